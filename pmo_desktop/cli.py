@@ -1,0 +1,81 @@
+"""The `pmo` command: the automation face of PMO Desktop, used by tests and benchmarks too.
+
+Exit codes: 0 ok, 1 user error (one line on stderr), 2 usage. `--json` prints one JSON object on
+stdout and nothing else there. No traceback ever reaches the user: unexpected errors are written to
+a log file in the data folder and summarised in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import traceback
+from datetime import datetime
+
+from pmo_desktop import __version__
+from pmo_desktop.commands import core
+from pmo_desktop.commands.common import UserError
+from pmo_desktop.store import PortfolioError
+from pmo_desktop.store.backups import data_dir
+
+# One module per area; each adds its sub-commands.
+COMMAND_MODULES = [core]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, as argparse does, but without the usage dump
+        self.exit(2, f"pmo: {message} (see 'pmo {self._sub_name()}--help')\n")
+
+    def _sub_name(self) -> str:
+        parts = self.prog.split()[1:]
+        return " ".join(parts) + " " if parts else ""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pmo", description="PMO Desktop portfolio tools")
+    parser.add_argument("--version", action="version", version=f"pmo {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (PortfolioError, UserError) as exc:
+        return _fail(str(exc))
+    except sqlite3.DatabaseError as exc:
+        return _fail(f"the portfolio file is damaged or unreadable ({exc}); restore it from a backup")
+    except OSError as exc:
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        return _fail(f"cannot access{where}: {exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing was changed by the unfinished step", code=130)
+    except Exception as exc:  # last resort: keep the traceback for us, one line for the user
+        log = _write_crash_log()
+        return _fail(f"unexpected error: {type(exc).__name__}: {exc} (details in {log})")
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"pmo: {message}", file=sys.stderr)
+    return code
+
+
+def _write_crash_log() -> str:
+    try:
+        folder = data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"pmo-{datetime.now():%Y%m%d-%H%M%S}.log"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(path)
+    except OSError:
+        return "no log could be written"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

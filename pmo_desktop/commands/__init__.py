@@ -1,0 +1,1 @@
+"""Sub-commands of `pmo`, one module per area. Each module has `register(subparsers)`."""

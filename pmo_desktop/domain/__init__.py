@@ -1,0 +1,1 @@
+"""Entities, enums, value parsing and pure calculations. No I/O, no Qt."""

@@ -1,0 +1,84 @@
+"""`pmo-desktop [FILE] [--screenshot PNG [--view NAME]]`: start the GUI.
+
+With no file, the application opens a demo portfolio kept in the user's data folder (created on
+first use), so a new user sees a working portfolio at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pmo_desktop import __version__
+from pmo_desktop.store import PortfolioError, create_portfolio, open_portfolio
+from pmo_desktop.store.backups import data_dir
+
+
+def demo_path() -> Path:
+    return data_dir() / "Demo portfolio.pmo"
+
+
+def ensure_demo() -> Path:
+    from pmo_desktop.demo import build_demo
+
+    path = demo_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_portfolio(path, populate=lambda pf: build_demo(pf, projects=40)).close()
+    return path
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="pmo-desktop", description="PMO Desktop")
+    p.add_argument("file", nargs="?", type=Path, help="portfolio file (.pmo); the demo portfolio if omitted")
+    p.add_argument("--screenshot", type=Path, metavar="PNG", help="render the window offscreen to PNG and exit")
+    p.add_argument("--view", default="projects", help="view to show for --screenshot")
+    p.add_argument("--read-only", action="store_true", help="open the portfolio read-only")
+    p.add_argument("--version", action="version", version=f"PMO Desktop {__version__}")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pmo_desktop.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PMO Desktop")
+    app.setOrganizationName("PMO Desktop")
+    app.setApplicationVersion(__version__)
+    try:
+        path = args.file or ensure_demo()
+        portfolio = open_portfolio(path, read_only=args.read_only)
+    except PortfolioError as exc:
+        if args.screenshot:
+            print(f"pmo-desktop: {exc}", file=sys.stderr)
+            return 1
+        QMessageBox.critical(None, "PMO Desktop", str(exc))
+        return 1
+    window = MainWindow(portfolio)
+    if args.screenshot:
+        window.resize(1600, 1000)
+        window.show_view(args.view)
+        window.show()
+        app.processEvents()
+        ok = window.grab().save(str(args.screenshot))
+        window.close()
+        portfolio.close()
+        if not ok:
+            print(f"pmo-desktop: could not write {args.screenshot}", file=sys.stderr)
+            return 1
+        return 0
+    window.show()
+    code = app.exec()
+    portfolio.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

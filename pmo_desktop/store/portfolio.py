@@ -1,0 +1,344 @@
+"""Opening, creating and writing a portfolio file.
+
+One `Portfolio` is one open file. Every write goes through `Portfolio.batch()`: one transaction
+(BEGIN IMMEDIATE, so a writer never has to upgrade a read lock), one change-log batch, one undo step.
+The connection is shared by at most one thread at a time; `batch()` enforces it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from pmo_desktop.domain.enums import Source
+from pmo_desktop.store import backups, changelog, schema, settings
+from pmo_desktop.store.errors import (
+    CorruptPortfolio,
+    NewerSchema,
+    NotAPortfolio,
+    PortfolioError,
+    PortfolioExists,
+    PortfolioMissing,
+    ReadOnlyPortfolio,
+)
+from pmo_desktop.store.locking import WriterLock, lock_path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class Portfolio:
+    """An open portfolio file. Use `open_portfolio()` or `create_portfolio()` to get one."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool, lock: WriterLock | None):
+        self.path = path
+        self.conn = conn
+        self.read_only = read_only
+        self._lock = lock
+        self.db = Database(conn, recursive_triggers=False, execute_plugins=False)
+        self._writer = threading.RLock()
+        self._batch_id: int | None = None
+        self._seeding = False
+        # Undo never reaches past the state the file was opened in.
+        self.opened_at_batch = self.last_batch_id()
+
+    # -- life cycle -----------------------------------------------------------------------------
+
+    def close(self) -> None:
+        if self.conn is None:
+            return
+        try:
+            if not self.read_only:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("PRAGMA optimize")
+            self.conn.close()
+        finally:
+            self.conn = None
+            if self._lock is not None:
+                self._lock.release()
+
+    def __enter__(self) -> Portfolio:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return self.settings()["portfolio_name"]
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self, source: Source | str, label: str) -> Iterator[int]:
+        """Run the block as one transaction and one change-log batch; yields the batch id.
+
+        A batch opened inside another joins it, so service functions can be composed.
+        """
+        if self.read_only:
+            raise ReadOnlyPortfolio(f"{self.path.name} is open read-only; changes are not allowed")
+        with self._writer:
+            if self._batch_id is not None:
+                yield self._batch_id
+                return
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("PRAGMA defer_foreign_keys = ON")
+                batch_id = conn.execute(
+                    "INSERT INTO batches (source, label) VALUES (?, ?)", (str(source), label)
+                ).lastrowid
+                conn.execute(
+                    "UPDATE _state SET batch_id = ?, logging = ? WHERE id = 1",
+                    (batch_id, 0 if self._seeding else 1),
+                )
+                self._batch_id = batch_id
+                yield batch_id
+                conn.execute("UPDATE _state SET batch_id = NULL, logging = 1 WHERE id = 1")
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            finally:
+                self._batch_id = None
+
+    def last_batch_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM batches").fetchone()[0]
+
+    def batch_info(self, batch_id: int) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT id, at, source, label, reverts, replays, undone FROM batches WHERE id = ?", (batch_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return dict(zip(("id", "at", "source", "label", "reverts", "replays", "undone"), row, strict=True))
+
+    def undo(self, batch_id: int) -> int:
+        """Apply the inverse of batch `batch_id` as a new batch; returns the new batch's id."""
+        return self._replay(batch_id, undo=True)
+
+    def redo(self, batch_id: int) -> int:
+        """Apply batch `batch_id` again after it was undone; returns the new batch's id."""
+        return self._replay(batch_id, undo=False)
+
+    def _replay(self, batch_id: int, *, undo: bool) -> int:
+        info = self.batch_info(batch_id)
+        if info is None:
+            raise PortfolioError(f"there is no change batch {batch_id}")
+        if info["reverts"] is not None or info["source"] in (Source.UNDO, Source.REDO):
+            raise PortfolioError(f"batch {batch_id} is itself an undo or redo; undo or redo the original")
+        if undo and info["undone"]:
+            raise PortfolioError(f"batch {batch_id} ('{info['label']}') is already undone")
+        if not undo and not info["undone"]:
+            raise PortfolioError(f"batch {batch_id} ('{info['label']}') has not been undone")
+        label = info["label"] or f"batch {batch_id}"
+        source = Source.UNDO if undo else Source.REDO
+        with self.batch(source, f"{'Undo' if undo else 'Redo'}: {label}") as new_id:
+            changes = changelog.batch_changes(self.conn, batch_id)
+            if undo:
+                changelog.apply_inverse(self.conn, changes, label)
+            else:
+                changelog.apply_forward(self.conn, changes, label)
+            self.conn.execute(
+                "UPDATE batches SET undone = ? WHERE id = ?", (1 if undo else 0, batch_id)
+            )
+            self.conn.execute(
+                f"UPDATE batches SET {'reverts' if undo else 'replays'} = ? WHERE id = ?", (batch_id, new_id)
+            )
+        return new_id
+
+    # -- settings -----------------------------------------------------------------------------------
+
+    def settings(self) -> dict[str, Any]:
+        return settings.read_settings(self.conn)
+
+    def set_settings(self, values: dict[str, Any], *, source: Source | str = Source.UI) -> None:
+        unknown = set(values) - set(settings.DEFAULTS)
+        if unknown:
+            raise PortfolioError(f"unknown setting: {', '.join(sorted(unknown))}")
+        with self.batch(source, "Change settings"):
+            for key, value in values.items():
+                settings.write_setting(self.conn, key, value)
+
+    # -- facts --------------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        return schema.schema_version(self.db)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
+            for t in changelog.user_tables(self.db)
+        }
+
+
+# ------------------------------------------------------------------------------------------------
+# Opening
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise PortfolioMissing(f"{path} does not exist")
+    if path.is_dir():
+        raise NotAPortfolio(f"{path} is a folder, not a portfolio file")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise PortfolioError(f"cannot read {path}: {exc.strerror}") from None
+    if head != SQLITE_HEADER:
+        raise NotAPortfolio(f"{path.name} is not a PMO Desktop portfolio (it is not an SQLite database)")
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _validate(conn: sqlite3.Connection, path: Path) -> list[str]:
+    """Check the file is a readable portfolio this version understands; returns pending migrations."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" not in tables:
+            raise NotAPortfolio(f"{path.name} is an SQLite database but not a PMO Desktop portfolio")
+        db = Database(conn, recursive_triggers=False, execute_plugins=False)
+        applied = [m.name for m in schema.migrations.applied(db)]
+    except sqlite3.DatabaseError as exc:
+        raise CorruptPortfolio(
+            f"{path.name} is damaged and cannot be opened ({exc}); restore it from a backup"
+        ) from None
+    if not applied:
+        raise NotAPortfolio(f"{path.name} is an SQLite database but not a PMO Desktop portfolio")
+    unknown = [name for name in applied if name not in schema.MIGRATION_NAMES]
+    if unknown:
+        raise NewerSchema(
+            f"{path.name} was saved by a newer version of PMO Desktop (schema {len(applied)}; "
+            f"this version knows {len(schema.MIGRATION_NAMES)}); update PMO Desktop to open it"
+        )
+    return [name for name in schema.MIGRATION_NAMES if name not in applied]
+
+
+def open_portfolio(path: str | os.PathLike, *, read_only: bool = False) -> Portfolio:
+    """Open an existing portfolio, migrating an older schema (after a backup) when writable.
+
+    Raises a PortfolioError subclass with a one-line message for every way this can fail; the file
+    is not modified by a failed open.
+    """
+    path = Path(path)
+    _check_header(path)
+    lock = None
+    if not read_only:
+        lock = WriterLock(path)
+        lock.acquire()
+    conn = None
+    try:
+        conn = _connect(path, read_only=read_only)
+        pending = _validate(conn, path)
+        if pending:
+            if read_only:
+                raise PortfolioError(
+                    f"{path.name} uses an older format; open it for writing once to upgrade it"
+                )
+            backups.make_backup(conn, path, "before-upgrade")
+            _apply_migrations(conn)
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        return Portfolio(path, conn, read_only=read_only, lock=lock)
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _apply_migrations(conn: sqlite3.Connection) -> None:
+    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    schema.migrations.apply(db)
+
+
+def create_portfolio(
+    path: str | os.PathLike,
+    *,
+    name: str | None = None,
+    currency: str | None = None,
+    overwrite: bool = False,
+    populate: Callable[[Portfolio], None] | None = None,
+) -> Portfolio:
+    """Create a new portfolio file and return it open for writing.
+
+    The file is built under a temporary name beside the target and moved into place only when it is
+    complete, so an interrupted creation never leaves a half-made portfolio behind. `populate` fills
+    the new file; what it writes is the file's starting state (logged as one batch, with no per-row
+    undo entries, since there is nothing to undo before a file exists).
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise PortfolioExists(f"{path} already exists; choose another name or pass --force")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise PortfolioError(f"folder {folder} does not exist")
+    if path.exists():
+        # Replacing a file that someone has open would pull it from under them.
+        probe = WriterLock(path)
+        probe.acquire()
+        probe.release()
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = _connect(tmp, read_only=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        _apply_migrations(conn)
+        portfolio = Portfolio(tmp, conn, read_only=False, lock=None)
+        try:
+            initial = {"portfolio_name": name or path.stem}
+            if currency:
+                initial["currency"] = currency
+            portfolio._seeding = True
+            with portfolio.batch(Source.CLI, "Create portfolio"):
+                for key, value in initial.items():
+                    settings.write_setting(conn, key, value)
+                if populate is not None:
+                    populate(portfolio)
+            portfolio._seeding = False
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            portfolio.close()
+        os.replace(tmp, path)
+        _fsync_dir(folder)
+    except BaseException:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return open_portfolio(path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+__all__ = ["Portfolio", "create_portfolio", "lock_path", "open_portfolio"]

@@ -1,0 +1,218 @@
+"""The portfolio schema, built and evolved by named migrations (sqlite-utils `Migrations`).
+
+A migration is a function applied once, in a transaction, together with the record that it ran.
+Never edit a migration that has shipped: add a new one. Every migration ends by reinstalling the
+change-log triggers, so a table or column it adds is audited and undoable from the start.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from pmo_desktop.store import changelog
+
+MIGRATION_SET = "pmo_desktop"
+migrations = Migrations(MIGRATION_SET)
+MIGRATION_NAMES: list[str] = []
+
+
+def migration(name: str):
+    """Register a named migration; names are what the file records, so never rename one."""
+    MIGRATION_NAMES.append(name)
+    return migrations(name=name)
+
+
+_NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+_STAMPS = f"created_at TEXT NOT NULL DEFAULT {_NOW}, updated_at TEXT NOT NULL DEFAULT {_NOW}"
+_RAG = "CHECK ({col} IS NULL OR {col} IN ('R', 'A', 'G', 'B', 'X'))"
+
+
+def _rags(prefix: str = "rag_") -> str:
+    cols = [f"{prefix}{d}" for d in ("overall", "schedule", "cost", "scope", "resources")]
+    return ", ".join(f"{c} TEXT {_RAG.format(col=c)}" for c in cols)
+
+
+_V1 = [
+    f"""CREATE TABLE settings (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        value TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE programmes (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        description TEXT,
+        sponsor TEXT,
+        {_STAMPS})""",
+    f"""CREATE TABLE projects (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        description TEXT,
+        programme_id INTEGER REFERENCES programmes(id) ON DELETE SET NULL,
+        sponsor TEXT,
+        manager TEXT,
+        business_unit TEXT,
+        strategic_theme TEXT,
+        stage TEXT,
+        status TEXT,
+        priority TEXT,
+        start_date TEXT,
+        finish_date TEXT,
+        baseline_start TEXT,
+        baseline_finish TEXT,
+        approved_budget INTEGER,
+        percent_complete REAL CHECK (percent_complete IS NULL OR percent_complete BETWEEN 0 AND 100),
+        {_rags()},
+        {_STAMPS})""",
+    "CREATE INDEX idx_projects_programme ON projects(programme_id)",
+    f"""CREATE TABLE status_reports (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        period TEXT NOT NULL,
+        {_rags()},
+        summary TEXT,
+        achievements TEXT,
+        next_steps TEXT,
+        top_issues TEXT,
+        decisions_needed TEXT,
+        author TEXT,
+        {_STAMPS},
+        UNIQUE (project_id, period))""",
+    "CREATE INDEX idx_status_reports_period ON status_reports(period)",
+    f"""CREATE TABLE calendars (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        working_days TEXT NOT NULL DEFAULT '1111100' CHECK (length(working_days) = 7),
+        {_STAMPS})""",
+    f"""CREATE TABLE calendar_exceptions (
+        id INTEGER PRIMARY KEY,
+        calendar_id INTEGER NOT NULL REFERENCES calendars(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        working INTEGER NOT NULL DEFAULT 0,
+        name TEXT,
+        {_STAMPS},
+        UNIQUE (calendar_id, date))""",
+    f"""CREATE TABLE tasks (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+        wbs TEXT,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'task' CHECK (kind IN ('task', 'summary', 'milestone')),
+        start_date TEXT,
+        finish_date TEXT,
+        duration_days INTEGER,
+        baseline_start TEXT,
+        baseline_finish TEXT,
+        actual_start TEXT,
+        actual_finish TEXT,
+        percent_complete REAL CHECK (percent_complete IS NULL OR percent_complete BETWEEN 0 AND 100),
+        owner TEXT,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        constraint_type TEXT,
+        constraint_date TEXT,
+        calendar_id INTEGER REFERENCES calendars(id) ON DELETE SET NULL,
+        notes TEXT,
+        {_STAMPS})""",
+    "CREATE INDEX idx_tasks_project ON tasks(project_id, sort_order)",
+    "CREATE INDEX idx_tasks_parent ON tasks(parent_id)",
+    f"""CREATE TABLE dependencies (
+        id INTEGER PRIMARY KEY,
+        predecessor_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        successor_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        type TEXT NOT NULL DEFAULT 'FS' CHECK (type IN ('FS', 'SS', 'FF', 'SF')),
+        lag_days INTEGER NOT NULL DEFAULT 0,
+        {_STAMPS},
+        UNIQUE (predecessor_id, successor_id),
+        CHECK (predecessor_id <> successor_id))""",
+    "CREATE INDEX idx_dependencies_successor ON dependencies(successor_id)",
+    f"""CREATE TABLE raid_items (
+        id INTEGER PRIMARY KEY,
+        ref TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL CHECK (type IN ('Risk', 'Assumption', 'Issue', 'Dependency', 'Decision')),
+        title TEXT NOT NULL,
+        description TEXT,
+        owner TEXT,
+        raised_date TEXT,
+        due_date TEXT,
+        closed_date TEXT,
+        status TEXT NOT NULL DEFAULT 'Open',
+        probability INTEGER CHECK (probability IS NULL OR probability BETWEEN 1 AND 5),
+        impact INTEGER CHECK (impact IS NULL OR impact BETWEEN 1 AND 5),
+        response TEXT,
+        escalated INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
+        project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE,
+        related_project_id INTEGER REFERENCES projects(id) ON DELETE SET NULL,
+        {_STAMPS})""",
+    "CREATE INDEX idx_raid_project ON raid_items(project_id)",
+    "CREATE INDEX idx_raid_related ON raid_items(related_project_id)",
+    f"""CREATE TABLE budget_lines (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        category TEXT NOT NULL,
+        spend_type TEXT NOT NULL CHECK (spend_type IN ('CAPEX', 'OPEX')),
+        month TEXT NOT NULL,
+        planned INTEGER NOT NULL DEFAULT 0,
+        actual INTEGER,
+        forecast INTEGER,
+        {_STAMPS},
+        UNIQUE (project_id, category, spend_type, month))""",
+    "CREATE INDEX idx_budget_month ON budget_lines(month)",
+    f"""CREATE TABLE custom_fields (
+        id INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL CHECK (entity IN ('project', 'raid_item')),
+        name TEXT NOT NULL,
+        field_type TEXT NOT NULL CHECK (field_type IN ('text', 'number', 'date', 'choice')),
+        choices TEXT,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        {_STAMPS},
+        UNIQUE (entity, name))""",
+    f"""CREATE TABLE custom_values (
+        id INTEGER PRIMARY KEY,
+        field_id INTEGER NOT NULL REFERENCES custom_fields(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL,
+        value,
+        {_STAMPS},
+        UNIQUE (field_id, entity_id))""",
+    # The audit trail and the unit of undo. `old`/`new` are declared BLOB so SQLite keeps every
+    # value's own type; inserts and deletes keep the whole row as JSON in `new`/`old`.
+    """CREATE TABLE batches (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        source TEXT NOT NULL,
+        label TEXT,
+        reverts INTEGER REFERENCES batches(id),
+        replays INTEGER REFERENCES batches(id),
+        undone INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE change_log (
+        id INTEGER PRIMARY KEY,
+        batch_id INTEGER,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        tbl TEXT NOT NULL,
+        row_id INTEGER NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+        col TEXT,
+        old BLOB,
+        new BLOB)""",
+    "CREATE INDEX idx_change_log_batch ON change_log(batch_id)",
+    "CREATE INDEX idx_change_log_row ON change_log(tbl, row_id)",
+    """CREATE TABLE _state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        batch_id INTEGER,
+        logging INTEGER NOT NULL DEFAULT 1)""",
+    "INSERT INTO _state (id, batch_id, logging) VALUES (1, NULL, 1)",
+]
+
+
+@migration("0001_initial")
+def initial(db: Database) -> None:
+    for statement in _V1:
+        db.execute(statement)
+    changelog.install_triggers(db)
+
+
+def schema_version(db: Database) -> int:
+    """How many of this version's migrations the file has; the number users see in `pmo info`."""
+    return len(migrations.applied(db))

@@ -1,0 +1,1 @@
+"""Qt Designer forms (installed as pmo_desktop.ui)."""
