@@ -3,7 +3,7 @@
 pyproject.toml maps the top-level `ui/` and `resources/` folders into the package as
 `pmo_desktop.ui` and `pmo_desktop.resources`, so an installed copy (editable or wheel) and the bundle
 (which keeps the package layout) are read through importlib.resources. A bare checkout that was never
-installed falls back to the folders beside the package.
+installed, or installed in editable mode, reads the folders beside the package directly.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ _CHECKOUT = Path(__file__).resolve().parent.parent
 
 
 def _root(package: str, folder: str) -> Path:
-    try:
-        return Path(str(resources.files(package)))
-    except ModuleNotFoundError:
-        return _CHECKOUT / folder
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / folder).is_dir():
+        return _CHECKOUT / folder  # a source checkout, installed editable or not
+    return Path(str(resources.files(package)))
 
 
 def resource_path(*parts: str) -> Path:
