@@ -29,6 +29,8 @@ def folder_size(path: Path) -> int:
 def biggest(path: Path, n: int = 8) -> dict[str, float]:
     sizes = {}
     for child in (path / "_internal").iterdir():
+        if child.is_symlink():
+            continue  # PyInstaller links shared libraries to their one real copy
         sizes[child.name] = folder_size(child) if child.is_dir() else child.stat().st_size
     return {k: round(v / 1e6, 1) for k, v in sorted(sizes.items(), key=lambda kv: -kv[1])[:n]}
 
