@@ -74,3 +74,50 @@ def safe_ratio(numerator: float | None, denominator: float | None) -> float | No
     if numerator is None or denominator is None or denominator == 0:
         return None
     return numerator / denominator
+
+
+class MoneyParseError(ValueError):
+    """Text that is not an amount of money; str() is one line for the user."""
+
+
+def parse_money(text: str | int | float | None, currency: str | None = None) -> int | None:
+    """An amount typed or pasted by a person, as minor units; None for an empty cell.
+
+    Accepts thousands separators, a currency symbol or code, a leading minus or accounting
+    brackets for negatives, and 'k'/'m' suffixes: '£1,250.50' -> 125050, '(300)' -> -30000,
+    '1.2k' -> 120000, '-' -> None. Numbers (from a spreadsheet) are whole currency units.
+    """
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        raise MoneyParseError(f"'{text}' is not an amount of money")
+    if isinstance(text, int | float):
+        return round(text * MINOR_PER_MAJOR)
+    raw = str(text)
+    s = raw.strip().replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if s in ("", "-", "–", "—"):
+        return None
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1]
+    if s[:1] in "-−":
+        negative, s = not negative, s[1:]
+    for sym in sorted({*CURRENCY_SYMBOLS.values(), *CURRENCY_SYMBOLS, currency or ""}, key=len, reverse=True):
+        sym = sym.strip()
+        if sym and s.upper().startswith(sym.upper()):
+            s = s[len(sym):]
+            break
+    if s[:1] in "-−":
+        negative, s = not negative, s[1:]
+    scale = 1
+    if s[-1:].lower() in ("k", "m"):
+        scale = 1_000 if s[-1].lower() == "k" else 1_000_000
+        s = s[:-1]
+    try:
+        value = float(s) * scale
+    except ValueError:
+        raise MoneyParseError(f"'{raw.strip()}' is not an amount of money") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise MoneyParseError(f"'{raw.strip()}' is not an amount of money")
+    minor = round(value * MINOR_PER_MAJOR)
+    return -minor if negative else minor
