@@ -110,4 +110,12 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
         ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        *finance_views(),
     ])
+
+
+def finance_views() -> list[ViewSpec]:
+    """The finance views: budget grid, portfolio financial summary, dashboard."""
+    from pmo_desktop.gui.budget_view import BudgetView
+
+    return [ViewSpec("budget", "Budget", "budget.svg", BudgetView)]

@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from pmo_desktop.domain.money import MoneyParseError, parse_money
 from pmo_desktop.finance.budget import BudgetEdit, BudgetError, apply_budget_edits, budget_grid
 from tests.finance import worked
 
@@ -82,17 +81,3 @@ def test_clearing_planned_sets_zero(ex):
     apply_budget_edits(pf, ids["P1"], [BudgetEdit("Labour", "OPEX", "2026-08", "planned", None)])
     assert budget_grid(pf, ids["P1"], date(2026, 10, 1)).value("Labour", "OPEX", date(2026, 8, 1), "planned") == 0
 
-
-@pytest.mark.parametrize("text, pence", [
-    ("£1,250.50", 125_050), ("1250", 125_000), ("(300)", -30_000), ("-£25", -2_500), ("£-25", -2_500),
-    ("1.2k", 120_000), ("€2m", 200_000_000), ("GBP 10", 1_000), ("", None), ("-", None), (None, None),
-    (12.5, 1_250), (3, 300), (" 1 000 ", 100_000),
-])
-def test_parse_money(text, pence):
-    assert parse_money(text) == pence
-
-
-@pytest.mark.parametrize("text", ["abc", "£", "1.2.3", "nan", "inf", True])
-def test_parse_money_rejects(text):
-    with pytest.raises(MoneyParseError):
-        parse_money(text)
