@@ -228,6 +228,7 @@ class BudgetView(PortfolioView):
 
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, parent)
+        self._seen_batch = -1
         self.setObjectName("budgetView")
         settings = self.portfolio.settings()
         self.currency = settings.get("currency") or "GBP"
@@ -270,7 +271,14 @@ class BudgetView(PortfolioView):
 
     # -- PortfolioView face ------------------------------------------------------------------------------
 
+    def showEvent(self, event) -> None:
+        """Edits made in other views since this one was last drawn show up when it is shown again."""
+        if self._seen_batch != self.portfolio.last_batch_id():
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._seen_batch = self.portfolio.last_batch_id()
         settings = self.portfolio.settings()
         self.fy_start_month = int(settings.get("fy_start_month") or 4)
         try:
