@@ -22,9 +22,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
+from pmo_desktop.domain.money import format_money
 from pmo_desktop.reports import fonts
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD, markup
-from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
 PAGE_SIZES = {"A4": landscape(A4), "LETTER": landscape(letter)}
 MARGIN = 14 * mm
@@ -85,6 +85,11 @@ class Styles:
 def p(text: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text (escaped, CJK-aware)."""
     return Paragraph(markup(text), style)
+
+
+def pm(markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of our own markup (<b>, <br/>); any user text in it must already be through markup()."""
+    return Paragraph(markup_text, style)
 
 
 class Heading(Paragraph):
@@ -265,23 +270,10 @@ def spacer(height: float = 4 * mm) -> Spacer:
     return Spacer(1, height)
 
 
-def currency_symbol(currency: str) -> str:
-    return CURRENCY_SYMBOLS.get(currency, f"{currency} ")
-
-
 def fmt_money(minor: int | float | None, currency: str, *, signed: bool = False) -> str:
-    """Minor units shown in thousands (£1,250k) or millions from £10m (£12.5m), as DOMAIN.md says."""
-    if minor is None:
-        return "–"
-    units = minor / 100
-    sign = "−" if units < 0 else ("+" if signed and units > 0 else "")
-    units = abs(units)
-    symbol = currency_symbol(currency)
-    if units >= 10_000_000:
-        return f"{sign}{symbol}{units / 1_000_000:,.1f}m"
-    if units >= 1_000_000:
-        return f"{sign}{symbol}{units / 1_000_000:,.2f}m"
-    return f"{sign}{symbol}{units / 1000:,.0f}k"
+    """The one money format (domain.money: £7.5k, £1,250k, £1.25m); `signed` adds a + to increases."""
+    text = format_money(minor, currency)
+    return f"+{text}" if signed and minor is not None and minor > 0 else text
 
 
 class Bookmark(Flowable):

@@ -9,14 +9,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from pmo_desktop import checks
 from pmo_desktop.checks import Finding
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.scores import ScoreBand, risk_score, score_band
+from pmo_desktop.finance import ProjectFinance, ProjectRags
 from pmo_desktop.reports.base import rag_of
+from pmo_desktop.reports.finance_data import PackFinance, load_finance
 from pmo_desktop.store import Portfolio
 
 HIGH_BANDS = (ScoreBand.HIGH, ScoreBand.CRITICAL)
@@ -83,7 +84,8 @@ class ProjectPack:
     top_issues: str | None = None
     decisions: str | None = None
     finish_slip: int = 0  # working days the forecast finish sits past the baseline finish
-    finance: Any = None  # the finance service's figures for the project, when it has any
+    finance: ProjectFinance | None = None  # from the finance service
+    derived: ProjectRags | None = None  # the finance service's derived cost and schedule RAGs
     milestones: list[Milestone] = field(default_factory=list)
     risks: list[RaidRow] = field(default_factory=list)
     issues: list[RaidRow] = field(default_factory=list)
@@ -158,10 +160,11 @@ class PackData:
     milestones_completed: list[Milestone]
     milestones_next: list[Milestone]
     milestones_overdue: list[Milestone]
+    milestones_due: list[Milestone]  # forecast to finish within the period (done or not)
     changes: Changes
     findings: list[Finding]
     commentary: str | None
-    finance: Any = None  # the finance service's portfolio figures
+    finance: PackFinance | None = None  # from the finance service
     logo: str | None = None  # settings 'logo_path', drawn on the cover when the file exists
 
     @property
@@ -227,7 +230,11 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
             x.finish_slip = workdays.working_days_between(
                 date.fromisoformat(x.baseline_finish[:10]), date.fromisoformat(x.finish[:10]), holidays=holidays)
     _attach_milestones(conn, by_id, period, holidays)
-    raid = _attach_raid(conn, by_id, portfolio_level=programme is None)
+    raid = _attach_raid(conn, by_id, period, portfolio_level=programme is None)
+    money = load_finance(pf, period, previous, list(by_id) if programme is not None else None)
+    for x in projects:
+        x.finance = money.projects.get(x.id)
+        x.derived = money.rags.get(x.id)
     programmes = sorted({p.programme for p in projects} - {NO_PROGRAMME})
     if any(p.programme == NO_PROGRAMME for p in projects):
         programmes.append(NO_PROGRAMME)
@@ -248,9 +255,12 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
     nxt = next_period_end(period, settings.get("reporting_cadence") or "monthly")
     completed = sorted((m for m in all_ms if m.actual_finish and lo < m.actual_finish <= hi),
                        key=lambda m: (m.actual_finish, m.project_code))
-    due_next = sorted((m for m in all_ms if not m.done and m.finish and hi < m.finish <= nxt.isoformat()),
+    due_next = sorted((m for m in all_ms if m.finish and hi < m.finish <= nxt.isoformat()),
                       key=lambda m: (m.finish, m.project_code))
-    overdue = sorted((m for m in all_ms if not m.done and m.finish and m.finish <= hi),
+    start = money.period.start.isoformat()
+    due_in_period = [m for m in all_ms if m.finish and start <= m.finish <= hi]
+    closed = {p.code for p in projects if p.stage == "Closed"}
+    overdue = sorted((m for m in all_ms if not m.done and m.finish and m.finish < hi and m.project_code not in closed),
                      key=lambda m: (m.finish, m.project_code))
 
     codes = {p.code for p in projects}
@@ -264,8 +274,8 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
         period=period, previous_period=previous, next_period_end=nxt, today=today,
         programme_filter=programme, programmes=programmes, projects=projects, heat=heat, top_risks=top_risks,
         escalated_issues=escalated, milestones_completed=completed, milestones_next=due_next,
-        milestones_overdue=overdue, changes=_changes(conn, projects, reports, before, raid, previous, period),
-        findings=findings, commentary=commentary, logo=settings.get("logo_path") or None,
+        milestones_overdue=overdue, milestones_due=due_in_period, changes=_changes(conn, projects, reports, before, raid, previous, period),
+        findings=findings, commentary=commentary, logo=settings.get("logo_path") or None, finance=money,
     )
 
 
@@ -277,8 +287,8 @@ def _reports(conn: sqlite3.Connection, period: str) -> dict[int, dict]:
 
 def _attach_milestones(conn, by_id: dict[int, ProjectPack], period: date, holidays) -> None:
     hi = period.isoformat()
-    for pid, name, finish, base, actual in conn.execute(
-        """SELECT project_id, name, finish_date, baseline_finish, actual_finish FROM tasks
+    for pid, name, finish, base, actual, pct in conn.execute(
+        """SELECT project_id, name, finish_date, baseline_finish, actual_finish, percent_complete FROM tasks
            WHERE kind = 'milestone' ORDER BY project_id, coalesce(finish_date, baseline_finish), sort_order"""
     ):
         project = by_id.get(pid)
@@ -288,17 +298,23 @@ def _attach_milestones(conn, by_id: dict[int, ProjectPack], period: date, holida
         if finish and base:
             slip = workdays.working_days_between(date.fromisoformat(base[:10]), date.fromisoformat(finish[:10]),
                                                  holidays=holidays)
-        done = bool(actual and actual <= hi)
+        done = bool(actual and actual <= hi) or (pct or 0) >= 100
         project.milestones.append(Milestone(project.code, project.name, name, finish, base, actual, slip, done))
 
 
-def _attach_raid(conn, by_id: dict[int, ProjectPack], *, portfolio_level: bool) -> list[RaidRow]:
+def _attach_raid(conn, by_id: dict[int, ProjectPack], period: date, *, portfolio_level: bool) -> list[RaidRow]:
     """Open and closed risks and issues of the projects in the pack (and the portfolio's own ones when
     the pack is not filtered to a programme)."""
     out = []
     for row in conn.execute(
-        """SELECT ref, type, title, owner, raised_date, due_date, status, probability, impact, escalated, project_id
-           FROM raid_items WHERE type IN ('Risk', 'Issue') ORDER BY ref"""
+        # Open at the period end, as the finance summary counts them: raised by then (or undated) and
+        # not closed by then; the status shown is today's.
+        """SELECT ref, type, title, owner, raised_date, due_date,
+                  CASE WHEN closed_date IS NOT NULL AND closed_date > :end THEN 'Open' ELSE status END,
+                  probability, impact, escalated, project_id
+           FROM raid_items WHERE type IN ('Risk', 'Issue') AND (raised_date IS NULL OR raised_date <= :end)
+             AND CASE WHEN closed_date IS NOT NULL THEN closed_date > :end ELSE status <> 'Closed' END
+           ORDER BY ref""", {"end": period.isoformat()}
     ):
         project = by_id.get(row[10])
         if project is None and (row[10] is not None or not portfolio_level):

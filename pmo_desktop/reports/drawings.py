@@ -26,8 +26,17 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     """Rows of milestones: hollow grey diamond = baseline, dark diamond = forecast (filled when done),
     joined by a line coloured by the slip; dashed line = period end."""
     dated = [m for m in milestones if m.finish or m.baseline_finish]
-    height = row_h * len(dated) + 24
+    legend_h = 14
+    height = row_h * len(dated) + 24 + legend_h
     d = Drawing(width, height)
+    for i, (label, fill, stroke) in enumerate((("baseline", colors.white, colors.HexColor(PLAN_COLOUR)),
+                                               ("done", colors.HexColor(ACTUAL_COLOUR), colors.HexColor(ACTUAL_COLOUR)),
+                                               ("forecast, to come", colors.white, colors.HexColor(ACTUAL_COLOUR)))):
+        lx = i * 62
+        d.add(_diamond(lx + 4, 4, 3.4, fill, stroke))
+        d.add(String(lx + 11, 1.5, label, fontName=SANS, fontSize=6.5, fillColor=MUTED))
+    d.add(Line(200, 4, 212, 4, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
+    d.add(String(215, 1.5, "period end", fontName=SANS, fontSize=6.5, fillColor=MUTED))
     label_w = width * 0.42
     x0_px, x1_px = label_w + 6, width - 8
     days = [date.fromisoformat(v[:10]) for m in dated for v in (m.finish, m.baseline_finish) if v] + [period]
@@ -45,11 +54,11 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     m = lo
     while m <= hi:
         x = x_of(m)
-        d.add(Line(x, 14, x, top, strokeColor=GRID, strokeWidth=0.4))
-        d.add(String(x + 1, 4, m.strftime("%b %y"), fontName=SANS, fontSize=6, fillColor=MUTED))
+        d.add(Line(x, 14 + legend_h, x, top, strokeColor=GRID, strokeWidth=0.4))
+        d.add(String(x + 1, 4 + legend_h, m.strftime("%b %y"), fontName=SANS, fontSize=6, fillColor=MUTED))
         m = workdays.add_months(m, step)
     px = x_of(period)
-    d.add(Line(px, 14, px, top, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
+    d.add(Line(px, 14 + legend_h, px, top, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
     for i, ms in enumerate(dated):
         y = top - row_h * (i + 0.5)
         d.add(String(0, y - 2.5, fit(ms.name, face_for(ms.name), 7, label_w - 2), fontName=face_for(ms.name),

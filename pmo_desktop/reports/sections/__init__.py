@@ -26,6 +26,7 @@ def _modules():
         changes,
         contents,
         cover,
+        financials,
         milestones,
         projects,
         risks,
@@ -35,7 +36,7 @@ def _modules():
     )
 
     return {"cover": cover, "contents": contents, "summary": summary, "status": status, "roadmap": roadmap,
-            "risks": risks, "milestones": milestones, "changes": changes,
+            "financials": financials, "risks": risks, "milestones": milestones, "changes": changes,
             "projects": projects, "appendix": appendix}
 
 

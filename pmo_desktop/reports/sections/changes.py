@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from pmo_desktop.domain.enums import RAG_DIMENSIONS
-from pmo_desktop.reports.base import data_table, empty_note, fmt_date, p, rag_cell_commands, section_heading
+from pmo_desktop.reports.base import data_table, empty_note, fmt_date, fmt_money, p, rag_cell_commands, section_heading
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.sections.risks import raid_table
 from pmo_desktop.reports.sections.status import DIM_HEADS
@@ -51,7 +51,7 @@ def _slips(data: PackData, ctx):
     return data_table(rows, [w * 0.4, w * 0.6 - 66 * mm, 22 * mm, 22 * mm, 22 * mm])
 
 
-def build(data: PackData, ctx, forecast_moves=None) -> list:
+def build(data: PackData, ctx) -> list:
     s = ctx.styles
     story = [section_heading(TITLE, s, "changes")]
     if data.previous_period is None:
@@ -67,9 +67,32 @@ def build(data: PackData, ctx, forecast_moves=None) -> list:
     story.append(p(f"Slipped milestones · {len(c.slipped)}", s.h2))
     story.append(_slips(data, ctx) if c.slipped else empty_note(
         "No milestone's forecast date was moved later since the previous period (from the change log).", s))
-    if forecast_moves is not None:
-        story += forecast_moves
+    story += eac_moves(data, ctx)
     story.append(p(f"New High or Critical risks · {len(c.new_red_risks)}", s.h2))
     story.append(raid_table(c.new_red_risks, ctx, scored=True) if c.new_red_risks else empty_note(
         "No High or Critical risks were raised in the period.", s))
     return story
+
+
+def eac_moves(data: PackData, ctx, limit: int = 15) -> list:
+    """Forecast (EAC) movements per project: the finance service's EAC now against the EAC it gives at
+    the previous period's cut-off (the month just closed turns from plan/forecast into actuals)."""
+    s = ctx.styles
+    f = data.finance
+    if f is None:
+        return []
+    moves = f.eac_moves
+    out = [p(f"Forecast (EAC) movements · {len(moves)}", s.h2)]
+    if not moves:
+        return out + [empty_note("No project's estimate at completion moved.", s)]
+    cur = data.currency
+    rows = [[p(h, s.head) for h in ("Project", "EAC before", "EAC now", "Movement", "Budget")]]
+    for m in moves[:limit]:
+        rows.append([p(f"{m.code}  {m.name}", s.cell), p(fmt_money(m.before, cur), s.cell_right),
+                     p(fmt_money(m.after, cur), s.cell_right), p(fmt_money(m.change, cur, signed=True), s.cell_right),
+                     p(fmt_money(m.approved_budget, cur), s.cell_right)])
+    w = ctx.width
+    out.append(data_table(rows, [w - 4 * 26 * mm] + [26 * mm] * 4))
+    if len(moves) > limit:
+        out.append(p(f"The {limit} largest of {len(moves)} movements are shown.", s.small))
+    return out

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, PageBreak, Table, TableStyle
 
 from pmo_desktop.domain.enums import RAG_DIMENSIONS
+from pmo_desktop.domain.money import format_pct
 from pmo_desktop.reports import drawings
 from pmo_desktop.reports.base import (
     RULE,
@@ -19,6 +20,7 @@ from pmo_desktop.reports.base import (
     fmt_money,
     p,
     rag_cell_commands,
+    rag_of,
     spacer,
 )
 from pmo_desktop.reports.data import PackData, ProjectPack
@@ -34,12 +36,13 @@ TREND_WORDS = {"better": "better than last period", "worse": "worse than last pe
 
 def _chips(x: ProjectPack, ctx) -> Table:
     s = ctx.styles
-    rows = [[x.rags[d].letter for d in RAG_DIMENSIONS], [p(DIM_LABELS[d], s.cell_centre) for d in RAG_DIMENSIONS]]
+    label = s.cell_centre.clone("chip_label", fontSize=6.8)
+    rows = [[x.rags[d].letter for d in RAG_DIMENSIONS], [p(DIM_LABELS[d], label) for d in RAG_DIMENSIONS]]
     style = [("FONTSIZE", (0, 0), (-1, 0), 13), ("LEADING", (0, 0), (-1, 0), 16), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
     for i, d in enumerate(RAG_DIMENSIONS):
         style += rag_cell_commands(i, 0, x.rags[d])
         style.append(("LINEAFTER", (i, 0), (i, 0), 2, colors.white))
-    t = Table(rows, colWidths=[17 * mm] * 5, rowHeights=[20, 12])
+    t = Table(rows, colWidths=[17.5 * mm] * 5, rowHeights=[20, 12])
     t.setStyle(TableStyle(style))
     return t
 
@@ -55,10 +58,16 @@ def _facts(x: ProjectPack, data: PackData, ctx) -> Table:
              ("Complete", f"{x.percent_complete:.0f}%" if x.percent_complete is not None else "–"),
              ("Trend (overall)", trend)]
     if x.finance is not None:
-        pairs += [("Budget", fmt_money(x.finance.budget, data.currency)),
-                  ("Forecast at completion", fmt_money(x.finance.forecast, data.currency))]
-    if not x.reported:
-        pairs.append(("Status report", "none for this period: RAG is the project's last recorded"))
+        f = x.finance
+        pairs += [("Approved budget", fmt_money(f.approved_budget, data.currency)),
+                  ("EAC / variance", f"{fmt_money(f.eac, data.currency)} / "
+                                     f"{fmt_money(f.variance, data.currency, signed=True)} ({format_pct(f.variance_pct, signed=True)})")]
+    for label, pair in (("cost", x.derived and x.derived.cost), ("schedule", x.derived and x.derived.schedule)):
+        if pair and pair.differs:
+            basis = (f"variance {format_pct(pair.basis, signed=True)}" if label == "cost"
+                     else f"worst milestone slip {pair.basis} wd")
+            pairs.append((f"Derived {label} RAG", f"{rag_of(pair.derived).letter} {rag_of(pair.derived).label} "
+                                                  f"from the numbers ({basis}); manager reports {rag_of(pair.manager).letter}"))
     half = (len(pairs) + 1) // 2
     cols = [pairs[:half], pairs[half:]]
     rows = []
@@ -86,8 +95,10 @@ def _words(x: ProjectPack, ctx) -> list:
         out.append(p(title, s.h2))
         parts = [t.strip() for t in text.split(";")] if title in ("Achievements this period", "Next steps") else [text]
         out += [p(f"•  {t}" if len(parts) > 1 else t, s.body) for t in parts if t]
-    if not out:
-        out.append(empty_note("No status report was submitted for this period.", s))
+    if not x.reported:
+        why = {"Closed": "The project is closed", "Idea": "The project has not started"}.get(
+            x.stage or "", "No status report was submitted for this period")
+        out.insert(0, empty_note(f"{why}: the RAGs shown are the last recorded on the project.", s))
     return out
 
 
@@ -115,20 +126,24 @@ def _charts(x: ProjectPack, data: PackData, ctx, width: float) -> list:
     out = [p("Milestones", s.h2)]
     if any(m.finish or m.baseline_finish for m in x.milestones):
         out.append(drawings.milestone_gantt(x.milestones[:14], data.period, width))
-        out.append(p("◇ baseline  ◆ done  ◇ to come (dark outline) · dashed line: period end", s.small))
     else:
         out.append(empty_note("No milestones in the plan.", s))
     if x.finance is not None:
         out.append(p("Budget position", s.h2))
-        out += budget_chart(x, data, width)
+        if x.finance.budget_lines or x.finance.approved_budget is not None:
+            out += budget_chart(x, data, width)
+            out.append(p("EAC = actual to date + forecast remaining (finance service).", s.small))
+        else:
+            out.append(empty_note("No budget recorded for this project.", s))
     return out
 
 
 def budget_chart(x: ProjectPack, data: PackData, width: float) -> list:
     f = x.finance
-    rows = [("Approved budget", f.budget, drawings.BUDGET_COLOURS["plan"]),
-            ("Actual to date", f.actual, drawings.BUDGET_COLOURS["actual"]),
-            ("Forecast (EAC)", f.forecast, drawings.BUDGET_COLOURS["forecast"])]
+    rows = [("Approved budget", f.approved_budget, drawings.BUDGET_COLOURS["plan"]),
+            ("Planned to date", f.planned_to_date, drawings.BUDGET_COLOURS["plan"]),
+            ("Actual to date", f.actual_to_date, drawings.BUDGET_COLOURS["actual"]),
+            ("EAC", f.eac, drawings.BUDGET_COLOURS["forecast"])]
     return [drawings.budget_bars(rows, lambda v: fmt_money(v, data.currency), width)]
 
 

@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
 from pmo_desktop.domain.scores import ScoreBand, score_band
-from pmo_desktop.reports.base import RULE, data_table, empty_note, fmt_date, p, section_heading, spacer
+from pmo_desktop.reports.base import RULE, data_table, empty_note, fmt_date, p, pm, section_heading, spacer
 from pmo_desktop.reports.data import PackData, RaidRow
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD
 
@@ -21,7 +21,7 @@ BAND_TEXT = {ScoreBand.LOW: "#FFFFFF", ScoreBand.MEDIUM: "#000000", ScoreBand.HI
 def heat_map(data: PackData, ctx) -> Table:
     """Probability on the vertical axis (5 at the top), impact on the horizontal (5 at the right)."""
     s = ctx.styles
-    cell = 15 * mm
+    cell = 18 * mm
     rows = [[p("Probability", s.cell_bold), "", "", "", "", ""]]
     style = [("SPAN", (0, 0), (-1, 0)), ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (1, 1), (-1, 5), 12),
              ("ALIGN", (1, 1), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -36,10 +36,10 @@ def heat_map(data: PackData, ctx) -> Table:
                       ("TEXTCOLOR", (c, r), (c, r), colors.HexColor(BAND_TEXT[band])),
                       ("FONTNAME", (c, r), (c, r), SANS_BOLD if count else SANS)]
         rows.append(row)
-    rows.append([""] + [p(f"{i}<br/>{IMPACT[i]}", s.cell_centre) for i in range(1, 6)])
+    rows.append([""] + [pm(f"{i}<br/>{IMPACT[i]}", s.cell_centre) for i in range(1, 6)])
     rows.append(["", p("Impact →", s.cell_bold), "", "", "", ""])
     style.append(("SPAN", (1, 7), (-1, 7)))
-    t = Table(rows, colWidths=[30 * mm] + [cell] * 5, rowHeights=[12] + [cell * 0.72] * 5 + [22, 12])
+    t = Table(rows, colWidths=[30 * mm] + [cell] * 5, rowHeights=[12] + [cell * 0.62] * 5 + [22, 12])
     t.setStyle(TableStyle(style))
     return t
 
@@ -47,7 +47,7 @@ def heat_map(data: PackData, ctx) -> Table:
 def _legend(data: PackData, ctx) -> list:
     s = ctx.styles
     total = sum(sum(r) for r in data.heat)
-    lines = [p(f"<b>{total}</b> open risks with a probability and an impact; "
+    lines = [pm(f"<b>{total}</b> open risks with a probability and an impact; "
                f"<b>{data.open_high_risks}</b> of them High or Critical (score ≥ 10).", s.body),
              p("Cells show how many open risks sit at each probability × impact. Score = P × I: "
                "1–4 Low (green), 5–9 Medium (amber), 10–16 High (red), 20–25 Critical (dark red).", s.small)]
@@ -84,7 +84,7 @@ def raid_table(items: list[RaidRow], ctx, *, scored: bool) -> Table:
 def build(data: PackData, ctx) -> list:
     s = ctx.styles
     story = [section_heading(TITLE, s, "risks"), p("Heat map of open risks", s.h2)]
-    legend = Table([[heat_map(data, ctx), _legend(data, ctx)]], colWidths=[110 * mm, ctx.width - 110 * mm])
+    legend = Table([[heat_map(data, ctx), _legend(data, ctx)]], colWidths=[125 * mm, ctx.width - 125 * mm])
     legend.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
     story += [legend, spacer(), p("Top risks by score", s.h2)]
     if data.top_risks:

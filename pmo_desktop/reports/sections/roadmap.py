@@ -119,7 +119,8 @@ def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float) -> 
                 color=rag.colour, zorder=3)
         if x.finish_slip > 0:
             colour = Rag.RED.colour if x.finish_slip > 20 else Rag.AMBER.colour if x.finish_slip > 10 else "#616161"
-            ax.text(mdates.date2num(f + timedelta(days=4)), y - 0.06, f"+{x.finish_slip} wd", fontsize=6,
+            last = max([f] + [_d(m.finish) for m in x.milestones if m.finish])
+            ax.text(mdates.date2num(last + timedelta(days=9)), y - 0.06, f"+{x.finish_slip} wd", fontsize=6,
                     va="center", ha="left", color=colour, zorder=5, clip_on=True)
     elif not (bs and bf):
         ax.text(0.01, y, "no dates recorded", transform=label_at, fontsize=6.5, color="#616161", va="center")

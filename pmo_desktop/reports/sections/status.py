@@ -29,10 +29,10 @@ def _finance_cells(x: ProjectPack, currency: str, s) -> list:
     if f is None:
         return [p("–", s.cell_right)] * 4
     variance_style = s.cell_right
-    if f.variance is not None and f.variance < 0:
-        variance_style = s.cell_right.clone("neg", textColor=colors.HexColor(Rag.RED.colour))
-    return [p(fmt_money(f.budget, currency), s.cell_right), p(fmt_money(f.actual, currency), s.cell_right),
-            p(fmt_money(f.forecast, currency), s.cell_right),
+    if f.variance is not None and f.variance > 0:  # a forecast overrun
+        variance_style = s.cell_right.clone("over", textColor=colors.HexColor(Rag.RED.colour))
+    return [p(fmt_money(f.approved_budget, currency), s.cell_right), p(fmt_money(f.actual_to_date, currency), s.cell_right),
+            p(fmt_money(f.eac, currency), s.cell_right),
             p(fmt_money(f.variance, currency, signed=True), variance_style)]
 
 
@@ -42,7 +42,7 @@ def build(data: PackData, ctx) -> list:
     if not data.projects:
         return story + [empty_note("There are no projects in this portfolio (or in the chosen programme).", s)]
     finance = data.has_finance
-    fixed = {"code": 15 * mm, "manager": 27 * mm, "stage": 17 * mm, "rag": 7.5 * mm, "trend": 7 * mm,
+    fixed = {"code": 15 * mm, "manager": 27 * mm, "stage": 17 * mm, "rag": 8 * mm, "trend": 7 * mm,
              "money": 16 * mm, "milestone": 38 * mm}
     used = (fixed["code"] + fixed["manager"] + fixed["stage"] + 5 * fixed["rag"] + fixed["trend"]
             + (4 * fixed["money"] if finance else 0) + fixed["milestone"])
@@ -52,7 +52,7 @@ def build(data: PackData, ctx) -> list:
     head = [p("Code", s.head), p("Project", s.head), p("Manager", s.head), p("Stage", s.head)]
     head += [p(DIM_HEADS[d], s.head_centre) for d in RAG_DIMENSIONS] + [p("Tr.", s.head_centre)]
     if finance:
-        head += [p(h, s.head_right) for h in ("Budget", "Actual", "Forecast", "Variance")]
+        head += [p(h, s.head_right) for h in ("Budget", "Actual", "EAC", "Variance")]
     head.append(p("Next milestone", s.head))
     rows, extra = [head], []
     ncols = len(head)
@@ -84,6 +84,7 @@ def build(data: PackData, ctx) -> list:
               "B complete, – not reported. Tr. = overall RAG against the previous period: ▲ better, ▼ worse, "
               "► unchanged.")
     if finance:
-        legend += " Money: budget approved, actual to date, forecast at completion (EAC), variance = budget − forecast."
+        legend += (" Money (finance service): approved budget, actual to date, EAC = actual to date + forecast "
+                   "remaining, variance = EAC − budget (positive, in red, is a forecast overrun).")
     story.append(p(legend, s.small))
     return story

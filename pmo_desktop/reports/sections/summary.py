@@ -9,11 +9,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
 from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.money import format_pct, safe_ratio
 from pmo_desktop.reports.base import (
     RULE,
     data_table,
     empty_note,
     fmt_date,
+    fmt_money,
     p,
     rag_cell_commands,
     section_heading,
@@ -55,18 +57,18 @@ def _tile(value: str, label: str, ctx, colour: str | None = None) -> list:
 
 def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()) -> Table:
     """The row of tiles; `extra` adds (value, label, colour) tiles (finance adds spend and EAC)."""
-    tiles = [("projects", None)]
     overdue = len(data.milestones_overdue)
+    missed = sum(1 for m in data.milestones_due if not m.done)
     small = [
-        (str(len(data.milestones_next)), f"milestones due by {fmt_date(data.next_period_end, True)}", None),
+        (str(len(data.milestones_due)), f"milestones due in the period, {missed} missed",
+         Rag.RED.colour if missed else None),
         (str(overdue), "milestones overdue at period end", Rag.RED.colour if overdue else None),
         (str(data.open_high_risks), "open High / Critical risks", Rag.RED.colour if data.open_high_risks else None),
         *extra,
     ]
-    rag_w = 70 * mm
+    rag_w = 66 * mm
     other_w = (ctx.width - rag_w) / len(small)
     cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, c) for v, label, c in small]]
-    del tiles
     t = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
     t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -95,11 +97,48 @@ def headlines(data: PackData) -> list[str]:
     return lines
 
 
-def build(data: PackData, ctx, extra_tiles: list | None = None, finance_lines: list[str] | None = None) -> list:
+def _pct_colour(pct: float | None) -> str | None:
+    if pct is None:
+        return None
+    return Rag.RED.colour if pct > 10 else "#9A5B00" if pct > 5 else None
+
+
+def finance_tiles(data: PackData) -> list[tuple[str, str, str | None]]:
+    """Spend to date against plan to date, and EAC against the approved budget (finance service)."""
+    if data.finance is None:
+        return []
+    t, cur = data.finance.totals, data.currency
+    ratio = safe_ratio(t.actual_to_date - t.planned_to_date, t.planned_to_date)
+    spend_pct = None if ratio is None else ratio * 100
+    spend_note = f" ({format_pct(spend_pct, signed=True)})" if spend_pct is not None else ""
+    return [
+        (fmt_money(t.actual_to_date, cur), f"spent to date vs {fmt_money(t.planned_to_date, cur)} planned{spend_note}",
+         _pct_colour(spend_pct)),
+        (fmt_money(t.eac, cur), f"EAC vs {fmt_money(t.approved_budget, cur)} budget "
+                                f"({format_pct(t.variance_pct, signed=True)})", _pct_colour(t.variance_pct)),
+    ]
+
+
+def finance_headlines(data: PackData) -> list[str]:
+    if data.finance is None:
+        return []
+    t, cur = data.finance.totals, data.currency
+    over = [x for x in data.projects if x.finance and x.finance.variance_pct is not None and x.finance.variance_pct > 10]
+    differs = [x for x in data.projects if x.derived and x.derived.cost.differs]
+    lines = [f"Forecast at completion {fmt_money(t.eac, cur)} against approved budgets of "
+             f"{fmt_money(t.approved_budget, cur)}: variance {fmt_money(t.variance, cur, signed=True)} "
+             f"({format_pct(t.variance_pct, signed=True)}); {len(over)} projects forecast to overrun by more than 10%."]
+    if differs:
+        lines.append(f"{len(differs)} projects report a cost RAG that differs from what their numbers say "
+                     "(shown on the project pages).")
+    return lines
+
+
+def build(data: PackData, ctx) -> list:
     s = ctx.styles
-    story = [section_heading(TITLE, s, "summary"), kpi_tiles(data, ctx, extra_tiles or []), spacer(5 * mm),
+    story = [section_heading(TITLE, s, "summary"), kpi_tiles(data, ctx, finance_tiles(data)), spacer(5 * mm),
              p("Headlines", s.h2)]
-    for line in headlines(data) + (finance_lines or []):
+    for line in headlines(data) + finance_headlines(data):
         story.append(p(f"•  {line}", s.body))
     story.append(p("Commentary", s.h2))
     if data.commentary:
