@@ -18,8 +18,16 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
 from pmo_desktop.domain.money import format_money
@@ -38,7 +46,7 @@ BAND_BG = colors.HexColor("#ECEFF1")
 ZEBRA = colors.HexColor("#F7F9FA")
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818
     """The caller asked the board pack to stop; nothing is left on disk."""
 
 
@@ -156,31 +164,36 @@ def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, e
 
 # -- the document ------------------------------------------------------------------------------------
 
-class NumberedCanvas(Canvas):
-    """Keeps each page until save() so the footer can say "Page x of y"."""
+class PageTotal(Flowable):
+    """An invisible indexing flowable that makes multiBuild repeat the layout until the page total the
+    footers printed ("Page x of y") is the total the pass produced, as the contents does for its page
+    numbers. (Deferring pages in the canvas instead would break the bookmarks' page references.)"""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-        self.pmo_number_page = False
+    def __init__(self, doc: BoardPackDocument):
+        super().__init__()
+        self.doc = doc
+        self._used: int | None = None
 
-    def showPage(self):  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-        self.pmo_number_page = False
+    def isIndexing(self):  # noqa: N802 (reportlab's protocol)
+        return 1
 
-    def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            if self.pmo_number_page:
-                width = self._pagesize[0]
-                self.setFont(SANS, 7.5)
-                self.setFillColor(MUTED)
-                self.drawRightString(width - MARGIN, MARGIN - FOOTER_H + 3 * mm,
-                                     f"Page {self._pageNumber} of {total}")
-            super().showPage()
-        super().save()
+    def isSatisfied(self):  # noqa: N802
+        return self._used == self.doc.total_pages
+
+    def beforeBuild(self):  # noqa: N802
+        self._used = self.doc.total_pages
+
+    def afterBuild(self):  # noqa: N802
+        self.doc.total_pages = self.doc.page
+
+    def notify(self, kind, stuff):
+        pass
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        pass
 
 
 class BoardPackDocument(BaseDocTemplate):
@@ -198,6 +211,7 @@ class BoardPackDocument(BaseDocTemplate):
         self._cancel = cancel
         self._on_page = on_page
         self.current_section = ""
+        self.total_pages: int | None = None  # from the previous layout pass
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover_frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id="cover",
@@ -262,8 +276,9 @@ class BoardPackDocument(BaseDocTemplate):
         canv.setFillColor(MUTED)
         if info.organisation:
             fonts.draw_string(canv, width / 2, bottom, info.organisation, SANS, 7.5, "centre")
+        total = self.total_pages if self.total_pages is not None else "?"
+        fonts.draw_string(canv, width - MARGIN, bottom, f"Page {doc.page} of {total}", SANS, 7.5, "right")
         canv.restoreState()
-        canv.pmo_number_page = True
 
 
 def spacer(height: float = 4 * mm) -> Spacer:

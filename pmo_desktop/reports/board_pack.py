@@ -17,8 +17,9 @@ from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
 
+from pmo_desktop import finance
 from pmo_desktop.domain import workdays
-from pmo_desktop.reports.base import BoardPackDocument, Cancelled, NumberedCanvas, PackInfo, Styles, fmt_date
+from pmo_desktop.reports.base import BoardPackDocument, Cancelled, PackInfo, PageTotal, Styles, fmt_date
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
 from pmo_desktop.store import Portfolio
@@ -58,10 +59,11 @@ class BoardPackResult:
 
 
 def parse_period(text: str) -> date:
+    """A period end written YYYY-MM-DD, read the way the finance service reads it."""
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise BoardPackError(f"period '{text}' is not a date in the form YYYY-MM-DD (e.g. 2026-10-31)") from None
+        return finance.parse_period(text)
+    except finance.PeriodError as exc:
+        raise BoardPackError(str(exc)) from None
 
 
 def parse_sections(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -179,7 +181,7 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
         if not story:
             raise BoardPackError("nothing to print: no section chosen")
         try:
-            doc.multiBuild(story, maxPasses=6, canvasmaker=NumberedCanvas)
+            doc.multiBuild([PageTotal(doc), *story], maxPasses=6)
         except Cancelled:
             raise BoardPackCancelled() from None
         pages = doc.page

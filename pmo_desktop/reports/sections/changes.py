@@ -6,7 +6,15 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from pmo_desktop.domain.enums import RAG_DIMENSIONS
-from pmo_desktop.reports.base import data_table, empty_note, fmt_date, fmt_money, p, rag_cell_commands, section_heading
+from pmo_desktop.reports.base import (
+    data_table,
+    empty_note,
+    fmt_date,
+    fmt_money,
+    p,
+    rag_cell_commands,
+    section_heading,
+)
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.sections.risks import raid_table
 from pmo_desktop.reports.sections.status import DIM_HEADS

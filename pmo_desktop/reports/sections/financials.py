@@ -12,7 +12,15 @@ from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR
 from pmo_desktop.domain.money import format_money, format_pct
 from pmo_desktop.finance import derive_cost_rag
 from pmo_desktop.reports import charts
-from pmo_desktop.reports.base import data_table, empty_note, fmt_money, p, rag_cell_commands, section_heading, spacer
+from pmo_desktop.reports.base import (
+    data_table,
+    empty_note,
+    fmt_money,
+    p,
+    rag_cell_commands,
+    section_heading,
+    spacer,
+)
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS_BOLD
 
