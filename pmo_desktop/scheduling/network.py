@@ -1,0 +1,180 @@
+"""The plan as the scheduler sees it: plain inputs, and the node/edge network built from them.
+
+Every task is a node. A summary task is three nodes: itself (its dates roll up from its children),
+plus a start gate and a finish gate that carry the links and constraints pointing *into* the summary
+down to every child, as MS Project does. Edges are (successor, kind, lag) with kinds FS, SS, FF, SF
+and AGG (child to summary roll-up). Everything is integer working-day positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from pmo_desktop.store.errors import PortfolioError
+
+FS, SS, FF, SF, AGG = 0, 1, 2, 3, 4
+LINK_KINDS = {"FS": FS, "SS": SS, "FF": FF, "SF": SF}
+
+# Constraint types, stored in tasks.constraint_type (None or "ASAP" = as soon as possible).
+SNET, SNLT, FNET, FNLT, MSO, MFO = "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"
+CONSTRAINT_TYPES = {
+    SNET: "start no earlier than", SNLT: "start no later than", FNET: "finish no earlier than",
+    FNLT: "finish no later than", MSO: "must start on", MFO: "must finish on",
+}
+
+
+class DependencyLoop(PortfolioError):
+    """The links form a loop, so no order of the tasks satisfies them."""
+
+    def __init__(self, message: str, task_ids: list[int]):
+        super().__init__(message)
+        self.task_ids = task_ids
+
+
+@dataclass(slots=True)
+class TaskInput:
+    id: int
+    name: str
+    parent_id: int | None = None
+    kind: str = "task"  # task | summary | milestone
+    start: date | None = None
+    finish: date | None = None
+    duration: int | None = None  # working days; None = from start/finish
+    constraint_type: str | None = None
+    constraint_date: date | None = None
+    actual_start: date | None = None
+    actual_finish: date | None = None
+
+
+@dataclass(slots=True)
+class LinkInput:
+    predecessor_id: int
+    successor_id: int
+    type: str = "FS"
+    lag: int = 0  # working days, may be negative
+
+
+@dataclass
+class Network:
+    """Nodes 0..n-1 are the tasks in input order; summary gates follow."""
+
+    tasks: list[TaskInput]
+    index: dict[int, int]
+    size: int
+    succs: list[list[tuple[int, int, int]]]
+    preds: list[list[tuple[int, int, int]]]
+    children: dict[int, list[int]]  # summary node -> child nodes (their own node, summary or not)
+    start_gate: dict[int, int] = field(default_factory=dict)  # summary node -> gate node
+    finish_gate: dict[int, int] = field(default_factory=dict)
+    owner: list[int] = field(default_factory=list)  # node -> task node it stands for
+    has_preds: list[bool] = field(default_factory=list)  # task has links in (own or an ancestor's)
+
+    def is_summary(self, node: int) -> bool:
+        return node in self.children
+
+
+def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
+    n = len(tasks)
+    index = {t.id: i for i, t in enumerate(tasks)}
+    children: dict[int, list[int]] = {}
+    parent = [-1] * n
+    for i, t in enumerate(tasks):
+        p = index.get(t.parent_id) if t.parent_id is not None else None
+        if p is not None and p != i:
+            children.setdefault(p, []).append(i)
+            parent[i] = p
+    _refuse_parent_loops(tasks, parent)
+    size = n
+    start_gate, finish_gate = {}, {}
+    owner = list(range(n))
+    for s in children:
+        start_gate[s], finish_gate[s] = size, size + 1
+        owner += [s, s]
+        size += 2
+    succs: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+    preds: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+
+    def add(u: int, v: int, kind: int, lag: int) -> None:
+        succs[u].append((v, kind, lag))
+        preds[v].append((u, kind, lag))
+
+    linked_in = [False] * n
+    for link in links:
+        u, v = index.get(link.predecessor_id), index.get(link.successor_id)
+        if u is None or v is None or u == v:
+            continue
+        kind = LINK_KINDS.get(link.type, FS)
+        linked_in[v] = True
+        if v in children:  # a link into a summary applies to all of its children
+            v = start_gate[v] if kind in (FS, SS) else finish_gate[v]
+            kind = {FS: FS, SS: SS, FF: FS, SF: SS}[kind]  # the gates are zero-length
+        add(u, v, kind, int(link.lag))
+    for s, kids in children.items():
+        for c in kids:
+            add(start_gate[s], start_gate.get(c, c), SS, 0)
+            add(finish_gate[s], finish_gate.get(c, c), FF, 0)
+            add(c, s, AGG, 0)
+    has_preds = linked_in[:]
+    for i in range(n):  # inherit: a task is driven by links if any ancestor is
+        p = parent[i]
+        while p >= 0 and not has_preds[i]:
+            has_preds[i] = linked_in[p]
+            p = parent[p]
+    return Network(tasks, index, size, succs, preds, children, start_gate, finish_gate, owner, has_preds)
+
+
+def _refuse_parent_loops(tasks: list[TaskInput], parent: list[int]) -> None:
+    for i in range(len(tasks)):
+        seen = []
+        p = i
+        while p >= 0:
+            if p in seen:
+                names = " → ".join(f"'{tasks[j].name}'" for j in seen[seen.index(p):] + [p])
+                raise DependencyLoop(f"the task outline loops back on itself: {names}",
+                                     [tasks[j].id for j in seen])
+            seen.append(p)
+            p = parent[p]
+            if len(seen) > len(tasks):
+                break
+
+
+def topological_order(net: Network) -> list[int]:
+    """Kahn's algorithm; a loop raises DependencyLoop naming the tasks in it."""
+    indeg = [len(p) for p in net.preds]
+    order = [v for v in range(net.size) if indeg[v] == 0]
+    succs = net.succs
+    head = 0
+    while head < len(order):
+        u = order[head]
+        head += 1
+        for v, _kind, _lag in succs[u]:
+            indeg[v] -= 1
+            if indeg[v] == 0:
+                order.append(v)
+    if len(order) < net.size:
+        raise _loop_error(net, indeg)
+    return order
+
+
+def _loop_error(net: Network, indeg: list[int]) -> DependencyLoop:
+    # Every node left over has a left-over predecessor; walking back must revisit a node.
+    start = next(v for v in range(net.size) if indeg[v] > 0)
+    path, seen = [], {}
+    v = start
+    while v not in seen:
+        seen[v] = len(path)
+        path.append(v)
+        v = next(u for u, _k, _l in net.preds[v] if indeg[u] > 0)
+    cycle = list(reversed(path[seen[v]:]))  # predecessor first
+    tasks = []
+    for node in cycle:
+        t = net.owner[node]
+        if not tasks or tasks[-1] != t:
+            tasks.append(t)
+    if len(tasks) > 1 and tasks[0] == tasks[-1]:
+        tasks.pop()
+    names = [f"'{net.tasks[t].name}'" for t in tasks]
+    text = " → ".join([*names, names[0]])
+    return DependencyLoop(f"dependency loop: {text}; remove one of these links",
+                          [net.tasks[t].id for t in tasks])
