@@ -95,10 +95,6 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
     succs: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
     preds: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
 
-    def add(u: int, v: int, kind: int, lag: int) -> None:
-        succs[u].append((v, kind, lag))
-        preds[v].append((u, kind, lag))
-
     linked_in = [False] * n
     for link in links:
         u, v = index.get(link.predecessor_id), index.get(link.successor_id)
@@ -109,12 +105,18 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
         if v in children:  # a link into a summary applies to all of its children
             v = start_gate[v] if kind in (FS, SS) else finish_gate[v]
             kind = {FS: FS, SS: SS, FF: FS, SF: SS}[kind]  # the gates are zero-length
-        add(u, v, kind, int(link.lag))
+        succs[u].append((v, kind, int(link.lag)))
+        preds[v].append((u, kind, int(link.lag)))
     for s, kids in children.items():
+        gs, gf = start_gate[s], finish_gate[s]
         for c in kids:
-            add(start_gate[s], start_gate.get(c, c), SS, 0)
-            add(finish_gate[s], finish_gate.get(c, c), FF, 0)
-            add(c, s, AGG, 0)
+            cs, cf = start_gate.get(c, c), finish_gate.get(c, c)
+            succs[gs].append((cs, SS, 0))
+            preds[cs].append((gs, SS, 0))
+            succs[gf].append((cf, FF, 0))
+            preds[cf].append((gf, FF, 0))
+            succs[c].append((s, AGG, 0))
+            preds[s].append((c, AGG, 0))
     has_preds = linked_in[:]
     for i in range(n):  # inherit: a task is driven by links if any ancestor is
         p = parent[i]
@@ -125,18 +127,20 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
 
 
 def _refuse_parent_loops(tasks: list[TaskInput], parent: list[int]) -> None:
+    state = [0] * len(tasks)  # 0 unseen, 1 on the current walk, 2 known to reach the top
     for i in range(len(tasks)):
-        seen = []
+        walk = []
         p = i
-        while p >= 0:
-            if p in seen:
-                names = " → ".join(f"'{tasks[j].name}'" for j in seen[seen.index(p):] + [p])
-                raise DependencyLoop(f"the task outline loops back on itself: {names}",
-                                     [tasks[j].id for j in seen])
-            seen.append(p)
+        while p >= 0 and state[p] == 0:
+            state[p] = 1
+            walk.append(p)
             p = parent[p]
-            if len(seen) > len(tasks):
-                break
+        if p >= 0 and state[p] == 1:
+            loop = walk[walk.index(p):]
+            names = " → ".join(f"'{tasks[j].name}'" for j in [*loop, p])
+            raise DependencyLoop(f"the task outline loops back on itself: {names}", [tasks[j].id for j in loop])
+        for j in walk:
+            state[j] = 2
 
 
 def topological_order(net: Network) -> list[int]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.scheduling.calendar import WorkCalendar, load_calendar
+from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
 from pmo_desktop.scheduling.engine import Schedule, schedule
-from pmo_desktop.scheduling.network import LinkInput, TaskInput
+from pmo_desktop.scheduling.network import DependencyLoop, LinkInput, TaskInput
 from pmo_desktop.store import Portfolio, PortfolioError
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -35,6 +35,7 @@ class ProjectSchedule:
     finish: date | None = None
     late_tasks: list[dict] = field(default_factory=list)  # negative float: a deadline is missed
     schedule: Schedule | None = None
+    updates: list[tuple] = field(default_factory=list)  # (start, finish, duration, id) rows to write
 
     def as_dict(self) -> dict:
         return {
@@ -106,8 +107,10 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
     calendar = project_calendar(conn, project_id, origin=project_start)
     try:
         result = schedule(tasks, links, calendar, project_start)
-    except PortfolioError as exc:
-        raise type(exc)(f"{code}: {exc}", *exc.args[1:]) if hasattr(exc, "task_ids") else exc from None
+    except DependencyLoop as exc:
+        raise DependencyLoop(f"{code}: {exc}", exc.task_ids) from None
+    except CalendarError as exc:
+        raise CalendarError(f"{code}: {exc}") from None
     report = ProjectSchedule(project_id, code, name, len(tasks), len(links), schedule=result,
                              start=result.start, finish=result.finish)
     names = {t.id: t.name for t in tasks}
@@ -118,6 +121,8 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
         if kind == "summary" or old_duration is None:
             new_duration = r.duration
         if (new_start, new_finish, new_duration) != (old_start, old_finish, old_duration):
+            report.updates.append((new_start, new_finish, new_duration, tid))
+        if (new_start, new_finish) != (old_start, old_finish):
             report.changed.append({"id": tid, "name": names[tid], "old_start": old_start,
                                    "old_finish": old_finish, "start": new_start, "finish": new_finish,
                                    "duration": new_duration})
@@ -127,9 +132,19 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
     return report
 
 
+@dataclass
+class Rescheduled:
+    projects: list[ProjectSchedule]
+    batch_id: int | None  # the one undo step, or None when no date changed
+
+    @property
+    def changed(self) -> int:
+        return sum(len(p.changed) for p in self.projects)
+
+
 def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source | str = Source.CLI,
                progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> list[ProjectSchedule]:
+               cancelled: Callable[[], bool] | None = None) -> Rescheduled:
     """Reschedule one project (or every project with a plan) and write all changed dates in ONE batch.
 
     All projects are computed before anything is written, so a loop in any plan, or a cancel,
@@ -151,13 +166,14 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
         reports.append(schedule_project(conn, pid))
         if progress is not None:
             progress(done, len(ids))
-    changes = [c for r in reports for c in r.changed]
+    changes = [u for r in reports for u in r.updates]
+    batch_id = None
     if changes:
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
-        with pf.batch(source, label):
+        with pf.batch(source, label) as batch_id:
             conn.executemany(
                 f"""UPDATE tasks SET start_date = ?, finish_date = ?, duration_days = ?, updated_at = {_NOW}
                     WHERE id = ?""",
-                [(c["start"], c["finish"], c["duration"], c["id"]) for c in changes],
+                changes,
             )
-    return reports
+    return Rescheduled(reports, batch_id)
