@@ -105,7 +105,7 @@ def _plan(path, title, raw_tasks, props, resources, allocations, baselines, work
         raise PlanFileError(f"{path.name}: {exc}") from None
 
     owners: dict[str, list[str]] = {}
-    for task_id, res_id, responsible in sorted(allocations, key=lambda a: not a[2]):
+    for task_id, res_id, _responsible in sorted(allocations, key=lambda a: not a[2]):  # responsible first
         rname = resources.get(res_id)
         if rname and rname not in owners.setdefault(task_id, []):
             owners[task_id].append(rname)
