@@ -76,16 +76,9 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
                  _overall_percent(plan)),
             ).lastrowid
             created = True
-        cal = plan.calendar
-        base_name = re.sub(r"\s*\([A-Z0-9][A-Z0-9_-]*\)$", "", cal.name) or "Standard"
-        cal_name = _unique_calendar_name(conn, f"{base_name} ({code})")
-        calendar_id = conn.execute("INSERT INTO calendars (name, working_days) VALUES (?, ?)",
-                                   (cal_name, cal.working_days)).lastrowid
-        conn.executemany(
-            "INSERT INTO calendar_exceptions (calendar_id, date, working, name) VALUES (?, ?, ?, ?)",
-            [(calendar_id, d.isoformat(), int(w), n) for d, (w, n) in sorted(cal.exceptions.items())],
-        )
+        calendar_id, cal_name = _add_calendar(conn, plan.calendar, code)
         conn.execute("UPDATE projects SET calendar_id = ? WHERE id = ?", (calendar_id, project_id))
+        task_calendars = {key: _add_calendar(conn, cal, code)[0] for key, cal in plan.calendars.items()}
         ids: dict[str, int] = {}
         outline = _outline_numbers(plan)
         for sort, t in enumerate(plan.tasks, start=1):
@@ -100,7 +93,8 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
                 (project_id, parent, t.wbs or outline[t.key], t.name or f"Task {sort}", t.kind, _iso(t.start),
                  _iso(t.finish), t.duration_days, _iso(t.baseline_start), _iso(t.baseline_finish),
                  _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.owner, sort,
-                 t.constraint_type, _iso(t.constraint_date), calendar_id, t.notes),
+                 t.constraint_type, _iso(t.constraint_date), task_calendars.get(t.calendar_key, calendar_id),
+                 t.notes),
             ).lastrowid
             if t.properties:
                 conn.executemany("INSERT INTO task_properties (task_id, name, value) VALUES (?, ?, ?)",
@@ -116,6 +110,18 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
                          (*pair, link.type, int(link.lag_days)))
             links += 1
     return PlanImport(code, project_id, created, len(ids), links, replaced, cal_name, batch_id, list(plan.warnings))
+
+
+def _add_calendar(conn, cal, code: str) -> tuple[int, str]:
+    base_name = re.sub(r"\s*\([A-Z0-9][A-Z0-9_-]*\)$", "", cal.name) or "Standard"
+    name = _unique_calendar_name(conn, f"{base_name} ({code})")
+    calendar_id = conn.execute("INSERT INTO calendars (name, working_days) VALUES (?, ?)",
+                               (name, cal.working_days)).lastrowid
+    conn.executemany(
+        "INSERT INTO calendar_exceptions (calendar_id, date, working, name) VALUES (?, ?, ?, ?)",
+        [(calendar_id, d.isoformat(), int(w), n) for d, (w, n) in sorted(cal.exceptions.items())],
+    )
+    return calendar_id, name
 
 
 def _overall_percent(plan: Plan) -> float | None:

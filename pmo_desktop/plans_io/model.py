@@ -44,6 +44,7 @@ class PlanTask:
     source_start: date | None = None
     source_finish: date | None = None
     part_day: bool = False
+    calendar_key: str | None = None  # a calendar of its own (Plan.calendars), else the plan's
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Plan:
     start: date | None = None
     finish: date | None = None
     calendar: PlanCalendar = field(default_factory=PlanCalendar)
+    calendars: dict[str, PlanCalendar] = field(default_factory=dict)  # tasks' own calendars by key
     tasks: list[PlanTask] = field(default_factory=list)  # in outline order, parents before children
     links: list[PlanLink] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -57,6 +57,41 @@ def _hours(text: str | None) -> float | None:
     return (y * 365 + mo * 30 + d) * 24 + h + mi / 60 + s / 3600
 
 
+_DEFAULT_HOURS = {d: (time(8, 0), time(17, 0)) for d in range(7)}
+
+
+class _Cal:
+    """A resolved calendar: what it becomes in the portfolio, its day hours, and day arithmetic."""
+
+    def __init__(self, plan: PlanCalendar, hours: dict[int, tuple[time, time]], work: WorkCalendar):
+        self.plan, self.hours, self.work = plan, hours, work
+
+    def start_of(self, text: str | None) -> date | None:
+        dt = _datetime(text)
+        if dt is None:
+            return None
+        day, work = dt.date(), self.work
+        if work.is_working(day) and dt.time() >= self.hours[day.weekday()][1] and dt.time() > time(0, 0):
+            return work.date_at(work.end_position(day))  # end of a day = start of the next one
+        return day
+
+    def finish_of(self, text: str | None) -> date | None:
+        dt = _datetime(text)
+        if dt is None:
+            return None
+        day, work = dt.date(), self.work
+        if dt.time() == time(0, 0) or work.is_working(day) and dt.time() <= self.hours[day.weekday()][0]:
+            return work.date_at(work.position(day) - 1)  # start of a day = end of the previous one
+        return day
+
+    def part_day(self, start_text: str | None, finish_text: str | None) -> bool:
+        """A start after its day's working hours or a finish before them (not exactly on the edge)."""
+        s, f, work, hours = _datetime(start_text), _datetime(finish_text), self.work, self.hours
+        late = s is not None and work.is_working(s.date()) and s.time() > hours[s.weekday()][1]
+        early = f is not None and work.is_working(f.date()) and time(0, 0) < f.time() < hours[f.weekday()][0]
+        return late or early
+
+
 def read_mspdi(path: str | Path) -> Plan:
     """Read an MSPDI file into a Plan; raises PlanFileError (one line) when it is not one."""
     path = Path(path)
@@ -72,7 +107,10 @@ class _Reader:
         self.tasks: list = []
         self.resources: dict[str, str] = {}
         self.assignments: list[tuple[str, str]] = []
+        self.resource_calendars: dict[str, str] = {}
+        self.task_resources: dict[str, list[str]] = {}
         self.warnings: list[str] = []
+        self._resolved: dict[str | None, _Cal | None] = {}
 
     def read(self) -> Plan:
         depth = 0
@@ -100,9 +138,13 @@ class _Reader:
                 uid, rname = _text(el, "UID"), _text(el, "Name")
                 if uid is not None and rname:
                     self.resources[uid] = rname
+                if uid is not None and _text(el, "Type") in (None, "1") and (_text(el, "CalendarUID") or "-1") != "-1":
+                    self.resource_calendars[uid] = _text(el, "CalendarUID")
                 el.clear()
             elif depth == 2 and name == "Assignment":
-                self.assignments.append((_text(el, "TaskUID") or "", _text(el, "ResourceUID") or ""))
+                task_uid, res_uid = _text(el, "TaskUID") or "", _text(el, "ResourceUID") or ""
+                self.assignments.append((task_uid, res_uid))
+                self.task_resources.setdefault(task_uid, []).append(res_uid)
                 el.clear()
             elif depth == 1 and len(el) == 0:
                 self.header[name] = (el.text or "").strip()
@@ -161,7 +203,8 @@ class _Reader:
         raw = {n: _text(el, n) for n in (
             "UID", "ID", "Name", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
             "Milestone", "Summary", "IsNull", "ConstraintType", "ConstraintDate", "PercentComplete",
-            "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual")}
+            "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual",
+            "CalendarUID", "IgnoreResourceCalendar")}
         baselines = []
         for b in _children(el, "Baseline"):
             number = _text(b, "Number")
@@ -174,9 +217,13 @@ class _Reader:
 
     # -- the plan ------------------------------------------------------------------------------------
 
-    def _project_calendar(self) -> tuple[PlanCalendar, dict[int, tuple[time, time]]]:
-        uid = self.header.get("CalendarUID") or "1"
-        cal = self.calendars.get(uid) or next(iter(self.calendars.values()), None)
+    def _resolve(self, uid: str | None) -> _Cal | None:
+        """A calendar with its base calendars folded in, as whole working days plus day hours."""
+        if uid in self._resolved:
+            return self._resolved[uid]
+        cal = self.calendars.get(uid or "")
+        if cal is None:
+            return None
         default_start = _clock(self.header.get("DefaultStartTime"), time(8, 0))
         default_finish = _clock(self.header.get("DefaultFinishTime"), time(17, 0))
         week: dict[int, tuple[bool, list]] = {}
@@ -194,51 +241,45 @@ class _Reader:
         for py_day, ms_day in enumerate((2, 3, 4, 5, 6, 7, 1)):  # Monday first
             is_working, times = week.get(ms_day, (py_day < 5, []))
             working += "1" if is_working else "0"
-            if times:
-                hours[py_day] = (min(t[0] for t in times), max(t[1] for t in times))
-            else:
-                hours[py_day] = (default_start, default_finish)
-        name = chain[0]["name"] if chain else "Standard"
-        return PlanCalendar(name, working, exceptions), hours
-
-    def _plan(self) -> Plan:
-        calendar, hours = self._project_calendar()
+            hours[py_day] = (min(t[0] for t in times), max(t[1] for t in times)) if times else (
+                default_start, default_finish)
+        name = next((c["name"] for c in chain if c["week"]), chain[0]["name"])
+        plan_cal = PlanCalendar(name, working, exceptions)
         try:
-            work = WorkCalendar(calendar.working_days, {d: w for d, (w, _n) in calendar.exceptions.items()},
-                                name=calendar.name, origin=_date_part(self.header.get("StartDate")))
+            work = WorkCalendar(working, {d: w for d, (w, _n) in exceptions.items()}, name=name,
+                                origin=_date_part(self.header.get("StartDate")))
         except CalendarError as exc:
             raise PlanFileError(f"{self.path.name}: {exc}") from None
+        self._resolved[uid] = _Cal(plan_cal, hours, work)
+        return self._resolved[uid]
+
+    def _task_calendar_uid(self, r, project_uid: str) -> str | None:
+        """The task's own calendar, else the one calendar all its resources share (MS Project schedules
+        a task on its resources' calendars); None when that is the project calendar."""
+        uid = r.get("CalendarUID")
+        if not uid or uid == "-1" or uid not in self.calendars:
+            uids = {self.resource_calendars.get(res) for res in self.task_resources.get(r["UID"], [])}
+            uids.discard(None)
+            uid = uids.pop() if len(uids) == 1 and r.get("IgnoreResourceCalendar") != "1" else None
+        if uid is None or uid == project_uid:
+            return None
+        own, project = self._resolve(uid), self._resolve(project_uid)
+        if own is None or (project and (own.plan.working_days, own.plan.exceptions) ==
+                           (project.plan.working_days, project.plan.exceptions)):
+            return None
+        return uid
+
+    def _plan(self) -> Plan:
+        project_uid = self.header.get("CalendarUID") or "1"
+        if project_uid not in self.calendars:
+            project_uid = next(iter(self.calendars), "")
+        project = self._resolve(project_uid) or _Cal(PlanCalendar(), _DEFAULT_HOURS, WorkCalendar())
         minutes_per_day = _number(self.header.get("MinutesPerDay"), 480.0) or 480.0
         name = self.header.get("Title") or self.header.get("Name") or self.path.stem
         name = re.sub(r"\.(xml|mpp)$", "", name, flags=re.I) or self.path.stem
         plan = Plan(name=name, source="MS Project XML", start=_date_part(self.header.get("StartDate")),
-                    finish=_date_part(self.header.get("FinishDate")), calendar=calendar, warnings=self.warnings)
-
-        def start_of(text):
-            dt = _datetime(text)
-            if dt is None:
-                return None
-            day = dt.date()
-            if work.is_working(day) and dt.time() >= hours[day.weekday()][1] and dt.time() > time(0, 0):
-                return work.date_at(work.end_position(day))  # end of a day = start of the next one
-            return day
-
-        def finish_of(text):
-            dt = _datetime(text)
-            if dt is None:
-                return None
-            day = dt.date()
-            if dt.time() == time(0, 0) or work.is_working(day) and dt.time() <= hours[day.weekday()][0]:
-                return work.date_at(work.position(day) - 1)  # start of a day = end of the previous one
-            return day
-
-        def part_day(start_text, finish_text) -> bool:
-            """A start after its day's end or a finish before its day's start, other than exactly on it."""
-            s, f = _datetime(start_text), _datetime(finish_text)
-            off = s is not None and work.is_working(s.date()) and s.time() > hours[s.weekday()][1]
-            early = f is not None and work.is_working(f.date()) and time(0, 0) < f.time() < hours[f.weekday()][0]
-            return off or early
-
+                    finish=_date_part(self.header.get("FinishDate")), calendar=project.plan,
+                    warnings=self.warnings)
         owners: dict[str, list[str]] = {}
         for task_uid, res_uid in self.assignments:
             rname = self.resources.get(res_uid)
@@ -258,9 +299,14 @@ class _Reader:
             parent = stack[-1][1] if stack else None
             stack.append((level, r["UID"]))
             keys.add(r["UID"])
-            task = self._task(r, parent, start_of, finish_of, work, minutes_per_day, owners)
+            cal_uid = self._task_calendar_uid(r, project_uid)
+            cal = self._resolve(cal_uid) if cal_uid else project
+            task = self._task(r, parent, cal, minutes_per_day, owners)
             task.source_start, task.source_finish = _date_part(r["Start"]), _date_part(r["Finish"])
-            task.part_day = part_day(r["Start"], r["Finish"])
+            task.part_day = cal.part_day(r["Start"], r["Finish"])
+            if cal_uid:
+                task.calendar_key = cal_uid
+                plan.calendars[cal_uid] = cal.plan
             plan.tasks.append(task)
         has_children = {t.parent_key for t in plan.tasks if t.parent_key}
         durations = {t.key: t.duration_days or 0 for t in plan.tasks}
@@ -275,11 +321,12 @@ class _Reader:
                     if cross == "1":
                         self.warnings.append(f"task '{r['Name']}': a link to another project was skipped")
                     continue
-                days = _lag_days(lag, fmt, minutes_per_day, durations.get(pred, 0), work)
+                days = _lag_days(lag, fmt, minutes_per_day, durations.get(pred, 0), project.work)
                 plan.links.append(PlanLink(pred, r["UID"], LINK_TYPES.get(ltype or "1", "FS"), days))
         return plan
 
-    def _task(self, r, parent, start_of, finish_of, work, minutes_per_day, owners) -> PlanTask:
+    def _task(self, r, parent, cal: _Cal, minutes_per_day, owners) -> PlanTask:
+        start_of, finish_of, work = cal.start_of, cal.finish_of, cal.work
         name = r["Name"] or f"Task {r['ID']}"
         start = start_of(r["Start"])
         finish = finish_of(r["Finish"])

@@ -16,7 +16,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-from pmo_desktop.scheduling.service import project_calendar
+from pmo_desktop.scheduling.calendar import load_calendar
+from pmo_desktop.scheduling.service import project_calendar_id
 from pmo_desktop.store import Portfolio, PortfolioError
 
 NS = "http://schemas.microsoft.com/project"
@@ -60,7 +61,8 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
     cur = conn.execute(
         """SELECT id, parent_id, wbs, name, kind, start_date, finish_date, duration_days, baseline_start,
                   baseline_finish, actual_start, actual_finish, percent_complete, owner, constraint_type,
-                  constraint_date, notes FROM tasks WHERE project_id = ? ORDER BY sort_order, id""", (project_id,))
+                  constraint_date, notes, calendar_id FROM tasks WHERE project_id = ? ORDER BY sort_order, id""",
+        (project_id,))
     cols = [d[0] for d in cur.description]
     tasks = [dict(zip(cols, r, strict=True)) for r in cur]
     links = conn.execute(
@@ -71,7 +73,12 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
     finishes = [t["finish_date"] for t in tasks if t["finish_date"]]
     start = min([*starts, *([p_start] if p_start and not starts else [])], default=date.today().isoformat())
     finish = max(finishes, default=p_finish or start)
-    calendar = project_calendar(conn, project_id)
+    calendar_id = project_calendar_id(conn, project_id)
+    calendar = load_calendar(conn, calendar_id)
+    task_calendars: dict[int, int] = {}  # calendar id -> MSPDI calendar UID, for tasks on their own
+    for t in tasks:
+        if t["calendar_id"] is not None and t["calendar_id"] != calendar_id:
+            task_calendars.setdefault(t["calendar_id"], len(task_calendars) + 2)
 
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}Project")
@@ -88,7 +95,10 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
                        ("DaysPerMonth", 20), ("DefaultTaskType", 0), ("DurationFormat", 7), ("WorkFormat", 2),
                        ("NewTasksEffortDriven", 0), ("NewTasksEstimated", 0)):
         sub(root, tag, value)
-    _write_calendar(sub(sub(root, "Calendars"), "Calendar"), sub, calendar)
+    calendars = sub(root, "Calendars")
+    _write_calendar(sub(calendars, "Calendar"), sub, calendar, 1)
+    for own_id, own_uid in task_calendars.items():
+        _write_calendar(sub(calendars, "Calendar"), sub, load_calendar(conn, own_id), own_uid)
 
     uid = {t["id"]: n for n, t in enumerate(tasks, start=1)}
     preds: dict[int, list] = {}
@@ -129,11 +139,10 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
             sub(el, "ActualStart", _start(t["actual_start"]))
         if t["actual_finish"]:
             sub(el, "ActualFinish", _finish(t["actual_finish"]))
+        sub(el, "ConstraintType", CONSTRAINTS[ctype] if ctype in CONSTRAINTS and cdate else 0)
+        sub(el, "CalendarUID", task_calendars.get(t["calendar_id"], -1))
         if ctype in CONSTRAINTS and cdate:
-            sub(el, "ConstraintType", CONSTRAINTS[ctype])
             sub(el, "ConstraintDate", _start(cdate) if ctype in START_LIKE else _finish(cdate))
-        else:
-            sub(el, "ConstraintType", 0)
         if t["notes"]:
             sub(el, "Notes", t["notes"])
         for p, kind, lag in preds.get(t["id"], []):
@@ -197,8 +206,8 @@ def _outline(tasks) -> dict[int, tuple[str, int]]:
     return out
 
 
-def _write_calendar(cal, sub, calendar) -> None:
-    sub(cal, "UID", 1)
+def _write_calendar(cal, sub, calendar, uid: int) -> None:
+    sub(cal, "UID", uid)
     sub(cal, "Name", calendar.name)
     sub(cal, "IsBaseCalendar", 1)
     sub(cal, "BaseCalendarUID", -1)

@@ -84,6 +84,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     lf_cap = [POS] * size
     ls_cap = [POS] * size
     summary = net.children
+    own: dict[int, tuple] = {}  # task on a calendar of its own -> (calendar, days in it, anchor date)
     for i, t in enumerate(tasks):
         if i in summary:
             _summary_constraint(net, i, t, lb, lb_end, ls_cap, lf_cap, pos, end_pos)
@@ -93,6 +94,9 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
         lb[i] = floor
         if t.start and not net.has_preds[i]:
             lb[i] = max(floor, pos(t.start))
+        if t.calendar is not None and t.calendar is not calendar and d > 0 and not t.actual_finish:
+            anchor = t.start if t.start and not net.has_preds[i] else None
+            own[i] = (t.calendar, _duration(t, t.calendar), anchor)
         ct, cd = (t.constraint_type or "").upper(), t.constraint_date
         if cd is not None:
             if ct == SNET:
@@ -123,6 +127,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     ef = [0] * size
     agg_es = [POS] * size
     agg_ef = [NEG] * size
+    own_dates: dict[int, tuple[date, date]] = {}
     end_flag = lb_end  # reused: for milestones, whether their instant is end-of-day
     succs = net.succs
     for u in order:
@@ -137,6 +142,8 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
         else:
             es[u] = lb[u]
             ef[u] = lb[u] + dur[u]
+        if u in own:
+            _own_calendar(u, own, es, ef, dur, calendar, own_dates)
         e_u, f_u = es[u], ef[u]
         milestone = f_u == e_u and u not in summary
         s_flag = end_flag[u] if milestone else False
@@ -223,7 +230,21 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
                 best = slack
         free[u] = project_end - ef[u] if best == POS else best
 
-    return _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end)
+    return _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end, own_dates)
+
+
+def _own_calendar(u, own, es, ef, dur, calendar, own_dates) -> None:
+    """Lay a task on its own calendar from the day the plan calendar lets it start; its finish goes
+    back to plan positions so that links and floats stay in one unit."""
+    cal, days, anchor = own[u]
+    start = calendar.date_at(es[u])
+    if anchor is not None and es[u] == calendar.position(anchor):
+        start = min(start, anchor)  # kept where it was put, even on a day the plan calendar rests
+    first = cal.position(start)
+    start, finish = cal.date_at(first), cal.date_at(first + days - 1)
+    own_dates[u] = (start, finish)
+    ef[u] = max(es[u], calendar.end_position(finish))
+    dur[u] = ef[u] - es[u]
 
 
 def _raise(lb, lb_end, i, value, end) -> None:
@@ -258,7 +279,7 @@ def _duration(t: TaskInput, calendar: WorkCalendar) -> int:
     return 1
 
 
-def _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end) -> Schedule:
+def _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end, own_dates) -> Schedule:
     tasks, n, summary = net.tasks, len(net.tasks), net.children
     lo = min(min(es[:n]), project_end) - 1
     hi = max(max(ef[:n]), project_end) + 1
@@ -277,6 +298,8 @@ def _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end) -> Sche
         else:
             starts[i] = fromordinal(ordinals[es[i] - lo])
             finishes[i] = fromordinal(ordinals[ef[i] - 1 - lo])
+        if i in own_dates:
+            starts[i], finishes[i] = own_dates[i]
         if t.actual_start:
             starts[i] = t.actual_start
         if t.actual_finish:

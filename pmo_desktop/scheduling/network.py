@@ -45,6 +45,7 @@ class TaskInput:
     constraint_date: date | None = None
     actual_start: date | None = None
     actual_finish: date | None = None
+    calendar: object | None = None  # a WorkCalendar of its own (e.g. a resource's night shift), else the plan's
 
 
 @dataclass(slots=True)

@@ -60,6 +60,10 @@ def _date(text) -> date | None:
 
 def project_calendar(conn: sqlite3.Connection, project_id: int, origin: date | None = None) -> WorkCalendar:
     """The project's own calendar, else the one most of its tasks use, else Monday to Friday."""
+    return load_calendar(conn, project_calendar_id(conn, project_id), origin=origin)
+
+
+def project_calendar_id(conn: sqlite3.Connection, project_id: int) -> int | None:
     row = conn.execute("SELECT calendar_id FROM projects WHERE id = ?", (project_id,)).fetchone()
     calendar_id = row[0] if row else None
     if calendar_id is None:
@@ -68,19 +72,19 @@ def project_calendar(conn: sqlite3.Connection, project_id: int, origin: date | N
                GROUP BY calendar_id ORDER BY count(*) DESC, calendar_id LIMIT 1""", (project_id,)
         ).fetchone()
         calendar_id = row[0] if row else None
-    return load_calendar(conn, calendar_id, origin=origin)
+    return calendar_id
 
 
 def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput], list[LinkInput], dict]:
     """The project's tasks and links as engine inputs, plus the stored dates keyed by task id."""
     tasks, stored = [], {}
-    for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish) in conn.execute(
+    for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal) in conn.execute(
         """SELECT id, parent_id, name, kind, start_date, finish_date, duration_days, constraint_type,
-                  constraint_date, actual_start, actual_finish
+                  constraint_date, actual_start, actual_finish, calendar_id
            FROM tasks WHERE project_id = ? ORDER BY sort_order, id""", (project_id,)
     ):
         t = TaskInput(tid, name, parent, kind, _date(start), _date(finish), duration,
-                      ctype, _date(cdate), _date(a_start), _date(a_finish))
+                      ctype, _date(cdate), _date(a_start), _date(a_finish), cal)
         tasks.append(t)
         stored[tid] = (start, finish, duration, name, kind)
     links = [
@@ -104,7 +108,16 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
     project_start = _date(p_start)
     if starts and (project_start is None or min(starts) < project_start):
         project_start = min(starts)  # a plan that already starts earlier is not pulled later
-    calendar = project_calendar(conn, project_id, origin=project_start)
+    calendar_id = project_calendar_id(conn, project_id)
+    calendar = load_calendar(conn, calendar_id, origin=project_start)
+    own: dict[int, WorkCalendar] = {}
+    for t in tasks:  # tasks on a calendar other than the project's get theirs
+        if t.calendar is None or t.calendar == calendar_id:
+            t.calendar = None
+        else:
+            if t.calendar not in own:
+                own[t.calendar] = load_calendar(conn, t.calendar, origin=project_start)
+            t.calendar = own[t.calendar]
     try:
         result = schedule(tasks, links, calendar, project_start)
     except DependencyLoop as exc:

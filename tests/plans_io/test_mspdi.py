@@ -76,7 +76,7 @@ def test_baselines_percent_complete_and_project_2003_holidays(samples):
 def test_round_trip_keeps_tasks_links_and_dates(samples, portfolio, tmp_path, capsys):
     path = portfolio.path
     portfolio.close()
-    for sample in ("mpxj_legacy_sample.xml", "aiglondore_planning.xml"):
+    for sample in ("mpxj_legacy_sample.xml", "aiglondore_planning.xml", "mpxj_timephased.xml"):
         code, out, _ = run(capsys, "import-plan", path, samples / "mspdi" / sample, "--json")
         first = json.loads(out)["project"]
         out_file = tmp_path / f"{first}.xml"
@@ -85,6 +85,19 @@ def test_round_trip_keeps_tasks_links_and_dates(samples, portfolio, tmp_path, ca
         second = json.loads(out)["project"]
         with open_portfolio(path) as pf:
             assert _plan_of(pf, first) == _plan_of(pf, second)
+        for code in (first, second):  # and our engine agrees with the dates on both sides
+            _, out, _ = run(capsys, "schedule", path, "--project", code, "--json")
+            assert json.loads(out)["changed"] == 0
+
+
+def test_tasks_on_resource_calendars_keep_their_own_days(samples):
+    plan = read_mspdi(samples / "mspdi" / "mpxj_timephased.xml")
+    night = next(t for t in plan.tasks if t.name == "Task 1 - Night Shift")
+    day = next(t for t in plan.tasks if t.name == "Task 1 - 24 Hour")
+    assert plan.calendars[night.calendar_key].working_days == "1111110"  # Night Shift works Saturdays
+    assert plan.calendars[day.calendar_key].working_days == "1111111"
+    assert (str(day.start), str(day.finish)) == ("2008-11-20", "2008-11-23")  # ends on a Sunday
+    assert next(t for t in plan.tasks if t.name == "Task 1").calendar_key is None
 
 
 def _plan_of(pf, code):

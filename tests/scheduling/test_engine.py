@@ -140,3 +140,12 @@ def test_a_calendar_without_working_days_is_refused():
 
     with pytest.raises(CalendarError, match="no working weekday"):
         WorkCalendar("0000000")
+
+
+def test_a_task_on_its_own_calendar():
+    seven = WorkCalendar("1111111", origin=MON)
+    tasks = [TaskInput(1, "Pour", start=d("2026-01-08"), duration=4, calendar=seven),
+             TaskInput(2, "Cure check", duration=1)]
+    result = schedule(tasks, [LinkInput(1, 2)], CAL, MON)
+    assert dates(result, 1) == ("2026-01-08", "2026-01-11")  # Thu to Sun: works the weekend
+    assert dates(result, 2) == ("2026-01-12", "2026-01-12")  # the plan calendar resumes on Monday
