@@ -257,7 +257,7 @@ def _raise(lb, lb_end, i, value, end) -> None:
 def _summary_constraint(net, i, t, lb, lb_end, ls_cap, lf_cap, pos, end_pos) -> None:
     """A summary's own constraint reaches its children through its gates (or caps its late dates)."""
     ct, cd = (t.constraint_type or "").upper(), t.constraint_date
-    if cd is None:
+    if cd is None or i not in net.start_gate:
         return
     if ct in (SNET, MSO):
         _raise(lb, lb_end, net.start_gate[i], pos(cd), False)

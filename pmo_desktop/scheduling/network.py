@@ -86,36 +86,48 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
             children.setdefault(p, []).append(i)
             parent[i] = p
     _refuse_parent_loops(tasks, parent)
-    size = n
-    start_gate, finish_gate = {}, {}
-    owner = list(range(n))
-    for s in children:
-        start_gate[s], finish_gate[s] = size, size + 1
-        owner += [s, s]
-        size += 2
-    succs: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
-    preds: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
-
+    resolved = []
     linked_in = [False] * n
     for link in links:
         u, v = index.get(link.predecessor_id), index.get(link.successor_id)
         if u is None or v is None or u == v:
             continue
-        kind = LINK_KINDS.get(link.type, FS)
         linked_in[v] = True
+        resolved.append((u, v, LINK_KINDS.get(link.type, FS), int(link.lag)))
+    # Only a summary with links or a date constraint into it (or under one that has) needs gates.
+    gated = {s for s in children if linked_in[s] or (tasks[s].constraint_date and tasks[s].constraint_type)}
+    for s in list(gated):
+        stack = list(children[s])
+        while stack:
+            c = stack.pop()
+            if c in children and c not in gated:
+                gated.add(c)
+                stack.extend(children[c])
+    size = n
+    start_gate, finish_gate = {}, {}
+    owner = list(range(n))
+    for s in children:
+        if s in gated:
+            start_gate[s], finish_gate[s] = size, size + 1
+            owner += [s, s]
+            size += 2
+    succs: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+    preds: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+    for u, v, kind, lag in resolved:
         if v in children:  # a link into a summary applies to all of its children
             v = start_gate[v] if kind in (FS, SS) else finish_gate[v]
             kind = {FS: FS, SS: SS, FF: FS, SF: SS}[kind]  # the gates are zero-length
-        succs[u].append((v, kind, int(link.lag)))
-        preds[v].append((u, kind, int(link.lag)))
+        succs[u].append((v, kind, lag))
+        preds[v].append((u, kind, lag))
     for s, kids in children.items():
-        gs, gf = start_gate[s], finish_gate[s]
+        gs, gf = start_gate.get(s), finish_gate.get(s)
         for c in kids:
-            cs, cf = start_gate.get(c, c), finish_gate.get(c, c)
-            succs[gs].append((cs, SS, 0))
-            preds[cs].append((gs, SS, 0))
-            succs[gf].append((cf, FF, 0))
-            preds[cf].append((gf, FF, 0))
+            if gs is not None:
+                cs, cf = start_gate.get(c, c), finish_gate.get(c, c)
+                succs[gs].append((cs, SS, 0))
+                preds[cs].append((gs, SS, 0))
+                succs[gf].append((cf, FF, 0))
+                preds[cf].append((gf, FF, 0))
             succs[c].append((s, AGG, 0))
             preds[s].append((c, AGG, 0))
     has_preds = linked_in[:]

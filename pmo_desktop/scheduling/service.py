@@ -49,12 +49,12 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _date(text) -> date | None:
+def _date(text, _parse=date.fromisoformat) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(str(text)[:10])
-    except ValueError:
+        return _parse(text if len(text) == 10 else text[:10])
+    except (TypeError, ValueError):
         return None
 
 
