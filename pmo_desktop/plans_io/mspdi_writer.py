@@ -11,6 +11,7 @@ Exceptions. The file is written to a temporary name and moved into place when co
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -19,6 +20,7 @@ from pathlib import Path
 from pmo_desktop.scheduling.calendar import load_calendar
 from pmo_desktop.scheduling.service import project_calendar_id
 from pmo_desktop.store import Portfolio, PortfolioError
+from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
 NS = "http://schemas.microsoft.com/project"
 LINK_TYPES = {"FF": "0", "FS": "1", "SF": "2", "SS": "3"}
@@ -80,6 +82,7 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         if t["calendar_id"] is not None and t["calendar_id"] != calendar_id:
             task_calendars.setdefault(t["calendar_id"], len(task_calendars) + 2)
 
+    currency = str(pf.settings().get("currency") or "GBP")[:3]
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}Project")
     q = root.tag[: -len("Project")]
@@ -89,11 +92,13 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
 
     for tag, value in (("SaveVersion", 14), ("Name", f"{project_code}.xml"), ("Title", name),
                        ("ScheduleFromStart", 1), ("StartDate", _start(start)), ("FinishDate", _finish(finish)),
-                       ("FYStartDate", 1), ("CriticalSlackLimit", 0), ("CalendarUID", 1),
+                       ("FYStartDate", 1), ("CriticalSlackLimit", 0), ("CurrencyDigits", 2),
+                       ("CurrencySymbol", CURRENCY_SYMBOLS.get(currency, currency).strip()),
+                       ("CurrencyCode", currency), ("CurrencySymbolPosition", 0), ("CalendarUID", 1),
                        ("DefaultStartTime", "08:00:00"), ("DefaultFinishTime", "17:00:00"),
                        ("MinutesPerDay", 480), ("MinutesPerWeek", 480 * calendar.working_days.count("1")),
-                       ("DaysPerMonth", 20), ("DefaultTaskType", 0), ("DurationFormat", 7), ("WorkFormat", 2),
-                       ("NewTasksEffortDriven", 0), ("NewTasksEstimated", 0)):
+                       ("DaysPerMonth", 20), ("DefaultTaskType", 1), ("DurationFormat", 7), ("WorkFormat", 2),
+                       ("HonorConstraints", 1), ("NewTasksEffortDriven", 0), ("NewTasksEstimated", 0)):
         sub(root, tag, value)
     calendars = sub(root, "Calendars")
     _write_calendar(sub(calendars, "Calendar"), sub, calendar, 1)
@@ -208,7 +213,7 @@ def _outline(tasks) -> dict[int, tuple[str, int]]:
 
 def _write_calendar(cal, sub, calendar, uid: int) -> None:
     sub(cal, "UID", uid)
-    sub(cal, "Name", calendar.name)
+    sub(cal, "Name", re.sub(r"\s*\([A-Z0-9][A-Z0-9_-]*\)$", "", calendar.name) or "Standard")
     sub(cal, "IsBaseCalendar", 1)
     sub(cal, "BaseCalendarUID", -1)
     weekdays = sub(cal, "WeekDays")
