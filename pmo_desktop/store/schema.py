@@ -216,3 +216,17 @@ def initial(db: Database) -> None:
 def schema_version(db: Database) -> int:
     """How many of this version's migrations the file has; the number users see in `pmo info`."""
     return len(migrations.applied(db))
+
+
+@migration("0003_import_mappings")
+def import_mappings(db: Database) -> None:
+    """Named column mappings saved by the import wizard or `pmo import --save-mapping`, reused monthly."""
+    db.execute(
+        f"""CREATE TABLE import_mappings (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            mapping TEXT NOT NULL,
+            {_STAMPS})"""
+    )
+    changelog.install_triggers(db)
