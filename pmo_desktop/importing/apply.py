@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,11 +39,16 @@ def apply_plan(pf, plan: ImportPlan, *, skip_errors: bool = False, progress: Pro
     if todo == 0:
         return ApplyResult(None, 0, 0, counts["error"])
     writer = _Writer(pf, progress, cancelled, todo)
-    with pf.batch(Source.IMPORT, f"Import {Path(plan.file).name}") as batch_id:
-        for kind in k.APPLY_ORDER:
-            for sheet in plan.sheets:
-                if sheet.kind == kind:
-                    writer.sheet(sheet)
+    try:
+        with pf.batch(Source.IMPORT, f"Import {Path(plan.file).name}") as batch_id:
+            for kind in k.APPLY_ORDER:
+                for sheet in plan.sheets:
+                    if sheet.kind == kind:
+                        writer.sheet(sheet)
+    except sqlite3.IntegrityError as exc:
+        # The plan checks keys and values; a constraint that still fails is reported, never half-applied.
+        raise ImportRefused(f"the import was rolled back, nothing was changed: a row broke a rule of the "
+                            f"portfolio ({exc})") from None
     return ApplyResult(batch_id, writer.inserted, writer.updated, counts["error"])
 
 

@@ -114,7 +114,10 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
             return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(" ")
         if isinstance(raw, date):
             return raw.isoformat()
-        return str(raw).strip()
+        text = str(raw).strip()
+        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+            text = text[1:]  # a neutralised formula-like text (our own export does this)
+        return text
     if t == k.DATE:
         return parsing.parse_date(raw, order=ctx.date_order, epoch=ctx.epoch).isoformat()
     if t == k.MONEY:

@@ -97,8 +97,8 @@ def header_score(values: list) -> float:
             score += 1
             if normalise_header(v) in _KNOWN:
                 score += 3
-        elif isinstance(v, int | float | date | datetime):
-            score -= 1
+        elif isinstance(v, int | float) and not isinstance(v, bool):
+            score -= 1  # dates are common headers (month columns, Gantt days); numbers are not
     return score
 
 
@@ -163,6 +163,13 @@ def _header_block(sheet: Sheet, merged: dict, h: int) -> list[int]:
 
 def _columns(sheet: Sheet, merged: dict, header_rows: list[int]) -> list[Column]:
     rows = [_row_values(sheet, merged, r) for r in header_rows]
+    last = header_rows[-1]
+    # A tall merged block that runs through the header into the data (a side note) is not a header.
+    for r1, c1, r2, c2 in sheet.merged:
+        if r1 <= last < r2 and r2 - r1 >= 3:
+            for row in rows:
+                for c in range(c1, min(c2 + 1, len(row))):
+                    row[c] = None
     width = max(len(r) for r in rows)
     data_width = max((len(r) for r in sheet.rows[header_rows[-1] + 1: header_rows[-1] + 200]), default=0)
     columns = []

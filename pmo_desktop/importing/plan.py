@@ -210,6 +210,7 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
         if not code:
             rec.errors.append(CellError(rec.row, headers.get("code", ""), "", "the project code is missing"))
         programme = values.pop("programme", None)
+        values["code"] = code
         current = existing.get(code) if code else None
         if current is None and not values.get("name") and not rec.errors:
             rec.errors.append(CellError(rec.row, headers.get("name", ""), "", "a new project needs a name"))
@@ -256,6 +257,7 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
             counters[prefix] = counters.get(prefix, 0) + 1
             ref = f"{prefix}-{counters[prefix]:03d}"
             generated += 1
+        v["ref"] = ref
         action = v.pop("action", None)
         if action:
             v["description"] = (f"{v['description']}\n\nAction: {action}" if v.get("description")
