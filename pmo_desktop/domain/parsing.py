@@ -40,6 +40,8 @@ def serial_to_date(serial: float, *, epoch: int = 1900) -> date:
     if isinstance(serial, bool) or not math.isfinite(serial):
         raise ValueError(f"{serial!r} is not a date")
     days = int(math.floor(serial))
+    if not -1 <= days <= 2_958_465:  # Excel's last day is 9999-12-31
+        raise ValueError(f"{serial!r} is not a date serial")
     if epoch == 1904:
         result = _EXCEL_1904 + timedelta(days=days)
     else:
