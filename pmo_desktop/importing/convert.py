@@ -119,6 +119,10 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
             text = text[1:]  # a neutralised formula-like text (our own export does this)
         return text
     if t == k.DATE:
+        if field.name == "month":
+            month = parsing.month_of_header(raw)
+            if month is not None:
+                return month.isoformat()
         return parsing.parse_date(raw, order=ctx.date_order, epoch=ctx.epoch).isoformat()
     if t == k.MONEY:
         return parsing.parse_money(raw, minor_units=ctx.minor_units)
