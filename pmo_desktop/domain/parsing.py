@@ -366,7 +366,7 @@ def _score(value, words: dict[str, int], what: str) -> int | None:
             return _from_chance(value * 100)
         if value == int(value) and 1 <= value <= 5:
             return int(value)
-        raise ValueError(f"'{value}' is not a {what} on the 1-5 scale")
+        raise ValueError(f"'{value}' is not {_a(what)} on the 1-5 scale")
     text = re.sub(r"\s+", " ", _text(value).lower())
     text = re.sub(r"^\d\s*[-–.:]\s*", "", text) if re.match(r"^[1-5]\s*[-–.:]\s*[a-z]", text) else text
     if text in words:
@@ -380,7 +380,11 @@ def _score(value, words: dict[str, int], what: str) -> int | None:
         low = float(m.group(1))
         high = float(m.group(2)) if m.group(2) else low
         return _from_chance((low + high) / 2)
-    raise ValueError(f"'{value}' is not a {what} (1-5 or a word such as {', '.join(list(words)[:3])})")
+    raise ValueError(f"'{value}' is not {_a(what)} (1-5 or a word such as {', '.join(list(words)[:3])})")
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _from_chance(pct: float) -> int:

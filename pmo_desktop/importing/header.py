@@ -152,12 +152,15 @@ def _header_block(sheet: Sheet, merged: dict, h: int) -> list[int]:
         return any(r1 <= min(r, other) and r2 >= max(r, other) and r2 > r1 for r1, _c1, r2, _c2 in sheet.merged)
 
     rows = [h]
-    if h > 0 and (spans(h - 1) or vertical_into(h - 1, h)) and header_score(_row_values(sheet, merged, h - 1)) > 0:
-        rows.insert(0, h - 1)
-    elif h + 1 < len(sheet.rows) and (spans(h) or vertical_into(h, h + 1)):
-        below = _row_values(sheet, merged, h + 1)
+    while len(rows) < 3 and rows[0] > 0 and (spans(rows[0] - 1) or vertical_into(rows[0] - 1, rows[0])) \
+            and header_score(_row_values(sheet, merged, rows[0] - 1)) > 0:
+        rows.insert(0, rows[0] - 1)
+    while len(rows) < 3 and rows[-1] + 1 < len(sheet.rows) and any(spans(r) for r in rows):
+        below = _row_values(sheet, merged, rows[-1] + 1)
         if header_score(below) >= 2 and all(_is_texty(v) or v is None for v in below):
-            rows.append(h + 1)
+            rows.append(rows[-1] + 1)
+        else:
+            break
     return rows
 
 

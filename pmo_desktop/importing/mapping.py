@@ -130,6 +130,11 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
         mapping.columns[name] = [col]
         mapping.score += score
         taken_cols.add(col)
+    if kind.name == "tasks" and "wbs" not in mapping.columns and "task_id" in mapping.columns:
+        samples = [str(v) for v in _samples(table, mapping.columns["task_id"][0])]
+        if any("." in v for v in samples) and all(_WBS.match(v.strip()) for v in samples):
+            mapping.columns["wbs"] = mapping.columns.pop("task_id")
+            mapping.notes.append(f"column '{headers[mapping.columns['wbs'][0]]}' holds outline numbers: read as WBS")
     if kind.name == "tasks" and "wbs" not in mapping.columns:
         spread = _spread_wbs(table, taken_cols)
         if spread:

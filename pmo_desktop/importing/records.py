@@ -89,8 +89,13 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     text_fields = {f.name for f, _ in fields if f.type == k.TEXT}
     identity = set(kind.key) | {f.name for f in kind.fields if f.required} | {"task_id"}
     records: list[Record] = []
-    continued = empty = 0
+    continued = empty = inside_merge = 0
+    key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
+    merged = table._merged
     for r in table.data_rows:
+        if merged and key_cols and all((r, c) in merged for c in key_cols):
+            inside_merge += 1  # a sub-row of a record whose key cell is merged over several rows
+            continue
         rec = Record(r + 1)
         filled: set[str] = set()
         for f, cols in fields:
@@ -119,8 +124,8 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
         if name_col is not None and "name" not in filled and (r, name_col) in indents:
             rec.level = indents[(r, name_col)] * 4
         month_values = _month_cells(table, mapping, r, ctx, rec, headers)
-        if not filled and not month_values:
-            empty += 1
+        if (not filled or (filled <= set(kind.key) | {"task_id"} and not rec.errors)) and not month_values:
+            empty += 1  # nothing, or only a pre-numbered key in an unused template row
             continue
         if (records and not (filled & identity) and filled <= text_fields and not month_values
                 and not rec.errors):
@@ -135,8 +140,11 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
             records.append(rec)
     if continued:
         notes.append(f"{continued} continuation row(s) (text spilling onto the next row) joined to the row above")
+    if inside_merge:
+        notes.append(f"{inside_merge} row(s) inside the merged key cell of the record above skipped "
+                     "(their own cells are not imported)")
     if empty:
-        notes.append(f"{empty} row(s) with nothing in the imported columns skipped")
+        notes.append(f"{empty} row(s) with nothing but (at most) a key in the imported columns skipped")
     return records, notes
 
 
