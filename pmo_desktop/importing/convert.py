@@ -102,6 +102,13 @@ class Context:
 def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None, fractions: bool | None = None):
     """The stored value for one cell of one field; raises ValueError(reason)."""
     t = field.type
+    if t == k.TEXT and isinstance(raw, str):
+        text = raw.strip()
+        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+            text = text[1:]  # a neutralised formula-like text (our own export does this)
+        return text or None
+    if t == k.DATE and isinstance(raw, datetime) and field.name != "month":
+        return raw.date().isoformat()
     if t == k.RAG:
         rag = parsing.parse_rag(raw, fill=fill)
         return None if rag is None else rag.value

@@ -204,7 +204,7 @@ def _columns(sheet: Sheet, merged: dict, header_rows: list[int]) -> list[Column]
 def _data_rows(table: Table) -> None:
     sheet = table.sheet
     cols = [c.index for c in table.columns]
-    header_norm = {c.index: normalise_header(c.parts[-1]) for c in table.columns if c.parts}
+    header_norm = {c.index: c.parts[-1].strip().casefold() for c in table.columns if c.parts}
     merged = table._merged
     blank_run = 0
     blank_total = 0
@@ -227,7 +227,7 @@ def _data_rows(table: Table) -> None:
             break
         blank_run = 0
         same = sum(1 for c, v in zip(cols, values, strict=True) if isinstance(v, str) and header_norm.get(c)
-                   and normalise_header(v) == header_norm[c])
+                   and v.strip().casefold() == header_norm[c])
         if header_norm and same >= max(2, len(header_norm) // 2):
             table.skipped.append((r, "repeated header row"))
             continue

@@ -93,7 +93,7 @@ def _header_match(kind: k.Kind, parts: tuple[str, ...]) -> list[tuple[float, str
                     continue
                 if text == syn:
                     score = 3.0 - 0.5 * (j > 0) + rank
-                elif (len(syn) >= 4 or " " in syn) and re.search(rf"(^| ){re.escape(syn)}( |$)", text):
+                elif (len(syn) >= 4 or " " in syn) and f" {syn} " in f" {text} ":
                     score = 1.0 + 0.1 * len(syn.split()) + rank
                 else:
                     continue

@@ -89,6 +89,7 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     text_fields = {f.name for f, _ in fields if f.type == k.TEXT}
     identity = set(kind.key) | {f.name for f in kind.fields if f.required} | {"task_id"}
     records: list[Record] = []
+    caches: dict[str, dict] = {f.name: {} for f, _ in fields}
     continued = empty = inside_merge = 0
     key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
     merged = table._merged
@@ -109,7 +110,23 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
             if raw is None and fill is None:
                 continue
             try:
-                value = convert_value(f, raw, ctx, fill=fill, fractions=fractions.get(f.name))
+                if fill is None and isinstance(raw, str):
+                    cache = caches[f.name]
+                    if raw in cache:
+                        value = cache[raw]
+                        if isinstance(value, Exception):
+                            raise value
+                    else:
+                        try:
+                            value = cache[raw] = convert_value(f, raw, ctx, fractions=fractions.get(f.name))
+                        except (ValueError, OverflowError, KeyError) as exc:
+                            if len(cache) < 10_000:
+                                cache[raw] = exc
+                            raise
+                        if len(cache) > 10_000:
+                            cache.clear()  # free text: caching it does not pay
+                else:
+                    value = convert_value(f, raw, ctx, fill=fill, fractions=fractions.get(f.name))
             except (ValueError, OverflowError, KeyError) as exc:
                 rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
                 filled.add(f.name)
