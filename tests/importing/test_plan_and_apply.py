@@ -138,3 +138,32 @@ def test_cancel_leaves_nothing(make_xlsx, pf_path):
         with pytest.raises(ImportCancelled):
             service.apply(pf, plan, cancelled=lambda: True)
         assert pf.counts()["projects"] == 2
+
+
+def test_a_reader_for_another_file_kind_plugs_in_by_extension(tmp_path, pmo_json, pf_path, monkeypatch):
+    """How the MS Project / GanttProject readers join: extension -> reader giving grids with a kind hint."""
+    from pmo_desktop.importing import readers
+    from pmo_desktop.importing.grid import Sheet, Workbook
+
+    def read_plan(path, **_kwargs):
+        rows = [["WBS", "Name", "Start", "Finish", "Predecessors"], ["1", "Plan", "2026-01-05", "2026-01-09", None],
+                ["2", "Build", "2026-01-12", "2026-01-30", "1FS"]]
+        return Workbook(str(path), [Sheet("plan", rows, kind_hint="tasks")])
+
+    monkeypatch.setitem(readers.READERS, ".plan", read_plan)
+    source = tmp_path / "x.plan"
+    source.write_text("anything")
+    code, out, err = pmo_json(["import", pf_path, source, "--project", "PRJ-1"])
+    assert code == 0, err
+    assert out["sheets"][0]["kind"] == "tasks" and out["counts"]["new"] == 2
+
+
+def test_date_order_setting_is_used_when_the_file_cannot_tell(make_xlsx, pmo_json, pf_path):
+    with open_portfolio(pf_path) as pf:
+        pf.set_settings({"date_order": "month-first"})
+    book = make_xlsx([["Ref", "Type", "Title", "Due"], ["R-1", "Risk", "A", "03/04/2026"]])
+    code, out, _ = pmo_json(["import", pf_path, book])
+    assert code == 0
+    assert any("month-first (from the portfolio setting" in n for n in out["sheets"][0]["notes"])
+    with open_portfolio(pf_path, read_only=True) as pf:
+        assert pf.conn.execute("SELECT due_date FROM raid_items").fetchone() == ("2026-03-04",)
