@@ -125,6 +125,8 @@ def plan_table(pf, table: Table, mapping: Mapping, *, project: str | None = None
     records, notes = build_records(table, mapping, kind, ctx)
     plan = SheetPlan(table.sheet.name, kind.name, table.header_row_number, mapping.describe(table),
                      notes=[*table.notes, *mapping.notes, *ctx_notes, *notes], ignored_columns=list(mapping.ignored))
+    if table.sheet.hidden:
+        plan.notes.append(f"sheet '{table.sheet.name}' is hidden in the workbook; it was read like the others")
     if table.sheet.uncached_formulas:
         refs = table.sheet.uncached_formulas
         plan.notes.append(f"{len(refs)} formula cell(s) were saved without a calculated value and read as blank "

@@ -146,13 +146,12 @@ def test_csv_delimiters_quotes_and_embedded_newlines(tmp_path):
     assert _csv(tmp_path, b"Code|Name\nP1|Alpha\n")[1] == ["P1", "Alpha"]
 
 
-def test_fuzzed_workbooks_never_crash(tmp_path, make_xlsx):
+def test_fuzzed_workbooks_never_crash(tmp_path, make_xlsx, portfolio):
     """Hypothesis-mutated workbooks: every outcome is a Workbook or an ImportRefused, nothing else."""
     hypothesis = pytest.importorskip("hypothesis")
     from hypothesis import strategies as st
 
-    from pmo_desktop.importing.header import detect_tables
-    from pmo_desktop.importing.mapping import guess_kind
+    from pmo_desktop.importing import service
 
     seed = make_xlsx([["Ref", "Title", "Probability", "Impact", "Owner", "Due"],
                       ["R-1", "Supplier late", "High", "Major", "Ann", "2026-03-01"],
@@ -178,7 +177,39 @@ def test_fuzzed_workbooks_never_crash(tmp_path, make_xlsx):
         except ImportRefused as exc:
             assert "\n" not in str(exc)
             return
-        for table in detect_tables(book):
-            guess_kind(table)
+        for table in service.detect(book):
+            mapping, _kind, _scores = service.suggest(table)
+            if mapping is not None:
+                plan = service.preview(portfolio, [(table, mapping)])
+                assert all(e.row >= 1 and e.reason for e in plan.errors)
 
     mutate()
+
+
+def test_fuzzed_csv_text_never_crashes(tmp_path, portfolio):
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from pmo_desktop.importing import service
+
+    cell = st.one_of(st.sampled_from(["Ref", "Title", "Type", "Risk", "Due", "31/02/2026", "2026-01-01", "£1.2m",
+                                      "(5)", "R-1", "Amber", '"', "\n", ";", "=1+1", ""]), st.text(max_size=12))
+    table = st.lists(st.lists(cell, min_size=1, max_size=6), min_size=1, max_size=8)
+
+    @hypothesis.settings(max_examples=80, deadline=None, database=None)
+    @hypothesis.given(table, st.sampled_from([",", ";", "\t"]), st.sampled_from(["utf-8", "cp1252", "utf-8-sig"]))
+    def run(rows, delimiter, encoding):
+        text = "\n".join(delimiter.join(r) for r in [["Ref", "Type", "Title", "Due"], *rows])
+        path = tmp_path / "fuzz.csv"
+        path.write_bytes(text.encode(encoding, errors="replace"))
+        try:
+            book = read_file(path)
+        except ImportRefused as exc:
+            assert "\n" not in str(exc)
+            return
+        for t in service.detect(book):
+            mapping, _kind, _scores = service.suggest(t, "raid")
+            plan = service.preview(portfolio, [(t, mapping)])
+            assert all(e.row >= 1 and e.reason for e in plan.errors)
+
+    run()
