@@ -14,6 +14,7 @@ from pmo_desktop.importing.saved_mappings import save_mapping
 from pmo_desktop.store import open_portfolio
 
 ROWS_SHOWN = 40
+ERRORS_SHOWN = 200
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -100,26 +101,32 @@ def _print_plan(plan: ImportPlan) -> None:
             print(f"    ignored columns: {', '.join(sheet.ignored_columns)}")
         for note in sheet.notes:
             print(f"    note: {note}")
-        shown = 0
+        shown = errors_shown = 0
         for row in sheet.rows:
             if row.action == "unchanged":
                 continue
-            if shown >= ROWS_SHOWN and row.action != "error":
-                continue
-            shown += 1
             if row.action == "error":
+                errors_shown += 1
+                if errors_shown > ERRORS_SHOWN:
+                    continue
                 for e in row.errors:
                     value = f", value '{e.value}'" if e.value else ""
                     column = f", column '{e.column}'" if e.column else ""
                     print(f"    row {e.row}{column}{value}: {e.reason}")
-            elif row.action == "changed":
+                continue
+            if shown >= ROWS_SHOWN:
+                continue
+            shown += 1
+            if row.action == "changed":
                 what = "; ".join(f"{f}: {o!r} -> {n!r}" for f, (o, n) in row.changes.items())
                 print(f"    row {row.row} changed {row.key}: {what}")
             else:
                 print(f"    row {row.row} new {row.key}")
-        hidden = sum(1 for r in sheet.rows if r.action in ("new", "changed")) - min(shown, ROWS_SHOWN)
+        hidden = sum(1 for r in sheet.rows if r.action in ("new", "changed")) - shown
         if hidden > 0:
             print(f"    ... and {hidden} more new or changed rows (use --json for all)")
+        if errors_shown > ERRORS_SHOWN:
+            print(f"    ... and {errors_shown - ERRORS_SHOWN} more rows with errors (use --json for all)")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

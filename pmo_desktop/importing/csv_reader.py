@@ -54,7 +54,16 @@ def read_csv(path: Path, *, progress: Progress | None = None, cancelled: CancelC
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportRefused(f"{path.name} is not a text file (it contains binary data)")
     text, encoding = decode(data)
-    dialect = sniff_dialect(text[:65536])
+    first, _, rest = text.partition("\n")
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:
+        hint = first.strip()[4]  # Excel's own "sep=;" line names the delimiter
+
+        class _Hinted(csv.excel):
+            delimiter = hint
+
+        dialect, text = _Hinted, rest
+    else:
+        dialect = sniff_dialect(text[:65536])
     rows: list[list] = []
     try:
         reader = csv.reader(io.StringIO(text, newline=""), dialect)

@@ -167,3 +167,27 @@ def test_date_order_setting_is_used_when_the_file_cannot_tell(make_xlsx, pmo_jso
     assert any("month-first (from the portfolio setting" in n for n in out["sheets"][0]["notes"])
     with open_portfolio(pf_path, read_only=True) as pf:
         assert pf.conn.execute("SELECT due_date FROM raid_items").fetchone() == ("2026-03-04",)
+
+
+def test_separate_risk_and_issue_registers_take_their_type_from_the_sheet(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["ID", "Title", "Owner", "Likelihood", "Impact"], [1, "Key supplier fails", "Ann", "Likely", 4]],
+                     title="Risk register",
+                     sheets={"Issue log": [["ID", "Title", "Owner", "Status"], [1, "Rig broken", "Bob", "Open"]]})
+    code, out, err = pmo_json(["import", pf_path, book])
+    assert code == 0, err
+    with open_portfolio(pf_path, read_only=True) as pf:
+        assert pf.conn.execute("SELECT ref, type, title FROM raid_items ORDER BY ref").fetchall() == [
+            ("I-001", "Issue", "Rig broken"), ("R-001", "Risk", "Key supplier fails")]
+
+
+def test_wide_actuals_sheet_and_excel_sep_line(tmp_path, make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["Project", "Category", "Apr-26", "May-26"], ["PRJ-1", "Labour", 100, 200]], title="Actuals")
+    code, out, err = pmo_json(["import", pf_path, book, "--kind", "budget"])
+    assert code == 0, err
+    csv_path = tmp_path / "budget.csv"
+    csv_path.write_text("sep=;\nProject;Category;Jun-26\nPRJ-1;Labour;300\n")
+    code, out, err = pmo_json(["import", pf_path, csv_path, "--kind", "budget"])
+    assert code == 0, err
+    with open_portfolio(pf_path, read_only=True) as pf:
+        assert pf.conn.execute("SELECT month, planned, actual FROM budget_lines ORDER BY month").fetchall() == [
+            ("2026-04-01", 0, 10000), ("2026-05-01", 0, 20000), ("2026-06-01", 30000, None)]
