@@ -375,6 +375,9 @@ def _score(value, words: dict[str, int], what: str) -> int | None:
         return _SCALE_WORDS[text]
     if re.fullmatch(r"[1-5](\.0)?", text):
         return int(float(text))
+    if " to " in text and "%" not in text:  # 'M to H': a range of words, take the worse end
+        ends = [_score(part, words, what) for part in text.split(" to ", 1)]
+        return max(e for e in ends if e is not None)
     m = _RANGE.match(text)
     if m and "%" in text:
         low = float(m.group(1))

@@ -145,6 +145,8 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
                                  + ", ".join(headers[c] for c in spread) + " that holds one")
     _month_columns(mapping, table, kind, ctx)
     taken_cols.update(mapping.month_columns)
+    if "rag_overall" in kind.field_names and "rag_overall" not in mapping.columns:
+        _rag_by_values(mapping, table, kind, taken_cols, headers)
     for col in table.columns:
         if col.index in taken_cols:
             continue
@@ -155,6 +157,26 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
         if not col.blank_header or _samples(table, col.index):
             mapping.ignored.append(col.header)
     return mapping
+
+
+def _rag_by_values(mapping: Mapping, table: Table, kind: k.Kind, taken: set[int], headers) -> None:
+    """A column whose values are RAG words ('Status' holding Green/Amber/Red) is the overall RAG."""
+    rag = kind.field("rag_overall")
+    for col in table.columns:
+        if col.index in taken or col.blank_header:
+            continue
+        samples = [v for v in _samples(table, col.index) if isinstance(v, str)]
+        if len(samples) < 2 or any(len(v.strip()) < 3 for v in samples):
+            continue
+        if sum(1 for v in samples if value_fits(rag, v, Context())) >= 0.8 * len(samples):
+            for name, cols in list(mapping.columns.items()):
+                if cols == [col.index]:
+                    del mapping.columns[name]
+            mapping.columns["rag_overall"] = [col.index]
+            taken.add(col.index)
+            mapping.score += 1
+            mapping.notes.append(f"column '{headers[col.index]}' holds RAG values: read as the overall RAG")
+            return
 
 
 def _spread_wbs(table: Table, taken: set[int]) -> list[int]:

@@ -149,3 +149,8 @@ def test_month_and_quarter_headers():
     assert p.quarter_months("FY26 Q4", fy_start_month=4) == [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]
     assert p.quarter_months("Q2 FY2026", fy_start_month=1) == [date(2026, 4, 1), date(2026, 5, 1), date(2026, 6, 1)]
     assert p.quarter_months("Quarterly") is None
+
+
+def test_score_word_ranges_take_the_worse_end():
+    assert p.parse_impact("M to H") == 4
+    assert p.parse_probability("Unlikely to Possible") == 3

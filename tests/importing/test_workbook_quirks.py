@@ -207,3 +207,13 @@ def test_csv_tasks_indented_with_spaces(tmp_path, pmo_json, pf_path):
     assert code == 0, out
     assert _rows(pf_path, "SELECT wbs, name FROM tasks ORDER BY sort_order") == [
         ("1", "Build"), ("1.1", "Foundations"), ("1.1.1", "Pour slab"), ("1.2", "Walls"), ("2", "Handover")]
+
+
+def test_status_column_holding_rag_words_is_the_rag(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["Project Code", "Project Name", "Status"], ["PRJ-50", "Alpha", "Green"],
+                      ["PRJ-51", "Beta", "At risk"], ["PRJ-52", "Gamma", "Red"]], title="Projects")
+    code, out, err = pmo_json(["import", pf_path, book])
+    assert code == 0, err
+    assert any("holds RAG values" in n for n in out["sheets"][0]["notes"])
+    assert _rows(pf_path, "SELECT rag_overall, status FROM projects WHERE code LIKE 'PRJ-5_' ORDER BY code") == \
+        [("G", None), ("A", None), ("R", None)]
