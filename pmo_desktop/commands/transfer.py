@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_import)
 
-    p = sub.add_parser("export", help="write every register to an Excel workbook")
+    p = sub.add_parser("export", help="write every register to an Excel workbook (.xlsx)")
     p.add_argument("file", type=Path, help="the portfolio")
     p.add_argument("output", type=Path, help="the workbook to write (.xlsx)")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
@@ -130,14 +130,15 @@ def _print_plan(plan: ImportPlan) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from pmo_desktop.exporting.xlsx_export import export_workbook
+    from pmo_desktop.exporting.writers import WRITERS, writer_for
 
-    if args.output.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UserError(f"{args.output.name}: export writes .xlsx workbooks")
+    writer = writer_for(args.output)
+    if writer is None:
+        raise UserError(f"{args.output.name}: export writes {', '.join(sorted(WRITERS))} files")
     if args.output.exists() and not args.force:
         raise UserError(f"{args.output} already exists; choose another name or pass --force")
     with open_portfolio(args.file, read_only=True) as pf:
-        counts = export_workbook(pf, args.output)
+        counts = writer(pf, args.output)
     if args.json:
         print_json({"file": str(args.output), "sheets": counts})
     else:
