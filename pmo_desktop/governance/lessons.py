@@ -16,6 +16,7 @@ from pmo_desktop.domain.enums import Source
 from pmo_desktop.governance.common import GovernanceError, iso_date, project_row
 from pmo_desktop.governance.xlsx import append_row, header_sheet, read_table, save_atomically
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.rows import fetch_row
 
 STATUSES = ("Open", "Actioned", "Closed")
 FIELDS = ("ref", "project", "date", "category", "what_happened", "lesson", "recommendation", "owner", "status")
@@ -88,17 +89,15 @@ def edit_lesson(pf: Portfolio, lesson_id: int, *, source: Source | str = Source.
     if "ref" in values and values["ref"] != row[0] and pf.conn.execute(
             "SELECT 1 FROM lessons WHERE ref = ?", (values["ref"],)).fetchone():
         raise GovernanceError(f"there is already a lesson {values['ref']}")
+    current = fetch_row(pf, "lessons", lesson_id)
+    values = {k: v for k, v in values.items() if current[k] != v}
     if not values:
-        return False
+        return False  # nothing to change, so no empty undo step either
     sets = ", ".join(f"{c} = ?" for c in values)
-    changed = " OR ".join(f"{c} IS NOT ?" for c in values)
     with pf.batch(source, f"Edit lesson {row[0]}"):
-        cur = pf.conn.execute(
-            f"UPDATE lessons SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
-            f"WHERE id = ? AND ({changed})",
-            [*values.values(), lesson_id, *values.values()],
-        )
-        return cur.rowcount > 0
+        pf.conn.execute(f"UPDATE lessons SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+                        [*values.values(), lesson_id])
+    return True
 
 
 _SELECT = """SELECT l.id, l.ref, p.code, p.name, l.date, l.category, l.what_happened, l.lesson, l.recommendation,
