@@ -35,7 +35,7 @@ class Candidate:
     scores: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BookRow:
     rank: int
     candidate: Candidate
@@ -84,12 +84,25 @@ def check_criteria(criteria: list[dict[str, Any]]) -> None:
         raise GovernanceError("the scoring weights add up to zero; give at least one criterion a weight")
 
 
+def _scorer(criteria: list[dict[str, Any]]):
+    weights = [(c["id"], c["weight"]) for c in criteria]
+    total = sum(w for _, w in weights)
+
+    def score(scores: Mapping[str, int]) -> float | None:
+        acc, scored = 0, False
+        for cid, weight in weights:
+            value = scores.get(cid)
+            if value is not None:
+                acc += weight * value
+                scored = True
+        return acc / total if scored else None
+
+    return score
+
+
 def weighted_score(scores: Mapping[str, int], criteria: list[dict[str, Any]]) -> float | None:
     """Weight-averaged score on the 1-5 scale; None when the project has no scores at all."""
-    if not any(c["id"] in scores for c in criteria):
-        return None
-    total = sum(c["weight"] for c in criteria)
-    return sum(c["weight"] * scores.get(c["id"], 0) for c in criteria) / total
+    return _scorer(criteria)(scores)
 
 
 def rank_book(candidates: list[Candidate], criteria: list[dict[str, Any]], cap: int | None = None) -> BookOfWork:
@@ -101,7 +114,8 @@ def rank_book(candidates: list[Candidate], criteria: list[dict[str, Any]], cap: 
     check_criteria(criteria)
     if cap is not None and cap < 0:
         raise GovernanceError("the budget cap cannot be negative")
-    scored = [(weighted_score(c.scores, criteria), c) for c in candidates]
+    score = _scorer(criteria)
+    scored = [(score(c.scores), c) for c in candidates]
     scored.sort(key=lambda sc: (sc[0] is None, -(sc[0] or 0), sc[1].cost or 0, sc[1].code))
     rows, cumulative, line_crossed = [], 0, False
     for rank, (score, cand) in enumerate(scored, start=1):
