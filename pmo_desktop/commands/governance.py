@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("book-of-work", help="projects ranked by weighted score, with a funding line")
     p.add_argument("file", type=Path)
-    p.add_argument("--cap", help="budget cap, e.g. 2500000, 2.5m or 750k; draws the funding line")
+    p.add_argument("--cap", help="budget cap, e.g. 2500000, 2.5m or 750k; draws the funding line "
+                   "(default: the cap saved in the portfolio, if any)")
     p.add_argument("-o", "--output", type=Path, help="also write the book of work to this .xlsx file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_book_of_work)
@@ -65,6 +66,7 @@ def cmd_gates(args: argparse.Namespace) -> int:
 def cmd_book_of_work(args: argparse.Namespace) -> int:
     cap = scoring.parse_amount(args.cap) if args.cap is not None else None
     with open_portfolio(args.file, read_only=True) as pf:
+        cap = scoring.stored_cap(pf) if cap is None else cap
         book = scoring.book_of_work(pf, cap=cap)
         currency = pf.settings()["currency"]
     if args.output:

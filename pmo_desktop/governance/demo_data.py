@@ -12,7 +12,7 @@ import random
 from datetime import date, timedelta
 
 from pmo_desktop.store import Portfolio
-from pmo_desktop.store.settings import DEFAULTS
+from pmo_desktop.store.settings import DEFAULTS, write_setting
 
 _APPROVERS = ["Portfolio Board", "Investment Committee", "CFO; CIO", "Change Board", "COO; Head of PMO"]
 _CONDITIONS = ["Confirm vendor contract terms", "Resource plan signed off by line managers",
@@ -51,6 +51,12 @@ def add_governance_demo(pf: Portfolio, *, seed: int, today: date) -> None:
     stages = model["stages"]
     criteria = [c["id"] for c in DEFAULTS["scoring_model"]["criteria"]]
     lesson_no = 0
+    open_cost = pf.conn.execute(
+        "SELECT coalesce(sum(approved_budget), 0) FROM projects WHERE stage IN ('Idea', 'Initiation', 'Planning', "
+        "'Execution') AND coalesce(status, '') NOT IN ('Completed', 'Cancelled')").fetchone()[0]
+    # A cap that funds about two thirds of the book of work, in whole millions.
+    cap = round(open_cost * 2 / 3 / 100_000_000) * 100_000_000
+    write_setting(conn, "scoring_model", {**DEFAULTS["scoring_model"], "funding_cap": cap or None})
     for pid, stage, start, finish in conn.execute(
             "SELECT id, stage, baseline_start, baseline_finish FROM projects ORDER BY id").fetchall():
         passed = stages.index(stage)

@@ -180,6 +180,27 @@ def set_condition_status(pf: Portfolio, condition_id: int, status: str, *, sourc
                       label=f"Condition {status.lower()}")
 
 
+def replace_conditions(pf: Portfolio, review_id: int, conditions: list[dict[str, Any]], *,
+                       source: Source | str = Source.UI) -> None:
+    """Make a review's conditions exactly `conditions` (rows with an `id` are kept and updated)."""
+    if pf.conn.execute("SELECT 1 FROM gate_reviews WHERE id = ?", (review_id,)).fetchone() is None:
+        raise GovernanceError(f"there is no gate review {review_id}")
+    wanted = [(c.get("id"), _condition_values(c)) for c in conditions]
+    existing = {r[0] for r in pf.conn.execute("SELECT id FROM gate_conditions WHERE review_id = ?", (review_id,))}
+    with pf.batch(source, "Edit gate conditions"):
+        keep = {cid for cid, _ in wanted if cid in existing}
+        for cid in existing - keep:
+            pf.conn.execute("DELETE FROM gate_conditions WHERE id = ?", (cid,))
+        for cid, (text, owner, due, status) in wanted:
+            if cid in existing:
+                update_row(pf, "gate_conditions", cid,
+                           {"description": text, "owner": owner, "due_date": due, "status": status}, source=source)
+            else:
+                pf.conn.execute(
+                    "INSERT INTO gate_conditions (review_id, description, owner, due_date, status) VALUES (?,?,?,?,?)",
+                    (review_id, text, owner, due, status))
+
+
 _REVIEW_COLS = ("id", "code", "project", "gate", "planned_date", "actual_date", "checklist", "decision",
                 "approvers", "notes")
 

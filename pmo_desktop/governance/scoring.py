@@ -132,6 +132,22 @@ def scoring_criteria(pf: Portfolio) -> list[dict[str, Any]]:
     return pf.settings()["scoring_model"]["criteria"]
 
 
+def stored_cap(pf: Portfolio) -> int | None:
+    """The budget cap saved with the scoring model (minor units), if any."""
+    return pf.settings()["scoring_model"].get("funding_cap")
+
+
+def save_model(pf: Portfolio, weights: Mapping[str, float], cap: int | None, *,
+               source: Source | str = Source.UI) -> None:
+    """Store new weights (by criterion id) and the budget cap in the scoring model, as one undo step."""
+    model = dict(pf.settings()["scoring_model"])
+    criteria = [{**c, "weight": weights.get(c["id"], c["weight"])} for c in model["criteria"]]
+    check_criteria(criteria)
+    if cap is not None and cap < 0:
+        raise GovernanceError("the budget cap cannot be negative")
+    pf.set_settings({"scoring_model": {**model, "criteria": criteria, "funding_cap": cap}}, source=source)
+
+
 def candidates(pf: Portfolio, *, stages: tuple[str, ...] = OPEN_STAGES) -> list[Candidate]:
     scores: dict[int, dict[str, int]] = {}
     for pid, criterion, score in pf.conn.execute("SELECT project_id, criterion, score FROM priority_scores"):

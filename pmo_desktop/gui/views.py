@@ -110,4 +110,15 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
         ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        *governance_views(),
     ])
+
+
+def governance_views() -> list[ViewSpec]:
+    from pmo_desktop.gui.book_of_work_view import BookOfWorkView
+    from pmo_desktop.gui.gates_view import GatesView
+    from pmo_desktop.gui.health_view import HealthView
+
+    return [ViewSpec("gates", "Stage gates", "gates.svg", GatesView),
+            ViewSpec("book", "Book of work", "book.svg", BookOfWorkView),
+            ViewSpec("health", "Health checks", "health.svg", HealthView)]

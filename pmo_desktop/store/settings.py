@@ -55,6 +55,7 @@ DEFAULTS: dict[str, Any] = {
             {"id": "effort", "name": "Effort (5 = least)", "weight": 10,
              "scale": {"1": "Very large", "2": "Large", "3": "Medium", "4": "Small", "5": "Very small"}},
         ],
+        "funding_cap": None,  # minor units; draws the book of work's funding line when set
     },
     # Health-check rules: each can be switched off, given a severity, and some take a threshold.
     "health_rules": {

@@ -141,3 +141,21 @@ def test_gate_schedule_splits_overdue_and_due_next_period(portfolio):
     assert [(g["code"], g["planned_date"]) for g in schedule["due"]] == [("PRJ-2", "2026-12-31")]
     portfolio.set_settings({"reporting_cadence": "weekly"})  # Friday 27 Nov: next week ends Sunday 6 Dec
     assert gates.gate_schedule(portfolio, today=TODAY)["window_end"] == "2026-12-06"
+
+
+def test_replace_conditions_keeps_updates_adds_and_removes(portfolio):
+    healthy_project(portfolio, stage="Planning")
+    rid = gates.record_gate_review(portfolio, "PRJ-1", "G2", actual_date="2026-11-20", decision="Go with conditions",
+                                   conditions=[{"description": "A"}, {"description": "B"}])
+    a, b = [c["id"] for c in gates.gate_reviews(portfolio)[0]["conditions"]]
+    before = portfolio.last_batch_id()
+    gates.replace_conditions(portfolio, rid, [{"id": b, "description": "B2", "status": "Met"},
+                                              {"description": "C", "owner": "Cy", "due_date": "2027-01-31"}])
+    assert portfolio.last_batch_id() == before + 1
+    conds = gates.gate_reviews(portfolio)[0]["conditions"]
+    assert [(c["id"] == b, c["description"], c["status"], c["owner"]) for c in conds] == [
+        (True, "B2", "Met", None), (False, "C", "Open", "Cy")]
+    assert a not in [c["id"] for c in conds]
+    with pytest.raises(GovernanceError, match="due date must be a date"):
+        gates.replace_conditions(portfolio, rid, [{"description": "D", "due_date": "soon"}])
+    assert gates.gate_reviews(portfolio)[0]["conditions"] == conds

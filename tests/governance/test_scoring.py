@@ -140,3 +140,16 @@ def test_export_to_a_bad_place_leaves_nothing(portfolio, tmp_path):
     with pytest.raises(GovernanceError, match="does not exist"):
         scoring.export_book(book, tmp_path / "nope" / "book.xlsx")
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".*tmp"))
+
+
+def test_saved_weights_and_cap_are_one_undo_step(portfolio):
+    _book(portfolio)
+    assert scoring.stored_cap(portfolio) is None
+    scoring.save_model(portfolio, {"strategic_alignment": 0, "effort": 50}, 800 * K)
+    assert scoring.stored_cap(portfolio) == 800 * K
+    assert [c["weight"] for c in scoring.scoring_criteria(portfolio)] == [0, 25, 15, 20, 50]
+    assert [r.candidate.code for r in scoring.book_of_work(portfolio).rows][:3] == ["PRJ-A", "PRJ-C", "PRJ-B"]
+    with pytest.raises(GovernanceError, match="add up to zero"):
+        scoring.save_model(portfolio, {c["id"]: 0 for c in scoring.scoring_criteria(portfolio)}, None)
+    portfolio.undo(portfolio.last_batch_id())
+    assert scoring.stored_cap(portfolio) is None and scoring.scoring_criteria(portfolio)[0]["weight"] == 30
