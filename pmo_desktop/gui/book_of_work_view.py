@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.governance import scoring
 from pmo_desktop.governance.common import GovernanceError
-from pmo_desktop.gui.rows_model import KEY_ROLE, RowsModel
+from pmo_desktop.gui.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -34,7 +34,7 @@ HEADERS = ["Rank", "Code", "Project", "Stage", "Score", "Cost", "Cumulative", "F
 FIRST_CRITERION = len(HEADERS)  # criterion columns follow the fixed ones
 
 
-class BookOfWorkView(PortfolioView):
+class BookOfWorkView(RefreshWhenShown, PortfolioView):
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, parent)
         self.setObjectName("bookOfWorkView")
@@ -121,6 +121,7 @@ class BookOfWorkView(PortfolioView):
         cap = scoring.stored_cap(self.portfolio)
         if cap is not None:
             self.cap_box.setText(f"{cap / 100:,.0f}")
+        self.watch_changes()
         self.refresh()
 
     @staticmethod

@@ -27,7 +27,7 @@ from pmo_desktop.domain.values import format_date
 from pmo_desktop.governance import gates
 from pmo_desktop.gui.delegates import chip_icon
 from pmo_desktop.gui.gate_review_dialog import GateReviewDialog
-from pmo_desktop.gui.rows_model import KEY_ROLE, SORT_ROLE, RowsModel
+from pmo_desktop.gui.rows_model import KEY_ROLE, SORT_ROLE, RefreshWhenShown, RowsModel
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -49,7 +49,7 @@ class _Filter(QSortFilterProxyModel):
         return not self.text or self.text in f"{review['code']} {review['project']} {review['gate']}".casefold()
 
 
-class GatesView(PortfolioView):
+class GatesView(RefreshWhenShown, PortfolioView):
     def __init__(self, context: ViewContext, parent=None, *, today: date | None = None):
         super().__init__(context, parent)
         self.setObjectName("gatesView")
@@ -107,6 +107,7 @@ class GatesView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        self.watch_changes()
         self.refresh()
 
     # -- the PortfolioView face -----------------------------------------------------------------------
@@ -167,6 +168,8 @@ class GatesView(PortfolioView):
         """Show one review (the Health view's click-through lands here)."""
         self.show_box.setCurrentIndex(len(SHOW) - 1)
         self.search_box.clear()
+        if not any(r["id"] == review_id for r in self.reviews):
+            self.refresh()  # added since this view last read the file
         for row in range(self.proxy.rowCount()):
             if self.proxy.index(row, 0).data(KEY_ROLE)["id"] == review_id:
                 self.table.setCurrentIndex(self.proxy.index(row, 0))

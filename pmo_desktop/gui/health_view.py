@@ -26,7 +26,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.governance.health import RULES
 from pmo_desktop.gui.delegates import chip_icon
 from pmo_desktop.gui.navigate import go_to_record, project_of
-from pmo_desktop.gui.rows_model import KEY_ROLE, RowsModel
+from pmo_desktop.gui.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -56,7 +56,7 @@ class _Filter(QSortFilterProxyModel):
         return True
 
 
-class HealthView(PortfolioView):
+class HealthView(RefreshWhenShown, PortfolioView):
     def __init__(self, context: ViewContext, parent=None, *, today: date | None = None):
         super().__init__(context, parent)
         self.setObjectName("healthView")
@@ -120,6 +120,7 @@ class HealthView(PortfolioView):
         layout.addLayout(bar)
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
+        self.watch_changes()
         self.refresh()
 
     # -- the PortfolioView face -----------------------------------------------------------------------

@@ -98,3 +98,24 @@ def _sort_key(value: Any) -> tuple:
     if isinstance(value, int | float):
         return (0, value)
     return (1, str(value).casefold())
+
+
+class RefreshWhenShown:
+    """Mixin for a view: after any change (a batch recorded, an undo) it re-reads when next shown."""
+
+    def watch_changes(self) -> None:
+        self._stale = False
+        self.context.history.changed.connect(self._mark_stale)
+        self.context.history.applied.connect(self._mark_stale)
+
+    def _mark_stale(self, *_args) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
