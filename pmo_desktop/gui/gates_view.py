@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.domain.values import format_date
 from pmo_desktop.governance import gates
-from pmo_desktop.gui.delegates import chip_icon
+from pmo_desktop.gui.chips import chip_icon
 from pmo_desktop.gui.gate_review_dialog import GateReviewDialog
 from pmo_desktop.gui.rows_model import KEY_ROLE, SORT_ROLE, RefreshWhenShown, RowsModel
 from pmo_desktop.gui.views import PortfolioView, ViewContext

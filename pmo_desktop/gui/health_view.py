@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.checks import run_checks
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.governance.health import RULES
-from pmo_desktop.gui.delegates import chip_icon
+from pmo_desktop.gui.chips import chip_icon
 from pmo_desktop.gui.navigate import go_to_record, project_of
 from pmo_desktop.gui.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
 from pmo_desktop.gui.views import PortfolioView, ViewContext
