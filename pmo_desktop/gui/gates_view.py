@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.search_box.setObjectName("quickSearch")
         self.search_box.setPlaceholderText("Search gate reviews…")
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(220)
         self.search_box.textChanged.connect(self._filter_changed)
         self.show_box = QComboBox()
         for label, _states in SHOW:
@@ -89,8 +90,9 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # overdue first
         self.table.verticalHeader().hide()
+        self.table.setIconSize(QSize(29, 18))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        for col, width in enumerate((76, 240, 84, 46, 96, 96, 92, 150, 72, 82, 160)):
+        for col, width in enumerate((76, 210, 84, 46, 96, 96, 112, 140, 72, 82, 160)):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.open_review())

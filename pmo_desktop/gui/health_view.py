@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import QSize, QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,6 +68,7 @@ class HealthView(RefreshWhenShown, PortfolioView):
         self.search_box.setObjectName("quickSearch")
         self.search_box.setPlaceholderText("Search findings…")
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(220)
         self.search_box.textChanged.connect(self._filter_changed)
         self.severity_box = QComboBox()
         self.severity_box.addItem("All severities", ALL)
@@ -96,6 +97,7 @@ class HealthView(RefreshWhenShown, PortfolioView):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.setIconSize(QSize(29, 18))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
