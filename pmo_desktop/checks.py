@@ -57,16 +57,20 @@ def latest_period(portfolio: Portfolio) -> str | None:
     return portfolio.conn.execute("SELECT max(period) FROM status_reports").fetchone()[0]
 
 
-def run_checks(portfolio: Portfolio, *, today: date | None = None) -> CheckResult:
+def run_checks(portfolio: Portfolio, *, today: date | None = None, integrity: bool = True) -> CheckResult:
+    """Integrity and health findings; `integrity=False` runs only the health rules (the Health view
+    does, since SQLite's full integrity check reads the whole file: seconds on a large portfolio)."""
+    findings = run_rules(portfolio, today=today or date.today(), period=latest_period(portfolio))
+    if not integrity:
+        return CheckResult(integrity=["ok"], findings=findings)
     conn = portfolio.conn
-    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    integrity_lines = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     fk_problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if fk_problems:
-        integrity = [*(i for i in integrity if i != "ok"),
-                     *(f"row {rowid} of {table} points at a missing {parent} row" for table, rowid, parent, _ in
-                       fk_problems[:20])]
-    findings = run_rules(portfolio, today=today or date.today(), period=latest_period(portfolio))
-    return CheckResult(integrity=integrity, findings=findings)
+        integrity_lines = [*(i for i in integrity_lines if i != "ok"),
+                           *(f"row {rowid} of {table} points at a missing {parent} row"
+                             for table, rowid, parent, _ in fk_problems[:20])]
+    return CheckResult(integrity=integrity_lines, findings=findings)
 
 
 __all__ = ["CheckResult", "Finding", "latest_period", "run_checks"]

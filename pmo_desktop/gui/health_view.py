@@ -128,7 +128,7 @@ class HealthView(RefreshWhenShown, PortfolioView):
     # -- the PortfolioView face -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        result = run_checks(self.portfolio, today=self.today or date.today())
+        result = run_checks(self.portfolio, today=self.today or date.today(), integrity=False)
         self.findings = sorted(result.findings, key=lambda f: (
             f.project is None, f.project or "", SEVERITY_ORDER.get(f.severity, 3), f.rule))
         rows, backgrounds = [], []
@@ -141,9 +141,8 @@ class HealthView(RefreshWhenShown, PortfolioView):
             self.model.decorations[(r, 0)] = chip_icon(SEVERITY_CHIP.get(f.severity, Rag.GREY))
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
         projects = len({f.project for f in self.findings if f.project})
-        integrity = "" if result.integrity_ok else "  ·  FILE INTEGRITY PROBLEMS: restore from a backup"
         self.headline.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes "
-                              f"across {projects} projects{integrity}")
+                              f"across {projects} projects")
         self.summary_changed.emit()
 
     def summary(self) -> str:
