@@ -118,7 +118,9 @@ def governance_views() -> list[ViewSpec]:
     from pmo_desktop.gui.book_of_work_view import BookOfWorkView
     from pmo_desktop.gui.gates_view import GatesView
     from pmo_desktop.gui.health_view import HealthView
+    from pmo_desktop.gui.lessons_view import LessonsView
 
     return [ViewSpec("gates", "Stage gates", "gates.svg", GatesView),
             ViewSpec("book", "Book of work", "book.svg", BookOfWorkView),
-            ViewSpec("health", "Health checks", "health.svg", HealthView)]
+            ViewSpec("health", "Health checks", "health.svg", HealthView),
+            ViewSpec("lessons", "Lessons learned", "lessons.svg", LessonsView)]

@@ -146,3 +146,38 @@ def test_advance_stage_asks_for_a_reason_without_a_go(window, demo_path, monkeyp
     assert label == f"Advance {code} Planning → Execution without Go at G2: Sponsor approved by email"
     window.undo()
     assert read(demo_path, "SELECT stage FROM projects WHERE code = ?", (code,)) == [("Planning",)]
+
+
+def test_lessons_view_searches_filters_adds_and_round_trips(window, demo_path, qtbot, tmp_path):
+    from pmo_desktop.gui.lessons_view import LessonDialog
+
+    window.show_view("lessons")
+    view = window.pages["lessons"]
+    total = read(demo_path, "SELECT count(*) FROM lessons")[0][0]
+    assert view.model.rowCount() == total > 0
+    view.category_box.setCurrentIndex(view.category_box.findData("People"))
+    assert view.model.rowCount() == read(demo_path, "SELECT count(*) FROM lessons WHERE category = 'People'")[0][0]
+    view.category_box.setCurrentIndex(0)
+    view.search_box.setText("VENDOR")
+    assert 0 < view.model.rowCount() < total
+    view.search_box.clear()
+
+    dialog = LessonDialog(window.portfolio, parent=view)
+    qtbot.addWidget(dialog)
+    dialog.date.setText("31/02/2026")
+    dialog.texts["what_happened"].setPlainText("Cut-over weekend overran")
+    assert dialog.save() is False and "date" in dialog.problem.text()
+    assert read(demo_path, "SELECT count(*) FROM lessons")[0][0] == total
+    dialog.date.setText("20/11/2026")
+    dialog.category.setCurrentText("Cut-over")
+    assert dialog.save() is True
+    view._after_write()
+    assert view.model.rowCount() == total + 1
+    assert read(demo_path, "SELECT date, category FROM lessons WHERE what_happened = 'Cut-over weekend overran'") == [
+        ("2026-11-20", "Cut-over")]
+    window.undo()
+    assert read(demo_path, "SELECT count(*) FROM lessons")[0][0] == total
+
+    out = tmp_path / "lessons.xlsx"
+    assert view.export_file(out) and out.exists()
+    assert view.import_file(out) == {"added": 0, "updated": total}

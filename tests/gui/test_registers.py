@@ -18,7 +18,7 @@ def _cell(view, row, key):
 
 
 def test_views_are_registered_and_shown(window):
-    assert list(window.pages) == ["projects", "raid", "milestones", "status", "gates", "book", "health"]
+    assert list(window.pages) == ["projects", "raid", "milestones", "status", "gates", "book", "health", "lessons"]
     for name in window.pages:
         window.show_view(name)
         assert window.current_view_name() == name
