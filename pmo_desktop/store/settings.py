@@ -16,6 +16,14 @@ DEFAULTS: dict[str, Any] = {
     "cost_rag": {"amber_over_pct": 5, "red_over_pct": 10},
     "schedule_rag": {"amber_over_days": 10, "red_over_days": 20},
     "confidentiality": "Confidential",
+    # Resources and capacity
+    "roles": ["Project Manager", "Business Analyst", "Solution Architect", "Developer", "Tester",
+              "Data Engineer", "Designer", "Change Manager"],
+    "teams": ["Delivery", "Engineering", "Data", "Change"],
+    "allocation_unit": "fte",  # "fte" (share of the month) or "hours" (hours in the month)
+    "hours_per_day": 7.5,
+    "utilisation_bands": {"full_from_pct": 80, "over_above_pct": 100},
+    "capacity_calendar": None,  # a calendars.name; None = the first calendar (Monday-Friday if none)
 }
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$",
