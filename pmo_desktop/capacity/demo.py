@@ -79,7 +79,7 @@ class _PeopleBuilder:
         teams: list[str] = []
         people, skills, spells = [], [], []
         for pid, name in enumerate(self._names(), start=1):
-            role = rng.choices(roles, weights)[0]
+            role = roles[pid - 1] if pid <= len(roles) else rng.choices(roles, weights)[0]  # every role once
             team, rate, pool = _ROLES[role]
             if squads > 1:
                 team = f"{team} {rng.randint(1, squads)}"
@@ -111,7 +111,7 @@ class _PeopleBuilder:
                         "leave", 1.0, "Annual leave"))
         if rng.random() < 0.5:  # Christmas
             out.append((pid, f"{self.today.year}-12-21", f"{self.today.year}-12-24", "leave", 1.0, "Christmas"))
-        if rng.random() < 0.05:  # a phased return or a study spell
+        if rng.random() < 0.05 or pid % 25 == 7:  # a phased return or a study spell
             begin = workdays.add_months(self.start, rng.randint(0, len(self.months) - 3))
             end = workdays.month_end(workdays.add_months(begin, rng.randint(1, 2)))
             out.append((pid, begin.isoformat(), end.isoformat(), "part-time", rng.choice([0.2, 0.4, 0.5]),
