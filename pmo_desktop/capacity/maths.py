@@ -51,6 +51,22 @@ def capacity_days(person: Person, days: Sequence[date], spells: Iterable[Spell])
     return person.fte * (len(days) - sum(off.values()))
 
 
+def _capacity_row(person: Person, spells: list[Spell], day_col: dict[date, int], n_days: list[int],
+                  lo: date, hi: date) -> list[float]:
+    """capacity_days() for every month at once, walking only the days the spells cover (within lo..hi)."""
+    off: dict[date, float] = {}
+    for spell in spells:
+        day, end = max(spell.start, lo), min(spell.end, hi)
+        while day <= end:
+            if day in day_col and spell.fraction > off.get(day, 0.0):
+                off[day] = spell.fraction
+            day += timedelta(days=1)
+    lost = [0.0] * len(n_days)
+    for day, fraction in off.items():
+        lost[day_col[day]] += fraction
+    return [person.fte * (n - x) for n, x in zip(n_days, lost, strict=True)]
+
+
 def allocation_days(amount: float, unit: str, working_days: int, hours_per_day: float) -> float:
     if unit == "hours":
         return amount / hours_per_day
@@ -133,7 +149,10 @@ def build_grid(
     by_person: dict[int, list[Spell]] = defaultdict(list)
     for spell in spells:
         by_person[spell.person_id].append(spell)
-    capacity = [[capacity_days(p, d, by_person.get(p.id, ())) for d in days] for p in people]
+    day_col = {day: col for col, month_days in enumerate(days) for day in month_days}
+    lo, hi = (min(months), workdays.month_end(max(months))) if months else (date.min, date.min)
+    capacity = [_capacity_row(p, by_person[p.id], day_col, n_days, lo, hi) if p.id in by_person
+                else [p.fte * n for n in n_days] for p in people]
     allocated = [[0.0] * len(months) for _ in people]
     rows = {p.id: i for i, p in enumerate(people)}
     cells: dict[tuple[int, int], list[Allocation]] = defaultdict(list)
@@ -148,7 +167,7 @@ def build_grid(
         row = rows.get(a.person_id)
         if row is None:
             continue
-        allocated[row][col] += allocation_days(a.amount, unit, n_days[col], hours_per_day)
+        allocated[row][col] += a.amount / hours_per_day if unit == "hours" else a.amount * n_days[col]
         cells[(row, col)].append(a)
     return CapacityGrid(months, n_days, list(people), capacity, allocated, dict(cells), unstaffed, unit,
                         hours_per_day, bands)

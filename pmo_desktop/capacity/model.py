@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from pmo_desktop.domain import workdays
 
@@ -42,8 +43,7 @@ class Spell:
     fraction: float
 
 
-@dataclass(frozen=True)
-class Allocation:
+class Allocation(NamedTuple):  # a tuple: tens of thousands are loaded at once
     id: int
     person_id: int | None
     role: str | None

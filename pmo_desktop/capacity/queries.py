@@ -75,8 +75,9 @@ def load_allocations(pf: Portfolio, first: date, last: date, *, project_id: int 
     if project_id is not None:
         sql += " AND project_id = ?"
         params += (project_id,)
-    return [Allocation(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]), r[5])
-            for r in pf.conn.execute(sql + " ORDER BY id", params)]
+    months: dict[str, date] = {}
+    return [Allocation(r[0], r[1], r[2], r[3], months.get(r[4]) or months.setdefault(r[4], date.fromisoformat(r[4])),
+                       r[5]) for r in pf.conn.execute(sql + " ORDER BY id", params)]
 
 
 def teams(pf: Portfolio) -> list[str]:
