@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox,
 
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.values import ValueProblem, parse_date, parse_rag
-from pmo_desktop.gui.delegates import chip_icon
+from pmo_desktop.gui.chips import chip_icon
 from pmo_desktop.paths import ui_path
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields, status_reports
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.gui import file_actions
 from pmo_desktop.gui.columns import Formatting
+from pmo_desktop.gui.compat import protect_singletons
 from pmo_desktop.gui.detail_pane import DetailPane
 from pmo_desktop.gui.file_actions import FILE_FILTER, Prompts
 from pmo_desktop.gui.style import icon
@@ -40,6 +41,7 @@ MAX_RECENT = 8
 class MainWindow(QMainWindow):
     def __init__(self, portfolio: Portfolio | None = None, *, views: ViewRegistry | None = None,
                  settings: QSettings | None = None, prompts: Prompts | None = None):
+        protect_singletons()
         super().__init__()
         self.setObjectName("mainWindow")
         self.views = views or default_views()

@@ -21,6 +21,7 @@ from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.domain.scores import score_band
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui import columns as C
+from pmo_desktop.gui.chips import band_icon, chip_icon
 from pmo_desktop.gui.columns import Column, CustomField, Formatting
 from pmo_desktop.gui.registers import Register
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
@@ -45,7 +46,7 @@ class RegisterModel(QAbstractTableModel):
         self.columns: list[Column] = []
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, tuple]] = OrderedDict()
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort: tuple[str, Qt.SortOrder] | None = None  # (column key, order)
         self._search = ""
         self._filters: dict[str, Any] = {}
         self.total = 0
@@ -62,6 +63,10 @@ class RegisterModel(QAbstractTableModel):
             for f in custom_fields.list_fields(self.pf, self.register.custom_entity):
                 cols.append(CustomField(**f).column(self.register.alias))
         self.columns = cols
+        keys = {c.key for c in cols}
+        self._filters = {k: v for k, v in self._filters.items() if k in keys}
+        if self._sort is not None and self._sort[0] not in keys:
+            self._sort = None
         self._pages.clear()
         self.endResetModel()
 
@@ -103,10 +108,9 @@ class RegisterModel(QAbstractTableModel):
         where, params = self._where()
         order = f"{self.register.alias}.id"
         if self._sort is not None:
-            col, direction = self._sort
-            if 0 <= col < len(self.columns):
-                way = "DESC" if direction == Qt.SortOrder.DescendingOrder else "ASC"
-                order = f"{self.columns[col].order_by} {way} NULLS LAST, {order}"
+            key, direction = self._sort
+            way = "DESC" if direction == Qt.SortOrder.DescendingOrder else "ASC"
+            order = f"{self._column(key).order_by} {way} NULLS LAST, {order}"
         sql = f"SELECT {self.register.alias}.id FROM {self.register.from_sql}{where} ORDER BY {order}"
         self.beginResetModel()
         self._ids = [r[0] for r in self.pf.conn.execute(sql, params)]
@@ -140,7 +144,7 @@ class RegisterModel(QAbstractTableModel):
         return [r[0] for r in rows]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
+        self._sort = (self.columns[column].key, order) if 0 <= column < len(self.columns) else None
         self.refresh()
 
     def _page(self, page: int) -> dict[int, tuple]:
@@ -203,12 +207,24 @@ class RegisterModel(QAbstractTableModel):
         if not index.isValid():
             return None
         col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col.kind == C.RAG:
+                rag = rag_of(self.raw(index.row(), index.column()))
+                return chip_icon(rag) if rag else None
+            if col.kind == C.SCORE:
+                band = score_band(self.raw(index.row(), index.column()))
+                return band_icon(band) if band else None
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.raw(index.row(), index.column())
             if role == Qt.ItemDataRole.ToolTipRole:
                 if col.kind == C.MULTILINE and value:
                     return str(value)
+                if col.kind == C.RAG and value:
+                    return C.display_text(col, value, self.fmt)
                 return None
+            if col.kind == C.RAG:
+                return ""  # the chip (decoration) shows the letter and colour
             if col.kind == C.SCORE and value is not None:
                 band = score_band(value)
                 return f"{value} {band.value}" if band else str(value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from pmo_desktop.gui.register_model import RAW_ROLE
 from tests.gui.conftest import read
 
 
@@ -174,7 +175,7 @@ def test_sorting_is_done_by_the_store(window, demo_path):
     top = read(demo_path, "SELECT code FROM projects ORDER BY approved_budget DESC NULLS LAST, id LIMIT 3")
     assert [view.model.index(r, 0).data() for r in range(3)] == [t[0] for t in top]
     view.table.sortByColumn(view.model.column_index("rag_overall"), Qt.SortOrder.DescendingOrder)
-    assert view.model.index(0, view.model.column_index("rag_overall")).data() == "Red"
+    assert view.model.index(0, view.model.column_index("rag_overall")).data(RAW_ROLE) == "R"
 
 
 def test_read_only_disables_every_edit(make_window, demo_path, answers):
