@@ -53,7 +53,7 @@ def main() -> None:
 
     pf = create_portfolio(path, populate=populate)
     created = time.perf_counter() - t0
-    first = workdays.add_months(today.replace(day=1), -3)
+    first = workdays.add_months(today.replace(day=1), -1)
     last = workdays.add_months(first, args.months - 1)
     counts = {t: pf.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("people", "person_skills", "non_working", "allocations")}

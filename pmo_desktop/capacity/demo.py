@@ -48,7 +48,7 @@ def people_for(projects: int) -> int:
 
 def build_people_demo(pf: Portfolio, *, people: int, seed: int = 1, today: date | None = None,
                       months: int = 12) -> None:
-    """Add `people` demo people and `months` months of allocations (starting three months before
+    """Add `people` demo people and `months` months of allocations (starting the month before
     `today`'s month) to the portfolio's projects. Call inside a batch (or it opens one)."""
     with pf.batch("demo", f"Demo people ({people})"):
         _PeopleBuilder(pf, people, seed, today or date.today(), months).run()
@@ -58,7 +58,7 @@ class _PeopleBuilder:
     def __init__(self, pf: Portfolio, n: int, seed: int, today: date, months: int):
         self.pf, self.conn, self.n = pf, pf.conn, n
         self.rng = random.Random(seed * 7919 + 104729)
-        first = workdays.add_months(today.replace(day=1), -3)
+        first = workdays.add_months(today.replace(day=1), -1)
         self.months = [workdays.add_months(first, i) for i in range(months)]
         self.start, self.end = self.months[0], workdays.month_end(self.months[-1])
         self.today = today

@@ -127,6 +127,12 @@ def save_people(pf: Portfolio, records: Iterable[PersonRecord], *, source: Sourc
     return result
 
 
+def set_skills(pf: Portfolio, person_id: int, skills: dict[str, int], *, source: Source | str = Source.UI) -> bool:
+    """Replace a person's skills (one batch, or part of the caller's); False when nothing changed."""
+    with pf.batch(source, "Edit skills"):
+        return _replace_skills(pf, person_id, skills)
+
+
 def _replace_skills(pf: Portfolio, person_id: int, skills: dict[str, int]) -> bool:
     current = {s: lvl for s, lvl in pf.conn.execute(
         "SELECT skill, level FROM person_skills WHERE person_id = ?", (person_id,))}

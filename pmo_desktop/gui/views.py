@@ -110,4 +110,18 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
         ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        ViewSpec("people", "People", "people.svg", _people_view),
+        ViewSpec("capacity", "Capacity", "capacity.svg", _capacity_view),
     ])
+
+
+def _people_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.people_view import PeopleView
+
+    return PeopleView(ctx)
+
+
+def _capacity_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.capacity_view import CapacityView
+
+    return CapacityView(ctx)

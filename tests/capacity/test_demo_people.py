@@ -20,7 +20,7 @@ def test_demo_has_people_with_everything(demo):
     assert c.execute("SELECT count(DISTINCT person_id) FROM person_skills").fetchone()[0] == 60
     assert {r[0] for r in c.execute("SELECT DISTINCT kind FROM non_working")} == {"leave", "part-time"}
     months = [r[0] for r in c.execute("SELECT DISTINCT month FROM allocations ORDER BY month")]
-    assert months[0] == "2026-08-01" and months[-1] == "2027-07-01" and len(months) == 12
+    assert months[0] == "2026-10-01" and months[-1] == "2027-09-01" and len(months) == 12
     assert c.execute("SELECT count(*) FROM allocations WHERE person_id IS NULL").fetchone()[0] > 0
     grid = capacity_grid(demo, date(2026, 11, 1), date(2027, 4, 1))
     assert over_allocations(grid)  # some people are over-allocated
