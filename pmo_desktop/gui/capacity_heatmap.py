@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 
 from pmo_desktop.capacity import maths
@@ -61,6 +61,8 @@ class CapacityHeatmap(QAbstractScrollArea):
         self.setObjectName("capacityHeatmap")
         self.grid: maths.CapacityGrid | None = None
         self.rows: list[HeatRow] = []
+        self._cache: dict[int, tuple[list[str], list[str]]] = {}
+        self._texts: dict[tuple[str, bool], tuple[QStaticText, int, int]] = {}
         self.current: tuple[int, int] | None = None
         self.name_width, self.header_height, self.row_height, self.col_width = 230, 40, 22, 62
         self.painted_cells = 0  # cells drawn by the last paint (what "paint only what is visible" means)
@@ -78,6 +80,7 @@ class CapacityHeatmap(QAbstractScrollArea):
     def set_grid(self, grid: maths.CapacityGrid, group_by: str = "team") -> None:
         self.grid = grid
         self.rows = heat_rows(grid, group_by)
+        self._cache = {}
         if self.current and (self.current[0] >= len(self.rows) or self.current[1] >= len(grid.months)):
             self.current = None
         self._update_scrollbars()
@@ -92,6 +95,26 @@ class CapacityHeatmap(QAbstractScrollArea):
         r = line.person
         return (self.grid.capacity[r][col], self.grid.allocated[r][col], self.grid.utilisation(r, col),
                 self.grid.band(r, col))
+
+    def _static(self, text: str, font: QFont) -> tuple[QStaticText, int, int]:
+        """Cell texts repeat ("80%", "100%" ...): lay each out once and draw the laid-out text."""
+        key = (text, font.bold())
+        found = self._texts.get(key)
+        if found is None:
+            label = QStaticText(text)
+            label.prepare(QTransform(), font)
+            size = label.size()
+            found = self._texts[key] = (label, int(size.width()), int(size.height()))
+        return found
+
+    def _row_cells(self, row: int) -> tuple[list[str], list[str]]:
+        """Bands and cell texts of one heatmap row, worked out the first time the row is painted."""
+        cached = self._cache.get(row)
+        if cached is None:
+            cells = [self.cell(row, c) for c in range(len(self.grid.months))]
+            cached = ([b for *_x, b in cells], ["–" if b == maths.NONE else pct_text(u) for _c, _a, u, b in cells])
+            self._cache[row] = cached
+        return cached
 
     def select(self, row: int, col: int) -> None:
         if not self.rows or self.grid is None:
@@ -178,18 +201,19 @@ class CapacityHeatmap(QAbstractScrollArea):
         bold.setBold(True)
         painted = 0
         p.setClipRect(QRect(nw, hh, self.viewport().width() - nw, self.viewport().height() - hh))
+        colours = self._colours
         for r in rows:
             y = hh + r * rh - dy
-            line = self.rows[r]
-            p.setFont(bold if line.person is None else base)
+            bands, texts = self._row_cells(r)
+            p.setFont(bold if self.rows[r].person is None else base)
+            font = bold if self.rows[r].person is None else base
             for c in cols:
                 x = nw + c * cw - dx
-                _cap, _alloc, util, band = self.cell(r, c)
-                fill, text = self._colours[band]
+                fill, text = colours[bands[c]]
                 p.fillRect(x, y, cw - 1, rh - 1, fill)
                 p.setPen(text)
-                p.drawText(QRect(x, y, cw - 4, rh - 1), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                           "–" if band == maths.NONE else pct_text(util))
+                label, width, height = self._static(texts[c], font)
+                p.drawStaticText(x + cw - 4 - width, y + (rh - 1 - height) // 2, label)
                 painted += 1
         if self.current and self.current[0] in rows and self.current[1] in cols:
             r, c = self.current
