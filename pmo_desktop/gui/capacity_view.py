@@ -327,6 +327,12 @@ class CapacityView(PortfolioView):
         if not skill.strip():
             self.context.report_problem("type a skill to search for")
             return []
+        for box, setter, value in ((self.skill_box, self.skill_box.setText, skill),
+                                   (self.level_box, self.level_box.setValue, level),
+                                   (self.fte_box, self.fte_box.setValue, fte)):
+            box.blockSignals(True)
+            setter(value)
+            box.blockSignals(False)
         found = maths.who_is_free(self.grid, skill, min_level=level, min_free_fte=fte)
         _fill(self.who_table, [[f.person.name, f.person.role or "", f.person.team or "", f.skill, f.level,
                                 f"{f.min_free_fte:.2f}"] for f in found], {4, 5})
