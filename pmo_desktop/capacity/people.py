@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pmo_desktop.capacity.model import (
+    ALLOCATION_UNITS,
     SPELL_KINDS,
     CapacityInputError,
     parse_amount,
@@ -188,6 +189,8 @@ def set_allocation(pf: Portfolio, project: str, month: str | date, amount, *, pe
     if (person is None) == (role is None):
         raise CapacityInputError("give either a person or a role (for demand not yet staffed)")
     unit = pf.settings().get("allocation_unit", "fte")
+    if unit not in ALLOCATION_UNITS:
+        raise CapacityInputError(f"the allocation_unit setting must be 'fte' or 'hours', not '{unit}'")
     value = parse_amount(amount, unit)
     first = parse_month(month)
     proj = project_id(pf, project)

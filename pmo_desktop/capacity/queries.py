@@ -9,6 +9,7 @@ from typing import Any
 
 from pmo_desktop.capacity import maths
 from pmo_desktop.capacity.model import (
+    ALLOCATION_UNITS,
     Allocation,
     Bands,
     CapacityInputError,
@@ -90,14 +91,20 @@ def capacity_grid(pf: Portfolio, first: date, last: date, *, team: str | None = 
     """The people x months grid for months `first`..`last` (first days of months), optionally one team."""
     months = month_range(first, last)
     settings = pf.settings()
+    unit = settings.get("allocation_unit", "fte")
+    hours_per_day = settings.get("hours_per_day") or 7.5
+    if unit not in ALLOCATION_UNITS:
+        raise CapacityInputError(f"the allocation_unit setting must be 'fte' or 'hours', not '{unit}'")
+    if not isinstance(hours_per_day, int | float) or not 0 < hours_per_day <= 24:
+        raise CapacityInputError(f"the hours_per_day setting must be a number of hours from 0 to 24, not "
+                                 f"'{hours_per_day}'")
     people = load_people(pf, team=team)
     if team is not None and not people:
         known = ", ".join(teams(pf)) or "none yet"
         raise CapacityInputError(f"no one is in team '{team}' (teams: {known})")
     return maths.build_grid(
         people, load_spells(pf, months[0], months[-1]), load_allocations(pf, months[0], months[-1]),
-        load_calendar(pf), months, unit=settings.get("allocation_unit", "fte"),
-        hours_per_day=float(settings.get("hours_per_day") or 7.5),
+        load_calendar(pf), months, unit=unit, hours_per_day=float(hours_per_day),
         bands=Bands.from_settings(settings.get("utilisation_bands")),
     )
 

@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.capacity import maths, queries
 from pmo_desktop.capacity.model import CapacityInputError
+from pmo_desktop.capacity.people import set_allocation
 from pmo_desktop.domain import workdays
+from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.capacity_heatmap import BAND_COLOURS, BAND_LABELS, CapacityHeatmap, pct_text
 from pmo_desktop.gui.views import PortfolioView, ViewContext
+from pmo_desktop.store import PortfolioError
 
 ALL_TEAMS = "All teams"
 
@@ -49,15 +52,19 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list], numeric: set[int] = frozenset()) -> None:
+def _fill(table: QTableWidget, rows: list[list], numeric: set[int] = frozenset(), editable: int | None = None) -> None:
+    table.blockSignals(True)
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem("" if value is None else str(value))
             if c in numeric:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if c != editable:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    table.blockSignals(False)
 
 
 def table_rows(table: QTableWidget) -> list[list[str]]:
@@ -76,6 +83,7 @@ class CapacityView(PortfolioView):
         self.months = 12
         self.team: str | None = None
         self.group_by = "team"
+        self._seen_batch = -1
 
         self.from_box = QComboBox()
         self.from_box.setObjectName("capacityFrom")
@@ -110,11 +118,32 @@ class CapacityView(PortfolioView):
         self.cell_title.setObjectName("cellTitle")
         self.cell_title.setWordWrap(True)
         self.cell_table = _table(["Project", "Project name", "Allocation", "Days", "Cost"], "cellAllocations")
+        self.cell_table.itemChanged.connect(self._amount_edited)
+        if not self.portfolio.read_only:
+            self.cell_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                            | QAbstractItemView.EditTrigger.EditKeyPressed
+                                            | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.project_box = QLineEdit()
+        self.project_box.setPlaceholderText("Project code, e.g. PRJ-104")
+        self.amount_box = QLineEdit()
+        self.amount_box.setPlaceholderText("Amount")
+        self.amount_box.setMaximumWidth(90)
+        allocate = QPushButton("Allocate")
+        allocate.setToolTip("Add or change this person's allocation to the project in this month (0 removes it)")
+        allocate.clicked.connect(lambda: self.allocate(self.project_box.text(), self.amount_box.text()))
+        self.allocate_row = QWidget()
+        row = QHBoxLayout(self.allocate_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.project_box, self.amount_box, allocate):
+            row.addWidget(w)
+        row.addStretch(1)
+        self.allocate_row.setVisible(False)
         cell_page = QWidget()
         box = QVBoxLayout(cell_page)
         box.setContentsMargins(6, 6, 6, 6)
         box.addWidget(self.cell_title)
         box.addWidget(self.cell_table, 1)
+        box.addWidget(self.allocate_row)
         self.over_table = _table(["Person", "Team", "Month", "Allocated days", "Available days", "Utilisation",
                                   "Excess days", "Projects"], "overAllocations")
         self.over_table.cellDoubleClicked.connect(lambda r, _c: self.go_to_over_allocation(r))
@@ -232,6 +261,7 @@ class CapacityView(PortfolioView):
             self._show_cell(*self.heatmap.current)
         else:
             self.cell_table.setRowCount(0)
+        self._seen_batch = self.portfolio.last_batch_id()
         self.summary_changed.emit()
 
     def summary(self) -> str:
@@ -263,6 +293,7 @@ class CapacityView(PortfolioView):
                 c, a, u, _b = self.heatmap.cell(r, col)
                 rows.append([member.label, grid.people[member.person].role, f"{c:.1f}", f"{a:.1f}", pct_text(u)])
             _fill(self.cell_table, rows, {2, 3, 4})
+            self.allocate_row.setVisible(False)
         else:
             person = grid.people[line.person]
             heading += f" · {person.fte:g} FTE"
@@ -278,9 +309,46 @@ class CapacityView(PortfolioView):
                 cost = "" if person.day_rate is None else format_money(round(days * person.day_rate / 100) * 100,
                                                                          self.context.fmt.currency_symbol)
                 rows.append([code, name, f"{a.amount:g}", f"{days:.1f}", cost])
-            _fill(self.cell_table, rows, {2, 3, 4})
+            _fill(self.cell_table, rows, {2, 3, 4}, editable=None if self.portfolio.read_only else 2)
+            self.allocate_row.setVisible(not self.portfolio.read_only)
+            self.amount_box.setPlaceholderText(unit)
         self.cell_title.setText(heading)
         self.tabs.setCurrentIndex(0)
+
+    def _amount_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() == 2:
+            code = self.cell_table.item(item.row(), 0).text()
+            if self.allocate(code, item.text()) is None:
+                self._show_cell(*self.heatmap.current)  # put the shown value back
+
+    def allocate(self, project: str, amount: str | float) -> int | None:
+        """Set the selected person's allocation to `project` in the selected month (0 removes it), as
+        one undo step. Returns the batch id (0 when nothing changed), or None when refused."""
+        if self.heatmap.current is None or self.heatmap.rows[self.heatmap.current[0]].person is None:
+            self.context.report_problem("select a person's month first")
+            return None
+        row, col = self.heatmap.current
+        person = self.grid.people[self.heatmap.rows[row].person]
+        month = self.grid.months[col]
+        pf = self.portfolio
+        try:
+            with pf.batch(Source.UI, f"Allocate {person.name} to {project.strip()} in {month:%b %Y}") as batch_id:
+                set_allocation(pf, project, month, amount, person=person.name)
+        except (CapacityInputError, PortfolioError) as exc:
+            self.context.report_problem(str(exc))
+            return None
+        changed = pf.conn.execute("SELECT count(*) FROM change_log WHERE batch_id = ?", (batch_id,)).fetchone()[0]
+        if not changed:
+            return 0
+        self.context.history.record(batch_id)
+        self.refresh()
+        return batch_id
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Edits made in other views (a person's FTE, an import) show when the view comes back."""
+        super().showEvent(event)
+        if self._seen_batch != self.portfolio.last_batch_id():
+            self.refresh()
 
     def cell_rows(self) -> list[list[str]]:
         return table_rows(self.cell_table)

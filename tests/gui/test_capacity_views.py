@@ -108,3 +108,45 @@ def test_heatmap_paints_only_the_visible_cells(window):
     rows, cols = heatmap.visible_range()
     assert rows.start == 10 and len(rows) < len(heatmap.rows) and len(cols) < len(view.grid.months)
     assert heatmap.painted_cells == len(rows) * len(cols)
+
+
+def test_allocations_are_entered_behind_the_cell_with_undo(make_window, staffed):  # noqa: F811
+    win = make_window(staffed)
+    win.show_view("capacity")
+    view = win.pages["capacity"]
+    view.set_range(date(2026, 11, 1), 2)
+    view.heatmap.select(4, 0)  # Bob, November: 8.4 of 12.6 days
+    assert view.allocate("prj-b", "0.2")  # 0.2 x 21 = 4.2 more days
+    assert view.heatmap.current == (4, 0)
+    assert "Bob · November 2026: 12.6 days allocated of 12.6 available (100%, full)" in view.cell_title.text()
+    assert [r[:3] for r in view.cell_rows()] == [["PRJ-A", "Alpha", "0.4"], ["PRJ-B", "Beta", "0.2"]]
+    # editing the amount in the table is the same operation
+    view.cell_table.item(0, 2).setText("0.6")
+    assert view.cell_rows()[0][2:4] == ["0.6", "12.6"]
+    assert read(staffed.path, "SELECT amount FROM allocations a JOIN people p ON p.id = a.person_id "
+                              "WHERE p.name = 'Bob' AND month = '2026-11-01' ORDER BY project_id") == [(0.6,), (0.2,)]
+    win.history.undo()
+    win.history.undo()
+    assert [r[:3] for r in view.cell_rows()] == [["PRJ-A", "Alpha", "0.4"]]
+    problems = []
+    view.context.report_problem = problems.append
+    assert view.allocate("PRJ-Z", "0.5") is None and "no project with code 'PRJ-Z'" in problems[-1]
+    assert view.allocate("PRJ-A", "lots") is None and "FTE must be a number" in problems[-1]
+    view.heatmap.select(2, 0)  # a team row: there is no one person to allocate
+    assert view.allocate("PRJ-A", "0.5") is None and "select a person's month" in problems[-1]
+
+
+def test_capacity_view_follows_edits_made_elsewhere(make_window, staffed, qtbot):  # noqa: F811
+    win = make_window(staffed)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_view("capacity")
+    view = win.pages["capacity"]
+    view.set_range(date(2026, 11, 1), 2)
+    win.show_view("people")
+    people = win.pages["people"]
+    row = next(r for r in range(3) if people.model.raw(r, 0) == "Bob")
+    assert people.model.setData(people.model.index(row, people.model.column_index("fte")), "1")
+    win.show_view("capacity")
+    cap, alloc, util, band = view.heatmap.cell(4, 0)  # Bob, November: now 21 days' capacity
+    assert cap == 21.0 and alloc == 8.4
