@@ -125,6 +125,7 @@ class CapacityView(PortfolioView):
                                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.project_box = QLineEdit()
         self.project_box.setPlaceholderText("Project code, e.g. PRJ-104")
+        self.project_box.setMinimumWidth(220)
         self.amount_box = QLineEdit()
         self.amount_box.setPlaceholderText("Amount")
         self.amount_box.setMaximumWidth(90)
