@@ -5,17 +5,24 @@ as "Python:4; SQL:3", roles and teams from the portfolio's settings lists, and i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from pmo_desktop.capacity.model import CapacityInputError, parse_fte, parse_skills
-from pmo_desktop.capacity.people import SaveResult, set_skills
+from pmo_desktop.capacity.model import (
+    SPELL_KINDS,
+    CapacityInputError,
+    parse_fraction,
+    parse_fte,
+    parse_skills,
+)
+from pmo_desktop.capacity.people import SaveResult, person_id, set_skills
 from pmo_desktop.capacity.workbook import export_people, import_people
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import ValueProblem
-from pmo_desktop.gui.columns import CHOICE, MONEY, MULTILINE, NUMBER, TEXT, Column
+from pmo_desktop.gui.columns import CHOICE, DATE, MONEY, MULTILINE, NUMBER, TEXT, Column
 from pmo_desktop.gui.register_model import RegisterModel
 from pmo_desktop.gui.register_view import RegisterView
 from pmo_desktop.gui.registers import Register
@@ -148,3 +155,60 @@ class PeopleView(RegisterView):
         path, _ = QFileDialog.getSaveFileName(self, "Export people", "people.xlsx", "Excel workbooks (*.xlsx)")
         if path:
             self.export_file(path)
+
+
+# -- time off: leave and part-time spells -------------------------------------------------------------
+
+
+def _new_spell(pf: Portfolio, ctx: dict[str, Any]) -> dict[str, Any]:
+    first = pf.conn.execute("SELECT id FROM people ORDER BY name LIMIT 1").fetchone()
+    if first is None:
+        raise ValueProblem("add a person first")
+    today = date.today().isoformat()
+    return {"person_id": first[0], "start_date": today, "end_date": today, "kind": "leave", "fraction": 1.0}
+
+
+TIME_OFF = Register(
+    name="time_off", title="Time off", noun="spell", table="non_working", alias="n",
+    from_sql="non_working n JOIN people pe ON pe.id = n.person_id", new_row=_new_spell, key_column="person",
+    frozen=1,
+    columns=[
+        Column("person", "Person", "pe.name", TEXT, required=True, width=200, field="person_id", filter=True),
+        Column("kind", "Kind", "n.kind", CHOICE, choices=SPELL_KINDS, required=True, width=90, filter=True),
+        Column("start_date", "From", "n.start_date", DATE, required=True, width=100),
+        Column("end_date", "To", "n.end_date", DATE, required=True, width=100),
+        Column("fraction", "Share off", "n.fraction", NUMBER, required=True, width=80,
+               tip="Share of each working day not worked: 1 = whole days, 0.5 = half days or a half-time spell"),
+        Column("note", "Note", "n.note", MULTILINE, width=260),
+        Column("team", "Team", "pe.team", TEXT, editable=False, width=120, filter=True),  # last: pastes skip it
+    ],
+)
+
+
+class TimeOffModel(RegisterModel):
+    """The person is typed by name and stored by id; the share off is checked (0 < share <= 1)."""
+
+    def parse_cells(self, cells: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+        out = []
+        for row, col, stored in super().parse_cells(cells):
+            column = self.columns[col]
+            try:
+                if column.key == "person":
+                    stored = person_id(self.pf, stored)
+                elif column.key == "fraction":
+                    stored = parse_fraction(stored, "share off")
+            except CapacityInputError as exc:
+                where = f"row {row + 1}, {column.header}" if len(cells) > 1 else column.header
+                raise ValueProblem(f"{where}: {exc}") from None
+            out.append((row, col, stored))
+        return out
+
+
+class TimeOffView(RegisterView):
+    model_class = TimeOffModel
+
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, TIME_OFF, parent)
+
+    def selected_project_id(self) -> int | None:
+        return None

@@ -150,3 +150,31 @@ def test_capacity_view_follows_edits_made_elsewhere(make_window, staffed, qtbot)
     win.show_view("capacity")
     cap, alloc, util, band = view.heatmap.cell(4, 0)  # Bob, November: now 21 days' capacity
     assert cap == 21.0 and alloc == 8.4
+
+
+def test_time_off_register_feeds_capacity(make_window, staffed, qtbot):  # noqa: F811
+    win = make_window(staffed)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_view("time_off")
+    view = win.pages["time_off"]
+    assert view.model.rowCount() == 4 and view.summary() == "4 spells"
+    view.table.setCurrentIndex(view.model.index(4, 0))  # below the last row: appends
+    # Bob takes 9-13 November off: 0.6 x (21 - 5) = 9.6 days' capacity in November
+    assert view.paste_text("bob\tleave\t2026-11-09\t2026-11-13\t1\tHoliday\n")
+    assert read(staffed.path, "SELECT start_date, end_date, kind, fraction FROM non_working WHERE note = 'Holiday'") \
+        == [("2026-11-09", "2026-11-13", "leave", 1.0)]
+    win.show_view("capacity")
+    capacity = win.pages["capacity"]
+    capacity.set_range(date(2026, 11, 1), 1)
+    assert capacity.heatmap.cell(4, 0)[0] == 9.6
+    problems = []
+    view.model.problem.disconnect()
+    view.model.problem.connect(problems.append)
+    assert not view.model.setData(view.model.index(0, 0), "Zed")
+    assert not view.model.setData(view.model.index(0, view.model.column_index("fraction")), "0")
+    assert not view.model.setData(view.model.index(0, view.model.column_index("kind")), "sabbatical")
+    assert "no person called 'Zed'" in problems[0] and "more than 0" in problems[1] and "not a kind" in problems[2]
+    win.history.undo()
+    win.show_view("capacity")
+    assert capacity.heatmap.cell(4, 0)[0] == 12.6
