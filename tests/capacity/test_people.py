@@ -69,3 +69,17 @@ def test_parsers():
     assert parse_month("2026-02-01").isoformat() == "2026-02-01"
     with pytest.raises(CapacityInputError, match="not a real date"):
         parse_month("2026-02-30")
+
+
+def test_deleting_a_person_takes_their_skills_spells_and_allocations_and_undo_brings_them_back(staffed):
+    from pmo_desktop.store.rows import delete_rows
+
+    def count(table):
+        return staffed.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    before = {t: count(t) for t in ("people", "person_skills", "non_working", "allocations")}
+    with staffed.batch("ui", "Delete Cleo") as batch_id:
+        delete_rows(staffed, "people", [3])
+    assert {t: count(t) for t in before} == {"people": 2, "person_skills": 3, "non_working": 2, "allocations": 8}
+    staffed.undo(batch_id)
+    assert {t: count(t) for t in before} == before

@@ -96,6 +96,11 @@ def test_capacity_heatmap_figures_and_drill_down(make_window, staffed):  # noqa:
     assert [f.person.name for f in found] == ["Bob"]
     view.set_team("Data")
     assert [line.label for line in view.heatmap.rows] == ["Data  (1)", "Cleo"]
+    view.set_team(None)
+    view.set_group_by("role")
+    assert [line.label for line in view.heatmap.rows] == [
+        "Data Engineer  (1)", "Cleo", "Developer  (1)", "Ada", "Tester  (1)", "Bob"]
+    assert view.heatmap.current == (3, 0)  # reopened on the worst over-allocation, Ada in November
 
 
 def test_heatmap_paints_only_the_visible_cells(window):
