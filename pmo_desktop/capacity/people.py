@@ -29,29 +29,37 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 @dataclass
 class PersonRecord:
-    """One person as a user gave it (a form, a pasted row, a spreadsheet row), already parsed."""
+    """One person as a user gave it (a form, a pasted row, a spreadsheet row), already parsed.
+
+    `given` names the fields the source had (a sheet without a Team column leaves teams alone). A blank
+    FTE is "not given" (FTE cannot be empty): a new person gets 1.0, an existing one keeps theirs.
+    """
 
     name: str
     role: str | None = None
     team: str | None = None
-    fte: float = 1.0
+    fte: float | None = None
     day_rate: int | None = None
     skills: dict[str, int] | None = None  # None = leave the person's skills alone
+    given: frozenset[str] = frozenset({"role", "team", "fte", "day_rate"})
 
     @classmethod
-    def parse(cls, name, role=None, team=None, fte=None, rate=None, skills=None) -> PersonRecord:
+    def parse(cls, name, role=None, team=None, fte=None, rate=None, skills=None, *,
+              given: Iterable[str] = ("role", "team", "fte", "day_rate")) -> PersonRecord:
         name = " ".join(str(name or "").split())
         if not name:
             raise CapacityInputError("a person needs a name")
         if len(name) > 120:
             raise CapacityInputError(f"name '{name[:30]}…' is too long")
+        blank_fte = fte is None or str(fte).strip() == ""
         return cls(
             name=name,
             role=_text(role),
             team=_text(team),
-            fte=1.0 if fte is None or str(fte).strip() == "" else parse_fte(fte),
+            fte=None if blank_fte else parse_fte(fte),
             day_rate=parse_rate(rate),
             skills=None if skills is None else parse_skills(skills),
+            given=frozenset(given) - ({"fte"} if blank_fte else set()),
         )
 
 
@@ -108,15 +116,17 @@ def save_people(pf: Portfolio, records: Iterable[PersonRecord], *, source: Sourc
             if row is None:
                 person_id = pf.conn.execute(
                     "INSERT INTO people (name, role, team, fte, day_rate) VALUES (?, ?, ?, ?, ?)",
-                    (r.name, role, team, r.fte, r.day_rate)).lastrowid
+                    (r.name, role, team, r.fte if r.fte is not None else 1.0, r.day_rate)).lastrowid
                 result.added.append(r.name)
                 changed = False
             else:
                 person_id = row[0]
-                changed = pf.conn.execute(
-                    f"""UPDATE people SET role = ?, team = ?, fte = ?, day_rate = ?, updated_at = {_NOW}
-                        WHERE id = ? AND (role IS NOT ? OR team IS NOT ? OR fte IS NOT ? OR day_rate IS NOT ?)""",
-                    (role, team, r.fte, r.day_rate, person_id, role, team, r.fte, r.day_rate)).rowcount > 0
+                values = {k: v for k, v in (("role", role), ("team", team), ("fte", r.fte),
+                                            ("day_rate", r.day_rate)) if k in r.given}
+                changed = bool(values) and pf.conn.execute(
+                    f"UPDATE people SET {', '.join(f'{k} = ?' for k in values)}, updated_at = {_NOW} "
+                    f"WHERE id = ? AND ({' OR '.join(f'{k} IS NOT ?' for k in values)})",
+                    (*values.values(), person_id, *values.values())).rowcount > 0
             if r.skills is not None:
                 changed = _replace_skills(pf, person_id, r.skills) or changed
             if row is not None:

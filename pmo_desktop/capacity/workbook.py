@@ -128,8 +128,10 @@ def read_people_sheet(path: str | os.PathLike) -> list[PersonRecord]:
             if isinstance(name, str) and name.strip().casefold().startswith("total") and not values.get("role"):
                 continue
             try:
-                record = PersonRecord.parse(name, values.get("role"), values.get("team"), values.get("fte"),
-                                            values.get("rate"), values.get("skills") if "skills" in columns else None)
+                record = PersonRecord.parse(
+                    name, values.get("role"), values.get("team"), values.get("fte"), values.get("rate"),
+                    values.get("skills") if "skills" in columns else None,
+                    given=[{"rate": "day_rate"}.get(k, k) for k in columns if k in ("role", "team", "fte", "rate")])
             except CapacityInputError as exc:
                 errors.append(f"row {offset}: {exc}")
                 continue

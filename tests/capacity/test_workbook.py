@@ -113,3 +113,16 @@ def test_import_through_the_command(staffed, tmp_path, capsys):
     code = main(["people", str(staffed.path), "--import", str(path), "--json"])
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["added"] == ["Fay"] and json.loads(out)["new_teams"] == ["Studio"]
+
+
+def test_import_leaves_alone_what_the_sheet_does_not_give(staffed, tmp_path):
+    path = sheet(tmp_path / "skills.xlsx", [["Name", "Skills", "FTE"], ["Bob", "SQL:4", None]])
+    result = import_people(staffed, path)
+    assert result.updated == ["Bob"]
+    bob = {p.name: p for p in load_people(staffed)}["Bob"]
+    # no Role/Team/Day rate columns and a blank FTE: those stay as they were
+    assert (bob.role, bob.team, bob.fte, bob.day_rate, bob.skills) == ("Tester", "Engineering", 0.6, 40_000, {"SQL": 4})
+    path = sheet(tmp_path / "clear.xlsx", [["Name", "Team", "Day rate"], ["Bob", None, None]])
+    import_people(staffed, path)
+    bob = {p.name: p for p in load_people(staffed)}["Bob"]
+    assert (bob.role, bob.team, bob.day_rate) == ("Tester", None, None)  # blank cells in given columns clear
