@@ -277,6 +277,20 @@ def schema_version(db: Database) -> int:
     return len(migrations.applied(db))
 
 
+@migration("0003_import_mappings")
+def import_mappings(db: Database) -> None:
+    """Named column mappings saved by the import wizard or `pmo import --save-mapping`, reused monthly."""
+    db.execute(
+        f"""CREATE TABLE import_mappings (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            mapping TEXT NOT NULL,
+            {_STAMPS})"""
+    )
+    changelog.install_triggers(db)
+
+
 @migration("0004_plan_calendars_and_task_properties")
 def plan_calendars_and_task_properties(db: Database) -> None:
     """A project's own working calendar, and free-form task properties (GanttProject custom columns).
