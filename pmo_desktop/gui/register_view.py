@@ -41,12 +41,13 @@ class FilterBox(QComboBox):
 
 class RegisterView(PortfolioView):
     editable = True
+    model_class = RegisterModel  # a register with child tables (people's skills) brings its own
 
     def __init__(self, context: ViewContext, register: Register, parent=None):
         super().__init__(context, parent)
         self.register = register
         self.setObjectName(f"register_{register.name}")
-        self.model = RegisterModel(context.portfolio, register, context.fmt, self, load=False)
+        self.model = self.model_class(context.portfolio, register, context.fmt, self, load=False)
         self.model.problem.connect(context.report_problem)
         self.model.batch_done.connect(context.history.record)
         self.model.rows_reloaded.connect(self.summary_changed)

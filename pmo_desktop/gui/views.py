@@ -112,6 +112,9 @@ def default_views() -> ViewRegistry:
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
         *finance_views(),
         *governance_views(),
+        ViewSpec("people", "People", "people.svg", _people_view),
+        ViewSpec("time_off", "Time off", "time-off.svg", _time_off_view),
+        ViewSpec("capacity", "Capacity", "capacity.svg", _capacity_view),
     ])
 
 
@@ -136,3 +139,21 @@ def governance_views() -> list[ViewSpec]:
             ViewSpec("book", "Book of work", "book.svg", BookOfWorkView),
             ViewSpec("health", "Health checks", "health.svg", HealthView),
             ViewSpec("lessons", "Lessons learned", "lessons.svg", LessonsView)]
+
+
+def _people_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.people_view import PeopleView
+
+    return PeopleView(ctx)
+
+
+def _time_off_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.people_view import TimeOffView
+
+    return TimeOffView(ctx)
+
+
+def _capacity_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.capacity_view import CapacityView
+
+    return CapacityView(ctx)
