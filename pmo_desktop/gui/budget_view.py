@@ -278,6 +278,10 @@ class BudgetView(PortfolioView):
         super().showEvent(event)
 
     def refresh(self) -> None:
+        """Re-read the store; while hidden, only note that the next show must re-read."""
+        if not self.isVisible():
+            self._seen_batch = -1
+            return
         self._seen_batch = self.portfolio.last_batch_id()
         settings = self.portfolio.settings()
         self.fy_start_month = int(settings.get("fy_start_month") or 4)

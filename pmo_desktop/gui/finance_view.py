@@ -169,7 +169,6 @@ class FinanceView(PortfolioView):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self.summary_data: dict | None = None
-        self.refresh()
 
     def showEvent(self, event) -> None:
         """Edits made in other views since this one was last drawn show up when it is shown again."""
@@ -178,6 +177,10 @@ class FinanceView(PortfolioView):
         super().showEvent(event)
 
     def refresh(self) -> None:
+        """Re-read the store; while hidden, only note that the next show must re-read."""
+        if not self.isVisible():
+            self._seen_batch = -1
+            return
         self._seen_batch = self.portfolio.last_batch_id()
         try:
             period = resolve_period(self.portfolio)
