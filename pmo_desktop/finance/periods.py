@@ -98,7 +98,11 @@ def default_period_end(pf: Portfolio, today: date | None = None) -> date:
     last month with a recorded actual, else the end of the month before `today`."""
     configured = pf.settings().get("current_period")
     if configured:
-        return parse_period(str(configured))
+        try:
+            return parse_period(str(configured))
+        except PeriodError:
+            raise PeriodError(f"the current period in the portfolio's settings, '{configured}', is not a date "
+                              "written YYYY-MM-DD; correct it in the settings") from None
     conn = pf.conn
     newest = conn.execute("SELECT max(period) FROM status_reports").fetchone()[0]
     if newest:
