@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import NOT_AVAILABLE, format_money, format_pct, format_ratio
 from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_period
+from pmo_desktop.gui.frozen_table import FrozenTableView
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -149,7 +150,7 @@ class FinanceView(PortfolioView):
         self.header.setWordWrap(True)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.table = QTableView()
+        self.table = FrozenTableView(2)  # code and name stay put while the figures scroll
         self.table.setObjectName("financeTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -207,6 +208,7 @@ class FinanceView(PortfolioView):
         else:
             self.model.set_rows(PROJECT_COLUMNS, self.summary_data["projects"])
         self.table.resizeColumnsToContents()
+        self.table._refresh_frozen()
         self.summary_changed.emit()
 
     def sort_by(self, key: str, descending: bool = True) -> None:
