@@ -1,57 +1,31 @@
-"""How register cells are drawn and edited: RAG chips, and the right editor for each kind of column.
+"""The right editor for each kind of register column.
 
 Editors hand back text; the model parses it with the same rules as a paste, so a value refused
-here is refused for the same reason everywhere.
+here is refused for the same reason everywhere. Cells are drawn by Qt from the model's roles (RAG
+chips are decorations, see chips.py): this delegate deliberately has no Python `paint()`, which
+would run per cell and, in PySide6 6.12, loses a reference to None on every call until the
+interpreter aborts.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QStyledItemDelegate,
 )
 
 from pmo_desktop.domain import values
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.domain.scores import score_band
 from pmo_desktop.gui import columns as C
+from pmo_desktop.gui.chips import chip_icon
 from pmo_desktop.gui.register_model import RAW_ROLE, RegisterModel, rag_of
 
 NO_DATE = QDate(1900, 1, 1)
-
-
-def paint_chip(painter: QPainter, rect, rag: Rag, *, text: str | None = None) -> None:
-    """A rounded chip in the RAG colour with its letter (never colour alone)."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    h = min(rect.height() - 6, 22)
-    w = max(h + 6, min(rect.width() - 8, 30 if text is None else rect.width() - 8))
-    chip = QRectF(rect.center().x() - w / 2 + 0.5, rect.center().y() - h / 2 + 0.5, w, h)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(rag.colour))
-    painter.drawRoundedRect(chip, h / 2, h / 2)
-    font = QFont(painter.font())
-    font.setBold(True)
-    painter.setFont(font)
-    painter.setPen(QColor(rag.text_colour))
-    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text or rag.letter)
-    painter.restore()
-
-
-def chip_icon(rag: Rag, size: int = 18) -> QIcon:
-    pix = QPixmap(size, size)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    paint_chip(p, pix.rect().adjusted(-4, -3, 4, 3), rag)
-    p.end()
-    return QIcon(pix)
 
 
 class RegisterDelegate(QStyledItemDelegate):
@@ -60,34 +34,6 @@ class RegisterDelegate(QStyledItemDelegate):
         while not isinstance(model, RegisterModel):
             model = model.sourceModel()
         return model.columns[index.column()]
-
-    # -- drawing ----------------------------------------------------------------------------------------
-
-    def paint(self, painter, option, index):
-        column = self._column(index)
-        if column.kind == C.RAG:
-            self.initStyleOption(option, index)
-            option.text = ""
-            style = option.widget.style() if option.widget else None
-            if style:
-                style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-            rag = rag_of(index.data(RAW_ROLE))
-            if rag is not None:
-                paint_chip(painter, option.rect, rag)
-            return
-        if column.kind == C.SCORE:
-            band = score_band(index.data(RAW_ROLE))
-            if band is not None:
-                painter.save()
-                stripe = option.rect.adjusted(1, 3, 0, -3)
-                stripe.setWidth(4)
-                painter.fillRect(stripe, QColor(band.colour))
-                painter.restore()
-        super().paint(painter, option, index)
-
-    def sizeHint(self, option, index):
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 10))
 
     # -- editing ----------------------------------------------------------------------------------------
 
@@ -195,18 +141,3 @@ class RegisterDelegate(QStyledItemDelegate):
             rect = rect.adjusted(0, 0, max(0, 320 - rect.width()), 120)
         editor.setGeometry(rect)
 
-
-class ChipDelegate(QStyledItemDelegate):
-    """For read-only tables: a cell whose RAW_ROLE is a RAG letter is drawn as a chip."""
-
-    def paint(self, painter, option, index):
-        rag = rag_of(index.data(RAW_ROLE))
-        if rag is None:
-            super().paint(painter, option, index)
-            return
-        self.initStyleOption(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        paint_chip(painter, option.rect, rag)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.scores import risk_score, score_band
 from pmo_desktop.domain.values import format_money
-from pmo_desktop.gui.delegates import ChipDelegate, chip_icon
-from pmo_desktop.gui.register_model import RAW_ROLE
+from pmo_desktop.gui.chips import chip_icon, chip_pixmap
 from pmo_desktop.store import status_reports
 
 _OVERVIEW = [("manager", "Manager"), ("sponsor", "Sponsor"), ("programme", "Programme"),
@@ -40,10 +39,10 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.verticalHeader().hide()
+    t.setIconSize(QSize(29, 18))
     t.setAlternatingRowColors(True)
     t.setWordWrap(False)
     t.horizontalHeader().setStretchLastSection(True)
-    t.setItemDelegate(ChipDelegate(t))
     return t
 
 
@@ -53,7 +52,7 @@ def _fill(table: QTableWidget, rows: list[list[Any]], align_right: set[int] = fr
         for c, value in enumerate(row):
             item = QTableWidgetItem()
             if isinstance(value, Rag):
-                item.setData(RAW_ROLE, value.value)
+                item.setIcon(chip_icon(value))
                 item.setToolTip(value.label)
             else:
                 item.setText("" if value is None else str(value))
@@ -203,7 +202,7 @@ class DetailPane(QFrame):
                                           if x))
         for label, rag in zip(self.chip_labels, rags, strict=True):
             r = _rag(rag) or Rag.GREY
-            label.setPixmap(chip_icon(r, 26).pixmap(26, 26))
+            label.setPixmap(chip_pixmap(r, 22))
             label.setToolTip(r.label)
         symbol = self.context.fmt.currency_symbol
         shown = {"manager": manager, "sponsor": sponsor, "programme": programme,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox,
 
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.values import ValueProblem, parse_date, parse_rag
-from pmo_desktop.gui.delegates import chip_icon
+from pmo_desktop.gui.chips import chip_icon
 from pmo_desktop.paths import ui_path
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields, status_reports
 
@@ -110,7 +110,7 @@ def write_status_report(win: MainWindow) -> None:
     dialog = StatusReportDialog(pf, project_id, parent=win)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.batch_id:
         win.history.record(dialog.batch_id)
-        for page in win.pages.values():
+        for page in win.pages.built.values():
             page.refresh()
 
 
@@ -159,6 +159,6 @@ def add_custom_field(win: MainWindow) -> None:
     dialog = CustomFieldDialog(pf, entity, parent=win)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.field_id:
         win.history.record(pf.last_batch_id())
-        for page in win.pages.values():
+        for page in win.pages.built.values():
             if getattr(getattr(page, "register", None), "custom_entity", None):
                 page.reload_columns()

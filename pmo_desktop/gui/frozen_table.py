@@ -44,6 +44,10 @@ class FrozenTableView(QTableView):
         model.columnsInserted.connect(self._refresh_frozen)
         self._refresh_frozen()
 
+    def setIconSize(self, size) -> None:
+        super().setIconSize(size)
+        self.frozen.setIconSize(size)
+
     def setItemDelegate(self, delegate) -> None:
         super().setItemDelegate(delegate)
         self.frozen.setItemDelegate(delegate)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.gui import columns as C
+from pmo_desktop.gui.chips import chip_icon
 from pmo_desktop.gui.clipboard import parse_tsv, to_tsv
-from pmo_desktop.gui.delegates import RegisterDelegate, chip_icon
+from pmo_desktop.gui.delegates import RegisterDelegate
 from pmo_desktop.gui.frozen_table import FrozenTableView
 from pmo_desktop.gui.register_model import BLANK, RegisterModel
 from pmo_desktop.gui.registers import Register
@@ -26,6 +27,18 @@ from pmo_desktop.store import custom_fields
 ALL = object()
 
 
+class FilterBox(QComboBox):
+    """A column filter that re-reads the column's values each time it opens (edits add values)."""
+
+    def __init__(self, refill, parent=None):
+        super().__init__(parent)
+        self._refill = refill
+
+    def showPopup(self) -> None:
+        self._refill()
+        super().showPopup()
+
+
 class RegisterView(PortfolioView):
     editable = True
 
@@ -33,7 +46,7 @@ class RegisterView(PortfolioView):
         super().__init__(context, parent)
         self.register = register
         self.setObjectName(f"register_{register.name}")
-        self.model = RegisterModel(context.portfolio, register, context.fmt, self)
+        self.model = RegisterModel(context.portfolio, register, context.fmt, self, load=False)
         self.model.problem.connect(context.report_problem)
         self.model.batch_done.connect(context.history.record)
         self.model.rows_reloaded.connect(self.summary_changed)
@@ -66,6 +79,7 @@ class RegisterView(PortfolioView):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
+        self.table.setIconSize(QSize(29, 18))
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.verticalHeader().setSectionResizeMode(self.table.verticalHeader().ResizeMode.Fixed)
@@ -78,6 +92,7 @@ class RegisterView(PortfolioView):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self._apply_widths()
         self.restore_state()
+        self.model.refresh()  # once, after sorting and layout are set
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -101,15 +116,15 @@ class RegisterView(PortfolioView):
         for column in self.model.columns:
             if not column.filter:
                 continue
-            box = QComboBox()
+            box = FilterBox(lambda col=column: self._fill_filter(self.filter_boxes[col.key], col))
             box.setObjectName(f"filter_{column.key}")
             box.setToolTip(f"Show only rows with this {column.header.lower()}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumContentsLength(8)
-            self._fill_filter(box, column)
+            box.addItem(f"All {column.header.lower()}" if column.kind != C.RAG else "All RAG", ALL)
             box.currentIndexChanged.connect(lambda _i, key=column.key, b=box: self._filter_changed(key, b))
+            self._filter_bar.insertWidget(1 + len(self.filter_boxes), box)
             self.filter_boxes[column.key] = box
-            self._filter_bar.insertWidget(self._filter_bar.count(), box)
 
     def _fill_filter(self, box: QComboBox, column: C.Column) -> None:
         box.blockSignals(True)
@@ -149,6 +164,7 @@ class RegisterView(PortfolioView):
     def set_filter(self, key: str, value) -> None:
         """Select a filter value as the user would (None clears it)."""
         box = self.filter_boxes[key]
+        self._fill_filter(box, self.model._column(key))
         i = box.findData(ALL if value is None else value)
         if i < 0:
             raise KeyError(f"{value!r} is not offered by the {key} filter")
@@ -167,8 +183,6 @@ class RegisterView(PortfolioView):
             self.reload_columns()  # a custom field was added or undone
         else:
             self.model.refresh()
-        for key, box in self.filter_boxes.items():
-            self._fill_filter(box, self.model._column(key))
         if row_id is not None:
             row = self.model.row_of(row_id)
             if row >= 0:
@@ -185,6 +199,7 @@ class RegisterView(PortfolioView):
         self.save_state()
         self.model.load_columns()
         self.model.refresh()
+        self._build_filters()
         self._apply_widths()
         self.restore_state()
         self.table._refresh_frozen()

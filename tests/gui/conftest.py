@@ -8,6 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
+from pmo_desktop.gui.compat import protect_singletons
+
+protect_singletons()  # PySide6 6.12 on Python 3.11 loses references to None/True/False (see compat.py)
+
 
 class Answers:
     """Stands in for modal dialogs: records what was shown, answers from a script."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from pmo_desktop.gui.register_model import RAW_ROLE
 from tests.gui.conftest import read
 
 
@@ -17,11 +18,12 @@ def _cell(view, row, key):
 
 
 def test_views_are_registered_and_shown(window):
-    registers = ["projects", "raid", "milestones", "status"]
-    assert list(window.pages)[:4] == registers  # the finance views follow (tests/gui/test_finance_views.py)
-    for name in registers:
+    assert list(window.pages)[:4] == ["projects", "raid", "milestones", "status"]
+    for name in window.pages:
         window.show_view(name)
         assert window.current_view_name() == name
+    for name in ("projects", "raid", "milestones", "status"):
+        window.show_view(name)
         assert window.current_view().model.rowCount() > 0
     assert "raid_items" not in window.rows_label.text()
 
@@ -175,7 +177,7 @@ def test_sorting_is_done_by_the_store(window, demo_path):
     top = read(demo_path, "SELECT code FROM projects ORDER BY approved_budget DESC NULLS LAST, id LIMIT 3")
     assert [view.model.index(r, 0).data() for r in range(3)] == [t[0] for t in top]
     view.table.sortByColumn(view.model.column_index("rag_overall"), Qt.SortOrder.DescendingOrder)
-    assert view.model.index(0, view.model.column_index("rag_overall")).data() == "Red"
+    assert view.model.index(0, view.model.column_index("rag_overall")).data(RAW_ROLE) == "R"
 
 
 def test_read_only_disables_every_edit(make_window, demo_path, answers):
@@ -190,3 +192,42 @@ def test_read_only_disables_every_edit(make_window, demo_path, answers):
     assert not view.model.flags(_cell(view, 0, "name")) & Qt.ItemFlag.ItemIsEditable
     assert not view.model.setData(_cell(view, 0, "name"), "x")
     assert "read-only" in win.windowTitle()
+
+
+def test_column_chooser_hides_columns_but_not_key_columns(window):
+    view = _projects(window)
+    menu = view.column_menu()
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert not actions["Code"].isEnabled() and not actions["Project"].isEnabled()  # frozen key columns
+    actions["Sponsor"].setChecked(False)
+    assert view.table.isColumnHidden(view.model.column_index("sponsor"))
+    assert view.table.frozen_count == 2
+    assert not view.table.frozen.isColumnHidden(0) and view.table.frozen.isColumnHidden(2)
+    actions["Reset columns"].trigger()
+    assert not view.table.isColumnHidden(view.model.column_index("sponsor"))
+
+
+def test_clear_cells_is_one_step_and_refuses_required(window, demo_path, answers):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    view = _projects(window)
+    m = view.model
+    col = m.column_index("sponsor")
+    view.table.selectionModel().select(QItemSelection(m.index(0, col), m.index(2, col)),
+                                       QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.actions["clear"].trigger()
+    assert read(demo_path, "SELECT sponsor FROM projects ORDER BY id LIMIT 3") == [(None,)] * 3
+    window.undo()
+    assert None not in [r[0] for r in read(demo_path, "SELECT sponsor FROM projects ORDER BY id LIMIT 3")]
+    view.table.selectionModel().select(m.index(0, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.actions["clear"].trigger()
+    assert "cannot be empty" in answers.warnings[-1]
+
+
+def test_status_bar_shows_file_rows_and_saved(window, demo_path):
+    view = _projects(window)
+    assert str(demo_path) in window.file_label.text()
+    assert window.rows_label.text() == "40 projects"
+    assert window.saved_label.text() == "All changes saved"
+    view.model.setData(_cell(view, 0, "sponsor"), "Someone")
+    assert window.saved_label.text().startswith("Saved ")
