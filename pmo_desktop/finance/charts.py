@@ -158,6 +158,7 @@ def rag_trend(ax: Axes, trend: Sequence[dict]) -> list:
             picks.append((bars[-1], {"rag_overall": rag.value, "period": trend[-1]["period"]}))
         bottoms = [b + n for b, n in zip(bottoms, counts, strict=True)]
     ax.set_xticks(range(len(trend)), labels)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
     ax.grid(False, axis="x")
     return picks
