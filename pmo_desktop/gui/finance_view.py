@@ -160,6 +160,7 @@ class FinanceView(PortfolioView):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from 200 rows, not 10,000
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         bar = QHBoxLayout()
         bar.addWidget(self.level)
