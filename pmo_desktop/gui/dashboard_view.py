@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
 from pmo_desktop.finance import portfolio_summary, resolve_period, s_curve, spend_split
+from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.period_box import PeriodBox
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -91,6 +93,11 @@ class DashboardView(PortfolioView):
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
+        self.period_box = PeriodBox()
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.period_box)
         tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
         for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date"), ("eac", "EAC vs budget"),
@@ -107,7 +114,7 @@ class DashboardView(PortfolioView):
         grid.addWidget(self.hint, 1, 2, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addLayout(tiles)
         layout.addLayout(grid, 1)
 
@@ -135,8 +142,9 @@ class DashboardView(PortfolioView):
 
         self._make_charts()
         pf = self.portfolio
+        self.period_box.fill(pf)
         try:
-            period = resolve_period(pf)
+            period = resolve_period(pf, self.period_box.period(), require_data=False)
             s = portfolio_summary(pf, period.end, require_data=False)
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
@@ -181,6 +189,11 @@ class DashboardView(PortfolioView):
         if "programme" in target:
             view, filters = "projects", {"programme_id": target["programme"], "rag_overall": None}
         elif "rag_overall" in target:
+            latest = self.summary_data["rag_trend"][-1]["period"] if self.summary_data["rag_trend"] else None
+            current = self.period_box.period() == default_period_end(self.portfolio)
+            if not current or target.get("period") != latest:
+                self.context.report_problem("the register shows today's RAGs: choose the current period to filter by RAG")
+                return False
             view, filters = "projects", {"rag_overall": target["rag_overall"], "programme_id": None}
         else:
             return False

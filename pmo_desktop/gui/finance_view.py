@@ -18,6 +18,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import NOT_AVAILABLE, format_money, format_pct, format_ratio
 from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_period
 from pmo_desktop.gui.frozen_table import FrozenTableView
+from pmo_desktop.gui.period_box import PeriodBox
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -146,6 +147,8 @@ class FinanceView(PortfolioView):
         self.level.addItem("By project", "projects")
         self.level.addItem("By programme", "programmes")
         self.level.currentIndexChanged.connect(lambda _i: self._fill())
+        self.period_box = PeriodBox()
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.totals = QLabel()
@@ -164,6 +167,7 @@ class FinanceView(PortfolioView):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         bar = QHBoxLayout()
         bar.addWidget(self.level)
+        bar.addWidget(self.period_box)
         bar.addWidget(self.header, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -184,15 +188,16 @@ class FinanceView(PortfolioView):
             self._seen_batch = -1
             return
         self._seen_batch = self.portfolio.last_batch_id()
+        self.period_box.fill(self.portfolio)
         try:
-            period = resolve_period(self.portfolio)
+            period = resolve_period(self.portfolio, self.period_box.period(), require_data=False)
             self.summary_data = portfolio_summary(self.portfolio, period.end, require_data=False)
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
         s = self.summary_data
-        self.header.setText(f"Period ending {period.end:%d %b %Y} ({period.fy_label} Q{period.quarter}): "
-                            f"actuals to {period.cutoff_month:%b %Y}, forecast after. "
+        self.header.setText(f"{period.fy_label} Q{period.quarter}: actuals to {period.cutoff_month:%b %Y}, "
+                            "forecast after. "
                             "Var % coloured by the derived cost RAG; ≠ where the manager's RAG differs.")
         t, cur = s["totals"], s["currency"]
         self.totals.setText(

@@ -112,3 +112,20 @@ def test_hidden_views_do_no_work(make_window, demo_path):
     win = make_window(open_portfolio(demo_path))  # never shown
     assert win.pages["dashboard"].summary_data is None and not win.pages["dashboard"].charts
     assert win.pages["finance"].summary_data is None and win.pages["budget"].model.grid is None
+
+
+def test_choosing_an_earlier_period(window, answers):
+    window.show_view("finance")
+    view = window.pages["finance"]
+    now = view.summary_data["totals"]["actual_to_date"]
+    assert view.period_box.period().isoformat() == "2026-10-31"
+    view.period_box.choose("2026-07-31")
+    assert view.summary_data["period"]["end"] == "2026-07-31"
+    assert view.summary_data["totals"]["actual_to_date"] < now  # fewer months of actuals
+    window.show_view("dashboard")
+    dash = window.pages["dashboard"]
+    dash.period_box.choose("2026-07-31")
+    assert dash.summary_data["period"]["fy_quarter"] == "Q2"
+    _, old = dash.charts["rag_trend"].picks[0]  # an old period's RAGs cannot filter today's register
+    assert old["period"] == "2026-07-31"
+    assert not dash.apply_target(old) and "current period" in answers.warnings[-1]
