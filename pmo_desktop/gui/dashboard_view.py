@@ -152,8 +152,7 @@ class DashboardView(PortfolioView):
         self.summary_data = s
         cur = s["currency"]
         k = s["kpis"]
-        self.header.setText(f"{s['portfolio']}: period ending {period.end:%d %b %Y} ({period.fy_label} "
-                            f"Q{period.quarter})")
+        self.header.setText(f"{s['portfolio']} · {period.fy_label} Q{period.quarter}")
         self._set("rag", rag_chips(k["projects_by_rag"]),
                   f"{s['counts']['projects']} projects; {s['rag_differs']['cost']} cost RAGs differ from the numbers")
         self._set("spend", format_money(k["actual_to_date"], cur),
