@@ -19,7 +19,15 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from pmo_desktop import finance
 from pmo_desktop.domain import workdays
-from pmo_desktop.reports.base import BoardPackDocument, Cancelled, PackInfo, PageTotal, Styles, fmt_date
+from pmo_desktop.reports.base import (
+    BoardPackDocument,
+    Cancelled,
+    PackInfo,
+    PageTotal,
+    RenderState,
+    Styles,
+    fmt_date,
+)
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
 from pmo_desktop.store import Portfolio
@@ -162,10 +170,12 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
                 rendered = min(render_units - 1, pages_seen[0] * render_units // (est_pages * 3))
                 progress(min(done + rendered, total - 1), total)
 
+        state = RenderState()
         doc = BoardPackDocument(str(tmp), page_size=page_size, info=info, metadata=metadata,
-                                cancel=cancel, on_page=on_page, cover="cover" in sections)
+                                cancel=cancel, on_page=on_page, cover="cover" in sections, state=state)
         width, height = doc.frame_size
-        ctx = SectionContext(styles=styles, width=width, height=height, tick=tick, cover_size=doc.cover_size)
+        ctx = SectionContext(styles=styles, width=width, height=height, tick=tick, cover_size=doc.cover_size,
+                             sections=sections, state=state)
         story = []
         for name in sections:
             module = SECTION_MODULES[name]

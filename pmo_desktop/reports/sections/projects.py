@@ -125,26 +125,26 @@ def _charts(x: ProjectPack, data: PackData, ctx, width: float) -> list:
     s = ctx.styles
     out = [p("Milestones", s.h2)]
     if any(m.finish or m.baseline_finish for m in x.milestones):
-        out.append(drawings.milestone_gantt(x.milestones[:14], data.period, width))
+        out.append(ctx.chart(drawings.milestone_gantt(x.milestones[:14], data.period, width)))
     else:
         out.append(empty_note("No milestones in the plan.", s))
     if x.finance is not None:
         out.append(p("Budget position", s.h2))
         if x.finance.budget_lines or x.finance.approved_budget is not None:
-            out += budget_chart(x, data, width)
+            out.append(ctx.chart(budget_chart(x, data, width)))
             out.append(p("EAC = actual to date + forecast remaining (finance service).", s.small))
         else:
             out.append(empty_note("No budget recorded for this project.", s))
     return out
 
 
-def budget_chart(x: ProjectPack, data: PackData, width: float) -> list:
+def budget_chart(x: ProjectPack, data: PackData, width: float):
     f = x.finance
     rows = [("Approved budget", f.approved_budget, drawings.BUDGET_COLOURS["plan"]),
             ("Planned to date", f.planned_to_date, drawings.BUDGET_COLOURS["plan"]),
             ("Actual to date", f.actual_to_date, drawings.BUDGET_COLOURS["actual"]),
             ("EAC", f.eac, drawings.BUDGET_COLOURS["forecast"])]
-    return [drawings.budget_bars(rows, lambda v: fmt_money(v, data.currency), width)]
+    return drawings.budget_bars(rows, lambda v: fmt_money(v, data.currency), width)
 
 
 def project_page(x: ProjectPack, data: PackData, ctx, first: bool) -> list:

@@ -145,5 +145,5 @@ def build(data: PackData, ctx) -> list:
     with charts.chart_style():
         for page in _pages(rows):
             fig = draw_page(page, data, span, ctx.width, height)
-            story.append(charts.to_image(fig, ctx.width, height))
+            story.append(ctx.chart(charts.to_image(fig, ctx.width, height)))
     return story
