@@ -148,7 +148,7 @@ def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, e
     """A table with a dark header row repeated on every page it spans."""
     table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
     style = [
-        ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 7.5), ("LEADING", (0, 0), (-1, -1), 9.2),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
         ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),

@@ -107,18 +107,19 @@ def _raid(x: ProjectPack, ctx, width: float) -> list:
     items = x.risks[:5] + x.issues[:3]
     if not items:
         return [empty_note("No open risks or issues.", s)]
-    rows = [[p(h, s.head) for h in ("Ref", "Type", "Title", "Owner", "Due", "Score")]]
+    rows = [[p(h, s.head) for h in ("Ref", "Type", "Title", "Owner", "Due", "Rating")]]
     extra = []
     for i, r in enumerate(items, start=1):
-        score = str(r.score) if r.type == "Risk" and r.score else (f"I{r.impact}" if r.impact else "–")
+        score = str(r.score) if r.type == "Risk" and r.score else (f"impact {r.impact}" if r.impact else "–")
         rows.append([r.ref, r.type, p(r.title, s.cell), p(r.owner or "no owner", s.cell), fmt_date(r.due, True), score])
         if r.type == "Risk" and r.band:
             extra += [("BACKGROUND", (5, i), (5, i), colors.HexColor(r.band.colour)),
                       ("TEXTCOLOR", (5, i), (5, i), colors.HexColor(BAND_TEXT[r.band])),
                       ("FONTNAME", (5, i), (5, i), SANS_BOLD)]
     extra.append(("ALIGN", (5, 1), (5, -1), "CENTER"))
-    fixed = 14 * mm + 15 * mm + 30 * mm + 17 * mm + 12 * mm
-    return [data_table(rows, [14 * mm, 15 * mm, width - fixed, 30 * mm, 17 * mm, 12 * mm], extra=extra)]
+    fixed = 14 * mm + 15 * mm + 30 * mm + 17 * mm + 15 * mm
+    table = data_table(rows, [14 * mm, 15 * mm, width - fixed, 30 * mm, 17 * mm, 15 * mm], extra=extra)
+    return [table, p("Rating: risk score P × I (coloured by band); for an issue, its impact (1–5).", s.small)]
 
 
 def _charts(x: ProjectPack, data: PackData, ctx, width: float) -> list:

@@ -79,7 +79,9 @@ def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()
 def headlines(data: PackData) -> list[str]:
     counts = rag_counts(data)
     reporting = [x for x in data.projects if x.rags["overall"].severity]
-    lines = [f"{len(data.projects)} projects in the pack: "
+    if not data.projects:
+        return ["There are no projects in the pack."]
+    lines = [f"{len(data.projects)} project{'s' * (len(data.projects) != 1)} in the pack: "
              + ", ".join(f"{counts[r]} {r.label}" for r in RAG_ORDER if counts.get(r)) + "."]
     missing = [x for x in data.projects if not x.reported and x.stage not in ("Idea", "Closed")]
     if missing:
@@ -103,9 +105,13 @@ def _pct_colour(pct: float | None) -> str | None:
     return Rag.RED.colour if pct > 10 else "#9A5B00" if pct > 5 else None
 
 
+def _has_money(data: PackData) -> bool:
+    return data.finance is not None and bool(data.finance.s_curve)
+
+
 def finance_tiles(data: PackData) -> list[tuple[str, str, str | None]]:
     """Spend to date against plan to date, and EAC against the approved budget (finance service)."""
-    if data.finance is None:
+    if not _has_money(data):
         return []
     t, cur = data.finance.totals, data.currency
     ratio = safe_ratio(t.actual_to_date - t.planned_to_date, t.planned_to_date)
@@ -120,8 +126,8 @@ def finance_tiles(data: PackData) -> list[tuple[str, str, str | None]]:
 
 
 def finance_headlines(data: PackData) -> list[str]:
-    if data.finance is None:
-        return []
+    if not _has_money(data):
+        return ["No budget lines are recorded, so there are no spend or forecast figures."]
     t, cur = data.finance.totals, data.currency
     over = [x for x in data.projects if x.finance and x.finance.variance_pct is not None and x.finance.variance_pct > 10]
     differs = [x for x in data.projects if x.derived and x.derived.cost.differs]
