@@ -74,3 +74,4 @@ def safe_ratio(numerator: float | None, denominator: float | None) -> float | No
     if numerator is None or denominator is None or denominator == 0:
         return None
     return numerator / denominator
+

@@ -10,8 +10,10 @@ Public API (stable; see each module's docstring for the exact definitions):
     rag:          RagPair, ProjectRags, derive_cost_rag, derive_schedule_rag,
                   worst_milestone_slippage, project_rags
     summary:      portfolio_summary
+    budget:       BudgetGrid, BudgetEdit, BudgetError, budget_grid, apply_budget_edits (the budget view)
 """
 
+from pmo_desktop.finance.budget import BudgetEdit, BudgetError, BudgetGrid, apply_budget_edits, budget_grid
 from pmo_desktop.finance.earned_value import EarnedValue, earned_value, planned_percent, project_earned_values
 from pmo_desktop.finance.periods import (
     Period,
@@ -49,6 +51,7 @@ from pmo_desktop.finance.rollups import (
 from pmo_desktop.finance.summary import portfolio_summary
 
 __all__ = [
+    "BudgetEdit", "BudgetError", "BudgetGrid", "apply_budget_edits", "budget_grid",
     "EarnedValue", "FinanceTotals", "Period", "PeriodError", "ProjectFinance", "ProjectRags", "RagPair",
     "SCurvePoint", "SpendBucket", "SplitLine", "derive_cost_rag", "derive_schedule_rag", "earned_value",
     "fy_label", "fy_quarter", "parse_period", "planned_percent", "portfolio_summary", "portfolio_total",

@@ -23,11 +23,11 @@ never 0 or infinity. Ratios are computed from the rounded money figures that peo
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 from pmo_desktop.domain.money import safe_ratio
-from pmo_desktop.finance.calendars import WorkCalendar, load_calendars
+from pmo_desktop.finance.calendars import OrdinalCache, WorkCalendar, load_calendars
 from pmo_desktop.finance.periods import Period
 from pmo_desktop.finance.rollups import ProjectFinance, project_finances, scope_sql
 from pmo_desktop.store import Portfolio
@@ -53,7 +53,7 @@ class EarnedValue:
     percent_complete: float | None  # reported % complete (0-100)
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)  # flat fields: a shallow copy is exact and fast
 
 
 def _money(value: float | None) -> int | None:
@@ -86,18 +86,13 @@ def earned_value(bac: int | None, planned_pct: float | None, percent_complete: f
     )
 
 
-def _parse(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 def planned_percent(pf: Portfolio, at: date, project_ids: Iterable[int] | None = None) -> dict[int, float]:
     """Baseline % of work due by `at` (inclusive) per project id; projects with no usable baseline
     are absent. See the module docstring for the spreading and weighting rules."""
     calendars = load_calendars(pf.conn)
     default = WorkCalendar()
+    ordinals = OrdinalCache()
+    at_ord = at.toordinal()
     where, args = scope_sql(project_ids, "project_id")
     weights: dict[int, list[float]] = {}  # project -> [weighted done, total weight]
     for pid, start_text, finish_text, cal_id in pf.conn.execute(
@@ -105,7 +100,7 @@ def planned_percent(pf: Portfolio, at: date, project_ids: Iterable[int] | None =
             WHERE kind = 'task' AND baseline_start IS NOT NULL AND baseline_finish IS NOT NULL{where}""",
         args,
     ):
-        _spread(weights, pid, start_text, finish_text, calendars.get(cal_id, default), at)
+        _spread(weights, pid, ordinals[start_text], ordinals[finish_text], calendars.get(cal_id, default), at_ord)
     where, args = scope_sql(project_ids, "id")
     for pid, start_text, finish_text in pf.conn.execute(
         f"""SELECT id, baseline_start, baseline_finish FROM projects
@@ -113,16 +108,16 @@ def planned_percent(pf: Portfolio, at: date, project_ids: Iterable[int] | None =
         args,
     ):
         if pid not in weights:
-            _spread(weights, pid, start_text, finish_text, default, at)
+            _spread(weights, pid, ordinals[start_text], ordinals[finish_text], default, at_ord)
     return {pid: 100 * done / weight for pid, (done, weight) in weights.items() if weight > 0}
 
 
-def _spread(weights: dict[int, list[float]], pid: int, start_text: str, finish_text: str,
-            calendar: WorkCalendar, at: date) -> None:
-    start, finish = _parse(start_text), _parse(finish_text)
+def _spread(weights: dict[int, list[float]], pid: int, start: int | None, finish: int | None,
+            calendar: WorkCalendar, at: int) -> None:
+    """Add one span (date ordinals) to its project's [weighted done, weight]."""
     if start is None or finish is None or finish < start:
         return
-    weight = max(1, calendar.count(start, finish))
+    weight = max(1, calendar.count_ordinals(start, finish))
     acc = weights.setdefault(pid, [0.0, 0.0])
     acc[0] += weight * calendar.fraction_elapsed(start, finish, at)
     acc[1] += weight

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.finance.calendars import WorkCalendar, load_calendars
+from pmo_desktop.finance.calendars import OrdinalCache, WorkCalendar, load_calendars
 from pmo_desktop.finance.periods import Period
 from pmo_desktop.finance.rollups import ProjectFinance, scope_sql
 from pmo_desktop.store import Portfolio
@@ -80,19 +80,14 @@ def derive_schedule_rag(slippage_days: float | None, thresholds: Mapping | None 
     return _band(slippage_days, float(t.get("amber_over_days", 10)), float(t.get("red_over_days", 20)))
 
 
-def _date(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
-def slippage(calendar: WorkCalendar, baseline: date, forecast: date) -> int:
-    """Working days from baseline to forecast, counting days after the baseline up to and including
-    the forecast; negative when the forecast is early."""
-    if forecast >= baseline:
-        return calendar.count(baseline, forecast) - calendar.count(baseline, baseline)
-    return -(calendar.count(forecast, baseline) - calendar.count(forecast, forecast))
+def slippage(calendar: WorkCalendar, baseline: date | int, forecast: date | int) -> int:
+    """Working days from baseline to forecast (dates or date ordinals), counting days after the
+    baseline up to and including the forecast; negative when the forecast is early."""
+    b = baseline if isinstance(baseline, int) else baseline.toordinal()
+    f = forecast if isinstance(forecast, int) else forecast.toordinal()
+    if f >= b:
+        return calendar.count_ordinals(b, f) - calendar.count_ordinals(b, b)
+    return -(calendar.count_ordinals(f, b) - calendar.count_ordinals(f, f))
 
 
 def worst_milestone_slippage(pf: Portfolio, period: Period,
@@ -100,6 +95,8 @@ def worst_milestone_slippage(pf: Portfolio, period: Period,
     """Worst slippage (working days) of open baselined milestones per project id."""
     calendars = load_calendars(pf.conn)
     default = WorkCalendar()
+    ordinals = OrdinalCache()
+    end_ord = period.end.toordinal()
     end = period.end.isoformat()
     where, args = scope_sql(project_ids, "project_id")
     worst: dict[int, int] = {}
@@ -109,10 +106,10 @@ def worst_milestone_slippage(pf: Portfolio, period: Period,
               AND coalesce(percent_complete, 0) < 100 AND (actual_finish IS NULL OR actual_finish > ?){where}""",
         [end, *args],
     ):
-        baseline, forecast = _date(base_text), _date(finish_text)
+        baseline, forecast = ordinals[base_text], ordinals[finish_text]
         if baseline is None or forecast is None:
             continue
-        forecast = max(forecast, period.end)  # still open after its date: it cannot land before now
+        forecast = max(forecast, end_ord)  # still open after its date: it cannot land before now
         days = slippage(calendars.get(cal_id, default), baseline, forecast)
         if pid not in worst or days > worst[pid]:
             worst[pid] = days

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
 from pmo_desktop.domain import workdays
@@ -64,7 +64,7 @@ class ProjectFinance:
     missing_actuals: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)  # flat fields: a shallow copy is exact and fast
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class FinanceTotals:
     runway_months: float | None
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)  # flat fields: a shallow copy is exact and fast
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class SpendBucket:
     outturn: int
 
     def as_dict(self) -> dict:
-        d = asdict(self)
+        d = dict(self.__dict__)
         d["start"] = self.start.isoformat()
         return d
 
@@ -122,7 +122,7 @@ class SplitLine:
     eac: int
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return dict(self.__dict__)  # flat fields: a shallow copy is exact and fast
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class SCurvePoint:
     forecast_cum: int | None
 
     def as_dict(self) -> dict:
-        d = asdict(self)
+        d = dict(self.__dict__)
         d["month"] = self.month.isoformat()
         return d
 
@@ -265,18 +265,32 @@ def portfolio_total(projects: Sequence[ProjectFinance]) -> FinanceTotals:
 # -- time buckets ----------------------------------------------------------------------------------------
 
 
+def _cube(pf: Portfolio, project_ids: Iterable[int] | None) -> list[tuple[str, str, str, int, int, int]]:
+    """(month 'YYYY-MM-01', spend_type, category, planned, actual or 0, forecast or planned) summed
+    per month, type and category: one ordered pass over the covering index idx_budget_rollup."""
+    where, args = scope_sql(project_ids, "project_id")
+    rows = pf.conn.execute(
+        f"""SELECT month, spend_type, category, sum(planned), sum(coalesce(actual, 0)),
+                   sum(coalesce(forecast, planned))
+            FROM budget_lines WHERE 1 = 1{where} GROUP BY month, spend_type, category""",
+        args,
+    ).fetchall()
+    # a month stored as any other day of the month is folded into its month
+    return [(m[:7] + "-01", *rest) for m, *rest in rows]
+
+
 def spend_by_month(pf: Portfolio, period: Period, project_ids: Iterable[int] | None = None) -> list[SpendBucket]:
     """Every month that has budget lines (in scope), oldest first."""
     after, _ = _bounds(period)
-    where, args = scope_sql(project_ids, "project_id")
-    rows = pf.conn.execute(
-        f"""SELECT substr(month, 1, 7) || '-01' AS m, sum(planned), sum(coalesce(actual, 0)),
-                   sum(coalesce(forecast, planned))
-            FROM budget_lines WHERE 1 = 1{where} GROUP BY m ORDER BY m""",
-        args,
-    ).fetchall()
+    sums: dict[str, list[int]] = {}
+    for month_text, _type, _cat, planned, actual, forecast in _cube(pf, project_ids):
+        acc = sums.setdefault(month_text, [0, 0, 0])
+        acc[0] += planned
+        acc[1] += actual
+        acc[2] += forecast
     out = []
-    for month_text, planned, actual, forecast in rows:
+    for month_text in sorted(sums):
+        planned, actual, forecast = sums[month_text]
         month = date.fromisoformat(month_text)
         past = month_text < after
         out.append(SpendBucket(key=month_text, label=month.strftime("%b %Y"), start=month, planned=planned,
@@ -322,16 +336,17 @@ def spend_split(pf: Portfolio, period: Period, by: str = "spend_type",
     if by not in ("spend_type", "category"):
         raise ValueError(f"cannot split spend by {by!r}")
     after, _ = _bounds(period)
-    where, args = scope_sql(project_ids, "project_id")
-    rows = pf.conn.execute(
-        f"""SELECT {by}, sum(planned), sum(CASE WHEN month < ? THEN planned ELSE 0 END),
-                   sum(CASE WHEN month < ? THEN coalesce(actual, 0) ELSE 0 END),
-                   sum(CASE WHEN month >= ? THEN coalesce(forecast, planned) ELSE 0 END)
-            FROM budget_lines WHERE 1 = 1{where} GROUP BY {by}""",
-        [after, after, after, *args],
-    ).fetchall()
-    lines = [SplitLine(key=k, planned_total=pt, planned_to_date=pd, actual_to_date=a, forecast_remaining=f, eac=a + f)
-             for k, pt, pd, a, f in rows]
+    sums: dict[str, list[int]] = {}
+    for month_text, spend_type, category, planned, actual, forecast in _cube(pf, project_ids):
+        acc = sums.setdefault(spend_type if by == "spend_type" else category, [0, 0, 0, 0])
+        acc[0] += planned
+        if month_text < after:
+            acc[1] += planned
+            acc[2] += actual
+        else:
+            acc[3] += forecast
+    lines = [SplitLine(key=k, planned_total=pt, planned_to_date=pd, actual_to_date=a, forecast_remaining=f,
+                       eac=a + f) for k, (pt, pd, a, f) in sums.items()]
     return sorted(lines, key=lambda s: (-s.eac, s.key))
 
 

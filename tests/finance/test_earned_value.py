@@ -71,6 +71,10 @@ def test_work_calendar_matches_day_by_day_count():
             1 if workdays.is_working(start, "1111100", frozenset(hols)) else 0)
         assert cal.count(start, end) == expected
     assert cal.count(date(2026, 12, 2), date(2026, 12, 1)) == 0
+    # far outside the look-up window the arithmetic path gives the same answers
+    for first, last in ((date(1900, 1, 1), date(1900, 3, 31)), (date(2100, 12, 20), date(2101, 1, 9))):
+        expected = workdays.working_days_between(first, last, "1111100", frozenset(hols)) + 1
+        assert cal.count(first, last) == expected
     six_day = WorkCalendar("1111110")
     assert six_day.count(date(2026, 11, 2), date(2026, 11, 15)) == 12
 
