@@ -18,6 +18,7 @@ from pmo_desktop.domain.scores import ScoreBand, risk_score, score_band
 from pmo_desktop.finance import ProjectFinance, ProjectRags
 from pmo_desktop.reports.base import rag_of
 from pmo_desktop.reports.finance_data import PackFinance, load_finance
+from pmo_desktop.scheduling import timeline
 from pmo_desktop.store import Portfolio
 
 HIGH_BANDS = (ScoreBand.HIGH, ScoreBand.CRITICAL)
@@ -84,6 +85,7 @@ class ProjectPack:
     top_issues: str | None = None
     decisions: str | None = None
     finish_slip: int = 0  # working days the forecast finish sits past the baseline finish
+    bar: tuple[date | None, date | None] = (None, None)  # the roadmap bar, as the GUI roadmap draws it
     finance: ProjectFinance | None = None  # from the finance service
     derived: ProjectRags | None = None  # the finance service's derived cost and schedule RAGs
     milestones: list[Milestone] = field(default_factory=list)
@@ -231,6 +233,8 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
                 date.fromisoformat(x.baseline_finish[:10]), date.fromisoformat(x.finish[:10]), holidays=holidays)
     _attach_milestones(conn, by_id, period, holidays)
     raid = _attach_raid(conn, by_id, period, portfolio_level=programme is None)
+    for row in timeline.roadmap_rows(conn, list(by_id)):
+        by_id[row.project_id].bar = (row.start, row.finish)
     money = load_finance(pf, period, previous, list(by_id) if programme is not None else None)
     for x in projects:
         x.finance = money.projects.get(x.id)

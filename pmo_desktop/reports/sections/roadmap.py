@@ -26,8 +26,8 @@ def _d(text: str | None) -> date | None:
 
 
 def window(data: PackData) -> tuple[date, date]:
-    starts = [d for x in data.projects for d in (_d(x.start), _d(x.baseline_start)) if d]
-    ends = [d for x in data.projects for d in (_d(x.finish), _d(x.baseline_finish)) if d]
+    starts = [d for x in data.projects for d in (x.bar[0], _d(x.baseline_start)) if d]
+    ends = [d for x in data.projects for d in (x.bar[1], _d(x.baseline_finish)) if d]
     lo = workdays.add_months(data.period.replace(day=1), -12)
     hi = workdays.add_months(data.period.replace(day=1), 24)
     first = max(lo, min([*starts, data.period], default=lo)).replace(day=1)
@@ -122,7 +122,8 @@ def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float) -> 
     ax.text(-0.004, y, rag.letter, transform=label_at, va="center", ha="right", fontsize=6.5,
             fontweight="bold", color=rag.text_colour, clip_on=False,
             bbox={"boxstyle": "square,pad=0.25", "facecolor": rag.colour, "edgecolor": "none"})
-    bs, bf, s, f = _d(x.baseline_start), _d(x.baseline_finish), _d(x.start), _d(x.finish)
+    bs, bf = _d(x.baseline_start), _d(x.baseline_finish)
+    s, f = x.bar  # the plan's own span, as the GUI roadmap (scheduling.timeline) draws it
     if bs and bf:
         ax.barh(y + 0.27, mdates.date2num(bf) - mdates.date2num(bs), left=mdates.date2num(bs), height=0.16,
                 color=PLAN_COLOUR, zorder=2)
