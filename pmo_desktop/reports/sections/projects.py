@@ -84,6 +84,17 @@ def _facts(x: ProjectPack, data: PackData, ctx) -> Table:
     return t
 
 
+TEXT_LIMIT = 900  # characters of one status-report field on the page
+ITEM_LIMIT = 8  # bullets of achievements / next steps
+
+
+def clip(text: str, limit: int = TEXT_LIMIT) -> str:
+    """Shorten an over-long field at a word boundary; the page says where the rest is."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;.") + " … (continued in the status report)"
+
+
 def _words(x: ProjectPack, ctx) -> list:
     s = ctx.styles
     out = []
@@ -94,7 +105,10 @@ def _words(x: ProjectPack, ctx) -> list:
             continue
         out.append(p(title, s.h2))
         parts = [t.strip() for t in text.split(";")] if title in ("Achievements this period", "Next steps") else [text]
-        out += [p(f"•  {t}" if len(parts) > 1 else t, s.body) for t in parts if t]
+        parts = [t for t in parts if t]
+        if len(parts) > ITEM_LIMIT:
+            parts = parts[:ITEM_LIMIT] + [f"and {len(parts) - ITEM_LIMIT} more in the status report"]
+        out += [p(f"•  {clip(t, 300)}" if len(parts) > 1 else clip(t), s.body) for t in parts]
     if not x.reported:
         why = {"Closed": "The project is closed", "Idea": "The project has not started"}.get(
             x.stage or "", "No status report was submitted for this period")
@@ -151,16 +165,19 @@ def budget_chart(x: ProjectPack, data: PackData, width: float):
 def project_page(x: ProjectPack, data: PackData, ctx, first: bool) -> list:
     s = ctx.styles
     head = Heading(f"{x.code}  {x.name}", s.h1, key=f"project-{x.id}", level=1, section=TITLE)
-    top = Table([[_chips(x, ctx), _facts(x, data, ctx)]], colWidths=[90 * mm, ctx.width - 90 * mm])
+    top = Table([[_chips(x, ctx), _facts(x, data, ctx)]], colWidths=[90 * mm, ctx.width - 90 * mm], hAlign="LEFT")
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     left_w = ctx.width * 0.52
     right_w = ctx.width - left_w - 8 * mm
-    body = Table([[_words(x, ctx), _charts(x, data, ctx, right_w)]], colWidths=[left_w, ctx.width - left_w])
+    body = Table([[_words(x, ctx), _charts(x, data, ctx, right_w)]], colWidths=[left_w, ctx.width - left_w],
+                 hAlign="LEFT")
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
     content = [top, spacer(3 * mm), body, spacer(2 * mm), p("Top risks and issues", s.h2), *_raid(x, ctx, ctx.width)]
     story = [Bookmark(TITLE, "projects", 0, True, TITLE)] if first else []
-    story += [head, KeepInFrame(ctx.width, ctx.height - 34, content, mode="shrink")]
+    _, head_h = head.wrap(ctx.width, ctx.height)
+    room = ctx.height - head_h - s.h1.spaceAfter - s.h1.spaceBefore - 2
+    story += [head, KeepInFrame(ctx.width, room, content, mode="shrink", hAlign="LEFT", vAlign="TOP")]
     return story
 
 
