@@ -22,7 +22,7 @@ from pmo_desktop.reports.base import (
     spacer,
 )
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.fonts import SANS_BOLD
+from pmo_desktop.reports.fonts import SANS_BOLD, string_width
 
 TITLE = "Executive summary"
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
@@ -48,10 +48,13 @@ def _rag_tile(data: PackData, ctx, width: float) -> Table:
     return t
 
 
-def _tile(value: str, label: str, ctx, colour: str | None = None) -> list:
+def _tile(value: str, label: str, ctx, width: float, colour: str | None = None) -> list:
     style = ctx.styles.tile_value
-    if colour:
-        style = style.clone("tile_value_c", textColor=colors.HexColor(colour))
+    size = style.fontSize
+    while size > 9 and string_width(value, SANS_BOLD, size) > width - 20:  # one line, never wrapped
+        size -= 1
+    style = style.clone("tile_value_fit", fontSize=size, leading=size * 1.2,
+                        textColor=colors.HexColor(colour) if colour else style.textColor)
     return [p(value, style), p(label, ctx.styles.tile_label)]
 
 
@@ -68,7 +71,7 @@ def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()
     ]
     rag_w = 66 * mm
     other_w = (ctx.width - rag_w) / len(small)
-    cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, c) for v, label, c in small]]
+    cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, other_w, c) for v, label, c in small]]
     t = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
     t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -94,8 +97,9 @@ def headlines(data: PackData) -> list[str]:
                      f"project{'s' * (len(worse) != 1)} and improved for {len(better)}.")
     lines.append(f"{len(data.milestones_completed)} milestones completed in the period, "
                  f"{len(data.milestones_next)} due next period, {len(data.milestones_overdue)} overdue.")
-    lines.append(f"{data.open_high_risks} open risks rated High or Critical; "
-                 f"{len(data.escalated_issues)} escalated issues open.")
+    n_esc = len(data.escalated_issues)
+    lines.append(f"{data.open_high_risks} open risk{'s' * (data.open_high_risks != 1)} rated High or Critical; "
+                 f"{n_esc} escalated issue{'s' * (n_esc != 1)} open.")
     return lines
 
 
