@@ -10,12 +10,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pmo_desktop import checks
-from pmo_desktop.checks import Finding
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.scores import ScoreBand, risk_score, score_band
 from pmo_desktop.finance import ProjectFinance, ProjectRags
+from pmo_desktop.governance import health
+from pmo_desktop.governance.health import Finding
 from pmo_desktop.reports.base import rag_of
 from pmo_desktop.reports.finance_data import PackFinance, load_finance
 from pmo_desktop.scheduling import timeline
@@ -268,7 +268,8 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
                      key=lambda m: (m.finish, m.project_code))
 
     codes = {p.code for p in projects}
-    findings = [f for f in checks.run_checks(pf, today=today).findings
+    # The health rules of `pmo check` (governance.health), run for the pack's period.
+    findings = [f for f in health.run_rules(pf, today=today, period=hi)
                 if programme is None or (f.project is not None and f.project in codes)]
     commentary = (settings.get("commentary") or {}).get(hi) if isinstance(settings.get("commentary"), dict) else None
     return PackData(
