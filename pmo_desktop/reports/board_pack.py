@@ -85,6 +85,29 @@ def parse_sections(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s for s in SECTIONS if s in names)
 
 
+def remembered_options(pf: Portfolio) -> BoardPackOptions:
+    """The options last used for this portfolio (settings board_pack), for the export dialog; anything
+    no longer valid (a section or programme that has gone) falls back to the default."""
+    saved = pf.settings().get("board_pack")
+    saved = saved if isinstance(saved, dict) else {}
+    sections = saved.get("sections")
+    known = tuple(s for s in SECTIONS if isinstance(sections, list) and s in sections) or None
+    programme = saved.get("programme")
+    names = {r[0] for r in pf.conn.execute("SELECT name FROM programmes")}
+    size = saved.get("page_size") if saved.get("page_size") in PAGE_SIZE_NAMES else "A4"
+    return BoardPackOptions(sections=known, programme=programme if programme in names else None, page_size=size)
+
+
+def remember_options(pf: Portfolio, options: BoardPackOptions) -> None:
+    """Keep the sections, programme and page size for next time (one undoable settings change).
+    The period is not kept: next month's pack is for next month's period."""
+    saved = pf.settings().get("board_pack")
+    saved = dict(saved) if isinstance(saved, dict) else {}
+    saved.update(sections=list(parse_sections(options.sections)) if options.sections is not None else None,
+                 programme=options.programme, page_size=options.page_size)
+    pf.set_settings({"board_pack": saved})
+
+
 def _resolve(pf: Portfolio, options: BoardPackOptions) -> tuple[date, tuple[str, ...], str | None, str]:
     sections = parse_sections(options.sections) if options.sections is not None else SECTIONS
     sizes = {s.upper(): s for s in PAGE_SIZE_NAMES}

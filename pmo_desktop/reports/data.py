@@ -167,7 +167,7 @@ class PackData:
     findings: list[Finding]
     commentary: str | None
     finance: PackFinance | None = None  # from the finance service
-    logo: str | None = None  # settings 'logo_path', drawn on the cover when the file exists
+    logo: str | None = None  # settings board_pack.logo_path, drawn on the cover when the file exists
 
     @property
     def has_finance(self) -> bool:
@@ -271,7 +271,9 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
     # The health rules of `pmo check` (governance.health), run for the pack's period.
     findings = [f for f in health.run_rules(pf, today=today, period=hi)
                 if programme is None or (f.project is not None and f.project in codes)]
-    commentary = (settings.get("commentary") or {}).get(hi) if isinstance(settings.get("commentary"), dict) else None
+    pack_settings = settings.get("board_pack") if isinstance(settings.get("board_pack"), dict) else {}
+    notes = pack_settings.get("commentary")
+    commentary = notes.get(hi) if isinstance(notes, dict) else None
     return PackData(
         portfolio=settings["portfolio_name"], organisation=settings.get("organisation") or "",
         currency=settings.get("currency") or "GBP",
@@ -280,7 +282,7 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
         programme_filter=programme, programmes=programmes, projects=projects, heat=heat, top_risks=top_risks,
         escalated_issues=escalated, milestones_completed=completed, milestones_next=due_next,
         milestones_overdue=overdue, milestones_due=due_in_period, changes=_changes(conn, projects, reports, before, raid, previous, period),
-        findings=findings, commentary=commentary, logo=settings.get("logo_path") or None, finance=money,
+        findings=findings, commentary=commentary, logo=pack_settings.get("logo_path") or None, finance=money,
     )
 
 

@@ -53,3 +53,42 @@ def test_a_long_status_report_still_fits_one_project_page(demo, tmp_path):
     following = ordered[ordered.index(mine) + 1]
     assert following == mine + 1  # the long page was shrunk to fit, not spilled onto a second page
     assert "recovery plan" in reader.pages[mine].extract_text()
+
+
+def test_options_are_remembered_in_the_portfolio(demo):
+    from pmo_desktop.reports import remember_options, remembered_options
+
+    assert remembered_options(demo) == BoardPackOptions()
+    chosen = BoardPackOptions(sections=("projects", "summary"), programme="Data & Analytics", page_size="Letter",
+                              period=PERIOD)
+    remember_options(demo, chosen)
+    again = remembered_options(demo)
+    assert again == BoardPackOptions(sections=("summary", "projects"), programme="Data & Analytics",
+                                     page_size="Letter")  # the period is not kept
+    with demo.batch("cli", "drop a programme"):
+        demo.conn.execute("DELETE FROM programmes WHERE name = 'Data & Analytics'")
+    assert remembered_options(demo).programme is None
+
+
+def test_commentary_and_logo_from_settings(demo, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), "#1565C0").save(logo)
+    settings = demo.settings()["board_pack"]
+    demo.set_settings({"board_pack": {**settings, "logo_path": str(logo),
+                                      "commentary": {PERIOD.isoformat(): "Two programmes need a funding decision."}}})
+    out = tmp_path / "c.pdf"
+    build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, sections=("cover", "summary")))
+    reader = pypdf.PdfReader(out)
+    assert "Two programmes need a funding decision." in reader.pages[1].extract_text()
+    assert len(reader.pages[0].images) == 1
+
+
+def test_a_broken_logo_is_left_out(demo, tmp_path):
+    bad = tmp_path / "logo.png"
+    bad.write_bytes(b"not an image")
+    demo.set_settings({"board_pack": {**demo.settings()["board_pack"], "logo_path": str(bad)}})
+    out = tmp_path / "c.pdf"
+    build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, sections=("cover",)))
+    assert len(pypdf.PdfReader(out).pages[0].images) == 0
