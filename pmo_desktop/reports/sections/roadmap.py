@@ -26,12 +26,12 @@ def _d(text: str | None) -> date | None:
 
 
 def window(data: PackData) -> tuple[date, date]:
-    starts = [d for x in data.projects for d in (_d(x.start), _d(x.baseline_start)) if d]
-    ends = [d for x in data.projects for d in (_d(x.finish), _d(x.baseline_finish)) if d]
+    starts = [d for x in data.projects for d in (x.bar[0], _d(x.baseline_start)) if d]
+    ends = [d for x in data.projects for d in (x.bar[1], _d(x.baseline_finish)) if d]
     lo = workdays.add_months(data.period.replace(day=1), -12)
     hi = workdays.add_months(data.period.replace(day=1), 24)
-    first = max(lo, min(starts, default=lo)).replace(day=1)
-    last = min(hi, max(ends, default=hi))
+    first = max(lo, min([*starts, data.period], default=lo)).replace(day=1)
+    last = min(hi, max([*ends, data.today + timedelta(days=20)], default=hi))
     last = workdays.month_end(last)
     if (last - first).days < 180:
         last = workdays.month_end(workdays.add_months(first, 6))
@@ -60,11 +60,23 @@ def _pages(rows: list) -> list[list]:
     return pages
 
 
+TOP_PT, BOTTOM_PT = 24, 50  # top month axis; bottom month axis and legend
+
+
+def row_pt(full_height: float) -> float:
+    """One row's height: a full page holds ROWS_PER_PAGE rows; shorter pages keep the same rows."""
+    return (full_height - TOP_PT - BOTTOM_PT) / (ROWS_PER_PAGE + 0.2)
+
+
+def page_height(rows: int, full_height: float) -> float:
+    return TOP_PT + BOTTOM_PT + (rows + 0.2) * row_pt(full_height)
+
+
 def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float, height: float):
     fig = charts.new_figure(width, height)
     left = LABEL_PT / width
-    ax = fig.add_axes([left, 0.11, 1 - left - 0.055, 0.84])
-    n = ROWS_PER_PAGE
+    ax = fig.add_axes([left, BOTTOM_PT / height, 1 - left - 0.055, 1 - (TOP_PT + BOTTOM_PT) / height])
+    n = len(rows)
     ax.set_ylim(n - 0.5, -0.7)
     x0, x1 = span
     ax.set_xlim(mdates.date2num(x0), mdates.date2num(x1))
@@ -110,7 +122,8 @@ def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float) -> 
     ax.text(-0.004, y, rag.letter, transform=label_at, va="center", ha="right", fontsize=6.5,
             fontweight="bold", color=rag.text_colour, clip_on=False,
             bbox={"boxstyle": "square,pad=0.25", "facecolor": rag.colour, "edgecolor": "none"})
-    bs, bf, s, f = _d(x.baseline_start), _d(x.baseline_finish), _d(x.start), _d(x.finish)
+    bs, bf = _d(x.baseline_start), _d(x.baseline_finish)
+    s, f = x.bar  # the plan's own span, as the GUI roadmap (scheduling.timeline) draws it
     if bs and bf:
         ax.barh(y + 0.27, mdates.date2num(bf) - mdates.date2num(bs), left=mdates.date2num(bs), height=0.16,
                 color=PLAN_COLOUR, zorder=2)
@@ -141,9 +154,10 @@ def build(data: PackData, ctx) -> list:
     note = (f"Timeline {span[0]:%b %Y} – {span[1]:%b %Y}. Coloured bar: forecast start to finish, coloured and "
             "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days.")
     story.append(p(note, s.small))
-    height = ctx.height - 48
+    full = ctx.height - 48
     with charts.chart_style():
         for page in _pages(rows):
+            height = page_height(len(page), full)
             fig = draw_page(page, data, span, ctx.width, height)
-            story.append(charts.to_image(fig, ctx.width, height))
+            story.append(ctx.chart(charts.to_image(fig, ctx.width, height)))
     return story
