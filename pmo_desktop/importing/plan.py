@@ -98,6 +98,11 @@ class _Lookup:
         self.project_codes = {pid: code for code, pid in self.project_ids.items()}
         self.programmes = {pid: name for pid, name in conn.execute("SELECT id, name FROM programmes")}
         self.pending_projects: set[str] = set()
+        self._seen: dict[str, dict[str, tuple[str, int]]] = {}
+
+    def seen(self, kind: str) -> dict[str, tuple[str, int]]:
+        """Keys already planned by this import, per kind, across all its sheets: key -> (sheet, row)."""
+        return self._seen.setdefault(kind, {})
 
     def project(self, code: str) -> int | str | None:
         """An existing project's id, the code itself when the same import creates it, or None."""
@@ -182,7 +187,9 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
     if rec.errors:
         result.errors = rec.errors
     elif key in seen:
-        result.errors = [CellError(rec.row, "", key, f"duplicate key '{key}' (also on row {seen[key]})")]
+        sheet, row = seen[key]
+        where = f"row {row}" if sheet == plan.sheet else f"sheet '{sheet}' row {row}"
+        result.errors = [CellError(rec.row, "", key, f"duplicate key '{key}' (also on {where})")]
     elif existing is None:
         result.action = NEW
     else:
@@ -194,7 +201,7 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
                                    float(old) == float(new)):
                 result.changes[col] = (old, new)
         result.action = CHANGED if result.changes else UNCHANGED
-    seen.setdefault(key, rec.row)
+    seen.setdefault(key, (plan.sheet, rec.row))
     plan.rows.append(result)
     return result
 
@@ -205,7 +212,7 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
 def _plan_projects(plan, records, lookup, default, default_code, table, mapping):
     existing = {r["code"]: r for r in _rows(lookup.conn, "SELECT * FROM projects")}
     headers = _headers(table, mapping)
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     for rec in records:
         values = dict(rec.values)
         code = values.pop("code", None)
@@ -229,15 +236,18 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
 def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
     existing = {r["ref"]: r for r in _rows(lookup.conn, "SELECT * FROM raid_items")}
     headers = _headers(table, mapping)
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     context_name = f"{table.sheet.name}"
     counters: dict[str, int] = {}
-    for ref in existing:
+    for ref in [*existing, *seen]:
         m = re.match(r"^([A-Z]+)-(\d+)$", ref)
         if m:
             counters[m.group(1)] = max(counters.get(m.group(1), 0), int(m.group(2)))
     generated = numbered = 0
-    if "type" not in mapping.columns and infer_raid_type(None, context_name) is None:
+    if "type" not in mapping.columns and "probability" in mapping.columns:
+        context_name = "risk"  # only risks carry a probability
+        plan.notes.append("no type column, but a probability column: items without a typed ref are Risks")
+    elif "type" not in mapping.columns and infer_raid_type(None, context_name) is None:
         plan.notes.append("no type column and the sheet name does not say: items without a typed ref "
                           "(R-, I-, A-, D-) are imported as Issues")
     for rec in records:
@@ -301,7 +311,7 @@ def _resolve_pending(result: RowResult, cols) -> None:
 def _plan_status(plan, records, lookup, default, default_code, table, mapping):
     headers = _headers(table, mapping)
     existing = {(r["project_id"], r["period"]): r for r in _rows(lookup.conn, "SELECT * FROM status_reports")}
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     for rec in records:
         v = dict(rec.values)
         pid, code = _project_of(rec, lookup, default, default_code, headers, mapping)
@@ -319,7 +329,7 @@ def _plan_budget(plan, records, lookup, default, default_code, table, mapping):
                 for r in _rows(lookup.conn, "SELECT * FROM budget_lines")}
     defaults_used = set()
     merged: dict[tuple, RowResult] = {}
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     for rec in records:
         v = dict(rec.values)
         pid, code = _project_of(rec, lookup, default, default_code, headers, mapping)

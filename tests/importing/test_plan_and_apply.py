@@ -191,3 +191,16 @@ def test_wide_actuals_sheet_and_excel_sep_line(tmp_path, make_xlsx, pmo_json, pf
     with open_portfolio(pf_path, read_only=True) as pf:
         assert pf.conn.execute("SELECT month, planned, actual FROM budget_lines ORDER BY month").fetchall() == [
             ("2026-04-01", 0, 10000), ("2026-05-01", 0, 20000), ("2026-06-01", 30000, None)]
+
+
+def test_keys_are_unique_across_the_sheets_of_one_import(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["Ref", "Type", "Title"], ["R-001", "Risk", "A"]], title="Risks",
+                     sheets={"More risks": [["Ref", "Type", "Title"], ["R-001", "Risk", "B"]],
+                             "Unnumbered": [["Type", "Title", "Probability"], ["Risk", "C", 3]]})
+    code, out, err = pmo_json(["import", pf_path, book, "--skip-errors"])
+    assert code == 0, err
+    errors = [e for s in out["sheets"] for r in s["rows"] for e in r.get("errors", [])]
+    assert [e["reason"] for e in errors] == ["duplicate key 'R-001' (also on sheet 'Risks' row 2)"]
+    with open_portfolio(pf_path, read_only=True) as pf:
+        assert pf.conn.execute("SELECT ref, title FROM raid_items ORDER BY ref").fetchall() == [
+            ("R-001", "A"), ("R-002", "C")]
