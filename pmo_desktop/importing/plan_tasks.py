@@ -77,6 +77,8 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         if "predecessors" in mapping.columns:
             v["predecessors"] = format_predecessors(links)
         current = existing.get((pid, wbs)) if isinstance(pid, int) else None
+        if current is None and not v.get("name") and not rec.errors:
+            rec.errors.append(CellError(rec.row, headers.get("name", ""), "", "a new task needs a name"))
         compare = None
         if current is not None:
             compare = dict(current, parent_wbs=wbs_of.get(current["parent_id"]),

@@ -217,3 +217,11 @@ def test_status_column_holding_rag_words_is_the_rag(make_xlsx, pmo_json, pf_path
     assert any("holds RAG values" in n for n in out["sheets"][0]["notes"])
     assert _rows(pf_path, "SELECT rag_overall, status FROM projects WHERE code LIKE 'PRJ-5_' ORDER BY code") == \
         [("G", None), ("A", None), ("R", None)]
+
+
+def test_task_without_a_name_is_a_row_error_not_a_failed_write(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["WBS", "Task", "Start"], ["1", "Design", "2026-01-05"], ["2", None, "2026-01-12"]])
+    code, out, err = pmo_json(["import", pf_path, book, "--project", "PRJ-1", "--skip-errors"])
+    assert code == 0, err
+    assert out["sheets"][0]["rows"][1]["errors"][0]["reason"] == "a new task needs a name"
+    assert _rows(pf_path, "SELECT wbs, name FROM tasks") == [("1", "Design")]
