@@ -225,3 +225,14 @@ def test_task_without_a_name_is_a_row_error_not_a_failed_write(make_xlsx, pmo_js
     assert code == 0, err
     assert out["sheets"][0]["rows"][1]["errors"][0]["reason"] == "a new task needs a name"
     assert _rows(pf_path, "SELECT wbs, name FROM tasks") == [("1", "Design")]
+
+
+def test_wide_budget_whose_month_headers_are_date_cells(make_xlsx, pmo_json, pf_path):
+    from datetime import datetime
+
+    book = make_xlsx([["Project", "Cost type", "Capex/Opex", datetime(2026, 7, 1), datetime(2026, 8, 1)],
+                      ["PRJ-2", "Contractors", "OPEX", 1500, "£2,500.00"]], title="Forecast")
+    code, out, err = pmo_json(["import", pf_path, book, "--kind", "budget"])
+    assert code == 0, err
+    assert _rows(pf_path, "SELECT category, month, planned, forecast FROM budget_lines ORDER BY month") == [
+        ("Contractors", "2026-07-01", 0, 150000), ("Contractors", "2026-08-01", 0, 250000)]
