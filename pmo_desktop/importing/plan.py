@@ -270,6 +270,8 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
             ref = f"{prefix}-{counters[prefix]:03d}"
             generated += 1
         v["ref"] = ref
+        if "type" not in mapping.columns and ref in existing:
+            v.pop("type")  # a guessed type never overrides the one the item already has
         action = v.pop("action", None)
         if action:
             v["description"] = (f"{v['description']}\n\nAction: {action}" if v.get("description")

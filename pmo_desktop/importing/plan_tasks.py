@@ -77,6 +77,8 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         if "predecessors" in mapping.columns:
             v["predecessors"] = format_predecessors(links)
         current = existing.get((pid, wbs)) if isinstance(pid, int) else None
+        if current is not None and "kind" not in mapping.columns and v["kind"] != "summary":
+            v.pop("kind")  # without a kind column, only gaining children changes an existing task's kind
         if current is None and not v.get("name") and not rec.errors:
             rec.errors.append(CellError(rec.row, headers.get("name", ""), "", "a new task needs a name"))
         compare = None

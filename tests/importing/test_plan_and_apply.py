@@ -204,3 +204,13 @@ def test_keys_are_unique_across_the_sheets_of_one_import(make_xlsx, pmo_json, pf
     with open_portfolio(pf_path, read_only=True) as pf:
         assert pf.conn.execute("SELECT ref, title FROM raid_items ORDER BY ref").fetchall() == [
             ("R-001", "A"), ("R-002", "C")]
+
+
+def test_a_guessed_type_never_overrides_an_existing_item(make_xlsx, pmo_json, pf_path):
+    assert pmo_json(["import", pf_path, make_xlsx([["Ref", "Type", "Title"], ["X-5", "Risk", "Power cut"]])])[0] == 0
+    book = make_xlsx([["Ref", "Title", "Owner"], ["X-5", "Power cut", "Zoe"]], title="Issue log")
+    code, out, err = pmo_json(["import", pf_path, book])
+    assert code == 0, err
+    assert out["sheets"][0]["rows"][0]["changes"] == {"owner": {"old": None, "new": "Zoe"}}
+    with open_portfolio(pf_path, read_only=True) as pf:
+        assert pf.conn.execute("SELECT type, owner FROM raid_items").fetchall() == [("Risk", "Zoe")]
