@@ -216,6 +216,7 @@ def _data_rows(table: Table) -> None:
     sheet = table.sheet
     cols = [c.index for c in table.columns]
     header_norm = {c.index: c.parts[-1].strip().casefold() for c in table.columns if c.parts}
+    header_texts = set(header_norm.values())
     merged = table._merged
     blank_run = 0
     blank_total = 0
@@ -237,8 +238,11 @@ def _data_rows(table: Table) -> None:
             table.skipped.append((r, "start of another table"))
             break
         blank_run = 0
-        same = sum(1 for c, v in zip(cols, values, strict=True) if isinstance(v, str) and header_norm.get(c)
-                   and v.strip().casefold() == header_norm[c])
+        first = filled[0]
+        same = 0
+        if isinstance(first, str) and first.strip().casefold() in header_texts:
+            same = sum(1 for c, v in zip(cols, values, strict=True) if isinstance(v, str) and header_norm.get(c)
+                       and v.strip().casefold() == header_norm[c])
         if header_norm and same >= max(2, len(header_norm) // 2):
             table.skipped.append((r, "repeated header row"))
             continue
