@@ -98,6 +98,7 @@ class _Lookup:
         self.project_codes = {pid: code for code, pid in self.project_ids.items()}
         self.programmes = {pid: name for pid, name in conn.execute("SELECT id, name FROM programmes")}
         self.pending_projects: set[str] = set()
+        self._folded: dict[str, int] | None = None
         self._seen: dict[str, dict[str, tuple[str, int]]] = {}
 
     def seen(self, kind: str) -> dict[str, tuple[str, int]]:
@@ -108,9 +109,10 @@ class _Lookup:
         """An existing project's id, the code itself when the same import creates it, or None."""
         if code in self.project_ids:
             return self.project_ids[code]
-        folded = {c.casefold(): i for c, i in self.project_ids.items()}
-        if code.casefold() in folded:
-            return folded[code.casefold()]
+        if self._folded is None:
+            self._folded = {c.casefold(): i for c, i in self.project_ids.items()}
+        if code.casefold() in self._folded:
+            return self._folded[code.casefold()]
         return code if code in self.pending_projects else None
 
 
@@ -164,7 +166,10 @@ def _project_of(rec: Record, lookup: _Lookup, default, default_code, headers: di
     if code is None:
         if default is not None and field_name == "project":
             return default, default_code
-        if required:
+        if required and default_code is not None and field_name == "project":
+            rec.errors.append(CellError(rec.row, "", default_code, f"project '{default_code}' (from --project) "
+                                                                   "is not in the portfolio"))
+        elif required:
             rec.errors.append(CellError(rec.row, "", "", "no project: add a project code column or pass "
                                                          "--project CODE"))
         return None, None

@@ -236,3 +236,10 @@ def test_wide_budget_whose_month_headers_are_date_cells(make_xlsx, pmo_json, pf_
     assert code == 0, err
     assert _rows(pf_path, "SELECT category, month, planned, forecast FROM budget_lines ORDER BY month") == [
         ("Contractors", "2026-07-01", 0, 150000), ("Contractors", "2026-08-01", 0, 250000)]
+
+
+def test_unknown_project_option_is_reported_on_each_row(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["WBS", "Task"], ["1", "Design"]])
+    code, out, err = pmo_json(["import", pf_path, book, "--project", "NOPE"])
+    assert code == 1 and "nothing was imported" in err
+    assert out["sheets"][0]["rows"][0]["errors"][0]["reason"] == "project 'NOPE' (from --project) is not in the portfolio"
