@@ -3,7 +3,8 @@
 Deterministic for a given seed and `today`, so `--projects 10000 --seed 7` gives the same file on
 every machine (benchmarks rely on it). Dates are placed around `today`: six monthly status reports
 ending with the last complete month, a plan per project, RAID items of every type and monthly budget
-lines for the current financial year.
+lines (planned, actual to date, forecast) over each project's life, which covers the current financial
+year for every active project.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pmo_desktop.capacity.demo import build_people_demo, people_for
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
+from pmo_desktop.governance.demo_data import add_governance_demo
 from pmo_desktop.paths import load_json_resource
 from pmo_desktop.store.portfolio import Portfolio
 from pmo_desktop.store.settings import write_setting
@@ -55,10 +58,20 @@ def build_demo(
     seed: int = 1,
     today: date | None = None,
     progress: Progress | None = None,
+    people: int | None = None,
 ) -> None:
-    """Fill an empty portfolio with demo data (call inside a batch, or it opens one)."""
+    """Fill an empty portfolio with demo data (call inside a batch, or it opens one).
+
+    `people` demo people with allocations are added last, from their own random stream (default: about
+    60 for 40 projects, one per five projects at scale; 0 for none).
+    """
+    today = today or date.today()
     with portfolio.batch("demo", f"Demo portfolio ({projects} projects)"):
-        _Builder(portfolio, projects=projects, seed=seed, today=today or date.today(), progress=progress).run()
+        _Builder(portfolio, projects=projects, seed=seed, today=today, progress=progress).run()
+        count = people_for(projects) if people is None else people
+        if count > 0:
+            build_people_demo(portfolio, people=count, seed=seed, today=today)
+        add_governance_demo(portfolio, seed=seed, today=today)
 
 
 class _Builder:
@@ -74,8 +87,6 @@ class _Builder:
         self.periods = [self.period]
         for _ in range(5):
             self.periods.insert(0, workdays.previous_month_end(self.periods[0].replace(day=1)))
-        self.fy_start = workdays.fy_start(self.period, 4)
-        self.fy_months = [workdays.add_months(self.fy_start, i) for i in range(12)]
         self.holidays = frozenset(date.fromisoformat(d) for d in _UK_HOLIDAYS)
         self.ids = _Ids()
         self.raid_counters: dict[str, int] = {}
@@ -386,9 +397,11 @@ class _Builder:
         rng = self.rng
         lines = rng.sample(_SPEND_LINES, rng.randint(3, 6))
         first, last = start.replace(day=1), finish.replace(day=1)
-        months = [m for m in self.fy_months if first <= m <= last]
-        if not months:
-            return [], 0
+        months = []
+        m = first
+        while m <= last:  # the whole life of the project, so budget and EAC compare like with like
+            months.append(m)
+            m = workdays.add_months(m, 1)
         rows, planned_total = [], 0
         for category, spend in lines:
             base = int(monthly * rng.uniform(0.4, 1.2))

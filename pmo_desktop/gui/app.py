@@ -34,7 +34,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="pmo-desktop", description="PMO Desktop")
     p.add_argument("file", nargs="?", type=Path, help="portfolio file (.pmo); the demo portfolio if omitted")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="render the window offscreen to PNG and exit")
-    p.add_argument("--view", default="projects", help="view to show for --screenshot")
+    p.add_argument("--view", default="projects",
+                   help="view to show: projects, raid, milestones, status, gates, book, health, lessons (and any view registered later)")
     p.add_argument("--read-only", action="store_true", help="open the portfolio read-only")
     p.add_argument("--version", action="version", version=f"PMO Desktop {__version__}")
     return p.parse_args(argv)
@@ -44,14 +45,26 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from pmo_desktop.gui.compat import protect_singletons
+
+    protect_singletons()
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from pmo_desktop.gui.main_window import MainWindow
+    from pmo_desktop.gui.style import apply_style
+    from pmo_desktop.gui.views import default_views
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PMO Desktop")
     app.setOrganizationName("PMO Desktop")
     app.setApplicationVersion(__version__)
+    apply_style(app)
+    views = default_views()
+    if args.screenshot and args.view not in views:
+        print(f"pmo-desktop: there is no view called {args.view!r} (choose from {', '.join(views.names())})",
+              file=sys.stderr)
+        return 2
     try:
         path = args.file or ensure_demo()
         portfolio = open_portfolio(path, read_only=args.read_only)
@@ -61,22 +74,28 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         QMessageBox.critical(None, "PMO Desktop", str(exc))
         return 1
-    window = MainWindow(portfolio)
     if args.screenshot:
+        # A screenshot must look the same on every machine: no saved layout, nothing written.
+        settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "PMO Desktop", "screenshot")
+        settings.clear()
+        window = MainWindow(portfolio, views=views, settings=settings)
         window.resize(1600, 1000)
         window.show_view(args.view)
+        window.select_first_row()
         window.show()
         app.processEvents()
         ok = window.grab().save(str(args.screenshot))
+        window.shutdown()
         window.close()
-        portfolio.close()
+        settings.clear()
         if not ok:
             print(f"pmo-desktop: could not write {args.screenshot}", file=sys.stderr)
             return 1
         return 0
+    window = MainWindow(portfolio, views=views)
     window.show()
     code = app.exec()
-    portfolio.close()
+    window.shutdown()
     return code
 
 

@@ -213,6 +213,65 @@ def initial(db: Database) -> None:
     changelog.install_triggers(db)
 
 
+_RESOURCES = [
+    f"""CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT,
+        team TEXT,
+        day_rate INTEGER CHECK (day_rate IS NULL OR day_rate >= 0),
+        fte REAL NOT NULL DEFAULT 1.0 CHECK (fte > 0 AND fte <= 1.0),
+        email TEXT,
+        notes TEXT,
+        {_STAMPS})""",
+    "CREATE INDEX idx_people_team ON people(team)",
+    f"""CREATE TABLE person_skills (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        skill TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        {_STAMPS},
+        UNIQUE (person_id, skill))""",
+    "CREATE INDEX idx_person_skills_skill ON person_skills(skill COLLATE NOCASE)",
+    # `fraction` is the share of each working day in the spell that is not worked (1 = the whole day).
+    f"""CREATE TABLE non_working (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('leave', 'part-time')),
+        fraction REAL NOT NULL DEFAULT 1.0 CHECK (fraction > 0 AND fraction <= 1.0),
+        note TEXT,
+        {_STAMPS},
+        CHECK (end_date >= start_date))""",
+    "CREATE INDEX idx_non_working_person ON non_working(person_id)",
+    # A named allocation has a person; unstaffed demand has only a role. `amount` is in the unit set
+    # in settings (`allocation_unit`: FTE for the month, or hours in the month).
+    f"""CREATE TABLE allocations (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
+        role TEXT,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-01'),
+        amount REAL NOT NULL CHECK (amount >= 0),
+        note TEXT,
+        {_STAMPS},
+        CHECK (person_id IS NOT NULL OR role IS NOT NULL))""",
+    """CREATE UNIQUE INDEX idx_allocations_key
+        ON allocations(coalesce(person_id, 0), coalesce(role, ''), project_id, month)""",
+    "CREATE INDEX idx_allocations_month ON allocations(month, person_id)",
+    "CREATE INDEX idx_allocations_project ON allocations(project_id, month)",
+]
+
+
+@migration("0008_resources")
+def resources(db: Database) -> None:
+    """People, their skills and non-working spells, and allocations to projects by month."""
+    for statement in _RESOURCES:
+        db.execute(statement)
+    changelog.install_triggers(db)
+
+
 def schema_version(db: Database) -> int:
     """How many of this version's migrations the file has; the number users see in `pmo info`."""
     return len(migrations.applied(db))
@@ -229,4 +288,95 @@ def import_mappings(db: Database) -> None:
             mapping TEXT NOT NULL,
             {_STAMPS})"""
     )
+    changelog.install_triggers(db)
+
+
+@migration("0004_plan_calendars_and_task_properties")
+def plan_calendars_and_task_properties(db: Database) -> None:
+    """A project's own working calendar, and free-form task properties (GanttProject custom columns).
+
+    `projects.calendar_id` names the calendar the scheduler uses for the project's plan (tasks may
+    still name their own). `task_properties` keeps imported per-task custom values by name.
+    """
+    db.execute("ALTER TABLE projects ADD COLUMN calendar_id INTEGER REFERENCES calendars(id) ON DELETE SET NULL")
+    db.execute(
+        f"""CREATE TABLE task_properties (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            value,
+            {_STAMPS},
+            UNIQUE (task_id, name))"""
+    )
+    db.execute("CREATE INDEX idx_task_properties_task ON task_properties(task_id)")
+    changelog.install_triggers(db)
+
+
+@migration("0005_finance_rollup_index")
+def finance_rollup_index(db: Database) -> None:
+    """A covering index for the finance roll-ups (month, CAPEX/OPEX, category with the amounts), so
+    summing 500,000 budget lines by month or split reads the index in order and never sorts. It
+    starts with `month`, so it also serves every lookup the old month index did, which it replaces."""
+    db.execute("DROP INDEX IF EXISTS idx_budget_month")
+    db.execute(
+        "CREATE INDEX idx_budget_rollup ON budget_lines (month, spend_type, category, planned, actual, forecast)"
+    )
+    changelog.install_triggers(db)
+
+
+# -- 0007 governance: stage-gate reviews, prioritisation scores, lessons learned ----------------------
+# The gate model and the scoring model live in settings (JSON); these tables hold what was recorded.
+
+_GOVERNANCE = [
+    f"""CREATE TABLE gate_reviews (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        gate TEXT NOT NULL,
+        planned_date TEXT,
+        actual_date TEXT,
+        checklist TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(checklist)),
+        decision TEXT CHECK (decision IS NULL OR
+            decision IN ('Go', 'Go with conditions', 'Hold', 'Recycle', 'Stop')),
+        approvers TEXT,
+        notes TEXT,
+        {_STAMPS})""",
+    "CREATE INDEX idx_gate_reviews_project ON gate_reviews(project_id, gate)",
+    "CREATE INDEX idx_gate_reviews_planned ON gate_reviews(planned_date)",
+    f"""CREATE TABLE gate_conditions (
+        id INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES gate_reviews(id) ON DELETE CASCADE,
+        description TEXT NOT NULL,
+        owner TEXT,
+        due_date TEXT,
+        status TEXT NOT NULL DEFAULT 'Open' CHECK (status IN ('Open', 'Met', 'Waived')),
+        {_STAMPS})""",
+    "CREATE INDEX idx_gate_conditions_review ON gate_conditions(review_id)",
+    f"""CREATE TABLE priority_scores (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        criterion TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        rationale TEXT,
+        {_STAMPS},
+        UNIQUE (project_id, criterion))""",
+    f"""CREATE TABLE lessons (
+        id INTEGER PRIMARY KEY,
+        ref TEXT NOT NULL UNIQUE,
+        project_id INTEGER REFERENCES projects(id) ON DELETE SET NULL,
+        date TEXT,
+        category TEXT,
+        what_happened TEXT NOT NULL,
+        lesson TEXT,
+        recommendation TEXT,
+        owner TEXT,
+        status TEXT NOT NULL DEFAULT 'Open' CHECK (status IN ('Open', 'Actioned', 'Closed')),
+        {_STAMPS})""",
+    "CREATE INDEX idx_lessons_project ON lessons(project_id)",
+]
+
+
+@migration("0007_governance")
+def governance(db: Database) -> None:
+    for statement in _GOVERNANCE:
+        db.execute(statement)
     changelog.install_triggers(db)

@@ -1,0 +1,189 @@
+"""What a register column is: its SQL, how it is shown, how a typed value becomes a stored one.
+
+A column knows its kind (text, date, money, rag ...). The kind decides the editor (delegates.py),
+the display text, the alignment and the parser from pmo_desktop.domain.values. Nothing here draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from pmo_desktop.domain import values
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.values import ValueProblem
+
+# kinds of column
+TEXT, MULTILINE, DATE, MONEY, RAG, ENUM, CHOICE, PROBABILITY, IMPACT, SCORE, PERCENT, BOOL, NUMBER = (
+    "text", "multiline", "date", "money", "rag", "enum", "choice", "probability", "impact", "score",
+    "percent", "bool", "number")
+PROGRAMME, PROJECT = "programme", "project"  # references shown by name/code, stored as ids
+
+NUMERIC_KINDS = {MONEY, PERCENT, NUMBER, PROBABILITY, IMPACT, SCORE}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # unique in its register; the stored column unless `field` says otherwise
+    header: str
+    expr: str  # SQL expression over the register's FROM clause
+    kind: str = TEXT
+    editable: bool = True
+    enum: type[StrEnum] | None = None
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    width: int = 110
+    filter: bool = False  # offered as a per-column filter
+    field: str | None = None  # stored column name, when it differs from key
+    custom_field_id: int | None = None  # a user-defined field (custom_values)
+    sort_expr: str | None = None  # SQL to sort by, when the shown value sorts badly
+    tip: str = ""
+
+    @property
+    def store_field(self) -> str:
+        return self.field or self.key
+
+    @property
+    def order_by(self) -> str:
+        if self.sort_expr:
+            return self.sort_expr
+        if self.kind == RAG:
+            return (f"CASE {self.expr} WHEN 'R' THEN 3 WHEN 'A' THEN 2 WHEN 'G' THEN 1 "
+                    f"WHEN 'B' THEN 0 WHEN 'X' THEN -1 END")
+        if self.kind in (TEXT, MULTILINE, ENUM, CHOICE, PROGRAMME, PROJECT):
+            return f"{self.expr} COLLATE NOCASE"
+        return self.expr
+
+    @property
+    def choice_list(self) -> list[str]:
+        if self.enum is not None:
+            return [m.value for m in self.enum]
+        return list(self.choices)
+
+    def with_(self, **changes: Any) -> Column:
+        return replace(self, **changes)
+
+
+@dataclass
+class Formatting:
+    """Portfolio facts the display needs: the currency symbol and the date style."""
+
+    currency_symbol: str = "£"
+    day_first: bool = True
+
+
+def display_text(column: Column, value: Any, fmt: Formatting) -> str:
+    if value is None or value == "":
+        return ""
+    kind = column.kind
+    if kind == MONEY:
+        return values.format_money(int(value), fmt.currency_symbol)
+    if kind == RAG:
+        try:
+            return Rag(value).label
+        except ValueError:
+            return str(value)
+    if kind == PERCENT:
+        return f"{float(value):g}%"
+    if kind == BOOL:
+        return "Yes" if value else "No"
+    if kind == PROBABILITY:
+        return f"{value} – {_word(values.PROBABILITY_WORDS, value)}"
+    if kind == IMPACT:
+        return f"{value} – {_word(values.IMPACT_WORDS, value)}"
+    if kind == MULTILINE:
+        first = str(value).splitlines()[0] if str(value) else ""
+        return first + (" …" if "\n" in str(value) else "")
+    if kind == NUMBER and isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if kind == NUMBER and isinstance(value, int | float):
+        return f"{value:,}"
+    return str(value)
+
+
+def edit_text(column: Column, value: Any, fmt: Formatting) -> str:
+    """The text a cell gives to an editor or to the clipboard: re-parseable by `parse`."""
+    if value is None:
+        return ""
+    if column.kind == MONEY:
+        return values.format_money(int(value), "")
+    if column.kind in (PROBABILITY, IMPACT, SCORE):
+        return str(value)
+    if column.kind == PERCENT:
+        return f"{float(value):g}"
+    if column.kind == RAG:
+        return str(value)
+    if column.kind == BOOL:
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def _word(words: dict[str, int], number: int) -> str:
+    for word, n in words.items():
+        if n == number:
+            return word.capitalize()
+    return ""
+
+
+def parse(column: Column, value: Any, fmt: Formatting) -> Any:
+    """The stored value for what a user typed or pasted; ValueProblem says why it is refused.
+
+    PROGRAMME and PROJECT columns give back the name/code; the model resolves it to an id.
+    """
+    kind = column.kind
+    what = column.header
+    if kind in (TEXT, PROGRAMME, PROJECT):
+        result = values.parse_text(value, required=column.required, what=what)
+    elif kind == MULTILINE:
+        result = None if values.is_blank(value) else str(value).rstrip()
+    elif kind == DATE:
+        result = values.parse_date(value, day_first=fmt.day_first)
+    elif kind == MONEY:
+        result = values.parse_money(value)
+    elif kind == RAG:
+        result = values.parse_rag(value)
+    elif kind == ENUM:
+        result = values.parse_enum(_before_dash(value), column.enum, what=what.lower())
+    elif kind == CHOICE:
+        result = values.parse_choice(value, list(column.choices), what=what.lower())
+    elif kind == PROBABILITY:
+        result = values.parse_probability(_before_dash(value))
+    elif kind == IMPACT:
+        result = values.parse_impact(_before_dash(value))
+    elif kind == PERCENT:
+        result = values.parse_percent(value)
+    elif kind == BOOL:
+        result = values.parse_bool(value)
+    elif kind == NUMBER:
+        result = values.parse_number(value, what=what.lower())
+    else:
+        raise ValueProblem(f"{what} cannot be edited")
+    if result is None and column.required:
+        raise ValueProblem(f"{what} cannot be empty")
+    return result
+
+
+def _before_dash(value: Any) -> Any:
+    """'3 – Possible' (as the cell shows it) reads as 3."""
+    if isinstance(value, str) and " – " in value:
+        return value.split(" – ", 1)[0]
+    return value
+
+
+@dataclass
+class CustomField:
+    id: int
+    entity: str
+    name: str
+    field_type: str
+    choices: list[str] = field(default_factory=list)
+
+    def column(self, entity_alias: str) -> Column:
+        kind = {"text": TEXT, "number": NUMBER, "date": DATE, "choice": CHOICE}[self.field_type]
+        return Column(
+            key=f"custom_{self.id}", header=self.name, kind=kind, choices=tuple(self.choices),
+            expr=f"(SELECT value FROM custom_values WHERE field_id = {int(self.id)} "
+                 f"AND entity_id = {entity_alias}.id)",
+            custom_field_id=self.id, filter=kind == CHOICE,
+        )

@@ -1,0 +1,105 @@
+"""Opening, creating and copying portfolio files from the GUI, with a clear dialog for each failure.
+
+Dialogs go through `Prompts` so tests can answer them without a modal loop.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from pmo_desktop.store import (
+    CorruptPortfolio,
+    NewerSchema,
+    NotAPortfolio,
+    Portfolio,
+    PortfolioError,
+    PortfolioLocked,
+    create_portfolio,
+    open_portfolio,
+)
+
+FILE_FILTER = "PMO portfolios (*.pmo);;All files (*)"
+
+
+@dataclass
+class Prompts:
+    """The questions and messages a file action may need; QMessageBox by default."""
+
+    parent: QWidget | None = None
+
+    def error(self, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, self.parent)
+        if detail:
+            box.setInformativeText(detail)
+        box.exec()
+
+    def ask_read_only(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "File in use", text,
+                          QMessageBox.StandardButton.Cancel, self.parent)
+        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText("Someone (or another PMO Desktop window) has it open for editing. You can "
+                               "open it read-only to look at it; you will not be able to change it.")
+        box.exec()
+        return box.clickedButton() is read_only
+
+
+def open_with_dialogs(path: Path, prompts: Prompts, *, read_only: bool = False) -> Portfolio | None:
+    """Open `path`; on failure show why (and offer read-only for a locked file). None if not opened."""
+    try:
+        return open_portfolio(path, read_only=read_only)
+    except PortfolioLocked as exc:
+        if prompts.ask_read_only(str(exc)):
+            try:
+                return open_portfolio(path, read_only=True)
+            except PortfolioError as again:
+                prompts.error("Cannot open portfolio", str(again))
+        return None
+    except CorruptPortfolio as exc:
+        prompts.error("Damaged portfolio", str(exc),
+                      "PMO Desktop keeps automatic backups; restore the latest one from the backups folder.")
+    except NewerSchema as exc:
+        prompts.error("Newer portfolio format", str(exc))
+    except NotAPortfolio as exc:
+        prompts.error("Not a portfolio", str(exc))
+    except PortfolioError as exc:
+        prompts.error("Cannot open portfolio", str(exc))
+    except (sqlite3.Error, OSError) as exc:
+        prompts.error("Cannot open portfolio", f"{path.name} could not be opened: {exc}")
+    return None
+
+
+def new_with_dialogs(path: Path, prompts: Prompts) -> Portfolio | None:
+    try:
+        return create_portfolio(path, overwrite=path.exists())
+    except PortfolioError as exc:
+        prompts.error("Cannot create portfolio", str(exc))
+    except OSError as exc:
+        prompts.error("Cannot create portfolio", f"{path} could not be written: {exc.strerror}")
+    return None
+
+
+def save_copy(pf: Portfolio, target: Path) -> None:
+    """Write a consistent copy of the open file through SQLite's online backup API.
+
+    Written beside the target under a temporary name and moved into place, so a failed copy never
+    leaves a half file. Raises PortfolioError with a one-line message.
+    """
+    target = Path(target)
+    if target.resolve() == pf.path.resolve():
+        raise PortfolioError("choose a different file from the one that is open")
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            pf.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        tmp.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise PortfolioError(f"could not save a copy to {target}: {exc}") from None

@@ -1,0 +1,159 @@
+"""The views the main window can show, by name, and what every view offers the window.
+
+Adding a view (a Gantt, budgets, a dashboard) is two steps:
+
+1. Write a `PortfolioView` subclass. Its constructor takes a `ViewContext` (the open portfolio, the
+   undo history, QSettings, the currency format, and callbacks to report a problem or ask a
+   question). Implement `refresh()` (re-read the store; called after undo/redo and file changes)
+   and `summary()` (the status-bar text). Emit `project_selected(id)` when the user picks a project
+   so the detail pane follows. A view that edits rows sets `editable = True` and implements the
+   edit methods (add/duplicate/delete/copy/paste); the window's actions call them.
+2. Register it: add a `ViewSpec(name, title, icon, factory)` in `default_views()` below (or call
+   `window.views.register(...)` before the window builds its pages). `--view NAME` then shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QWidget
+
+from pmo_desktop.gui.columns import Formatting
+from pmo_desktop.gui.undo import UndoHistory
+from pmo_desktop.store import Portfolio
+
+
+@dataclass
+class ViewContext:
+    portfolio: Portfolio
+    history: UndoHistory
+    settings: QSettings
+    fmt: Formatting
+    report_problem: Callable[[str], None]
+    confirm: Callable[[str, str], bool]  # (title, question) -> yes?
+
+
+class PortfolioView(QWidget):
+    project_selected = Signal(int)
+    summary_changed = Signal()
+    editable = False
+
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+
+    @property
+    def portfolio(self) -> Portfolio:
+        return self.context.portfolio
+
+    def refresh(self) -> None:
+        """Re-read everything shown from the store."""
+
+    def summary(self) -> str:
+        return ""
+
+    def save_state(self) -> None:
+        """Keep layout (columns, splitters) in self.context.settings."""
+
+    # editing actions (only called when `editable` and the file is writable)
+    def add_row(self) -> None: ...
+    def duplicate_rows(self) -> None: ...
+    def delete_rows(self) -> None: ...
+    def copy(self) -> None: ...
+    def paste(self) -> None: ...
+    def clear_cells(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    name: str  # what --view takes and QSettings keys use
+    title: str  # shown in the navigation
+    icon: str  # an SVG in resources/icons/
+    factory: Callable[[ViewContext], PortfolioView]
+
+
+class ViewRegistry:
+    def __init__(self, specs: list[ViewSpec] | None = None):
+        self._specs: dict[str, ViewSpec] = {}
+        for spec in specs or []:
+            self.register(spec)
+
+    def register(self, spec: ViewSpec) -> None:
+        if spec.name in self._specs:
+            raise ValueError(f"a view called {spec.name!r} is already registered")
+        self._specs[spec.name] = spec
+
+    def names(self) -> list[str]:
+        return list(self._specs)
+
+    def get(self, name: str) -> ViewSpec:
+        return self._specs[name]
+
+    def __iter__(self) -> Iterator[ViewSpec]:
+        return iter(self._specs.values())
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._specs
+
+
+def default_views() -> ViewRegistry:
+    from pmo_desktop.gui.register_view import RegisterView
+    from pmo_desktop.gui.registers import REGISTERS
+
+    def register_factory(name: str) -> Callable[[ViewContext], PortfolioView]:
+        return lambda ctx: RegisterView(ctx, REGISTERS[name])
+
+    return ViewRegistry([
+        ViewSpec("projects", "Projects", "projects.svg", register_factory("projects")),
+        ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
+        ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
+        ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        *finance_views(),
+        *governance_views(),
+        ViewSpec("people", "People", "people.svg", _people_view),
+        ViewSpec("time_off", "Time off", "time-off.svg", _time_off_view),
+        ViewSpec("capacity", "Capacity", "capacity.svg", _capacity_view),
+    ])
+
+
+def finance_views() -> list[ViewSpec]:
+    """The finance views: budget grid, portfolio financial summary, dashboard."""
+    from pmo_desktop.gui.budget_view import BudgetView
+    from pmo_desktop.gui.dashboard_view import DashboardView
+    from pmo_desktop.gui.finance_view import FinanceView
+
+    return [ViewSpec("budget", "Budget", "budget.svg", BudgetView),
+            ViewSpec("finance", "Financial summary", "finance.svg", FinanceView),
+            ViewSpec("dashboard", "Dashboard", "dashboard.svg", DashboardView)]
+
+
+def governance_views() -> list[ViewSpec]:
+    from pmo_desktop.gui.book_of_work_view import BookOfWorkView
+    from pmo_desktop.gui.gates_view import GatesView
+    from pmo_desktop.gui.health_view import HealthView
+    from pmo_desktop.gui.lessons_view import LessonsView
+
+    return [ViewSpec("gates", "Stage gates", "gates.svg", GatesView),
+            ViewSpec("book", "Book of work", "book.svg", BookOfWorkView),
+            ViewSpec("health", "Health checks", "health.svg", HealthView),
+            ViewSpec("lessons", "Lessons learned", "lessons.svg", LessonsView)]
+
+
+def _people_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.people_view import PeopleView
+
+    return PeopleView(ctx)
+
+
+def _time_off_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.people_view import TimeOffView
+
+    return TimeOffView(ctx)
+
+
+def _capacity_view(ctx: ViewContext) -> PortfolioView:
+    from pmo_desktop.gui.capacity_view import CapacityView
+
+    return CapacityView(ctx)

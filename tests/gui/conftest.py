@@ -1,0 +1,95 @@
+"""GUI fixtures: a main window on a private copy of the demo portfolio, with dialogs answered."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from pmo_desktop.gui.compat import protect_singletons
+
+protect_singletons()  # PySide6 6.12 on Python 3.11 loses references to None/True/False (see compat.py)
+
+
+class Answers:
+    """Stands in for modal dialogs: records what was shown, answers from a script."""
+
+    def __init__(self):
+        self.errors: list[tuple[str, str]] = []
+        self.warnings: list[str] = []
+        self.questions: list[str] = []
+        self.confirm = True
+        self.read_only = True
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    a = Answers()
+
+    def warning(_parent, _title, text, *args, **kwargs):
+        a.warnings.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    def question(_parent, _title, text, *args, **kwargs):
+        a.questions.append(text)
+        return QMessageBox.StandardButton.Yes if a.confirm else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return a
+
+
+@pytest.fixture
+def prompts(answers):
+    from pmo_desktop.gui.file_actions import Prompts
+
+    class ScriptedPrompts(Prompts):
+        def error(self, title, text, detail=""):
+            answers.errors.append((title, text))
+
+        def ask_read_only(self, text):
+            answers.questions.append(text)
+            return answers.read_only
+
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def qsettings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, qsettings, prompts):
+    from pmo_desktop.gui.main_window import MainWindow
+
+    windows = []
+
+    def make(portfolio=None):
+        win = MainWindow(portfolio, settings=qsettings, prompts=prompts)
+        qtbot.addWidget(win)
+        win.resize(1400, 900)
+        windows.append(win)
+        return win
+
+    yield make
+    for win in windows:
+        win.shutdown()
+
+
+@pytest.fixture
+def window(make_window, demo_path):
+    from pmo_desktop.store import open_portfolio
+
+    return make_window(open_portfolio(demo_path))
+
+
+def read(path, sql, params=()):
+    """Read the file through a separate connection: what is on disk, not what the window holds."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
