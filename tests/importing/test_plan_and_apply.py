@@ -214,3 +214,22 @@ def test_a_guessed_type_never_overrides_an_existing_item(make_xlsx, pmo_json, pf
     assert out["sheets"][0]["rows"][0]["changes"] == {"owner": {"old": None, "new": "Zoe"}}
     with open_portfolio(pf_path, read_only=True) as pf:
         assert pf.conn.execute("SELECT type, owner FROM raid_items").fetchall() == [("Risk", "Zoe")]
+
+
+def test_pmo_import_and_export_hand_plan_files_to_plans_io(samples, tmp_path, pmo_json, pmo, pf_path):
+    plan = samples / "gan" / "blyoa_task_with_dependencies.gan"
+    code, out, err = pmo_json(["import", pf_path, plan, "--dry-run"])
+    assert code == 0, err
+    assert out["dry_run"] is True and out["plan"]["tasks"] == 5
+    assert _state(pf_path)[0]["tasks"] == 0
+    code, out, err = pmo_json(["import", pf_path, plan])
+    assert code == 0, err
+    assert _state(pf_path)[0]["tasks"] == 5
+    created = out["project"]
+    code, _, err = pmo(["import", pf_path, plan, "--sheet", "x"])
+    assert code == 1 and "--sheet apply to spreadsheets" in err
+    code, _, err = pmo(["export", pf_path, tmp_path / "plan.xml"])
+    assert code == 1 and "--project" in err
+    code, out, err = pmo_json(["export", pf_path, tmp_path / "plan.xml", "--project", created])
+    assert code == 0, err
+    assert out["tasks"] == 5 and (tmp_path / "plan.xml").read_text().count("<Task>") >= 5
