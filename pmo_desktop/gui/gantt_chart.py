@@ -80,7 +80,6 @@ class GanttChart(QAbstractScrollArea):
 
     def paintEvent(self, event) -> None:
         p = QPainter(self.viewport())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         sx, sy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         w, h = self.viewport().width(), self.viewport().height()
         if self.plan is not None and self.plan.rows:

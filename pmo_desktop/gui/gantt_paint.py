@@ -80,8 +80,10 @@ def paint_rows(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, first: int, la
             bl, br = scale.bar(r.baseline_start, r.baseline_finish)
             tp.baseline_bar(p, bl, br, y + ROW_H - 6)
         if r.kind == "milestone":
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             tp.diamond(p, (left + right) / 2, y + ROW_H / 2 - 1, 6,
                        tp.CRITICAL if r.critical else QColor("#37474F"))
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         elif r.kind == "summary":
             tp.summary_bar(p, left, right, y + 4, ROW_H - 10)
         else:
@@ -91,16 +93,21 @@ def paint_rows(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, first: int, la
             text = r.owner if r.kind == "task" and r.owner else ""
             if text:
                 p.drawText(QPointF(right + 5, y + ROW_H / 2 + 4), text)
-    paint_links(p, plan, scale, links.crossing(first, last))
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    paint_links(p, plan, scale, links.crossing(first, last), x0, x0 + width)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     if today is not None:
         tp.paint_today(p, scale, today, top, height)
 
 
-def paint_links(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, links) -> None:
+def paint_links(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, links, x_min: float = -1e12,
+                x_max: float = 1e12) -> None:
     for a, b, kind in links:
         ea, eb = bar_extent(plan, scale, a), bar_extent(plan, scale, b)
         if ea is None or eb is None:
             continue
+        if max(ea[1], eb[1]) + 12 < x_min or min(ea[0], eb[0]) - 12 > x_max:
+            continue  # wholly left or right of what is shown
         critical = plan.rows[a].critical and plan.rows[b].critical
         colour = tp.CRITICAL if critical else tp.LINK
         ya, yb = a * ROW_H + ROW_H / 2, b * ROW_H + ROW_H / 2

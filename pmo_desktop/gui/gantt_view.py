@@ -9,17 +9,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QImage,
-    QKeySequence,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,17 +45,36 @@ COLUMNS = ("WBS", "Task", "Start", "Finish", "Days", "%", "Predecessors")
 
 
 class GanttTableModel(QAbstractTableModel):
+    """The task table; display texts are made once per load so scrolling only looks them up."""
+
+    _DISPLAY = Qt.ItemDataRole.DisplayRole
+    _FONT = Qt.ItemDataRole.FontRole
+    _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+    _ALIGN = Qt.ItemDataRole.TextAlignmentRole
+    _TIP = Qt.ItemDataRole.ToolTipRole
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plan: GanttPlan | None = None
+        self._texts: list[tuple[str, ...]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._critical = QColor(tp.CRITICAL)
+        self._right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_plan(self, plan: GanttPlan | None) -> None:
         self.beginResetModel()
         self.plan = plan
+        self._texts = [
+            (r.wbs, ("    " * r.level) + r.name, r.start.strftime("%d %b %y") if r.start else "",
+             r.finish.strftime("%d %b %y") if r.finish else "", "" if r.duration is None else str(r.duration),
+             f"{r.percent:.0f}%", r.predecessors)
+            for r in (plan.rows if plan else [])
+        ]
         self.endResetModel()
 
     def rowCount(self, parent=None) -> int:
-        return 0 if (parent is not None and parent.isValid()) or self.plan is None else len(self.plan.rows)
+        return 0 if parent is not None and parent.isValid() else len(self._texts)
 
     def columnCount(self, parent=None) -> int:
         return 0 if parent is not None and parent.isValid() else len(COLUMNS)
@@ -68,33 +85,35 @@ class GanttTableModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        r = self.plan.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return r.wbs
-            if col == 1:
-                return ("    " * r.level) + r.name
-            if col == 2:
-                return r.start.strftime("%d %b %y") if r.start else ""
-            if col == 3:
-                return r.finish.strftime("%d %b %y") if r.finish else ""
-            if col == 4:
-                return "" if r.duration is None else str(r.duration)
-            if col == 5:
-                return f"{r.percent:.0f}%"
-            return r.predecessors
-        if role == Qt.ItemDataRole.FontRole and r.kind == "summary":
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and r.critical and col == 1:
-            return QColor(tp.CRITICAL)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and r.total_float is not None:
-            return f"{r.name}: total float {r.total_float} working days" + (" (critical)" if r.critical else "")
+        if role == self._DISPLAY:
+            return self._texts[index.row()][index.column()]
+        if role == self._FONT:
+            return self._bold if self.plan.rows[index.row()].kind == "summary" else None
+        if role == self._FOREGROUND:
+            return self._critical if index.column() == 1 and self.plan.rows[index.row()].critical else None
+        if role == self._ALIGN:
+            return self._right if index.column() in (4, 5) else None
+        if role == self._TIP:
+            r = self.plan.rows[index.row()]
+            if r.total_float is not None:
+                return f"{r.name}: total float {r.total_float} working days" + (" (critical)" if r.critical else "")
         return None
+
+
+class GanttTable(QTableView):
+    """The task table; Alt+Shift+Right / Alt+Shift+Left indent and outdent the current task."""
+
+    indent = Signal()
+    outdent = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        mods = event.modifiers()
+        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        if mods & alt_shift == alt_shift and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            (self.indent if event.key() == Qt.Key.Key_Right else self.outdent).emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class GanttView(PortfolioView):
@@ -127,7 +146,7 @@ class GanttView(PortfolioView):
         bar.addWidget(pdf)
 
         self.model = GanttTableModel(self)
-        self.table = QTableView()
+        self.table = GanttTable()
         self.table.setObjectName("ganttTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -161,9 +180,8 @@ class GanttView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
-        for keys, action in (("Alt+Shift+Right", edits.indent_task), ("Alt+Shift+Left", edits.outdent_task)):
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.activated.connect(lambda a=action: self._edit_current(a))
+        self.table.indent.connect(lambda: self._edit_current(edits.indent_task))
+        self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
         self._fill_projects()
 
     # -- the portfolio view face ---------------------------------------------------------------------------

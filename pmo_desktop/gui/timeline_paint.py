@@ -3,6 +3,7 @@ the bar shapes. Everything takes a QPainter and plain values, so one drawing ser
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -40,7 +41,7 @@ class TimeScale:
         return (day - self.origin).days * self.px_per_day
 
     def day_at(self, x: float) -> date:
-        return self.origin + timedelta(days=int(x // self.px_per_day))
+        return self.origin + timedelta(days=math.floor(x / self.px_per_day + 1e-6))
 
     def bar(self, start: date, finish: date) -> tuple[float, float]:
         """Left and right edges of a bar covering start..finish inclusive."""
