@@ -222,6 +222,12 @@ class GanttView(PortfolioView):
             self.plan = None
             self.context.report_problem(str(exc))
         scroll = self.chart.verticalScrollBar().value()
+        if reset_view and self.plan and self.plan.rows:  # a zoom that shows most of the plan at once
+            starts = [r.start for r in self.plan.rows if r.start]
+            span = (self.plan.finish - min(starts)).days if starts and self.plan.finish else 0
+            self.zoom_box.blockSignals(True)
+            self.zoom_box.setCurrentText("Days" if span < 45 else "Weeks" if span < 160 else "Months")
+            self.zoom_box.blockSignals(False)
         self.model.set_plan(self.plan)
         self.chart.set_plan(self.plan, self.zoom_box.currentText() if reset_view else None, keep_origin=not reset_view)
         if reset_view and self.plan and self.plan.rows:
@@ -323,7 +329,7 @@ class GanttView(PortfolioView):
         links = LinkIndex(self.plan.links)
         p = QPainter(writer)
         page = writer.pageLayout().paintRectPixels(writer.resolution())
-        factor = min(1.0, page.width() / (width + name_column))
+        factor = min(2.0, page.width() / (width + name_column))  # fill the page width, within reason
         rows_per_page = max(1, int((page.height() / factor - tp.HEADER_H) // ROW_H))
         first = 0
         while first < len(self.plan.rows):
