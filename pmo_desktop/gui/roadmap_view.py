@@ -1,6 +1,9 @@
 """The portfolio roadmap: one bar per project grouped by programme, coloured by RAG (with its letter),
 milestones as diamonds, the baseline as a ghost bar so slippage shows, a today line and quarter/month
-headers. Click a project to select it; double-click to open its plan in the Gantt view."""
+headers. Click a project to select it; double-click to open its plan in the Gantt view.
+
+By default the roadmap shows the projects the Projects register shows: its quick search and column
+filters apply here too (untick "Same filters as the Projects register" to see every project)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,15 @@ from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from pmo_desktop.gui import timeline_paint as tp
 from pmo_desktop.gui.views import PortfolioView, ViewContext
@@ -185,9 +196,14 @@ class RoadmapView(PortfolioView):
         self.zoom_box.currentTextChanged.connect(lambda _z: self._apply())
         today = QPushButton("Today")
         today.clicked.connect(self.scroll_to_today)
+        self.shared_filters = QCheckBox("Same filters as the Projects register")
+        self.shared_filters.setChecked(True)
+        self.shared_filters.toggled.connect(lambda _on: self._apply())
+        self._register_model = None
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel("Programme"), self.programme_box, QLabel("Zoom"), self.zoom_box, today):
+        for w in (QLabel("Programme"), self.programme_box, QLabel("Zoom"), self.zoom_box, today,
+                  self.shared_filters):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(QLabel("Bar = plan (RAG colour and letter) · dashed ghost = baseline · ◆ milestone"))
@@ -213,9 +229,28 @@ class RoadmapView(PortfolioView):
         self.programme_box.blockSignals(False)
         self._apply()
 
+    def _register_ids(self) -> set[int] | None:
+        """The projects the Projects register shows now (its search and filters), or None for all."""
+        page = getattr(self.window(), "pages", {}).get("projects")
+        model = getattr(page, "model", None)
+        if model is None:
+            return None
+        if model is not self._register_model:  # follow the register as its filters change
+            self._register_model = model
+            model.rows_reloaded.connect(self._apply)
+        if not self.shared_filters.isChecked():
+            return None
+        return {model.row_id(i) for i in range(model.rowCount())}
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._apply()
+
     def _apply(self) -> None:
         programme = self.programme_box.currentText() if self.programme_box.currentIndex() > 0 else None
-        self.chart.set_rows(self.rows, programme, self.zoom_box.currentText())
+        ids = self._register_ids()
+        rows = self.rows if ids is None else [r for r in self.rows if r.project_id in ids]
+        self.chart.set_rows(rows, programme, self.zoom_box.currentText())
         self.scroll_to_today()
         self.summary_changed.emit()
 

@@ -34,6 +34,20 @@ def test_roadmap_groups_projects_by_programme_and_opens_a_plan(window):
     assert kinds.count("project") > sum(1 for k, _ in view.chart.items if k == "project")
 
 
+def test_roadmap_follows_the_projects_register_filters(window):
+    window.show()
+    window.show_view("roadmap")
+    roadmap = window.pages["roadmap"]
+    assert sum(1 for k, _ in roadmap.chart.items if k == "project") == 40
+    register = window.pages["projects"]
+    register.set_filter("status", "Active")
+    shown = {item.project_id for k, item in roadmap.chart.items if k == "project"}
+    wanted = {register.model.row_id(i) for i in range(register.model.rowCount())}
+    assert shown == wanted and 0 < len(shown) < 40
+    roadmap.shared_filters.setChecked(False)
+    assert sum(1 for k, _ in roadmap.chart.items if k == "project") == 40
+
+
 def test_gantt_table_and_chart_show_the_plan(window):
     view = _gantt(window)
     model = view.model
