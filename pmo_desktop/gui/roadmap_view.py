@@ -196,8 +196,9 @@ class RoadmapView(PortfolioView):
         self.zoom_box.currentTextChanged.connect(lambda _z: self._apply())
         today = QPushButton("Today")
         today.clicked.connect(self.scroll_to_today)
-        self.shared_filters = QCheckBox("Same filters as the Projects register")
+        self.shared_filters = QCheckBox("Register filters")
         self.shared_filters.setChecked(True)
+        self.shared_filters.setToolTip("Show only the projects the Projects register shows (its search and filters)")
         self.shared_filters.toggled.connect(lambda _on: self._apply())
         self._register_model = None
         bar = QHBoxLayout()
@@ -206,8 +207,9 @@ class RoadmapView(PortfolioView):
                   self.shared_filters):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(QLabel("Bar = plan (RAG colour and letter) · dashed ghost = baseline · ◆ milestone"))
         self.chart = RoadmapChart()
+        self.chart.setToolTip("Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · "
+                              "◆ milestone (filled when done) · red dashes: today. Double-click to open the plan.")
         self.chart.project_clicked.connect(self.project_selected)
         self.chart.project_opened.connect(self.open_plan)
         layout = QVBoxLayout(self)
