@@ -110,7 +110,7 @@ def write_status_report(win: MainWindow) -> None:
     dialog = StatusReportDialog(pf, project_id, parent=win)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.batch_id:
         win.history.record(dialog.batch_id)
-        for page in win.pages.values():
+        for page in win.pages.built.values():
             page.refresh()
 
 
@@ -159,6 +159,6 @@ def add_custom_field(win: MainWindow) -> None:
     dialog = CustomFieldDialog(pf, entity, parent=win)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.field_id:
         win.history.record(pf.last_batch_id())
-        for page in win.pages.values():
+        for page in win.pages.built.values():
             if getattr(getattr(page, "register", None), "custom_entity", None):
                 page.reload_columns()

@@ -6,6 +6,7 @@ The window owns the open portfolio (it can open another, or none). Views come fr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -38,6 +39,36 @@ from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 MAX_RECENT = 8
 
 
+class Pages(Mapping):
+    """The window's views by name (in navigation order), each built the first time it is asked for.
+    `built` holds the ones that exist; refreshes and layout saving only touch those."""
+
+    def __init__(self, build):
+        self._build = build
+        self._names: list[str] = []
+        self.built: dict[str, PortfolioView] = {}
+
+    def reset(self, names: list[str]) -> None:
+        self._names = list(names)
+        self.built = {}
+
+    def __getitem__(self, name: str) -> PortfolioView:
+        if name not in self._names:
+            raise KeyError(name)
+        if name not in self.built:
+            self.built[name] = self._build(name)
+        return self.built[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self):
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, portfolio: Portfolio | None = None, *, views: ViewRegistry | None = None,
                  settings: QSettings | None = None, prompts: Prompts | None = None):
@@ -49,7 +80,8 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts(self)
         self.portfolio: Portfolio | None = None
         self.history: UndoHistory | None = None
-        self.pages: dict[str, PortfolioView] = {}
+        self.pages = Pages(self._build_page)
+        self._context: ViewContext | None = None
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(900, 560))
 
@@ -97,10 +129,10 @@ class MainWindow(QMainWindow):
         current = self.current_view_name()
         if self.portfolio is not None:
             self._save_layout()
-            for page in self.pages.values():
+            for page in self.pages.built.values():
                 self.stack.removeWidget(page)
                 page.deleteLater()
-            self.pages.clear()
+            self.pages.reset([])
             if self.portfolio is not portfolio:
                 self.portfolio.close()
         self.portfolio = portfolio
@@ -122,19 +154,27 @@ class MainWindow(QMainWindow):
         fmt = Formatting(currency_symbol=CURRENCY_SYMBOLS.get(settings.get("currency"), ""),
                          day_first=settings.get("date_order", "day-first") == "day-first")
         context = ViewContext(portfolio, self.history, self.settings, fmt, self.report_problem, self.confirm)
+        self._context = context
+        self.pages.reset(self.views.names())
+        self.nav.blockSignals(True)
         for spec in self.views:
-            page = spec.factory(context)
-            page.setObjectName(f"view_{spec.name}")
-            page.summary_changed.connect(self._update_status)
-            page.project_selected.connect(self.detail.show_project)
-            self.pages[spec.name] = page
-            self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem(icon(spec.icon), spec.title))
+        self.nav.blockSignals(False)
         self.detail.set_context(context)
         self._remember_recent(portfolio.path)
         self._restore_layout()
         self.show_view(current or self.settings.value("window/view", "projects"))
         self._update_all()
+
+    def _build_page(self, name: str) -> PortfolioView:
+        """Views are built the first time they are shown, so opening a big file builds one."""
+        spec = self.views.get(name)
+        page = spec.factory(self._context)
+        page.setObjectName(f"view_{spec.name}")
+        page.summary_changed.connect(self._update_status)
+        page.project_selected.connect(self.detail.show_project)
+        self.stack.addWidget(page)
+        return page
 
     def open_file(self, path: Path, *, read_only: bool = False) -> bool:
         pf = file_actions.open_with_dialogs(Path(path), self.prompts, read_only=read_only)
@@ -227,7 +267,7 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _after_undo(self, message: str) -> None:
-        for page in self.pages.values():
+        for page in self.pages.built.values():
             page.refresh()
         self.detail.refresh()
         self.statusBar().showMessage(message, 5000)
@@ -331,7 +371,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.detail.save_state()
-        for page in self.pages.values():
+        for page in self.pages.built.values():
             page.save_state()
 
     def closeEvent(self, event) -> None:

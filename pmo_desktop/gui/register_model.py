@@ -11,6 +11,7 @@ can record it, and `problem(message)` when a value is refused (nothing is writte
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import OrderedDict
 from typing import Any
@@ -27,10 +28,19 @@ from pmo_desktop.gui.registers import Register
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
 from pmo_desktop.store.rows import insert_row, update_row
 
+_ALIAS_REF = re.compile(r"\b([a-z]+)\.[a-z_]+")
 PAGE = 200
 MAX_PAGES = 60
 BLANK = object()  # filter value meaning "empty cell"
-RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored value (RAG letter, pence, ISO date)
+RAW_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the stored value (RAG letter, pence, ISO date)
+_DISPLAY, _DECORATION, _EDIT, _TOOLTIP, _ALIGN = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class RegisterModel(QAbstractTableModel):
@@ -38,7 +48,8 @@ class RegisterModel(QAbstractTableModel):
     batch_done = Signal(int)
     rows_reloaded = Signal()
 
-    def __init__(self, portfolio: Portfolio, register: Register, fmt: Formatting | None = None, parent=None):
+    def __init__(self, portfolio: Portfolio, register: Register, fmt: Formatting | None = None, parent=None,
+                 *, load: bool = True):
         super().__init__(parent)
         self.pf = portfolio
         self.register = register
@@ -50,8 +61,10 @@ class RegisterModel(QAbstractTableModel):
         self._search = ""
         self._filters: dict[str, Any] = {}
         self.total = 0
+        self._loaded = False
         self.load_columns()
-        self.refresh()
+        if load:
+            self.refresh()
 
     # -- structure ------------------------------------------------------------------------------------
 
@@ -63,6 +76,8 @@ class RegisterModel(QAbstractTableModel):
             for f in custom_fields.list_fields(self.pf, self.register.custom_entity):
                 cols.append(CustomField(**f).column(self.register.alias))
         self.columns = cols
+        self._align = [_RIGHT if c.kind in C.NUMERIC_KINDS else _CENTRE if c.kind in (C.RAG, C.BOOL) else _LEFT
+                       for c in cols]
         keys = {c.key for c in cols}
         self._filters = {k: v for k, v in self._filters.items() if k in keys}
         if self._sort is not None and self._sort[0] not in keys:
@@ -100,6 +115,15 @@ class RegisterModel(QAbstractTableModel):
                 params.append(value)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
+    def _from(self, exprs: list[str]) -> str:
+        """The register's FROM clause, without its joins when no expression needs them (a join makes
+        SQLite read and sort whole rows: 84 ms instead of 18 ms to order 10,000 projects)."""
+        alias = self.register.alias
+        for expr in exprs:
+            if any(a != alias for a in _ALIAS_REF.findall(expr)):
+                return self.register.from_sql
+        return f"{self.register.table} {alias}"
+
     def _column(self, key: str) -> Column:
         return self.columns[self.column_index(key)]
 
@@ -111,14 +135,15 @@ class RegisterModel(QAbstractTableModel):
             key, direction = self._sort
             way = "DESC" if direction == Qt.SortOrder.DescendingOrder else "ASC"
             order = f"{self._column(key).order_by} {way} NULLS LAST, {order}"
-        sql = f"SELECT {self.register.alias}.id FROM {self.register.from_sql}{where} ORDER BY {order}"
+        source = self._from([where, order])
+        sql = f"SELECT {self.register.alias}.id FROM {source}{where} ORDER BY {order}"
+        self._loaded = True
         self.beginResetModel()
         self._ids = [r[0] for r in self.pf.conn.execute(sql, params)]
         self._pages.clear()
         self.endResetModel()
         base = f" WHERE {self.register.where}" if self.register.where else ""
-        self.total = self.pf.conn.execute(
-            f"SELECT count(*) FROM {self.register.from_sql}{base}").fetchone()[0]
+        self.total = self.pf.conn.execute(f"SELECT count(*) FROM {self._from([base])}{base}").fetchone()[0]
         self.rows_reloaded.emit()
 
     def set_search(self, text: str) -> None:
@@ -145,7 +170,8 @@ class RegisterModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (self.columns[column].key, order) if 0 <= column < len(self.columns) else None
-        self.refresh()
+        if self._loaded:
+            self.refresh()
 
     def _page(self, page: int) -> dict[int, tuple]:
         rows = self._pages.get(page)
@@ -166,7 +192,10 @@ class RegisterModel(QAbstractTableModel):
     def raw(self, row: int, col: int) -> Any:
         if not 0 <= row < len(self._ids):
             return None
-        values = self._page(row // PAGE).get(self._ids[row])
+        page = self._pages.get(row // PAGE)
+        if page is None:
+            page = self._page(row // PAGE)
+        values = page.get(self._ids[row])
         return None if values is None else values[col]
 
     def row_id(self, row: int) -> int:
@@ -192,60 +221,59 @@ class RegisterModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+    def headerData(self, section, orientation, role=_DISPLAY):
+        role = int(role)
+        if role not in (_DISPLAY, _TOOLTIP):
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == _DISPLAY else None
+        if 0 <= section < len(self.columns):
             col = self.columns[section]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return col.header
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return col.tip or col.header
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)
+            return col.header if role == _DISPLAY else (col.tip or col.header)
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DecorationRole:
-            if col.kind == C.RAG:
+    def data(self, index, role=_DISPLAY):
+        # Called for every visible cell and role on each repaint: plain int roles, no enum arithmetic.
+        role = int(role)
+        if role == _DISPLAY:
+            col = self.columns[index.column()]
+            value = self.raw(index.row(), index.column())
+            if value is None or col.kind == C.RAG:
+                return ""  # a RAG chip (the decoration) shows the letter and colour
+            if col.kind == C.SCORE:
+                band = score_band(value)
+                return f"{value} {band.value}" if band else str(value)
+            if col.kind == C.TEXT:
+                return str(value)
+            return C.display_text(col, value, self.fmt)
+        if role == _DECORATION:
+            kind = self.columns[index.column()].kind
+            if kind == C.RAG:
                 rag = rag_of(self.raw(index.row(), index.column()))
                 return chip_icon(rag) if rag else None
-            if col.kind == C.SCORE:
+            if kind == C.SCORE:
                 band = score_band(self.raw(index.row(), index.column()))
                 return band_icon(band) if band else None
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self.raw(index.row(), index.column())
-            if role == Qt.ItemDataRole.ToolTipRole:
-                if col.kind == C.MULTILINE and value:
-                    return str(value)
-                if col.kind == C.RAG and value:
-                    return C.display_text(col, value, self.fmt)
-                return None
-            if col.kind == C.RAG:
-                return ""  # the chip (decoration) shows the letter and colour
-            if col.kind == C.SCORE and value is not None:
-                band = score_band(value)
-                return f"{value} {band.value}" if band else str(value)
-            return C.display_text(col, value, self.fmt)
-        if role == Qt.ItemDataRole.EditRole:
-            return C.edit_text(col, self.raw(index.row(), index.column()), self.fmt)
+        if role == _ALIGN:
+            return self._align[index.column()]
+        if role == _EDIT:
+            return C.edit_text(self.columns[index.column()], self.raw(index.row(), index.column()), self.fmt)
         if role == RAW_ROLE:
             return self.raw(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col.kind in C.NUMERIC_KINDS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col.kind in (C.RAG, C.BOOL):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == _TOOLTIP:
+            col = self.columns[index.column()]
+            value = self.raw(index.row(), index.column())
+            if col.kind == C.MULTILINE and value:
+                return str(value)
+            if col.kind == C.RAG and value:
+                return C.display_text(col, value, self.fmt)
         return None
 
     def flags(self, index):
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.isValid() and self.columns[index.column()].editable and not self.read_only:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return _EDITABLE
+        return _SELECTABLE
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

@@ -46,7 +46,7 @@ class RegisterView(PortfolioView):
         super().__init__(context, parent)
         self.register = register
         self.setObjectName(f"register_{register.name}")
-        self.model = RegisterModel(context.portfolio, register, context.fmt, self)
+        self.model = RegisterModel(context.portfolio, register, context.fmt, self, load=False)
         self.model.problem.connect(context.report_problem)
         self.model.batch_done.connect(context.history.record)
         self.model.rows_reloaded.connect(self.summary_changed)
@@ -92,6 +92,7 @@ class RegisterView(PortfolioView):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self._apply_widths()
         self.restore_state()
+        self.model.refresh()  # once, after sorting and layout are set
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -120,7 +121,7 @@ class RegisterView(PortfolioView):
             box.setToolTip(f"Show only rows with this {column.header.lower()}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumContentsLength(8)
-            self._fill_filter(box, column)
+            box.addItem(f"All {column.header.lower()}" if column.kind != C.RAG else "All RAG", ALL)
             box.currentIndexChanged.connect(lambda _i, key=column.key, b=box: self._filter_changed(key, b))
             self._filter_bar.insertWidget(1 + len(self.filter_boxes), box)
             self.filter_boxes[column.key] = box
@@ -182,8 +183,6 @@ class RegisterView(PortfolioView):
             self.reload_columns()  # a custom field was added or undone
         else:
             self.model.refresh()
-        for key, box in self.filter_boxes.items():
-            self._fill_filter(box, self.model._column(key))
         if row_id is not None:
             row = self.model.row_of(row_id)
             if row >= 0:

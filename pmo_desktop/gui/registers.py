@@ -180,7 +180,7 @@ MILESTONES = Register(
         Column("finish_date", "Forecast", "t.finish_date", DATE, width=96),
         Column("actual_finish", "Actual", "t.actual_finish", DATE, width=96),
         Column("slip", "Slip (days)", "CAST(julianday(t.finish_date) - julianday(t.baseline_finish) AS INTEGER)",
-               NUMBER, editable=False, width=80, tip="Forecast minus baseline, calendar days"),
+               NUMBER, editable=False, width=96, tip="Forecast minus baseline, calendar days"),
         Column("owner", "Owner", "t.owner", width=140, filter=True),
         Column("percent_complete", "% done", "t.percent_complete", PERCENT, width=70),
         Column("notes", "Notes", "t.notes", MULTILINE, width=260),

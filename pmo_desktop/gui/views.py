@@ -114,4 +114,16 @@ def default_views() -> ViewRegistry:
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
         ViewSpec("roadmap", "Roadmap", "roadmap.svg", RoadmapView),
         ViewSpec("gantt", "Plans (Gantt)", "gantt.svg", GanttView),
+        *finance_views(),
     ])
+
+
+def finance_views() -> list[ViewSpec]:
+    """The finance views: budget grid, portfolio financial summary, dashboard."""
+    from pmo_desktop.gui.budget_view import BudgetView
+    from pmo_desktop.gui.dashboard_view import DashboardView
+    from pmo_desktop.gui.finance_view import FinanceView
+
+    return [ViewSpec("budget", "Budget", "budget.svg", BudgetView),
+            ViewSpec("finance", "Financial summary", "finance.svg", FinanceView),
+            ViewSpec("dashboard", "Dashboard", "dashboard.svg", DashboardView)]

@@ -237,3 +237,15 @@ def plan_calendars_and_task_properties(db: Database) -> None:
     )
     db.execute("CREATE INDEX idx_task_properties_task ON task_properties(task_id)")
     changelog.install_triggers(db)
+
+
+@migration("0005_finance_rollup_index")
+def finance_rollup_index(db: Database) -> None:
+    """A covering index for the finance roll-ups (month, CAPEX/OPEX, category with the amounts), so
+    summing 500,000 budget lines by month or split reads the index in order and never sorts. It
+    starts with `month`, so it also serves every lookup the old month index did, which it replaces."""
+    db.execute("DROP INDEX IF EXISTS idx_budget_month")
+    db.execute(
+        "CREATE INDEX idx_budget_rollup ON budget_lines (month, spend_type, category, planned, actual, forecast)"
+    )
+    changelog.install_triggers(db)

@@ -22,8 +22,9 @@ def test_views_are_registered_and_shown(window):
     for name in window.pages:
         window.show_view(name)
         assert window.current_view_name() == name
-        if name in ("projects", "raid", "milestones", "status"):
-            assert window.current_view().model.rowCount() > 0
+    for name in ("projects", "raid", "milestones", "status"):
+        window.show_view(name)
+        assert window.current_view().model.rowCount() > 0
     assert "raid_items" not in window.rows_label.text()
 
 
@@ -191,3 +192,42 @@ def test_read_only_disables_every_edit(make_window, demo_path, answers):
     assert not view.model.flags(_cell(view, 0, "name")) & Qt.ItemFlag.ItemIsEditable
     assert not view.model.setData(_cell(view, 0, "name"), "x")
     assert "read-only" in win.windowTitle()
+
+
+def test_column_chooser_hides_columns_but_not_key_columns(window):
+    view = _projects(window)
+    menu = view.column_menu()
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert not actions["Code"].isEnabled() and not actions["Project"].isEnabled()  # frozen key columns
+    actions["Sponsor"].setChecked(False)
+    assert view.table.isColumnHidden(view.model.column_index("sponsor"))
+    assert view.table.frozen_count == 2
+    assert not view.table.frozen.isColumnHidden(0) and view.table.frozen.isColumnHidden(2)
+    actions["Reset columns"].trigger()
+    assert not view.table.isColumnHidden(view.model.column_index("sponsor"))
+
+
+def test_clear_cells_is_one_step_and_refuses_required(window, demo_path, answers):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    view = _projects(window)
+    m = view.model
+    col = m.column_index("sponsor")
+    view.table.selectionModel().select(QItemSelection(m.index(0, col), m.index(2, col)),
+                                       QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.actions["clear"].trigger()
+    assert read(demo_path, "SELECT sponsor FROM projects ORDER BY id LIMIT 3") == [(None,)] * 3
+    window.undo()
+    assert None not in [r[0] for r in read(demo_path, "SELECT sponsor FROM projects ORDER BY id LIMIT 3")]
+    view.table.selectionModel().select(m.index(0, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.actions["clear"].trigger()
+    assert "cannot be empty" in answers.warnings[-1]
+
+
+def test_status_bar_shows_file_rows_and_saved(window, demo_path):
+    view = _projects(window)
+    assert str(demo_path) in window.file_label.text()
+    assert window.rows_label.text() == "40 projects"
+    assert window.saved_label.text() == "All changes saved"
+    view.model.setData(_cell(view, 0, "sponsor"), "Someone")
+    assert window.saved_label.text().startswith("Saved ")
