@@ -93,6 +93,7 @@ def main() -> dict:
         "repaint_ms_median": round(statistics.median(times), 2), "repaint_ms_p95": round(sorted(times)[56], 2),
         "repaint_ms_max": round(max(times), 2), "table_repaint_ms_median": round(statistics.median(table_times), 2),
         "load_plan_s": round(load_s, 3), "set_plan_s": round(set_plan_s, 3), "budget_ms": 16,
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
 
 
