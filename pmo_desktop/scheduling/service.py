@@ -49,7 +49,8 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _date(text, _parse=date.fromisoformat) -> date | None:
+def parse_date(text, _parse=date.fromisoformat) -> date | None:
+    """An ISO date from the store, or None when empty or malformed (never raises)."""
     if not text:
         return None
     try:
@@ -83,8 +84,8 @@ def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput
                   constraint_date, actual_start, actual_finish, calendar_id
            FROM tasks WHERE project_id = ? ORDER BY sort_order, id""", (project_id,)
     ):
-        t = TaskInput(tid, name, parent, kind, _date(start), _date(finish), duration,
-                      ctype, _date(cdate), _date(a_start), _date(a_finish), cal)
+        t = TaskInput(tid, name, parent, kind, parse_date(start), parse_date(finish), duration,
+                      ctype, parse_date(cdate), parse_date(a_start), parse_date(a_finish), cal)
         tasks.append(t)
         stored[tid] = (start, finish, duration, name, kind)
     links = [
@@ -124,7 +125,7 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
     code, name, p_start = row
     tasks, links, stored = load_plan(conn, project_id)
     starts = [t.start for t in tasks if t.start]
-    project_start = _date(p_start)
+    project_start = parse_date(p_start)
     if starts and (project_start is None or min(starts) < project_start):
         project_start = min(starts)  # a plan that already starts earlier is not pulled later
     calendar_id = project_calendar_id(conn, project_id)
