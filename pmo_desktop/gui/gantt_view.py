@@ -124,7 +124,7 @@ class GanttView(PortfolioView):
         self.project_box = QComboBox()
         self.project_box.setObjectName("ganttProject")
         self.project_box.setMinimumWidth(280)
-        self.project_box.currentIndexChanged.connect(lambda _i: self.refresh(reset_view=True))
+        self.project_box.currentIndexChanged.connect(lambda _i: self._load_plan(reset_view=True))
         self.zoom_box = QComboBox()
         self.zoom_box.addItems(list(tp.ZOOMS))
         self.zoom_box.setCurrentText("Weeks")
@@ -182,7 +182,17 @@ class GanttView(PortfolioView):
         layout.addWidget(self.splitter, 1)
         self.table.indent.connect(lambda: self._edit_current(edits.indent_task))
         self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
-        self._fill_projects()
+        self._loaded = False  # the plan is read when the view is first shown, not at start-up
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self._fill_projects()
+            self._load_plan(reset_view=True)
 
     # -- the portfolio view face ---------------------------------------------------------------------------
 
@@ -200,22 +210,27 @@ class GanttView(PortfolioView):
         index = self.project_box.findData(current) if current is not None else -1
         self.project_box.setCurrentIndex(index if index >= 0 else (first_plan or 0))
         self.project_box.blockSignals(False)
-        self.refresh(reset_view=True)
 
     def selected_project_id(self) -> int | None:
         data = self.project_box.currentData() if self.project_box.count() else None
         return int(data) if data is not None else None
 
     def show_project(self, project_id: int) -> None:
+        self.ensure_loaded()
         index = self.project_box.findData(project_id)
         if index >= 0:
             self.project_box.setCurrentIndex(index)
 
-    def refresh(self, reset_view: bool = False) -> None:
-        pid = self.selected_project_id()
-        if reset_view and self.project_box.count() and pid is None:
-            self._fill_projects()
+    def refresh(self) -> None:
+        """Re-read the project list and the plan shown (after undo, an import, another file)."""
+        if not self._loaded:
             return
+        before = self.selected_project_id()
+        self._fill_projects()
+        self._load_plan(reset_view=self.selected_project_id() != before)
+
+    def _load_plan(self, reset_view: bool = False) -> None:
+        pid = self.selected_project_id()
         try:
             self.plan = gantt_plan(self.portfolio.conn, pid) if pid is not None else None
         except PortfolioError as exc:
@@ -259,7 +274,7 @@ class GanttView(PortfolioView):
             self.context.report_problem(str(exc))
             return
         self.context.history.record(batch)
-        self.refresh()
+        self._load_plan()
 
     def _edit_current(self, action) -> None:
         row = self.table.currentIndex().row()

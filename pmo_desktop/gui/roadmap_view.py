@@ -216,9 +216,11 @@ class RoadmapView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.chart, 1)
-        self.refresh()
+        self._loaded = False  # read when first shown, so a large portfolio opens as fast as before
 
     def refresh(self) -> None:
+        if not self._loaded:
+            return
         self.rows = roadmap_rows(self.portfolio.conn)
         current = self.programme_box.currentText()
         self.programme_box.blockSignals(True)
@@ -246,7 +248,11 @@ class RoadmapView(PortfolioView):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._apply()
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+        else:
+            self._apply()
 
     def _apply(self) -> None:
         programme = self.programme_box.currentText() if self.programme_box.currentIndex() > 0 else None

@@ -19,6 +19,7 @@ def _gantt(window):
 
 
 def test_roadmap_groups_projects_by_programme_and_opens_a_plan(window):
+    window.show()
     window.show_view("roadmap")
     view = window.pages["roadmap"]
     kinds = [k for k, _ in view.chart.items]
