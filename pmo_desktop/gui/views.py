@@ -99,8 +99,10 @@ class ViewRegistry:
 
 
 def default_views() -> ViewRegistry:
+    from pmo_desktop.gui.gantt_view import GanttView
     from pmo_desktop.gui.register_view import RegisterView
     from pmo_desktop.gui.registers import REGISTERS
+    from pmo_desktop.gui.roadmap_view import RoadmapView
 
     def register_factory(name: str) -> Callable[[ViewContext], PortfolioView]:
         return lambda ctx: RegisterView(ctx, REGISTERS[name])
@@ -110,6 +112,8 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
         ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        ViewSpec("roadmap", "Roadmap", "roadmap.svg", RoadmapView),
+        ViewSpec("gantt", "Plans (Gantt)", "gantt.svg", GanttView),
         *finance_views(),
         *governance_views(),
         ViewSpec("people", "People", "people.svg", _people_view),
