@@ -121,7 +121,7 @@ class RegisterView(PortfolioView):
             box.setToolTip(f"Show only rows with this {column.header.lower()}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumContentsLength(8)
-            box.addItem(f"All {column.header.lower()}" if column.kind != C.RAG else "All RAG", ALL)
+            box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
             box.currentIndexChanged.connect(lambda _i, key=column.key, b=box: self._filter_changed(key, b))
             self._filter_bar.insertWidget(1 + len(self.filter_boxes), box)
             self.filter_boxes[column.key] = box
@@ -130,7 +130,7 @@ class RegisterView(PortfolioView):
         box.blockSignals(True)
         current = box.currentData()
         box.clear()
-        box.addItem(f"All {column.header.lower()}" if column.kind != C.RAG else "All RAG", ALL)
+        box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
         blank = False
         for value in self.model.distinct_values(column.key):
             if value is None or value == "":
