@@ -110,8 +110,7 @@ def write_status_report(win: MainWindow) -> None:
     dialog = StatusReportDialog(pf, project_id, parent=win)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.batch_id:
         win.history.record(dialog.batch_id)
-        for page in win.pages.built.values():
-            page.refresh()
+        win.refresh_views()
 
 
 class CustomFieldDialog(QDialog):

@@ -130,7 +130,7 @@ class RegisterModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (after undo, a filter, a sort); keeps nothing of the old rows."""
         where, params = self._where()
-        order = f"{self.register.alias}.id"
+        order = self.register.default_order or f"{self.register.alias}.id"
         if self._sort is not None:
             key, direction = self._sort
             way = "DESC" if direction == Qt.SortOrder.DescendingOrder else "ASC"

@@ -229,3 +229,19 @@ def test_status_bar_shows_file_rows_and_saved(window, demo_path):
     assert window.saved_label.text() == "All changes saved"
     view.model.setData(_cell(view, 0, "sponsor"), "Someone")
     assert window.saved_label.text().startswith("Saved ")
+
+
+def test_other_views_show_an_edit_when_next_shown(window, demo_path):
+    view = _projects(window)
+    raid = window.pages["raid"]
+    first_code = view.model.index(0, 0).data()
+    rows = [r for r in range(raid.model.rowCount())
+            if raid.model.index(r, raid.model.column_index("project_id")).data() == first_code]
+    assert rows
+    window.show_view("projects")
+    assert view.model.setData(view.model.index(0, 0), "PRJ-900")
+    window.show_view("raid")
+    assert raid.model.index(rows[0], raid.model.column_index("project_id")).data() == "PRJ-900"
+    window.undo()
+    window.show_view("projects")
+    assert view.model.index(0, 0).data() == first_code

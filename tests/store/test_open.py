@@ -25,7 +25,9 @@ def digest(path):
 
 
 def test_new_portfolio_has_schema_and_settings(portfolio):
-    assert portfolio.schema_version() == 1
+    from pmo_desktop.store.schema import MIGRATION_NAMES
+
+    assert portfolio.schema_version() == len(MIGRATION_NAMES)  # every migration applied
     assert portfolio.settings()["currency"] == "GBP"
     assert portfolio.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert portfolio.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -99,7 +101,7 @@ def test_older_schema_migrates_after_backup(tmp_path, monkeypatch):
     monkeypatch.setattr(schema, "MIGRATION_NAMES", [*schema.MIGRATION_NAMES, "0999_test_extra"])
     try:
         with open_portfolio(path) as pf:
-            assert pf.schema_version() == 2
+            assert pf.schema_version() == len(schema.MIGRATION_NAMES)
             assert calls == [1]
         backups = list_backups(path)
         assert len(backups) == 1 and "before-upgrade" in backups[0].name
