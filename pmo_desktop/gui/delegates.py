@@ -9,7 +9,7 @@ interpreter aborts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -49,6 +49,7 @@ class RegisterDelegate(QStyledItemDelegate):
             return editor
         if kind in (C.ENUM, C.CHOICE, C.BOOL, C.PROBABILITY, C.IMPACT, C.RAG, C.PROGRAMME, C.PROJECT):
             editor = QComboBox(parent)
+            editor.setIconSize(QSize(29, 18))
             editor.setEditable(kind in (C.PROJECT,))
             for text, icon in self._choices(column, index):
                 if icon is not None:

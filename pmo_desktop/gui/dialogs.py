@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 def load_form(name: str, host: QDialog):
     """Load ui/<name> and place its contents in `host`; returns the loaded form widget."""
     form = QUiLoader().load(str(ui_path(name)), host)
+    form.setWindowFlags(Qt.WindowType.Widget)  # embedded in the dialog, never a window of its own
     layout = QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(14, 12, 14, 12)
     layout.addWidget(form)
     host.setWindowTitle(form.windowTitle())
     host.resize(form.size())
@@ -35,6 +36,7 @@ def load_form(name: str, host: QDialog):
 
 def fill_rag_combo(box: QComboBox) -> None:
     box.clear()
+    box.setIconSize(QSize(29, 18))
     box.addItem("", None)
     for rag in Rag:
         box.addItem(chip_icon(rag), rag.label, rag.value)

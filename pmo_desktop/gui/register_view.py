@@ -121,6 +121,7 @@ class RegisterView(PortfolioView):
             box.setToolTip(f"Show only rows with this {column.header.lower()}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumContentsLength(8)
+            box.setIconSize(QSize(29, 18))
             box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
             box.currentIndexChanged.connect(lambda _i, key=column.key, b=box: self._filter_changed(key, b))
             self._filter_bar.insertWidget(1 + len(self.filter_boxes), box)
