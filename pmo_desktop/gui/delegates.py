@@ -117,7 +117,9 @@ class RegisterDelegate(QStyledItemDelegate):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(raw or "")
         else:
-            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+            # money shows as the cell does (£1,250,000): the currency and separators stay visible
+            role = Qt.ItemDataRole.DisplayRole if column.kind == C.MONEY else Qt.ItemDataRole.EditRole
+            editor.setText(index.data(role) or "")
             editor.selectAll()
 
     def setModelData(self, editor, model, index):
@@ -132,7 +134,8 @@ class RegisterDelegate(QStyledItemDelegate):
             text = editor.toPlainText()
         else:
             text = editor.text()
-        if text == (index.data(Qt.ItemDataRole.EditRole) or "") and not isinstance(editor, QComboBox):
+        unchanged = {index.data(Qt.ItemDataRole.EditRole) or "", index.data(Qt.ItemDataRole.DisplayRole) or ""}
+        if text in unchanged and not isinstance(editor, QComboBox):
             return  # unchanged: no write, no undo step
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 

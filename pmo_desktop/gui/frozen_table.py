@@ -3,11 +3,13 @@ example): a second view over the same model and selection, laid over the left ed
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 class FrozenTableView(QTableView):
+    clear_requested = Signal()  # Delete or Backspace on selected cells (not while editing one)
+
     def __init__(self, frozen_columns: int = 1, parent=None):
         super().__init__(parent)
         self._n = frozen_columns
@@ -115,6 +117,15 @@ class FrozenTableView(QTableView):
         super().updateGeometries()
         if hasattr(self, "frozen"):
             self._update_geometry()
+
+    def keyPressEvent(self, event) -> None:
+        if (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and self.state() != QAbstractItemView.State.EditingState
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self.clear_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def moveCursor(self, action, modifiers):
         current = super().moveCursor(action, modifiers)

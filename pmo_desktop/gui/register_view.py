@@ -89,6 +89,8 @@ class RegisterView(PortfolioView):
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self.show_column_menu)
         self._set_edit_triggers()
+        self.table.clear_requested.connect(
+            lambda: None if self.portfolio.read_only else self.clear_cells())
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self._apply_widths()
         self.restore_state()

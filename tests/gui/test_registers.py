@@ -140,7 +140,7 @@ def test_editing_through_the_delegate(window, demo_path, qtbot):
     editor = delegate.createEditor(view.table.viewport(), option, index)
     assert isinstance(editor, QLineEdit)
     delegate.setEditorData(editor, index)
-    assert "," in editor.text()
+    assert editor.text().startswith("£") and "," in editor.text()
     editor.setText("1,000")
     delegate.setModelData(editor, view.model, index)
 
@@ -220,6 +220,17 @@ def test_clear_cells_is_one_step_and_refuses_required(window, demo_path, answers
     view.table.selectionModel().select(m.index(0, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     window.actions["clear"].trigger()
     assert "cannot be empty" in answers.warnings[-1]
+
+
+def test_delete_key_clears_selected_cells(window, demo_path, qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    view = _projects(window)
+    index = _cell(view, 0, "sponsor")
+    view.table.setCurrentIndex(index)
+    view.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert read(demo_path, "SELECT sponsor FROM projects WHERE id = ?", (view.model.row_id(0),)) == [(None,)]
 
 
 def test_status_bar_shows_file_rows_and_saved(window, demo_path):
