@@ -138,3 +138,11 @@ class FrozenTableView(QTableView):
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         if index.column() >= self._n:
             super().scrollTo(index, hint)
+            return
+        # a frozen cell: never scroll sideways, only bring its row into view (pixel scrolling)
+        y, h = self.rowViewportPosition(index.row()), self.rowHeight(index.row())
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        if y < 0:
+            bar.setValue(bar.value() + y)
+        elif y + h > height:
+            bar.setValue(bar.value() + y + h - height)

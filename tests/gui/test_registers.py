@@ -256,3 +256,33 @@ def test_other_views_show_an_edit_when_next_shown(window, demo_path):
     window.undo()
     window.show_view("projects")
     assert view.model.index(0, 0).data() == first_code
+
+
+def test_moving_down_a_frozen_column_keeps_the_row_in_view(window, qtbot):
+    view = _projects(window)
+    window.show()
+    table = view.table
+    table.setCurrentIndex(view.model.index(0, 0))
+    table.scrollTo(view.model.index(39, 0))
+    y = table.rowViewportPosition(39)
+    assert y >= 0 and y + table.rowHeight(39) <= table.viewport().height()
+    assert table.horizontalScrollBar().value() == 0
+
+
+def test_a_new_edit_after_undo_drops_the_redo(window, demo_path):
+    view = _projects(window)
+    view.model.setData(_cell(view, 0, "sponsor"), "First")
+    window.undo()
+    assert window.actions["redo"].isEnabled()
+    assert window.actions["redo"].text().startswith("Redo Edit Sponsor")
+    view.model.setData(_cell(view, 0, "sponsor"), "Second")
+    assert not window.actions["redo"].isEnabled()
+    window.redo()  # nothing to redo
+    assert read(demo_path, "SELECT sponsor FROM projects WHERE id = ?", (view.model.row_id(0),)) == [("Second",)]
+
+
+def test_an_unchanged_value_is_not_an_undo_step(window):
+    view = _projects(window)
+    index = _cell(view, 0, "manager")
+    assert view.model.setData(index, index.data())
+    assert not window.history.can_undo()
