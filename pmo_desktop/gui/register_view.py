@@ -118,7 +118,7 @@ class RegisterView(PortfolioView):
         for column in self.model.columns:
             if not column.filter:
                 continue
-            box = FilterBox(lambda col=column: self._fill_filter(self.filter_boxes[col.key], col))
+            box = FilterBox(lambda key=column.key: self.offer_filter_values(key))
             box.setObjectName(f"filter_{column.key}")
             box.setToolTip(f"Show only rows with this {column.header.lower()}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -164,11 +164,17 @@ class RegisterView(PortfolioView):
         self._search_timer.stop()
         self.model.set_search(self.search_box.text())
 
+    def offer_filter_values(self, key: str) -> None:
+        """Read the column's current values into its filter (done as the drop-down opens)."""
+        self._fill_filter(self.filter_boxes[key], self.model._column(key))
+
     def set_filter(self, key: str, value) -> None:
         """Select a filter value as the user would (None clears it)."""
         box = self.filter_boxes[key]
-        self._fill_filter(box, self.model._column(key))
         i = box.findData(ALL if value is None else value)
+        if i < 0:  # not offered yet: read the column's values as opening the drop-down does
+            self._fill_filter(box, self.model._column(key))
+            i = box.findData(value)
         if i < 0:
             raise KeyError(f"{value!r} is not offered by the {key} filter")
         box.setCurrentIndex(i)
