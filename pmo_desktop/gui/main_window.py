@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         self.nav.blockSignals(False)
+        if self.history is not None:
+            self.history.deleteLater()
         self.history = None
         if portfolio is None:
             self.detail.set_context(None)
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
         return page
 
     def open_file(self, path: Path, *, read_only: bool = False) -> bool:
+        if self.portfolio is not None and Path(path).resolve() == self.portfolio.path.resolve():
+            return True  # already open here (opening it again would find our own lock)
         pf = file_actions.open_with_dialogs(Path(path), self.prompts, read_only=read_only)
         if pf is None:
             return False
