@@ -65,6 +65,7 @@ class StatusReportDialog(QDialog):
         return getattr(self.form, f"rag_{dimension}")
 
     def load(self, period: str) -> None:
+        period = status_reports.normalise_period(self.pf, period)
         values = status_reports.prefill(self.pf, self.project_id, period)
         self.form.period.blockSignals(True)
         self.form.period.setDate(QDate.fromString(period, "yyyy-MM-dd"))

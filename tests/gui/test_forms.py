@@ -52,6 +52,15 @@ def test_status_report_prefilled_from_previous_period(window, demo_path):
                 (project_id, period)) == [(0,)]
 
 
+def test_status_report_period_is_a_month_end(window):
+    from PySide6.QtCore import QDate
+
+    project_id = _select_project(window, 0)
+    dialog = StatusReportDialog(window.portfolio, project_id, parent=window)
+    dialog.form.period.setDate(QDate(2026, 2, 10))
+    assert dialog.form.period.date().toString("yyyy-MM-dd") == "2026-02-28"
+
+
 def test_status_report_needs_an_overall_rag(window, demo_path, answers):
     project_id = _select_project(window, 0)
     dialog = StatusReportDialog(window.portfolio, project_id, parent=window)

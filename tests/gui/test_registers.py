@@ -175,7 +175,9 @@ def test_sorting_is_done_by_the_store(window, demo_path):
     top = read(demo_path, "SELECT code FROM projects ORDER BY approved_budget DESC NULLS LAST, id LIMIT 3")
     assert [view.model.index(r, 0).data() for r in range(3)] == [t[0] for t in top]
     view.table.sortByColumn(view.model.column_index("rag_overall"), Qt.SortOrder.DescendingOrder)
-    assert view.model.index(0, view.model.column_index("rag_overall")).data(RAW_ROLE) == "R"
+    top_rag = view.model.index(0, view.model.column_index("rag_overall"))
+    assert top_rag.data(RAW_ROLE) == "R"
+    assert top_rag.data(Qt.ItemDataRole.AccessibleTextRole) == "Red"  # screen readers get the word
 
 
 def test_read_only_disables_every_edit(make_window, demo_path, answers):
