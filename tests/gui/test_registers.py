@@ -192,6 +192,10 @@ def test_read_only_disables_every_edit(make_window, demo_path, answers):
     assert not view.model.flags(_cell(view, 0, "name")) & Qt.ItemFlag.ItemIsEditable
     assert not view.model.setData(_cell(view, 0, "name"), "x")
     assert "read-only" in win.windowTitle()
+    win.show_view("projects")
+    view.table.setCurrentIndex(view.model.index(0, 2))
+    assert win.detail.project_id is not None and not win.detail.report_button.isEnabled()
+    assert not win.actions["status_report"].isEnabled()
 
 
 def test_column_chooser_hides_columns_but_not_key_columns(window):
