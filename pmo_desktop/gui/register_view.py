@@ -378,4 +378,10 @@ class RegisterView(PortfolioView):
             for r, row in enumerate(grid):
                 for c, value in enumerate(row):
                     cells.append((top + r, visible[start + c], value))
+        # Worked-out columns (score, slip, project name) are skipped, so rows copied from this
+        # table paste back whole.
+        cells = [cell for cell in cells if self.model.columns[cell[1]].editable]
+        if not cells:
+            self.context.report_problem("those columns are worked out, not typed in")
+            return None
         return self.model.write_cells(cells, context=self._project_context())
