@@ -36,7 +36,6 @@ class CheckResult:
     def as_dict(self) -> dict:
         return {
             "integrity": "ok" if self.integrity_ok else self.integrity,
-            "foreign_keys": "ok" if self.integrity_ok else "see integrity",
             "findings": [f.as_dict() for f in self.findings],
             "counts": _count_by_severity(self.findings),
         }

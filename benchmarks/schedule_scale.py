@@ -1,0 +1,102 @@
+"""Schedule 10,000 tasks with 15,000 links (budget: 0.5 s). Prints one JSON object.
+
+Times the engine alone (positions in, dates out) and the whole `reschedule` of a stored plan
+(read from SQLite, schedule, write every changed date in one batch).
+
+    PYTHONPATH=. python benchmarks/schedule_scale.py [--tasks N] [--links M]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pmo_desktop.scheduling import LinkInput, TaskInput, WorkCalendar, reschedule, schedule  # noqa: E402
+from pmo_desktop.store import create_portfolio  # noqa: E402
+
+START = date(2026, 1, 5)
+
+
+def build(n_tasks: int, n_links: int, seed: int = 7):
+    """Tasks in phases of 20 under summary tasks; links run forward (FS mostly, all types, lags -3..5)."""
+    rng = random.Random(seed)
+    tasks, links = [], []
+    summary = None
+    for i in range(1, n_tasks + 1):
+        if i % 21 == 1:
+            summary = i
+            tasks.append(TaskInput(i, f"Phase {i // 21 + 1}", None, "summary"))
+            continue
+        kind = "milestone" if i % 21 == 0 else "task"
+        start = START + timedelta(days=rng.randint(0, 700))
+        tasks.append(TaskInput(i, f"Task {i}", summary, kind, start, None,
+                               0 if kind == "milestone" else rng.randint(1, 15)))
+    leaves = [t.id for t in tasks if t.kind != "summary"]
+    seen = set()
+    types = ["FS"] * 7 + ["SS", "FF", "SF"]
+    while len(links) < n_links:
+        a = rng.randrange(len(leaves) - 1)
+        b = min(len(leaves) - 1, a + rng.randint(1, 60))
+        pair = (leaves[a], leaves[b])
+        if pair in seen:
+            continue
+        seen.add(pair)
+        links.append(LinkInput(*pair, rng.choice(types), rng.randint(-3, 5)))
+    return tasks, links
+
+
+def main() -> dict:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tasks", type=int, default=10_000)
+    ap.add_argument("--links", type=int, default=15_000)
+    args = ap.parse_args()
+    tasks, links = build(args.tasks, args.links)
+    calendar = WorkCalendar("1111100", {START + timedelta(days=d): False for d in range(0, 1500, 45)}, origin=START)
+    engine_runs = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        result = schedule(tasks, links, calendar, START)
+        engine_runs.append(time.perf_counter() - t0)
+    with tempfile.TemporaryDirectory() as tmp:
+        pf = create_portfolio(Path(tmp) / "scale.pmo")
+        with pf.batch("cli", "load"):
+            pid = pf.conn.execute("INSERT INTO projects (code, name, start_date) VALUES ('BIG', 'Big plan', ?)",
+                                  (START.isoformat(),)).lastrowid
+            cal = pf.conn.execute("INSERT INTO calendars (name, working_days) VALUES ('Std', '1111100')").lastrowid
+            pf.conn.execute("UPDATE projects SET calendar_id = ? WHERE id = ?", (cal, pid))
+            pf.conn.executemany(
+                """INSERT INTO tasks (id, project_id, parent_id, name, kind, start_date, duration_days, sort_order)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [(t.id, pid, t.parent_id, t.name, t.kind, t.start.isoformat() if t.start else None, t.duration, t.id)
+                 for t in tasks])
+            pf.conn.executemany(
+                "INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) VALUES (?, ?, ?, ?)",
+                [(lk.predecessor_id, lk.successor_id, lk.type, lk.lag) for lk in links])
+        t0 = time.perf_counter()
+        first = reschedule(pf, "BIG")
+        first_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        second = reschedule(pf, "BIG")
+        second_s = time.perf_counter() - t0
+        pf.close()
+    return {
+        "tasks": len(tasks), "links": len(links), "critical_tasks": len(result.critical_path),
+        "finish": result.finish.isoformat(),
+        "engine_s_best": round(min(engine_runs), 4), "engine_s_median": round(sorted(engine_runs)[2], 4),
+        "reschedule_first_s": round(first_s, 4), "first_changed": first.changed,
+        "reschedule_again_s": round(second_s, 4), "again_changed": second.changed,
+        "budget_s": 0.5,
+    }
+
+
+if __name__ == "__main__":
+    json.dump(main(), sys.stdout, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,190 @@
+"""The dashboard: KPI tiles and the finance charts (matplotlib in Qt) for the current period.
+
+Figures come from finance.portfolio_summary, s_curve and spend_split, the same service as
+`pmo summary` and the board pack; the charts are finance.charts, shared with the board pack.
+Clicking a programme's variance bar or the latest period's RAG segment filters the projects
+register to those projects and shows it; clicking a heat-map cell filters the RAID log to risks.
+"""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.money import format_money, format_pct
+from pmo_desktop.finance import charts, portfolio_summary, resolve_period, s_curve, spend_split
+from pmo_desktop.gui.views import PortfolioView, ViewContext
+from pmo_desktop.store import PortfolioError
+
+
+class ChartCanvas(FigureCanvasQTAgg):
+    """One chart; emits `picked(target)` when a pickable element is clicked."""
+
+    def __init__(self, name: str, on_pick):
+        self.figure = Figure(figsize=(4, 3), dpi=90, layout="constrained")
+        super().__init__(self.figure)
+        self.setObjectName(f"chart_{name}")
+        self.setMinimumSize(220, 230)
+        self.picks: list = []
+        self._on_pick = on_pick
+        self.mpl_connect("pick_event", self._picked)
+
+    def draw_with(self, draw, *args) -> None:
+        self.figure.clear()
+        ax = self.figure.add_subplot()
+        self.picks = draw(ax, *args) or []
+        self.draw_idle()
+
+    def target_of(self, artist):
+        return next((t for a, t in self.picks if a is artist), None)
+
+    def _picked(self, event) -> None:
+        target = self.target_of(event.artist)
+        if target is not None:
+            self._on_pick(target)
+
+
+def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
+    frame = QFrame()
+    frame.setObjectName("kpiTile")
+    frame.setStyleSheet("QFrame#kpiTile { background: #FFFFFF; border: 1px solid #D5DCE0; border-radius: 6px; }")
+    head = QLabel(title)
+    head.setStyleSheet("color: #546E7A; border: none;")
+    value = QLabel()
+    value.setTextFormat(Qt.TextFormat.RichText)
+    value.setStyleSheet("font-size: 17pt; font-weight: 600; color: #263238; border: none;")
+    note = QLabel()
+    note.setWordWrap(True)
+    note.setStyleSheet("color: #546E7A; border: none;")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 8, 12, 8)
+    layout.addWidget(head)
+    layout.addWidget(value)
+    layout.addWidget(note)
+    return frame, value, note
+
+
+def rag_chips(counts: dict) -> str:
+    """Coloured chips with the letter and the count, for rich-text labels."""
+    out = []
+    for rag in (Rag.RED, Rag.AMBER, Rag.GREEN):
+        out.append(f"<span style='background:{rag.colour}; color:{rag.text_colour};'>&nbsp;{rag.letter}&nbsp;</span>"
+                   f"&nbsp;{counts.get(rag.value, 0)}&nbsp;&nbsp;")
+    return "".join(out)
+
+
+class DashboardView(PortfolioView):
+    filter_applied = Signal(str, str, object)  # view name, filter key, value
+
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, parent)
+        self._seen_batch = -1
+        self.setObjectName("dashboardView")
+        self.summary_data: dict | None = None
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
+        tiles = QHBoxLayout()
+        self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
+        for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date vs plan"),
+                           ("eac", "EAC vs budget"), ("milestones", "Milestones due this period"),
+                           ("risks", "Open high and critical risks")):
+            frame, value, note = _tile(title)
+            self.tiles[key] = (value, note)
+            tiles.addWidget(frame, 1)
+        self.charts = {name: ChartCanvas(name, self.apply_target)
+                       for name in ("s_curve", "variance", "capex_opex", "rag_trend", "heatmap")}
+        grid = QGridLayout()
+        grid.addWidget(self.charts["s_curve"], 0, 0)
+        grid.addWidget(self.charts["variance"], 0, 1)
+        grid.addWidget(self.charts["capex_opex"], 0, 2)
+        grid.addWidget(self.charts["rag_trend"], 1, 0)
+        grid.addWidget(self.charts["heatmap"], 1, 1)
+        self.hint = QLabel("Click a programme's variance bar or a RAG segment of the latest period to see those "
+                           "projects in the register; click a heat-map cell to see those risks.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #546E7A;")
+        grid.addWidget(self.hint, 1, 2, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.header)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 1)
+        self.refresh()
+
+    def showEvent(self, event) -> None:
+        """Edits made in other views since this one was last drawn show up when it is shown again."""
+        if self._seen_batch != self.portfolio.last_batch_id():
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._seen_batch = self.portfolio.last_batch_id()
+        pf = self.portfolio
+        try:
+            period = resolve_period(pf)
+            s = portfolio_summary(pf, period.end, require_data=False)
+        except PortfolioError as exc:
+            self.context.report_problem(str(exc))
+            return
+        self.summary_data = s
+        cur = s["currency"]
+        k = s["kpis"]
+        self.header.setText(f"{s['portfolio']}: period ending {period.end:%d %b %Y} ({period.fy_label} "
+                            f"Q{period.quarter})")
+        self._set("rag", rag_chips(k["projects_by_rag"]),
+                  f"{s['counts']['projects']} projects; {s['rag_differs']['cost']} cost RAGs differ from the numbers")
+        self._set("spend", format_money(k["actual_to_date"], cur),
+                  f"planned to date {format_money(k['planned_to_date'], cur)}")
+        self._set("eac", format_money(k["eac"], cur),
+                  f"budget {format_money(k['approved_budget'], cur)}; variance "
+                  f"{format_pct(k['variance_pct'], signed=True)}")
+        self._set("milestones", str(k["milestones_due"]),
+                  f"{k['milestones_missed']} not complete; {k['milestones_overdue']} overdue in all")
+        self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
+        settings = pf.settings()
+        self.charts["s_curve"].draw_with(charts.s_curve, s_curve(pf, period), cur, period.cutoff_month)
+        self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"))
+        self.charts["capex_opex"].draw_with(charts.capex_opex, spend_split(pf, period), cur)
+        self.charts["rag_trend"].draw_with(charts.rag_trend, s["rag_trend"])
+        self.charts["heatmap"].draw_with(charts.risk_heatmap, s["risks"]["heatmap"])
+        self.summary_changed.emit()
+
+    def _set(self, key: str, value: str, note: str) -> None:
+        self.tiles[key][0].setText(value)
+        self.tiles[key][1].setText(note)
+
+    def summary(self) -> str:
+        if not self.summary_data:
+            return ""
+        return f"Dashboard for the period ending {self.summary_data['period']['end']}"
+
+    # -- clicking a chart ---------------------------------------------------------------------------------
+
+    def apply_target(self, target: dict) -> bool:
+        """Filter a register as a chart element asks, and show it. Returns False when the window
+        has no such register."""
+        if "probability" in target:
+            view, filters = "raid", {"type": "Risk"}
+        elif "programme" in target:
+            view, filters = "projects", {"programme_id": target["programme"], "rag_overall": None}
+        elif "rag_overall" in target:
+            view, filters = "projects", {"rag_overall": target["rag_overall"], "programme_id": None}
+        else:
+            return False
+        window = self.window()
+        page = getattr(window, "pages", {}).get(view)
+        if page is None or not hasattr(page, "set_filter"):
+            return False
+        for key, value in filters.items():
+            try:
+                page.set_filter(key, value)
+            except KeyError:
+                self.context.report_problem(f"the {view} register has no rows with {key} {value}")
+                return False
+            self.filter_applied.emit(view, key, value)
+        window.show_view(view)
+        return True

@@ -1,0 +1,143 @@
+"""Bringing a Plan into the portfolio: a new project, or the plan of an existing one. One undo step."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pmo_desktop.domain.enums import Source
+from pmo_desktop.plans_io.model import Plan, PlanFileError
+from pmo_desktop.store import Portfolio, PortfolioError
+
+
+@dataclass
+class PlanImport:
+    project: str
+    project_id: int
+    created: bool
+    tasks: int
+    links: int
+    replaced_tasks: int
+    calendar: str
+    batch_id: int
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"project": self.project, "project_id": self.project_id, "created": self.created,
+                "tasks": self.tasks, "links": self.links, "replaced_tasks": self.replaced_tasks,
+                "calendar": self.calendar, "batch": self.batch_id, "warnings": self.warnings}
+
+
+def _iso(d):
+    return d.isoformat() if d else None
+
+
+def _new_code(conn) -> str:
+    numbers = [int(m.group(1)) for (c,) in conn.execute("SELECT code FROM projects WHERE code LIKE 'PLAN-%'")
+               if (m := re.fullmatch(r"PLAN-(\d+)", c))]
+    return f"PLAN-{max(numbers, default=0) + 1:03d}"
+
+
+def _unique_calendar_name(conn, wanted: str) -> str:
+    name, n = wanted, 1
+    while conn.execute("SELECT 1 FROM calendars WHERE name = ?", (name,)).fetchone():
+        n += 1
+        name = f"{wanted} {n}"
+    return name
+
+
+def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
+               source: Source | str = Source.IMPORT) -> PlanImport:
+    """Write `plan` as a new project, or as the whole plan of project `project_code` (its old tasks and
+    links are replaced). Everything happens in one batch: all or nothing, one undo step."""
+    conn = pf.conn
+    if not plan.tasks and project_code is None and not plan.name:
+        raise PlanFileError("the plan has no tasks and no name; nothing to import")
+    with pf.batch(source, f"Import plan {plan.name}") as batch_id:
+        created = False
+        replaced = 0
+        if project_code is not None:
+            row = conn.execute("SELECT id FROM projects WHERE code = ?", (project_code,)).fetchone()
+            if row is None:
+                raise PortfolioError(f"there is no project with code '{project_code}'; leave out --project "
+                                     "to import the plan as a new project")
+            project_id = row[0]
+            replaced = conn.execute("SELECT count(*) FROM tasks WHERE project_id = ?", (project_id,)).fetchone()[0]
+            conn.execute("DELETE FROM tasks WHERE project_id = ?", (project_id,))
+            code = project_code
+        else:
+            code = _new_code(conn)
+            project_id = conn.execute(
+                """INSERT INTO projects (code, name, description, start_date, finish_date, baseline_start,
+                   baseline_finish, percent_complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (code, plan.name or code, f"Imported from {plan.source}", _iso(plan.start), _iso(plan.finish),
+                 _iso(min((t.baseline_start for t in plan.tasks if t.baseline_start), default=None)),
+                 _iso(max((t.baseline_finish for t in plan.tasks if t.baseline_finish), default=None)),
+                 _overall_percent(plan)),
+            ).lastrowid
+            created = True
+        calendar_id, cal_name = _add_calendar(conn, plan.calendar, code)
+        conn.execute("UPDATE projects SET calendar_id = ? WHERE id = ?", (calendar_id, project_id))
+        task_calendars = {key: _add_calendar(conn, cal, code)[0] for key, cal in plan.calendars.items()}
+        ids: dict[str, int] = {}
+        outline = _outline_numbers(plan)
+        for sort, t in enumerate(plan.tasks, start=1):
+            if t.key in ids:
+                raise PlanFileError(f"the plan names task id '{t.key}' twice; the file is inconsistent")
+            parent = ids.get(t.parent_key) if t.parent_key is not None else None
+            ids[t.key] = conn.execute(
+                """INSERT INTO tasks (project_id, parent_id, wbs, name, kind, start_date, finish_date,
+                   duration_days, baseline_start, baseline_finish, actual_start, actual_finish,
+                   percent_complete, owner, sort_order, constraint_type, constraint_date, calendar_id, notes)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (project_id, parent, t.wbs or outline[t.key], t.name or f"Task {sort}", t.kind, _iso(t.start),
+                 _iso(t.finish), t.duration_days, _iso(t.baseline_start), _iso(t.baseline_finish),
+                 _iso(t.actual_start), _iso(t.actual_finish), t.percent_complete, t.owner, sort,
+                 t.constraint_type, _iso(t.constraint_date), task_calendars.get(t.calendar_key, calendar_id),
+                 t.notes),
+            ).lastrowid
+            if t.properties:
+                conn.executemany("INSERT INTO task_properties (task_id, name, value) VALUES (?, ?, ?)",
+                                 [(ids[t.key], k, v) for k, v in t.properties.items()])
+        seen = set()
+        links = 0
+        for link in plan.links:
+            pair = (ids.get(link.predecessor_key), ids.get(link.successor_key))
+            if None in pair or pair[0] == pair[1] or pair in seen:
+                continue
+            seen.add(pair)
+            conn.execute("INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) VALUES (?,?,?,?)",
+                         (*pair, link.type, int(link.lag_days)))
+            links += 1
+    return PlanImport(code, project_id, created, len(ids), links, replaced, cal_name, batch_id, list(plan.warnings))
+
+
+def _add_calendar(conn, cal, code: str) -> tuple[int, str]:
+    base_name = re.sub(r"\s*\([A-Z0-9][A-Z0-9_-]*\)$", "", cal.name) or "Standard"
+    name = _unique_calendar_name(conn, f"{base_name} ({code})")
+    calendar_id = conn.execute("INSERT INTO calendars (name, working_days) VALUES (?, ?)",
+                               (name, cal.working_days)).lastrowid
+    conn.executemany(
+        "INSERT INTO calendar_exceptions (calendar_id, date, working, name) VALUES (?, ?, ?, ?)",
+        [(calendar_id, d.isoformat(), int(w), n) for d, (w, n) in sorted(cal.exceptions.items())],
+    )
+    return calendar_id, name
+
+
+def _overall_percent(plan: Plan) -> float | None:
+    leaves = [t for t in plan.tasks if t.kind != "summary" and t.percent_complete is not None]
+    weight = sum(max(1, t.duration_days or 0) for t in leaves)
+    if not leaves or not weight:
+        return None
+    return round(sum(t.percent_complete * max(1, t.duration_days or 0) for t in leaves) / weight, 1)
+
+
+def _outline_numbers(plan: Plan) -> dict[str, str]:
+    """1, 1.1, 1.2, 2 ... from the nesting, for plans that carry no WBS of their own."""
+    counters: dict[str | None, int] = {}
+    numbers: dict[str, str] = {}
+    for t in plan.tasks:
+        counters[t.parent_key] = counters.get(t.parent_key, 0) + 1
+        prefix = numbers.get(t.parent_key) if t.parent_key is not None else None
+        numbers[t.key] = f"{prefix}.{counters[t.parent_key]}" if prefix else str(counters[t.parent_key])
+    return numbers

@@ -1,0 +1,306 @@
+"""The one base every board-pack section builds on: page templates, styles, headings with bookmarks,
+RAG chips and table styles. Sections only build their story (a list of flowables) from plain data.
+
+Page furniture: a landscape page with a header (portfolio, section, period), a footer (confidentiality
+marking, organisation, "Page x of y"). "of y" needs the final page count, so the canvas keeps each
+page's drawing until `save()` (the usual reportlab NumberedCanvas); the contents page numbers come from
+`multiBuild`, which repeats the layout until the table of contents is stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
+from pmo_desktop.domain.money import format_money
+from pmo_desktop.reports import fonts
+from pmo_desktop.reports.fonts import SANS, SANS_BOLD, markup
+
+PAGE_SIZES = {"A4": landscape(A4), "LETTER": landscape(letter)}
+MARGIN = 14 * mm
+HEADER_H = 10 * mm
+FOOTER_H = 9 * mm
+INK = colors.HexColor("#212121")
+MUTED = colors.HexColor("#616161")
+RULE = colors.HexColor("#B0BEC5")
+HEAD_BG = colors.HexColor(ACTUAL_COLOUR)
+BAND_BG = colors.HexColor("#ECEFF1")
+ZEBRA = colors.HexColor("#F7F9FA")
+
+
+class Cancelled(Exception):  # noqa: N818
+    """The caller asked the board pack to stop; nothing is left on disk."""
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """What the page furniture prints on every page."""
+
+    portfolio: str
+    organisation: str
+    period_label: str
+    confidentiality: str
+
+
+def _style(name: str, size: float = 9, font: str = SANS, leading: float | None = None, **kw) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.25,
+                          textColor=kw.pop("textColor", INK), **kw)
+
+
+class Styles:
+    """Paragraph styles, built once per pack (after the fonts are registered)."""
+
+    def __init__(self):
+        fonts.register_fonts()
+        self.title = _style("title", 30, SANS_BOLD, 36, spaceAfter=6)
+        self.subtitle = _style("subtitle", 16, SANS, 21, textColor=MUTED)
+        self.h1 = _style("h1", 17, SANS_BOLD, 21, spaceAfter=8, textColor=HEAD_BG)
+        self.h2 = _style("h2", 11.5, SANS_BOLD, 14, spaceBefore=8, spaceAfter=4, textColor=HEAD_BG)
+        self.body = _style("body", 9, leading=12, spaceAfter=4)
+        self.small = _style("small", 7.5, leading=9.5, textColor=MUTED)
+        self.cell = _style("cell", 7.5, leading=9.2)
+        self.cell_right = _style("cell_right", 7.5, leading=9.2, alignment=TA_RIGHT)
+        self.cell_centre = _style("cell_centre", 7.5, leading=9.2, alignment=TA_CENTER)
+        self.cell_bold = _style("cell_bold", 7.5, SANS_BOLD, 9.2)
+        self.head = _style("head", 7.5, SANS_BOLD, 9.2, textColor=colors.white)
+        self.head_right = _style("head_right", 7.5, SANS_BOLD, 9.2, textColor=colors.white, alignment=TA_RIGHT)
+        self.head_centre = _style("head_centre", 7.5, SANS_BOLD, 9.2, textColor=colors.white, alignment=TA_CENTER)
+        self.empty = _style("empty", 9.5, leading=13, textColor=MUTED, spaceBefore=6, spaceAfter=6)
+        self.toc0 = _style("toc0", 10.5, SANS_BOLD, 15, leftIndent=0)
+        self.toc1 = _style("toc1", 8.5, SANS, 10.5, leftIndent=16)
+        self.tile_value = _style("tile_value", 20, SANS_BOLD, 24, alignment=TA_CENTER)
+        self.tile_label = _style("tile_label", 8, SANS, 10, alignment=TA_CENTER, textColor=MUTED)
+
+
+def p(text: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of user text (escaped, CJK-aware)."""
+    return Paragraph(markup(text), style)
+
+
+def pm(markup_text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of our own markup (<b>, <br/>); any user text in it must already be through markup()."""
+    return Paragraph(markup_text, style)
+
+
+class Heading(Paragraph):
+    """A heading that becomes a PDF bookmark (and a contents entry when `toc` is set)."""
+
+    def __init__(self, text: str, style: ParagraphStyle, *, key: str, level: int = 0, toc: bool = True,
+                 section: str | None = None):
+        super().__init__(markup(text), style)
+        self.outline = (text, key, level, toc)
+        self.section = section
+
+
+def section_heading(title: str, styles: Styles, key: str) -> Heading:
+    return Heading(title, styles.h1, key=key, level=0, section=title)
+
+
+def empty_note(text: str, styles: Styles) -> Paragraph:
+    """What an empty section says instead of leaving blank space."""
+    return p(text, styles.empty)
+
+
+def fmt_date(value: str | date | None, short: bool = False) -> str:
+    if not value:
+        return "–"
+    d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return d.strftime("%d %b %y" if short else "%d %b %Y")
+
+
+# -- RAG chips ---------------------------------------------------------------------------------------
+
+def rag_of(value: str | None) -> Rag:
+    try:
+        return Rag(value) if value else Rag.GREY
+    except ValueError:
+        return Rag.GREY
+
+
+def rag_cell_commands(col: int, row: int, rag: Rag) -> list[tuple]:
+    """Table style commands that paint one cell as a RAG chip (colour plus its letter)."""
+    return [("BACKGROUND", (col, row), (col, row), colors.HexColor(rag.colour)),
+            ("TEXTCOLOR", (col, row), (col, row), colors.HexColor(rag.text_colour)),
+            ("FONTNAME", (col, row), (col, row), SANS_BOLD),
+            ("ALIGN", (col, row), (col, row), "CENTER")]
+
+
+def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, extra: list[tuple] = (),
+               zebra: bool = True) -> Table:
+    """A table with a dark header row repeated on every page it spans."""
+    table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
+        ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if zebra:
+        style.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
+    table.setStyle(TableStyle(style + list(extra)))
+    return table
+
+
+# -- the document ------------------------------------------------------------------------------------
+
+class PageTotal(Flowable):
+    """An invisible indexing flowable that makes multiBuild repeat the layout until the page total the
+    footers printed ("Page x of y") is the total the pass produced, as the contents does for its page
+    numbers. (Deferring pages in the canvas instead would break the bookmarks' page references.)"""
+
+    def __init__(self, doc: BoardPackDocument):
+        super().__init__()
+        self.doc = doc
+        self._used: int | None = None
+
+    def isIndexing(self):  # noqa: N802 (reportlab's protocol)
+        return 1
+
+    def isSatisfied(self):  # noqa: N802
+        return self._used == self.doc.total_pages
+
+    def beforeBuild(self):  # noqa: N802
+        self._used = self.doc.total_pages
+
+    def afterBuild(self):  # noqa: N802
+        self.doc.total_pages = self.doc.page
+
+    def notify(self, kind, stuff):
+        pass
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class BoardPackDocument(BaseDocTemplate):
+    """Two page templates (cover, body); bookmarks and contents entries from Heading flowables."""
+
+    def __init__(self, filename: str, *, page_size: str, info: PackInfo, metadata: dict[str, str],
+                 cancel: Callable[[], bool] | None = None, on_page: Callable[[int], None] | None = None,
+                 cover: bool = True):
+        size = PAGE_SIZES[page_size.upper()]
+        super().__init__(filename, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                         topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
+                         title=metadata["title"], author=metadata["author"], subject=metadata["subject"],
+                         creator="PMO Desktop", keywords=metadata.get("keywords", ""))
+        self.info = info
+        self._cancel = cancel
+        self._on_page = on_page
+        self.current_section = ""
+        self.total_pages: int | None = None  # from the previous layout pass
+        body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover_frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id="cover",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        templates = [PageTemplate("cover", [cover_frame], onPageEnd=self._cover_furniture, pagesize=size),
+                     PageTemplate("body", [body], onPageEnd=self._body_furniture, pagesize=size)]
+        self.addPageTemplates(templates if cover else templates[::-1])  # the first one starts the pack
+
+    @property
+    def frame_size(self) -> tuple[float, float]:
+        return self.width, self.height
+
+    @property
+    def cover_size(self) -> tuple[float, float]:
+        return self.pagesize[0] - 2 * MARGIN, self.pagesize[1] - 2 * MARGIN
+
+    def handle_pageBegin(self):  # noqa: N802
+        if self._cancel is not None and self._cancel():
+            raise Cancelled()
+        super().handle_pageBegin()
+        if self._on_page is not None:
+            self._on_page(self.page)
+
+    def afterFlowable(self, flowable):  # noqa: N802
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            return
+        text, key, level, toc = outline
+        if getattr(flowable, "section", None):
+            self.current_section = flowable.section
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level == 0 and key == "projects")
+        if toc:
+            self.notify("TOCEntry", (level, markup(text), self.page, key))
+
+    def _cover_furniture(self, canv, doc):
+        width = canv._pagesize[0]
+        canv.saveState()
+        canv.setFillColor(colors.HexColor(Rag.RED.colour))
+        fonts.draw_string(canv, width - MARGIN, MARGIN / 2, self.info.confidentiality.upper(), SANS_BOLD, 9, "right")
+        canv.restoreState()
+
+    def _body_furniture(self, canv, doc):
+        width, height = canv._pagesize
+        info = self.info
+        canv.saveState()
+        top = height - MARGIN
+        canv.setFillColor(INK)
+        fonts.draw_string(canv, MARGIN, top - 5 * mm, fonts.fit(info.portfolio, SANS_BOLD, 9, width * 0.4),
+                          SANS_BOLD, 9)
+        canv.setFillColor(MUTED)
+        fonts.draw_string(canv, width / 2, top - 5 * mm, self.current_section, SANS, 9, "centre")
+        fonts.draw_string(canv, width - MARGIN, top - 5 * mm, f"Board pack · period ending {info.period_label}",
+                          SANS, 9, "right")
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        canv.line(MARGIN, top - 7.5 * mm, width - MARGIN, top - 7.5 * mm)
+        bottom = MARGIN - FOOTER_H + 3 * mm
+        canv.line(MARGIN, bottom + 4.5 * mm, width - MARGIN, bottom + 4.5 * mm)
+        canv.setFillColor(colors.HexColor(Rag.RED.colour))
+        fonts.draw_string(canv, MARGIN, bottom, info.confidentiality.upper(), SANS_BOLD, 7.5)
+        canv.setFillColor(MUTED)
+        if info.organisation:
+            fonts.draw_string(canv, width / 2, bottom, info.organisation, SANS, 7.5, "centre")
+        total = self.total_pages if self.total_pages is not None else "?"
+        fonts.draw_string(canv, width - MARGIN, bottom, f"Page {doc.page} of {total}", SANS, 7.5, "right")
+        canv.restoreState()
+
+
+def spacer(height: float = 4 * mm) -> Spacer:
+    return Spacer(1, height)
+
+
+def fmt_money(minor: int | float | None, currency: str, *, signed: bool = False) -> str:
+    """The one money format (domain.money: £7.5k, £1,250k, £1.25m); `signed` adds a + to increases."""
+    text = format_money(minor, currency)
+    return f"+{text}" if signed and minor is not None and minor > 0 else text
+
+
+class Bookmark(Flowable):
+    """An invisible bookmark (and contents entry) at the current position."""
+
+    def __init__(self, title: str, key: str, level: int = 0, toc: bool = True, section: str | None = None):
+        super().__init__()
+        self.outline = (title, key, level, toc)
+        self.section = section
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self):
+        pass

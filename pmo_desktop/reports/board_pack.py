@@ -1,0 +1,197 @@
+"""`build_board_pack()`: the month-end PDF for the steering committee, as one plain function.
+
+It validates the options first (nothing is written for a bad one), reads the data once, lets each
+section module build its story, and lays the story out with reportlab into a temporary file beside
+the output that is renamed over it only when complete, so a failure or a cancel never leaves a
+partial PDF. `progress(done, total)` is called as the work advances; `cancel()` returning True stops it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import NextPageTemplate, PageBreak
+
+from pmo_desktop import finance
+from pmo_desktop.domain import workdays
+from pmo_desktop.reports.base import BoardPackDocument, Cancelled, PackInfo, PageTotal, Styles, fmt_date
+from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
+from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
+from pmo_desktop.store import Portfolio
+
+SECTIONS: tuple[str, ...] = tuple(SECTION_MODULES)
+PAGE_SIZE_NAMES = ("A4", "Letter")
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+
+class BoardPackError(Exception):
+    """A bad option or an output that cannot be written; str() is one line for the user."""
+
+
+class BoardPackCancelled(BoardPackError):
+    def __init__(self):
+        super().__init__("board pack cancelled; no file was written")
+
+
+@dataclass(frozen=True)
+class BoardPackOptions:
+    period: date | None = None  # default: the portfolio's current period
+    sections: tuple[str, ...] | None = None  # default: all, in the standard order
+    programme: str | None = None
+    page_size: str = "A4"
+    today: date | None = None  # the date printed on the cover and used for "today" lines
+
+
+@dataclass(frozen=True)
+class BoardPackResult:
+    path: Path
+    pages: int
+    period: date
+    sections: tuple[str, ...]
+    projects: int
+
+
+def parse_period(text: str) -> date:
+    """A period end written YYYY-MM-DD, read the way the finance service reads it."""
+    try:
+        return finance.parse_period(text)
+    except finance.PeriodError as exc:
+        raise BoardPackError(str(exc)) from None
+
+
+def parse_sections(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Section names in any order, comma or space separated; returned in the standard order."""
+    names = [n.strip().lower() for v in values for n in v.replace(",", " ").split() if n.strip()]
+    unknown = [n for n in names if n not in SECTIONS]
+    if unknown:
+        raise BoardPackError(f"unknown section '{unknown[0]}'; choose from: {', '.join(SECTIONS)}")
+    if not names:
+        raise BoardPackError(f"no sections chosen; choose from: {', '.join(SECTIONS)}")
+    return tuple(s for s in SECTIONS if s in names)
+
+
+def _resolve(pf: Portfolio, options: BoardPackOptions) -> tuple[date, tuple[str, ...], str | None, str]:
+    sections = parse_sections(options.sections) if options.sections is not None else SECTIONS
+    sizes = {s.upper(): s for s in PAGE_SIZE_NAMES}
+    if options.page_size.upper() not in sizes:
+        raise BoardPackError(f"page size '{options.page_size}' is not one of {', '.join(PAGE_SIZE_NAMES)}")
+    programme = options.programme
+    if programme is not None:
+        names = [r[0] for r in pf.conn.execute("SELECT name FROM programmes ORDER BY name")]
+        match = [n for n in names if n.casefold() == programme.strip().casefold()]
+        if not match and programme.strip().casefold() != NO_PROGRAMME.casefold():
+            known = ", ".join(names) if names else "the portfolio has no programmes"
+            raise BoardPackError(f"unknown programme '{programme}'; known: {known}")
+        programme = match[0] if match else NO_PROGRAMME
+    periods = [r[0] for r in pf.conn.execute("SELECT DISTINCT period FROM status_reports ORDER BY period DESC")]
+    period = options.period
+    if period is None:
+        current = pf.settings().get("current_period")
+        if current:
+            period = date.fromisoformat(current)
+        elif periods:
+            period = date.fromisoformat(periods[0])
+        else:
+            period = workdays.previous_month_end(options.today or date.today())
+    elif periods and period.isoformat() not in periods and period.isoformat() != pf.settings().get("current_period"):
+        raise BoardPackError(f"no status reports for period {period.isoformat()}; "
+                             f"latest periods: {', '.join(periods[:4])}")
+    return period, sections, programme, sizes[options.page_size.upper()]
+
+
+def _check_output(output: Path) -> Path:
+    output = Path(output)
+    if output.suffix.lower() != ".pdf":
+        raise BoardPackError(f"output '{output}' must end in .pdf")
+    if output.is_dir():
+        raise BoardPackError(f"output '{output}' is a folder")
+    parent = output.resolve().parent
+    if not parent.is_dir():
+        raise BoardPackError(f"cannot write '{output}': folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise BoardPackError(f"cannot write '{output}': permission denied")
+    return output
+
+
+def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = BoardPackOptions(), *,
+                     progress: Progress | None = None, cancel: CancelCheck | None = None) -> BoardPackResult:
+    output = _check_output(output)
+    period, sections, programme, page_size = _resolve(pf, options)
+    today = options.today or date.today()
+    data = load_pack_data(pf, period=period, programme=programme, today=today)
+    styles = Styles()
+    info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
+                    period_label=fmt_date(period), confidentiality=data.confidentiality)
+    title = f"{data.portfolio} – board pack, period ending {fmt_date(period)}"
+    if programme:
+        title += f" ({programme})"
+    metadata = {"title": title, "author": data.organisation or "PMO Desktop",
+                "subject": f"Portfolio status, finance, risks and milestones for the period ending {period.isoformat()}",
+                "keywords": "board pack, portfolio, " + period.isoformat()}
+
+    per_section = {s: (len(data.projects) if s == "projects" else 1) for s in sections}
+    est_pages = 6 + len(sections) + len(data.projects) * (1 + ("projects" in sections)) // 3
+    render_units = max(10, est_pages)
+    total = sum(per_section.values()) + render_units
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        if cancel is not None and cancel():
+            raise BoardPackCancelled()
+        done += 1
+        if progress is not None:
+            progress(min(done, total - 1), total)
+
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        pages_seen = [0]
+
+        def on_page(_page: int) -> None:
+            pages_seen[0] += 1
+            if progress is not None:
+                rendered = min(render_units - 1, pages_seen[0] * render_units // (est_pages * 3))
+                progress(min(done + rendered, total - 1), total)
+
+        doc = BoardPackDocument(str(tmp), page_size=page_size, info=info, metadata=metadata,
+                                cancel=cancel, on_page=on_page, cover="cover" in sections)
+        width, height = doc.frame_size
+        ctx = SectionContext(styles=styles, width=width, height=height, tick=tick, cover_size=doc.cover_size)
+        story = []
+        for name in sections:
+            module = SECTION_MODULES[name]
+            if name == "cover":
+                story += module.build(data, ctx)
+                story += [NextPageTemplate("body"), PageBreak()]
+                continue
+            if story and not isinstance(story[-1], PageBreak):
+                story.append(PageBreak())
+            story += module.build(data, ctx)
+            if name != "projects":
+                tick()
+        if not story:
+            raise BoardPackError("nothing to print: no section chosen")
+        try:
+            doc.multiBuild([PageTotal(doc), *story], maxPasses=6)
+        except Cancelled:
+            raise BoardPackCancelled() from None
+        pages = doc.page
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; a PDF is shared like any other file
+        os.replace(tmp, output)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(total, total)
+    return BoardPackResult(path=output, pages=pages, period=period, sections=sections, projects=len(data.projects))

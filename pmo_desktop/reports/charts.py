@@ -1,0 +1,64 @@
+"""matplotlib for the board pack's portfolio charts, always on the Agg renderer.
+
+Figures are made with `matplotlib.figure.Figure` and drawn by `FigureCanvasAgg` directly rather than
+through pyplot and `matplotlib.use('Agg')`: that guarantees Agg here without switching the process-wide
+backend that the Qt GUI may be using, and keeps no global figure state between threads.
+
+Charts are embedded as PNG at 200 dpi (crisp when zoomed or printed) rather than as vectors: reportlab
+cannot place a matplotlib PDF/SVG without an extra library (svglib), and PNG embedding keeps fonts
+consistent because matplotlib draws CJK names with its own font fallback. The small per-project charts
+are drawn with reportlab graphics instead (vector, and 100+ matplotlib figures would not fit the
+20-second budget for a 100-project pack).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from contextlib import contextmanager
+
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from reportlab.platypus import Image
+
+from pmo_desktop.reports.fonts import register_fonts
+
+DPI = 200
+INK = "#212121"
+MUTED = "#616161"
+GRID = "#CFD8DC"
+
+
+@contextmanager
+def chart_style():
+    family = list(register_fonts().mpl_family)
+    # The CJK fallback face has no bold; matplotlib would log a warning for every bold label.
+    log = logging.getLogger("matplotlib.font_manager")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    with rc_context({
+        "font.family": family, "font.size": 7.5, "axes.edgecolor": GRID, "axes.labelcolor": INK,
+        "xtick.color": MUTED, "ytick.color": INK, "axes.spines.top": False, "axes.spines.right": False,
+        "svg.fonttype": "none", "figure.dpi": DPI, "savefig.dpi": DPI,
+    }):
+        try:
+            yield
+        finally:
+            log.setLevel(level)
+
+
+def new_figure(width_pt: float, height_pt: float) -> Figure:
+    fig = Figure(figsize=(width_pt / 72, height_pt / 72), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def to_image(fig: Figure, width_pt: float, height_pt: float) -> Image:
+    """The figure as a PNG flowable of exactly width x height points (no bbox tightening, so the
+    layout the section planned is the layout printed)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    fig.clear()
+    buf.seek(0)
+    return Image(buf, width=width_pt, height=height_pt)

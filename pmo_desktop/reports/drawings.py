@@ -1,0 +1,99 @@
+"""Small vector charts drawn with reportlab graphics: a project's milestone mini Gantt and its budget
+position. Cheap enough to draw one per project page, and crisp at any zoom."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.lib import colors
+
+from pmo_desktop.domain import workdays
+from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
+from pmo_desktop.reports.data import Milestone
+from pmo_desktop.reports.fonts import SANS, SANS_BOLD, face_for, fit
+
+INK = colors.HexColor("#212121")
+MUTED = colors.HexColor("#616161")
+GRID = colors.HexColor("#CFD8DC")
+
+
+def _diamond(x: float, y: float, r: float, fill, stroke) -> Polygon:
+    return Polygon([x, y + r, x + r, y, x, y - r, x - r, y], fillColor=fill, strokeColor=stroke, strokeWidth=0.8)
+
+
+def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, row_h: float = 13) -> Drawing:
+    """Rows of milestones: hollow grey diamond = baseline, dark diamond = forecast (filled when done),
+    joined by a line coloured by the slip; dashed line = period end."""
+    dated = [m for m in milestones if m.finish or m.baseline_finish]
+    legend_h = 14
+    height = row_h * len(dated) + 24 + legend_h
+    d = Drawing(width, height)
+    for i, (label, fill, stroke) in enumerate((("baseline", colors.white, colors.HexColor(PLAN_COLOUR)),
+                                               ("done", colors.HexColor(ACTUAL_COLOUR), colors.HexColor(ACTUAL_COLOUR)),
+                                               ("forecast, to come", colors.white, colors.HexColor(ACTUAL_COLOUR)))):
+        lx = i * 62
+        d.add(_diamond(lx + 4, 4, 3.4, fill, stroke))
+        d.add(String(lx + 11, 1.5, label, fontName=SANS, fontSize=6.5, fillColor=MUTED))
+    d.add(Line(200, 4, 212, 4, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
+    d.add(String(215, 1.5, "period end", fontName=SANS, fontSize=6.5, fillColor=MUTED))
+    label_w = width * 0.42
+    x0_px, x1_px = label_w + 6, width - 8
+    days = [date.fromisoformat(v[:10]) for m in dated for v in (m.finish, m.baseline_finish) if v] + [period]
+    lo = min(days).replace(day=1)
+    hi = workdays.month_end(max(days))
+    span = max(1, (hi - lo).days)
+
+    def x_of(day: date) -> float:
+        return x0_px + (x1_px - x0_px) * (day - lo).days / span
+
+    top = height - 6
+    # month grid and labels
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    step = max(1, -(-months // 8))
+    m = lo
+    while m <= hi:
+        x = x_of(m)
+        d.add(Line(x, 14 + legend_h, x, top, strokeColor=GRID, strokeWidth=0.4))
+        d.add(String(x + 1, 4 + legend_h, m.strftime("%b %y"), fontName=SANS, fontSize=6, fillColor=MUTED))
+        m = workdays.add_months(m, step)
+    px = x_of(period)
+    d.add(Line(px, 14 + legend_h, px, top, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
+    for i, ms in enumerate(dated):
+        y = top - row_h * (i + 0.5)
+        d.add(String(0, y - 2.5, fit(ms.name, face_for(ms.name), 7, label_w - 2), fontName=face_for(ms.name),
+                     fontSize=7, fillColor=INK))
+        base = date.fromisoformat(ms.baseline_finish[:10]) if ms.baseline_finish else None
+        fore = date.fromisoformat(ms.finish[:10]) if ms.finish else None
+        if base and fore and base != fore:
+            colour = (Rag.RED.colour if ms.slip_days > 20 else Rag.AMBER.colour if ms.slip_days > 10
+                      else ACTUAL_COLOUR)
+            d.add(Line(x_of(base), y, x_of(fore), y, strokeColor=colors.HexColor(colour), strokeWidth=1.6))
+        if base:
+            d.add(_diamond(x_of(base), y, 3.6, colors.white, colors.HexColor(PLAN_COLOUR)))
+        if fore:
+            fill = colors.HexColor(ACTUAL_COLOUR) if ms.done else colors.white
+            d.add(_diamond(x_of(fore), y, 3.6, fill, colors.HexColor(ACTUAL_COLOUR)))
+    return d
+
+
+def budget_bars(rows: list[tuple[str, int | None, str]], currency_fmt, width: float) -> Drawing:
+    """Horizontal bars (label, amount in minor units, colour) on one scale, each with its value."""
+    bar_h, gap = 11, 6
+    height = len(rows) * (bar_h + gap) + 6
+    d = Drawing(width, height)
+    label_w, value_w = 92, 58
+    scale_w = width - label_w - value_w
+    top = max([abs(v) for _, v, _ in rows if v] + [1])
+    for i, (label, value, colour) in enumerate(rows):
+        y = height - (i + 1) * (bar_h + gap)
+        d.add(String(0, y + 2.5, label, fontName=SANS, fontSize=7, fillColor=INK))
+        if value:
+            d.add(Rect(label_w, y, scale_w * abs(value) / top, bar_h, fillColor=colors.HexColor(colour),
+                       strokeColor=None))
+        d.add(String(label_w + (scale_w * abs(value or 0) / top) + 3, y + 2.5, currency_fmt(value),
+                     fontName=SANS_BOLD, fontSize=7, fillColor=INK))
+    return d
+
+
+BUDGET_COLOURS = {"plan": PLAN_COLOUR, "actual": ACTUAL_COLOUR, "forecast": FORECAST_COLOUR}

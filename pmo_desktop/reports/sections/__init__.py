@@ -1,0 +1,43 @@
+"""One module per board-pack section. Each has `TITLE` and `build(data, ctx) -> list[Flowable]`.
+
+The order here is the order in the pack and the names are what `--sections` accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from pmo_desktop.reports.base import Styles
+
+
+@dataclass
+class SectionContext:
+    styles: Styles
+    width: float  # the body frame
+    height: float
+    tick: Callable[[], None]  # advance the progress bar (and honour a cancel request)
+    cover_size: tuple[float, float] = (0, 0)  # the cover page's frame
+
+
+def _modules():
+    from pmo_desktop.reports.sections import (
+        appendix,
+        changes,
+        contents,
+        cover,
+        financials,
+        milestones,
+        projects,
+        risks,
+        roadmap,
+        status,
+        summary,
+    )
+
+    return {"cover": cover, "contents": contents, "summary": summary, "status": status, "roadmap": roadmap,
+            "financials": financials, "risks": risks, "milestones": milestones, "changes": changes,
+            "projects": projects, "appendix": appendix}
+
+
+SECTION_MODULES = _modules()

@@ -1,0 +1,177 @@
+"""One page per project: RAG chips and key facts, the status report's words, a milestone mini Gantt,
+the budget position, and the top risks and issues. Each page is shrunk to fit if its text is long."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepInFrame, PageBreak, Table, TableStyle
+
+from pmo_desktop.domain.enums import RAG_DIMENSIONS
+from pmo_desktop.domain.money import format_pct
+from pmo_desktop.reports import drawings
+from pmo_desktop.reports.base import (
+    RULE,
+    Bookmark,
+    Heading,
+    data_table,
+    empty_note,
+    fmt_date,
+    fmt_money,
+    p,
+    rag_cell_commands,
+    rag_of,
+    spacer,
+)
+from pmo_desktop.reports.data import PackData, ProjectPack
+from pmo_desktop.reports.fonts import SANS_BOLD
+from pmo_desktop.reports.sections.milestones import slip_text
+from pmo_desktop.reports.sections.risks import BAND_TEXT
+from pmo_desktop.reports.sections.status import TREND
+
+TITLE = "Project pages"
+DIM_LABELS = {"overall": "Overall", "schedule": "Schedule", "cost": "Cost", "scope": "Scope", "resources": "Resources"}
+TREND_WORDS = {"better": "better than last period", "worse": "worse than last period", "same": "unchanged"}
+
+
+def _chips(x: ProjectPack, ctx) -> Table:
+    s = ctx.styles
+    label = s.cell_centre.clone("chip_label", fontSize=6.8)
+    rows = [[x.rags[d].letter for d in RAG_DIMENSIONS], [p(DIM_LABELS[d], label) for d in RAG_DIMENSIONS]]
+    style = [("FONTSIZE", (0, 0), (-1, 0), 13), ("LEADING", (0, 0), (-1, 0), 16), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for i, d in enumerate(RAG_DIMENSIONS):
+        style += rag_cell_commands(i, 0, x.rags[d])
+        style.append(("LINEAFTER", (i, 0), (i, 0), 2, colors.white))
+    t = Table(rows, colWidths=[17.5 * mm] * 5, rowHeights=[20, 12])
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _facts(x: ProjectPack, data: PackData, ctx) -> Table:
+    s = ctx.styles
+    arrow, _ = TREND[x.trend]
+    trend = f"{arrow} {TREND_WORDS[x.trend]}" if x.trend else "no comparison"
+    pairs = [("Programme", x.programme), ("Manager", x.manager or "–"), ("Sponsor", x.sponsor or "–"),
+             ("Stage / status", f"{x.stage or '–'} / {x.status or '–'}"),
+             ("Start", fmt_date(x.start)), ("Forecast finish", fmt_date(x.finish)),
+             ("Baseline finish", fmt_date(x.baseline_finish)), ("Finish vs baseline", slip_text(x.finish_slip)),
+             ("Complete", f"{x.percent_complete:.0f}%" if x.percent_complete is not None else "–"),
+             ("Trend (overall)", trend)]
+    if x.finance is not None:
+        f = x.finance
+        pairs += [("Approved budget", fmt_money(f.approved_budget, data.currency)),
+                  ("EAC / variance", f"{fmt_money(f.eac, data.currency)} / "
+                                     f"{fmt_money(f.variance, data.currency, signed=True)} ({format_pct(f.variance_pct, signed=True)})")]
+    for label, pair in (("cost", x.derived and x.derived.cost), ("schedule", x.derived and x.derived.schedule)):
+        if pair and pair.differs:
+            basis = (f"variance {format_pct(pair.basis, signed=True)}" if label == "cost"
+                     else f"worst milestone slip {pair.basis} wd")
+            pairs.append((f"Derived {label} RAG", f"{rag_of(pair.derived).letter} {rag_of(pair.derived).label} "
+                                                  f"from the numbers ({basis}); manager reports {rag_of(pair.manager).letter}"))
+    half = (len(pairs) + 1) // 2
+    cols = [pairs[:half], pairs[half:]]
+    rows = []
+    for i in range(half):
+        row = []
+        for col in cols:
+            k, v = col[i] if i < len(col) else ("", "")
+            row += [p(k, s.small), p(v, s.cell)]
+        rows.append(row)
+    w = ctx.width - 90 * mm
+    t = Table(rows, colWidths=[28 * mm, w / 2 - 28 * mm, 30 * mm, w / 2 - 30 * mm])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return t
+
+
+def _words(x: ProjectPack, ctx) -> list:
+    s = ctx.styles
+    out = []
+    for title, text in (("Summary", x.summary), ("Achievements this period", x.achievements),
+                        ("Next steps", x.next_steps), ("Top issues", x.top_issues),
+                        ("Decisions needed", x.decisions)):
+        if not text:
+            continue
+        out.append(p(title, s.h2))
+        parts = [t.strip() for t in text.split(";")] if title in ("Achievements this period", "Next steps") else [text]
+        out += [p(f"•  {t}" if len(parts) > 1 else t, s.body) for t in parts if t]
+    if not x.reported:
+        why = {"Closed": "The project is closed", "Idea": "The project has not started"}.get(
+            x.stage or "", "No status report was submitted for this period")
+        out.insert(0, empty_note(f"{why}: the RAGs shown are the last recorded on the project.", s))
+    return out
+
+
+def _raid(x: ProjectPack, ctx, width: float) -> list:
+    s = ctx.styles
+    items = x.risks[:5] + x.issues[:3]
+    if not items:
+        return [empty_note("No open risks or issues.", s)]
+    rows = [[p(h, s.head) for h in ("Ref", "Type", "Title", "Owner", "Due", "Score")]]
+    extra = []
+    for i, r in enumerate(items, start=1):
+        score = str(r.score) if r.type == "Risk" and r.score else (f"I{r.impact}" if r.impact else "–")
+        rows.append([r.ref, r.type, p(r.title, s.cell), p(r.owner or "no owner", s.cell), fmt_date(r.due, True), score])
+        if r.type == "Risk" and r.band:
+            extra += [("BACKGROUND", (5, i), (5, i), colors.HexColor(r.band.colour)),
+                      ("TEXTCOLOR", (5, i), (5, i), colors.HexColor(BAND_TEXT[r.band])),
+                      ("FONTNAME", (5, i), (5, i), SANS_BOLD)]
+    extra.append(("ALIGN", (5, 1), (5, -1), "CENTER"))
+    fixed = 14 * mm + 15 * mm + 30 * mm + 17 * mm + 12 * mm
+    return [data_table(rows, [14 * mm, 15 * mm, width - fixed, 30 * mm, 17 * mm, 12 * mm], extra=extra)]
+
+
+def _charts(x: ProjectPack, data: PackData, ctx, width: float) -> list:
+    s = ctx.styles
+    out = [p("Milestones", s.h2)]
+    if any(m.finish or m.baseline_finish for m in x.milestones):
+        out.append(drawings.milestone_gantt(x.milestones[:14], data.period, width))
+    else:
+        out.append(empty_note("No milestones in the plan.", s))
+    if x.finance is not None:
+        out.append(p("Budget position", s.h2))
+        if x.finance.budget_lines or x.finance.approved_budget is not None:
+            out += budget_chart(x, data, width)
+            out.append(p("EAC = actual to date + forecast remaining (finance service).", s.small))
+        else:
+            out.append(empty_note("No budget recorded for this project.", s))
+    return out
+
+
+def budget_chart(x: ProjectPack, data: PackData, width: float) -> list:
+    f = x.finance
+    rows = [("Approved budget", f.approved_budget, drawings.BUDGET_COLOURS["plan"]),
+            ("Planned to date", f.planned_to_date, drawings.BUDGET_COLOURS["plan"]),
+            ("Actual to date", f.actual_to_date, drawings.BUDGET_COLOURS["actual"]),
+            ("EAC", f.eac, drawings.BUDGET_COLOURS["forecast"])]
+    return [drawings.budget_bars(rows, lambda v: fmt_money(v, data.currency), width)]
+
+
+def project_page(x: ProjectPack, data: PackData, ctx, first: bool) -> list:
+    s = ctx.styles
+    head = Heading(f"{x.code}  {x.name}", s.h1, key=f"project-{x.id}", level=1, section=TITLE)
+    top = Table([[_chips(x, ctx), _facts(x, data, ctx)]], colWidths=[90 * mm, ctx.width - 90 * mm])
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    left_w = ctx.width * 0.52
+    right_w = ctx.width - left_w - 8 * mm
+    body = Table([[_words(x, ctx), _charts(x, data, ctx, right_w)]], colWidths=[left_w, ctx.width - left_w])
+    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
+    content = [top, spacer(3 * mm), body, spacer(2 * mm), p("Top risks and issues", s.h2), *_raid(x, ctx, ctx.width)]
+    story = [Bookmark(TITLE, "projects", 0, True, TITLE)] if first else []
+    story += [head, KeepInFrame(ctx.width, ctx.height - 34, content, mode="shrink")]
+    return story
+
+
+def build(data: PackData, ctx) -> list:
+    s = ctx.styles
+    if not data.projects:
+        return [Heading(TITLE, s.h1, key="projects", section=TITLE),
+                empty_note("There are no projects in this portfolio (or in the chosen programme).", s)]
+    story = []
+    for i, x in enumerate(data.projects):
+        if i:
+            story.append(PageBreak())
+        story += project_page(x, data, ctx, first=i == 0)
+        ctx.tick()
+    return story

@@ -1,0 +1,99 @@
+"""Risks and issues: the 5×5 heat map of open risks, the top risks by score, the escalated issues."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Table, TableStyle
+
+from pmo_desktop.domain.scores import ScoreBand, score_band
+from pmo_desktop.reports.base import RULE, data_table, empty_note, fmt_date, p, pm, section_heading, spacer
+from pmo_desktop.reports.data import PackData, RaidRow
+from pmo_desktop.reports.fonts import SANS, SANS_BOLD
+
+TITLE = "Risks and issues"
+PROBABILITY = {5: "Almost certain", 4: "Likely", 3: "Possible", 2: "Unlikely", 1: "Rare"}
+IMPACT = {1: "Negligible", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe"}
+BAND_TEXT = {ScoreBand.LOW: "#FFFFFF", ScoreBand.MEDIUM: "#000000", ScoreBand.HIGH: "#FFFFFF",
+             ScoreBand.CRITICAL: "#FFFFFF"}
+
+
+def heat_map(data: PackData, ctx) -> Table:
+    """Probability on the vertical axis (5 at the top), impact on the horizontal (5 at the right)."""
+    s = ctx.styles
+    cell = 18 * mm
+    rows = [[p("Probability", s.cell_bold), "", "", "", "", ""]]
+    style = [("SPAN", (0, 0), (-1, 0)), ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (1, 1), (-1, 5), 12),
+             ("ALIGN", (1, 1), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("GRID", (1, 1), (-1, 5), 1.2, colors.white)]
+    for r, prob in enumerate(range(5, 0, -1), start=1):
+        row = [p(f"{prob}  {PROBABILITY[prob]}", s.cell_right)]
+        for c, impact in enumerate(range(1, 6), start=1):
+            count = data.heat[prob - 1][impact - 1]
+            band = score_band(prob * impact)
+            row.append(str(count) if count else "·")
+            style += [("BACKGROUND", (c, r), (c, r), colors.HexColor(band.colour)),
+                      ("TEXTCOLOR", (c, r), (c, r), colors.HexColor(BAND_TEXT[band])),
+                      ("FONTNAME", (c, r), (c, r), SANS_BOLD if count else SANS)]
+        rows.append(row)
+    rows.append([""] + [pm(f"{i}<br/>{IMPACT[i]}", s.cell_centre) for i in range(1, 6)])
+    rows.append(["", p("Impact →", s.cell_bold), "", "", "", ""])
+    style.append(("SPAN", (1, 7), (-1, 7)))
+    t = Table(rows, colWidths=[30 * mm] + [cell] * 5, rowHeights=[12] + [cell * 0.62] * 5 + [22, 12])
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _legend(data: PackData, ctx) -> list:
+    s = ctx.styles
+    total = sum(sum(r) for r in data.heat)
+    lines = [pm(f"<b>{total}</b> open risks with a probability and an impact; "
+               f"<b>{data.open_high_risks}</b> of them High or Critical (score ≥ 10).", s.body),
+             p("Cells show how many open risks sit at each probability × impact. Score = P × I: "
+               "1–4 Low (green), 5–9 Medium (amber), 10–16 High (red), 20–25 Critical (dark red).", s.small)]
+    return lines
+
+
+def raid_table(items: list[RaidRow], ctx, *, scored: bool) -> Table:
+    s = ctx.styles
+    w = ctx.width
+    head = ["Ref", "Title", "Project", "Owner", "Due", "Status"] + (["P", "I", "Score"] if scored else ["Impact"])
+    rows = [[p(h, s.head) for h in head]]
+    extra = []
+    for i, r in enumerate(items, start=1):
+        project = f"{r.project_code} {r.project_name}" if r.project_code else "Portfolio"
+        row = [p(r.ref, s.cell), p(r.title, s.cell), p(project, s.cell), p(r.owner or "no owner", s.cell),
+               p(fmt_date(r.due, True), s.cell), p(r.status, s.cell)]
+        if scored:
+            row += [str(r.probability or "–"), str(r.impact or "–"), str(r.score or "–")]
+            band = r.band
+            if band:
+                extra += [("BACKGROUND", (8, i), (8, i), colors.HexColor(band.colour)),
+                          ("TEXTCOLOR", (8, i), (8, i), colors.HexColor(BAND_TEXT[band])),
+                          ("FONTNAME", (8, i), (8, i), SANS_BOLD)]
+        else:
+            row.append(str(r.impact or "–"))
+        rows.append(row)
+    tail = [9 * mm, 9 * mm, 12 * mm] if scored else [14 * mm]
+    fixed = 15 * mm + 32 * mm + 17 * mm + 17 * mm + sum(tail)
+    widths = [15 * mm, (w - fixed) * 0.55, (w - fixed) * 0.45, 32 * mm, 17 * mm, 17 * mm] + tail
+    extra += [("ALIGN", (6, 1), (-1, -1), "CENTER")]
+    return data_table(rows, widths, extra=extra)
+
+
+def build(data: PackData, ctx) -> list:
+    s = ctx.styles
+    story = [section_heading(TITLE, s, "risks"), p("Heat map of open risks", s.h2)]
+    legend = Table([[heat_map(data, ctx), _legend(data, ctx)]], colWidths=[125 * mm, ctx.width - 125 * mm])
+    legend.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
+    story += [legend, spacer(), p("Top risks by score", s.h2)]
+    if data.top_risks:
+        story.append(raid_table(data.top_risks, ctx, scored=True))
+    else:
+        story.append(empty_note("No open risks with a probability and an impact.", s))
+    story.append(p("Escalated issues", s.h2))
+    if data.escalated_issues:
+        story.append(raid_table(data.escalated_issues, ctx, scored=False))
+    else:
+        story.append(empty_note("No issues are escalated to the board.", s))
+    return story

@@ -1,0 +1,149 @@
+"""Roadmap: every project on one timeline, grouped by programme, with milestones, baseline slippage,
+the period end and today. Drawn with matplotlib (Agg) in pages of ROWS_PER_PAGE rows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from matplotlib import dates as mdates
+from matplotlib import transforms
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from pmo_desktop.domain import workdays
+from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
+from pmo_desktop.reports import charts
+from pmo_desktop.reports.base import empty_note, p, section_heading
+from pmo_desktop.reports.data import PackData, ProjectPack
+
+TITLE = "Roadmap"
+ROWS_PER_PAGE = 24
+LABEL_PT = 215
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def window(data: PackData) -> tuple[date, date]:
+    starts = [d for x in data.projects for d in (_d(x.start), _d(x.baseline_start)) if d]
+    ends = [d for x in data.projects for d in (_d(x.finish), _d(x.baseline_finish)) if d]
+    lo = workdays.add_months(data.period.replace(day=1), -12)
+    hi = workdays.add_months(data.period.replace(day=1), 24)
+    first = max(lo, min(starts, default=lo)).replace(day=1)
+    last = min(hi, max(ends, default=hi))
+    last = workdays.month_end(last)
+    if (last - first).days < 180:
+        last = workdays.month_end(workdays.add_months(first, 6))
+    return first, last
+
+
+def _rows(data: PackData) -> list[tuple[str, ProjectPack | str]]:
+    out: list[tuple[str, ProjectPack | str]] = []
+    for programme, projects in data.by_programme():
+        out.append(("programme", programme))
+        out += [("project", x) for x in projects]
+    return out
+
+
+def _pages(rows: list) -> list[list]:
+    pages, current = [], []
+    for kind, item in rows:
+        if len(current) >= ROWS_PER_PAGE or (kind == "programme" and len(current) >= ROWS_PER_PAGE - 2):
+            pages.append(current)
+            current = []
+        if not current and kind == "project":  # repeat the programme name on a new page
+            current.append(("programme", f"{item.programme} (continued)"))
+        current.append((kind, item))
+    if current:
+        pages.append(current)
+    return pages
+
+
+def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float, height: float):
+    fig = charts.new_figure(width, height)
+    left = LABEL_PT / width
+    ax = fig.add_axes([left, 0.11, 1 - left - 0.055, 0.84])
+    n = ROWS_PER_PAGE
+    ax.set_ylim(n - 0.5, -0.7)
+    x0, x1 = span
+    ax.set_xlim(mdates.date2num(x0), mdates.date2num(x1))
+    label_at = transforms.blended_transform_factory(ax.transAxes, ax.transData)
+    for y, (kind, item) in enumerate(rows):
+        if kind == "programme":
+            ax.axhspan(y - 0.5, y + 0.5, color="#ECEFF1", zorder=0)
+            ax.text(-LABEL_PT / width / (1 - left - 0.055) + 0.003, y, item, transform=label_at, va="center",
+                    ha="left", fontsize=8, fontweight="bold", color=ACTUAL_COLOUR, clip_on=False)
+            continue
+        _project_row(ax, label_at, y, item, width, left)
+    months = (x1.year - x0.year) * 12 + x1.month - x0.month
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, months // 14 + (months % 14 > 0))))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
+    ax.xaxis.grid(True, color="#ECEFF1", linewidth=0.6, zorder=0)
+    ax.tick_params(axis="x", labelsize=7, labeltop=True, top=True)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    for when, colour, label, style in ((data.period, "#616161", "Period end", ":"),
+                                       (data.today, Rag.RED.colour, "Today", "--")):
+        if x0 <= when <= x1:
+            ax.axvline(mdates.date2num(when), color=colour, linestyle=style, linewidth=0.9, zorder=4)
+            ax.text(mdates.date2num(when), n - 0.45, f" {label}", color=colour, fontsize=6.5, va="bottom",
+                    ha="left" if label == "Today" else "right", zorder=5)
+    handles = [Patch(color=PLAN_COLOUR, label="Baseline"),
+               *[Patch(color=r.colour, label=f"Forecast – {r.letter} {r.label}") for r in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)],
+               Line2D([], [], marker="D", linestyle="", color=ACTUAL_COLOUR, markersize=4, label="Milestone done"),
+               Line2D([], [], marker="D", linestyle="", markerfacecolor="white", color=ACTUAL_COLOUR,
+                      markersize=4, label="Milestone to come"),
+               Line2D([], [], color=Rag.RED.colour, linestyle="--", label="Today")]
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=6.5, frameon=False,
+               bbox_to_anchor=(0.5, 0.0))
+    return fig
+
+
+def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float) -> None:
+    rag = x.rags["overall"]
+    axis_w = 1 - left - 0.055
+    label = f"{x.code}  {x.name}"
+    limit = 40
+    ax.text(-8 / width / axis_w - 0.012, y, label if len(label) <= limit else label[: limit - 1] + "…",
+            transform=label_at, va="center", ha="right", fontsize=7, color="#212121", clip_on=False)
+    ax.text(-0.004, y, rag.letter, transform=label_at, va="center", ha="right", fontsize=6.5,
+            fontweight="bold", color=rag.text_colour, clip_on=False,
+            bbox={"boxstyle": "square,pad=0.25", "facecolor": rag.colour, "edgecolor": "none"})
+    bs, bf, s, f = _d(x.baseline_start), _d(x.baseline_finish), _d(x.start), _d(x.finish)
+    if bs and bf:
+        ax.barh(y + 0.27, mdates.date2num(bf) - mdates.date2num(bs), left=mdates.date2num(bs), height=0.16,
+                color=PLAN_COLOUR, zorder=2)
+    if s and f:
+        ax.barh(y - 0.06, max(1, mdates.date2num(f) - mdates.date2num(s)), left=mdates.date2num(s), height=0.42,
+                color=rag.colour, zorder=3)
+        if x.finish_slip > 0:
+            colour = Rag.RED.colour if x.finish_slip > 20 else Rag.AMBER.colour if x.finish_slip > 10 else "#616161"
+            last = max([f] + [_d(m.finish) for m in x.milestones if m.finish])
+            ax.text(mdates.date2num(last + timedelta(days=9)), y - 0.06, f"+{x.finish_slip} wd", fontsize=6,
+                    va="center", ha="left", color=colour, zorder=5, clip_on=True)
+    elif not (bs and bf):
+        ax.text(0.01, y, "no dates recorded", transform=label_at, fontsize=6.5, color="#616161", va="center")
+    done = [mdates.date2num(_d(m.finish)) for m in x.milestones if m.finish and m.done]
+    todo = [mdates.date2num(_d(m.finish)) for m in x.milestones if m.finish and not m.done]
+    ax.scatter(done, [y - 0.06] * len(done), marker="D", s=11, color=ACTUAL_COLOUR, zorder=6, linewidths=0)
+    ax.scatter(todo, [y - 0.06] * len(todo), marker="D", s=11, facecolor="white", edgecolor=ACTUAL_COLOUR,
+               zorder=6, linewidths=0.7)
+
+
+def build(data: PackData, ctx) -> list:
+    s = ctx.styles
+    story = [section_heading(TITLE, s, "roadmap")]
+    rows = _rows(data)
+    if not rows:
+        return story + [empty_note("There are no projects to place on the roadmap.", s)]
+    span = window(data)
+    note = (f"Timeline {span[0]:%b %Y} – {span[1]:%b %Y}. Coloured bar: forecast start to finish, coloured and "
+            "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days.")
+    story.append(p(note, s.small))
+    height = ctx.height - 48
+    with charts.chart_style():
+        for page in _pages(rows):
+            fig = draw_page(page, data, span, ctx.width, height)
+            story.append(charts.to_image(fig, ctx.width, height))
+    return story

@@ -1,0 +1,161 @@
+"""Executive summary: KPI tiles, the period's headlines and commentary, and decisions asked of the board."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Table, TableStyle
+
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.money import format_pct, safe_ratio
+from pmo_desktop.reports.base import (
+    RULE,
+    data_table,
+    empty_note,
+    fmt_date,
+    fmt_money,
+    p,
+    rag_cell_commands,
+    section_heading,
+    spacer,
+)
+from pmo_desktop.reports.data import PackData
+from pmo_desktop.reports.fonts import SANS_BOLD
+
+TITLE = "Executive summary"
+RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
+
+
+def rag_counts(data: PackData) -> Counter:
+    return Counter(p_.rags["overall"] for p_ in data.projects)
+
+
+def _rag_tile(data: PackData, ctx, width: float) -> Table:
+    counts = rag_counts(data)
+    chip_w = (width - 8) / len(RAG_ORDER)
+    rows = [[r.letter for r in RAG_ORDER], [str(counts.get(r, 0)) for r in RAG_ORDER],
+            [r.label for r in RAG_ORDER]]
+    style = [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("FONTNAME", (0, 1), (-1, 1), SANS_BOLD),
+             ("FONTSIZE", (0, 1), (-1, 1), 15), ("LEADING", (0, 1), (-1, 1), 18),
+             ("FONTSIZE", (0, 2), (-1, 2), 6.5), ("TEXTCOLOR", (0, 2), (-1, 2), colors.HexColor("#616161")),
+             ("FONTSIZE", (0, 0), (-1, 0), 9)]
+    for i, r in enumerate(RAG_ORDER):
+        style += rag_cell_commands(i, 0, r)
+    t = Table(rows, colWidths=[chip_w] * len(RAG_ORDER), rowHeights=[13, 21, 10])
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def _tile(value: str, label: str, ctx, colour: str | None = None) -> list:
+    style = ctx.styles.tile_value
+    if colour:
+        style = style.clone("tile_value_c", textColor=colors.HexColor(colour))
+    return [p(value, style), p(label, ctx.styles.tile_label)]
+
+
+def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()) -> Table:
+    """The row of tiles; `extra` adds (value, label, colour) tiles (finance adds spend and EAC)."""
+    overdue = len(data.milestones_overdue)
+    missed = sum(1 for m in data.milestones_due if not m.done)
+    small = [
+        (str(len(data.milestones_due)), f"milestones due in the period, {missed} missed",
+         Rag.RED.colour if missed else None),
+        (str(overdue), "milestones overdue at period end", Rag.RED.colour if overdue else None),
+        (str(data.open_high_risks), "open High / Critical risks", Rag.RED.colour if data.open_high_risks else None),
+        *extra,
+    ]
+    rag_w = 66 * mm
+    other_w = (ctx.width - rag_w) / len(small)
+    cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, c) for v, label, c in small]]
+    t = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
+    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
+                           ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return t
+
+
+def headlines(data: PackData) -> list[str]:
+    counts = rag_counts(data)
+    reporting = [x for x in data.projects if x.rags["overall"].severity]
+    lines = [f"{len(data.projects)} projects in the pack: "
+             + ", ".join(f"{counts[r]} {r.label}" for r in RAG_ORDER if counts.get(r)) + "."]
+    missing = [x for x in data.projects if not x.reported and x.stage not in ("Idea", "Closed")]
+    if missing:
+        lines.append(f"{len(missing)} active projects have no status report for the period; their RAG is the "
+                     "last one recorded on the project.")
+    worse = [x for x in reporting if x.trend == "worse"]
+    better = [x for x in reporting if x.trend == "better"]
+    if data.previous_period:
+        lines.append(f"Since {fmt_date(data.previous_period)}: overall RAG worsened for {len(worse)} "
+                     f"project{'s' * (len(worse) != 1)} and improved for {len(better)}.")
+    lines.append(f"{len(data.milestones_completed)} milestones completed in the period, "
+                 f"{len(data.milestones_next)} due next period, {len(data.milestones_overdue)} overdue.")
+    lines.append(f"{data.open_high_risks} open risks rated High or Critical; "
+                 f"{len(data.escalated_issues)} escalated issues open.")
+    return lines
+
+
+def _pct_colour(pct: float | None) -> str | None:
+    if pct is None:
+        return None
+    return Rag.RED.colour if pct > 10 else "#9A5B00" if pct > 5 else None
+
+
+def finance_tiles(data: PackData) -> list[tuple[str, str, str | None]]:
+    """Spend to date against plan to date, and EAC against the approved budget (finance service)."""
+    if data.finance is None:
+        return []
+    t, cur = data.finance.totals, data.currency
+    ratio = safe_ratio(t.actual_to_date - t.planned_to_date, t.planned_to_date)
+    spend_pct = None if ratio is None else ratio * 100
+    spend_note = f" ({format_pct(spend_pct, signed=True)})" if spend_pct is not None else ""
+    return [
+        (fmt_money(t.actual_to_date, cur), f"spent to date vs {fmt_money(t.planned_to_date, cur)} planned{spend_note}",
+         _pct_colour(spend_pct)),
+        (fmt_money(t.eac, cur), f"EAC vs {fmt_money(t.approved_budget, cur)} budget "
+                                f"({format_pct(t.variance_pct, signed=True)})", _pct_colour(t.variance_pct)),
+    ]
+
+
+def finance_headlines(data: PackData) -> list[str]:
+    if data.finance is None:
+        return []
+    t, cur = data.finance.totals, data.currency
+    over = [x for x in data.projects if x.finance and x.finance.variance_pct is not None and x.finance.variance_pct > 10]
+    differs = [x for x in data.projects if x.derived and x.derived.cost.differs]
+    lines = [f"Forecast at completion {fmt_money(t.eac, cur)} against approved budgets of "
+             f"{fmt_money(t.approved_budget, cur)}: variance {fmt_money(t.variance, cur, signed=True)} "
+             f"({format_pct(t.variance_pct, signed=True)}); {len(over)} projects forecast to overrun by more than 10%."]
+    if differs:
+        lines.append(f"{len(differs)} projects report a cost RAG that differs from what their numbers say "
+                     "(shown on the project pages).")
+    return lines
+
+
+def build(data: PackData, ctx) -> list:
+    s = ctx.styles
+    story = [section_heading(TITLE, s, "summary"), kpi_tiles(data, ctx, finance_tiles(data)), spacer(5 * mm),
+             p("Headlines", s.h2)]
+    for line in headlines(data) + finance_headlines(data):
+        story.append(p(f"•  {line}", s.body))
+    story.append(p("Commentary", s.h2))
+    if data.commentary:
+        story.append(p(data.commentary, s.body))
+    else:
+        story.append(empty_note("No portfolio commentary was recorded for this period.", s))
+    decisions = [x for x in data.projects if x.decisions]
+    story.append(p("Decisions requested of the board", s.h2))
+    if not decisions:
+        story.append(empty_note("No project asked for a decision this period.", s))
+        return story
+    rows = [[p("Project", s.head), p("RAG", s.head_centre), p("Decision needed", s.head), p("Manager", s.head)]]
+    extra = []
+    for i, x in enumerate(decisions, start=1):
+        rows.append([p(f"{x.code}  {x.name}", s.cell), x.rags["overall"].letter, p(x.decisions, s.cell),
+                     p(x.manager or "–", s.cell)])
+        extra += rag_cell_commands(1, i, x.rags["overall"])
+    w = ctx.width
+    story.append(data_table(rows, [w * 0.3, 9 * mm, w * 0.7 - 9 * mm - 40 * mm, 40 * mm], extra=extra))
+    return story

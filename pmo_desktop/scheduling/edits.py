@@ -1,0 +1,115 @@
+"""Plan edits made from a timeline: each is ONE batch (one undo step) that also reschedules the plan.
+
+If rescheduling refuses the edit (a link that would close a loop), the whole batch rolls back and
+the error says why; nothing is changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pmo_desktop.domain.enums import Source
+from pmo_desktop.scheduling.service import project_calendar, reschedule
+from pmo_desktop.store import Portfolio, PortfolioError
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+def _task(pf: Portfolio, task_id: int) -> dict:
+    cur = pf.conn.execute(
+        """SELECT t.id, t.project_id, t.parent_id, t.name, t.kind, t.start_date, t.finish_date, t.sort_order,
+                  p.code FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?""", (task_id,))
+    row = cur.fetchone()
+    if row is None:
+        raise PortfolioError(f"there is no task {task_id}")
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def _has_predecessors(pf: Portfolio, task_id: int) -> bool:
+    return pf.conn.execute("SELECT 1 FROM dependencies WHERE successor_id = ?", (task_id,)).fetchone() is not None
+
+
+def move_task(pf: Portfolio, task_id: int, start: date, *, source: Source | str = Source.UI) -> int:
+    """Move a task to start on `start` (the next working day if it is not one). A task driven by links
+    gets a 'start no earlier than' constraint, as dragging a bar does in MS Project."""
+    t = _task(pf, task_id)
+    if t["kind"] == "summary":
+        raise PortfolioError(f"'{t['name']}' is a summary task; move its tasks instead")
+    calendar = project_calendar(pf.conn, t["project_id"], origin=start)
+    start = calendar.date_at(calendar.position(start))
+    with pf.batch(source, f"Move '{t['name']}'") as batch_id:
+        values = {"start_date": start.isoformat()}
+        constraint = pf.conn.execute("SELECT constraint_type FROM tasks WHERE id = ?", (task_id,)).fetchone()[0]
+        if constraint in ("MSO", "SNET") or _has_predecessors(pf, task_id):
+            values.update(constraint_type=constraint if constraint == "MSO" else "SNET",
+                          constraint_date=start.isoformat())
+        _update(pf, task_id, values)
+        reschedule(pf, t["code"], source=source)
+    return batch_id
+
+
+def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str = Source.UI) -> int:
+    t = _task(pf, task_id)
+    if t["kind"] == "summary":
+        raise PortfolioError(f"'{t['name']}' is a summary task; its length comes from its tasks")
+    if days < 0:
+        raise PortfolioError("a duration cannot be negative")
+    with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
+        _update(pf, task_id, {"duration_days": days, "kind": "milestone" if days == 0 else "task"})
+        reschedule(pf, t["code"], source=source)
+    return batch_id
+
+
+def link_tasks(pf: Portfolio, predecessor_id: int, successor_id: int, link_type: str = "FS", lag: int = 0, *,
+               source: Source | str = Source.UI) -> int:
+    a, b = _task(pf, predecessor_id), _task(pf, successor_id)
+    if predecessor_id == successor_id:
+        raise PortfolioError("a task cannot depend on itself")
+    if a["project_id"] != b["project_id"]:
+        raise PortfolioError("both tasks must belong to the same plan")
+    if link_type not in ("FS", "SS", "FF", "SF"):
+        raise PortfolioError(f"unknown link type '{link_type}'; use FS, SS, FF or SF")
+    if pf.conn.execute("SELECT 1 FROM dependencies WHERE predecessor_id = ? AND successor_id = ?",
+                       (predecessor_id, successor_id)).fetchone():
+        raise PortfolioError(f"'{b['name']}' already depends on '{a['name']}'")
+    with pf.batch(source, f"Link '{a['name']}' → '{b['name']}'") as batch_id:
+        pf.conn.execute("INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) VALUES (?,?,?,?)",
+                        (predecessor_id, successor_id, link_type, lag))
+        reschedule(pf, a["code"], source=source)
+    return batch_id
+
+
+def indent_task(pf: Portfolio, task_id: int, *, source: Source | str = Source.UI) -> int:
+    """Make the task a child of the sibling just above it (which becomes a summary task)."""
+    t = _task(pf, task_id)
+    above = pf.conn.execute(
+        """SELECT id, name FROM tasks WHERE project_id = ? AND parent_id IS ? AND
+           (sort_order < ? OR (sort_order = ? AND id < ?)) ORDER BY sort_order DESC, id DESC LIMIT 1""",
+        (t["project_id"], t["parent_id"], t["sort_order"], t["sort_order"], task_id)).fetchone()
+    if above is None:
+        raise PortfolioError(f"'{t['name']}' has no task above it at its level to go under")
+    with pf.batch(source, f"Indent '{t['name']}'") as batch_id:
+        _update(pf, task_id, {"parent_id": above[0]})
+        _update(pf, above[0], {"kind": "summary"})
+        reschedule(pf, t["code"], source=source)
+    return batch_id
+
+
+def outdent_task(pf: Portfolio, task_id: int, *, source: Source | str = Source.UI) -> int:
+    """Move the task up one level, beside its former summary task."""
+    t = _task(pf, task_id)
+    if t["parent_id"] is None:
+        raise PortfolioError(f"'{t['name']}' is already at the top level")
+    parent = _task(pf, t["parent_id"])
+    with pf.batch(source, f"Outdent '{t['name']}'") as batch_id:
+        _update(pf, task_id, {"parent_id": parent["parent_id"]})
+        left = pf.conn.execute("SELECT count(*) FROM tasks WHERE parent_id = ?", (parent["id"],)).fetchone()[0]
+        if left == 0:
+            _update(pf, parent["id"], {"kind": "task"})
+        reschedule(pf, t["code"], source=source)
+    return batch_id
+
+
+def _update(pf: Portfolio, task_id: int, values: dict) -> None:
+    cols = ", ".join(f"[{c}] = ?" for c in values)
+    pf.conn.execute(f"UPDATE tasks SET {cols}, updated_at = {_NOW} WHERE id = ?", [*values.values(), task_id])

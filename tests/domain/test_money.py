@@ -1,0 +1,38 @@
+"""Money as people read it: £1,250k / £1.25m, never 0 for a missing figure."""
+
+import pytest
+
+from pmo_desktop.domain.money import currency_symbol, format_money, format_pct, format_ratio, safe_ratio
+
+
+@pytest.mark.parametrize("pence, unit, text", [
+    (125_000_000, "auto", "£1.25m"),
+    (125_000_000, "k", "£1,250k"),
+    (125_000_000, "full", "£1,250,000"),
+    (125_000_000, "m", "£1.25m"),
+    (2_500_000, "auto", "£25k"),
+    (-2_500_000, "auto", "-£25k"),
+    (750_000, "auto", "£7.5k"),
+    (95_000, "auto", "£950"),
+    (0, "auto", "£0"),
+    (None, "auto", "n/a"),
+    (12_345_678_900, "auto", "£123.46m"),
+])
+def test_format_money(pence, unit, text):
+    assert format_money(pence, "GBP", unit) == text
+
+
+def test_currencies():
+    assert format_money(125_000_000, "EUR") == "€1.25m"
+    assert format_money(125_000_000, "usd") == "$1.25m"
+    assert format_money(125_000_000, "XYZ") == "XYZ 1.25m"
+    assert currency_symbol(None) == "£"
+    with pytest.raises(ValueError):
+        format_money(1, "GBP", "bn")
+
+
+def test_ratios_and_percentages():
+    assert format_pct(None) == "n/a" and format_ratio(None) == "n/a"
+    assert format_pct(5.0, signed=True) == "+5.0%" and format_pct(-3.25) == "-3.2%"
+    assert format_ratio(0.8) == "0.80" and format_ratio(0.0) == "0.00"
+    assert safe_ratio(1, 0) is None and safe_ratio(None, 2) is None and safe_ratio(0, 4) == 0.0

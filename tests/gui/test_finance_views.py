@@ -1,0 +1,92 @@
+"""The financial summary table and the dashboard: same figures as the service, sorting, colours,
+chart clicks that filter the register."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.finance import portfolio_summary
+
+
+def test_financial_summary_matches_the_service(window):
+    window.show_view("finance")
+    view = window.pages["finance"]
+    s = portfolio_summary(window.portfolio)
+    m = view.model
+    assert m.rowCount() == len(s["projects"]) == 40
+    view.sort_by("variance_pct", descending=True)
+    values = [v for v in view.row_values("variance_pct") if v != float("-inf")]
+    assert values == sorted(values, reverse=True)
+    top = view.proxy.mapToSource(view.proxy.index(0, 0)).row()
+    assert m.rows[top]["variance_pct"] == max(p["variance_pct"] for p in s["projects"] if p["variance_pct"] is not None)
+    col = [c.key for c in m.columns].index("variance_pct")
+    cell = m.index(top, col)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color().name().upper() == Rag.RED.colour  # > 10% over
+    assert cell.data().startswith("R +")  # the letter goes with the colour
+    na = next(r for r, p in enumerate(m.rows) if p["variance_pct"] is None)
+    assert m.index(na, col).data() == "n/a" and m.index(na, col).data(Qt.ItemDataRole.BackgroundRole) is None
+    view.level.setCurrentIndex(view.level.findData("programmes"))
+    assert m.rowCount() == len(s["programmes"])
+    assert sum(r["eac"] for r in m.rows) == s["totals"]["eac"]
+
+
+def test_financial_summary_selects_project_for_detail_pane(window):
+    window.show_view("finance")
+    view = window.pages["finance"]
+    view.table.setCurrentIndex(view.proxy.index(3, 0))
+    assert window.detail.project_id == view.selected_project_id() is not None
+
+
+def test_dashboard_tiles_and_charts(window):
+    window.show_view("dashboard")
+    view = window.pages["dashboard"]
+    s = view.summary_data
+    assert s["period"]["end"] == "2026-10-31"
+    assert f"{s['kpis']['milestones_due']}" == view.tiles["milestones"][0].text()
+    assert "R</span>" in view.tiles["rag"][0].text() or "&nbsp;R&nbsp;" in view.tiles["rag"][0].text()
+    for name in ("s_curve", "variance", "capex_opex", "rag_trend", "heatmap"):
+        assert view.charts[name].figure.axes, name
+    assert len(view.charts["variance"].picks) == len(s["programmes"])
+    assert sum(1 for _, t in view.charts["heatmap"].picks) == sum(1 for row in s["risks"]["heatmap"] for n in row if n)
+
+
+def test_clicking_a_programme_bar_filters_the_register(window):
+    window.show_view("dashboard")
+    view = window.pages["dashboard"]
+    artist, target = view.charts["variance"].picks[0]
+    assert view.charts["variance"].target_of(artist) == target
+    assert view.apply_target(target)
+    assert window.current_view_name() == "projects"
+    register = window.pages["projects"]
+    programme_col = register.model.column_index("programme_id")
+    shown = {register.model.index(r, programme_col).data() for r in range(register.model.rowCount())}
+    assert shown == {target["programme"]}
+
+
+def test_clicking_latest_red_segment_filters_red_projects(window):
+    window.show_view("dashboard")
+    view = window.pages["dashboard"]
+    red = next(t for _, t in view.charts["rag_trend"].picks if t["rag_overall"] == "R")
+    assert view.apply_target(red)
+    register = window.pages["projects"]
+    col = register.model.column_index("rag_overall")
+    assert {register.model.raw(r, col) for r in range(register.model.rowCount())} == {"R"}
+
+
+def test_dashboard_follows_edits_and_undo(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("budget")
+    budget = window.pages["budget"]
+    m = budget.model
+    row = m.rows.index(("line", *m.grid.lines[0], "forecast"))
+    col = 3 + len(m.months) - 1
+    dash = window.pages["dashboard"]
+    before = dash.summary_data["totals"]["eac"]
+    old = m.amount(row, col) or 0
+    assert m.setData(m.index(row, col), "1000000")
+    window.show_view("dashboard")  # shown again after an edit elsewhere: re-read
+    assert dash.summary_data["totals"]["eac"] == before - old + 100_000_000
+    window.undo()
+    assert dash.summary_data["totals"]["eac"] == before
