@@ -74,14 +74,15 @@ def main() -> dict:
     table.show()
     app.processEvents()
     vbar, hbar = chart.verticalScrollBar(), chart.horizontalScrollBar()
-    times, table_times = [], []
+    times, cpu_times, table_times = [], [], []
     for n in range(60):
         vbar.setValue(int(vbar.maximum() * n / 59))
         hbar.setValue(int(hbar.maximum() * ((n * 7) % 60) / 59))
         app.processEvents()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         chart.viewport().repaint()
         times.append((time.perf_counter() - t0) * 1000)
+        cpu_times.append((time.process_time() - c0) * 1000)
         table.verticalScrollBar().setValue(vbar.value())
         t0 = time.perf_counter()
         table.viewport().repaint()
@@ -91,7 +92,7 @@ def main() -> dict:
         "tasks": len(plan.rows), "links": len(plan.links), "viewport": [1400, 900],
         "rows_per_viewport": last - first + 1,
         "repaint_ms_median": round(statistics.median(times), 2), "repaint_ms_p95": round(sorted(times)[56], 2),
-        "repaint_ms_max": round(max(times), 2), "table_repaint_ms_median": round(statistics.median(table_times), 2),
+        "repaint_ms_max": round(max(times), 2), "repaint_cpu_ms_median": round(statistics.median(cpu_times), 2), "table_repaint_ms_median": round(statistics.median(table_times), 2),
         "load_plan_s": round(load_s, 3), "set_plan_s": round(set_plan_s, 3), "budget_ms": 16,
         "load_average_1min": round(os.getloadavg()[0], 2),
     }
