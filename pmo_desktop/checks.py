@@ -1,27 +1,20 @@
-"""`pmo check`: SQLite's integrity check plus the data-quality findings a PMO cares about.
+"""`pmo check`: SQLite's integrity check plus the PMO's health-check findings.
 
-Each finding names its rule, its severity and the project it concerns, in words an analyst can act
-on. Findings are read-only: nothing here writes to the portfolio.
+The rules themselves live in pmo_desktop.governance.health, one small function each, with severities
+and switches in the portfolio's settings. Each finding names its rule, its severity, the project it
+concerns and the table and row to open, in words an analyst can act on. Findings are read-only:
+nothing here writes to the portfolio.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
+from pmo_desktop.governance.health import RULES, Finding, run_rules
 from pmo_desktop.store import Portfolio
 
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: str  # "error" | "warning" | "info"
-    message: str
-    project: str | None = None
-    ref: str | None = None
-
-    def as_dict(self) -> dict:
-        return asdict(self)
+PORTFOLIO_LEVEL = "(portfolio)"  # the by-project key of findings that belong to no project
 
 
 @dataclass
@@ -33,11 +26,19 @@ class CheckResult:
     def integrity_ok(self) -> bool:
         return self.integrity == ["ok"]
 
+    def by_project(self) -> dict[str, list[Finding]]:
+        grouped: dict[str, list[Finding]] = {}
+        for f in sorted(self.findings, key=lambda f: (f.project is None, f.project or "")):
+            grouped.setdefault(f.project or PORTFOLIO_LEVEL, []).append(f)
+        return grouped
+
     def as_dict(self) -> dict:
         return {
             "integrity": "ok" if self.integrity_ok else self.integrity,
             "findings": [f.as_dict() for f in self.findings],
             "counts": _count_by_severity(self.findings),
+            "by_project": {k: [f.as_dict() for f in v] for k, v in self.by_project().items()},
+            "rules": {rid: r.title for rid, r in RULES.items()},
         }
 
 
@@ -56,64 +57,20 @@ def latest_period(portfolio: Portfolio) -> str | None:
     return portfolio.conn.execute("SELECT max(period) FROM status_reports").fetchone()[0]
 
 
-def run_checks(portfolio: Portfolio, *, today: date | None = None) -> CheckResult:
+def run_checks(portfolio: Portfolio, *, today: date | None = None, integrity: bool = True) -> CheckResult:
+    """Integrity and health findings; `integrity=False` runs only the health rules (the Health view
+    does, since SQLite's full integrity check reads the whole file: seconds on a large portfolio)."""
+    findings = run_rules(portfolio, today=today or date.today(), period=latest_period(portfolio))
+    if not integrity:
+        return CheckResult(integrity=["ok"], findings=findings)
     conn = portfolio.conn
-    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+    integrity_lines = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     fk_problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if fk_problems:
-        integrity = [*(i for i in integrity if i != "ok"),
-                     *(f"row {rowid} of {table} points at a missing {parent} row" for table, rowid, parent, _ in
-                       fk_problems[:20])]
-    today_iso = (today or date.today()).isoformat()
-    findings: list[Finding] = []
-    period = latest_period(portfolio)
+        integrity_lines = [*(i for i in integrity_lines if i != "ok"),
+                           *(f"row {rowid} of {table} points at a missing {parent} row"
+                             for table, rowid, parent, _ in fk_problems[:20])]
+    return CheckResult(integrity=integrity_lines, findings=findings)
 
-    if period:
-        for code, name in conn.execute(
-            """SELECT p.code, p.name FROM projects p
-               WHERE p.stage NOT IN ('Idea', 'Closed') AND coalesce(p.status, '') NOT IN ('Completed', 'Cancelled')
-                 AND NOT EXISTS (SELECT 1 FROM status_reports s WHERE s.project_id = p.id AND s.period = ?)
-               ORDER BY p.code""",
-            (period,),
-        ):
-            findings.append(Finding("missing_status_report", "warning",
-                                    f"{code} {name}: no status report for {period}", project=code))
 
-    for table, label, start, finish, key in (
-        ("projects", "project", "start_date", "finish_date", "code"),
-        ("projects", "project baseline", "baseline_start", "baseline_finish", "code"),
-    ):
-        for code, s, f in conn.execute(
-            f"SELECT {key}, {start}, {finish} FROM {table} WHERE {start} IS NOT NULL AND {finish} IS NOT NULL "
-            f"AND {finish} < {start} ORDER BY {key}"
-        ):
-            findings.append(Finding("finish_before_start", "error",
-                                    f"{code}: {label} finishes ({f}) before it starts ({s})", project=code))
-
-    for code, task, s, f in conn.execute(
-        """SELECT p.code, t.name, t.start_date, t.finish_date FROM tasks t JOIN projects p ON p.id = t.project_id
-           WHERE t.start_date IS NOT NULL AND t.finish_date IS NOT NULL AND t.finish_date < t.start_date
-           ORDER BY p.code, t.sort_order"""
-    ):
-        findings.append(Finding("finish_before_start", "error",
-                                f"{code}: task '{task}' finishes ({f}) before it starts ({s})", project=code))
-
-    for code, task, f in conn.execute(
-        """SELECT p.code, t.name, t.finish_date FROM tasks t JOIN projects p ON p.id = t.project_id
-           WHERE t.kind = 'milestone' AND t.finish_date < ? AND coalesce(t.percent_complete, 0) < 100
-             AND t.actual_finish IS NULL AND p.stage NOT IN ('Closed')
-           ORDER BY t.finish_date, p.code""",
-        (today_iso,),
-    ):
-        findings.append(Finding("overdue_milestone", "warning",
-                                f"{code}: milestone '{task}' was due {f} and is not complete", project=code))
-
-    for ref, title, code in conn.execute(
-        """SELECT r.ref, r.title, p.code FROM raid_items r LEFT JOIN projects p ON p.id = r.project_id
-           WHERE r.type = 'Risk' AND r.status <> 'Closed' AND trim(coalesce(r.owner, '')) = ''
-           ORDER BY r.ref"""
-    ):
-        findings.append(Finding("risk_without_owner", "warning",
-                                f"{ref} '{title}' is an open risk with no owner", project=code, ref=ref))
-
-    return CheckResult(integrity=integrity, findings=findings)
+__all__ = ["CheckResult", "Finding", "latest_period", "run_checks"]

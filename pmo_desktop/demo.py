@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
+from pmo_desktop.governance.demo_data import add_governance_demo
 from pmo_desktop.paths import load_json_resource
 from pmo_desktop.store.portfolio import Portfolio
 from pmo_desktop.store.settings import write_setting
@@ -58,8 +59,10 @@ def build_demo(
     progress: Progress | None = None,
 ) -> None:
     """Fill an empty portfolio with demo data (call inside a batch, or it opens one)."""
+    today = today or date.today()
     with portfolio.batch("demo", f"Demo portfolio ({projects} projects)"):
-        _Builder(portfolio, projects=projects, seed=seed, today=today or date.today(), progress=progress).run()
+        _Builder(portfolio, projects=projects, seed=seed, today=today, progress=progress).run()
+        add_governance_demo(portfolio, seed=seed, today=today)
 
 
 class _Builder:

@@ -108,8 +108,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {line}")
     if not result.findings:
         print("No data-quality findings.")
-    for f in result.findings:
-        print(f"  [{f.severity}] {f.message}")
+    for project, findings in result.by_project().items():
+        print(f"{project}:")
+        for f in findings:
+            print(f"  [{f.severity}] {f.message}")
     counts = result.as_dict()["counts"]
     print(f"{len(result.findings)} findings: {counts['error']} errors, {counts['warning']} warnings")
     return 0

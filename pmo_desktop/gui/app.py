@@ -35,7 +35,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("file", nargs="?", type=Path, help="portfolio file (.pmo); the demo portfolio if omitted")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="render the window offscreen to PNG and exit")
     p.add_argument("--view", default="projects",
-                   help="view to show: projects, raid, milestones, status (and any view registered later)")
+                   help="view to show: projects, raid, milestones, status, gates, book, health, lessons (and any view registered later)")
     p.add_argument("--read-only", action="store_true", help="open the portfolio read-only")
     p.add_argument("--version", action="version", version=f"PMO Desktop {__version__}")
     return p.parse_args(argv)

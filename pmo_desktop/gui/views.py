@@ -111,6 +111,7 @@ def default_views() -> ViewRegistry:
         ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
         *finance_views(),
+        *governance_views(),
     ])
 
 
@@ -123,3 +124,15 @@ def finance_views() -> list[ViewSpec]:
     return [ViewSpec("budget", "Budget", "budget.svg", BudgetView),
             ViewSpec("finance", "Financial summary", "finance.svg", FinanceView),
             ViewSpec("dashboard", "Dashboard", "dashboard.svg", DashboardView)]
+
+
+def governance_views() -> list[ViewSpec]:
+    from pmo_desktop.gui.book_of_work_view import BookOfWorkView
+    from pmo_desktop.gui.gates_view import GatesView
+    from pmo_desktop.gui.health_view import HealthView
+    from pmo_desktop.gui.lessons_view import LessonsView
+
+    return [ViewSpec("gates", "Stage gates", "gates.svg", GatesView),
+            ViewSpec("book", "Book of work", "book.svg", BookOfWorkView),
+            ViewSpec("health", "Health checks", "health.svg", HealthView),
+            ViewSpec("lessons", "Lessons learned", "lessons.svg", LessonsView)]

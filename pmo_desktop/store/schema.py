@@ -218,6 +218,20 @@ def schema_version(db: Database) -> int:
     return len(migrations.applied(db))
 
 
+@migration("0003_import_mappings")
+def import_mappings(db: Database) -> None:
+    """Named column mappings saved by the import wizard or `pmo import --save-mapping`, reused monthly."""
+    db.execute(
+        f"""CREATE TABLE import_mappings (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            mapping TEXT NOT NULL,
+            {_STAMPS})"""
+    )
+    changelog.install_triggers(db)
+
+
 @migration("0004_plan_calendars_and_task_properties")
 def plan_calendars_and_task_properties(db: Database) -> None:
     """A project's own working calendar, and free-form task properties (GanttProject custom columns).
@@ -248,4 +262,62 @@ def finance_rollup_index(db: Database) -> None:
     db.execute(
         "CREATE INDEX idx_budget_rollup ON budget_lines (month, spend_type, category, planned, actual, forecast)"
     )
+    changelog.install_triggers(db)
+
+
+# -- 0007 governance: stage-gate reviews, prioritisation scores, lessons learned ----------------------
+# The gate model and the scoring model live in settings (JSON); these tables hold what was recorded.
+
+_GOVERNANCE = [
+    f"""CREATE TABLE gate_reviews (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        gate TEXT NOT NULL,
+        planned_date TEXT,
+        actual_date TEXT,
+        checklist TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(checklist)),
+        decision TEXT CHECK (decision IS NULL OR
+            decision IN ('Go', 'Go with conditions', 'Hold', 'Recycle', 'Stop')),
+        approvers TEXT,
+        notes TEXT,
+        {_STAMPS})""",
+    "CREATE INDEX idx_gate_reviews_project ON gate_reviews(project_id, gate)",
+    "CREATE INDEX idx_gate_reviews_planned ON gate_reviews(planned_date)",
+    f"""CREATE TABLE gate_conditions (
+        id INTEGER PRIMARY KEY,
+        review_id INTEGER NOT NULL REFERENCES gate_reviews(id) ON DELETE CASCADE,
+        description TEXT NOT NULL,
+        owner TEXT,
+        due_date TEXT,
+        status TEXT NOT NULL DEFAULT 'Open' CHECK (status IN ('Open', 'Met', 'Waived')),
+        {_STAMPS})""",
+    "CREATE INDEX idx_gate_conditions_review ON gate_conditions(review_id)",
+    f"""CREATE TABLE priority_scores (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        criterion TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        rationale TEXT,
+        {_STAMPS},
+        UNIQUE (project_id, criterion))""",
+    f"""CREATE TABLE lessons (
+        id INTEGER PRIMARY KEY,
+        ref TEXT NOT NULL UNIQUE,
+        project_id INTEGER REFERENCES projects(id) ON DELETE SET NULL,
+        date TEXT,
+        category TEXT,
+        what_happened TEXT NOT NULL,
+        lesson TEXT,
+        recommendation TEXT,
+        owner TEXT,
+        status TEXT NOT NULL DEFAULT 'Open' CHECK (status IN ('Open', 'Actioned', 'Closed')),
+        {_STAMPS})""",
+    "CREATE INDEX idx_lessons_project ON lessons(project_id)",
+]
+
+
+@migration("0007_governance")
+def governance(db: Database) -> None:
+    for statement in _GOVERNANCE:
+        db.execute(statement)
     changelog.install_triggers(db)

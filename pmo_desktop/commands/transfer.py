@@ -1,0 +1,146 @@
+"""`pmo import` and `pmo export`: spreadsheets in, workbook out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.importing import service
+from pmo_desktop.importing.errors import ImportRefused
+from pmo_desktop.importing.plan import ImportPlan
+from pmo_desktop.importing.saved_mappings import save_mapping
+from pmo_desktop.store import open_portfolio
+
+ROWS_SHOWN = 40
+ERRORS_SHOWN = 200
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import a spreadsheet (xlsx or csv) into the portfolio")
+    p.add_argument("file", type=Path, help="the portfolio")
+    p.add_argument("input", type=Path, help="the file to import (.xlsx, .xlsm, .csv)")
+    p.add_argument("--kind", default="auto",
+                   help="projects, raid, tasks, budget, status, or auto (default: guess from the headers)")
+    p.add_argument("--sheet", help="import only this sheet")
+    p.add_argument("--mapping", help="use a saved column mapping by name")
+    p.add_argument("--save-mapping", metavar="NAME", help="save the mapping used, under NAME, for next time")
+    p.add_argument("--project", metavar="CODE", help="the project rows belong to when the file has no project column")
+    p.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+    p.add_argument("--skip-errors", action="store_true", help="import the good rows even if some rows have errors")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("export", help="write every register to an Excel workbook (.xlsx)")
+    p.add_argument("file", type=Path, help="the portfolio")
+    p.add_argument("output", type=Path, help="the workbook to write (.xlsx)")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_export)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    writing = not args.dry_run or bool(args.save_mapping)
+    with open_portfolio(args.file, read_only=not writing) as pf:
+        progress = TextProgress(f"Reading {args.input.name}")
+        plan, pairs = service.plan_file(pf, args.input, kind=args.kind, sheet=args.sheet,
+                                        mapping_name=args.mapping, project=args.project, progress=progress)
+        applied = None
+        failure = None
+        if not args.dry_run:
+            try:
+                applied = service.apply(pf, plan, skip_errors=args.skip_errors,
+                                        progress=TextProgress(f"Importing {args.input.name}"))
+            except ImportRefused as exc:
+                failure = str(exc)
+        if args.save_mapping and failure is None:
+            if len(pairs) != 1:
+                raise UserError("--save-mapping needs exactly one sheet; pick it with --sheet")
+            table, mapping = pairs[0]
+            save_mapping(pf, args.save_mapping, mapping.to_saved(table))
+    if args.json:
+        payload = plan.as_dict()
+        payload.update(dry_run=args.dry_run, applied=applied.as_dict() if applied else None,
+                       ok=failure is None and plan.counts()["error"] == 0)
+        if failure:
+            payload["error"] = failure
+        print_json(payload)
+    else:
+        _print_plan(plan)
+        if args.dry_run:
+            print("Dry run: nothing was written.")
+        elif applied is not None:
+            if applied.batch_id is None:
+                print("Nothing to change: the portfolio already holds this data.")
+            else:
+                print(f"Imported: {applied.inserted} added, {applied.updated} updated "
+                      f"(one undo step, batch {applied.batch_id})"
+                      + (f"; {applied.skipped_errors} row(s) with errors left out" if applied.skipped_errors else ""))
+    if failure:
+        print(f"pmo: {failure}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _print_plan(plan: ImportPlan) -> None:
+    c = plan.counts()
+    print(f"{Path(plan.file).name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, "
+          f"{c['error']} with errors")
+    for w in plan.warnings:
+        print(f"  warning: {w}")
+    for s in plan.skipped_sheets:
+        print(f"  skipped {s}")
+    for sheet in plan.sheets:
+        sc = sheet.counts()
+        print(f"\n  sheet '{sheet.sheet}' (header row {sheet.header_row}) as {sheet.kind}: {sc['new']} new, "
+              f"{sc['changed']} changed, {sc['unchanged']} unchanged, {sc['error']} with errors")
+        for name, header in sheet.mapping.items():
+            print(f"    {header}  ->  {name}")
+        if sheet.ignored_columns:
+            print(f"    ignored columns: {', '.join(sheet.ignored_columns)}")
+        for note in sheet.notes:
+            print(f"    note: {note}")
+        shown = errors_shown = 0
+        for row in sheet.rows:
+            if row.action == "unchanged":
+                continue
+            if row.action == "error":
+                errors_shown += 1
+                if errors_shown > ERRORS_SHOWN:
+                    continue
+                for e in row.errors:
+                    value = f", value '{e.value}'" if e.value else ""
+                    column = f", column '{e.column}'" if e.column else ""
+                    print(f"    row {e.row}{column}{value}: {e.reason}")
+                continue
+            if shown >= ROWS_SHOWN:
+                continue
+            shown += 1
+            if row.action == "changed":
+                what = "; ".join(f"{f}: {o!r} -> {n!r}" for f, (o, n) in row.changes.items())
+                print(f"    row {row.row} changed {row.key}: {what}")
+            else:
+                print(f"    row {row.row} new {row.key}")
+        hidden = sum(1 for r in sheet.rows if r.action in ("new", "changed")) - shown
+        if hidden > 0:
+            print(f"    ... and {hidden} more new or changed rows (use --json for all)")
+        if errors_shown > ERRORS_SHOWN:
+            print(f"    ... and {errors_shown - ERRORS_SHOWN} more rows with errors (use --json for all)")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pmo_desktop.exporting.writers import WRITERS, writer_for
+
+    writer = writer_for(args.output)
+    if writer is None:
+        raise UserError(f"{args.output.name}: export writes {', '.join(sorted(WRITERS))} files")
+    if args.output.exists() and not args.force:
+        raise UserError(f"{args.output} already exists; choose another name or pass --force")
+    with open_portfolio(args.file, read_only=True) as pf:
+        counts = writer(pf, args.output)
+    if args.json:
+        print_json({"file": str(args.output), "sheets": counts})
+    else:
+        print(f"Wrote {args.output}: " + ", ".join(f"{n} {sheet}" for sheet, n in counts.items()))
+    return 0

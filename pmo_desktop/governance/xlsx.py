@@ -1,0 +1,86 @@
+"""Small openpyxl helpers: formula-neutral text cells, atomic saves, reading a header table."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from pmo_desktop.governance.common import GovernanceError
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: Any) -> Any:
+    """A value a spreadsheet will show, never run: text that could start a formula gets a quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def header_sheet(wb: Workbook, title: str, headers: list[str], *, first: bool = False):
+    ws = wb.active if first else wb.create_sheet()
+    ws.title = title
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    return ws
+
+
+def append_row(ws, values: list[Any]) -> None:
+    ws.append([safe_text(v) for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # never a formula, whatever the text
+
+
+def save_atomically(wb: Workbook, out: str | os.PathLike) -> Path:
+    """Write the workbook beside `out` and move it into place, so a failure leaves no half file."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise GovernanceError(f"the output file must end in .xlsx, not '{out.name}'")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise GovernanceError(f"folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def read_table(path: str | os.PathLike) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """The first sheet's header row (lower-cased, trimmed) and its data rows with their row numbers."""
+    path = Path(path)
+    if not path.is_file():
+        raise GovernanceError(f"{path} does not exist")
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise GovernanceError(f"{path.name} is not an .xlsx workbook that can be read") from None
+    try:
+        rows = wb.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header:
+            raise GovernanceError(f"{path.name} is empty: the first sheet needs a header row")
+        names = [str(h).strip().lower() if h is not None else "" for h in header]
+        data = []
+        for number, row in enumerate(rows, start=2):
+            values = list(row) + [None] * (len(names) - len(row))
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            data.append((number, values[: len(names)]))
+        return names, data
+    finally:
+        wb.close()

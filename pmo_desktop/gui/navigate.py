@@ -1,0 +1,60 @@
+"""Click-through: from a finding (table, row id) to the register row it is about.
+
+A record with a register view of its own opens there with the row selected (search and filters are
+cleared if they hide it); anything else (a plain task, a budget line) opens its project.
+"""
+
+from __future__ import annotations
+
+from pmo_desktop.store import Portfolio
+
+# table -> view name; the view's model must offer row_of(row_id) and the view a `table`
+VIEW_FOR_TABLE = {"projects": "projects", "raid_items": "raid", "tasks": "milestones",
+                  "status_reports": "status", "gate_reviews": "gates"}
+
+
+def project_of(pf: Portfolio, table: str, row_id: int) -> int | None:
+    if table == "projects":
+        return row_id
+    if table == "gate_conditions":
+        table, row_id = "gate_reviews", _one(pf, "SELECT review_id FROM gate_conditions WHERE id = ?", row_id)
+    if table in ("raid_items", "tasks", "status_reports", "budget_lines", "gate_reviews", "lessons"):
+        return _one(pf, f"SELECT project_id FROM [{table}] WHERE id = ?", row_id)
+    return None
+
+
+def _one(pf: Portfolio, sql: str, value) -> int | None:
+    row = pf.conn.execute(sql, (value,)).fetchone()
+    return row[0] if row else None
+
+
+def go_to_record(window, table: str, row_id: int) -> str | None:
+    """Show the record in its view (or its project in the project register); returns the view shown."""
+    pf = window.portfolio
+    if pf is None:
+        return None
+    name = VIEW_FOR_TABLE.get(table)
+    if name == "milestones" and _one(pf, "SELECT kind FROM tasks WHERE id = ?", row_id) != "milestone":
+        name = None
+    if name is None or name not in window.pages:
+        project = project_of(pf, table, row_id)
+        if project is None:
+            return None
+        name, row_id = "projects", project
+    window.show_view(name)
+    page = window.pages[name]
+    if hasattr(page, "select_record"):
+        page.select_record(row_id)
+        return name
+    model = page.model
+    if model.row_of(row_id) < 0:
+        page.search_box.clear()
+        for key in list(getattr(page, "filter_boxes", {})):
+            page.set_filter(key, None)
+        page.apply_search_now()
+    row = model.row_of(row_id)
+    if row >= 0:
+        index = model.index(row, getattr(page.table, "frozen_count", 0))
+        page.table.setCurrentIndex(index)
+        page.table.scrollTo(index)
+    return name

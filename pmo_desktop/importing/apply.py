@@ -1,0 +1,158 @@
+"""Writing a previewed import: one transaction, one change-log batch, one undo step, or nothing at all."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmo_desktop.domain.enums import Source
+from pmo_desktop.importing import kinds as k
+from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
+from pmo_desktop.importing.grid import CancelCheck, Progress
+from pmo_desktop.importing.plan import CHANGED, NEW, ImportPlan, RowResult, SheetPlan
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_PSEUDO = ("programme", "parent_wbs", "predecessors")
+
+
+@dataclass
+class ApplyResult:
+    batch_id: int | None
+    inserted: int
+    updated: int
+    skipped_errors: int
+
+    def as_dict(self) -> dict:
+        return {"batch_id": self.batch_id, "inserted": self.inserted, "updated": self.updated,
+                "skipped_errors": self.skipped_errors}
+
+
+def apply_plan(pf, plan: ImportPlan, *, skip_errors: bool = False, progress: Progress | None = None,
+               cancelled: CancelCheck | None = None) -> ApplyResult:
+    """Write the plan's new and changed rows. Rows in error block the import unless `skip_errors`."""
+    counts = plan.counts()
+    if counts["error"] and not skip_errors:
+        raise ImportRefused(f"{counts['error']} row(s) have errors, so nothing was imported; fix them, or import "
+                            "the other rows with --skip-errors")
+    todo = counts["new"] + counts["changed"]
+    if todo == 0:
+        return ApplyResult(None, 0, 0, counts["error"])
+    writer = _Writer(pf, progress, cancelled, todo)
+    try:
+        with pf.batch(Source.IMPORT, f"Import {Path(plan.file).name}") as batch_id:
+            for kind in k.APPLY_ORDER:
+                for sheet in plan.sheets:
+                    if sheet.kind == kind:
+                        writer.sheet(sheet)
+    except sqlite3.IntegrityError as exc:
+        # The plan checks keys and values; a constraint that still fails is reported, never half-applied.
+        raise ImportRefused(f"the import was rolled back, nothing was changed: a row broke a rule of the "
+                            f"portfolio ({exc})") from None
+    return ApplyResult(batch_id, writer.inserted, writer.updated, counts["error"])
+
+
+class _Writer:
+    def __init__(self, pf, progress, cancelled, total: int):
+        self.conn = pf.conn
+        self.progress = progress
+        self.cancelled = cancelled
+        self.total = total
+        self.done = 0
+        self.inserted = 0
+        self.updated = 0
+        self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
+        self.programmes = {name: pid for pid, name in self.conn.execute("SELECT id, name FROM programmes")}
+
+    def _tick(self) -> None:
+        self.done += 1
+        if self.done % 1000 == 0:
+            if self.cancelled is not None and self.cancelled():
+                raise ImportCancelled("import cancelled; nothing was changed")
+            if self.progress is not None:
+                self.progress(self.done, self.total)
+
+    def sheet(self, sheet: SheetPlan) -> None:
+        table = k.kind_named(sheet.kind).table
+        rows = [r for r in sheet.rows if r.action in (NEW, CHANGED)]
+        if sheet.kind == "tasks":
+            self._tasks(rows)
+            return
+        for row in rows:
+            values = self._resolve(row)
+            if sheet.kind == "projects" and row.action == NEW:
+                row.target_id = self._insert(table, values)
+                self.projects[row.key] = row.target_id
+            else:
+                self._write(table, row, values)
+            self._tick()
+
+    def _resolve(self, row: RowResult) -> dict:
+        values = {c: v for c, v in row.values.items() if c not in _PSEUDO}
+        for col, code in row.refs.items():
+            values[col] = self.projects[code]
+        if "programme" in row.values:
+            name = row.values["programme"]
+            if name is None:
+                values["programme_id"] = None
+            else:
+                if name not in self.programmes:
+                    self.programmes[name] = self._insert("programmes", {"name": name})
+                values["programme_id"] = self.programmes[name]
+        return values
+
+    def _write(self, table: str, row: RowResult, values: dict) -> None:
+        if row.action == NEW:
+            row.target_id = self._insert(table, values)
+        else:
+            changed = {c: values[c] for c in values if c in row.changes or c in row.refs or c == "programme_id"}
+            if changed:
+                sets = ", ".join(f"[{c}] = ?" for c in changed)
+                self.conn.execute(f"UPDATE [{table}] SET {sets}, updated_at = {_NOW} WHERE id = ?",
+                                  [*changed.values(), row.target_id])
+                self.updated += 1
+
+    def _insert(self, table: str, values: dict) -> int:
+        cols = list(values)
+        cur = self.conn.execute(f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                                f"VALUES ({', '.join('?' for _ in cols)})", list(values.values()))
+        self.inserted += 1
+        return cur.lastrowid
+
+    def _tasks(self, rows: list[RowResult]) -> None:
+        ids: dict[tuple[int, str], int] = {}
+        for pid, wbs, tid in self.conn.execute("SELECT project_id, wbs, id FROM tasks"):
+            ids[(pid, wbs)] = tid
+        rows.sort(key=lambda r: (r.action != CHANGED, r.values["wbs"].count(".")))
+        for row in rows:
+            values = self._resolve(row)
+            pid = values["project_id"]
+            parent = row.values.get("parent_wbs")
+            values["parent_id"] = ids.get((pid, parent)) if parent else None
+            if row.action == CHANGED and "parent_wbs" in row.changes:
+                row.changes["parent_id"] = (None, values["parent_id"])
+            self._write("tasks", row, values)
+            ids[(pid, values["wbs"])] = row.target_id
+            self._tick()
+        for row in rows:
+            if row.links is None:
+                continue
+            pid = self.projects.get(row.refs["project_id"]) if "project_id" in row.refs else row.values["project_id"]
+            wanted = {}
+            for wbs, kind, lag in row.links:
+                pred = ids.get((pid, wbs))
+                if pred is not None and pred != row.target_id:
+                    wanted[pred] = (kind, lag)
+            current = {pred: (kind, lag, did) for did, pred, kind, lag in self.conn.execute(
+                "SELECT id, predecessor_id, type, lag_days FROM dependencies WHERE successor_id = ?",
+                (row.target_id,))}
+            for pred, (kind, lag, did) in current.items():
+                if pred not in wanted:
+                    self.conn.execute("DELETE FROM dependencies WHERE id = ?", (did,))
+                elif wanted[pred] != (kind, lag):
+                    self.conn.execute(f"UPDATE dependencies SET type = ?, lag_days = ?, updated_at = {_NOW} "
+                                      "WHERE id = ?", (*wanted[pred], did))
+            for pred, (kind, lag) in wanted.items():
+                if pred not in current:
+                    self.conn.execute("INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) "
+                                      "VALUES (?, ?, ?, ?)", (pred, row.target_id, kind, lag))

@@ -1,0 +1,91 @@
+"""The preview for milestones and tasks: hierarchy from WBS or indentation, predecessors resolved.
+
+Predecessor references (`3FS+2d;5SS`) name tasks by the file's ID column when it has one, else by WBS
+code, else by position (the n-th task of the file, as MS Project numbers them).
+"""
+
+from __future__ import annotations
+
+from pmo_desktop.domain.parsing import format_predecessors
+from pmo_desktop.importing import plan as p
+from pmo_desktop.importing.records import CellError, Record, assign_wbs
+
+_COMPARED = ("name", "kind", "start_date", "finish_date", "duration_days", "baseline_start", "baseline_finish",
+             "actual_start", "actual_finish", "percent_complete", "owner", "notes")
+
+
+def plan_tasks(plan, records: list[Record], lookup, default, default_code, table, mapping) -> None:
+    headers = p._headers(table, mapping)
+    groups: dict[object, list[tuple[Record, object]]] = {}
+    for rec in records:
+        pid, code = p._project_of(rec, lookup, default, default_code, headers, mapping)
+        groups.setdefault(pid, []).append((rec, code))
+    ids = [g for g in groups if isinstance(g, int)]
+    existing: dict[tuple, dict] = {}
+    wbs_of: dict[int, str] = {}
+    links_of: dict[int, list] = {}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for row in p._rows(lookup.conn, f"SELECT * FROM tasks WHERE project_id IN ({marks})", ids):
+            existing[(row["project_id"], row["wbs"])] = row
+            wbs_of[row["id"]] = row["wbs"]
+        for succ, pred, kind, lag in lookup.conn.execute(
+                f"""SELECT d.successor_id, d.predecessor_id, d.type, d.lag_days FROM dependencies d
+                    JOIN tasks t ON t.id = d.successor_id WHERE t.project_id IN ({marks})""", ids):
+            links_of.setdefault(succ, []).append((wbs_of.get(pred, "?"), kind, lag))
+    for pid, members in groups.items():
+        recs = [r for r, _ in members]
+        note = assign_wbs(recs)
+        if note and note not in plan.notes:
+            plan.notes.append(note)
+        _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping)
+
+
+def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping) -> None:
+    recs = [r for r, _ in members]
+    in_file = {r.values["wbs"] for r in recs}
+    parents = {w.rsplit(".", 1)[0] for w in in_file if "." in w}
+    by_id = {str(r.values["task_id"]).strip(): r.values["wbs"] for r in recs if r.values.get("task_id")}
+    by_position = {str(i): r.values["wbs"] for i, r in enumerate(recs, start=1)}
+    known = in_file | {w for (proj, w) in existing if proj == pid}
+    seen: dict[str, int] = {}
+    for position, (rec, code) in enumerate(members, start=1):
+        v = {c: rec.values[c] for c in _COMPARED if c in rec.values}
+        wbs = rec.values["wbs"]
+        v["wbs"] = wbs
+        v["project_id"] = pid
+        if "kind" not in v:
+            if wbs in parents:
+                v["kind"] = "summary"
+            elif v.get("duration_days") == 0 or (v.get("start_date") and v.get("start_date") == v.get("finish_date")
+                                                  and "milestone" in str(v.get("name", "")).lower()):
+                v["kind"] = "milestone"
+            else:
+                v["kind"] = "task"
+        parent = wbs.rsplit(".", 1)[0] if "." in wbs else None
+        v["parent_wbs"] = parent if parent in known else None
+        links = []
+        for ref, kind, lag in rec.values.get("predecessors", []):
+            target = by_id.get(ref) if by_id else None
+            target = target or (ref if ref in known else None) or (None if by_id else by_position.get(ref))
+            if target is None or target == wbs:
+                why = "refers to itself" if target == wbs else "names no task in the file"
+                rec.errors.append(CellError(rec.row, headers.get("predecessors", ""), ref,
+                                            f"predecessor '{ref}' {why}"))
+                continue
+            links.append((target, str(kind), lag))
+        if "predecessors" in mapping.columns:
+            v["predecessors"] = format_predecessors(links)
+        current = existing.get((pid, wbs)) if isinstance(pid, int) else None
+        compare = None
+        if current is not None:
+            compare = dict(current, parent_wbs=wbs_of.get(current["parent_id"]),
+                           predecessors=format_predecessors(sorted(links_of.get(current["id"], []))))
+            if "predecessors" in v:
+                v["predecessors"] = format_predecessors(sorted(links))
+        key = f"{code} {wbs}" if code else wbs
+        result = p._finish(plan, rec, key, v, current, seen, compare)
+        result.links = links if "predecessors" in mapping.columns else None
+        if result.action == p.NEW:
+            result.values["sort_order"] = position
+        p._resolve_pending(result, ("project_id",))

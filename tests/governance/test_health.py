@@ -1,0 +1,165 @@
+"""Each health rule, with a portfolio built to trip it and one built (just) not to."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pmo_desktop.checks import run_checks
+from pmo_desktop.cli import main
+from pmo_desktop.governance.gates import record_gate_review
+from pmo_desktop.governance.health import RULES
+from pmo_desktop.store.rows import fetch_row, insert_row, update_row
+from tests.governance.build import TODAY, healthy_project, milestone, raid
+
+
+def _forecast_months(pf, pid, amount):
+    for (line_id,) in pf.conn.execute(
+            "SELECT id FROM budget_lines WHERE project_id = ? AND month > '2026-10-01'", (pid,)):
+        update_row(pf, "budget_lines", line_id, {"forecast": amount})
+
+
+def _set_report_period(pf, pid, period):
+    (sid,) = pf.conn.execute("SELECT id FROM status_reports WHERE project_id = ?", (pid,)).fetchone()
+    update_row(pf, "status_reports", sid, {"period": period})
+
+
+# rule id -> (trip, near miss); each takes (portfolio, id of a healthy project)
+CASES = {
+    "missing_status_report": (
+        lambda pf, pid: insert_row(pf, "projects", {"code": "PRJ-2", "name": "New", "stage": "Planning"}),
+        lambda pf, pid: insert_row(pf, "projects", {"code": "PRJ-2", "name": "Idea only", "stage": "Idea"}),
+    ),
+    "stale_status_report": (  # limit 45 days before 2026-11-27 is 2026-10-13
+        lambda pf, pid: _set_report_period(pf, pid, "2026-10-12"),
+        lambda pf, pid: _set_report_period(pf, pid, "2026-10-13"),
+    ),
+    "watermelon": (  # EAC 1,000,000 + 2 x 170,000 = 1,340,000: 11.7% over 1,200,000 (> 10%)
+        lambda pf, pid: _forecast_months(pf, pid, 170_000),
+        lambda pf, pid: _forecast_months(pf, pid, 160_000),  # 1,320,000: exactly 10%, not over
+    ),
+    "finish_before_start": (
+        lambda pf, pid: insert_row(pf, "tasks", {"project_id": pid, "name": "Build", "start_date": "2026-05-02",
+                                                 "finish_date": "2026-05-01"}),
+        lambda pf, pid: insert_row(pf, "tasks", {"project_id": pid, "name": "Build", "start_date": "2026-05-01",
+                                                 "finish_date": "2026-05-01"}),
+    ),
+    "overdue_milestone": (
+        lambda pf, pid: milestone(pf, pid, "2026-11-26"),
+        lambda pf, pid: milestone(pf, pid, "2026-11-27"),
+    ),
+    "risk_without_owner": (
+        lambda pf, pid: raid(pf, pid, "R-001", "Risk", owner="  "),
+        lambda pf, pid: raid(pf, pid, "R-001", "Risk", owner=None, status="Closed"),
+    ),
+    "high_risk_no_response": (
+        lambda pf, pid: raid(pf, pid, "R-001", "Risk", probability=3, impact=5),
+        lambda pf, pid: (raid(pf, pid, "R-001", "Risk", probability=3, impact=4),
+                         raid(pf, pid, "R-002", "Risk", probability=5, impact=5, response="Reduce")),
+    ),
+    "issue_past_due": (
+        lambda pf, pid: raid(pf, pid, "I-001", "Issue", due_date="2026-11-26"),
+        lambda pf, pid: (raid(pf, pid, "I-001", "Issue", due_date="2026-11-27"),
+                         raid(pf, pid, "I-002", "Issue", due_date="2026-01-01", status="Closed")),
+    ),
+    "gate_overdue": (
+        lambda pf, pid: record_gate_review(pf, "PRJ-1", "G3", planned_date="2026-11-26"),
+        lambda pf, pid: (record_gate_review(pf, "PRJ-1", "G3", planned_date="2026-11-27"),
+                         record_gate_review(pf, "PRJ-1", "G2", planned_date="2026-01-01",
+                                            actual_date="2026-01-02", decision="Go")),
+    ),
+    "execution_without_baseline": (
+        lambda pf, pid: update_row(pf, "projects", pid, {"baseline_finish": None}),
+        lambda pf, pid: update_row(pf, "projects", pid, {"baseline_finish": None, "stage": "Planning"}),
+    ),
+    "future_actuals": (
+        lambda pf, pid: update_row(pf, "budget_lines", _line(pf, pid, "2026-12-01"), {"actual": 5}),
+        lambda pf, pid: update_row(pf, "budget_lines", _line(pf, pid, "2026-10-01"), {"actual": 5}),
+    ),
+}
+
+
+def _line(pf, pid, month):
+    return pf.conn.execute("SELECT id FROM budget_lines WHERE project_id = ? AND month = ?", (pid, month)).fetchone()[0]
+
+
+def _rules(pf):
+    return [f.rule for f in run_checks(pf, today=TODAY).findings]
+
+
+def test_every_rule_has_a_case():
+    assert set(CASES) == set(RULES)
+
+
+def test_a_healthy_portfolio_has_no_findings(portfolio):
+    healthy_project(portfolio)
+    result = run_checks(portfolio, today=TODAY)
+    assert result.integrity_ok and result.findings == []
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule_trips(portfolio, rule):
+    pid = healthy_project(portfolio)
+    CASES[rule][0](portfolio, pid)
+    hits = [f for f in run_checks(portfolio, today=TODAY).findings if f.rule == rule]
+    assert len(hits) == 1, hits
+    hit = hits[0]
+    assert hit.project in ("PRJ-1", "PRJ-2")
+    # Every finding says where to click through to, and that row exists.
+    assert hit.table and fetch_row(portfolio, hit.table, hit.row_id) is not None
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule_does_not_trip_on_a_near_miss(portfolio, rule):
+    pid = healthy_project(portfolio)
+    CASES[rule][1](portfolio, pid)
+    assert rule not in _rules(portfolio)
+
+
+def test_watermelon_on_an_overdue_milestone_only_when_reported_green(portfolio):
+    pid = healthy_project(portfolio)
+    milestone(portfolio, pid, "2026-11-02")
+    findings = run_checks(portfolio, today=TODAY).findings
+    water = [f for f in findings if f.rule == "watermelon"]
+    assert len(water) == 1 and "1 milestone overdue" in water[0].message
+    assert water[0].severity == "error" and (water[0].table, water[0].row_id) == ("projects", pid)
+    update_row(portfolio, "projects", pid, {"rag_overall": "A"})
+    assert "watermelon" not in _rules(portfolio)
+
+
+def test_watermelon_message_gives_the_overrun(portfolio):
+    pid = healthy_project(portfolio)
+    _forecast_months(portfolio, pid, 170_000)
+    (water,) = [f for f in run_checks(portfolio, today=TODAY).findings if f.rule == "watermelon"]
+    assert "11.7% over budget" in water.message
+
+
+def test_rules_can_be_switched_off_reweighted_and_retuned(portfolio):
+    pid = healthy_project(portfolio)
+    raid(portfolio, pid, "I-001", "Issue", due_date="2026-11-01")
+    _set_report_period(portfolio, pid, "2026-10-20")  # 38 days old: fine at 45, stale at 30
+    assert _rules(portfolio) == ["missing_status_report", "issue_past_due"]
+    portfolio.set_settings({"health_rules": {"issue_past_due": {"enabled": False},
+                                             "missing_status_report": {"enabled": False},
+                                             "stale_status_report": {"max_age_days": 30, "severity": "info"}}})
+    findings = run_checks(portfolio, today=TODAY).findings
+    assert [(f.rule, f.severity) for f in findings] == [("stale_status_report", "info")]
+
+
+def test_pmo_check_json_is_backwards_compatible_and_grouped(portfolio, capsys):
+    pid = healthy_project(portfolio)
+    raid(portfolio, pid, "R-001", "Risk", probability=4, impact=4)
+    raid(portfolio, None, "R-002", "Risk", owner="")
+    path = portfolio.path
+    portfolio.close()
+    assert main(["check", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["integrity"] == "ok" and out["counts"]["error"] == 1 and out["counts"]["warning"] == 1
+    for f in out["findings"]:
+        assert {"rule", "severity", "message", "project", "ref", "table", "row_id"} <= set(f)
+    assert [f["rule"] for f in out["by_project"]["PRJ-1"]] == ["high_risk_no_response"]
+    assert [f["ref"] for f in out["by_project"]["(portfolio)"]] == ["R-002"]
+    assert main(["check", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "PRJ-1:\n  [error] R-001" in text and "(portfolio):\n  [warning] R-002" in text
