@@ -53,11 +53,12 @@ def main() -> int:
     with open_portfolio(args.file, read_only=True) as pf:
         counts = pf.counts()
         period = resolve_period(pf)
-        t_fin, finances = best(lambda: project_finances(pf, period), args.repeat)
-        t_ev, _ = best(lambda: project_earned_values(pf, period, finances), args.repeat)
-        t_rag, _ = best(lambda: project_rags(pf, period, finances), args.repeat)
+        t_fin, finances = best(lambda: project_finances(pf, period), args.repeat, "project_finances")
+        t_ev, _ = best(lambda: project_earned_values(pf, period, finances), args.repeat, "earned_value")
+        t_rag, _ = best(lambda: project_rags(pf, period, finances), args.repeat, "rags")
         t_series, _ = best(lambda: (s_curve(pf, period), spend_by_quarter(pf, period),
-                                    spend_split(pf, period), spend_split(pf, period, "category")), args.repeat)
+                                    spend_split(pf, period), spend_split(pf, period, "category")), args.repeat,
+                              "series_and_splits")
         t_sum, summary = best(lambda: portfolio_summary(pf), args.repeat, "portfolio_summary")
         t_json, text = best(lambda: json.dumps(summary), args.repeat)
     print(json.dumps({
