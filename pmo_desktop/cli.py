@@ -14,13 +14,13 @@ import traceback
 from datetime import datetime
 
 from pmo_desktop import __version__
-from pmo_desktop.commands import core, finance, governance, plans, reports, transfer
+from pmo_desktop.commands import capacity, core, finance, governance, plans, reports, transfer
 from pmo_desktop.commands.common import UserError
 from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.backups import data_dir
 
 # One module per area; each adds its sub-commands.
-COMMAND_MODULES = [core, transfer, plans, finance, reports, governance]
+COMMAND_MODULES = [core, transfer, plans, finance, reports, governance, capacity]
 
 
 class _Parser(argparse.ArgumentParser):

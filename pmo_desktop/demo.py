@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pmo_desktop.capacity.demo import build_people_demo, people_for
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
 from pmo_desktop.governance.demo_data import add_governance_demo
@@ -57,11 +58,19 @@ def build_demo(
     seed: int = 1,
     today: date | None = None,
     progress: Progress | None = None,
+    people: int | None = None,
 ) -> None:
-    """Fill an empty portfolio with demo data (call inside a batch, or it opens one)."""
+    """Fill an empty portfolio with demo data (call inside a batch, or it opens one).
+
+    `people` demo people with allocations are added last, from their own random stream (default: about
+    60 for 40 projects, one per five projects at scale; 0 for none).
+    """
     today = today or date.today()
     with portfolio.batch("demo", f"Demo portfolio ({projects} projects)"):
         _Builder(portfolio, projects=projects, seed=seed, today=today, progress=progress).run()
+        count = people_for(projects) if people is None else people
+        if count > 0:
+            build_people_demo(portfolio, people=count, seed=seed, today=today)
         add_governance_demo(portfolio, seed=seed, today=today)
 
 

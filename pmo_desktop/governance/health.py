@@ -13,6 +13,9 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from pmo_desktop.domain import workdays
+from pmo_desktop.finance.periods import make_period
+from pmo_desktop.finance.rollups import project_finances
 from pmo_desktop.governance.common import current_period_month
 from pmo_desktop.store import Portfolio
 from pmo_desktop.store.settings import DEFAULTS
@@ -45,6 +48,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class Context:
+    pf: Portfolio
     conn: Any
     today: str  # ISO date
     period: str | None  # current reporting period (end date), if any
@@ -76,7 +80,7 @@ def rule_settings(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def run_rules(pf: Portfolio, *, today: date, period: str | None) -> list[Finding]:
-    ctx = Context(pf.conn, today.isoformat(), period, current_period_month(period, today))
+    ctx = Context(pf, pf.conn, today.isoformat(), period, current_period_month(period, today))
     findings = []
     for rid, cfg in rule_settings(pf.settings()).items():
         if not cfg.get("enabled", True):
@@ -123,32 +127,19 @@ def stale_status_report(ctx: Context, cfg) -> Iterator[Hit]:
                   code, "status_reports", sid)
 
 
-def cost_overrun_pct(conn, project_id: int, approved: int | None, period_month: str) -> float | None:
-    """Forecast overrun of the approved budget in percent: EAC = actual to date + forecast remaining.
-
-    Months up to the current period count their actuals; later months their forecast (or the plan
-    where there is no forecast). None when there is no approved budget or no budget lines.
-    """
-    if not approved or approved <= 0:
-        return None
-    actual, remaining, lines = conn.execute(
-        """SELECT coalesce(sum(CASE WHEN month <= ? THEN coalesce(actual, 0) END), 0),
-                  coalesce(sum(CASE WHEN month > ? THEN coalesce(forecast, planned, 0) END), 0), count(*)
-           FROM budget_lines WHERE project_id = ?""",
-        (period_month, period_month, project_id),
-    ).fetchone()
-    if not lines:
-        return None
-    return (actual + remaining - approved) * 100 / approved
-
-
 @rule("watermelon", "Overall Green while a milestone is overdue or cost is over threshold")
 def watermelon(ctx: Context, cfg) -> Iterator[Hit]:
+    """The cost overrun is finance's forecast variance: (actual to date + forecast remaining) against
+    the approved budget, at the current period (see pmo_desktop.finance.rollups)."""
     threshold = float(cfg.get("cost_overrun_pct", 10))
-    for pid, code, name, approved in ctx.conn.execute(
-        f"SELECT p.id, p.code, p.name, p.approved_budget FROM projects p WHERE {_ACTIVE} AND p.rag_overall = 'G' "
-        "ORDER BY p.code"
-    ):
+    green = ctx.conn.execute(
+        f"SELECT p.id, p.code, p.name FROM projects p WHERE {_ACTIVE} AND p.rag_overall = 'G' ORDER BY p.code"
+    ).fetchall()
+    if not green:
+        return
+    period = make_period(workdays.month_end(date.fromisoformat(ctx.period_month)))
+    overrun = {f.project_id: f.variance_pct for f in project_finances(ctx.pf, period, [pid for pid, *_ in green])}
+    for pid, code, name in green:
         reasons = []
         late = ctx.conn.execute(
             f"SELECT count(*) FROM tasks t WHERE t.project_id = :pid AND {_OPEN_MILESTONE}",
@@ -156,9 +147,9 @@ def watermelon(ctx: Context, cfg) -> Iterator[Hit]:
         ).fetchone()[0]
         if late:
             reasons.append(f"{late} milestone{'s' if late > 1 else ''} overdue")
-        overrun = cost_overrun_pct(ctx.conn, pid, approved, ctx.period_month)
-        if overrun is not None and overrun > threshold:
-            reasons.append(f"cost forecast {overrun:.1f}% over budget (threshold {threshold:g}%)")
+        pct = overrun.get(pid)
+        if pct is not None and pct > threshold:
+            reasons.append(f"cost forecast {pct:.1f}% over budget (threshold {threshold:g}%)")
         if reasons:
             yield Hit(f"{code} {name}: reported Green but {' and '.join(reasons)}", code, "projects", pid)
 

@@ -139,6 +139,8 @@ class HealthView(RefreshWhenShown, PortfolioView):
         self.model.set_rows(rows, keys=list(self.findings), backgrounds=backgrounds)
         for r, f in enumerate(self.findings):
             self.model.decorations[(r, 0)] = chip_icon(SEVERITY_CHIP.get(f.severity, Rag.GREY))
+            self.model.tooltips[(r, 2)] = RULES[f.rule].title
+            self.model.tooltips[(r, 3)] = f.message + "\n(double-click to open the record)"
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
         projects = len({f.project for f in self.findings if f.project})
         self.headline.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes "

@@ -74,6 +74,14 @@ DEFAULTS: dict[str, Any] = {
         "execution_without_baseline": {"enabled": True, "severity": "error"},
         "future_actuals": {"enabled": True, "severity": "error"},
     },
+    # Resources and capacity
+    "roles": ["Project Manager", "Business Analyst", "Solution Architect", "Developer", "Tester",
+              "Data Engineer", "Designer", "Change Manager"],
+    "teams": ["Delivery", "Engineering", "Data", "Change"],
+    "allocation_unit": "fte",  # "fte" (share of the month) or "hours" (hours in the month)
+    "hours_per_day": 7.5,
+    "utilisation_bands": {"full_from_pct": 80, "over_above_pct": 100},
+    "capacity_calendar": None,  # a calendars.name; None = the first calendar (Monday-Friday if none)
 }
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$",

@@ -181,3 +181,11 @@ def test_lessons_view_searches_filters_adds_and_round_trips(window, demo_path, q
     out = tmp_path / "lessons.xlsx"
     assert view.export_file(out) and out.exists()
     assert view.import_file(out) == {"added": 0, "updated": total}
+
+
+def test_governance_views_are_registered(window):
+    names = list(window.pages)
+    assert {"gates", "book", "health", "lessons"} <= set(names)
+    for name in ("gates", "book", "health", "lessons"):
+        window.show_view(name)
+        assert window.current_view_name() == name and window.current_view().model.rowCount() > 0
