@@ -46,6 +46,7 @@ def _view_call(win: MainWindow, method: str):
 
 
 def build_actions(win: MainWindow) -> dict[str, QAction]:
+    from pmo_desktop.gui.board_pack_dialog import export_board_pack
     from pmo_desktop.gui.dialogs import add_custom_field, write_status_report
 
     K = QKeySequence.StandardKey
@@ -54,6 +55,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "open": _action(win, "&Open…", win.ask_open, K.Open, "open.svg", "Open a portfolio file"),
         "save_copy": _action(win, "Save a &Copy As…", win.ask_save_copy, None, "save-copy.svg",
                              "Write a copy of this portfolio to another file"),
+        "board_pack": _action(win, "Export &Board Pack…", lambda: export_board_pack(win), QKeySequence("Ctrl+B"),
+                              "board-pack.svg", "Build the PDF board pack for the steering committee"),
         "close": _action(win, "&Close", win.close_portfolio, K.Close),
         "quit": _action(win, "&Quit", win.close, K.Quit),
         "undo": _action(win, "&Undo", win.undo, QKeySequence("Ctrl+Z"), "undo.svg", "Undo the last change"),
@@ -99,7 +102,7 @@ def build_menus(win: MainWindow) -> None:
     win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
     file_menu.addMenu(win.recent_menu)
     file_menu.addSeparator()
-    file_menu.addActions([a["save_copy"], a["close"]])
+    file_menu.addActions([a["save_copy"], a["board_pack"], a["close"]])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
     edit = bar.addMenu("&Edit")
@@ -151,7 +154,7 @@ def build_toolbar(win: MainWindow) -> None:
     tb.setMovable(False)
     a = win.actions
     for key in ("new", "open", None, "undo", "redo", None, "add_row", "duplicate", "delete", None,
-                "status_report", "add_field", "columns"):
+                "status_report", "board_pack", "add_field", "columns"):
         if key is None:
             tb.addSeparator()
         else:
@@ -167,7 +170,7 @@ def update_actions(win: MainWindow) -> None:
     writable = has and not pf.read_only
     view = win.current_view()
     editable_view = writable and view is not None and view.editable
-    for key in ("save_copy", "close", "copy", "columns", "toggle_detail"):
+    for key in ("save_copy", "board_pack", "close", "copy", "columns", "toggle_detail"):
         a[key].setEnabled(has)
     for act in getattr(win, "view_actions", {}).values():
         act.setEnabled(has)
