@@ -48,6 +48,7 @@ def _view_call(win: MainWindow, method: str):
 def build_actions(win: MainWindow) -> dict[str, QAction]:
     from pmo_desktop.gui.board_pack_dialog import export_board_pack
     from pmo_desktop.gui.dialogs import add_custom_field, write_status_report
+    from pmo_desktop.gui.reschedule import reschedule_project, selected_project
 
     K = QKeySequence.StandardKey
     return {
@@ -81,6 +82,9 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "status_report": _action(win, "Write &Status Report…", lambda: write_status_report(win),
                                  QKeySequence("Ctrl+R"), "report.svg",
                                  "Write this period's report for the selected project"),
+        "reschedule": _action(win, "Re&schedule Plan", lambda: reschedule_project(win, selected_project(win)), QKeySequence("Ctrl+Shift+R"),
+                              "gantt.svg", "Recompute the selected project's task dates from its links "
+                              "(one undoable step)"),
         "toggle_detail": _action(win, "Project &Details Pane", lambda: win.detail.setVisible(
             not win.detail.isVisible()), QKeySequence("F9")),
     }
@@ -118,6 +122,7 @@ def build_menus(win: MainWindow) -> None:
     _fill_view_menu(win)
     project = bar.addMenu("&Project")
     project.addAction(a["status_report"])
+    project.addAction(a["reschedule"])
     # Shortcuts work even while the menu bar is hidden or a menu was never opened.
     for action in [*a.values(), *win.view_actions.values()]:
         win.addAction(action)
@@ -164,6 +169,8 @@ def build_toolbar(win: MainWindow) -> None:
 
 
 def update_actions(win: MainWindow) -> None:
+    from pmo_desktop.gui.reschedule import selected_project
+
     a = win.actions
     pf = win.portfolio
     has = pf is not None
@@ -178,6 +185,7 @@ def update_actions(win: MainWindow) -> None:
         a[key].setEnabled(bool(editable_view))
     a["add_field"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
+    a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)
     history = win.history
     a["undo"].setEnabled(bool(history and history.can_undo()))
     a["redo"].setEnabled(bool(history and history.can_redo()))
