@@ -144,6 +144,9 @@ class JobRunner(QObject):
         self._on: tuple = (None, None, None)
         self._parent: QWidget = window
         self._was_enabled = True
+        self._timer = QTimer(self)  # shows the progress dialog if the job outlives it
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_dialog)
         window.installEventFilter(self)
 
     def busy(self) -> bool:
@@ -166,9 +169,6 @@ class JobRunner(QObject):
         self.window.setEnabled(False)
         self.busy_changed.emit(True)
         job._worker.finished.connect(self._finish)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._show_dialog)
         self._timer.start(self.show_after_ms)
         job._worker.start()
         return job
