@@ -119,3 +119,18 @@ def test_file_menu_action_opens_the_dialog(qtbot, window, monkeypatch):
     assert found.period_box.period() is not None
     found.reject()
     assert window.actions["board_pack"] in window.toolbar.actions()
+
+
+def test_read_only_file_exports_without_remembering(qtbot, make_window, demo_path, tmp_path, answers):
+    from pmo_desktop.store import open_portfolio
+
+    win = make_window(open_portfolio(demo_path, read_only=True))
+    win.show()
+    assert win.actions["board_pack"].isEnabled()
+    d = BoardPackDialog(win.portfolio, job_runner(win), today=DEMO_TODAY, open_pdf=lambda p: None, parent=win)
+    qtbot.addWidget(d)
+    d.choose_sections(["cover"])
+    d.output_edit.setText(str(tmp_path / "ro.pdf"))
+    _export(qtbot, d)
+    assert (tmp_path / "ro.pdf").is_file() and answers.warnings == []
+    assert remembered_options(win.portfolio).sections is None  # nothing written to a read-only file
