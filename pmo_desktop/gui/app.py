@@ -1,7 +1,9 @@
 """`pmo-desktop [FILE] [--screenshot PNG [--view NAME]]`: start the GUI.
 
-With no file, the application opens a demo portfolio kept in the user's data folder (created on
-first use), so a new user sees a working portfolio at once.
+With no file, the most recent portfolio opens again; on a first run a welcome dialog offers to create
+a portfolio, open one or explore the demo portfolio kept in the user's data folder (created on first
+use). `--screenshot` never asks: with no file it renders the demo. Unexpected errors in the running
+GUI are logged and shown (gui/crash.py) instead of closing the window.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pmo-desktop: there is no view called {args.view!r} (choose from {', '.join(views.names())})",
               file=sys.stderr)
         return 2
+    if args.file is None and not args.screenshot:
+        return _run_interactive(app, views, None)
     try:
         path = args.file or ensure_demo()
         portfolio = open_portfolio(path, read_only=args.read_only)
@@ -92,6 +96,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"pmo-desktop: could not write {args.screenshot}", file=sys.stderr)
             return 1
         return 0
+    return _run_interactive(app, views, portfolio)
+
+
+def _run_interactive(app, views, portfolio) -> int:
+    from PySide6.QtCore import QSettings
+
+    from pmo_desktop.gui import crash
+    from pmo_desktop.gui.file_actions import Prompts
+    from pmo_desktop.gui.first_run import start_portfolio
+    from pmo_desktop.gui.main_window import MainWindow
+
+    crash.install()
+    if portfolio is None:
+        portfolio = start_portfolio(QSettings(), Prompts(), ensure_demo)
     window = MainWindow(portfolio, views=views)
     window.show()
     code = app.exec()
