@@ -1,10 +1,11 @@
 """Import a 50,000-row RAID register made with openpyxl; compare with openpyxl's own raw read of the file.
 
-Prints one JSON object: seconds for the raw read (openpyxl read-only, values only, every row), for our
-read (the same parser plus fills, merges, hidden rows), for the preview plan and for the write, and
-the ratio of the whole import to the raw read (budget: <= 1.5).
+Prints one JSON object: seconds (wall clock and CPU, fastest of --repeat runs) for the raw read
+(openpyxl read-only, values only, every row), for our read (the same parser plus fills, merges,
+hidden rows), for the preview plan and for the write, and the ratio of the whole import to the raw
+read (budget: <= 1.5). CPU time is the steadier figure on a shared machine.
 
-    PYTHONPATH=. python benchmarks/import_scale.py [--rows 50000]
+    PYTHONPATH=. python benchmarks/import_scale.py [--rows 50000] [--repeat 2]
 """
 
 from __future__ import annotations
@@ -54,39 +55,57 @@ def raw_read(path: Path) -> int:
     return n
 
 
+def _timed(fn):
+    w, c = time.perf_counter(), time.process_time()
+    result = fn()
+    return result, time.perf_counter() - w, time.process_time() - c
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each; the fastest counts")
     args = parser.parse_args()
+    best: dict[str, tuple[float, float]] = {}
+
+    def keep(name, wall, cpu):
+        old = best.get(name)
+        best[name] = (min(wall, old[0]), min(cpu, old[1])) if old else (wall, cpu)
+
     with tempfile.TemporaryDirectory() as folder:
         book = Path(folder) / "raid.xlsx"
         make_workbook(book, args.rows)
         size = book.stat().st_size
-        t0 = time.perf_counter()
-        raw_rows = raw_read(book)
-        raw = time.perf_counter() - t0
+        for run in range(args.repeat):
+            raw_rows, wall, cpu = _timed(lambda: raw_read(book))
+            keep("raw", wall, cpu)
+            pf = create_portfolio(Path(folder) / f"p{run}.pmo")
+            workbook, w1, c1 = _timed(lambda: service.open_file(book))
 
-        pf = create_portfolio(Path(folder) / "p.pmo")
-        t0 = time.perf_counter()
-        workbook = service.open_file(book)
-        t1 = time.perf_counter()
-        tables = service.detect(workbook)
-        pairs = []
-        for table in tables:
-            mapping, _kind, _scores = service.suggest(table)
-            pairs.append((table, mapping))
-        plan = service.preview(pf, pairs, file=str(book))
-        t2 = time.perf_counter()
-        result = service.apply(pf, plan)
-        t3 = time.perf_counter()
-        pf.close()
-    total = t3 - t0
+            def plan_it(workbook=workbook, pf=pf):
+                pairs = []
+                for table in service.detect(workbook):
+                    mapping, _kind, _scores = service.suggest(table)
+                    pairs.append((table, mapping))
+                return service.preview(pf, pairs, file=str(book))
+
+            plan, w2, c2 = _timed(plan_it)
+            result, w3, c3 = _timed(lambda plan=plan, pf=pf: service.apply(pf, plan))
+            pf.close()
+            keep("read", w1, c1)
+            keep("plan", w2, c2)
+            keep("apply", w3, c3)
+            keep("total", w1 + w2 + w3, c1 + c2 + c3)
     print(json.dumps({
-        "rows": args.rows, "file_bytes": size, "raw_openpyxl_read_s": round(raw, 3), "raw_rows": raw_rows,
-        "our_read_s": round(t1 - t0, 3), "detect_map_plan_s": round(t2 - t1, 3), "apply_s": round(t3 - t2, 3),
-        "import_total_s": round(total, 3), "ratio_import_to_raw_read": round(total / raw, 3),
-        "ratio_read_only": round((t1 - t0) / raw, 3), "budget_ratio": 1.5,
-        "inserted": result.inserted, "counts": plan.counts(),
+        "rows": args.rows, "file_bytes": size, "raw_rows": raw_rows, "repeat": args.repeat,
+        "raw_openpyxl_read_s": {"wall": round(best["raw"][0], 3), "cpu": round(best["raw"][1], 3)},
+        "our_read_s": {"wall": round(best["read"][0], 3), "cpu": round(best["read"][1], 3)},
+        "detect_map_plan_s": {"wall": round(best["plan"][0], 3), "cpu": round(best["plan"][1], 3)},
+        "apply_s": {"wall": round(best["apply"][0], 3), "cpu": round(best["apply"][1], 3)},
+        "import_total_s": {"wall": round(best["total"][0], 3), "cpu": round(best["total"][1], 3)},
+        "ratio_import_to_raw_read": {"wall": round(best["total"][0] / best["raw"][0], 3),
+                                     "cpu": round(best["total"][1] / best["raw"][1], 3)},
+        "budget_ratio": 1.5, "inserted": result.inserted, "counts": plan.counts(),
     }))
 
 

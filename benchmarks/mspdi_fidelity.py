@@ -69,9 +69,19 @@ def main() -> dict:
             linked_total += n_linked
             linked_kept += n_linked_kept
     gan = {}
-    for path in sorted((SAMPLES / "gan").glob("*.gan")):
-        plan = read_gan(path)
-        gan[path.name] = {"tasks": len(plan.tasks), "links": len(plan.links)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in sorted((SAMPLES / "gan").glob("*.gan")):
+            plan = read_gan(path)
+            pf = create_portfolio(Path(tmp) / f"{path.stem}.pmo")
+            try:
+                result = apply_plan(pf, plan)
+                report = schedule_project(pf.conn, result.project_id)
+            finally:
+                pf.close()
+            moved = [{"task": c["name"], "ganttproject": [c["old_start"], c["old_finish"]],
+                      "ours": [c["start"], c["finish"]]} for c in report.changed]
+            gan[path.name] = {"tasks": len(plan.tasks), "links": len(plan.links),
+                              "kept": len(plan.tasks) - len(moved), "moved": moved}
     return {
         "mspdi_files": len(files), "tasks": total, "kept": kept,
         "kept_ratio": round(kept / total, 4) if total else None,

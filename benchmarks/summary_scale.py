@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import time
@@ -27,13 +28,20 @@ from pmo_desktop.finance import (
 )
 from pmo_desktop.store import open_portfolio
 
+CPU: dict[str, float] = {}
 
-def best(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
+
+def best(fn, repeat: int, name: str = "") -> tuple[float, object]:
+    """Best wall time of `repeat` runs (and, in CPU[name], the best process CPU time: steadier on a
+    shared machine)."""
+    times, cpu, result = [], [], None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    if name:
+        CPU[name] = round(min(cpu), 4)
     return round(min(times), 4), result
 
 
@@ -45,12 +53,13 @@ def main() -> int:
     with open_portfolio(args.file, read_only=True) as pf:
         counts = pf.counts()
         period = resolve_period(pf)
-        t_fin, finances = best(lambda: project_finances(pf, period), args.repeat)
-        t_ev, _ = best(lambda: project_earned_values(pf, period, finances), args.repeat)
-        t_rag, _ = best(lambda: project_rags(pf, period, finances), args.repeat)
+        t_fin, finances = best(lambda: project_finances(pf, period), args.repeat, "project_finances")
+        t_ev, _ = best(lambda: project_earned_values(pf, period, finances), args.repeat, "earned_value")
+        t_rag, _ = best(lambda: project_rags(pf, period, finances), args.repeat, "rags")
         t_series, _ = best(lambda: (s_curve(pf, period), spend_by_quarter(pf, period),
-                                    spend_split(pf, period), spend_split(pf, period, "category")), args.repeat)
-        t_sum, summary = best(lambda: portfolio_summary(pf), args.repeat)
+                                    spend_split(pf, period), spend_split(pf, period, "category")), args.repeat,
+                              "series_and_splits")
+        t_sum, summary = best(lambda: portfolio_summary(pf), args.repeat, "portfolio_summary")
         t_json, text = best(lambda: json.dumps(summary), args.repeat)
     print(json.dumps({
         "file": str(args.file),
@@ -58,6 +67,8 @@ def main() -> int:
         "raid_items": counts["raid_items"], "period": period.end.isoformat(),
         "seconds": {"project_finances": t_fin, "earned_value": t_ev, "rags": t_rag,
                     "series_and_splits": t_series, "portfolio_summary": t_sum, "json_dump": t_json},
+        "cpu_seconds": CPU,
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "summary_json_bytes": len(text),
         "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "python": sys.version.split()[0],

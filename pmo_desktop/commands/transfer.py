@@ -18,9 +18,9 @@ ERRORS_SHOWN = 200
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import a spreadsheet (xlsx or csv) into the portfolio")
+    p = sub.add_parser("import", help="import a spreadsheet (xlsx, csv) or a plan (MS Project .xml, .gan)")
     p.add_argument("file", type=Path, help="the portfolio")
-    p.add_argument("input", type=Path, help="the file to import (.xlsx, .xlsm, .csv)")
+    p.add_argument("input", type=Path, help="the file to import (.xlsx, .xlsm, .csv, .xml, .gan)")
     p.add_argument("--kind", default="auto",
                    help="projects, raid, tasks, budget, status, or auto (default: guess from the headers)")
     p.add_argument("--sheet", help="import only this sheet")
@@ -32,15 +32,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_import)
 
-    p = sub.add_parser("export", help="write every register to an Excel workbook (.xlsx)")
+    p = sub.add_parser("export", help="every register to an Excel workbook (.xlsx), or one plan to MS Project XML")
     p.add_argument("file", type=Path, help="the portfolio")
     p.add_argument("output", type=Path, help="the workbook to write (.xlsx)")
+    p.add_argument("--project", metavar="CODE", help="for OUT.xml: the project whose plan to export")
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_export)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from pmo_desktop import plans_io
+
+    if args.input.suffix.lower() in plans_io.READERS:
+        return _import_plan_file(args)
     writing = not args.dry_run or bool(args.save_mapping)
     with open_portfolio(args.file, read_only=not writing) as pf:
         progress = TextProgress(f"Reading {args.input.name}")
@@ -129,7 +134,62 @@ def _print_plan(plan: ImportPlan) -> None:
             print(f"    ... and {errors_shown - ERRORS_SHOWN} more rows with errors (use --json for all)")
 
 
+def _import_plan_file(args: argparse.Namespace) -> int:
+    """MS Project XML and GanttProject plans go to plans_io (the same as `pmo import-plan`)."""
+    from pmo_desktop.domain.enums import Source
+    from pmo_desktop.plans_io import apply_plan, read_plan
+
+    unused = [opt for opt, value in (("--kind", args.kind != "auto"), ("--sheet", args.sheet),
+                                     ("--mapping", args.mapping), ("--save-mapping", args.save_mapping)) if value]
+    if unused:
+        raise UserError(f"{', '.join(unused)} apply to spreadsheets, not to plan files like {args.input.name}")
+    if not args.input.exists():
+        raise UserError(f"{args.input} does not exist")
+    plan = read_plan(args.input)  # read fully before the portfolio is touched
+    if args.dry_run:
+        with open_portfolio(args.file, read_only=True):
+            pass  # the portfolio must exist and open, even when nothing is written
+        payload = {"plan": plan.summary(), "project": args.project, "dry_run": True}
+        if args.json:
+            print_json(payload)
+        else:
+            s = plan.summary()
+            target = f"the plan of {args.project}" if args.project else "a new project"
+            print(f"{args.input.name}: {s['tasks']} tasks ({s['milestone']} milestones), {s['links']} links "
+                  f"would become {target}")
+            for w in s["warnings"]:
+                print(f"  note: {w}")
+            print("Dry run: nothing was written.")
+        return 0
+    with open_portfolio(args.file) as pf:
+        result = apply_plan(pf, plan, args.project, source=Source.IMPORT)
+    if args.json:
+        print_json({**result.as_dict(), "plan": plan.summary(), "dry_run": False})
+    else:
+        verb = "Created" if result.created else "Replaced the plan of"
+        print(f"{verb} {result.project}: {result.tasks} tasks, {result.links} links from {args.input.name}")
+        for w in result.warnings:
+            print(f"  note: {w}")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.output.suffix.lower() == ".xml":
+        from pmo_desktop.plans_io import write_mspdi
+
+        if not args.project:
+            raise UserError("an MS Project XML export is one project's plan: add --project CODE")
+        if args.output.exists() and not args.force:
+            raise UserError(f"{args.output} already exists; choose another name or pass --force")
+        with open_portfolio(args.file, read_only=True) as pf:
+            result = write_mspdi(pf, args.project, args.output)
+        if args.json:
+            print_json(result)
+        else:
+            print(f"Wrote {result['file']}: {result['tasks']} tasks, {result['links']} links")
+        return 0
+    if args.project:
+        raise UserError("--project applies to plan exports (.xml); an Excel export holds every register")
     from pmo_desktop.exporting.writers import WRITERS, writer_for
 
     writer = writer_for(args.output)

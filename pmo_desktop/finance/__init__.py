@@ -2,7 +2,7 @@
 summary. No Qt. The GUI, the CLI (`pmo summary`) and the board pack call these functions.
 
 Public API (stable; see each module's docstring for the exact definitions):
-    periods:      Period, PeriodError, resolve_period, parse_period, fy_label, fy_quarter, quarter_label
+    periods:      Period, PeriodError, resolve_period, available_periods, parse_period, fy_label, fy_quarter, quarter_label
     rollups:      ProjectFinance, FinanceTotals, SpendBucket, SplitLine, SCurvePoint,
                   project_finances, programme_totals, portfolio_total, total,
                   spend_by_month, spend_by_quarter, spend_by_year, spend_split, s_curve
@@ -18,6 +18,7 @@ from pmo_desktop.finance.earned_value import EarnedValue, earned_value, planned_
 from pmo_desktop.finance.periods import (
     Period,
     PeriodError,
+    available_periods,
     fy_label,
     fy_quarter,
     parse_period,
@@ -52,7 +53,7 @@ from pmo_desktop.finance.summary import portfolio_summary
 
 __all__ = [
     "BudgetEdit", "BudgetError", "BudgetGrid", "apply_budget_edits", "budget_grid",
-    "EarnedValue", "FinanceTotals", "Period", "PeriodError", "ProjectFinance", "ProjectRags", "RagPair",
+    "available_periods", "EarnedValue", "FinanceTotals", "Period", "PeriodError", "ProjectFinance", "ProjectRags", "RagPair",
     "SCurvePoint", "SpendBucket", "SplitLine", "derive_cost_rag", "derive_schedule_rag", "earned_value",
     "fy_label", "fy_quarter", "parse_period", "planned_percent", "portfolio_summary", "portfolio_total",
     "programme_totals", "project_earned_values", "project_finances", "project_rags", "quarter_label",

@@ -52,7 +52,7 @@ class WorkCalendar:
         if last < first:
             return 0
         if first >= _FIRST and last <= _LAST:
-            running = self._table()
+            running = self._running or self._table()
             return running[last - _FIRST + 1] - running[first - _FIRST]
         return self._count_slow(date.fromordinal(first), date.fromordinal(last))
 
@@ -71,21 +71,6 @@ class WorkCalendar:
         lo = bisect.bisect_left(self.holidays, first)
         hi = bisect.bisect_right(self.holidays, last)
         return total - (hi - lo)
-
-    def fraction_elapsed(self, start: int, finish: int, at: int) -> float:
-        """Share of the working days of [start, finish] (ordinals) on or before `at` (0..1).
-
-        A span with no working days (a weekend-only span) counts as a step: 0 before its finish,
-        1 from its finish on.
-        """
-        if at < start:
-            return 0.0
-        if at >= finish:
-            return 1.0
-        total = self.count_ordinals(start, finish)
-        if total == 0:
-            return 0.0
-        return self.count_ordinals(start, at) / total
 
 
 def load_calendars(conn) -> dict[int, WorkCalendar]:

@@ -8,6 +8,7 @@ says what clicking one means, e.g. {"programme": "Data & Analytics"} or {"rag_ov
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 
@@ -39,6 +40,18 @@ def style_axes(ax: Axes, title: str) -> None:
     ax.set_axisbelow(True)
 
 
+def empty(ax: Axes, message: str) -> list:
+    """An empty chart: the title stays, the axes go, a short message says why."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#78909C",
+            fontsize=FONT_SIZE + 1)
+    return []
+
+
 def money_axis(ax: Axes, currency: str, axis: str = "y", ticks: int = 5) -> None:
     """Money tick labels (£250k, £1.25m), at most `ticks` of them."""
     target = ax.yaxis if axis == "y" else ax.xaxis
@@ -48,10 +61,9 @@ def money_axis(ax: Axes, currency: str, axis: str = "y", ticks: int = 5) -> None
 
 def s_curve(ax: Axes, points: Sequence[SCurvePoint], currency: str, cutoff: date | None = None) -> list:
     """Cumulative planned (plan colour), actual (actual colour) and forecast (dashed) spend."""
-    style_axes(ax, "Cumulative spend: planned, actual, forecast")
+    style_axes(ax, "Cumulative spend (S-curve)")
     if not points:
-        ax.text(0.5, 0.5, "No budget lines", ha="center", va="center", transform=ax.transAxes, color=TEXT_COLOUR)
-        return []
+        return empty(ax, "No budget lines")
     months = [p.month for p in points]
     ax.plot(months, [p.planned_cum for p in points], color=PLAN_COLOUR, linewidth=2, label="Planned")
     actual = [(p.month, p.actual_cum) for p in points if p.actual_cum is not None]
@@ -75,20 +87,22 @@ def variance_by_programme(ax: Axes, programmes: Sequence[dict], currency: str,
                           thresholds: dict | None = None) -> list:
     """Horizontal bars of forecast variance (EAC - budget) per programme, coloured by the derived
     cost RAG of its variance %, with the RAG letter and % at the bar end."""
-    style_axes(ax, "Variance by programme")
+    style_axes(ax, "Variance vs budget")
+    if not programmes:
+        return empty(ax, "No projects")
     rows = list(reversed(programmes))
     picks = []
     for i, g in enumerate(rows):
         rag = derive_cost_rag(g.get("variance_pct"), thresholds) or Rag.GREY
         (bar,) = ax.barh(i, g["variance"], color=rag.colour, height=0.6, picker=True)
         pct = g.get("variance_pct")
-        label = f" {rag.letter} {format_money(g['variance'], currency)}" + (f" ({pct:+.1f}%)" if pct is not None else "")
+        label = f" {rag.letter} {pct:+.1f}% " if pct is not None else f" {format_money(g['variance'], currency)} "
         ax.text(g["variance"], i, label, va="center", ha="left" if g["variance"] >= 0 else "right",
                 fontsize=FONT_SIZE, color=TEXT_COLOUR)
         picks.append((bar, {"programme": g["label"], "programme_id": g.get("key")}))
-    ax.set_yticks(range(len(rows)), [g["label"] for g in rows])
+    ax.set_yticks(range(len(rows)), [textwrap.fill(g["label"], 18) for g in rows])
     ax.axvline(0, color="#78909C", linewidth=1)
-    money_axis(ax, currency, "x", ticks=4)
+    money_axis(ax, currency, "x", ticks=3)
     lo, hi = ax.get_xlim()
     pad = (hi - lo) * 0.35
     ax.set_xlim(lo - (pad if lo < 0 else 0), hi + pad)
@@ -99,18 +113,20 @@ def capex_opex(ax: Axes, split: Sequence[SplitLine], currency: str) -> list:
     """Actual to date and forecast remaining for CAPEX and OPEX, stacked, with planned as a marker.
     Nothing to pick: the register has no CAPEX/OPEX column to filter on."""
     style_axes(ax, "CAPEX / OPEX")
+    if not split:
+        return empty(ax, "No budget lines")
     lines = sorted(split, key=lambda s: s.key)
     picks = []
     for i, s in enumerate(lines):
-        ax.barh(i, s.actual_to_date, color=ACTUAL_COLOUR, height=0.55, label="Actual to date" if i == 0 else None)
+        ax.barh(i, s.actual_to_date, color=ACTUAL_COLOUR, height=0.55, label="Actual" if i == 0 else None)
         ax.barh(i, s.forecast_remaining, left=s.actual_to_date, color=FORECAST_COLOUR, height=0.55,
-                label="Forecast remaining" if i == 0 else None)
+                label="Forecast" if i == 0 else None)
         ax.plot([s.planned_total, s.planned_total], [i - 0.38, i + 0.38], color=PLAN_COLOUR, linewidth=3,
-                label="Planned" if i == 0 else None)
+                label="Plan" if i == 0 else None)
         ax.text(s.eac, i, f"  {format_money(s.eac, currency)}", va="center", fontsize=FONT_SIZE, color=TEXT_COLOUR)
     ax.set_yticks(range(len(lines)), [s.key for s in lines])
     ax.set_ylim(-0.6, len(lines) - 0.4 + 0.6)
-    money_axis(ax, currency, "x", ticks=4)
+    money_axis(ax, currency, "x", ticks=3)
     lo, hi = ax.get_xlim()
     ax.set_xlim(lo, hi * 1.2)
     if lines:
@@ -121,8 +137,11 @@ def capex_opex(ax: Axes, split: Sequence[SplitLine], currency: str) -> list:
 def rag_trend(ax: Axes, trend: Sequence[dict]) -> list:
     """Stacked bars of projects by overall RAG per reporting period (Red at the top)."""
     style_axes(ax, "Overall RAG by period")
+    if not trend:
+        return empty(ax, "No status reports")
     picks = []
-    labels = [date.fromisoformat(t["period"]).strftime("%b\n%Y") for t in trend]
+    ends = [date.fromisoformat(t["period"]) for t in trend]
+    labels = [d.strftime("%b\n%Y" if i == 0 or d.month == 1 else "%b") for i, d in enumerate(ends)]
     bottoms = [0] * len(trend)
     for rag in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE, Rag.GREY):
         counts = [t.get(rag.value, 0) for t in trend]
@@ -139,6 +158,7 @@ def rag_trend(ax: Axes, trend: Sequence[dict]) -> list:
             picks.append((bars[-1], {"rag_overall": rag.value, "period": trend[-1]["period"]}))
         bottoms = [b + n for b, n in zip(bottoms, counts, strict=True)]
     ax.set_xticks(range(len(trend)), labels)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
     ax.grid(False, axis="x")
     return picks
@@ -146,8 +166,9 @@ def rag_trend(ax: Axes, trend: Sequence[dict]) -> list:
 
 def risk_heatmap(ax: Axes, heatmap: Sequence[Sequence[int]]) -> list:
     """5 x 5 counts of open risks: probability up the side (5 at the top), impact along the bottom,
-    each cell coloured by its score band."""
-    ax.set_title("Open risks: probability × impact", loc="left", fontsize=FONT_SIZE + 2, color=TEXT_COLOUR,
+    each cell coloured by its score band. Cells are returned with their targets but are not made
+    pickable: the RAID register cannot yet be filtered by probability and impact."""
+    ax.set_title("Open risks (P × I)", loc="left", fontsize=FONT_SIZE + 2, color=TEXT_COLOUR,
                  fontweight="bold")
     picks = []
     for p in range(1, 6):
@@ -158,8 +179,7 @@ def risk_heatmap(ax: Axes, heatmap: Sequence[Sequence[int]]) -> list:
             ax.text(i, p, str(n) if n else "", ha="center", va="center", fontsize=FONT_SIZE + 1,
                     color="#FFFFFF" if band.value != "Medium" else "#000000", fontweight="bold")
             if n:
-                rect.set_picker(True)
-                picks.append((rect, {"probability": p, "impact": i}))
+                picks.append((rect, {"probability": p, "impact": i}))  # a target for callers; not pickable yet
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))

@@ -94,7 +94,7 @@ def planned_percent(pf: Portfolio, at: date, project_ids: Iterable[int] | None =
     ordinals = OrdinalCache()
     at_ord = at.toordinal()
     where, args = scope_sql(project_ids, "project_id")
-    weights: dict[int, list[float]] = {}  # project -> [weighted done, total weight]
+    weights: dict[int, list[int]] = {}  # project -> [working days due by `at`, working days in all]
     for pid, start_text, finish_text, cal_id in pf.conn.execute(
         f"""SELECT project_id, baseline_start, baseline_finish, calendar_id FROM tasks
             WHERE kind = 'task' AND baseline_start IS NOT NULL AND baseline_finish IS NOT NULL{where}""",
@@ -112,15 +112,26 @@ def planned_percent(pf: Portfolio, at: date, project_ids: Iterable[int] | None =
     return {pid: 100 * done / weight for pid, (done, weight) in weights.items() if weight > 0}
 
 
-def _spread(weights: dict[int, list[float]], pid: int, start: int | None, finish: int | None,
+def _spread(weights: dict[int, list[int]], pid: int, start: int | None, finish: int | None,
             calendar: WorkCalendar, at: int) -> None:
-    """Add one span (date ordinals) to its project's [weighted done, weight]."""
+    """Add one span (date ordinals) to its project's [done, weight]: its weight is its working days
+    (1 for a span with none, which then counts as done from its finish), and the part done by `at`
+    is the working days from its start to `at` (weight x share elapsed, in whole days)."""
     if start is None or finish is None or finish < start:
         return
-    weight = max(1, calendar.count_ordinals(start, finish))
-    acc = weights.setdefault(pid, [0.0, 0.0])
-    acc[0] += weight * calendar.fraction_elapsed(start, finish, at)
-    acc[1] += weight
+    weight = calendar.count_ordinals(start, finish) or 1
+    if at < start:
+        done = 0
+    elif at >= finish:
+        done = weight
+    else:
+        done = calendar.count_ordinals(start, at)
+    acc = weights.get(pid)
+    if acc is None:
+        weights[pid] = [done, weight]
+    else:
+        acc[0] += done
+        acc[1] += weight
 
 
 def project_earned_values(pf: Portfolio, period: Period,

@@ -12,6 +12,7 @@ Conventions (DOMAIN.md):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -98,7 +99,11 @@ def default_period_end(pf: Portfolio, today: date | None = None) -> date:
     last month with a recorded actual, else the end of the month before `today`."""
     configured = pf.settings().get("current_period")
     if configured:
-        return parse_period(str(configured))
+        try:
+            return parse_period(str(configured))
+        except PeriodError:
+            raise PeriodError(f"the current period in the portfolio's settings, '{configured}', is not a date "
+                              "written YYYY-MM-DD; correct it in the settings") from None
     conn = pf.conn
     newest = conn.execute("SELECT max(period) FROM status_reports").fetchone()[0]
     if newest:
@@ -107,6 +112,26 @@ def default_period_end(pf: Portfolio, today: date | None = None) -> date:
     if month:
         return workdays.month_end(parse_period(month))
     return workdays.previous_month_end(today or date.today())
+
+
+def available_periods(pf: Portfolio) -> list[date]:
+    """Periods a person can pick, newest first: every status report period, the month end of every
+    month with a recorded actual, and the period in force."""
+    conn = pf.conn
+    found: set[date] = set()
+    for (text,) in conn.execute("SELECT DISTINCT period FROM status_reports"):
+        try:
+            found.add(parse_period(text))
+        except PeriodError:
+            continue
+    for (text,) in conn.execute("SELECT DISTINCT month FROM budget_lines WHERE actual IS NOT NULL"):
+        try:
+            found.add(workdays.month_end(parse_period(text[:10])))
+        except PeriodError:
+            continue
+    with contextlib.suppress(PeriodError):
+        found.add(default_period_end(pf))
+    return sorted(found, reverse=True)
 
 
 def has_data(pf: Portfolio, end: date) -> bool:

@@ -37,7 +37,7 @@ from pmo_desktop.domain.money import safe_ratio
 from pmo_desktop.finance.periods import Period, fy_label, fy_quarter
 from pmo_desktop.store import Portfolio
 
-BURN_WINDOW_MONTHS = 3
+BURN_WINDOW_MONTHS = 3  # the SQL in project_finances counts these three months one by one
 
 
 @dataclass(frozen=True)
@@ -180,13 +180,14 @@ def project_finances(pf: Portfolio, period: Period, project_ids: Iterable[int] |
                   sum(CASE WHEN month >= :after THEN coalesce(forecast, planned) ELSE 0 END) AS forecast_remaining,
                   sum(CASE WHEN month < :after AND actual IS NULL THEN 1 ELSE 0 END) AS missing,
                   sum(CASE WHEN month >= :window AND month < :after THEN coalesce(actual, 0) END) AS burn_sum,
-                  count(DISTINCT CASE WHEN month >= :window AND month < :after THEN substr(month, 1, 7) END)
-                    AS burn_months
+                  max(month >= :window AND month < :w2) + max(month >= :w2 AND month < :w3)
+                    + max(month >= :w3 AND month < :after) AS burn_months
                 FROM budget_lines GROUP BY project_id
             ) b ON b.project_id = p.id
             WHERE 1 = 1{where}
             ORDER BY p.code""",
-        {"after": after, "window": window, **({"ids": args[0]} if args else {})},
+        {"after": after, "window": window, "w2": workdays.add_months(period.cutoff_month, -1).isoformat(),
+         "w3": period.cutoff_month.isoformat(), **({"ids": args[0]} if args else {})},
     ).fetchall()
     return [_project(row) for row in rows]
 

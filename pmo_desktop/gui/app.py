@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from pmo_desktop import __version__
@@ -34,10 +35,12 @@ def ensure_demo() -> Path:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="pmo-desktop", description="PMO Desktop")
-    p.add_argument("file", nargs="?", type=Path, help="portfolio file (.pmo); the demo portfolio if omitted")
+    p.add_argument("file", nargs="?", type=Path,
+                   help="portfolio file (.pmo); if omitted, the last one or a welcome dialog (--screenshot: the demo)")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="render the window offscreen to PNG and exit")
     p.add_argument("--view", default="projects",
-                   help="view to show: projects, raid, milestones, status, gates, book, health, lessons (and any view registered later)")
+                   help="view to show, e.g. projects, raid, milestones, status, roadmap, gantt, budget, finance, "
+                        "dashboard, gates, book, health, lessons, people, capacity")
     p.add_argument("--read-only", action="store_true", help="open the portfolio read-only")
     p.add_argument("--version", action="version", version=f"PMO Desktop {__version__}")
     return p.parse_args(argv)
@@ -51,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 
     protect_singletons()
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
+    from pmo_desktop.gui.file_actions import Prompts, open_with_dialogs
     from pmo_desktop.gui.main_window import MainWindow
     from pmo_desktop.gui.style import apply_style
     from pmo_desktop.gui.views import default_views
@@ -67,21 +71,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pmo-desktop: there is no view called {args.view!r} (choose from {', '.join(views.names())})",
               file=sys.stderr)
         return 2
-    if args.file is None and not args.screenshot:
-        return _run_interactive(app, views, None)
-    try:
-        path = args.file or ensure_demo()
-        portfolio = open_portfolio(path, read_only=args.read_only)
-    except PortfolioError as exc:
-        if args.screenshot:
+    if args.screenshot:
+        try:
+            portfolio = open_portfolio(args.file or ensure_demo(), read_only=args.read_only)
+        except PortfolioError as exc:
             print(f"pmo-desktop: {exc}", file=sys.stderr)
             return 1
-        QMessageBox.critical(None, "PMO Desktop", str(exc))
-        return 1
+    else:
+        # Interactively, a file that cannot be opened gets the same dialogs as File > Open (a locked
+        # file offers read-only), and the window opens empty so another file can be chosen.
+        from pmo_desktop.gui import crash
+        from pmo_desktop.gui.first_run import start_portfolio
+
+        crash.install()
+        if args.file is None:
+            portfolio = start_portfolio(QSettings(), Prompts(None), ensure_demo)
+        else:
+            portfolio = open_with_dialogs(args.file, Prompts(None), read_only=args.read_only)
     if args.screenshot:
-        # A screenshot must look the same on every machine: no saved layout, nothing written.
-        settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "PMO Desktop", "screenshot")
-        settings.clear()
+        # A screenshot must look the same on every machine: a throw-away layout, not the user's.
+        scratch = tempfile.TemporaryDirectory(prefix="pmo-shot-")
+        settings = QSettings(str(Path(scratch.name) / "layout.ini"), QSettings.Format.IniFormat)
         window = MainWindow(portfolio, views=views, settings=settings)
         window.resize(1600, 1000)
         window.show_view(args.view)
@@ -91,25 +101,12 @@ def main(argv: list[str] | None = None) -> int:
         ok = window.grab().save(str(args.screenshot))
         window.shutdown()
         window.close()
-        settings.clear()
+        del settings
+        scratch.cleanup()
         if not ok:
             print(f"pmo-desktop: could not write {args.screenshot}", file=sys.stderr)
             return 1
         return 0
-    return _run_interactive(app, views, portfolio)
-
-
-def _run_interactive(app, views, portfolio) -> int:
-    from PySide6.QtCore import QSettings
-
-    from pmo_desktop.gui import crash
-    from pmo_desktop.gui.file_actions import Prompts
-    from pmo_desktop.gui.first_run import start_portfolio
-    from pmo_desktop.gui.main_window import MainWindow
-
-    crash.install()
-    if portfolio is None:
-        portfolio = start_portfolio(QSettings(), Prompts(), ensure_demo)
     window = MainWindow(portfolio, views=views)
     window.show()
     code = app.exec()

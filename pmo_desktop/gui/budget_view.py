@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -35,6 +34,7 @@ from pmo_desktop.finance import (
     resolve_period,
 )
 from pmo_desktop.gui.clipboard import parse_tsv, to_tsv
+from pmo_desktop.gui.frozen_table import FrozenTableView
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -244,7 +244,7 @@ class BudgetView(PortfolioView):
         self.model.batch_done.connect(context.history.record)
         self.model.modelReset.connect(self._update_totals)
         self.model.dataChanged.connect(lambda *_: self._update_totals())
-        self.table = QTableView()
+        self.table = FrozenTableView(FIXED)  # category, type and figure stay put while months scroll
         self.table.setObjectName("budgetTable")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -278,6 +278,10 @@ class BudgetView(PortfolioView):
         super().showEvent(event)
 
     def refresh(self) -> None:
+        """Re-read the store; while hidden, only note that the next show must re-read."""
+        if not self.isVisible():
+            self._seen_batch = -1
+            return
         self._seen_batch = self.portfolio.last_batch_id()
         settings = self.portfolio.settings()
         self.fy_start_month = int(settings.get("fy_start_month") or 4)
@@ -318,15 +322,16 @@ class BudgetView(PortfolioView):
 
     def _project_changed(self, _index: int) -> None:
         self._load()
-        if self.selected_project_id() is not None:
-            self.project_selected.emit(self.selected_project_id())
 
     def _load(self) -> None:
         self.model.load(self.selected_project_id(), self.period.cutoff_month, self.fy_start_month)
         self.table.resizeColumnsToContents()
         for c in range(FIXED, self.model.columnCount()):
             self.table.setColumnWidth(c, max(96, self.table.columnWidth(c)))
+        self.table._refresh_frozen()
         self.summary_changed.emit()
+        if self.selected_project_id() is not None:
+            self.project_selected.emit(self.selected_project_id())  # the detail pane follows
 
     def _update_totals(self) -> None:
         g = self.model.grid

@@ -3,48 +3,54 @@
 Figures come from finance.portfolio_summary, s_curve and spend_split, the same service as
 `pmo summary` and the board pack; the charts are finance.charts, shared with the board pack.
 Clicking a programme's variance bar or the latest period's RAG segment filters the projects
-register to those projects and shows it; clicking a heat-map cell filters the RAID log to risks.
+register to those projects and shows it. (Heat-map cells and CAPEX/OPEX bars do not filter yet: the
+registers have no probability/impact or spend-type filter to drive.)
 """
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
-from pmo_desktop.finance import charts, portfolio_summary, resolve_period, s_curve, spend_split
+from pmo_desktop.finance import portfolio_summary, resolve_period, s_curve, spend_split
+from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.period_box import PeriodBox
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
 
-class ChartCanvas(FigureCanvasQTAgg):
-    """One chart; emits `picked(target)` when a pickable element is clicked."""
+def make_canvas(name: str, on_pick):
+    """A matplotlib canvas for one chart; emits on_pick(target) when a pickable element is clicked.
+    matplotlib is imported here, on first use, so it costs nothing until the dashboard is shown."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
 
-    def __init__(self, name: str, on_pick):
-        self.figure = Figure(figsize=(4, 3), dpi=90, layout="constrained")
-        super().__init__(self.figure)
-        self.setObjectName(f"chart_{name}")
-        self.setMinimumSize(220, 230)
-        self.picks: list = []
-        self._on_pick = on_pick
-        self.mpl_connect("pick_event", self._picked)
+    class ChartCanvas(FigureCanvasQTAgg):
+        def __init__(self):
+            self.figure = Figure(figsize=(4, 3), dpi=90, layout="constrained")
+            super().__init__(self.figure)
+            self.setObjectName(f"chart_{name}")
+            self.setMinimumSize(220, 230)
+            self.picks: list = []
+            self.mpl_connect("pick_event", self._picked)
 
-    def draw_with(self, draw, *args) -> None:
-        self.figure.clear()
-        ax = self.figure.add_subplot()
-        self.picks = draw(ax, *args) or []
-        self.draw_idle()
+        def draw_with(self, draw, *args) -> None:
+            self.figure.clear()
+            ax = self.figure.add_subplot()
+            self.picks = draw(ax, *args) or []
+            self.draw_idle()
 
-    def target_of(self, artist):
-        return next((t for a, t in self.picks if a is artist), None)
+        def target_of(self, artist):
+            return next((t for a, t in self.picks if a is artist), None)
 
-    def _picked(self, event) -> None:
-        target = self.target_of(event.artist)
-        if target is not None:
-            self._on_pick(target)
+        def _picked(self, event) -> None:
+            target = self.target_of(event.artist)
+            if target is not None:
+                on_pick(target)
+
+    return ChartCanvas()
 
 
 def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
@@ -55,7 +61,7 @@ def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
     head.setStyleSheet("color: #546E7A; border: none;")
     value = QLabel()
     value.setTextFormat(Qt.TextFormat.RichText)
-    value.setStyleSheet("font-size: 17pt; font-weight: 600; color: #263238; border: none;")
+    value.setStyleSheet("font-size: 15pt; font-weight: 600; color: #263238; border: none;")
     note = QLabel()
     note.setWordWrap(True)
     note.setStyleSheet("color: #546E7A; border: none;")
@@ -72,7 +78,7 @@ def rag_chips(counts: dict) -> str:
     out = []
     for rag in (Rag.RED, Rag.AMBER, Rag.GREEN):
         out.append(f"<span style='background:{rag.colour}; color:{rag.text_colour};'>&nbsp;{rag.letter}&nbsp;</span>"
-                   f"&nbsp;{counts.get(rag.value, 0)}&nbsp;&nbsp;")
+                   f"&nbsp;{counts.get(rag.value, 0)} ")
     return "".join(out)
 
 
@@ -87,33 +93,30 @@ class DashboardView(PortfolioView):
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
+        self.period_box = PeriodBox()
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.period_box)
         tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
-        for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date vs plan"),
-                           ("eac", "EAC vs budget"), ("milestones", "Milestones due this period"),
-                           ("risks", "Open high and critical risks")):
+        for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date"), ("eac", "EAC vs budget"),
+                           ("milestones", "Milestones due"), ("risks", "Red risks (high, critical)")):
             frame, value, note = _tile(title)
             self.tiles[key] = (value, note)
-            tiles.addWidget(frame, 1)
-        self.charts = {name: ChartCanvas(name, self.apply_target)
-                       for name in ("s_curve", "variance", "capex_opex", "rag_trend", "heatmap")}
-        grid = QGridLayout()
-        grid.addWidget(self.charts["s_curve"], 0, 0)
-        grid.addWidget(self.charts["variance"], 0, 1)
-        grid.addWidget(self.charts["capex_opex"], 0, 2)
-        grid.addWidget(self.charts["rag_trend"], 1, 0)
-        grid.addWidget(self.charts["heatmap"], 1, 1)
-        self.hint = QLabel("Click a programme's variance bar or a RAG segment of the latest period to see those "
-                           "projects in the register; click a heat-map cell to see those risks.")
+            tiles.addWidget(frame, 3 if key == "rag" else 2)
+        self.charts: dict = {}  # made on first show (see _make_charts)
+        self.grid = grid = QGridLayout()
+        self.hint = QLabel("Click a programme's variance bar, or a RAG segment of the latest period, to see "
+                           "those projects in the register.")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #546E7A;")
         grid.addWidget(self.hint, 1, 2, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addLayout(tiles)
         layout.addLayout(grid, 1)
-        self.refresh()
 
     def showEvent(self, event) -> None:
         """Edits made in other views since this one was last drawn show up when it is shown again."""
@@ -121,11 +124,27 @@ class DashboardView(PortfolioView):
             self.refresh()
         super().showEvent(event)
 
+    def _make_charts(self) -> None:
+        if self.charts:
+            return
+        places = {"s_curve": (0, 0), "variance": (0, 1), "capex_opex": (0, 2), "rag_trend": (1, 0), "heatmap": (1, 1)}
+        for name, (row, column) in places.items():
+            self.charts[name] = make_canvas(name, self.apply_target)
+            self.grid.addWidget(self.charts[name], row, column)
+
     def refresh(self) -> None:
+        """Re-read and redraw; while hidden, only note that the next show must re-read."""
+        if not self.isVisible():
+            self._seen_batch = -1
+            return
         self._seen_batch = self.portfolio.last_batch_id()
+        from pmo_desktop.finance import charts
+
+        self._make_charts()
         pf = self.portfolio
+        self.period_box.fill(pf)
         try:
-            period = resolve_period(pf)
+            period = resolve_period(pf, self.period_box.period(), require_data=False)
             s = portfolio_summary(pf, period.end, require_data=False)
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
@@ -133,17 +152,16 @@ class DashboardView(PortfolioView):
         self.summary_data = s
         cur = s["currency"]
         k = s["kpis"]
-        self.header.setText(f"{s['portfolio']}: period ending {period.end:%d %b %Y} ({period.fy_label} "
-                            f"Q{period.quarter})")
+        self.header.setText(f"{s['portfolio']} · {period.fy_label} Q{period.quarter}")
         self._set("rag", rag_chips(k["projects_by_rag"]),
                   f"{s['counts']['projects']} projects; {s['rag_differs']['cost']} cost RAGs differ from the numbers")
         self._set("spend", format_money(k["actual_to_date"], cur),
-                  f"planned to date {format_money(k['planned_to_date'], cur)}")
+                  f"against {format_money(k['planned_to_date'], cur)} planned to date")
         self._set("eac", format_money(k["eac"], cur),
                   f"budget {format_money(k['approved_budget'], cur)}; variance "
                   f"{format_pct(k['variance_pct'], signed=True)}")
         self._set("milestones", str(k["milestones_due"]),
-                  f"{k['milestones_missed']} not complete; {k['milestones_overdue']} overdue in all")
+                  f"this period; {k['milestones_missed']} not complete, {k['milestones_overdue']} overdue in all")
         self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
         settings = pf.settings()
         self.charts["s_curve"].draw_with(charts.s_curve, s_curve(pf, period), cur, period.cutoff_month)
@@ -167,11 +185,14 @@ class DashboardView(PortfolioView):
     def apply_target(self, target: dict) -> bool:
         """Filter a register as a chart element asks, and show it. Returns False when the window
         has no such register."""
-        if "probability" in target:
-            view, filters = "raid", {"type": "Risk"}
-        elif "programme" in target:
+        if "programme" in target:
             view, filters = "projects", {"programme_id": target["programme"], "rag_overall": None}
         elif "rag_overall" in target:
+            latest = self.summary_data["rag_trend"][-1]["period"] if self.summary_data["rag_trend"] else None
+            current = self.period_box.period() == default_period_end(self.portfolio)
+            if not current or target.get("period") != latest:
+                self.context.report_problem("the register shows today's RAGs: choose the current period to filter by RAG")
+                return False
             view, filters = "projects", {"rag_overall": target["rag_overall"], "programme_id": None}
         else:
             return False

@@ -9,7 +9,7 @@ interpreter aborts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -49,6 +49,7 @@ class RegisterDelegate(QStyledItemDelegate):
             return editor
         if kind in (C.ENUM, C.CHOICE, C.BOOL, C.PROBABILITY, C.IMPACT, C.RAG, C.PROGRAMME, C.PROJECT):
             editor = QComboBox(parent)
+            editor.setIconSize(QSize(29, 18))
             editor.setEditable(kind in (C.PROJECT,))
             for text, icon in self._choices(column, index):
                 if icon is not None:
@@ -116,7 +117,9 @@ class RegisterDelegate(QStyledItemDelegate):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(raw or "")
         else:
-            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+            # money shows as the cell does (£1,250,000): the currency and separators stay visible
+            role = Qt.ItemDataRole.DisplayRole if column.kind == C.MONEY else Qt.ItemDataRole.EditRole
+            editor.setText(index.data(role) or "")
             editor.selectAll()
 
     def setModelData(self, editor, model, index):
@@ -131,7 +134,8 @@ class RegisterDelegate(QStyledItemDelegate):
             text = editor.toPlainText()
         else:
             text = editor.text()
-        if text == (index.data(Qt.ItemDataRole.EditRole) or "") and not isinstance(editor, QComboBox):
+        unchanged = {index.data(Qt.ItemDataRole.EditRole) or "", index.data(Qt.ItemDataRole.DisplayRole) or ""}
+        if text in unchanged and not isinstance(editor, QComboBox):
             return  # unchanged: no write, no undo step
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox, QVBoxLayout
 
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 def load_form(name: str, host: QDialog):
     """Load ui/<name> and place its contents in `host`; returns the loaded form widget."""
     form = QUiLoader().load(str(ui_path(name)), host)
+    form.setWindowFlags(Qt.WindowType.Widget)  # embedded in the dialog, never a window of its own
     layout = QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(14, 12, 14, 12)
     layout.addWidget(form)
     host.setWindowTitle(form.windowTitle())
     host.resize(form.size())
@@ -35,6 +36,7 @@ def load_form(name: str, host: QDialog):
 
 def fill_rag_combo(box: QComboBox) -> None:
     box.clear()
+    box.setIconSize(QSize(29, 18))
     box.addItem("", None)
     for rag in Rag:
         box.addItem(chip_icon(rag), rag.label, rag.value)
@@ -63,6 +65,7 @@ class StatusReportDialog(QDialog):
         return getattr(self.form, f"rag_{dimension}")
 
     def load(self, period: str) -> None:
+        period = status_reports.normalise_period(self.pf, period)
         values = status_reports.prefill(self.pf, self.project_id, period)
         self.form.period.blockSignals(True)
         self.form.period.setDate(QDate.fromString(period, "yyyy-MM-dd"))
@@ -110,8 +113,7 @@ def write_status_report(win: MainWindow) -> None:
     dialog = StatusReportDialog(pf, project_id, parent=win)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.batch_id:
         win.history.record(dialog.batch_id)
-        for page in win.pages.built.values():
-            page.refresh()
+        win.refresh_views()
 
 
 class CustomFieldDialog(QDialog):

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import NOT_AVAILABLE, format_money, format_pct, format_ratio
 from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_period
+from pmo_desktop.gui.frozen_table import FrozenTableView
+from pmo_desktop.gui.period_box import PeriodBox
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -145,11 +147,13 @@ class FinanceView(PortfolioView):
         self.level.addItem("By project", "projects")
         self.level.addItem("By programme", "programmes")
         self.level.currentIndexChanged.connect(lambda _i: self._fill())
+        self.period_box = PeriodBox()
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        self.table = QTableView()
+        self.table = FrozenTableView(2)  # code and name stay put while the figures scroll
         self.table.setObjectName("financeTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -159,9 +163,11 @@ class FinanceView(PortfolioView):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # widths from 200 rows, not 10,000
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         bar = QHBoxLayout()
         bar.addWidget(self.level)
+        bar.addWidget(self.period_box)
         bar.addWidget(self.header, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
@@ -169,7 +175,6 @@ class FinanceView(PortfolioView):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self.summary_data: dict | None = None
-        self.refresh()
 
     def showEvent(self, event) -> None:
         """Edits made in other views since this one was last drawn show up when it is shown again."""
@@ -178,16 +183,21 @@ class FinanceView(PortfolioView):
         super().showEvent(event)
 
     def refresh(self) -> None:
+        """Re-read the store; while hidden, only note that the next show must re-read."""
+        if not self.isVisible():
+            self._seen_batch = -1
+            return
         self._seen_batch = self.portfolio.last_batch_id()
+        self.period_box.fill(self.portfolio)
         try:
-            period = resolve_period(self.portfolio)
+            period = resolve_period(self.portfolio, self.period_box.period(), require_data=False)
             self.summary_data = portfolio_summary(self.portfolio, period.end, require_data=False)
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
         s = self.summary_data
-        self.header.setText(f"Period ending {period.end:%d %b %Y} ({period.fy_label} Q{period.quarter}): "
-                            f"actuals to {period.cutoff_month:%b %Y}, forecast after. "
+        self.header.setText(f"{period.fy_label} Q{period.quarter}: actuals to {period.cutoff_month:%b %Y}, "
+                            "forecast after. "
                             "Var % coloured by the derived cost RAG; ≠ where the manager's RAG differs.")
         t, cur = s["totals"], s["currency"]
         self.totals.setText(
@@ -204,6 +214,7 @@ class FinanceView(PortfolioView):
         else:
             self.model.set_rows(PROJECT_COLUMNS, self.summary_data["projects"])
         self.table.resizeColumnsToContents()
+        self.table._refresh_frozen()
         self.summary_changed.emit()
 
     def sort_by(self, key: str, descending: bool = True) -> None:

@@ -17,7 +17,7 @@ from pmo_desktop import __version__
 from pmo_desktop.gui import file_actions
 from pmo_desktop.gui.file_actions import FILE_FILTER, Prompts
 from pmo_desktop.gui.style import icon
-from pmo_desktop.store import Portfolio
+from pmo_desktop.store import Portfolio, PortfolioError
 
 
 class WelcomeDialog(QDialog):
@@ -119,7 +119,12 @@ def start_portfolio(settings: QSettings, prompts: Prompts, demo: Callable[[], Pa
         return file_actions.new_with_dialogs(path, prompts)
     if kind == "open":
         return file_actions.open_with_dialogs(path, prompts)
-    return file_actions.open_with_dialogs(demo(), prompts)
+    try:
+        path = demo()
+    except (PortfolioError, OSError) as exc:
+        prompts.error("Cannot create the demo portfolio", str(exc))
+        return None
+    return file_actions.open_with_dialogs(path, prompts)
 
 
 def _ask() -> tuple[str, Path | None] | None:

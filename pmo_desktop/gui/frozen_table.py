@@ -3,11 +3,13 @@ example): a second view over the same model and selection, laid over the left ed
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 class FrozenTableView(QTableView):
+    clear_requested = Signal()  # Delete or Backspace on selected cells (not while editing one)
+
     def __init__(self, frozen_columns: int = 1, parent=None):
         super().__init__(parent)
         self._n = frozen_columns
@@ -116,6 +118,15 @@ class FrozenTableView(QTableView):
         if hasattr(self, "frozen"):
             self._update_geometry()
 
+    def keyPressEvent(self, event) -> None:
+        if (event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and self.state() != QAbstractItemView.State.EditingState
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self.clear_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def moveCursor(self, action, modifiers):
         current = super().moveCursor(action, modifiers)
         if (action == QAbstractItemView.CursorAction.MoveLeft and current.column() >= self._n
@@ -127,3 +138,11 @@ class FrozenTableView(QTableView):
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         if index.column() >= self._n:
             super().scrollTo(index, hint)
+            return
+        # a frozen cell: never scroll sideways, only bring its row into view (pixel scrolling)
+        y, h = self.rowViewportPosition(index.row()), self.rowHeight(index.row())
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        if y < 0:
+            bar.setValue(bar.value() + y)
+        elif y + h > height:
+            bar.setValue(bar.value() + y + h - height)

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.history: UndoHistory | None = None
         self.pages = Pages(self._build_page)
         self._context: ViewContext | None = None
+        self._stale: set[str] = set()  # built views to re-read when next shown
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(900, 560))
 
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         self.nav.blockSignals(False)
+        if self.history is not None:
+            self.history.deleteLater()
         self.history = None
         if portfolio is None:
             self.detail.set_context(None)
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
                          day_first=settings.get("date_order", "day-first") == "day-first")
         context = ViewContext(portfolio, self.history, self.settings, fmt, self.report_problem, self.confirm)
         self._context = context
+        self._stale.clear()
         self.pages.reset(self.views.names())
         self.nav.blockSignals(True)
         for spec in self.views:
@@ -179,6 +183,8 @@ class MainWindow(QMainWindow):
         return page
 
     def open_file(self, path: Path, *, read_only: bool = False) -> bool:
+        if self.portfolio is not None and Path(path).resolve() == self.portfolio.path.resolve():
+            return True  # already open here (opening it again would find our own lock)
         pf = file_actions.open_with_dialogs(Path(path), self.prompts, read_only=read_only)
         if pf is None:
             return False
@@ -218,7 +224,11 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         self.stack.setCurrentWidget(view)
-        self.settings.setValue("window/view", self.current_view_name())
+        name = self.current_view_name()
+        if name in self._stale:
+            self._stale.discard(name)
+            view.refresh()
+        self.settings.setValue("window/view", name)
         project = getattr(view, "selected_project_id", lambda: None)()
         if project is not None:
             self.detail.show_project(project)
@@ -264,14 +274,25 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("Read-only" if pf.read_only else "All changes saved")
 
     def _mark_saved(self) -> None:
+        current = self.current_view_name()
+        self._stale.update(name for name in self.pages.built if name != current)  # they show old data
         self.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
         self.detail.refresh()
         self._update_status()
 
-    def _after_undo(self, message: str) -> None:
-        for page in self.pages.built.values():
-            page.refresh()
+    def refresh_views(self) -> None:
+        """The data changed under the views (undo, a dialog, an import): re-read the one on screen
+        now and the others when next shown."""
+        current = self.current_view_name()
+        for name, page in self.pages.built.items():
+            if name == current:
+                page.refresh()
+            else:
+                self._stale.add(name)
         self.detail.refresh()
+
+    def _after_undo(self, message: str) -> None:
+        self.refresh_views()
         self.statusBar().showMessage(message, 5000)
         self._update_status()
 

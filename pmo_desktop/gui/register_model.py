@@ -33,9 +33,9 @@ PAGE = 200
 MAX_PAGES = 60
 BLANK = object()  # filter value meaning "empty cell"
 RAW_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the stored value (RAG letter, pence, ISO date)
-_DISPLAY, _DECORATION, _EDIT, _TOOLTIP, _ALIGN = (int(r) for r in (
+_DISPLAY, _DECORATION, _EDIT, _TOOLTIP, _ALIGN, _ACCESSIBLE = (int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.EditRole,
-    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole))
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.AccessibleTextRole))
 _SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -130,7 +130,7 @@ class RegisterModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query (after undo, a filter, a sort); keeps nothing of the old rows."""
         where, params = self._where()
-        order = f"{self.register.alias}.id"
+        order = self.register.default_order or f"{self.register.alias}.id"
         if self._sort is not None:
             key, direction = self._sort
             way = "DESC" if direction == Qt.SortOrder.DescendingOrder else "ASC"
@@ -261,6 +261,9 @@ class RegisterModel(QAbstractTableModel):
             return C.edit_text(self.columns[index.column()], self.raw(index.row(), index.column()), self.fmt)
         if role == RAW_ROLE:
             return self.raw(index.row(), index.column())
+        if role == _ACCESSIBLE:
+            col = self.columns[index.column()]
+            return C.display_text(col, self.raw(index.row(), index.column()), self.fmt)
         if role == _TOOLTIP:
             col = self.columns[index.column()]
             value = self.raw(index.row(), index.column())

@@ -90,6 +90,8 @@ class RegisterView(PortfolioView):
         self.table.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.horizontalHeader().customContextMenuRequested.connect(self.show_column_menu)
         self._set_edit_triggers()
+        self.table.clear_requested.connect(
+            lambda: None if self.portfolio.read_only else self.clear_cells())
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self._apply_widths()
         self.restore_state()
@@ -117,12 +119,13 @@ class RegisterView(PortfolioView):
         for column in self.model.columns:
             if not column.filter:
                 continue
-            box = FilterBox(lambda col=column: self._fill_filter(self.filter_boxes[col.key], col))
+            box = FilterBox(lambda key=column.key: self.offer_filter_values(key))
             box.setObjectName(f"filter_{column.key}")
             box.setToolTip(f"Show only rows with this {column.header.lower()}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumContentsLength(8)
-            box.addItem(f"All {column.header.lower()}" if column.kind != C.RAG else "All RAG", ALL)
+            box.setIconSize(QSize(29, 18))
+            box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
             box.currentIndexChanged.connect(lambda _i, key=column.key, b=box: self._filter_changed(key, b))
             self._filter_bar.insertWidget(1 + len(self.filter_boxes), box)
             self.filter_boxes[column.key] = box
@@ -131,7 +134,7 @@ class RegisterView(PortfolioView):
         box.blockSignals(True)
         current = box.currentData()
         box.clear()
-        box.addItem(f"All {column.header.lower()}" if column.kind != C.RAG else "All RAG", ALL)
+        box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
         blank = False
         for value in self.model.distinct_values(column.key):
             if value is None or value == "":
@@ -162,11 +165,17 @@ class RegisterView(PortfolioView):
         self._search_timer.stop()
         self.model.set_search(self.search_box.text())
 
+    def offer_filter_values(self, key: str) -> None:
+        """Read the column's current values into its filter (done as the drop-down opens)."""
+        self._fill_filter(self.filter_boxes[key], self.model._column(key))
+
     def set_filter(self, key: str, value) -> None:
         """Select a filter value as the user would (None clears it)."""
         box = self.filter_boxes[key]
-        self._fill_filter(box, self.model._column(key))
         i = box.findData(ALL if value is None else value)
+        if i < 0:  # not offered yet: read the column's values as opening the drop-down does
+            self._fill_filter(box, self.model._column(key))
+            i = box.findData(value)
         if i < 0:
             raise KeyError(f"{value!r} is not offered by the {key} filter")
         box.setCurrentIndex(i)
@@ -370,4 +379,10 @@ class RegisterView(PortfolioView):
             for r, row in enumerate(grid):
                 for c, value in enumerate(row):
                     cells.append((top + r, visible[start + c], value))
+        # Worked-out columns (score, slip, project name) are skipped, so rows copied from this
+        # table paste back whole.
+        cells = [cell for cell in cells if self.model.columns[cell[1]].editable]
+        if not cells:
+            self.context.report_problem("those columns are worked out, not typed in")
+            return None
         return self.model.write_cells(cells, context=self._project_context())

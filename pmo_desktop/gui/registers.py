@@ -45,6 +45,7 @@ class Register:
     custom_entity: str | None = None  # 'project' / 'raid_item' when custom fields apply
     new_row: Callable[[Portfolio, dict[str, Any]], dict[str, Any]] = field(default=lambda pf, ctx: {})
     key_column: str = "code"  # the human key, used in labels ("Edit Stage of PRJ-101")
+    default_order: str = ""  # SQL order when no column is sorted (and the tie-break); alias.id if empty
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -171,7 +172,7 @@ RAID = Register(
 MILESTONES = Register(
     name="milestones", title="Milestones", noun="milestone", table="tasks", alias="t",
     from_sql="tasks t JOIN projects p ON p.id = t.project_id", where="t.kind = 'milestone'",
-    new_row=_new_milestone, key_column="name", frozen=2,
+    new_row=_new_milestone, key_column="name", frozen=2, default_order="t.project_id, t.id",
     columns=[
         Column("project_id", "Project", "p.code", PROJECT, required=True, width=84, filter=True),
         Column("name", "Milestone", "t.name", required=True, width=240),
@@ -190,7 +191,7 @@ MILESTONES = Register(
 STATUS = Register(
     name="status", title="Status reports", noun="status report", table="status_reports", alias="s",
     from_sql="status_reports s JOIN projects p ON p.id = s.project_id", new_row=_new_status,
-    key_column="period", frozen=2,
+    key_column="period", frozen=2, default_order="s.project_id, s.period",
     columns=[
         Column("project_id", "Project", "p.code", PROJECT, required=True, width=84, filter=True),
         Column("period", "Period", "s.period", DATE, required=True, width=96, filter=True),

@@ -63,7 +63,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
                         "Copy the selected cells as tab-separated text (pastes into Excel)"),
         "paste": _action(win, "&Paste", _view_call(win, "paste"), K.Paste, None,
                          "Paste cells copied from Excel; every value is checked first"),
-        "clear": _action(win, "C&lear Cells", _view_call(win, "clear_cells"), QKeySequence("Del")),
+        "clear": _action(win, "C&lear Cells\tDel", _view_call(win, "clear_cells"), None, None,
+                         "Empty the selected cells (the Delete key in a register does the same)"),
         "add_row": _action(win, "&Add Row", _view_call(win, "add_row"), QKeySequence("Ctrl+Shift+N"),
                            "add.svg", "Add a row to this register"),
         "duplicate": _action(win, "&Duplicate Rows", _view_call(win, "duplicate_rows"), QKeySequence("Ctrl+D"),
@@ -111,11 +112,11 @@ def build_menus(win: MainWindow) -> None:
     edit.addAction(a["add_field"])
     view_menu = bar.addMenu("&View")
     win.view_menu = view_menu
-    view_menu.aboutToShow.connect(lambda: _fill_view_menu(win))
+    _fill_view_menu(win)
     project = bar.addMenu("&Project")
     project.addAction(a["status_report"])
     # Shortcuts work even while the menu bar is hidden or a menu was never opened.
-    for action in a.values():
+    for action in [*a.values(), *win.view_actions.values()]:
         win.addAction(action)
 
 
@@ -130,13 +131,15 @@ def _fill_recent(win: MainWindow) -> None:
 
 
 def _fill_view_menu(win: MainWindow) -> None:
+    """One action per registered view, Ctrl+1, Ctrl+2 ... in navigation order."""
     menu = win.view_menu
-    menu.clear()
+    win.view_actions = {}
     for i, spec in enumerate(win.views):
         act = menu.addAction(icon(spec.icon), spec.title)
-        act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+        if i < 9:
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
         act.triggered.connect(lambda _c=False, n=spec.name: win.show_view(n))
-        act.setEnabled(spec.name in win.pages)
+        win.view_actions[spec.name] = act
     menu.addSeparator()
     menu.addAction(win.actions["columns"])
     menu.addAction(win.actions["toggle_detail"])
@@ -166,6 +169,8 @@ def update_actions(win: MainWindow) -> None:
     editable_view = writable and view is not None and view.editable
     for key in ("save_copy", "close", "copy", "columns", "toggle_detail"):
         a[key].setEnabled(has)
+    for act in getattr(win, "view_actions", {}).values():
+        act.setEnabled(has)
     for key in ("add_row", "duplicate", "delete", "paste", "clear"):
         a[key].setEnabled(bool(editable_view))
     a["add_field"].setEnabled(bool(writable))

@@ -64,9 +64,10 @@ class _Writer:
         self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
         self.programmes = {name: pid for pid, name in self.conn.execute("SELECT id, name FROM programmes")}
 
-    def _tick(self) -> None:
-        self.done += 1
-        if self.done % 1000 == 0:
+    def _tick(self, n: int = 1) -> None:
+        before = self.done
+        self.done += n
+        if self.done // 1000 != before // 1000:
             if self.cancelled is not None and self.cancelled():
                 raise ImportCancelled("import cancelled; nothing was changed")
             if self.progress is not None:
@@ -78,14 +79,24 @@ class _Writer:
         if sheet.kind == "tasks":
             self._tasks(rows)
             return
+        groups: dict[tuple, list[list]] = {}
         for row in rows:
             values = self._resolve(row)
-            if sheet.kind == "projects" and row.action == NEW:
-                row.target_id = self._insert(table, values)
-                self.projects[row.key] = row.target_id
+            if row.action == NEW:
+                groups.setdefault(tuple(values), []).append(list(values.values()))
             else:
                 self._write(table, row, values)
-            self._tick()
+                self._tick()
+        for cols, params in groups.items():
+            sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                   f"VALUES ({', '.join('?' for _ in cols)})")
+            for start in range(0, len(params), 1000):
+                chunk = params[start:start + 1000]
+                self.conn.executemany(sql, chunk)
+                self.inserted += len(chunk)
+                self._tick(len(chunk))
+        if sheet.kind == "projects" and groups:
+            self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
 
     def _resolve(self, row: RowResult) -> dict:
         values = {c: v for c, v in row.values.items() if c not in _PSEUDO}

@@ -61,19 +61,30 @@ def _is_texty(v) -> bool:
     return not re.fullmatch(r"[-+(£$€]?\s*[\d,.]+%?\)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}.*", t)
 
 
+class _Merged(dict):
+    """(row, col) -> value of the merged range the cell lies in; `by_row` indexes the same by row."""
+
+    def __init__(self):
+        super().__init__()
+        self.by_row: dict[int, list[tuple[int, object]]] = {}
+
+    def put(self, r: int, c: int, value) -> None:
+        self[(r, c)] = value
+        self.by_row.setdefault(r, []).append((c, value))
+
+
 def _row_values(sheet: Sheet, merged: dict, r: int) -> list:
     row = list(sheet.rows[r]) if r < len(sheet.rows) else []
-    for (mr, mc), v in merged.items():
-        if mr == r:
-            if mc >= len(row):
-                row.extend([None] * (mc + 1 - len(row)))
-            row[mc] = v
+    for mc, v in getattr(merged, "by_row", {}).get(r, ()):
+        if mc >= len(row):
+            row.extend([None] * (mc + 1 - len(row)))
+        row[mc] = v
     return row
 
 
-def merged_values(sheet: Sheet, limit: int = 200_000) -> dict[tuple[int, int], object]:
+def merged_values(sheet: Sheet, limit: int = 200_000) -> _Merged:
     """Every cell inside a merged range carries the range's top-left value."""
-    out: dict[tuple[int, int], object] = {}
+    out = _Merged()
     for r1, c1, r2, c2 in sheet.merged:
         value = sheet.cell(r1, c1)
         if value is None:
@@ -81,7 +92,7 @@ def merged_values(sheet: Sheet, limit: int = 200_000) -> dict[tuple[int, int], o
         for r in range(r1, r2 + 1):
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
-                    out[(r, c)] = value
+                    out.put(r, c, value)
                     if len(out) > limit:
                         return out
     return out
@@ -187,7 +198,7 @@ def _columns(sheet: Sheet, merged: dict, header_rows: list[int]) -> list[Column]
             if text and text not in parts:
                 parts.append(text)
         if not parts:
-            if not any(c < len(r) and r[c] is not None for r in sheet.rows[header_rows[-1] + 1:]):
+            if not any(c < len(r) and r[c] is not None for r in sheet.rows[last + 1: last + 5001]):
                 continue
             header, blank = f"Column {column_letter(c)}", True
         else:
@@ -205,6 +216,7 @@ def _data_rows(table: Table) -> None:
     sheet = table.sheet
     cols = [c.index for c in table.columns]
     header_norm = {c.index: c.parts[-1].strip().casefold() for c in table.columns if c.parts}
+    header_texts = set(header_norm.values())
     merged = table._merged
     blank_run = 0
     blank_total = 0
@@ -226,8 +238,11 @@ def _data_rows(table: Table) -> None:
             table.skipped.append((r, "start of another table"))
             break
         blank_run = 0
-        same = sum(1 for c, v in zip(cols, values, strict=True) if isinstance(v, str) and header_norm.get(c)
-                   and v.strip().casefold() == header_norm[c])
+        first = filled[0]
+        same = 0
+        if isinstance(first, str) and first.strip().casefold() in header_texts:
+            same = sum(1 for c, v in zip(cols, values, strict=True) if isinstance(v, str) and header_norm.get(c)
+                       and v.strip().casefold() == header_norm[c])
         if header_norm and same >= max(2, len(header_norm) // 2):
             table.skipped.append((r, "repeated header row"))
             continue

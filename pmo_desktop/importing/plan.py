@@ -98,14 +98,21 @@ class _Lookup:
         self.project_codes = {pid: code for code, pid in self.project_ids.items()}
         self.programmes = {pid: name for pid, name in conn.execute("SELECT id, name FROM programmes")}
         self.pending_projects: set[str] = set()
+        self._folded: dict[str, int] | None = None
+        self._seen: dict[str, dict[str, tuple[str, int]]] = {}
+
+    def seen(self, kind: str) -> dict[str, tuple[str, int]]:
+        """Keys already planned by this import, per kind, across all its sheets: key -> (sheet, row)."""
+        return self._seen.setdefault(kind, {})
 
     def project(self, code: str) -> int | str | None:
         """An existing project's id, the code itself when the same import creates it, or None."""
         if code in self.project_ids:
             return self.project_ids[code]
-        folded = {c.casefold(): i for c, i in self.project_ids.items()}
-        if code.casefold() in folded:
-            return folded[code.casefold()]
+        if self._folded is None:
+            self._folded = {c.casefold(): i for c, i in self.project_ids.items()}
+        if code.casefold() in self._folded:
+            return self._folded[code.casefold()]
         return code if code in self.pending_projects else None
 
 
@@ -159,7 +166,10 @@ def _project_of(rec: Record, lookup: _Lookup, default, default_code, headers: di
     if code is None:
         if default is not None and field_name == "project":
             return default, default_code
-        if required:
+        if required and default_code is not None and field_name == "project":
+            rec.errors.append(CellError(rec.row, "", default_code, f"project '{default_code}' (from --project) "
+                                                                   "is not in the portfolio"))
+        elif required:
             rec.errors.append(CellError(rec.row, "", "", "no project: add a project code column or pass "
                                                          "--project CODE"))
         return None, None
@@ -182,7 +192,9 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
     if rec.errors:
         result.errors = rec.errors
     elif key in seen:
-        result.errors = [CellError(rec.row, "", key, f"duplicate key '{key}' (also on row {seen[key]})")]
+        sheet, row = seen[key]
+        where = f"row {row}" if sheet == plan.sheet else f"sheet '{sheet}' row {row}"
+        result.errors = [CellError(rec.row, "", key, f"duplicate key '{key}' (also on {where})")]
     elif existing is None:
         result.action = NEW
     else:
@@ -194,7 +206,7 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
                                    float(old) == float(new)):
                 result.changes[col] = (old, new)
         result.action = CHANGED if result.changes else UNCHANGED
-    seen.setdefault(key, rec.row)
+    seen.setdefault(key, (plan.sheet, rec.row))
     plan.rows.append(result)
     return result
 
@@ -205,7 +217,7 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
 def _plan_projects(plan, records, lookup, default, default_code, table, mapping):
     existing = {r["code"]: r for r in _rows(lookup.conn, "SELECT * FROM projects")}
     headers = _headers(table, mapping)
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     for rec in records:
         values = dict(rec.values)
         code = values.pop("code", None)
@@ -229,15 +241,18 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
 def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
     existing = {r["ref"]: r for r in _rows(lookup.conn, "SELECT * FROM raid_items")}
     headers = _headers(table, mapping)
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     context_name = f"{table.sheet.name}"
     counters: dict[str, int] = {}
-    for ref in existing:
+    for ref in [*existing, *seen]:
         m = re.match(r"^([A-Z]+)-(\d+)$", ref)
         if m:
             counters[m.group(1)] = max(counters.get(m.group(1), 0), int(m.group(2)))
     generated = numbered = 0
-    if "type" not in mapping.columns and infer_raid_type(None, context_name) is None:
+    if "type" not in mapping.columns and "probability" in mapping.columns:
+        context_name = "risk"  # only risks carry a probability
+        plan.notes.append("no type column, but a probability column: items without a typed ref are Risks")
+    elif "type" not in mapping.columns and infer_raid_type(None, context_name) is None:
         plan.notes.append("no type column and the sheet name does not say: items without a typed ref "
                           "(R-, I-, A-, D-) are imported as Issues")
     for rec in records:
@@ -260,6 +275,8 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
             ref = f"{prefix}-{counters[prefix]:03d}"
             generated += 1
         v["ref"] = ref
+        if "type" not in mapping.columns and ref in existing:
+            v.pop("type")  # a guessed type never overrides the one the item already has
         action = v.pop("action", None)
         if action:
             v["description"] = (f"{v['description']}\n\nAction: {action}" if v.get("description")
@@ -301,7 +318,7 @@ def _resolve_pending(result: RowResult, cols) -> None:
 def _plan_status(plan, records, lookup, default, default_code, table, mapping):
     headers = _headers(table, mapping)
     existing = {(r["project_id"], r["period"]): r for r in _rows(lookup.conn, "SELECT * FROM status_reports")}
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     for rec in records:
         v = dict(rec.values)
         pid, code = _project_of(rec, lookup, default, default_code, headers, mapping)
@@ -319,7 +336,7 @@ def _plan_budget(plan, records, lookup, default, default_code, table, mapping):
                 for r in _rows(lookup.conn, "SELECT * FROM budget_lines")}
     defaults_used = set()
     merged: dict[tuple, RowResult] = {}
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     for rec in records:
         v = dict(rec.values)
         pid, code = _project_of(rec, lookup, default, default_code, headers, mapping)

@@ -38,17 +38,17 @@ def plan_tasks(plan, records: list[Record], lookup, default, default_code, table
         note = assign_wbs(recs)
         if note and note not in plan.notes:
             plan.notes.append(note)
-        _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping)
+        _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping, lookup)
 
 
-def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping) -> None:
+def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping, lookup) -> None:
     recs = [r for r, _ in members]
     in_file = {r.values["wbs"] for r in recs}
     parents = {w.rsplit(".", 1)[0] for w in in_file if "." in w}
     by_id = {str(r.values["task_id"]).strip(): r.values["wbs"] for r in recs if r.values.get("task_id")}
     by_position = {str(i): r.values["wbs"] for i, r in enumerate(recs, start=1)}
     known = in_file | {w for (proj, w) in existing if proj == pid}
-    seen: dict[str, int] = {}
+    seen = lookup.seen(plan.kind)
     for position, (rec, code) in enumerate(members, start=1):
         v = {c: rec.values[c] for c in _COMPARED if c in rec.values}
         wbs = rec.values["wbs"]
@@ -77,6 +77,10 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         if "predecessors" in mapping.columns:
             v["predecessors"] = format_predecessors(links)
         current = existing.get((pid, wbs)) if isinstance(pid, int) else None
+        if current is not None and "kind" not in mapping.columns and v["kind"] != "summary":
+            v.pop("kind")  # without a kind column, only gaining children changes an existing task's kind
+        if current is None and not v.get("name") and not rec.errors:
+            rec.errors.append(CellError(rec.row, headers.get("name", ""), "", "a new task needs a name"))
         compare = None
         if current is not None:
             compare = dict(current, parent_wbs=wbs_of.get(current["parent_id"]),

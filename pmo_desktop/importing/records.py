@@ -93,16 +93,21 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     continued = empty = inside_merge = 0
     key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
     merged = table._merged
+    sheet_rows = table.sheet.rows
     for r in table.data_rows:
         if merged and key_cols and all((r, c) in merged for c in key_cols):
             inside_merge += 1  # a sub-row of a record whose key cell is merged over several rows
             continue
         rec = Record(r + 1)
         filled: set[str] = set()
+        row = sheet_rows[r]
+        width = len(row)
         for f, cols in fields:
             raw, col = None, cols[0]
             for c in cols:
-                v = table.value(r, c)
+                v = row[c] if c < width else None
+                if merged:
+                    v = merged.get((r, c), v)
                 if v is not None and not (isinstance(v, str) and not v.strip()):
                     raw, col = v, c
                     break

@@ -33,7 +33,7 @@ def read_gan(path: str | Path) -> Plan:
     """Read a GanttProject file into a Plan; raises PlanFileError (one line) when it is not one."""
     path = Path(path)
     root = None
-    stack: list[str] = []  # open task keys, to know each task's parent
+    stack: list[dict] = []  # the tasks whose elements are open: the last one is the current task
     raw_tasks: list[dict] = []
     props: dict[str, str] = {}  # custom taskproperty id -> column name
     resources: dict[str, str] = {}
@@ -50,23 +50,20 @@ def read_gan(path: str | Path) -> Plan:
                     raise PlanFileError(f"{path.name} is not a GanttProject file "
                                         f"(its root element is <{name}>, not <project>)")
             if name == "task":
-                raw_tasks.append({"key": el.get("id"), "parent": stack[-1] if stack else None,
+                raw_tasks.append({"key": el.get("id"), "parent": stack[-1]["key"] if stack else None,
                                   "attrs": dict(el.attrib), "links": [], "props": {}, "notes": None})
-                stack.append(el.get("id"))
+                stack.append(raw_tasks[-1])
             elif name == "previous-tasks":
                 baselines.append({})
             continue
         if name == "task":
             stack.pop()
         elif name == "depend" and stack:
-            current = next(t for t in reversed(raw_tasks) if t["key"] == stack[-1])
-            current["links"].append((el.get("id"), el.get("type"), el.get("difference")))
+            stack[-1]["links"].append((el.get("id"), el.get("type"), el.get("difference")))
         elif name == "customproperty" and stack:
-            current = next(t for t in reversed(raw_tasks) if t["key"] == stack[-1])
-            current["props"][el.get("taskproperty-id") or ""] = el.get("value") or ""
+            stack[-1]["props"][el.get("taskproperty-id") or ""] = el.get("value") or ""
         elif name == "notes" and stack:
-            current = next(t for t in reversed(raw_tasks) if t["key"] == stack[-1])
-            current["notes"] = (el.text or "").strip() or None
+            stack[-1]["notes"] = (el.text or "").strip() or None
         elif name == "taskproperty" and el.get("type") == "custom":
             props[el.get("id") or ""] = el.get("name") or el.get("id") or ""
         elif name == "resource":
@@ -75,7 +72,7 @@ def read_gan(path: str | Path) -> Plan:
             allocations.append((el.get("task-id") or "", el.get("resource-id") or "", el.get("responsible") == "true"))
         elif name == "default-week":
             working = "".join("0" if el.get(d) == "1" else "1" for d in WEEK)
-        elif name == "date" and baselines == [] and (el.get("type") or "HOLIDAY") in ("HOLIDAY", "WORKING_DAY"):
+        elif name == "date" and (el.get("type") or "HOLIDAY") in ("HOLIDAY", "WORKING_DAY"):
             holidays.append((el.get("year") or "", el.get("month") or "", el.get("date") or "",
                              el.get("type") or "HOLIDAY"))
         elif name == "previous-task" and baselines:

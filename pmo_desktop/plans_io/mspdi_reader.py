@@ -199,12 +199,18 @@ class _Reader:
             exceptions[day] = (working, name)
             day += timedelta(days=1)
 
+    _TASK_FIELDS = ("UID", "ID", "Name", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
+                    "Milestone", "Summary", "IsNull", "ConstraintType", "ConstraintDate", "PercentComplete",
+                    "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual",
+                    "CalendarUID", "IgnoreResourceCalendar")
+
     def _raw_task(self, el) -> dict:
-        raw = {n: _text(el, n) for n in (
-            "UID", "ID", "Name", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
-            "Milestone", "Summary", "IsNull", "ConstraintType", "ConstraintDate", "PercentComplete",
-            "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual",
-            "CalendarUID", "IgnoreResourceCalendar")}
+        simple: dict[str, str] = {}
+        for child in el:  # one pass over the task's fields (a task has ~100 of them)
+            name = local(child.tag)
+            if name not in simple:
+                simple[name] = (child.text or "").strip()
+        raw = {n: simple.get(n) for n in self._TASK_FIELDS}
         baselines = []
         for b in _children(el, "Baseline"):
             number = _text(b, "Number")

@@ -67,10 +67,11 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         (project_id,))
     cols = [d[0] for d in cur.description]
     tasks = [dict(zip(cols, r, strict=True)) for r in cur]
-    links = conn.execute(
+    ids = {t["id"] for t in tasks}
+    links = [row for row in conn.execute(
         """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days FROM dependencies d
-           JOIN tasks a ON a.id = d.predecessor_id JOIN tasks b ON b.id = d.successor_id
-           WHERE a.project_id = ? AND b.project_id = ? ORDER BY d.id""", (project_id, project_id)).fetchall()
+           JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,))
+             if row[0] in ids]  # links from other projects' tasks stay out
     starts = [t["start_date"] for t in tasks if t["start_date"]]
     finishes = [t["finish_date"] for t in tasks if t["finish_date"]]
     start = min([*starts, *([p_start] if p_start and not starts else [])], default=date.today().isoformat())
@@ -178,7 +179,8 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         for tag, value in (("UID", n), ("TaskUID", task_uid), ("ResourceUID", rid), ("Units", 1)):
             sub(a, tag, value)
     ET.indent(root, space=" ")
-    _atomic_write(path, ET.tostring(root, encoding="UTF-8", xml_declaration=True))
+    text = ET.tostring(root, encoding="unicode")
+    _atomic_write(path, ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8"))
     return {"project": project_code, "file": str(path), "tasks": len(tasks), "links": len(links),
             "resources": len(resources)}
 

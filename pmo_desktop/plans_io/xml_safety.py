@@ -15,8 +15,17 @@ from pmo_desktop.plans_io.model import PlanFileError
 MAX_BYTES = 200 * 1024 * 1024  # a plan larger than this is not a plan
 
 
+_LOCAL: dict[str, str] = {}
+
+
 def local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    """A tag without its namespace ('{ns}Task' -> 'Task'); a plan has few distinct tags, so cache them."""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        if len(_LOCAL) < 4096:
+            _LOCAL[tag] = name
+    return name
 
 
 def safe_events(path: Path, kind: str) -> Iterator[tuple[str, StdET.Element]]:

@@ -10,7 +10,10 @@ from pmo_desktop.reports.board_pack import (
     build_board_pack,
     parse_period,
     parse_sections,
+    remember_options,
+    remembered_options,
 )
 
 __all__ = ["PAGE_SIZE_NAMES", "SECTIONS", "BoardPackCancelled", "BoardPackError", "BoardPackOptions",
-           "BoardPackResult", "build_board_pack", "parse_period", "parse_sections"]
+           "BoardPackResult", "build_board_pack", "parse_period", "parse_sections", "remember_options",
+           "remembered_options"]

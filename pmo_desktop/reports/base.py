@@ -148,7 +148,7 @@ def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, e
     """A table with a dark header row repeated on every page it spans."""
     table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
     style = [
-        ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 7.5), ("LEADING", (0, 0), (-1, -1), 9.2),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
         ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
@@ -163,6 +163,33 @@ def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, e
 
 
 # -- the document ------------------------------------------------------------------------------------
+
+class RenderState:
+    """Shared by the document and the flowables that are costly to draw (charts).
+
+    multiBuild lays the pack out at least twice: the first pass only finds the page numbers for the
+    contents and the "of y" footers and is never saved (PageTotal is never satisfied by it), so
+    costly drawings are skipped in that pass; their size, which is all the layout needs, is known."""
+
+    def __init__(self):
+        self.layout_only = False
+
+
+class DrawLater(Flowable):
+    """Wraps a chart so it is measured in every pass but drawn only in passes that may be saved."""
+
+    def __init__(self, child: Flowable, state: RenderState):
+        super().__init__()
+        self.child, self.state = child, state
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = self.child.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def draw(self):
+        if not self.state.layout_only:
+            self.child.drawOn(self.canv, 0, 0)
+
 
 class PageTotal(Flowable):
     """An invisible indexing flowable that makes multiBuild repeat the layout until the page total the
@@ -201,7 +228,7 @@ class BoardPackDocument(BaseDocTemplate):
 
     def __init__(self, filename: str, *, page_size: str, info: PackInfo, metadata: dict[str, str],
                  cancel: Callable[[], bool] | None = None, on_page: Callable[[int], None] | None = None,
-                 cover: bool = True):
+                 cover: bool = True, state: RenderState | None = None):
         size = PAGE_SIZES[page_size.upper()]
         super().__init__(filename, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
@@ -212,6 +239,8 @@ class BoardPackDocument(BaseDocTemplate):
         self._on_page = on_page
         self.current_section = ""
         self.total_pages: int | None = None  # from the previous layout pass
+        self.state = state or RenderState()
+        self.setProgressCallBack(self._on_progress)
         body = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover_frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id="cover",
@@ -227,6 +256,10 @@ class BoardPackDocument(BaseDocTemplate):
     @property
     def cover_size(self) -> tuple[float, float]:
         return self.pagesize[0] - 2 * MARGIN, self.pagesize[1] - 2 * MARGIN
+
+    def _on_progress(self, kind, value):
+        if kind == "PASS":
+            self.state.layout_only = value == 1
 
     def handle_pageBegin(self):  # noqa: N802
         if self._cancel is not None and self._cancel():

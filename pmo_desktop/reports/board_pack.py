@@ -19,7 +19,15 @@ from reportlab.platypus import NextPageTemplate, PageBreak
 
 from pmo_desktop import finance
 from pmo_desktop.domain import workdays
-from pmo_desktop.reports.base import BoardPackDocument, Cancelled, PackInfo, PageTotal, Styles, fmt_date
+from pmo_desktop.reports.base import (
+    BoardPackDocument,
+    Cancelled,
+    PackInfo,
+    PageTotal,
+    RenderState,
+    Styles,
+    fmt_date,
+)
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
 from pmo_desktop.store import Portfolio
@@ -75,6 +83,29 @@ def parse_sections(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     if not names:
         raise BoardPackError(f"no sections chosen; choose from: {', '.join(SECTIONS)}")
     return tuple(s for s in SECTIONS if s in names)
+
+
+def remembered_options(pf: Portfolio) -> BoardPackOptions:
+    """The options last used for this portfolio (settings board_pack), for the export dialog; anything
+    no longer valid (a section or programme that has gone) falls back to the default."""
+    saved = pf.settings().get("board_pack")
+    saved = saved if isinstance(saved, dict) else {}
+    sections = saved.get("sections")
+    known = tuple(s for s in SECTIONS if isinstance(sections, list) and s in sections) or None
+    programme = saved.get("programme")
+    names = {r[0] for r in pf.conn.execute("SELECT name FROM programmes")}
+    size = saved.get("page_size") if saved.get("page_size") in PAGE_SIZE_NAMES else "A4"
+    return BoardPackOptions(sections=known, programme=programme if programme in names else None, page_size=size)
+
+
+def remember_options(pf: Portfolio, options: BoardPackOptions) -> None:
+    """Keep the sections, programme and page size for next time (one undoable settings change).
+    The period is not kept: next month's pack is for next month's period."""
+    saved = pf.settings().get("board_pack")
+    saved = dict(saved) if isinstance(saved, dict) else {}
+    saved.update(sections=list(parse_sections(options.sections)) if options.sections is not None else None,
+                 programme=options.programme, page_size=options.page_size)
+    pf.set_settings({"board_pack": saved})
 
 
 def _resolve(pf: Portfolio, options: BoardPackOptions) -> tuple[date, tuple[str, ...], str | None, str]:
@@ -162,10 +193,12 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
                 rendered = min(render_units - 1, pages_seen[0] * render_units // (est_pages * 3))
                 progress(min(done + rendered, total - 1), total)
 
+        state = RenderState()
         doc = BoardPackDocument(str(tmp), page_size=page_size, info=info, metadata=metadata,
-                                cancel=cancel, on_page=on_page, cover="cover" in sections)
+                                cancel=cancel, on_page=on_page, cover="cover" in sections, state=state)
         width, height = doc.frame_size
-        ctx = SectionContext(styles=styles, width=width, height=height, tick=tick, cover_size=doc.cover_size)
+        ctx = SectionContext(styles=styles, width=width, height=height, tick=tick, cover_size=doc.cover_size,
+                             sections=sections, state=state)
         story = []
         for name in sections:
             module = SECTION_MODULES[name]

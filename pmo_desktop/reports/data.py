@@ -10,14 +10,15 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pmo_desktop import checks
-from pmo_desktop.checks import Finding
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.scores import ScoreBand, risk_score, score_band
 from pmo_desktop.finance import ProjectFinance, ProjectRags
+from pmo_desktop.governance import health
+from pmo_desktop.governance.health import Finding
 from pmo_desktop.reports.base import rag_of
 from pmo_desktop.reports.finance_data import PackFinance, load_finance
+from pmo_desktop.scheduling import timeline
 from pmo_desktop.store import Portfolio
 
 HIGH_BANDS = (ScoreBand.HIGH, ScoreBand.CRITICAL)
@@ -84,6 +85,7 @@ class ProjectPack:
     top_issues: str | None = None
     decisions: str | None = None
     finish_slip: int = 0  # working days the forecast finish sits past the baseline finish
+    bar: tuple[date | None, date | None] = (None, None)  # the roadmap bar, as the GUI roadmap draws it
     finance: ProjectFinance | None = None  # from the finance service
     derived: ProjectRags | None = None  # the finance service's derived cost and schedule RAGs
     milestones: list[Milestone] = field(default_factory=list)
@@ -165,7 +167,7 @@ class PackData:
     findings: list[Finding]
     commentary: str | None
     finance: PackFinance | None = None  # from the finance service
-    logo: str | None = None  # settings 'logo_path', drawn on the cover when the file exists
+    logo: str | None = None  # settings board_pack.logo_path, drawn on the cover when the file exists
 
     @property
     def has_finance(self) -> bool:
@@ -231,6 +233,8 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
                 date.fromisoformat(x.baseline_finish[:10]), date.fromisoformat(x.finish[:10]), holidays=holidays)
     _attach_milestones(conn, by_id, period, holidays)
     raid = _attach_raid(conn, by_id, period, portfolio_level=programme is None)
+    for row in timeline.roadmap_rows(conn, list(by_id)):
+        by_id[row.project_id].bar = (row.start, row.finish)
     money = load_finance(pf, period, previous, list(by_id) if programme is not None else None)
     for x in projects:
         x.finance = money.projects.get(x.id)
@@ -264,9 +268,12 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
                      key=lambda m: (m.finish, m.project_code))
 
     codes = {p.code for p in projects}
-    findings = [f for f in checks.run_checks(pf, today=today).findings
+    # The health rules of `pmo check` (governance.health), run for the pack's period.
+    findings = [f for f in health.run_rules(pf, today=today, period=hi)
                 if programme is None or (f.project is not None and f.project in codes)]
-    commentary = (settings.get("commentary") or {}).get(hi) if isinstance(settings.get("commentary"), dict) else None
+    pack_settings = settings.get("board_pack") if isinstance(settings.get("board_pack"), dict) else {}
+    notes = pack_settings.get("commentary")
+    commentary = notes.get(hi) if isinstance(notes, dict) else None
     return PackData(
         portfolio=settings["portfolio_name"], organisation=settings.get("organisation") or "",
         currency=settings.get("currency") or "GBP",
@@ -275,7 +282,7 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
         programme_filter=programme, programmes=programmes, projects=projects, heat=heat, top_risks=top_risks,
         escalated_issues=escalated, milestones_completed=completed, milestones_next=due_next,
         milestones_overdue=overdue, milestones_due=due_in_period, changes=_changes(conn, projects, reports, before, raid, previous, period),
-        findings=findings, commentary=commentary, logo=settings.get("logo_path") or None, finance=money,
+        findings=findings, commentary=commentary, logo=pack_settings.get("logo_path") or None, finance=money,
     )
 
 

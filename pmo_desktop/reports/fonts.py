@@ -4,9 +4,10 @@ The text face is DejaVu Sans, which ships inside matplotlib (so it is always the
 platform) and covers accented Latin, Greek, Cyrillic and the € £ ¥ ₹ signs. DejaVu has no Chinese,
 Japanese or Korean glyphs, so a second, CJK-capable TrueType font is looked for: first in
 resources/fonts/ (where a bundled copy belongs), then in the usual system places on Linux, Windows and
-macOS. Text is split into runs so each character is drawn by a face that has it; without a CJK font
-the characters still extract from the PDF as text but draw as empty boxes (`cjk_font_path()` is None
-and the pack says so in its appendix).
+macOS. Text is split into runs so each character is drawn by a face that has it. Without a CJK font
+(`cjk_font_path()` is None) such characters print as empty boxes and do not extract as text; the pack
+says so in its appendix. Shipping one in resources/fonts/ (and the PyInstaller bundle) removes that
+dependence on the machine: DroidSansFallbackFull.ttf (Apache-2.0, ~4 MB) is the candidate.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 def _task(pf: Portfolio, task_id: int) -> dict:
     cur = pf.conn.execute(
         """SELECT t.id, t.project_id, t.parent_id, t.name, t.kind, t.start_date, t.finish_date, t.sort_order,
-                  p.code FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?""", (task_id,))
+                  t.actual_start, t.actual_finish, p.code FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?""", (task_id,))
     row = cur.fetchone()
     if row is None:
         raise PortfolioError(f"there is no task {task_id}")
@@ -35,6 +35,8 @@ def move_task(pf: Portfolio, task_id: int, start: date, *, source: Source | str 
     t = _task(pf, task_id)
     if t["kind"] == "summary":
         raise PortfolioError(f"'{t['name']}' is a summary task; move its tasks instead")
+    if t["actual_start"]:
+        raise PortfolioError(f"'{t['name']}' started on {t['actual_start']}; a task that has started cannot move")
     calendar = project_calendar(pf.conn, t["project_id"], origin=start)
     start = calendar.date_at(calendar.position(start))
     with pf.batch(source, f"Move '{t['name']}'") as batch_id:
@@ -54,6 +56,8 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
         raise PortfolioError(f"'{t['name']}' is a summary task; its length comes from its tasks")
     if days < 0:
         raise PortfolioError("a duration cannot be negative")
+    if t["actual_finish"]:
+        raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
     with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
         _update(pf, task_id, {"duration_days": days, "kind": "milestone" if days == 0 else "task"})
         reschedule(pf, t["code"], source=source)

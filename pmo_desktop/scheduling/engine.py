@@ -9,7 +9,8 @@ Rules (see network.py for positions and summary gates):
   default "honour constraint dates"); SNLT and FNLT cap the late dates, so a missed deadline shows
   as negative total float instead of breaking the logic. Actual start and finish fix the dates.
 - A milestone sits at the end of the day when it is driven by a finish (FS, FF) and at the start of
-  the day otherwise, so it lands on the predecessor's finish date as in MS Project.
+  the day otherwise, so it lands on the predecessor's finish date as in MS Project (or, for plans
+  kept the GanttProject way, on the next working morning: see `milestones_next_day`).
 """
 
 from __future__ import annotations
@@ -60,8 +61,12 @@ class Schedule:
 
 
 def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalendar,
-             project_start: date | None = None) -> Schedule:
-    """Schedule one plan. Raises DependencyLoop when the links (or the outline) form a loop."""
+             project_start: date | None = None, *, milestones_next_day: bool = False) -> Schedule:
+    """Schedule one plan. Raises DependencyLoop when the links (or the outline) form a loop.
+
+    A milestone that a finish drives sits on that finish's day (MS Project), or with
+    `milestones_next_day` on the next working morning (GanttProject); the instant is the same.
+    """
     if not tasks:
         return Schedule()
     net = build_network(tasks, links)
@@ -230,7 +235,8 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
                 best = slack
         free[u] = project_end - ef[u] if best == POS else best
 
-    return _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end, own_dates)
+    shown_flag = [False] * size if milestones_next_day else end_flag
+    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, project_end, own_dates)
 
 
 def _own_calendar(u, own, es, ef, dur, calendar, own_dates) -> None:
@@ -279,7 +285,9 @@ def _duration(t: TaskInput, calendar: WorkCalendar) -> int:
     return 1
 
 
-def _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end, own_dates) -> Schedule:
+def _result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, project_end, own_dates) -> Schedule:
+    """Dates for every task. A milestone is shown per `end_flag`, but summaries roll up the instant
+    (`instant_flag`): a milestone at the end of Friday shown on Monday still ends its phase on Friday."""
     tasks, n, summary = net.tasks, len(net.tasks), net.children
     lo = min(min(es[:n]), project_end) - 1
     hi = max(max(ef[:n]), project_end) + 1
@@ -287,6 +295,7 @@ def _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end, own_dat
     fromordinal = date.fromordinal
     starts: list[date | None] = [None] * n
     finishes: list[date | None] = [None] * n
+    instants: dict[int, date] = {}  # milestones shown on another day than their instant
     out = Schedule()
     for i in range(n):
         if i in summary:
@@ -295,6 +304,8 @@ def _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end, own_dat
         if dur[i] == 0:
             at = es[i] - 1 if end_flag[i] else es[i]
             starts[i] = finishes[i] = fromordinal(ordinals[at - lo])
+            if instant_flag[i] != end_flag[i]:
+                instants[i] = fromordinal(ordinals[(es[i] - 1 if instant_flag[i] else es[i]) - lo])
         else:
             starts[i] = fromordinal(ordinals[es[i] - lo])
             finishes[i] = fromordinal(ordinals[ef[i] - 1 - lo])
@@ -306,8 +317,8 @@ def _result(net, calendar, es, ef, lf, dur, end_flag, free, project_end, own_dat
             finishes[i] = t.actual_finish
     for v in topological_children_first(net):
         kids = summary[v]
-        starts[v] = min((starts[c] for c in kids if starts[c]), default=None)
-        finishes[v] = max((finishes[c] for c in kids if finishes[c]), default=None)
+        starts[v] = min((instants.get(c, starts[c]) for c in kids if starts[c]), default=None)
+        finishes[v] = max((instants.get(c, finishes[c]) for c in kids if finishes[c]), default=None)
     crit = []
     for i in range(n):
         total = lf[i] - ef[i]

@@ -49,7 +49,8 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _date(text, _parse=date.fromisoformat) -> date | None:
+def parse_date(text, _parse=date.fromisoformat) -> date | None:
+    """An ISO date from the store, or None when empty or malformed (never raises)."""
     if not text:
         return None
     try:
@@ -83,8 +84,8 @@ def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput
                   constraint_date, actual_start, actual_finish, calendar_id
            FROM tasks WHERE project_id = ? ORDER BY sort_order, id""", (project_id,)
     ):
-        t = TaskInput(tid, name, parent, kind, _date(start), _date(finish), duration,
-                      ctype, _date(cdate), _date(a_start), _date(a_finish), cal)
+        t = TaskInput(tid, name, parent, kind, parse_date(start), parse_date(finish), duration,
+                      ctype, parse_date(cdate), parse_date(a_start), parse_date(a_finish), cal)
         tasks.append(t)
         stored[tid] = (start, finish, duration, name, kind)
     links = [
@@ -97,6 +98,25 @@ def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput
     return tasks, links, stored
 
 
+def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalendar) -> bool:
+    """Which way the plan places a milestone that follows a finish: on that day (MS Project) or on the
+    next working morning (GanttProject, and plans made that way). The stored plan votes: each
+    finish-to-start link without lag from a task into a milestone compares their dates. A plan
+    keeps the convention it was made with, so rescheduling does not move every milestone by a day."""
+    by_id = {t.id: t for t in tasks}
+    same = nxt = 0
+    for link in links:
+        a, b = by_id.get(link.predecessor_id), by_id.get(link.successor_id)
+        if (link.type != "FS" or link.lag or a is None or b is None or b.kind != "milestone"
+                or a.kind == "milestone" or not a.finish or not b.start):
+            continue
+        if b.start == a.finish:
+            same += 1
+        elif b.start == calendar.add_days(a.finish, 1):
+            nxt += 1
+    return nxt > same
+
+
 def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedule:
     """Compute (without writing) the schedule of one project."""
     row = conn.execute("SELECT code, name, start_date FROM projects WHERE id = ?", (project_id,)).fetchone()
@@ -105,7 +125,7 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
     code, name, p_start = row
     tasks, links, stored = load_plan(conn, project_id)
     starts = [t.start for t in tasks if t.start]
-    project_start = _date(p_start)
+    project_start = parse_date(p_start)
     if starts and (project_start is None or min(starts) < project_start):
         project_start = min(starts)  # a plan that already starts earlier is not pulled later
     calendar_id = project_calendar_id(conn, project_id)
@@ -119,7 +139,8 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
                 own[t.calendar] = load_calendar(conn, t.calendar, origin=project_start)
             t.calendar = own[t.calendar]
     try:
-        result = schedule(tasks, links, calendar, project_start)
+        result = schedule(tasks, links, calendar, project_start,
+                          milestones_next_day=milestones_on_next_day(tasks, links, calendar))
     except DependencyLoop as exc:
         raise DependencyLoop(f"{code}: {exc}", exc.task_ids) from None
     except CalendarError as exc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pmo_desktop.scheduling.network import DependencyLoop
-from pmo_desktop.scheduling.service import _date, schedule_project
+from pmo_desktop.scheduling.service import parse_date, schedule_project
 from pmo_desktop.store import PortfolioError
 
 
@@ -73,8 +73,8 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
             lag_text = f"{lag:+d}" if lag else ""
             preds.setdefault(s, []).append(f"{index[p] + 1}{'' if kind == 'FS' and not lag else kind}{lag_text}")
     rows = [
-        GanttRow(r[0], r[1], level, r[2] or "", r[3], r[4], _date(r[5]), _date(r[6]), r[7], r[8] or 0.0,
-                 _date(r[9]), _date(r[10]), ", ".join(preds.get(r[0], [])), r[11] or "")
+        GanttRow(r[0], r[1], level, r[2] or "", r[3], r[4], parse_date(r[5]), parse_date(r[6]), r[7], r[8] or 0.0,
+                 parse_date(r[9]), parse_date(r[10]), ", ".join(preds.get(r[0], [])), r[11] or "")
         for r, level in ordered
     ]
     plan = GanttPlan(project_id, code, name, rows, links,
@@ -117,11 +117,11 @@ def roadmap_rows(conn: sqlite3.Connection, project_ids: list[int] | None = None)
            ORDER BY g.name IS NULL, g.name, p.code"""):
         if project_ids is not None and pid not in project_ids:
             continue
-        start, finish = _date(ps) or _date(s), _date(pf) or _date(f)
-        rows[pid] = RoadmapRow(pid, code, name, programme, rag, start, finish, _date(bs), _date(bf))
+        start, finish = parse_date(ps) or parse_date(s), parse_date(pf) or parse_date(f)
+        rows[pid] = RoadmapRow(pid, code, name, programme, rag, start, finish, parse_date(bs), parse_date(bf))
     for pid, name, day, pct in conn.execute(
         "SELECT project_id, name, finish_date, percent_complete FROM tasks WHERE kind = 'milestone'"):
-        d = _date(day)
+        d = parse_date(day)
         if pid in rows and d is not None:
             rows[pid].milestones.append((d, name, (pct or 0) >= 100))
     return list(rows.values())

@@ -16,6 +16,9 @@ DEFAULTS: dict[str, Any] = {
     "cost_rag": {"amber_over_pct": 5, "red_over_pct": 10},
     "schedule_rag": {"amber_over_days": 10, "red_over_days": 20},
     "confidentiality": "Confidential",
+    # Board pack (issue 7): the export options last used, a logo for the cover, and the portfolio
+    # commentary per period ({"2026-10-31": "text"}).
+    "board_pack": {"sections": None, "programme": None, "page_size": "A4", "logo_path": None, "commentary": {}},
     # Governance (issue 9). Gate n sits between stage n and stage n+1.
     "gate_model": {
         "stages": ["Idea", "Initiation", "Planning", "Execution", "Closure", "Closed"],

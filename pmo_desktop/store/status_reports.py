@@ -19,6 +19,13 @@ def current_period(pf: Portfolio) -> str:
     return period or workdays.previous_month_end(date.today()).isoformat()
 
 
+def normalise_period(pf: Portfolio, iso: str) -> str:
+    """A period is named by its end date: with a monthly cadence any day names its month's end."""
+    if (pf.settings().get("reporting_cadence") or "monthly") == "monthly":
+        return workdays.month_end(date.fromisoformat(iso)).isoformat()
+    return iso
+
+
 def next_free_period(pf: Portfolio, project_id: int) -> str:
     """The current period if the project has no report for it yet, else the month after its latest."""
     period = current_period(pf)

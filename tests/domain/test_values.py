@@ -34,8 +34,10 @@ def test_parse_date(text, expected):
 
 
 def test_parse_date_month_first_and_refusals():
-    assert parse_date("11/27/2026", day_first=False) == "2026-11-27"
-    for bad in ("31/02/2026", "hello", "27 Smarch 2026", "11/27/2026"):
+    assert parse_date("03/04/2026", day_first=False) == "2026-03-04"
+    assert parse_date("03/04/2026") == "2026-04-03"
+    assert parse_date("11/27/2026") == "2026-11-27"  # 27 cannot be a month: read month first
+    for bad in ("31/02/2026", "hello", "27 Smarch 2026", "13/13/2026"):
         with pytest.raises(ValueProblem):
             parse_date(bad)
 
@@ -77,6 +79,7 @@ def test_rag_enum_choice_scales():
     assert parse_choice("ops", ["Ops", "Finance"]) == "Ops"
     assert parse_probability("Almost certain") == 5 and parse_impact("minor") == 2
     assert parse_probability("3") == 3 and parse_impact(4.0) == 4 and parse_probability("very high") == 5
+    assert parse_probability("3 – Possible") == 3  # as the cell shows it
     for bad in ("6", "0", "2.5", "sometimes"):
         with pytest.raises(ValueProblem):
             parse_probability(bad)
@@ -86,6 +89,8 @@ def test_numbers_percent_bool_text():
     assert parse_number("12,500") == 12500 and parse_number("1.5") == 1.5
     assert parse_percent("45%") == 45.0 and parse_percent("12.5") == 12.5
     assert parse_percent(0.45, fraction_if_below_one=True) == 45.0
+    assert parse_percent(45, fraction_if_below_one=True) == 45.0
+    assert parse_percent("0.5") == 0.5  # typed: half a percent
     with pytest.raises(ValueProblem, match="0 to 100"):
         parse_percent("140")
     assert parse_bool("Yes") == 1 and parse_bool("") == 0 and parse_bool(None) == 0

@@ -100,6 +100,24 @@ def test_summary_bad_periods(ex):
         portfolio_summary(pf, "2025-01-31")
 
 
+def test_available_periods(ex):
+    from datetime import date
+
+    from pmo_desktop.finance import available_periods
+
+    pf, _ = ex
+    # report periods (Sep, Oct), month ends of months with actuals (Aug-Oct, and November's stray
+    # actual), the current period (Oct)
+    assert available_periods(pf) == [date(2026, 11, 30), date(2026, 10, 31), date(2026, 9, 30), date(2026, 8, 31)]
+
+
+def test_bad_current_period_setting(portfolio):
+    worked.build(portfolio)
+    portfolio.set_settings({"current_period": "Oct 2026"})
+    with pytest.raises(PeriodError, match="current period in the portfolio's settings, 'Oct 2026'"):
+        portfolio_summary(portfolio)
+
+
 def test_summary_of_the_demo(demo):
     s = portfolio_summary(demo)
     assert s["counts"]["projects"] == 40

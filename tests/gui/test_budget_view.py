@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from pmo_desktop.gui.budget_view import FIXED
 from pmo_desktop.gui.clipboard import to_tsv
 from tests.gui.conftest import read
+
+
+@pytest.fixture
+def window(window, qtbot):
+    """Shown: the finance views read the store when they are first shown, not when built."""
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 def _view(window):

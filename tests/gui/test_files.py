@@ -121,3 +121,9 @@ def test_layout_persists_in_settings(make_window, demo_path, qsettings):
     assert view2.table.isColumnHidden(col)
     assert view2.table.columnWidth(1) == 333
     assert win2.current_view_name() == "raid"
+
+
+def test_opening_the_open_file_again_just_shows_it(window, demo_path, answers):
+    assert window.open_file(demo_path)
+    assert answers.questions == [] and answers.errors == []
+    assert not window.portfolio.read_only

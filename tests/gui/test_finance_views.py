@@ -3,10 +3,27 @@ chart clicks that filter the register."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.finance import portfolio_summary
+
+
+@pytest.fixture
+def window(window, qtbot):
+    """Shown: the finance views read the store when they are first shown, not when built."""
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_finance_views_are_registered(window):
+    names = list(window.pages)
+    assert names[names.index("budget"):names.index("budget") + 3] == ["budget", "finance", "dashboard"]
+    for name in ("budget", "finance", "dashboard"):
+        window.show_view(name)
+        assert window.current_view_name() == name and window.current_view().summary()
 
 
 def test_financial_summary_matches_the_service(window):
@@ -74,19 +91,42 @@ def test_clicking_latest_red_segment_filters_red_projects(window):
     assert {register.model.raw(r, col) for r in range(register.model.rowCount())} == {"R"}
 
 
-def test_dashboard_follows_edits_and_undo(window, qtbot):
-    window.show()
-    qtbot.waitExposed(window)
-    window.show_view("budget")
-    budget = window.pages["budget"]
-    m = budget.model
-    row = m.rows.index(("line", *m.grid.lines[0], "forecast"))
-    col = 3 + len(m.months) - 1
+def test_dashboard_follows_edits_and_undo(window):
+    window.show_view("dashboard")
     dash = window.pages["dashboard"]
     before = dash.summary_data["totals"]["eac"]
+    window.show_view("budget")
+    m = window.pages["budget"].model
+    row = m.rows.index(("line", *m.grid.lines[0], "forecast"))
+    col = 3 + len(m.months) - 1
     old = m.amount(row, col) or 0
     assert m.setData(m.index(row, col), "1000000")
     window.show_view("dashboard")  # shown again after an edit elsewhere: re-read
     assert dash.summary_data["totals"]["eac"] == before - old + 100_000_000
     window.undo()
     assert dash.summary_data["totals"]["eac"] == before
+
+
+def test_hidden_views_do_no_work(make_window, demo_path):
+    from pmo_desktop.store import open_portfolio
+
+    win = make_window(open_portfolio(demo_path))  # never shown
+    assert win.pages["dashboard"].summary_data is None and not win.pages["dashboard"].charts
+    assert win.pages["finance"].summary_data is None and win.pages["budget"].model.grid is None
+
+
+def test_choosing_an_earlier_period(window, answers):
+    window.show_view("finance")
+    view = window.pages["finance"]
+    now = view.summary_data["totals"]["actual_to_date"]
+    assert view.period_box.period().isoformat() == "2026-10-31"
+    view.period_box.choose("2026-07-31")
+    assert view.summary_data["period"]["end"] == "2026-07-31"
+    assert view.summary_data["totals"]["actual_to_date"] < now  # fewer months of actuals
+    window.show_view("dashboard")
+    dash = window.pages["dashboard"]
+    dash.period_box.choose("2026-07-31")
+    assert dash.summary_data["period"]["fy_quarter"] == "Q2"
+    _, old = dash.charts["rag_trend"].picks[0]  # an old period's RAGs cannot filter today's register
+    assert old["period"] == "2026-07-31"
+    assert not dash.apply_target(old) and "current period" in answers.warnings[-1]

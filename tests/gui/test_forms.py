@@ -33,6 +33,8 @@ def test_status_report_prefilled_from_previous_period(window, demo_path):
     latest = read(demo_path, "SELECT period, rag_overall, next_steps FROM status_reports WHERE project_id = ? "
                              "ORDER BY period DESC LIMIT 1", (project_id,))[0]
     dialog = StatusReportDialog(window.portfolio, project_id, parent=window)
+    dialog.show()
+    assert not dialog.form.isWindow() and dialog.form.isVisible() and dialog.form.summary.isVisible()
     period = dialog.form.period.date().toString("yyyy-MM-dd")
     assert period > latest[0]
     assert dialog.combo("overall").currentData() == latest[1]
@@ -50,6 +52,15 @@ def test_status_report_prefilled_from_previous_period(window, demo_path):
                 (project_id, period)) == [(0,)]
 
 
+def test_status_report_period_is_a_month_end(window):
+    from PySide6.QtCore import QDate
+
+    project_id = _select_project(window, 0)
+    dialog = StatusReportDialog(window.portfolio, project_id, parent=window)
+    dialog.form.period.setDate(QDate(2026, 2, 10))
+    assert dialog.form.period.date().toString("yyyy-MM-dd") == "2026-02-28"
+
+
 def test_status_report_needs_an_overall_rag(window, demo_path, answers):
     project_id = _select_project(window, 0)
     dialog = StatusReportDialog(window.portfolio, project_id, parent=window)
@@ -62,6 +73,8 @@ def test_status_report_needs_an_overall_rag(window, demo_path, answers):
 
 def test_custom_field_appears_as_a_column_and_takes_values(window, demo_path, answers):
     dialog = CustomFieldDialog(window.portfolio, "project", parent=window)
+    dialog.show()
+    assert not dialog.form.isWindow() and dialog.form.name.isVisible()
     dialog.form.name.setText("Benefit owner")
     dialog.form.fieldType.setCurrentIndex(dialog.form.fieldType.findData("choice"))
     dialog.form.choices.setPlainText("Finance\nOperations\n")

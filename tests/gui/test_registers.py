@@ -143,7 +143,7 @@ def test_editing_through_the_delegate(window, demo_path, qtbot):
     editor = delegate.createEditor(view.table.viewport(), option, index)
     assert isinstance(editor, QLineEdit)
     delegate.setEditorData(editor, index)
-    assert "," in editor.text()
+    assert editor.text().startswith("£") and "," in editor.text()
     editor.setText("1,000")
     delegate.setModelData(editor, view.model, index)
 
@@ -178,7 +178,9 @@ def test_sorting_is_done_by_the_store(window, demo_path):
     top = read(demo_path, "SELECT code FROM projects ORDER BY approved_budget DESC NULLS LAST, id LIMIT 3")
     assert [view.model.index(r, 0).data() for r in range(3)] == [t[0] for t in top]
     view.table.sortByColumn(view.model.column_index("rag_overall"), Qt.SortOrder.DescendingOrder)
-    assert view.model.index(0, view.model.column_index("rag_overall")).data(RAW_ROLE) == "R"
+    top_rag = view.model.index(0, view.model.column_index("rag_overall"))
+    assert top_rag.data(RAW_ROLE) == "R"
+    assert top_rag.data(Qt.ItemDataRole.AccessibleTextRole) == "Red"  # screen readers get the word
 
 
 def test_read_only_disables_every_edit(make_window, demo_path, answers):
@@ -193,6 +195,10 @@ def test_read_only_disables_every_edit(make_window, demo_path, answers):
     assert not view.model.flags(_cell(view, 0, "name")) & Qt.ItemFlag.ItemIsEditable
     assert not view.model.setData(_cell(view, 0, "name"), "x")
     assert "read-only" in win.windowTitle()
+    win.show_view("projects")
+    view.table.setCurrentIndex(view.model.index(0, 2))
+    assert win.detail.project_id is not None and not win.detail.report_button.isEnabled()
+    assert not win.actions["status_report"].isEnabled()
 
 
 def test_column_chooser_hides_columns_but_not_key_columns(window):
@@ -225,6 +231,17 @@ def test_clear_cells_is_one_step_and_refuses_required(window, demo_path, answers
     assert "cannot be empty" in answers.warnings[-1]
 
 
+def test_delete_key_clears_selected_cells(window, demo_path, qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    view = _projects(window)
+    index = _cell(view, 0, "sponsor")
+    view.table.setCurrentIndex(index)
+    view.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert read(demo_path, "SELECT sponsor FROM projects WHERE id = ?", (view.model.row_id(0),)) == [(None,)]
+
+
 def test_status_bar_shows_file_rows_and_saved(window, demo_path):
     view = _projects(window)
     assert str(demo_path) in window.file_label.text()
@@ -232,3 +249,49 @@ def test_status_bar_shows_file_rows_and_saved(window, demo_path):
     assert window.saved_label.text() == "All changes saved"
     view.model.setData(_cell(view, 0, "sponsor"), "Someone")
     assert window.saved_label.text().startswith("Saved ")
+
+
+def test_other_views_show_an_edit_when_next_shown(window, demo_path):
+    view = _projects(window)
+    raid = window.pages["raid"]
+    first_code = view.model.index(0, 0).data()
+    rows = [r for r in range(raid.model.rowCount())
+            if raid.model.index(r, raid.model.column_index("project_id")).data() == first_code]
+    assert rows
+    window.show_view("projects")
+    assert view.model.setData(view.model.index(0, 0), "PRJ-900")
+    window.show_view("raid")
+    assert raid.model.index(rows[0], raid.model.column_index("project_id")).data() == "PRJ-900"
+    window.undo()
+    window.show_view("projects")
+    assert view.model.index(0, 0).data() == first_code
+
+
+def test_moving_down_a_frozen_column_keeps_the_row_in_view(window, qtbot):
+    view = _projects(window)
+    window.show()
+    table = view.table
+    table.setCurrentIndex(view.model.index(0, 0))
+    table.scrollTo(view.model.index(39, 0))
+    y = table.rowViewportPosition(39)
+    assert y >= 0 and y + table.rowHeight(39) <= table.viewport().height()
+    assert table.horizontalScrollBar().value() == 0
+
+
+def test_a_new_edit_after_undo_drops_the_redo(window, demo_path):
+    view = _projects(window)
+    view.model.setData(_cell(view, 0, "sponsor"), "First")
+    window.undo()
+    assert window.actions["redo"].isEnabled()
+    assert window.actions["redo"].text().startswith("Redo Edit Sponsor")
+    view.model.setData(_cell(view, 0, "sponsor"), "Second")
+    assert not window.actions["redo"].isEnabled()
+    window.redo()  # nothing to redo
+    assert read(demo_path, "SELECT sponsor FROM projects WHERE id = ?", (view.model.row_id(0),)) == [("Second",)]
+
+
+def test_an_unchanged_value_is_not_an_undo_step(window):
+    view = _projects(window)
+    index = _cell(view, 0, "manager")
+    assert view.model.setData(index, index.data())
+    assert not window.history.can_undo()

@@ -129,3 +129,25 @@ def test_add_raid_item_under_selected_project(window, demo_path):
     window.actions["add_row"].trigger()
     assert read(demo_path, "SELECT type, status, project_id FROM raid_items ORDER BY id DESC LIMIT 1") == [
         ("Risk", "Open", project)]
+
+
+def test_rows_copied_from_the_table_paste_back_whole(window, demo_path):
+    window.show_view("raid")
+    view = window.pages["raid"]
+    m = view.model
+    last = m.columnCount() - 1
+    _select(view, 3, 0, 4, last)
+    text = view.copy_text()
+    assert "\t" in text
+    view.table.setCurrentIndex(m.index(m.rowCount() - 1, 0))
+    # paste two rows over the last row and one past the end: the refs clash, so it is refused ...
+    rows_before = m.rowCount()
+    assert view.paste_text(text) is None
+    assert m.rowCount() == rows_before
+    # ... but with fresh refs the rows go in, score (worked out) skipped, one undo step
+    grid = parse_tsv(text)
+    grid[0][0], grid[1][0] = "R-900", "R-901"
+    assert view.paste_text(to_tsv(grid))
+    assert m.rowCount() == rows_before + 1
+    got = read(demo_path, "SELECT ref, title FROM raid_items WHERE ref IN ('R-900', 'R-901') ORDER BY ref")
+    assert [g[1] for g in got] == [grid[0][2], grid[1][2]]

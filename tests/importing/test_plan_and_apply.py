@@ -191,3 +191,45 @@ def test_wide_actuals_sheet_and_excel_sep_line(tmp_path, make_xlsx, pmo_json, pf
     with open_portfolio(pf_path, read_only=True) as pf:
         assert pf.conn.execute("SELECT month, planned, actual FROM budget_lines ORDER BY month").fetchall() == [
             ("2026-04-01", 0, 10000), ("2026-05-01", 0, 20000), ("2026-06-01", 30000, None)]
+
+
+def test_keys_are_unique_across_the_sheets_of_one_import(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["Ref", "Type", "Title"], ["R-001", "Risk", "A"]], title="Risks",
+                     sheets={"More risks": [["Ref", "Type", "Title"], ["R-001", "Risk", "B"]],
+                             "Unnumbered": [["Type", "Title", "Probability"], ["Risk", "C", 3]]})
+    code, out, err = pmo_json(["import", pf_path, book, "--skip-errors"])
+    assert code == 0, err
+    errors = [e for s in out["sheets"] for r in s["rows"] for e in r.get("errors", [])]
+    assert [e["reason"] for e in errors] == ["duplicate key 'R-001' (also on sheet 'Risks' row 2)"]
+    with open_portfolio(pf_path, read_only=True) as pf:
+        assert pf.conn.execute("SELECT ref, title FROM raid_items ORDER BY ref").fetchall() == [
+            ("R-001", "A"), ("R-002", "C")]
+
+
+def test_a_guessed_type_never_overrides_an_existing_item(make_xlsx, pmo_json, pf_path):
+    assert pmo_json(["import", pf_path, make_xlsx([["Ref", "Type", "Title"], ["X-5", "Risk", "Power cut"]])])[0] == 0
+    book = make_xlsx([["Ref", "Title", "Owner"], ["X-5", "Power cut", "Zoe"]], title="Issue log")
+    code, out, err = pmo_json(["import", pf_path, book])
+    assert code == 0, err
+    assert out["sheets"][0]["rows"][0]["changes"] == {"owner": {"old": None, "new": "Zoe"}}
+    with open_portfolio(pf_path, read_only=True) as pf:
+        assert pf.conn.execute("SELECT type, owner FROM raid_items").fetchall() == [("Risk", "Zoe")]
+
+
+def test_pmo_import_and_export_hand_plan_files_to_plans_io(samples, tmp_path, pmo_json, pmo, pf_path):
+    plan = samples / "gan" / "blyoa_task_with_dependencies.gan"
+    code, out, err = pmo_json(["import", pf_path, plan, "--dry-run"])
+    assert code == 0, err
+    assert out["dry_run"] is True and out["plan"]["tasks"] == 5
+    assert _state(pf_path)[0]["tasks"] == 0
+    code, out, err = pmo_json(["import", pf_path, plan])
+    assert code == 0, err
+    assert _state(pf_path)[0]["tasks"] == 5
+    created = out["project"]
+    code, _, err = pmo(["import", pf_path, plan, "--sheet", "x"])
+    assert code == 1 and "--sheet apply to spreadsheets" in err
+    code, _, err = pmo(["export", pf_path, tmp_path / "plan.xml"])
+    assert code == 1 and "--project" in err
+    code, out, err = pmo_json(["export", pf_path, tmp_path / "plan.xml", "--project", created])
+    assert code == 0, err
+    assert out["tasks"] == 5 and (tmp_path / "plan.xml").read_text().count("<Task>") >= 5

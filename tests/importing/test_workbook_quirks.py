@@ -217,3 +217,29 @@ def test_status_column_holding_rag_words_is_the_rag(make_xlsx, pmo_json, pf_path
     assert any("holds RAG values" in n for n in out["sheets"][0]["notes"])
     assert _rows(pf_path, "SELECT rag_overall, status FROM projects WHERE code LIKE 'PRJ-5_' ORDER BY code") == \
         [("G", None), ("A", None), ("R", None)]
+
+
+def test_task_without_a_name_is_a_row_error_not_a_failed_write(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["WBS", "Task", "Start"], ["1", "Design", "2026-01-05"], ["2", None, "2026-01-12"]])
+    code, out, err = pmo_json(["import", pf_path, book, "--project", "PRJ-1", "--skip-errors"])
+    assert code == 0, err
+    assert out["sheets"][0]["rows"][1]["errors"][0]["reason"] == "a new task needs a name"
+    assert _rows(pf_path, "SELECT wbs, name FROM tasks") == [("1", "Design")]
+
+
+def test_wide_budget_whose_month_headers_are_date_cells(make_xlsx, pmo_json, pf_path):
+    from datetime import datetime
+
+    book = make_xlsx([["Project", "Cost type", "Capex/Opex", datetime(2026, 7, 1), datetime(2026, 8, 1)],
+                      ["PRJ-2", "Contractors", "OPEX", 1500, "£2,500.00"]], title="Forecast")
+    code, out, err = pmo_json(["import", pf_path, book, "--kind", "budget"])
+    assert code == 0, err
+    assert _rows(pf_path, "SELECT category, month, planned, forecast FROM budget_lines ORDER BY month") == [
+        ("Contractors", "2026-07-01", 0, 150000), ("Contractors", "2026-08-01", 0, 250000)]
+
+
+def test_unknown_project_option_is_reported_on_each_row(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["WBS", "Task"], ["1", "Design"]])
+    code, out, err = pmo_json(["import", pf_path, book, "--project", "NOPE"])
+    assert code == 1 and "nothing was imported" in err
+    assert out["sheets"][0]["rows"][0]["errors"][0]["reason"] == "project 'NOPE' (from --project) is not in the portfolio"

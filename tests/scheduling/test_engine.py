@@ -149,3 +149,13 @@ def test_a_task_on_its_own_calendar():
     result = schedule(tasks, [LinkInput(1, 2)], CAL, MON)
     assert dates(result, 1) == ("2026-01-08", "2026-01-11")  # Thu to Sun: works the weekend
     assert dates(result, 2) == ("2026-01-12", "2026-01-12")  # the plan calendar resumes on Monday
+
+
+def test_milestones_on_the_next_morning_for_plans_kept_that_way():
+    tasks = [TaskInput(10, "Phase", kind="summary"), TaskInput(1, "Build", parent_id=10, start=MON, duration=5),
+             TaskInput(2, "Go-live", parent_id=10, kind="milestone"), TaskInput(3, "Hypercare", duration=2)]
+    links = [LinkInput(1, 2), LinkInput(2, 3)]
+    result = schedule(tasks, links, CAL, MON, milestones_next_day=True)
+    assert dates(result, 2) == ("2026-01-12", "2026-01-12")  # GanttProject shows it on Monday morning
+    assert dates(result, 3) == ("2026-01-12", "2026-01-13")  # the same instant drives the successor
+    assert dates(result, 10) == ("2026-01-05", "2026-01-09")  # and the phase still ends on Friday

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pmo_desktop.reports.base import Styles
+from pmo_desktop.reports.base import DrawLater, RenderState, Styles
 
 
 @dataclass
@@ -18,6 +18,12 @@ class SectionContext:
     height: float
     tick: Callable[[], None]  # advance the progress bar (and honour a cancel request)
     cover_size: tuple[float, float] = (0, 0)  # the cover page's frame
+    sections: tuple[str, ...] = ()  # the sections in this pack, in order
+    state: RenderState | None = None
+
+    def chart(self, flowable):
+        """A costly drawing (matplotlib image, reportlab Drawing), drawn only in passes that are saved."""
+        return DrawLater(flowable, self.state) if self.state is not None else flowable
 
 
 def _modules():

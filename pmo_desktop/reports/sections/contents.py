@@ -1,4 +1,8 @@
-"""Contents: every section and project with its page number (filled in by multiBuild's passes)."""
+"""Contents: every section and project with its page number (filled in by multiBuild's passes).
+
+The contents is given its final entries (with page 0) before the first pass, so it already has its
+final height then: the second pass puts in the real numbers and nothing below it moves, which keeps
+the pack to two layout passes instead of three."""
 
 from __future__ import annotations
 
@@ -6,11 +10,26 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from pmo_desktop.reports.base import Heading
 from pmo_desktop.reports.data import PackData
+from pmo_desktop.reports.fonts import markup
 
 TITLE = "Contents"
+
+
+def predicted_entries(data: PackData, ctx) -> list[tuple]:
+    from pmo_desktop.reports.sections import SECTION_MODULES
+
+    entries = []
+    for name in ctx.sections:
+        if name in ("cover", "contents"):
+            continue
+        entries.append((0, markup(SECTION_MODULES[name].TITLE), 0, name))
+        if name == "projects":
+            entries += [(1, markup(f"{x.code}  {x.name}"), 0, f"project-{x.id}") for x in data.projects]
+    return entries
 
 
 def build(data: PackData, ctx) -> list:
     toc = TableOfContents(dotsMinLevel=0)
     toc.levelStyles = [ctx.styles.toc0, ctx.styles.toc1]
+    toc._entries = predicted_entries(data, ctx)  # reportlab moves these to _lastEntries before pass 1
     return [Heading(TITLE, ctx.styles.h1, key="contents", toc=False, section=TITLE), toc]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
 from pmo_desktop.domain.enums import Rag
@@ -17,6 +18,18 @@ from pmo_desktop.reports.fonts import SANS, SANS_BOLD
 TITLE = "Cover"
 
 
+def readable_logo(path: str | None) -> ImageReader | None:
+    """The logo if it is an image we can read; a missing or broken file leaves the cover without one."""
+    if not path or not Path(path).is_file():
+        return None
+    try:
+        reader = ImageReader(path)
+        reader.getSize()
+        return reader
+    except Exception:  # noqa: BLE001 - any unreadable image (PIL raises many kinds) means no logo
+        return None
+
+
 class CoverArt(Flowable):
     """Fills the cover frame; also the pack's first bookmark."""
 
@@ -26,6 +39,7 @@ class CoverArt(Flowable):
     def __init__(self, data: PackData, width: float, height: float):
         super().__init__()
         self.data, self.width, self.height = data, width, height
+        self.logo = readable_logo(data.logo)
 
     def wrap(self, avail_width, avail_height):
         return self.width, self.height - 1
@@ -54,8 +68,8 @@ class CoverArt(Flowable):
         y -= 7 * mm
         prev = f"previous period {fmt_date(d.previous_period)}" if d.previous_period else "no previous period on file"
         fonts.draw_string(c, 14 * mm, y, f"{len(d.projects)} projects · compared with {prev}", SANS, 11)
-        if d.logo and Path(d.logo).is_file():
-            c.drawImage(d.logo, w - 64 * mm, 10 * mm, width=50 * mm, height=25 * mm,
+        if self.logo is not None:
+            c.drawImage(self.logo, w - 64 * mm, 10 * mm, width=50 * mm, height=25 * mm,
                         preserveAspectRatio=True, anchor="se", mask="auto")
         marking = d.confidentiality.upper()
         box = fonts.string_width(marking, SANS_BOLD, 11) + 8 * mm

@@ -139,9 +139,9 @@ def build(data: PackData, ctx) -> list:
     w = ctx.width
     left, right = w * 0.56, w * 0.44
     with charts.chart_style():
-        top = Table([[charts.to_image(s_curve(data, left, 150), left, 150),
-                      charts.to_image(variance_by_programme(data, right, 150), right, 150)]], colWidths=[left, right])
-        bottom = Table([[charts.to_image(capex_opex(data, left, 86), left, 86), _category_table(data, ctx, right - 6 * mm)]],
+        top = Table([[ctx.chart(charts.to_image(s_curve(data, left, 150), left, 150)),
+                      ctx.chart(charts.to_image(variance_by_programme(data, right, 150), right, 150))]], colWidths=[left, right])
+        bottom = Table([[ctx.chart(charts.to_image(capex_opex(data, left, 86), left, 86)), _category_table(data, ctx, right - 6 * mm)]],
                        colWidths=[left, right])
     for t in (top, bottom):
         t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -84,6 +84,17 @@ def _facts(x: ProjectPack, data: PackData, ctx) -> Table:
     return t
 
 
+TEXT_LIMIT = 900  # characters of one status-report field on the page
+ITEM_LIMIT = 8  # bullets of achievements / next steps
+
+
+def clip(text: str, limit: int = TEXT_LIMIT) -> str:
+    """Shorten an over-long field at a word boundary; the page says where the rest is."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;.") + " … (continued in the status report)"
+
+
 def _words(x: ProjectPack, ctx) -> list:
     s = ctx.styles
     out = []
@@ -94,7 +105,10 @@ def _words(x: ProjectPack, ctx) -> list:
             continue
         out.append(p(title, s.h2))
         parts = [t.strip() for t in text.split(";")] if title in ("Achievements this period", "Next steps") else [text]
-        out += [p(f"•  {t}" if len(parts) > 1 else t, s.body) for t in parts if t]
+        parts = [t for t in parts if t]
+        if len(parts) > ITEM_LIMIT:
+            parts = parts[:ITEM_LIMIT] + [f"and {len(parts) - ITEM_LIMIT} more in the status report"]
+        out += [p(f"•  {clip(t, 300)}" if len(parts) > 1 else clip(t), s.body) for t in parts]
     if not x.reported:
         why = {"Closed": "The project is closed", "Idea": "The project has not started"}.get(
             x.stage or "", "No status report was submitted for this period")
@@ -107,59 +121,63 @@ def _raid(x: ProjectPack, ctx, width: float) -> list:
     items = x.risks[:5] + x.issues[:3]
     if not items:
         return [empty_note("No open risks or issues.", s)]
-    rows = [[p(h, s.head) for h in ("Ref", "Type", "Title", "Owner", "Due", "Score")]]
+    rows = [[p(h, s.head) for h in ("Ref", "Type", "Title", "Owner", "Due", "Rating")]]
     extra = []
     for i, r in enumerate(items, start=1):
-        score = str(r.score) if r.type == "Risk" and r.score else (f"I{r.impact}" if r.impact else "–")
+        score = str(r.score) if r.type == "Risk" and r.score else (f"impact {r.impact}" if r.impact else "–")
         rows.append([r.ref, r.type, p(r.title, s.cell), p(r.owner or "no owner", s.cell), fmt_date(r.due, True), score])
         if r.type == "Risk" and r.band:
             extra += [("BACKGROUND", (5, i), (5, i), colors.HexColor(r.band.colour)),
                       ("TEXTCOLOR", (5, i), (5, i), colors.HexColor(BAND_TEXT[r.band])),
                       ("FONTNAME", (5, i), (5, i), SANS_BOLD)]
     extra.append(("ALIGN", (5, 1), (5, -1), "CENTER"))
-    fixed = 14 * mm + 15 * mm + 30 * mm + 17 * mm + 12 * mm
-    return [data_table(rows, [14 * mm, 15 * mm, width - fixed, 30 * mm, 17 * mm, 12 * mm], extra=extra)]
+    fixed = 14 * mm + 15 * mm + 30 * mm + 17 * mm + 15 * mm
+    table = data_table(rows, [14 * mm, 15 * mm, width - fixed, 30 * mm, 17 * mm, 15 * mm], extra=extra)
+    return [table, p("Rating: risk score P × I (coloured by band); for an issue, its impact (1–5).", s.small)]
 
 
 def _charts(x: ProjectPack, data: PackData, ctx, width: float) -> list:
     s = ctx.styles
     out = [p("Milestones", s.h2)]
     if any(m.finish or m.baseline_finish for m in x.milestones):
-        out.append(drawings.milestone_gantt(x.milestones[:14], data.period, width))
+        out.append(ctx.chart(drawings.milestone_gantt(x.milestones[:14], data.period, width)))
     else:
         out.append(empty_note("No milestones in the plan.", s))
     if x.finance is not None:
         out.append(p("Budget position", s.h2))
         if x.finance.budget_lines or x.finance.approved_budget is not None:
-            out += budget_chart(x, data, width)
+            out.append(ctx.chart(budget_chart(x, data, width)))
             out.append(p("EAC = actual to date + forecast remaining (finance service).", s.small))
         else:
             out.append(empty_note("No budget recorded for this project.", s))
     return out
 
 
-def budget_chart(x: ProjectPack, data: PackData, width: float) -> list:
+def budget_chart(x: ProjectPack, data: PackData, width: float):
     f = x.finance
     rows = [("Approved budget", f.approved_budget, drawings.BUDGET_COLOURS["plan"]),
             ("Planned to date", f.planned_to_date, drawings.BUDGET_COLOURS["plan"]),
             ("Actual to date", f.actual_to_date, drawings.BUDGET_COLOURS["actual"]),
             ("EAC", f.eac, drawings.BUDGET_COLOURS["forecast"])]
-    return [drawings.budget_bars(rows, lambda v: fmt_money(v, data.currency), width)]
+    return drawings.budget_bars(rows, lambda v: fmt_money(v, data.currency), width)
 
 
 def project_page(x: ProjectPack, data: PackData, ctx, first: bool) -> list:
     s = ctx.styles
     head = Heading(f"{x.code}  {x.name}", s.h1, key=f"project-{x.id}", level=1, section=TITLE)
-    top = Table([[_chips(x, ctx), _facts(x, data, ctx)]], colWidths=[90 * mm, ctx.width - 90 * mm])
+    top = Table([[_chips(x, ctx), _facts(x, data, ctx)]], colWidths=[90 * mm, ctx.width - 90 * mm], hAlign="LEFT")
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     left_w = ctx.width * 0.52
     right_w = ctx.width - left_w - 8 * mm
-    body = Table([[_words(x, ctx), _charts(x, data, ctx, right_w)]], colWidths=[left_w, ctx.width - left_w])
+    body = Table([[_words(x, ctx), _charts(x, data, ctx, right_w)]], colWidths=[left_w, ctx.width - left_w],
+                 hAlign="LEFT")
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
     content = [top, spacer(3 * mm), body, spacer(2 * mm), p("Top risks and issues", s.h2), *_raid(x, ctx, ctx.width)]
     story = [Bookmark(TITLE, "projects", 0, True, TITLE)] if first else []
-    story += [head, KeepInFrame(ctx.width, ctx.height - 34, content, mode="shrink")]
+    _, head_h = head.wrap(ctx.width, ctx.height)
+    room = ctx.height - head_h - s.h1.spaceAfter - s.h1.spaceBefore - 2
+    story += [head, KeepInFrame(ctx.width, room, content, mode="shrink", hAlign="LEFT", vAlign="TOP")]
     return story
 
 

@@ -3,6 +3,7 @@ the period end and today. Drawn with matplotlib (Agg) in pages of ROWS_PER_PAGE 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from matplotlib import dates as mdates
@@ -26,12 +27,12 @@ def _d(text: str | None) -> date | None:
 
 
 def window(data: PackData) -> tuple[date, date]:
-    starts = [d for x in data.projects for d in (_d(x.start), _d(x.baseline_start)) if d]
-    ends = [d for x in data.projects for d in (_d(x.finish), _d(x.baseline_finish)) if d]
+    starts = [d for x in data.projects for d in (x.bar[0], _d(x.baseline_start)) if d]
+    ends = [d for x in data.projects for d in (x.bar[1], _d(x.baseline_finish)) if d]
     lo = workdays.add_months(data.period.replace(day=1), -12)
     hi = workdays.add_months(data.period.replace(day=1), 24)
-    first = max(lo, min(starts, default=lo)).replace(day=1)
-    last = min(hi, max(ends, default=hi))
+    first = max(lo, min([*starts, data.period], default=lo)).replace(day=1)
+    last = min(hi, max([*ends, data.today + timedelta(days=20)], default=hi))
     last = workdays.month_end(last)
     if (last - first).days < 180:
         last = workdays.month_end(workdays.add_months(first, 6))
@@ -60,22 +61,36 @@ def _pages(rows: list) -> list[list]:
     return pages
 
 
+TOP_PT, BOTTOM_PT = 24, 50  # top month axis; bottom month axis and legend
+
+
+def row_pt(full_height: float) -> float:
+    """One row's height: a full page holds ROWS_PER_PAGE rows; shorter pages keep the same rows."""
+    return (full_height - TOP_PT - BOTTOM_PT) / (ROWS_PER_PAGE + 0.2)
+
+
+def page_height(rows: int, full_height: float) -> float:
+    return TOP_PT + BOTTOM_PT + (rows + 0.2) * row_pt(full_height)
+
+
 def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float, height: float):
     fig = charts.new_figure(width, height)
     left = LABEL_PT / width
-    ax = fig.add_axes([left, 0.11, 1 - left - 0.055, 0.84])
-    n = ROWS_PER_PAGE
+    ax = fig.add_axes([left, BOTTOM_PT / height, 1 - left - 0.055, 1 - (TOP_PT + BOTTOM_PT) / height])
+    n = len(rows)
     ax.set_ylim(n - 0.5, -0.7)
     x0, x1 = span
     ax.set_xlim(mdates.date2num(x0), mdates.date2num(x1))
     label_at = transforms.blended_transform_factory(ax.transAxes, ax.transData)
+    marks = _Marks()
     for y, (kind, item) in enumerate(rows):
         if kind == "programme":
             ax.axhspan(y - 0.5, y + 0.5, color="#ECEFF1", zorder=0)
             ax.text(-LABEL_PT / width / (1 - left - 0.055) + 0.003, y, item, transform=label_at, va="center",
                     ha="left", fontsize=8, fontweight="bold", color=ACTUAL_COLOUR, clip_on=False)
             continue
-        _project_row(ax, label_at, y, item, width, left)
+        _project_row(ax, label_at, y, item, width, left, marks)
+    marks.draw(ax, label_at)
     months = (x1.year - x0.year) * 12 + x1.month - x0.month
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, months // 14 + (months % 14 > 0))))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
@@ -100,23 +115,51 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
     return fig
 
 
-def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float) -> None:
+@dataclass
+class _Marks:
+    """Everything of one kind on a page, drawn with one matplotlib call each (much faster than one
+    artist per bar: a 100-project roadmap is five full pages)."""
+
+    base: list = field(default_factory=list)  # (y, left, width)
+    bars: list = field(default_factory=list)  # (y, left, width, colour)
+    chips: list = field(default_factory=list)  # (y, colour)
+    done: list = field(default_factory=list)  # (x, y)
+    todo: list = field(default_factory=list)
+
+    def draw(self, ax, label_at) -> None:
+        if self.base:
+            ys, lefts, widths = zip(*self.base, strict=True)
+            ax.barh(ys, widths, left=lefts, height=0.16, color=PLAN_COLOUR, zorder=2)
+        if self.bars:
+            ys, lefts, widths, cols = zip(*self.bars, strict=True)
+            ax.barh(ys, widths, left=lefts, height=0.42, color=cols, zorder=3)
+        if self.chips:
+            ys, cols = zip(*self.chips, strict=True)
+            ax.scatter([-0.012] * len(ys), ys, marker="s", s=52, c=cols, transform=label_at, clip_on=False,
+                       zorder=5, linewidths=0)
+        for points, face in ((self.done, ACTUAL_COLOUR), (self.todo, "white")):
+            if points:
+                xs, ys = zip(*points, strict=True)
+                ax.scatter(xs, ys, marker="D", s=11, facecolor=face, edgecolor=ACTUAL_COLOUR, zorder=6,
+                           linewidths=0.7 if face == "white" else 0)
+
+
+def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float, marks: _Marks) -> None:
     rag = x.rags["overall"]
     axis_w = 1 - left - 0.055
     label = f"{x.code}  {x.name}"
     limit = 40
-    ax.text(-8 / width / axis_w - 0.012, y, label if len(label) <= limit else label[: limit - 1] + "…",
+    ax.text(-8 / width / axis_w - 0.014, y, label if len(label) <= limit else label[: limit - 1] + "…",
             transform=label_at, va="center", ha="right", fontsize=7, color="#212121", clip_on=False)
-    ax.text(-0.004, y, rag.letter, transform=label_at, va="center", ha="right", fontsize=6.5,
-            fontweight="bold", color=rag.text_colour, clip_on=False,
-            bbox={"boxstyle": "square,pad=0.25", "facecolor": rag.colour, "edgecolor": "none"})
-    bs, bf, s, f = _d(x.baseline_start), _d(x.baseline_finish), _d(x.start), _d(x.finish)
+    marks.chips.append((y, rag.colour))
+    ax.text(-0.012, y, rag.letter, transform=label_at, va="center_baseline", ha="center", fontsize=6.5,
+            fontweight="bold", color=rag.text_colour, clip_on=False, zorder=6)
+    bs, bf = _d(x.baseline_start), _d(x.baseline_finish)
+    s, f = x.bar  # the plan's own span, as the GUI roadmap (scheduling.timeline) draws it
     if bs and bf:
-        ax.barh(y + 0.27, mdates.date2num(bf) - mdates.date2num(bs), left=mdates.date2num(bs), height=0.16,
-                color=PLAN_COLOUR, zorder=2)
+        marks.base.append((y + 0.27, mdates.date2num(bs), mdates.date2num(bf) - mdates.date2num(bs)))
     if s and f:
-        ax.barh(y - 0.06, max(1, mdates.date2num(f) - mdates.date2num(s)), left=mdates.date2num(s), height=0.42,
-                color=rag.colour, zorder=3)
+        marks.bars.append((y - 0.06, mdates.date2num(s), max(1, mdates.date2num(f) - mdates.date2num(s)), rag.colour))
         if x.finish_slip > 0:
             colour = Rag.RED.colour if x.finish_slip > 20 else Rag.AMBER.colour if x.finish_slip > 10 else "#616161"
             last = max([f] + [_d(m.finish) for m in x.milestones if m.finish])
@@ -124,11 +167,9 @@ def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float) -> 
                     va="center", ha="left", color=colour, zorder=5, clip_on=True)
     elif not (bs and bf):
         ax.text(0.01, y, "no dates recorded", transform=label_at, fontsize=6.5, color="#616161", va="center")
-    done = [mdates.date2num(_d(m.finish)) for m in x.milestones if m.finish and m.done]
-    todo = [mdates.date2num(_d(m.finish)) for m in x.milestones if m.finish and not m.done]
-    ax.scatter(done, [y - 0.06] * len(done), marker="D", s=11, color=ACTUAL_COLOUR, zorder=6, linewidths=0)
-    ax.scatter(todo, [y - 0.06] * len(todo), marker="D", s=11, facecolor="white", edgecolor=ACTUAL_COLOUR,
-               zorder=6, linewidths=0.7)
+    for m in x.milestones:
+        if m.finish:
+            (marks.done if m.done else marks.todo).append((mdates.date2num(_d(m.finish)), y - 0.06))
 
 
 def build(data: PackData, ctx) -> list:
@@ -141,9 +182,10 @@ def build(data: PackData, ctx) -> list:
     note = (f"Timeline {span[0]:%b %Y} – {span[1]:%b %Y}. Coloured bar: forecast start to finish, coloured and "
             "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days.")
     story.append(p(note, s.small))
-    height = ctx.height - 48
+    full = ctx.height - 48
     with charts.chart_style():
         for page in _pages(rows):
+            height = page_height(len(page), full)
             fig = draw_page(page, data, span, ctx.width, height)
-            story.append(charts.to_image(fig, ctx.width, height))
+            story.append(ctx.chart(charts.to_image(fig, ctx.width, height)))
     return story

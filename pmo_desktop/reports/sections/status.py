@@ -43,7 +43,7 @@ def build(data: PackData, ctx) -> list:
         return story + [empty_note("There are no projects in this portfolio (or in the chosen programme).", s)]
     finance = data.has_finance
     fixed = {"code": 15 * mm, "manager": 27 * mm, "stage": 17 * mm, "rag": 8 * mm, "trend": 7 * mm,
-             "money": 16 * mm, "milestone": 38 * mm}
+             "money": 17 * mm, "milestone": 38 * mm}
     used = (fixed["code"] + fixed["manager"] + fixed["stage"] + 5 * fixed["rag"] + fixed["trend"]
             + (4 * fixed["money"] if finance else 0) + fixed["milestone"])
     name_w = ctx.width - used

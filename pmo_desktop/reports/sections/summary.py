@@ -22,7 +22,7 @@ from pmo_desktop.reports.base import (
     spacer,
 )
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.fonts import SANS_BOLD
+from pmo_desktop.reports.fonts import SANS_BOLD, string_width
 
 TITLE = "Executive summary"
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
@@ -48,10 +48,13 @@ def _rag_tile(data: PackData, ctx, width: float) -> Table:
     return t
 
 
-def _tile(value: str, label: str, ctx, colour: str | None = None) -> list:
+def _tile(value: str, label: str, ctx, width: float, colour: str | None = None) -> list:
     style = ctx.styles.tile_value
-    if colour:
-        style = style.clone("tile_value_c", textColor=colors.HexColor(colour))
+    size = style.fontSize
+    while size > 9 and string_width(value, SANS_BOLD, size) > width - 20:  # one line, never wrapped
+        size -= 1
+    style = style.clone("tile_value_fit", fontSize=size, leading=size * 1.2,
+                        textColor=colors.HexColor(colour) if colour else style.textColor)
     return [p(value, style), p(label, ctx.styles.tile_label)]
 
 
@@ -68,7 +71,7 @@ def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()
     ]
     rag_w = 66 * mm
     other_w = (ctx.width - rag_w) / len(small)
-    cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, c) for v, label, c in small]]
+    cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, other_w, c) for v, label, c in small]]
     t = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
     t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -79,7 +82,9 @@ def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()
 def headlines(data: PackData) -> list[str]:
     counts = rag_counts(data)
     reporting = [x for x in data.projects if x.rags["overall"].severity]
-    lines = [f"{len(data.projects)} projects in the pack: "
+    if not data.projects:
+        return ["There are no projects in the pack."]
+    lines = [f"{len(data.projects)} project{'s' * (len(data.projects) != 1)} in the pack: "
              + ", ".join(f"{counts[r]} {r.label}" for r in RAG_ORDER if counts.get(r)) + "."]
     missing = [x for x in data.projects if not x.reported and x.stage not in ("Idea", "Closed")]
     if missing:
@@ -92,8 +97,9 @@ def headlines(data: PackData) -> list[str]:
                      f"project{'s' * (len(worse) != 1)} and improved for {len(better)}.")
     lines.append(f"{len(data.milestones_completed)} milestones completed in the period, "
                  f"{len(data.milestones_next)} due next period, {len(data.milestones_overdue)} overdue.")
-    lines.append(f"{data.open_high_risks} open risks rated High or Critical; "
-                 f"{len(data.escalated_issues)} escalated issues open.")
+    n_esc = len(data.escalated_issues)
+    lines.append(f"{data.open_high_risks} open risk{'s' * (data.open_high_risks != 1)} rated High or Critical; "
+                 f"{n_esc} escalated issue{'s' * (n_esc != 1)} open.")
     return lines
 
 
@@ -103,9 +109,13 @@ def _pct_colour(pct: float | None) -> str | None:
     return Rag.RED.colour if pct > 10 else "#9A5B00" if pct > 5 else None
 
 
+def _has_money(data: PackData) -> bool:
+    return data.finance is not None and bool(data.finance.s_curve)
+
+
 def finance_tiles(data: PackData) -> list[tuple[str, str, str | None]]:
     """Spend to date against plan to date, and EAC against the approved budget (finance service)."""
-    if data.finance is None:
+    if not _has_money(data):
         return []
     t, cur = data.finance.totals, data.currency
     ratio = safe_ratio(t.actual_to_date - t.planned_to_date, t.planned_to_date)
@@ -120,8 +130,8 @@ def finance_tiles(data: PackData) -> list[tuple[str, str, str | None]]:
 
 
 def finance_headlines(data: PackData) -> list[str]:
-    if data.finance is None:
-        return []
+    if not _has_money(data):
+        return ["No budget lines are recorded, so there are no spend or forecast figures."]
     t, cur = data.finance.totals, data.currency
     over = [x for x in data.projects if x.finance and x.finance.variance_pct is not None and x.finance.variance_pct > 10]
     differs = [x for x in data.projects if x.derived and x.derived.cost.differs]

@@ -1,0 +1,94 @@
+"""The pack's figures agree with the services that own them, and long text never overflows a page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pypdf
+
+from pmo_desktop.finance import portfolio_summary
+from pmo_desktop.reports import BoardPackOptions, build_board_pack
+from pmo_desktop.reports.data import load_pack_data
+from tests.reports.conftest import DEMO_TODAY
+
+PERIOD = date(2026, 10, 31)
+
+
+def test_summary_counts_match_the_finance_summary(demo):
+    data = load_pack_data(demo, period=PERIOD, programme=None, today=DEMO_TODAY)
+    kpis = portfolio_summary(demo, PERIOD)["kpis"]
+    assert data.open_high_risks == kpis["open_red_risks"]
+    assert len(data.milestones_due) == kpis["milestones_due"]
+    assert sum(1 for m in data.milestones_due if not m.done) == kpis["milestones_missed"]
+    assert len(data.milestones_overdue) == kpis["milestones_overdue"]
+    assert data.finance.totals.eac == kpis["eac"]
+    assert data.heat == portfolio_summary(demo, PERIOD)["risks"]["heatmap"]
+
+
+def test_programme_filter_scopes_the_money(demo):
+    whole = load_pack_data(demo, period=PERIOD, programme=None, today=DEMO_TODAY)
+    one = load_pack_data(demo, period=PERIOD, programme="Data & Analytics", today=DEMO_TODAY)
+    assert {x.programme for x in one.projects} == {"Data & Analytics"}
+    match = next(t for t in whole.finance.programmes if t.label == "Data & Analytics")
+    assert one.finance.totals.eac == match.eac
+    assert one.finance.totals.eac < whole.finance.totals.eac
+
+
+def test_a_long_status_report_still_fits_one_project_page(demo, tmp_path):
+    pid, code = demo.conn.execute("SELECT id, code FROM projects WHERE stage = 'Execution' ORDER BY code").fetchone()
+    essay = " ".join(["The supplier's revised plan moves integration testing by three weeks."] * 120)
+    with demo.batch("cli", "long report"):
+        demo.conn.execute("UPDATE status_reports SET summary = ?, next_steps = ? WHERE project_id = ? AND period = ?",
+                          (essay, "; ".join(["Agree the recovery plan with the vendor"] * 40), pid, PERIOD.isoformat()))
+        demo.conn.execute("UPDATE projects SET name = ? WHERE id = ?", ("Very long project name " * 8, pid))
+    out = tmp_path / "long.pdf"
+    build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, sections=("status", "projects")))
+    reader = pypdf.PdfReader(out)
+    pages = []
+    for item in reader.outline[-1]:
+        pages.append((item.title.split()[0], reader.get_destination_page_number(item)))
+    starts = dict(pages)
+    ordered = sorted(starts.values())
+    mine = starts[code]
+    following = ordered[ordered.index(mine) + 1]
+    assert following == mine + 1  # the long page was shrunk to fit, not spilled onto a second page
+    assert "recovery plan" in reader.pages[mine].extract_text()
+
+
+def test_options_are_remembered_in_the_portfolio(demo):
+    from pmo_desktop.reports import remember_options, remembered_options
+
+    assert remembered_options(demo) == BoardPackOptions()
+    chosen = BoardPackOptions(sections=("projects", "summary"), programme="Data & Analytics", page_size="Letter",
+                              period=PERIOD)
+    remember_options(demo, chosen)
+    again = remembered_options(demo)
+    assert again == BoardPackOptions(sections=("summary", "projects"), programme="Data & Analytics",
+                                     page_size="Letter")  # the period is not kept
+    with demo.batch("cli", "drop a programme"):
+        demo.conn.execute("DELETE FROM programmes WHERE name = 'Data & Analytics'")
+    assert remembered_options(demo).programme is None
+
+
+def test_commentary_and_logo_from_settings(demo, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), "#1565C0").save(logo)
+    settings = demo.settings()["board_pack"]
+    demo.set_settings({"board_pack": {**settings, "logo_path": str(logo),
+                                      "commentary": {PERIOD.isoformat(): "Two programmes need a funding decision."}}})
+    out = tmp_path / "c.pdf"
+    build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, sections=("cover", "summary")))
+    reader = pypdf.PdfReader(out)
+    assert "Two programmes need a funding decision." in reader.pages[1].extract_text()
+    assert len(reader.pages[0].images) == 1
+
+
+def test_a_broken_logo_is_left_out(demo, tmp_path):
+    bad = tmp_path / "logo.png"
+    bad.write_bytes(b"not an image")
+    demo.set_settings({"board_pack": {**demo.settings()["board_pack"], "logo_path": str(bad)}})
+    out = tmp_path / "c.pdf"
+    build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, sections=("cover",)))
+    assert len(pypdf.PdfReader(out).pages[0].images) == 0
