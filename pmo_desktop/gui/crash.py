@@ -85,6 +85,7 @@ class CrashHandler(QObject):
         self.shown: list[CrashDialog] = []
         self.logs: list[Path] = []
         self._showing = False
+        self._seen: set[str] = set()
         self._from_thread.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._previous = None, None
 
@@ -121,8 +122,11 @@ class CrashHandler(QObject):
 
     @Slot(str, str, str)
     def _show(self, summary: str, details: str, log: Path | str | None) -> None:
-        if self._showing:  # an error while the dialog is up (e.g. in a paint event): log only
+        # An error while the dialog is up, or one already shown (a paint event failing on every
+        # repaint), is logged but not shown again: the user must be able to get back to work.
+        if self._showing or summary in self._seen:
             return
+        self._seen.add(summary)
         log = Path(log) if log else None
         self._showing = True
         try:

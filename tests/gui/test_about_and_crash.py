@@ -126,3 +126,31 @@ def test_unwritable_log_folder_still_shows_the_error(qapp, tmp_path, monkeypatch
     handler.exec_dialog = shown.append
     _raise_and_hook(handler)
     assert handler.logs == [] and "could not be saved" in shown[0].informativeText()
+
+
+def test_error_in_a_slot_reaches_the_dialog_and_the_window_stays(make_window):
+    window = make_window()
+    handler = crash.CrashHandler()
+    shown = []
+    handler.exec_dialog = shown.append
+    handler.install()
+    try:
+        from PySide6.QtGui import QAction
+
+        broken = QAction("Broken", window)
+        broken.triggered.connect(lambda: [][1])
+        broken.trigger()  # Qt calls the slot; PySide6 hands the exception to sys.excepthook
+    finally:
+        handler.uninstall()
+    assert shown and "IndexError" in shown[0].details
+    window.show()  # the process carried on: the window still works
+    assert window.isVisible() and len(handler.logs) == 1
+
+
+def test_the_same_error_again_is_logged_but_not_shown_again(qapp):
+    handler = crash.CrashHandler()
+    shown = []
+    handler.exec_dialog = shown.append
+    for _ in range(3):
+        _raise_and_hook(handler)
+    assert len(shown) == 1 and len(handler.logs) == 3
