@@ -74,7 +74,7 @@ class AboutDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.licences, 1)
         layout.addWidget(buttons)
-        self.resize(860, 620)
+        self.resize(1000, 640)
 
     def text(self) -> str:
         """Everything the dialog says, as plain text (for tests and for copying)."""
