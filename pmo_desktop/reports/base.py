@@ -84,8 +84,8 @@ class Styles:
         self.head_right = _style("head_right", 7.5, SANS_BOLD, 9.2, textColor=colors.white, alignment=TA_RIGHT)
         self.head_centre = _style("head_centre", 7.5, SANS_BOLD, 9.2, textColor=colors.white, alignment=TA_CENTER)
         self.empty = _style("empty", 9.5, leading=13, textColor=MUTED, spaceBefore=6, spaceAfter=6)
-        self.toc0 = _style("toc0", 10.5, SANS_BOLD, 15, leftIndent=0)
-        self.toc1 = _style("toc1", 8.5, SANS, 10.5, leftIndent=16)
+        self.toc0 = _style("toc0", 10.5, SANS_BOLD, 13, leftIndent=0, spaceBefore=3)
+        self.toc1 = _style("toc1", 8, SANS, 10, leftIndent=16)
         self.tile_value = _style("tile_value", 20, SANS_BOLD, 24, alignment=TA_CENTER)
         self.tile_label = _style("tile_label", 8, SANS, 10, alignment=TA_CENTER, textColor=MUTED)
 

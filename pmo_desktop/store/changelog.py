@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import Any, Protocol
 
 from pmo_desktop.store.errors import UndoConflict
 
@@ -25,15 +24,18 @@ from pmo_desktop.store.errors import UndoConflict
 UNLOGGED = {"change_log", "batches", "_state", "_sqlite_migrations"}
 
 
-def user_tables(db: Database) -> list[str]:
-    return [
-        t
-        for t in db.table_names()
-        if t not in UNLOGGED and not t.startswith("sqlite_") and not t.startswith("_")
-    ]
+class Executes(Protocol):
+    """A sqlite3 connection or a sqlite-utils Database: anything with `execute`."""
+
+    def execute(self, sql: str, parameters: Any = ...) -> sqlite3.Cursor: ...
 
 
-def table_columns(db: Database, table: str) -> list[str]:
+def user_tables(db: Executes) -> list[str]:
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")]
+    return [t for t in names if t not in UNLOGGED and not t.startswith("sqlite_") and not t.startswith("_")]
+
+
+def table_columns(db: Executes, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"PRAGMA table_info([{table}])").fetchall()]
 
 
@@ -46,7 +48,7 @@ def _row_json(prefix: str, columns: Iterable[str]) -> str:
     return f"json_object({parts})"
 
 
-def install_triggers(db: Database) -> None:
+def install_triggers(db: Executes) -> None:
     """(Re)create the logging triggers for every user table from its current columns."""
     existing = [
         r[0]

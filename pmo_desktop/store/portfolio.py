@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlite_utils import Database
-
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.store import backups, changelog, schema, settings
 from pmo_desktop.store.errors import (
@@ -43,12 +41,21 @@ class Portfolio:
         self.conn = conn
         self.read_only = read_only
         self._lock = lock
-        self.db = Database(conn, recursive_triggers=False, execute_plugins=False)
+        self._db = None
         self._writer = threading.RLock()
         self._batch_id: int | None = None
         self._seeding = False
         # Undo never reaches past the state the file was opened in.
         self.opened_at_batch = self.last_batch_id()
+
+    @property
+    def db(self):
+        """A sqlite-utils Database over the same connection, made on first use (it imports numpy)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        return self._db
 
     # -- life cycle -----------------------------------------------------------------------------
 
@@ -172,12 +179,12 @@ class Portfolio:
     # -- facts --------------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        return schema.schema_version(self.db)
+        return schema.schema_version(self.conn)
 
     def counts(self) -> dict[str, int]:
         return {
             t: self.conn.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]
-            for t in changelog.user_tables(self.db)
+            for t in changelog.user_tables(self.conn)
         }
 
 
@@ -216,8 +223,7 @@ def _validate(conn: sqlite3.Connection, path: Path) -> list[str]:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "_sqlite_migrations" not in tables:
             raise NotAPortfolio(f"{path.name} is an SQLite database but not a PMO Desktop portfolio")
-        db = Database(conn, recursive_triggers=False, execute_plugins=False)
-        applied = [m.name for m in schema.migrations.applied(db)]
+        applied = schema.applied_migrations(conn)
     except sqlite3.DatabaseError as exc:
         raise CorruptPortfolio(
             f"{path.name} is damaged and cannot be opened ({exc}); restore it from a backup"
@@ -269,8 +275,7 @@ def open_portfolio(path: str | os.PathLike, *, read_only: bool = False) -> Portf
 
 
 def _apply_migrations(conn: sqlite3.Connection) -> None:
-    db = Database(conn, recursive_triggers=False, execute_plugins=False)
-    schema.migrations.apply(db)
+    schema.apply_migrations(conn)
 
 
 def create_portfolio(

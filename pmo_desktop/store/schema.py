@@ -7,20 +7,48 @@ change-log triggers, so a table or column it adds is audited and undoable from t
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from pmo_desktop.store import changelog
 
+if TYPE_CHECKING:  # sqlite-utils pulls in numpy (~0.3 s); load it only when a migration must run
+    from sqlite_utils import Database
+
 MIGRATION_SET = "pmo_desktop"
-migrations = Migrations(MIGRATION_SET)
 MIGRATION_NAMES: list[str] = []
+_MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = []
 
 
 def migration(name: str):
     """Register a named migration; names are what the file records, so never rename one."""
-    MIGRATION_NAMES.append(name)
-    return migrations(name=name)
+
+    def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+        if name in MIGRATION_NAMES:
+            raise ValueError(f"migration {name} is registered twice")
+        MIGRATION_NAMES.append(name)
+        _MIGRATIONS.append((name, fn))
+        return fn
+
+    return register
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply every pending migration, each in its own transaction with the record that it ran."""
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, fn in _MIGRATIONS:
+        migrations(name=name)(fn)
+    migrations.apply(Database(conn, recursive_triggers=False, execute_plugins=False))
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations the file records, oldest first (read-only)."""
+    return [r[0] for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]
 
 
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
@@ -384,6 +412,6 @@ def resources(db: Database) -> None:
     changelog.install_triggers(db)
 
 
-def schema_version(db: Database) -> int:
-    """How many of this version's migrations the file has; the number users see in `pmo info`."""
-    return len(migrations.applied(db))
+def schema_version(conn: sqlite3.Connection) -> int:
+    """How many migrations the file has applied; the number users see in `pmo info`."""
+    return len(applied_migrations(conn))

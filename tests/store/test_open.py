@@ -92,13 +92,12 @@ def test_older_schema_migrates_after_backup(tmp_path, monkeypatch):
     create_portfolio(path).close()
     calls = []
 
-    @schema.migrations(name="0999_test_extra")
+    @schema.migration("0999_test_extra")
     def extra(db):
         calls.append(1)
         db.execute("CREATE TABLE test_extra (id INTEGER PRIMARY KEY, note TEXT, created_at TEXT, updated_at TEXT)")
 
-    known = len(schema.MIGRATION_NAMES)
-    monkeypatch.setattr(schema, "MIGRATION_NAMES", [*schema.MIGRATION_NAMES, "0999_test_extra"])
+    known = len(schema.MIGRATION_NAMES) - 1
     try:
         with open_portfolio(path) as pf:
             assert pf.schema_version() == known + 1
@@ -109,7 +108,8 @@ def test_older_schema_migrates_after_backup(tmp_path, monkeypatch):
         assert "test_extra" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         conn.close()
     finally:
-        schema.migrations._migrations.pop()
+        schema.MIGRATION_NAMES.remove("0999_test_extra")
+        schema._MIGRATIONS.pop()
 
 
 def test_second_writer_is_told_and_reader_allowed(demo_path):

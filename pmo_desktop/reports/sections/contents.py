@@ -6,6 +6,7 @@ the pack to two layout passes instead of three."""
 
 from __future__ import annotations
 
+from reportlab.platypus import TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from pmo_desktop.reports.base import Heading
@@ -31,5 +32,8 @@ def predicted_entries(data: PackData, ctx) -> list[tuple]:
 def build(data: PackData, ctx) -> list:
     toc = TableOfContents(dotsMinLevel=0)
     toc.levelStyles = [ctx.styles.toc0, ctx.styles.toc1]
+    toc.tableStyle = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)])
     toc._entries = predicted_entries(data, ctx)  # reportlab moves these to _lastEntries before pass 1
     return [Heading(TITLE, ctx.styles.h1, key="contents", toc=False, section=TITLE), toc]

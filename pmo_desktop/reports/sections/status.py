@@ -61,7 +61,8 @@ def build(data: PackData, ctx) -> list:
         r = len(rows)
         rows.append([p(f"{programme}  ·  {len(projects)} project{'s' * (len(projects) != 1)}", s.cell_bold)]
                     + [""] * (ncols - 1))
-        extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), BAND_BG)]
+        extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), BAND_BG),
+                  ("NOSPLIT", (0, r), (-1, r + 1))]  # a programme's name never ends a page alone
         for x in projects:
             r = len(rows)
             arrow, colour = TREND[x.trend]
