@@ -2,7 +2,7 @@
 
 The most recent portfolio that still exists opens again. With none (a first run), a small welcome
 dialog offers the three ways in: create a portfolio, open one, or explore the demo portfolio. Closing
-the dialog leaves the main window empty, with File ▸ New and File ▸ Open at hand.
+the dialog without choosing opens the demo, so a new user always lands on a working portfolio.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def most_recent(settings: QSettings) -> Path | None:
 
 def start_portfolio(settings: QSettings, prompts: Prompts, demo: Callable[[], Path],
                     ask: Callable[[], tuple[str, Path | None] | None] | None = None) -> Portfolio | None:
-    """The portfolio to show when no file was given, or None for an empty window.
+    """The portfolio to show when no file was given, or None (an empty window) if it cannot be opened.
 
     `demo` returns the demo portfolio's path (creating it on first use); `ask` runs the welcome dialog
     and returns its choice (the real dialog unless a test passes its own).
@@ -111,10 +111,7 @@ def start_portfolio(settings: QSettings, prompts: Prompts, demo: Callable[[], Pa
         portfolio = file_actions.open_with_dialogs(recent, prompts)
         if portfolio is not None:
             return portfolio
-    choice = (ask or _ask)()
-    if choice is None:
-        return None
-    kind, path = choice
+    kind, path = (ask or _ask)() or ("demo", None)
     if kind == "new":
         return file_actions.new_with_dialogs(path, prompts)
     if kind == "open":

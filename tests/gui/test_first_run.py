@@ -77,8 +77,14 @@ def test_start_with_the_demo_builds_it_once(qapp, qsettings, prompts, tmp_path):
     assert len(made) == 1
 
 
-def test_closing_the_dialog_leaves_no_portfolio(qapp, qsettings, prompts):
-    assert start_portfolio(qsettings, prompts, demo=_no_demo, ask=lambda: None) is None
+def test_closing_the_dialog_opens_the_demo(qapp, qsettings, prompts, tmp_path):
+    path = tmp_path / "demo.pmo"
+    create_portfolio(path).close()
+    pf = start_portfolio(qsettings, prompts, demo=lambda: path, ask=lambda: None)
+    try:
+        assert pf.path == path
+    finally:
+        pf.close()
 
 
 def test_bad_file_is_reported_not_opened(qapp, qsettings, prompts, answers, tmp_path):
@@ -100,7 +106,7 @@ def test_most_recent_file_opens_without_asking(qapp, qsettings, prompts, demo_pa
 def test_no_recent_file_left_asks(qapp, qsettings, prompts, tmp_path):
     qsettings.setValue("recent", [str(tmp_path / "gone.pmo")])
     asked = []
-    start_portfolio(qsettings, prompts, demo=_no_demo, ask=lambda: asked.append(1))
+    start_portfolio(qsettings, prompts, demo=_no_demo, ask=lambda: asked.append(1) or ("open", tmp_path / "x.pmo"))
     assert asked == [1]
 
 
