@@ -62,10 +62,10 @@ def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: floa
         ax.set_xticks(x, labels, fontsize=6)
         ax.tick_params(axis="y", labelsize=6)
         ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
-        name = team if len(team) <= 26 else team[:25] + "…"
-        ax.set_title(f"{name} (FTE)", fontsize=7.5, loc="left", color="#37474F", fontweight="bold", pad=3)
-    handles = [Patch(color=BAND_COLOURS[b][0], label=f"Allocated, {BAND_LABELS[b]}") for b in ("under", "full", "over")]
-    handles.append(Line2D([], [], color=CAPACITY_LINE, linewidth=1.3, label="Available (after leave, part-time)"))
+        name = team if len(team) <= 34 else team[:33] + "…"
+        ax.set_title(name, fontsize=7.5, loc="left", color="#37474F", fontweight="bold", pad=3)
+    handles = [Patch(color=BAND_COLOURS[b][0], label=f"Allocated FTE, {BAND_LABELS[b].lower()}") for b in ("under", "full", "over")]
+    handles.append(Line2D([], [], color=CAPACITY_LINE, linewidth=1.3, label="Available FTE (after leave, part-time)"))
     fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=6.5)
     return fig
 
@@ -118,15 +118,17 @@ def build(data: PackData, ctx) -> list:
     if data.programme_filter:
         intro += " People are not tied to programmes: these figures cover the whole portfolio."
     story.append(pm(intro, s.body))
-    teams = sorted(cap.teams, key=lambda t: -sum(v["capacity_fte"] for v in cap.teams[t]))[:MAX_PANELS]
+    # Over-allocated teams first (they are why the chart is read), then the largest by capacity.
+    teams = sorted(cap.teams, key=lambda t: (not any(v["band"] == "over" for v in cap.teams[t]),
+                                             -sum(v["capacity_fte"] for v in cap.teams[t])))[:MAX_PANELS]
     teams = [t for t in cap.teams if t in teams]  # keep the service's order
     rows = math.ceil(len(teams) / PANELS_PER_ROW)
     height = 18 + 108 * rows
     with charts.chart_style():
         story.append(ctx.chart(charts.to_image(demand_chart(cap, teams, ctx.width, height), ctx.width, height)))
     if len(cap.teams) > len(teams):
-        story.append(p(f"Charts show the {len(teams)} largest teams by capacity; the table lists all "
-                       f"{len(cap.teams)}.", s.small))
+        story.append(p(f"Charts show {len(teams)} of the {len(cap.teams)} teams: those over-allocated in some "
+                       "month first, then the largest by capacity; the table lists them all.", s.small))
     story += [p("Team utilisation by month", s.h2), _team_table(cap, ctx),
               p("Utilisation = allocated / available person-days; available = FTE × working days less leave and "
                 "part-time spells. Under 80% grey, 80–100% green, over 100% red.", s.small)]
@@ -136,7 +138,7 @@ def build(data: PackData, ctx) -> list:
         story += [p(f"{title} (worst first, person-days)", s.h2), _over_table(cap, ctx)]
         if cap.over_count > len(cap.over):
             story.append(p(f"{cap.over_count - len(cap.over)} more over-allocated person-months are not listed; "
-                           "see the capacity view or `pmo capacity`.", s.small))
+                           "see the capacity view or the pmo capacity command.", s.small))
     else:
         story.append(empty_note("No one is allocated beyond their available time in these months.", s))
     return story
