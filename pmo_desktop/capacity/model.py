@@ -17,6 +17,11 @@ ALLOCATION_UNITS = ("fte", "hours")
 SPELL_KINDS = ("leave", "part-time")
 
 
+# The note on allocations derived from a plan's assignments (capacity.from_plan): the next plan import
+# into the project replaces them; an allocation typed over by hand loses the note and is kept.
+PLAN_NOTE = "From plan"
+
+
 class CapacityInputError(ValueError):
     """A value the user gave cannot be used; str() is one line for the user."""
 

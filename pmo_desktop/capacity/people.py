@@ -10,6 +10,7 @@ from datetime import date
 
 from pmo_desktop.capacity.model import (
     ALLOCATION_UNITS,
+    PLAN_NOTE,
     SPELL_KINDS,
     CapacityInputError,
     parse_amount,
@@ -216,8 +217,8 @@ def set_allocation(pf: Portfolio, project: str, month: str | date, amount, *, pe
                 pf.conn.execute("DELETE FROM allocations WHERE id = ?", (row[0],))
             return None
         if row is not None:
-            pf.conn.execute(f"UPDATE allocations SET amount = ?, updated_at = {_NOW} WHERE id = ? AND amount IS NOT ?",
-                            (value, row[0], value))
+            pf.conn.execute(f"UPDATE allocations SET amount = ?, note = CASE WHEN note = ? THEN NULL ELSE note END, "
+                            f"updated_at = {_NOW} WHERE id = ? AND amount IS NOT ?", (value, PLAN_NOTE, row[0], value))
             return row[0]
         return pf.conn.execute(
             "INSERT INTO allocations (person_id, role, project_id, month, amount) VALUES (?, ?, ?, ?, ?)",

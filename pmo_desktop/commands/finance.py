@@ -1,4 +1,8 @@
-"""`pmo summary`: the portfolio in numbers for a period (finance, RAG, milestones, risks)."""
+"""`pmo summary`: the portfolio in numbers for a period (finance, RAG, milestones, risks, capacity).
+
+The finance service and the capacity service are sibling layers that do not know each other; this
+command puts their two plain-data blocks together: the summary of the period, plus `capacity` = the
+capacity figures for the months after it (capacity.capacity_summary)."""
 
 from __future__ import annotations
 
@@ -6,10 +10,14 @@ import argparse
 import unicodedata
 from pathlib import Path
 
-from pmo_desktop.commands.common import print_json
+from pmo_desktop.capacity import CapacityInputError, capacity_summary
+from pmo_desktop.commands.common import UserError, print_json
 from pmo_desktop.domain.money import format_money, format_pct, format_ratio
 from pmo_desktop.finance import portfolio_summary
 from pmo_desktop.store import open_portfolio
+
+CAPACITY_MONTHS = 6  # the months after the period that the capacity block covers
+CAPACITY_LINES = 10  # over-allocations listed in the text form (all are in the count)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_summary(args: argparse.Namespace) -> int:
     with open_portfolio(args.file, read_only=True) as pf:
         summary = portfolio_summary(pf, args.period)
+        try:
+            summary["capacity"] = capacity_summary(pf, summary["period"]["end"], months=CAPACITY_MONTHS)
+        except CapacityInputError as exc:
+            raise UserError(f"capacity figures: {exc}") from None
     if args.json:
         print_json(summary)
     else:
@@ -81,6 +93,42 @@ def summary_lines(s: dict) -> list[str]:
         lines.append(f"  ... and {ms['overdue_count'] - 20} more (see --json)")
     rk = s["risks"]
     lines.append(f"Open risks: {rk['open']} (" + ", ".join(f"{k} {v}" for k, v in rk["by_band"].items()) + ")")
+    if "capacity" in s:
+        lines.append("")
+        lines += capacity_lines(s["capacity"])
+    return lines
+
+
+def _util(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}%"
+
+
+def capacity_lines(c: dict) -> list[str]:
+    """The capacity block: utilisation per team per month (allocated / capacity person-days) and the
+    worst over-allocations."""
+    lines = [f"Capacity {c['from']} to {c['to']}: {c['people']} people; "
+             f"{c['over_allocation_count']} over-allocations ({c['people_over_allocated']} people); "
+             f"unstaffed demand {c['unstaffed_days']:.1f} days"]
+    if not c["people"]:
+        lines.append("No people are recorded, so there is no capacity to show.")
+        return lines
+    teams = c["teams"]
+    months = [m["month"] for m in next(iter(teams.values()))] if teams else []
+    lines.append(f"{'Team utilisation':<24}" + "".join(f"{m:>9}" for m in months))
+    for name, values in teams.items():
+        lines.append(_fit(name, 24) + "".join(f"{_util(v['utilisation_pct']):>9}" for v in values))
+    lines.append("Utilisation = allocated / available person-days (after leave and part-time spells); "
+                 "over 100% is over-allocated")
+    over = c["over_allocations"]
+    if over:
+        lines.append("Over-allocations (worst first): month, person, allocated / available days")
+        for o in over[:CAPACITY_LINES]:
+            projects = ", ".join(f"{x['project']} {x['days']:.1f}" for x in o["projects"])
+            lines.append(f"  {o['month']}  {_fit(o['person'] + ' (' + (o['team'] or 'no team') + ')', 30)} "
+                         f"{o['allocated_days']:.1f} / {o['capacity_days']:.1f} (+{o['excess_days']:.1f})  {projects}")
+        if c["over_allocation_count"] > len(over[:CAPACITY_LINES]):
+            lines.append(f"  ... and {c['over_allocation_count'] - len(over[:CAPACITY_LINES])} more "
+                         "(see pmo capacity)")
     return lines
 
 

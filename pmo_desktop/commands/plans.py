@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pmo_desktop.capacity.from_plan import import_plan
 from pmo_desktop.commands.common import TextProgress, UserError, print_json
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.plans_io import apply_plan, read_plan, write_mspdi
+from pmo_desktop.plans_io import read_plan, write_mspdi
 from pmo_desktop.scheduling import reschedule
 from pmo_desktop.store import open_portfolio
 
@@ -60,8 +61,8 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         raise UserError(f"{args.plan} does not exist")
     plan = read_plan(args.plan)  # read fully before the portfolio is touched
     with open_portfolio(args.file) as pf:
-        result = apply_plan(pf, plan, args.project, source=Source.IMPORT)
-    payload = {**result.as_dict(), "plan": plan.summary()}
+        result, derived = import_plan(pf, plan, args.project, source=Source.IMPORT)
+    payload = {**result.as_dict(), "plan": plan.summary(), "allocations": derived.as_dict()}
     if args.json:
         print_json(payload)
         return 0
@@ -70,7 +71,19 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
           f"(calendar '{result.calendar}')")
     for w in result.warnings:
         print(f"  note: {w}")
+    print_allocations(derived)
     return 0
+
+
+def print_allocations(derived) -> None:
+    """The text lines for the allocations a plan import derived from resource assignments."""
+    if derived.allocations or derived.replaced:
+        who = ", ".join(derived.people) or "no one"
+        print(f"Allocations from assignments: {derived.allocations} person-months for {who} "
+              f"({derived.person_days:.1f} person-days)" + (f"; replaced {derived.replaced} from the last plan"
+                                                            if derived.replaced else ""))
+    for w in derived.warnings:
+        print(f"  note: {w}")
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:

@@ -136,8 +136,10 @@ def _print_plan(plan: ImportPlan) -> None:
 
 def _import_plan_file(args: argparse.Namespace) -> int:
     """MS Project XML and GanttProject plans go to plans_io (the same as `pmo import-plan`)."""
+    from pmo_desktop.capacity.from_plan import import_plan
+    from pmo_desktop.commands.plans import print_allocations
     from pmo_desktop.domain.enums import Source
-    from pmo_desktop.plans_io import apply_plan, read_plan
+    from pmo_desktop.plans_io import read_plan
 
     unused = [opt for opt, value in (("--kind", args.kind != "auto"), ("--sheet", args.sheet),
                                      ("--mapping", args.mapping), ("--save-mapping", args.save_mapping)) if value]
@@ -155,21 +157,22 @@ def _import_plan_file(args: argparse.Namespace) -> int:
         else:
             s = plan.summary()
             target = f"the plan of {args.project}" if args.project else "a new project"
-            print(f"{args.input.name}: {s['tasks']} tasks ({s['milestone']} milestones), {s['links']} links "
-                  f"would become {target}")
+            print(f"{args.input.name}: {s['tasks']} tasks ({s['milestone']} milestones), {s['links']} links, "
+                  f"{s['assignments']} resource assignments would become {target}")
             for w in s["warnings"]:
                 print(f"  note: {w}")
             print("Dry run: nothing was written.")
         return 0
     with open_portfolio(args.file) as pf:
-        result = apply_plan(pf, plan, args.project, source=Source.IMPORT)
+        result, derived = import_plan(pf, plan, args.project, source=Source.IMPORT)
     if args.json:
-        print_json({**result.as_dict(), "plan": plan.summary(), "dry_run": False})
+        print_json({**result.as_dict(), "plan": plan.summary(), "allocations": derived.as_dict(), "dry_run": False})
     else:
         verb = "Created" if result.created else "Replaced the plan of"
         print(f"{verb} {result.project}: {result.tasks} tasks, {result.links} links from {args.input.name}")
         for w in result.warnings:
             print(f"  note: {w}")
+        print_allocations(derived)
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pmo_desktop.plans_io.apply import PlanImport, apply_plan
 from pmo_desktop.plans_io.gan_reader import read_gan
-from pmo_desktop.plans_io.model import Plan, PlanCalendar, PlanFileError, PlanLink, PlanTask
+from pmo_desktop.plans_io.model import Plan, PlanAssignment, PlanCalendar, PlanFileError, PlanLink, PlanTask
 from pmo_desktop.plans_io.mspdi_reader import read_mspdi
 from pmo_desktop.plans_io.mspdi_writer import write_mspdi
 
@@ -25,5 +25,5 @@ def read_plan(path) -> Plan:
     return reader(path)
 
 
-__all__ = ["Plan", "PlanCalendar", "PlanFileError", "PlanImport", "PlanLink", "PlanTask", "apply_plan",
+__all__ = ["Plan", "PlanAssignment", "PlanCalendar", "PlanFileError", "PlanImport", "PlanLink", "PlanTask", "apply_plan",
            "read_gan", "read_mspdi", "read_plan", "write_mspdi"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pmo_desktop.plans_io.model import Plan, PlanCalendar, PlanFileError, PlanLink, PlanTask
+from pmo_desktop.plans_io.model import Plan, PlanAssignment, PlanCalendar, PlanFileError, PlanLink, PlanTask
 from pmo_desktop.plans_io.xml_safety import local, safe_events
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar
 
@@ -37,7 +37,7 @@ def read_gan(path: str | Path) -> Plan:
     raw_tasks: list[dict] = []
     props: dict[str, str] = {}  # custom taskproperty id -> column name
     resources: dict[str, str] = {}
-    allocations: list[tuple[str, str, bool]] = []
+    allocations: list[tuple[str, str, bool, float]] = []  # task, resource, responsible, load (%)
     baselines: list[dict[str, tuple[date | None, int, bool]]] = []
     working = "1111100"
     holidays: list[tuple[str, str, str, str]] = []
@@ -69,7 +69,8 @@ def read_gan(path: str | Path) -> Plan:
         elif name == "resource":
             resources[el.get("id") or ""] = el.get("name") or ""
         elif name == "allocation":
-            allocations.append((el.get("task-id") or "", el.get("resource-id") or "", el.get("responsible") == "true"))
+            allocations.append((el.get("task-id") or "", el.get("resource-id") or "", el.get("responsible") == "true",
+                                _load(el.get("load"))))
         elif name == "default-week":
             working = "".join("0" if el.get(d) == "1" else "1" for d in WEEK)
         elif name == "date" and (el.get("type") or "HOLIDAY") in ("HOLIDAY", "WORKING_DAY"):
@@ -102,10 +103,13 @@ def _plan(path, title, raw_tasks, props, resources, allocations, baselines, work
         raise PlanFileError(f"{path.name}: {exc}") from None
 
     owners: dict[str, list[str]] = {}
-    for task_id, res_id, _responsible in sorted(allocations, key=lambda a: not a[2]):  # responsible first
+    assignments = []
+    for task_id, res_id, _responsible, load in sorted(allocations, key=lambda a: not a[2]):  # responsible first
         rname = resources.get(res_id)
         if rname and rname not in owners.setdefault(task_id, []):
             owners[task_id].append(rname)
+        if rname:
+            assignments.append(PlanAssignment(task_id, rname, load / 100))
     baseline = baselines[-1] if baselines else {}
     parents = {t["parent"] for t in raw_tasks if t["parent"] is not None}
     plan = Plan(name=(title or "").strip() or path.stem, source="GanttProject", start=first, calendar=calendar)
@@ -145,6 +149,16 @@ def _plan(path, title, raw_tasks, props, resources, allocations, baselines, work
         for succ, ltype, lag in t["links"]:
             if t["key"] in keys and succ in keys and succ != t["key"]:
                 plan.links.append(PlanLink(t["key"], succ, LINK_TYPES.get(ltype or "2", "FS"), _int(lag, 0)))
+    plan.assignments = [a for a in assignments if a.task_key in keys]
     finishes = [t.finish for t in plan.tasks if t.finish]
     plan.finish = max(finishes) if finishes else None
     return plan
+
+
+def _load(text: str | None) -> float:
+    """An allocation's load in percent (GanttProject writes load="100.0"); 100 when absent or unreadable."""
+    try:
+        value = float(text) if text not in (None, "") else 100.0
+    except ValueError:
+        return 100.0
+    return value if value >= 0 else 100.0

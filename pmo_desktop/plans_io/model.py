@@ -56,6 +56,17 @@ class PlanLink:
 
 
 @dataclass
+class PlanAssignment:
+    """A (work) resource assigned to a task: `units` of a full-time person per working day (1.0 = 100%),
+    and the assigned work in days when the file gives it (MSPDI Work), which then wins over units."""
+
+    task_key: str
+    resource: str
+    units: float = 1.0
+    work_days: float | None = None
+
+
+@dataclass
 class Plan:
     name: str
     source: str  # "MS Project XML" | "GanttProject"
@@ -65,10 +76,11 @@ class Plan:
     calendars: dict[str, PlanCalendar] = field(default_factory=dict)  # tasks' own calendars by key
     tasks: list[PlanTask] = field(default_factory=list)  # in outline order, parents before children
     links: list[PlanLink] = field(default_factory=list)
+    assignments: list[PlanAssignment] = field(default_factory=list)  # work resources on tasks
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> dict:
         kinds = {k: sum(1 for t in self.tasks if t.kind == k) for k in ("task", "summary", "milestone")}
         return {"name": self.name, "source": self.source, "tasks": len(self.tasks), **kinds,
-                "links": len(self.links), "start": self.start.isoformat() if self.start else None,
+                "links": len(self.links), "assignments": len(self.assignments), "start": self.start.isoformat() if self.start else None,
                 "finish": self.finish.isoformat() if self.finish else None, "warnings": self.warnings}

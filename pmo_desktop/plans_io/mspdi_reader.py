@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from pmo_desktop.plans_io.model import Plan, PlanCalendar, PlanFileError, PlanLink, PlanTask
+from pmo_desktop.plans_io.model import Plan, PlanAssignment, PlanCalendar, PlanFileError, PlanLink, PlanTask
 from pmo_desktop.plans_io.xml_safety import local, safe_events
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar
 
@@ -106,7 +106,8 @@ class _Reader:
         self.calendars: dict[str, dict] = {}
         self.tasks: list = []
         self.resources: dict[str, str] = {}
-        self.assignments: list[tuple[str, str]] = []
+        self.assignments: list[tuple[str, str, str | None, str | None]] = []  # task, resource, Units, Work
+        self.work_resources: set[str] = set()  # resources of Type Work (not Material or Cost)
         self.resource_calendars: dict[str, str] = {}
         self.task_resources: dict[str, list[str]] = {}
         self.warnings: list[str] = []
@@ -138,12 +139,14 @@ class _Reader:
                 uid, rname = _text(el, "UID"), _text(el, "Name")
                 if uid is not None and rname:
                     self.resources[uid] = rname
+                if uid is not None and _text(el, "Type") in (None, "1"):
+                    self.work_resources.add(uid)
                 if uid is not None and _text(el, "Type") in (None, "1") and (_text(el, "CalendarUID") or "-1") != "-1":
                     self.resource_calendars[uid] = _text(el, "CalendarUID")
                 el.clear()
             elif depth == 2 and name == "Assignment":
                 task_uid, res_uid = _text(el, "TaskUID") or "", _text(el, "ResourceUID") or ""
-                self.assignments.append((task_uid, res_uid))
+                self.assignments.append((task_uid, res_uid, _text(el, "Units"), _text(el, "Work")))
                 self.task_resources.setdefault(task_uid, []).append(res_uid)
                 el.clear()
             elif depth == 1 and len(el) == 0:
@@ -287,10 +290,15 @@ class _Reader:
                     finish=_date_part(self.header.get("FinishDate")), calendar=project.plan,
                     warnings=self.warnings)
         owners: dict[str, list[str]] = {}
-        for task_uid, res_uid in self.assignments:
+        for task_uid, res_uid, units, work in self.assignments:
             rname = self.resources.get(res_uid)
             if rname and rname not in owners.setdefault(task_uid, []):
                 owners[task_uid].append(rname)
+            if rname and res_uid in self.work_resources:
+                hours = _hours(work)
+                plan.assignments.append(PlanAssignment(
+                    task_uid, rname, max(0.0, _number(units, 1.0)),
+                    None if hours is None else hours * 60 / minutes_per_day))
 
         raws = [r for r in self.tasks if r["UID"] is not None and r.get("IsNull") != "1"]
         raws.sort(key=lambda r: _number(r["ID"], 0))

@@ -18,6 +18,7 @@ from pathlib import Path
 from reportlab.platypus import NextPageTemplate, PageBreak
 
 from pmo_desktop import finance
+from pmo_desktop.capacity import CapacityInputError
 from pmo_desktop.domain import workdays
 from pmo_desktop.reports.base import (
     BoardPackDocument,
@@ -28,6 +29,7 @@ from pmo_desktop.reports.base import (
     Styles,
     fmt_date,
 )
+from pmo_desktop.reports.capacity_data import load_capacity
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
 from pmo_desktop.store import Portfolio
@@ -157,6 +159,11 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
     period, sections, programme, page_size = _resolve(pf, options)
     today = options.today or date.today()
     data = load_pack_data(pf, period=period, programme=programme, today=today)
+    if "capacity" in sections:
+        try:
+            data.capacity = load_capacity(pf, period)
+        except CapacityInputError as exc:
+            raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
     styles = Styles()
     info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
                     period_label=fmt_date(period), confidentiality=data.confidentiality)

@@ -17,6 +17,7 @@ from pmo_desktop.finance import ProjectFinance, ProjectRags
 from pmo_desktop.governance import health
 from pmo_desktop.governance.health import Finding
 from pmo_desktop.reports.base import rag_of
+from pmo_desktop.reports.capacity_data import PackCapacity
 from pmo_desktop.reports.finance_data import PackFinance, load_finance
 from pmo_desktop.scheduling import timeline
 from pmo_desktop.store import Portfolio
@@ -168,6 +169,7 @@ class PackData:
     commentary: str | None
     finance: PackFinance | None = None  # from the finance service
     logo: str | None = None  # settings board_pack.logo_path, drawn on the cover when the file exists
+    capacity: PackCapacity | None = None  # from the capacity service, loaded only for the capacity section
 
     @property
     def has_finance(self) -> bool:
