@@ -54,6 +54,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "open": _action(win, "&Open…", win.ask_open, K.Open, "open.svg", "Open a portfolio file"),
         "save_copy": _action(win, "Save a &Copy As…", win.ask_save_copy, None, "save-copy.svg",
                              "Write a copy of this portfolio to another file"),
+        "import": _action(win, "&Import…", lambda: _import(win), QKeySequence("Ctrl+I"), None,
+                          "Import a workbook, CSV file or plan (.xml, .gan) into this portfolio"),
         "close": _action(win, "&Close", win.close_portfolio, K.Close),
         "quit": _action(win, "&Quit", win.close, K.Quit),
         "undo": _action(win, "&Undo", win.undo, QKeySequence("Ctrl+Z"), "undo.svg", "Undo the last change"),
@@ -83,6 +85,12 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     }
 
 
+def _import(win: MainWindow) -> None:
+    from pmo_desktop.gui.import_wizard import open_import_wizard
+
+    open_import_wizard(win)
+
+
 def _show_columns(win: MainWindow) -> None:
     view = win.current_view()
     if view is not None and hasattr(view, "column_menu"):
@@ -98,6 +106,8 @@ def build_menus(win: MainWindow) -> None:
     win.recent_menu = QMenu("Open &Recent", win)
     win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
     file_menu.addMenu(win.recent_menu)
+    file_menu.addSeparator()
+    file_menu.addAction(a["import"])
     file_menu.addSeparator()
     file_menu.addActions([a["save_copy"], a["close"]])
     file_menu.addSeparator()
@@ -174,6 +184,7 @@ def update_actions(win: MainWindow) -> None:
     for key in ("add_row", "duplicate", "delete", "paste", "clear"):
         a[key].setEnabled(bool(editable_view))
     a["add_field"].setEnabled(bool(writable))
+    a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
     history = win.history
     a["undo"].setEnabled(bool(history and history.can_undo()))

@@ -1,0 +1,521 @@
+"""The import wizard's pages: the file, the column mapping, the preview, and (for .xml/.gan) the plan.
+
+Each page shows and edits the wizard's ImportSession; the session makes the service calls. Long
+steps (reading, previewing, applying) go through the wizard's `run` so they get a wait cursor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from pmo_desktop.importing import kinds as k
+from pmo_desktop.importing.plan import CHANGED, ERROR, NEW, UNCHANGED, ImportPlan
+from pmo_desktop.store import PortfolioError
+
+if TYPE_CHECKING:
+    from pmo_desktop.gui.import_wizard import ImportWizard
+
+FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, PLAN_PAGE = range(4)
+FILE_FILTER = ("Importable files (*.xlsx *.xlsm *.csv *.tsv *.txt *.xml *.gan);;Excel workbooks (*.xlsx *.xlsm);;"
+               "CSV files (*.csv *.tsv *.txt);;Plans (*.xml *.gan)")
+IGNORE = "(ignore)"
+_ROOT = QModelIndex()
+STATUS_TINT = {NEW: "#e3f2e1", CHANGED: "#fff4d6", UNCHANGED: "#f2f2f2", ERROR: "#fbe0de"}
+
+
+def _message_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("importMessage")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b3261e; font-weight: bold;")
+    label.hide()
+    return label
+
+
+def _show_message(label: QLabel, text: str) -> None:
+    label.setText(text[:1].upper() + text[1:] if text else "")
+    label.setVisible(bool(text))
+
+
+class FilePage(QWizardPage):
+    """Step 1: pick the file (and the sheet when several hold a table); say what was found."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Choose a file to import")
+        self.setSubTitle("An Excel workbook or CSV file (project register, RAID log, tasks, budget, status "
+                         "reports), or a plan from MS Project (.xml) or GanttProject (.gan).")
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText("No file chosen")
+        browse = QPushButton("Choose File…")
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.sheet_label = QLabel("Sheet:")
+        self.found = QListWidget()
+        self.found.setObjectName("detected")
+        self.found.setWordWrap(True)
+        self.message = _message_label()
+        form = QFormLayout()
+        form.addRow("File:", row)
+        form.addRow(self.sheet_label, self.sheet_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("What was found:"))
+        layout.addWidget(self.found, 1)
+        layout.addWidget(self.message)
+        self._show_sheets()
+
+    def browse(self) -> None:
+        start = str(self.wiz.session.path.parent) if self.wiz.session.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Import from", start, FILE_FILTER)
+        if path:
+            self.load(path)
+
+    def load(self, path) -> bool:
+        """Read `path`; on failure show the one-line reason and keep Next disabled."""
+        self.path_edit.setText(str(path))
+        session = self.wiz.session
+        try:
+            self.wiz.run(lambda: session.load(path))
+        except PortfolioError as exc:
+            session.path = None
+            session.tables, session.plan_file, session.table = [], None, None
+            _show_message(self.message, str(exc))
+            self._show_sheets()
+            self.completeChanged.emit()
+            return False
+        _show_message(self.message, "")
+        self.wiz.mapping_page.dirty = True
+        self._show_sheets()
+        self.completeChanged.emit()
+        return True
+
+    def _show_sheets(self) -> None:
+        session = self.wiz.session
+        names = session.sheet_names()
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(names)
+        if session.table is not None and session.table in session.tables:
+            self.sheet_combo.setCurrentIndex(session.tables.index(session.table))
+        self.sheet_combo.blockSignals(False)
+        several = len(names) > 1
+        self.sheet_combo.setVisible(several)
+        self.sheet_label.setVisible(several)
+        self._show_found()
+
+    def _sheet_changed(self, index: int) -> None:
+        if index >= 0:
+            self.wiz.session.choose_table(index)
+            self._show_found()
+            self.wiz.mapping_page.dirty = True
+
+    def _show_found(self) -> None:
+        session = self.wiz.session
+        self.found.clear()
+        if session.is_plan:
+            p = session.plan_file
+            lines = [f"Plan: {p.name or '(no name)'} from {p.source}", f"Tasks: {len(p.tasks)}",
+                     f"Links: {len(p.links)}", *session.warnings]
+        else:
+            lines = session.detected()
+        self.found.addItems(lines)
+
+    def isComplete(self) -> bool:
+        s = self.wiz.session
+        return s.path is not None and (s.is_plan or s.table is not None)
+
+    def nextId(self) -> int:
+        return PLAN_PAGE if self.wiz.session.is_plan else MAPPING_PAGE
+
+
+class MappingPage(QWizardPage):
+    """Step 2: which source column goes to which field; the kind; the project; saved mappings."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.dirty = True
+        self.setTitle("Match the columns")
+        self.setSubTitle("Each column of the file and what it becomes. Change any that are wrong; columns "
+                         "set to (ignore) are not imported.")
+        self.kind_combo = QComboBox()
+        for kind in k.KINDS.values():
+            self.kind_combo.addItem(kind.label, kind.name)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.project_combo = QComboBox()
+        self.project_combo.currentIndexChanged.connect(self._project_changed)
+        self.saved_combo = QComboBox()
+        self.saved_combo.activated.connect(self._use_saved)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("mappingTable")
+        self.table.setHorizontalHeaderLabels(["Column in the file", "Sample values", "Import as"])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.combos: dict[int, QComboBox] = {}
+        self.missing = _message_label()
+        self.save_name = QLineEdit()
+        self.save_name.setPlaceholderText("name, e.g. Monthly register")
+        self.save_button = QPushButton("Save Mapping As")
+        self.save_button.clicked.connect(self.save_mapping)
+        self.saved_note = QLabel()
+        form = QFormLayout()
+        form.addRow("Import as:", self.kind_combo)
+        form.addRow("Project for rows without one:", self.project_combo)
+        form.addRow("Use a saved mapping:", self.saved_combo)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_name, 1)
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.missing)
+        layout.addLayout(save_row)
+
+    def initializePage(self) -> None:
+        if self.dirty:
+            self.dirty = False
+            self._fill_projects()
+            self._fill_saved()
+            self.show_mapping()
+
+    def cleanupPage(self) -> None:
+        pass  # keep the user's edits when they step back
+
+    def _fill_projects(self) -> None:
+        session = self.wiz.session
+        self.project_combo.blockSignals(True)
+        self.project_combo.clear()
+        self.project_combo.addItem("(from the file)", None)
+        for code, name in session.projects():
+            self.project_combo.addItem(f"{code} — {name}", code)
+        index = self.project_combo.findData(session.project) if session.project else 0
+        self.project_combo.setCurrentIndex(max(index, 0))
+        self.project_combo.blockSignals(False)
+
+    def _fill_saved(self) -> None:
+        self.saved_combo.clear()
+        names = self.wiz.session.saved_mappings()
+        self.saved_combo.addItem("(none)" if names else "(none saved yet)", None)
+        for name in names:
+            self.saved_combo.addItem(name, name)
+
+    def show_mapping(self) -> None:
+        """Redraw the whole table from the session's mapping."""
+        session = self.wiz.session
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(session.mapping.kind))
+        self.kind_combo.blockSignals(False)
+        self.project_combo.setEnabled(session.mapping.kind != "projects")
+        columns = session.table.columns
+        self.table.setRowCount(len(columns))
+        self.combos = {}
+        kind = session.kind()
+        for row, col in enumerate(columns):
+            self.table.setItem(row, 0, QTableWidgetItem(f"{col.letter}: {col.header}"))
+            self.table.setItem(row, 1, QTableWidgetItem("; ".join(session.samples(col.index))))
+            if session.is_month_column(col.index):
+                months = session.mapping.month_columns[col.index]
+                self.table.setCellWidget(row, 2, None)
+                self.table.setItem(row, 2, QTableWidgetItem(f"{session.mapping.measure} for {', '.join(months)}"))
+                continue
+            combo = QComboBox()
+            combo.addItem(IGNORE, None)
+            for f in kind.fields:
+                combo.addItem(f.name.replace("_", " ") + (" *" if f.required else ""), f.name)
+            combo.setCurrentIndex(max(combo.findData(session.field_of(col.index)), 0))
+            combo.currentIndexChanged.connect(lambda _i, c=col.index, box=combo: self.set_field(c, box.currentData()))
+            self.table.setItem(row, 2, QTableWidgetItem())
+            self.table.setCellWidget(row, 2, combo)
+            self.combos[col.index] = combo
+        self._show_missing()
+
+    def set_field(self, column: int, name: str | None) -> None:
+        """The user chose `name` for `column`; a column that had that field before becomes ignored."""
+        touched = self.wiz.session.set_field(column, name)
+        for c in touched:
+            combo = self.combos.get(c)
+            if combo is not None:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(combo.findData(self.wiz.session.field_of(c)), 0))
+                combo.blockSignals(False)
+        self._show_missing()
+
+    def _show_missing(self) -> None:
+        missing = self.wiz.session.missing_required()
+        _show_message(self.missing, f"Choose a column for: {', '.join(m.replace('_', ' ') for m in missing)}"
+                      if missing else "")
+        self.completeChanged.emit()
+
+    def _kind_changed(self, _index: int) -> None:
+        self.wiz.session.set_kind(self.kind_combo.currentData())
+        self.show_mapping()
+
+    def _project_changed(self, _index: int) -> None:
+        self.wiz.session.project = self.project_combo.currentData()
+        self.wiz.session.plan = None
+
+    def _use_saved(self, _index: int) -> None:
+        name = self.saved_combo.currentData()
+        if not name:
+            return
+        try:
+            self.wiz.session.use_saved(name)
+        except PortfolioError as exc:
+            _show_message(self.missing, str(exc))
+            return
+        self.show_mapping()
+        self.saved_note.setText(f"Using '{name}'")
+
+    def save_mapping(self) -> None:
+        name = self.save_name.text().strip()
+        try:
+            self.wiz.session.save_mapping(name)
+        except PortfolioError as exc:
+            self.saved_note.setText(str(exc))
+            return
+        self.saved_note.setText(f"Saved as '{name}'")
+        self._fill_saved()
+
+    def isComplete(self) -> bool:
+        return self.wiz.session.mapping is not None and not self.wiz.session.missing_required()
+
+    def nextId(self) -> int:
+        return PREVIEW_PAGE
+
+
+class PreviewModel(QAbstractTableModel):
+    """The plan's rows: file row, status, key, what changes or what is wrong; filterable by status."""
+
+    HEADERS = ("Row", "Status", "Key", "Details")
+
+    def __init__(self):
+        super().__init__()
+        self._all: list[tuple[int, str, str, str]] = []
+        self._rows: list[tuple[int, str, str, str]] = []
+        self.status: str | None = None
+
+    def set_plan(self, plan: ImportPlan | None) -> None:
+        rows = []
+        for sheet in (plan.sheets if plan else []):
+            for r in sheet.rows:
+                if r.errors:
+                    details = "; ".join(_error_text(e) for e in r.errors)
+                elif r.changes:
+                    details = "; ".join(f"{f.replace('_', ' ')}: {_text(o)} → {_text(n)}"
+                                        for f, (o, n) in r.changes.items())
+                else:
+                    details = ""
+                rows.append((r.row, r.action, r.key, details))
+        self.beginResetModel()
+        self._all = rows
+        self._filter()
+        self.endResetModel()
+
+    def set_status(self, status: str | None) -> None:
+        self.beginResetModel()
+        self.status = status
+        self._filter()
+        self.endResetModel()
+
+    def _filter(self) -> None:
+        self._rows = [r for r in self._all if self.status is None or r[1] == self.status]
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(row[index.column()]) if index.column() == 0 else row[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 1:
+            return QBrush(QColor(STATUS_TINT[row[1]]))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return row[3] or None
+        return None
+
+    def row_values(self, row: int) -> tuple[int, str, str, str]:
+        return self._rows[row]
+
+
+def _error_text(e) -> str:
+    value = f" '{e.value}'" if e.value and e.value not in e.reason else ""
+    return f"column '{e.column}'{value}: {e.reason}" if e.column else e.reason
+
+
+def _text(value) -> str:
+    return "(blank)" if value is None or value == "" else str(value)
+
+
+class PreviewPage(QWizardPage):
+    """Step 3: what the import would do, before anything is written; Import applies it (step 4)."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Check before importing")
+        self.setSubTitle("Nothing has been written yet. Import writes every row at once (one undo step).")
+        self.counts = QLabel()
+        self.counts.setObjectName("previewCounts")
+        self.filter = QComboBox()
+        for text, status in (("All rows", None), ("New", NEW), ("Changed", CHANGED), ("Unchanged", UNCHANGED),
+                             ("Errors", ERROR)):
+            self.filter.addItem(text, status)
+        self.filter.currentIndexChanged.connect(lambda _i: self.model.set_status(self.filter.currentData()))
+        self.model = PreviewModel()
+        self.view = QTableView()
+        self.view.setObjectName("previewTable")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.notes = QListWidget()
+        self.notes.setMaximumHeight(90)
+        self.skip_errors = QCheckBox("Skip rows with errors and import the others")
+        self.message = _message_label()
+        top = QHBoxLayout()
+        top.addWidget(self.counts, 1)
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.skip_errors)
+        layout.addWidget(self.message)
+        self.setButtonText(wizard.WizardButton.FinishButton, "Import")
+
+    def initializePage(self) -> None:
+        _show_message(self.message, "")
+        try:
+            plan = self.wiz.run(self.wiz.session.preview)
+        except PortfolioError as exc:
+            plan = None
+            _show_message(self.message, str(exc))
+        self.model.set_plan(plan)
+        counts = plan.counts() if plan else {NEW: 0, CHANGED: 0, UNCHANGED: 0, ERROR: 0}
+        self.counts.setText(f"<b>{counts[NEW]}</b> new · <b>{counts[CHANGED]}</b> changed · "
+                            f"<b>{counts[UNCHANGED]}</b> unchanged · "
+                            f"<b style='color:#b3261e'>{counts[ERROR]}</b> with errors")
+        self.notes.clear()
+        if plan:
+            self.notes.addItems([*plan.warnings, *(n for s in plan.sheets for n in s.notes)])
+        self.notes.setVisible(self.notes.count() > 0)
+        self.skip_errors.setVisible(bool(counts[ERROR]))
+        self.skip_errors.setChecked(False)
+        self.view.resizeColumnsToContents()
+
+    def validatePage(self) -> bool:
+        """Apply the import; refused (errors, a broken rule) means nothing was written and we stay."""
+        try:
+            applied = self.wiz.run(lambda: self.wiz.session.apply(skip_errors=self.skip_errors.isChecked()))
+        except PortfolioError as exc:
+            text = str(exc).replace("with --skip-errors", "by ticking 'Skip rows with errors'")
+            _show_message(self.message, text)
+            return False
+        self.wiz.finished_import(applied)
+        return True
+
+    def nextId(self) -> int:
+        return -1
+
+
+class PlanPage(QWizardPage):
+    """For a plan file: import it as a new project, or as the plan of a chosen project (replacing it)."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle("Import the plan")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.target = QComboBox()
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self.replace_note = QLabel()
+        self.replace_note.setWordWrap(True)
+        self.message = _message_label()
+        form = QFormLayout()
+        form.addRow("Into:", self.target)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.replace_note)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        self.setButtonText(wizard.WizardButton.FinishButton, "Import")
+
+    def initializePage(self) -> None:
+        session = self.wiz.session
+        p = session.plan_file
+        self.summary.setText(f"<b>{p.name or '(no name)'}</b>: {len(p.tasks)} task(s), {len(p.links)} link(s)")
+        self.target.blockSignals(True)
+        self.target.clear()
+        self.target.addItem("A new project", None)
+        for code, name in session.projects():
+            self.target.addItem(f"{code} — {name}", code)
+        self.target.blockSignals(False)
+        self.target.setCurrentIndex(0)
+        self._target_changed(0)
+        _show_message(self.message, "")
+
+    def _target_changed(self, _index: int) -> None:
+        code = self.target.currentData()
+        self.wiz.session.project = code
+        self.replace_note.setText(f"The tasks of {code} are replaced by the plan's." if code else
+                                  "A project is created for the plan.")
+
+    def validatePage(self) -> bool:
+        try:
+            applied = self.wiz.run(self.wiz.session.apply)
+        except PortfolioError as exc:
+            _show_message(self.message, str(exc))
+            return False
+        self.wiz.finished_import(applied)
+        return True
+
+    def nextId(self) -> int:
+        return -1
