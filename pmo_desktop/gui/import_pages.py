@@ -1,11 +1,12 @@
 """The import wizard's pages: the file, the column mapping, the preview, and (for .xml/.gan) the plan.
 
 Each page shows and edits the wizard's ImportSession; the session makes the service calls. Long
-steps (reading, previewing, applying) go through the wizard's `run` so they get a wait cursor.
+steps (reading, previewing, applying) go through the wizard's `start`, which runs them on a worker.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -98,24 +99,26 @@ class FilePage(QWizardPage):
         if path:
             self.load(path)
 
-    def load(self, path) -> bool:
-        """Read `path`; on failure show the one-line reason and keep Next disabled."""
+    def load(self, path) -> None:
+        """Read `path` (on the worker); on failure show the one-line reason and keep Next disabled."""
         self.path_edit.setText(str(path))
         session = self.wiz.session
-        try:
-            self.wiz.run(lambda: session.load(path))
-        except PortfolioError as exc:
+
+        def failed(message: str) -> None:
             session.path = None
             session.tables, session.plan_file, session.table = [], None, None
-            _show_message(self.message, str(exc))
+            _show_message(self.message, message)
             self._show_sheets()
             self.completeChanged.emit()
-            return False
-        _show_message(self.message, "")
-        self.wiz.mapping_page.dirty = True
-        self._show_sheets()
-        self.completeChanged.emit()
-        return True
+
+        def loaded(_result) -> None:
+            _show_message(self.message, "")
+            self.wiz.mapping_page.dirty = True
+            self._show_sheets()
+            self.completeChanged.emit()
+
+        self.wiz.start(f"Reading {Path(path).name}",
+                       lambda progress, cancelled: session.load(path, progress, cancelled), loaded, failed)
 
     def _show_sheets(self) -> None:
         session = self.wiz.session
@@ -431,11 +434,12 @@ class PreviewPage(QWizardPage):
 
     def initializePage(self) -> None:
         _show_message(self.message, "")
-        try:
-            plan = self.wiz.run(self.wiz.session.preview)
-        except PortfolioError as exc:
-            plan = None
-            _show_message(self.message, str(exc))
+        self.show_plan(None)
+        self.counts.setText("Working out what the import would change…")
+        self.wiz.start("Previewing the import", lambda _progress, _cancelled: self.wiz.session.preview(),
+                       self.show_plan, lambda message: _show_message(self.message, message))
+
+    def show_plan(self, plan: ImportPlan | None) -> None:
         self.model.set_plan(plan)
         counts = plan.counts() if plan else {NEW: 0, CHANGED: 0, UNCHANGED: 0, ERROR: 0}
         self.counts.setText(f"<b>{counts[NEW]}</b> new · <b>{counts[CHANGED]}</b> changed · "
@@ -450,18 +454,30 @@ class PreviewPage(QWizardPage):
         self.view.resizeColumnsToContents()
 
     def validatePage(self) -> bool:
-        """Apply the import; refused (errors, a broken rule) means nothing was written and we stay."""
-        try:
-            applied = self.wiz.run(lambda: self.wiz.session.apply(skip_errors=self.skip_errors.isChecked()))
-        except PortfolioError as exc:
-            text = str(exc).replace("with --skip-errors", "by ticking 'Skip rows with errors'")
-            _show_message(self.message, text)
-            return False
-        self.wiz.finished_import(applied)
-        return True
+        """Import clicked: apply on the worker, and finish once it succeeded; refused (rows in error, a
+        broken rule, cancelled) means nothing was written and the page stays with the reason shown."""
+        return _apply(self.wiz, self.message, skip_errors=self.skip_errors.isChecked())
 
     def nextId(self) -> int:
         return -1
+
+
+def _apply(wizard: ImportWizard, message: QLabel, **options) -> bool:
+    if wizard.applied is not None:
+        return True  # the apply job finished and called accept(): let the wizard close
+
+    def failed(text: str) -> None:
+        _show_message(message, text.replace("with --skip-errors", "by ticking 'Skip rows with errors'"))
+
+    def done(applied) -> None:
+        wizard.finished_import(applied)
+        wizard.accept()
+
+    _show_message(message, "")
+    name = wizard.session.path.name if wizard.session.path else "the file"
+    wizard.start(f"Importing {name}", lambda progress, cancelled: wizard.session.apply(
+        progress=progress, cancelled=cancelled, **options), done, failed)
+    return False
 
 
 class PlanPage(QWizardPage):
@@ -509,13 +525,7 @@ class PlanPage(QWizardPage):
                                   "A project is created for the plan.")
 
     def validatePage(self) -> bool:
-        try:
-            applied = self.wiz.run(self.wiz.session.apply)
-        except PortfolioError as exc:
-            _show_message(self.message, str(exc))
-            return False
-        self.wiz.finished_import(applied)
-        return True
+        return _apply(self.wiz, self.message)
 
     def nextId(self) -> int:
         return -1

@@ -5,18 +5,20 @@ Pages (import_pages.py): the file -> the column mapping -> the preview -> Import
 (pmo_desktop.importing) and plans_io through an ImportSession; the import is one change-log batch,
 recorded in the window's undo history so Ctrl+Z takes the whole import back.
 
-Reading, previewing and applying run on the GUI thread under a wait cursor (the portfolio's SQLite
-connection belongs to that thread).
+Reading, previewing and applying run on a worker thread through the window's job runner (jobs.py):
+a progress dialog with Cancel appears when a step takes a while, and the window (with the wizard over
+it) is locked meanwhile, because the worker uses the portfolio's one connection. Each step reports back
+on the GUI thread; a failure is a one-line message on the page and nothing was written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
 
 from pmo_desktop.gui.import_pages import (
     FILE_PAGE,
@@ -29,19 +31,10 @@ from pmo_desktop.gui.import_pages import (
     PreviewPage,
 )
 from pmo_desktop.gui.import_session import Applied, ImportSession, is_importable
+from pmo_desktop.gui.jobs import JobRunner, job_runner
 
 if TYPE_CHECKING:
     from pmo_desktop.gui.main_window import MainWindow
-
-T = TypeVar("T")
-
-
-def run_with_wait_cursor(fn: Callable[[], T]) -> T:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return fn()
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class ImportWizard(QWizard):
@@ -49,8 +42,7 @@ class ImportWizard(QWizard):
 
     imported = Signal(int, str)
 
-    def __init__(self, portfolio, path: str | Path | None = None, parent=None,
-                 run: Callable[[Callable[[], T]], T] = run_with_wait_cursor):
+    def __init__(self, portfolio, path: str | Path | None = None, parent=None, runner: JobRunner | None = None):
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle("Import")
@@ -58,7 +50,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.setMinimumSize(QSize(820, 560))
         self.session = ImportSession(portfolio)
-        self.run = run
+        self.runner = runner or JobRunner(self)
         self.applied: Applied | None = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -72,6 +64,17 @@ class ImportWizard(QWizard):
         if path is not None:
             self.file_page.load(path)
 
+    def start(self, title: str, work: Callable, on_success: Callable, on_failure: Callable[[str], None]) -> bool:
+        """Run one step `work(progress, cancelled)` through the job runner; False if it could not start
+        (another job of the window is still running)."""
+        job = self.runner.run(title, work, on_success=on_success, on_failure=on_failure,
+                              on_cancelled=lambda: on_failure(f"{title} was cancelled; nothing was changed"))
+        return job is not None
+
+    def busy(self) -> bool:
+        """A step is running (tests wait for this to turn False)."""
+        return self.runner.busy()
+
     def finished_import(self, applied: Applied) -> None:
         self.applied = applied
         self.imported.emit(applied.batch_id or 0, applied.message)
@@ -82,7 +85,11 @@ def open_import_wizard(win: MainWindow, path: str | Path | None = None) -> Impor
     pf = win.portfolio
     if pf is None or pf.read_only:
         return None
-    wizard = ImportWizard(pf, path, parent=win)
+    runner = job_runner(win)
+    if runner.busy():
+        runner.message("Import", f"Wait for “{runner.job.title}” to finish first")
+        return None
+    wizard = ImportWizard(pf, path, parent=win, runner=runner)
 
     def done(batch_id: int, message: str) -> None:
         if batch_id and win.history is not None:
