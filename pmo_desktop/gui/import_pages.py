@@ -55,7 +55,10 @@ def _message_label() -> QLabel:
 
 
 def _show_message(label: QLabel, text: str) -> None:
-    label.setText(text[:1].upper() + text[1:] if text else "")
+    first = text.split(" ", 1)[0]
+    if "." not in first and "/" not in first:  # a file name keeps its own spelling
+        text = text[:1].upper() + text[1:]
+    label.setText(text)
     label.setVisible(bool(text))
 
 
@@ -331,15 +334,17 @@ class PreviewModel(QAbstractTableModel):
         self._rows: list[tuple[int, str, str, str]] = []
         self.status: str | None = None
 
-    def set_plan(self, plan: ImportPlan | None) -> None:
+    def set_plan(self, plan: ImportPlan | None, minor_units: int = 100) -> None:
         rows = []
         for sheet in (plan.sheets if plan else []):
+            money = {f.name for f in k.kind_named(sheet.kind).fields if f.type == k.MONEY}
             for r in sheet.rows:
                 if r.errors:
                     details = "; ".join(_error_text(e) for e in r.errors)
                 elif r.changes:
-                    details = "; ".join(f"{f.replace('_', ' ')}: {_text(o)} → {_text(n)}"
-                                        for f, (o, n) in r.changes.items())
+                    details = "; ".join(
+                        f"{f.replace('_', ' ')}: {_value(o, f in money, minor_units)} → "
+                        f"{_value(n, f in money, minor_units)}" for f, (o, n) in r.changes.items())
                 else:
                     details = ""
                 rows.append((r.row, r.action, r.key, details))
@@ -389,6 +394,13 @@ def _error_text(e) -> str:
     return f"column '{e.column}'{value}: {e.reason}" if e.column else e.reason
 
 
+def _value(value, is_money: bool, minor_units: int) -> str:
+    """Amounts are stored in minor units (pence); the preview shows them as the workbook did."""
+    if not is_money or not isinstance(value, int | float):
+        return _text(value)
+    return f"{value / minor_units:,.2f}" if minor_units != 1 else f"{value:,}"
+
+
 def _text(value) -> str:
     return "(blank)" if value is None or value == "" else str(value)
 
@@ -415,6 +427,7 @@ class PreviewPage(QWizardPage):
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.notes = QListWidget()
         self.notes.setMaximumHeight(90)
@@ -440,7 +453,7 @@ class PreviewPage(QWizardPage):
                        self.show_plan, lambda message: _show_message(self.message, message))
 
     def show_plan(self, plan: ImportPlan | None) -> None:
-        self.model.set_plan(plan)
+        self.model.set_plan(plan, self.wiz.session.minor_units())
         counts = plan.counts() if plan else {NEW: 0, CHANGED: 0, UNCHANGED: 0, ERROR: 0}
         self.counts.setText(f"<b>{counts[NEW]}</b> new · <b>{counts[CHANGED]}</b> changed · "
                             f"<b>{counts[UNCHANGED]}</b> unchanged · "
@@ -451,7 +464,8 @@ class PreviewPage(QWizardPage):
         self.notes.setVisible(self.notes.count() > 0)
         self.skip_errors.setVisible(bool(counts[ERROR]))
         self.skip_errors.setChecked(False)
-        self.view.resizeColumnsToContents()
+        for column in range(3):  # the details column takes the rest and wraps (its tooltip has it all)
+            self.view.resizeColumnToContents(column)
 
     def validatePage(self) -> bool:
         """Import clicked: apply on the worker, and finish once it succeeded; refused (rows in error, a
@@ -487,6 +501,8 @@ class PlanPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.setTitle("Import the plan")
+        self.setSubTitle("A plan becomes a new project, or replaces the tasks of a project you choose. "
+                         "Either way it is one step to undo.")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.target = QComboBox()

@@ -15,7 +15,7 @@ from pmo_desktop.importing import service
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping, apply_saved, suggest_mapping
-from pmo_desktop.importing.plan import ImportPlan
+from pmo_desktop.importing.plan import ImportPlan, context_for
 from pmo_desktop.importing.saved_mappings import list_mappings, load_mapping, save_mapping
 from pmo_desktop.plans_io import READERS as PLAN_READERS
 from pmo_desktop.plans_io import Plan, apply_plan, read_plan
@@ -180,6 +180,9 @@ class ImportSession:
     def use_saved(self, name: str) -> None:
         self.mapping = apply_saved(load_mapping(self.pf, name), self.table)
         self.plan = None
+
+    def minor_units(self) -> int:
+        return context_for(self.pf).minor_units
 
     def projects(self) -> list[tuple[str, str]]:
         return [(c, n) for c, n in self.pf.conn.execute("SELECT code, name FROM projects ORDER BY code")]

@@ -262,3 +262,24 @@ def test_dropping_a_workbook_on_the_window_opens_the_wizard_on_it(qtbot, make_wi
     settle(qtbot, wizards[0])
     assert wizards[0].currentId() == FILE_PAGE and wizards[0].session.path == path
     assert wizards[0].file_page.isComplete()
+
+
+def test_mapping_an_ignored_column_changes_the_keys_and_amounts_show_as_money(qtbot, demo, tmp_path):
+    code, category, month, planned = demo.conn.execute(
+        "SELECT p.code, b.category, b.month, b.planned FROM budget_lines b JOIN projects p ON p.id = b.project_id "
+        "WHERE b.spend_type = 'CAPEX' AND b.planned != 1200000 ORDER BY b.id").fetchone()
+    rows = [["Project", "Category", "Type", "Month", "Planned"], [code, category, "CAPEX", month, "£12,000"]]
+    wizard = start(qtbot, demo, workbook(tmp_path / "budget.xlsx", rows))
+    step(qtbot, wizard)
+    assert wizard.mapping_page.kind_combo.currentData() == "budget"
+    assert combo_for(wizard, "Type").currentData() is None  # 'type' went to the category column
+    step(qtbot, wizard)
+    (before,) = preview_rows(wizard)
+    assert "OPEX" in before[2]  # spend type defaulted
+
+    wizard.back()
+    combo_for(wizard, "Type").setCurrentIndex(combo_for(wizard, "Type").findData("spend_type"))
+    step(qtbot, wizard)
+    (after,) = preview_rows(wizard)
+    assert after[1] == "changed" and after[2] == f"{code} {category} CAPEX {month}"
+    assert after[3] == f"planned: {planned / 100:,.2f} → 12,000.00"
