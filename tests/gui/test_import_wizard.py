@@ -283,3 +283,42 @@ def test_mapping_an_ignored_column_changes_the_keys_and_amounts_show_as_money(qt
     (after,) = preview_rows(wizard)
     assert after[1] == "changed" and after[2] == f"{code} {category} CAPEX {month}"
     assert after[3] == f"planned: {planned / 100:,.2f} → 12,000.00"
+
+
+def test_a_plan_file_can_replace_the_plan_of_a_chosen_project(qtbot, demo, tmp_path):
+    from pmo_desktop.plans_io import write_mspdi
+
+    source, target = [c for (c,) in demo.conn.execute(
+        "SELECT p.code FROM projects p WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.project_id = p.id) "
+        "ORDER BY p.code LIMIT 2")]
+
+    def count(code):
+        return demo.conn.execute("SELECT count(*) FROM tasks t JOIN projects p ON p.id = t.project_id "
+                                 "WHERE p.code = ?", (code,)).fetchone()[0]
+
+    tasks = count(source)
+    projects = demo.conn.execute("SELECT count(*) FROM projects").fetchone()[0]
+    path = tmp_path / "plan.xml"
+    write_mspdi(demo, source, path)
+    wizard = start(qtbot, demo, path)
+    step(qtbot, wizard)
+    combo = wizard.plan_page.target
+    combo.setCurrentIndex(combo.findData(target))
+    assert "replaced" in wizard.plan_page.replace_note.text()
+    click_import(qtbot, wizard)
+    assert wizard.applied is not None and target in wizard.applied.message
+    assert count(target) == tasks
+    assert demo.conn.execute("SELECT count(*) FROM projects").fetchone()[0] == projects
+
+
+def test_a_csv_register_imports_too(qtbot, portfolio, tmp_path):
+    path = tmp_path / "register.csv"
+    path.write_text("Project Code;Project Name;Owner\nC-1;Café refit;Zoë\nC-2;\"Two\nlines\";Ann\n",
+                    encoding="utf-8-sig")
+    wizard = start(qtbot, portfolio, path)
+    step(qtbot, wizard)
+    step(qtbot, wizard)
+    assert [r[1] for r in preview_rows(wizard)] == ["new", "new"]
+    click_import(qtbot, wizard)
+    assert read(portfolio.path, "SELECT code, name, manager FROM projects ORDER BY code") == [
+        ("C-1", "Café refit", "Zoë"), ("C-2", "Two\nlines", "Ann")]
