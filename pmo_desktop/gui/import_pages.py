@@ -45,6 +45,14 @@ _ROOT = QModelIndex()
 STATUS_TINT = {NEW: "#e3f2e1", CHANGED: "#fff4d6", UNCHANGED: "#f2f2f2", ERROR: "#fbe0de"}
 
 
+def field_label(name: str) -> str:
+    """'rag_overall' -> 'RAG overall', 'start_date' -> 'Start date': a field as the analyst reads it."""
+    words = name.split("_")
+    words = ["RAG" if w == "rag" else "WBS" if w == "wbs" else w for w in words]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 def _message_label() -> QLabel:
     label = QLabel()
     label.setObjectName("importMessage")
@@ -261,7 +269,7 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem(IGNORE, None)
             for f in kind.fields:
-                combo.addItem(f.name.replace("_", " ") + (" *" if f.required else ""), f.name)
+                combo.addItem(field_label(f.name) + (" *" if f.required else ""), f.name)
             combo.setCurrentIndex(max(combo.findData(session.field_of(col.index)), 0))
             combo.currentIndexChanged.connect(lambda _i, c=col.index, box=combo: self.set_field(c, box.currentData()))
             self.table.setItem(row, 2, QTableWidgetItem())
@@ -282,7 +290,7 @@ class MappingPage(QWizardPage):
 
     def _show_missing(self) -> None:
         missing = self.wiz.session.missing_required()
-        _show_message(self.missing, f"Choose a column for: {', '.join(m.replace('_', ' ') for m in missing)}"
+        _show_message(self.missing, f"Choose a column for: {', '.join(field_label(m) for m in missing)}"
                       if missing else "")
         self.completeChanged.emit()
 
@@ -343,7 +351,7 @@ class PreviewModel(QAbstractTableModel):
                     details = "; ".join(_error_text(e) for e in r.errors)
                 elif r.changes:
                     details = "; ".join(
-                        f"{f.replace('_', ' ')}: {_value(o, f in money, minor_units)} → "
+                        f"{field_label(f)}: {_value(o, f in money, minor_units)} → "
                         f"{_value(n, f in money, minor_units)}" for f, (o, n) in r.changes.items())
                 else:
                     details = ""

@@ -122,7 +122,7 @@ def test_changing_a_column_in_the_mapping_changes_the_preview(qtbot, demo, tmp_p
     assert combo_for(wizard, "Owner").currentData() == "manager"
     step(qtbot, wizard)
     (row,) = preview_rows(wizard)
-    assert row[1] == "changed" and row[3].startswith(f"manager: {manager} → Zed Person")
+    assert row[1] == "changed" and row[3].startswith(f"Manager: {manager} → Zed Person")
 
     wizard.back()
     owner = combo_for(wizard, "Owner")
@@ -130,7 +130,7 @@ def test_changing_a_column_in_the_mapping_changes_the_preview(qtbot, demo, tmp_p
     assert wizard.session.field_of(2) == "sponsor"
     step(qtbot, wizard)
     (row,) = preview_rows(wizard)
-    assert row[1] == "changed" and row[3].startswith("sponsor:") and "manager" not in row[3]
+    assert row[1] == "changed" and row[3].startswith("Sponsor:") and "Manager" not in row[3]
 
     wizard.back()
     # Giving the key's field to another column takes it from the first: the code is then missing.
@@ -139,7 +139,7 @@ def test_changing_a_column_in_the_mapping_changes_the_preview(qtbot, demo, tmp_p
     assert wizard.mapping_page.isComplete()
     combo_for(wizard, "Owner").setCurrentIndex(0)
     assert not wizard.mapping_page.isComplete()
-    assert "code" in wizard.mapping_page.missing.text()
+    assert wizard.mapping_page.missing.text() == "Choose a column for: Code"
 
 
 def test_rows_in_error_are_listed_and_import_is_refused_unless_they_are_skipped(qtbot, portfolio, tmp_path):
@@ -282,7 +282,7 @@ def test_mapping_an_ignored_column_changes_the_keys_and_amounts_show_as_money(qt
     step(qtbot, wizard)
     (after,) = preview_rows(wizard)
     assert after[1] == "changed" and after[2] == f"{code} {category} CAPEX {month}"
-    assert after[3] == f"planned: {planned / 100:,.2f} → 12,000.00"
+    assert after[3] == f"Planned: {planned / 100:,.2f} → 12,000.00"
 
 
 def test_a_plan_file_can_replace_the_plan_of_a_chosen_project(qtbot, demo, tmp_path):
@@ -322,3 +322,27 @@ def test_a_csv_register_imports_too(qtbot, portfolio, tmp_path):
     click_import(qtbot, wizard)
     assert read(portfolio.path, "SELECT code, name, manager FROM projects ORDER BY code") == [
         ("C-1", "Café refit", "Zoë"), ("C-2", "Two\nlines", "Ann")]
+
+
+def test_the_file_page_warns_of_hidden_rows_formulas_without_values_and_ignored_columns(qtbot, portfolio,
+                                                                                         tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    for row in REGISTER:
+        ws.append(row)
+    ws["G5"] = "=LEN(B5)"  # openpyxl saves formulas with no calculated value, as some tools do
+    ws.row_dimensions[5].hidden = True
+    wb.save(tmp_path / "quirks.xlsx")
+    wizard = start(qtbot, portfolio, tmp_path / "quirks.xlsx")
+    found = "\n".join(wizard.file_page.found.item(i).text() for i in range(wizard.file_page.found.count()))
+    assert "1 hidden row(s) imported (rows 5)" in found
+    assert "1 formula cell(s) have no saved value and read as blank (G5)" in found
+    assert "Ignored columns: Notes" in found
+
+
+def test_a_read_only_portfolio_offers_no_import(make_window, demo_path, tmp_path):
+    from pmo_desktop.store import open_portfolio
+
+    win = make_window(open_portfolio(demo_path, read_only=True))
+    assert not win.actions["import"].isEnabled()
+    assert open_import_wizard(win, workbook(tmp_path / "r.xlsx", REGISTER)) is None
