@@ -32,6 +32,7 @@ from pmo_desktop.gui.import_pages import (
 )
 from pmo_desktop.gui.import_session import Applied, ImportSession, is_importable
 from pmo_desktop.gui.jobs import JobRunner, job_runner
+from pmo_desktop.store import PortfolioError
 
 if TYPE_CHECKING:
     from pmo_desktop.gui.main_window import MainWindow
@@ -67,7 +68,14 @@ class ImportWizard(QWizard):
     def start(self, title: str, work: Callable, on_success: Callable, on_failure: Callable[[str], None]) -> bool:
         """Run one step `work(progress, cancelled)` through the job runner; False if it could not start
         (another job of the window is still running)."""
-        job = self.runner.run(title, work, on_success=on_success, on_failure=on_failure,
+        job = None
+
+        def failed(message: str) -> None:
+            # Our errors are already one line; jobs.one_line would capitalise a leading file name.
+            error = job.error if job is not None else None
+            on_failure(str(error) if isinstance(error, PortfolioError) and str(error) else message)
+
+        job = self.runner.run(title, work, on_success=on_success, on_failure=failed,
                               on_cancelled=lambda: on_failure(f"{title} was cancelled; nothing was changed"))
         return job is not None
 

@@ -170,13 +170,15 @@ def test_rows_in_error_are_listed_and_import_is_refused_unless_they_are_skipped(
     assert read(portfolio.path, "SELECT code FROM projects ORDER BY code") == [("P-001",), ("P-002",), ("P-003",)]
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"PK\x03\x04 this is not really a zip", "damaged"),
-    (bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600,
-     "password-protected"),
+@pytest.mark.parametrize("name, content, words", [
+    ("broken.xlsx", b"PK\x03\x04 this is not really a zip", "broken.xlsx is damaged"),
+    ("locked.xlsx", bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+     + b"\0" * 600, "locked.xlsx is password-protected"),
+    ("plan.xml", b"<?xml version='1.0'?><notes><note>hello</note></notes>", "plan.xml"),
+    ("plan.gan", b"not xml at all", "plan.gan is not a readable XML file"),
 ])
-def test_a_corrupt_or_encrypted_workbook_gives_one_line_and_no_next(qtbot, portfolio, tmp_path, content, words):
-    path = tmp_path / "broken.xlsx"
+def test_a_corrupt_or_encrypted_file_gives_one_line_and_no_next(qtbot, portfolio, tmp_path, name, content, words):
+    path = tmp_path / name
     path.write_bytes(content)
     wizard = start(qtbot, portfolio, path)
     message = wizard.file_page.message
