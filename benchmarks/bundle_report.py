@@ -4,7 +4,10 @@ Builds the bundle unless --dist points at one, then times (median of --runs) a f
 renders the project register offscreen and exits (`--screenshot`), for the bundled executable and for
 `python -m pmo_desktop.gui.app` from source. Prints one JSON object.
 
-    python benchmarks/bundle_report.py [--dist "dist/PMO Desktop"] [--runs 5]
+    python benchmarks/bundle_report.py [--dist "dist/PMO Desktop"] [--runs 5] [--before OLD_DIST]
+
+--before names another build (e.g. one from an older build.spec) whose size is reported beside this
+one's, to show what a trim saved.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dist", type=Path)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--before", type=Path, help="an older bundle to compare sizes with")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="pmo-bundle-"))
     build_s = None
@@ -66,6 +70,10 @@ def main() -> None:
     bundle_s = timed([str(dist / "pmo-desktop"), str(demo), "--screenshot", shot], env, args.runs)
     source_s = timed([sys.executable, "-m", "pmo_desktop.gui.app", str(demo), "--screenshot", shot],
                      {**env, "PYTHONPATH": str(ROOT)}, args.runs)
+    before = {}
+    if args.before:
+        before = {"before_bundle_mb": round(folder_size(args.before) / 1e6, 1),
+                  "before_largest_parts_mb": biggest(args.before)}
     print(json.dumps({
         "benchmark": "bundle_report",
         "platform": sys.platform,
@@ -75,6 +83,7 @@ def main() -> None:
         "start_to_screenshot_bundle_s": bundle_s,
         "start_to_screenshot_source_s": source_s,
         "ratio_bundle_to_source": round(bundle_s / source_s, 2),
+        **before,
     }, indent=2))
 
 

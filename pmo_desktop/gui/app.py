@@ -1,7 +1,9 @@
 """`pmo-desktop [FILE] [--screenshot PNG [--view NAME]]`: start the GUI.
 
-With no file, the application opens a demo portfolio kept in the user's data folder (created on
-first use), so a new user sees a working portfolio at once.
+With no file, the most recent portfolio opens again; on a first run a welcome dialog offers to create
+a portfolio, open one or explore the demo portfolio kept in the user's data folder (created on first
+use). `--screenshot` never asks: with no file it renders the demo. Unexpected errors in the running
+GUI are logged and shown (gui/crash.py) instead of closing the window.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def ensure_demo() -> Path:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="pmo-desktop", description="PMO Desktop")
-    p.add_argument("file", nargs="?", type=Path, help="portfolio file (.pmo); the demo portfolio if omitted")
+    p.add_argument("file", nargs="?", type=Path,
+                   help="portfolio file (.pmo); if omitted, the last one or a welcome dialog (--screenshot: the demo)")
     p.add_argument("--screenshot", type=Path, metavar="PNG", help="render the window offscreen to PNG and exit")
     p.add_argument("--view", default="projects",
                    help="view to show, e.g. projects, raid, milestones, status, roadmap, gantt, budget, finance, "
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     protect_singletons()
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from pmo_desktop.gui.file_actions import Prompts, open_with_dialogs
     from pmo_desktop.gui.main_window import MainWindow
@@ -77,12 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         # Interactively, a file that cannot be opened gets the same dialogs as File > Open (a locked
         # file offers read-only), and the window opens empty so another file can be chosen.
-        try:
-            path = args.file or ensure_demo()
-        except PortfolioError as exc:
-            QMessageBox.critical(None, "PMO Desktop", str(exc))
-            path = None
-        portfolio = open_with_dialogs(Path(path), Prompts(None), read_only=args.read_only) if path else None
+        from pmo_desktop.gui import crash
+        from pmo_desktop.gui.first_run import start_portfolio
+
+        crash.install()
+        if args.file is None:
+            portfolio = start_portfolio(QSettings(), Prompts(None), ensure_demo)
+        else:
+            portfolio = open_with_dialogs(args.file, Prompts(None), read_only=args.read_only)
     if args.screenshot:
         # A screenshot must look the same on every machine: a throw-away layout, not the user's.
         scratch = tempfile.TemporaryDirectory(prefix="pmo-shot-")

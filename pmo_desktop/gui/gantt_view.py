@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.gui import timeline_paint as tp
 from pmo_desktop.gui.gantt_chart import GanttChart
 from pmo_desktop.gui.gantt_paint import ROW_H, LinkIndex, paint_plan
+from pmo_desktop.gui.reschedule import reschedule_project
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.scheduling import edits
 from pmo_desktop.scheduling.service import project_calendar
@@ -135,11 +136,15 @@ class GanttView(PortfolioView):
         png.clicked.connect(lambda: self._ask_export("PNG image (*.png)", self.export_png))
         pdf = QPushButton("Export PDF…")
         pdf.clicked.connect(lambda: self._ask_export("PDF document (*.pdf)", self.export_pdf))
+        resched = QPushButton("Reschedule")
+        resched.setObjectName("ganttReschedule")
+        resched.setToolTip("Recompute this plan's dates from its links (one undoable step)")
+        resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
         self.note = QLabel()
         self.note.setObjectName("ganttNote")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel("Plan"), self.project_box, QLabel("Zoom"), self.zoom_box, today):
+        for w in (QLabel("Plan"), self.project_box, resched, QLabel("Zoom"), self.zoom_box, today):
             bar.addWidget(w)
         bar.addWidget(self.note, 1)
         bar.addWidget(png)

@@ -141,7 +141,12 @@ class JobRunner(QObject):
         self.show_after_ms = show_after_ms
         self._show_message = show_message
         self.job: Job | None = None
+        self._on: tuple = (None, None, None)
+        self._parent: QWidget = window
         self._was_enabled = True
+        self._timer = QTimer(self)  # shows the progress dialog if the job outlives it
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_dialog)
         window.installEventFilter(self)
 
     def busy(self) -> bool:
@@ -149,37 +154,37 @@ class JobRunner(QObject):
 
     def run(self, title: str, work: Work, *, on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[str], None] | None = None,
-            on_cancelled: Callable[[], None] | None = None) -> Job | None:
+            on_cancelled: Callable[[], None] | None = None, parent: QWidget | None = None) -> Job | None:
         """Start `work(progress, cancelled)` on a worker thread. Returns the Job, or None (with a
-        message) when another job is still running."""
+        message) when another job is still running. `parent` (default: the window) owns the progress
+        dialog and messages, e.g. the export dialog that started the job."""
         if self.job is not None:
             self.message(title, f"Wait for “{self.job.title}” to finish first")
             return None
-        job = Job(title, work, self)
+        job = Job(title, work)  # the caller may keep it; nothing else does once it is done
         self.job = job
         self._on = (on_success, on_failure, on_cancelled)
+        self._parent = parent or self.window
         self._was_enabled = self.window.isEnabled()
         self.window.setEnabled(False)
         self.busy_changed.emit(True)
         job._worker.finished.connect(self._finish)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._show_dialog)
         self._timer.start(self.show_after_ms)
         job._worker.start()
         return job
 
-    def message(self, title: str, text: str) -> None:
+    def message(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        """A one-line message about a job (the default is a warning box)."""
         if self._show_message is not None:
             self._show_message(title, text)
         else:
-            QMessageBox.warning(self.window, title, text)
+            QMessageBox.warning(parent or self.window, title, text)
 
     def _show_dialog(self) -> None:
         job = self.job
         if job is None or job.finished:
             return
-        dialog = QProgressDialog(job.title + "…", "Cancel", 0, 0, self.window)
+        dialog = QProgressDialog(job.title + "…", "Cancel", 0, 0, self._parent)
         dialog.setObjectName("jobProgress")
         dialog.setWindowTitle("PMO Desktop")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -206,6 +211,7 @@ class JobRunner(QObject):
             job.dialog.close()
             job.dialog.deleteLater()
         self.job = None
+        parent, self._parent = self._parent, self.window
         self.window.setEnabled(self._was_enabled)
         self.busy_changed.emit(False)
         on_success, on_failure, on_cancelled = self._on
@@ -222,10 +228,10 @@ class JobRunner(QObject):
                 if on_failure is not None:
                     on_failure(job.message)
                 else:
-                    self.message(job.title, job.message)
+                    self.message(job.title, job.message, parent)
         except Exception as exc:  # noqa: BLE001 - a failing callback is reported, not a crash
             job.message = one_line(exc)
-            self.message(job.title, job.message)
+            self.message(job.title, job.message, parent)
         finally:
             job.done.emit()
             job._worker.deleteLater()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.gui import file_actions
+from pmo_desktop.gui.about import add_help_menu
 from pmo_desktop.gui.columns import Formatting
 from pmo_desktop.gui.compat import protect_singletons
 from pmo_desktop.gui.detail_pane import DetailPane
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
 
         self.actions: dict[str, QAction] = build_actions(self)
         build_menus(self)
+        add_help_menu(self)
         build_toolbar(self)
         self._restore_window()
         self.set_portfolio(portfolio)

@@ -46,7 +46,9 @@ def _view_call(win: MainWindow, method: str):
 
 
 def build_actions(win: MainWindow) -> dict[str, QAction]:
+    from pmo_desktop.gui.board_pack_dialog import export_board_pack
     from pmo_desktop.gui.dialogs import add_custom_field, write_status_report
+    from pmo_desktop.gui.reschedule import reschedule_project, selected_project
 
     K = QKeySequence.StandardKey
     return {
@@ -56,6 +58,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
                              "Write a copy of this portfolio to another file"),
         "import": _action(win, "&Import…", lambda: _import(win), QKeySequence("Ctrl+I"), None,
                           "Import a workbook, CSV file or plan (.xml, .gan) into this portfolio"),
+        "board_pack": _action(win, "Export &Board Pack…", lambda: export_board_pack(win), QKeySequence("Ctrl+B"),
+                              "board-pack.svg", "Build the PDF board pack for the steering committee"),
         "close": _action(win, "&Close", win.close_portfolio, K.Close),
         "quit": _action(win, "&Quit", win.close, K.Quit),
         "undo": _action(win, "&Undo", win.undo, QKeySequence("Ctrl+Z"), "undo.svg", "Undo the last change"),
@@ -80,6 +84,9 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "status_report": _action(win, "Write &Status Report…", lambda: write_status_report(win),
                                  QKeySequence("Ctrl+R"), "report.svg",
                                  "Write this period's report for the selected project"),
+        "reschedule": _action(win, "Re&schedule Plan", lambda: reschedule_project(win, selected_project(win)), QKeySequence("Ctrl+Shift+R"),
+                              "gantt.svg", "Recompute the selected project's task dates from its links "
+                              "(one undoable step)"),
         "toggle_detail": _action(win, "Project &Details Pane", lambda: win.detail.setVisible(
             not win.detail.isVisible()), QKeySequence("F9")),
     }
@@ -109,7 +116,7 @@ def build_menus(win: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(a["import"])
     file_menu.addSeparator()
-    file_menu.addActions([a["save_copy"], a["close"]])
+    file_menu.addActions([a["save_copy"], a["board_pack"], a["close"]])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
     edit = bar.addMenu("&Edit")
@@ -125,6 +132,7 @@ def build_menus(win: MainWindow) -> None:
     _fill_view_menu(win)
     project = bar.addMenu("&Project")
     project.addAction(a["status_report"])
+    project.addAction(a["reschedule"])
     # Shortcuts work even while the menu bar is hidden or a menu was never opened.
     for action in [*a.values(), *win.view_actions.values()]:
         win.addAction(action)
@@ -161,7 +169,7 @@ def build_toolbar(win: MainWindow) -> None:
     tb.setMovable(False)
     a = win.actions
     for key in ("new", "open", None, "undo", "redo", None, "add_row", "duplicate", "delete", None,
-                "status_report", "add_field", "columns"):
+                "status_report", "board_pack", "add_field", "columns"):
         if key is None:
             tb.addSeparator()
         else:
@@ -171,13 +179,15 @@ def build_toolbar(win: MainWindow) -> None:
 
 
 def update_actions(win: MainWindow) -> None:
+    from pmo_desktop.gui.reschedule import selected_project
+
     a = win.actions
     pf = win.portfolio
     has = pf is not None
     writable = has and not pf.read_only
     view = win.current_view()
     editable_view = writable and view is not None and view.editable
-    for key in ("save_copy", "close", "copy", "columns", "toggle_detail"):
+    for key in ("save_copy", "board_pack", "close", "copy", "columns", "toggle_detail"):
         a[key].setEnabled(has)
     for act in getattr(win, "view_actions", {}).values():
         act.setEnabled(has)
@@ -186,6 +196,7 @@ def update_actions(win: MainWindow) -> None:
     a["add_field"].setEnabled(bool(writable))
     a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
+    a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)
     history = win.history
     a["undo"].setEnabled(bool(history and history.can_undo()))
     a["redo"].setEnabled(bool(history and history.can_redo()))

@@ -33,9 +33,10 @@ class _Parser(WorkSheetParser):
         self.uncached: list[str] = []
 
     def parse_cell(self, element):
-        if element.find(FORMULA_TAG) is not None and not element.findtext(VALUE_TAG):
+        cell = super().parse_cell(element)
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None and not element.findtext(VALUE_TAG):
             self.uncached.append(element.get("r") or "?")
-        return super().parse_cell(element)
+        return cell
 
 
 def read_xlsx(path: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None,
@@ -94,12 +95,13 @@ def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int) -> Sh
             if idx > last_filled + TRAILING_EMPTY_ROWS and last_filled:
                 break
             r = idx - 1
-            values: list = []
+            values: list = [None] * row_cells[-1]["column"] if row_cells else []
+            filled = False
             for cell in row_cells:
-                c = cell["column"] - 1
                 value = cell["value"]
                 sid = cell["style_id"]
                 if sid:
+                    c = cell["column"] - 1
                     if sid not in style_fill:
                         style_fill[sid], style_indent[sid] = _style(wb, sid)
                     if style_fill[sid]:
@@ -108,12 +110,14 @@ def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int) -> Sh
                         indents[(r, c)] = style_indent[sid]
                 if value is None:
                     continue
-                if isinstance(value, str):
-                    value = value.strip("\x00")
-                if len(values) <= c:
+                if value.__class__ is str and "\x00" in value:
+                    value = value.replace("\x00", "")
+                c = cell["column"] - 1
+                if c >= len(values):  # cells out of column order: never in files Excel writes
                     values.extend([None] * (c + 1 - len(values)))
                 values[c] = value
-            if values:
+                filled = True
+            if filled:
                 last_filled = idx
                 cells += len(values)
                 if cells > MAX_CELLS:

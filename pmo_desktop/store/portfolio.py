@@ -233,8 +233,8 @@ def _validate(conn: sqlite3.Connection, path: Path) -> list[str]:
     unknown = [name for name in applied if name not in schema.MIGRATION_NAMES]
     if unknown:
         raise NewerSchema(
-            f"{path.name} was saved by a newer version of PMO Desktop (schema {len(applied)}; "
-            f"this version knows {len(schema.MIGRATION_NAMES)}); update PMO Desktop to open it"
+            f"{path.name} was saved by a newer version of PMO Desktop (it has schema steps this version "
+            f"does not know: {', '.join(unknown[:3])}); update PMO Desktop to open it"
         )
     return [name for name in schema.MIGRATION_NAMES if name not in applied]
 
