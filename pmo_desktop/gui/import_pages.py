@@ -261,12 +261,18 @@ class MappingPage(QWizardPage):
         for row, col in enumerate(columns):
             self.table.setItem(row, 0, QTableWidgetItem(f"{col.letter}: {col.header}"))
             self.table.setItem(row, 1, QTableWidgetItem("; ".join(session.samples(col.index))))
-            if session.is_month_column(col.index):
-                months = session.mapping.month_columns[col.index]
-                self.table.setCellWidget(row, 2, None)
-                self.table.setItem(row, 2, QTableWidgetItem(f"{session.mapping.measure} for {', '.join(months)}"))
-                continue
+            months = session.month_column_months(col.index)
             combo = QComboBox()
+            if months is not None:  # a wide-form month column: in (as the measure for its months) or out
+                combo.addItem(f"{field_label(session.mapping.measure)} for {', '.join(months)}", True)
+                combo.addItem(IGNORE, False)
+                combo.setCurrentIndex(0 if session.is_month_column(col.index) else 1)
+                combo.currentIndexChanged.connect(
+                    lambda _i, c=col.index, box=combo: self.wiz.session.set_month_column(c, box.currentData()))
+                self.table.setItem(row, 2, QTableWidgetItem())
+                self.table.setCellWidget(row, 2, combo)
+                self.combos[col.index] = combo
+                continue
             combo.addItem(IGNORE, None)
             for f in kind.fields:
                 combo.addItem(field_label(f.name) + (" *" if f.required else ""), f.name)

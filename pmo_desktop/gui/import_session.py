@@ -51,6 +51,7 @@ class ImportSession:
     project: str | None = None  # default project code for rows that name none (tasks, RAID ...)
     plan: ImportPlan | None = None
     plan_file: Plan | None = None  # a .xml/.gan plan read by plans_io
+    _month_stash: dict[int, list[str]] = field(default_factory=dict, repr=False)  # month columns left out
 
     # -- step 1: the file ------------------------------------------------------------------------------
 
@@ -86,6 +87,7 @@ class ImportSession:
         mapping, guessed, _scores = service.suggest(self.table)
         self.guessed = guessed
         self.mapping = mapping or suggest_mapping(self.table, k.kind_named(_best_kind(self.table)))
+        self._month_stash = {}
         self.plan = None
 
     def detected(self) -> list[str]:
@@ -119,6 +121,7 @@ class ImportSession:
         if self.mapping is not None and self.mapping.kind == k.kind_named(name).name:
             return
         self.mapping = suggest_mapping(self.table, k.kind_named(name))
+        self._month_stash = {}
         self.plan = None
 
     def field_of(self, column: int) -> str | None:
@@ -152,6 +155,22 @@ class ImportSession:
         self.plan = None
         return sorted(touched)
 
+    def set_month_column(self, column: int, keep: bool) -> None:
+        """Leave a wide-form month column out of the import (keep=False), or take it back in."""
+        stash = self._month_stash
+        if keep and column in stash:
+            self.mapping.month_columns[column] = stash.pop(column)
+        elif not keep and column in self.mapping.month_columns:
+            stash[column] = self.mapping.month_columns.pop(column)
+        used = {i for cols in self.mapping.columns.values() for i in cols} | set(self.mapping.month_columns)
+        self.mapping.ignored = [c.header for c in self.table.columns if c.index not in used]
+        self.plan = None
+
+    def month_column_months(self, column: int) -> list[str] | None:
+        """The months a wide-form column holds (None when it is not one), whether left out or not."""
+        months = self.mapping.month_columns.get(column)
+        return months if months is not None else self._month_stash.get(column)
+
     def samples(self, column: int, n: int = SAMPLES) -> list[str]:
         out = []
         for r in self.table.data_rows:
@@ -179,6 +198,7 @@ class ImportSession:
 
     def use_saved(self, name: str) -> None:
         self.mapping = apply_saved(load_mapping(self.pf, name), self.table)
+        self._month_stash = {}
         self.plan = None
 
     def minor_units(self) -> int:

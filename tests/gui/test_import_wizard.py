@@ -348,3 +348,22 @@ def test_a_read_only_portfolio_offers_no_import(make_window, demo_path, tmp_path
     win = make_window(open_portfolio(demo_path, read_only=True))
     assert not win.actions["import"].isEnabled()
     assert open_import_wizard(win, workbook(tmp_path / "r.xlsx", REGISTER)) is None
+
+
+def test_a_month_column_of_a_wide_budget_can_be_left_out(qtbot, demo, tmp_path):
+    code = demo.conn.execute("SELECT code FROM projects ORDER BY code").fetchone()[0]
+    rows = [["Project", "Category", "Apr-26", "May-26", "Jun-26"], [code, "Labour", 1000, 2000, 3000]]
+    wizard = start(qtbot, demo, workbook(tmp_path / "wide.xlsx", rows))
+    step(qtbot, wizard)
+    may = combo_for(wizard, "May-26")
+    assert may.currentText() == "Planned for 2026-05-01"
+    step(qtbot, wizard)
+    assert sorted(r[2][-10:] for r in preview_rows(wizard)) == ["2026-04-01", "2026-05-01", "2026-06-01"]
+    wizard.back()
+    combo_for(wizard, "May-26").setCurrentIndex(1)  # (ignore)
+    step(qtbot, wizard)
+    assert sorted(r[2][-10:] for r in preview_rows(wizard)) == ["2026-04-01", "2026-06-01"]
+    wizard.back()
+    combo_for(wizard, "May-26").setCurrentIndex(0)  # back in
+    step(qtbot, wizard)
+    assert len(preview_rows(wizard)) == 3
