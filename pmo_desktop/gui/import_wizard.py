@@ -1,6 +1,6 @@
 """File > Import…: a wizard that brings a workbook, CSV file or plan into the open portfolio.
 
-Pages (import_pages.py): the file -> the column mapping -> the preview -> Import; a plan file (.xml,
+Pages (import_pages.py, import_preview.py): the file -> the column mapping -> the preview -> Import; a plan file (.xml,
 .gan) goes the file -> the plan's target project -> Import. The work is done by the import service
 (pmo_desktop.importing) and plans_io through an ImportSession; the import is one change-log batch,
 recorded in the window's undo history so Ctrl+Z takes the whole import back.
@@ -27,9 +27,8 @@ from pmo_desktop.gui.import_pages import (
     PREVIEW_PAGE,
     FilePage,
     MappingPage,
-    PlanPage,
-    PreviewPage,
 )
+from pmo_desktop.gui.import_preview import PlanPage, PreviewPage
 from pmo_desktop.gui.import_session import Applied, ImportSession, is_importable
 from pmo_desktop.gui.jobs import JobRunner, job_runner
 from pmo_desktop.store import PortfolioError
