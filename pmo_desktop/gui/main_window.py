@@ -361,10 +361,20 @@ class MainWindow(QMainWindow):
         self.settings.setValue("recent", items[:MAX_RECENT])
 
     def dragEnterEvent(self, event) -> None:
-        if any(u.toLocalFile().lower().endswith(".pmo") for u in event.mimeData().urls()):
+        from pmo_desktop.gui.import_wizard import dropped_import
+
+        urls = event.mimeData().urls()
+        if any(u.toLocalFile().lower().endswith(".pmo") for u in urls) or (
+                self.portfolio is not None and not self.portfolio.read_only and dropped_import(urls)):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
+        from pmo_desktop.gui.import_wizard import dropped_import, open_import_wizard
+
+        if self.portfolio is not None and (path := dropped_import(event.mimeData().urls())) is not None:
+            event.acceptProposedAction()
+            open_import_wizard(self, path)  # a spreadsheet or plan dropped on an open portfolio
+            return
         for url in event.mimeData().urls():
             if url.toLocalFile().lower().endswith(".pmo"):
                 event.acceptProposedAction()

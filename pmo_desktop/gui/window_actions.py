@@ -56,6 +56,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "open": _action(win, "&Open…", win.ask_open, K.Open, "open.svg", "Open a portfolio file"),
         "save_copy": _action(win, "Save a &Copy As…", win.ask_save_copy, None, "save-copy.svg",
                              "Write a copy of this portfolio to another file"),
+        "import": _action(win, "&Import…", lambda: _import(win), QKeySequence("Ctrl+I"), None,
+                          "Import a workbook, CSV file or plan (.xml, .gan) into this portfolio"),
         "board_pack": _action(win, "Export &Board Pack…", lambda: export_board_pack(win), QKeySequence("Ctrl+B"),
                               "board-pack.svg", "Build the PDF board pack for the steering committee"),
         "close": _action(win, "&Close", win.close_portfolio, K.Close),
@@ -90,6 +92,12 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     }
 
 
+def _import(win: MainWindow) -> None:
+    from pmo_desktop.gui.import_wizard import open_import_wizard
+
+    open_import_wizard(win)
+
+
 def _show_columns(win: MainWindow) -> None:
     view = win.current_view()
     if view is not None and hasattr(view, "column_menu"):
@@ -105,6 +113,8 @@ def build_menus(win: MainWindow) -> None:
     win.recent_menu = QMenu("Open &Recent", win)
     win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
     file_menu.addMenu(win.recent_menu)
+    file_menu.addSeparator()
+    file_menu.addAction(a["import"])
     file_menu.addSeparator()
     file_menu.addActions([a["save_copy"], a["board_pack"], a["close"]])
     file_menu.addSeparator()
@@ -184,6 +194,7 @@ def update_actions(win: MainWindow) -> None:
     for key in ("add_row", "duplicate", "delete", "paste", "clear"):
         a[key].setEnabled(bool(editable_view))
     a["add_field"].setEnabled(bool(writable))
+    a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
     a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)
     history = win.history
