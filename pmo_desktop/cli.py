@@ -8,19 +8,35 @@ a log file in the data folder and summarised in one line.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sqlite3
 import sys
 import traceback
 from datetime import datetime
 
 from pmo_desktop import __version__
-from pmo_desktop.commands import capacity, core, finance, governance, plans, reports, transfer
 from pmo_desktop.commands.common import UserError
 from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.backups import data_dir
 
-# One module per area; each adds its sub-commands.
-COMMAND_MODULES = [core, transfer, plans, finance, reports, governance, capacity]
+# One module per area; each adds its sub-commands with `register(sub)`. Modules are imported only for
+# the command being run (the board pack alone pulls in matplotlib and reportlab: ~1 s), so `pmo info`
+# starts quickly; `pmo --help` and an unknown command load them all. tests/cli/test_cli_table.py checks
+# that COMMANDS names exactly what each module registers.
+COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity"]
+COMMANDS = {
+    "new": "core", "info": "core", "check": "core",
+    "import": "transfer", "export": "transfer",
+    "schedule": "plans", "import-plan": "plans", "export-plan": "plans",
+    "summary": "finance",
+    "board-pack": "reports",
+    "gates": "governance", "book-of-work": "governance", "lessons": "governance", "advance": "governance",
+    "capacity": "capacity", "who": "capacity", "labour": "capacity", "people": "capacity",
+}
+
+
+def command_module(name: str):
+    return importlib.import_module(f"pmo_desktop.commands.{name}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,18 +48,22 @@ class _Parser(argparse.ArgumentParser):
         return " ".join(parts) + " " if parts else ""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, only the module of the command they name is loaded."""
     parser = _Parser(prog="pmo", description="PMO Desktop portfolio tools")
     parser.add_argument("--version", action="version", version=f"pmo {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    first = next((a for a in (argv or []) if not a.startswith("-")), None)
+    names = [COMMANDS[first]] if first in COMMANDS else COMMAND_MODULES
+    for name in names:
+        command_module(name).register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
