@@ -7,6 +7,7 @@ scores are edited in the table (1-5 per criterion); each edit is one undo step.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -44,6 +45,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.cap: int | None = None
 
         self.weight_boxes: dict[str, QSpinBox] = {}
+        self.weight_labels: dict[str, QLabel] = {}
         weights = QHBoxLayout()
         weights.setSpacing(6)
         weights.addWidget(QLabel("Weights:"))
@@ -60,6 +62,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             weights.addWidget(label)
             weights.addWidget(box)
             self.weight_boxes[c["id"]] = box
+            self.weight_labels[c["id"]] = label
         weights.addStretch(1)
         self.save_button = QPushButton("Save weights and cap")
         self.save_button.setObjectName("saveWeights")
@@ -132,8 +135,29 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
     # -- the PortfolioView face -----------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._follow_stored_model()
         self.candidates = scoring.candidates(self.portfolio)
         self.rerank()
+
+    def _follow_stored_model(self) -> None:
+        """When the stored scoring model changed (the Governance settings dialog, an undo), show its
+        names and weights; weights only tried here (not saved) stay while the stored model is the same."""
+        stored = [dict(c) for c in scoring.scoring_criteria(self.portfolio)]
+        if stored == self.criteria or [c["id"] for c in stored] != [c["id"] for c in self.criteria]:
+            return
+        self.criteria = stored
+        for col, c in enumerate(stored, start=FIRST_CRITERION):
+            box = self.weight_boxes[c["id"]]
+            box.blockSignals(True)
+            box.setValue(round(c["weight"]))
+            box.blockSignals(False)
+            box.setToolTip(self._scale_tip(c))
+            self.weight_labels[c["id"]].setText(c["name"])
+            self.weight_labels[c["id"]].setToolTip(box.toolTip())
+            self.model.headers[col] = _short(c["name"])
+            self.model.header_tips[col] = self._scale_tip(c) + "\n(double-click a score to change it)"
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, FIRST_CRITERION,
+                                          FIRST_CRITERION + len(stored) - 1)
 
     def summary(self) -> str:
         return f"{len(self.candidates):,} projects in the book of work"

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from pmo_desktop.gui.main_window import MainWindow
 
 # actions that change the file: disabled when read-only
-EDIT_ACTIONS = ("add_row", "duplicate", "delete", "paste", "clear", "add_field", "status_report")
+EDIT_ACTIONS = ("add_row", "duplicate", "delete", "paste", "clear", "add_field", "status_report", "governance")
 
 
 def _action(win: MainWindow, text: str, slot, shortcut=None, icon_name: str | None = None,
@@ -87,6 +87,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "reschedule": _action(win, "Re&schedule Plan", lambda: reschedule_project(win, selected_project(win)), QKeySequence("Ctrl+Shift+R"),
                               "gantt.svg", "Recompute the selected project's task dates from its links "
                               "(one undoable step)"),
+        "governance": _action(win, "&Governance Settings…", lambda: _governance(win), None, None,
+                              "Edit the gate model, the scoring model and the health-check rules"),
         "toggle_detail": _action(win, "Project &Details Pane", lambda: win.detail.setVisible(
             not win.detail.isVisible()), QKeySequence("F9")),
     }
@@ -96,6 +98,12 @@ def _import(win: MainWindow) -> None:
     from pmo_desktop.gui.import_wizard import open_import_wizard
 
     open_import_wizard(win)
+
+
+def _governance(win: MainWindow) -> None:
+    from pmo_desktop.gui.governance_settings import open_governance_settings  # imported when first used
+
+    open_governance_settings(win)
 
 
 def _show_columns(win: MainWindow) -> None:
@@ -133,6 +141,8 @@ def build_menus(win: MainWindow) -> None:
     project = bar.addMenu("&Project")
     project.addAction(a["status_report"])
     project.addAction(a["reschedule"])
+    project.addSeparator()
+    project.addAction(a["governance"])
     # Shortcuts work even while the menu bar is hidden or a menu was never opened.
     for action in [*a.values(), *win.view_actions.values()]:
         win.addAction(action)
@@ -194,6 +204,7 @@ def update_actions(win: MainWindow) -> None:
     for key in ("add_row", "duplicate", "delete", "paste", "clear"):
         a[key].setEnabled(bool(editable_view))
     a["add_field"].setEnabled(bool(writable))
+    a["governance"].setEnabled(bool(writable))
     a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
     a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)
