@@ -45,8 +45,14 @@ def _view_call(win: MainWindow, method: str):
     return call
 
 
-def build_actions(win: MainWindow) -> dict[str, QAction]:
+def _export_board_pack(win: MainWindow) -> None:
+    # Imported when first used: the board pack brings matplotlib and reportlab (~1 s at start-up).
     from pmo_desktop.gui.board_pack_dialog import export_board_pack
+
+    export_board_pack(win)
+
+
+def build_actions(win: MainWindow) -> dict[str, QAction]:
     from pmo_desktop.gui.dialogs import add_custom_field, write_status_report
     from pmo_desktop.gui.reschedule import reschedule_project, selected_project
 
@@ -58,7 +64,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
                              "Write a copy of this portfolio to another file"),
         "import": _action(win, "&Import…", lambda: _import(win), QKeySequence("Ctrl+I"), None,
                           "Import a workbook, CSV file or plan (.xml, .gan) into this portfolio"),
-        "board_pack": _action(win, "Export &Board Pack…", lambda: export_board_pack(win), QKeySequence("Ctrl+B"),
+        "board_pack": _action(win, "Export &Board Pack…", lambda: _export_board_pack(win), QKeySequence("Ctrl+B"),
                               "board-pack.svg", "Build the PDF board pack for the steering committee"),
         "close": _action(win, "&Close", win.close_portfolio, K.Close),
         "quit": _action(win, "&Quit", win.close, K.Quit),
