@@ -8,7 +8,6 @@ Skills "Python:4; SQL:3"), matched on name; all rows or none, with a one-line re
 from __future__ import annotations
 
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -19,10 +18,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from pmo_desktop.capacity.model import CapacityInputError, format_skills
 from pmo_desktop.capacity.people import PersonRecord, SaveResult, save_people
 from pmo_desktop.capacity.queries import load_people
+from pmo_desktop.domain.cells import neutralise, unneutralise
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.files import write_atomically
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 20_000
 
 # column -> header words that mean it (lower case, spaces collapsed)
@@ -34,19 +34,6 @@ HEADERS = {
     "rate": ("day rate", "rate", "cost rate", "daily rate", "rate per day", "cost rate per day"),
     "skills": ("skills", "skill", "skills (skill:level)"),
 }
-
-
-def neutralise(value):
-    """Text a spreadsheet would evaluate (=, +, -, @ ...) gets a leading apostrophe; other values pass."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _unneutralise(value):
-    if isinstance(value, str) and value.startswith("'") and value[1:2] in _FORMULA_STARTS and value[1:2]:
-        return value[1:]
-    return value
 
 
 # -- export ---------------------------------------------------------------------------------------------
@@ -76,14 +63,7 @@ def export_people(pf: Portfolio, path: str | os.PathLike) -> dict[str, int]:
            ORDER BY j.code, a.month, p.name""").fetchall()
     _sheet(wb.create_sheet(), "Allocations",
            ["Project", "Person", "Role", "Month", "Hours" if unit == "hours" else "FTE"], allocations)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, wb.save)
     return {"people": len(people), "non_working": len(spells), "allocations": len(allocations)}
 
 
@@ -121,7 +101,7 @@ def read_people_sheet(path: str | os.PathLike) -> list[PersonRecord]:
         for offset, row in enumerate(rows, start=header_row + 1):
             if offset - header_row > MAX_ROWS:
                 raise CapacityInputError(f"{path.name} has more than {MAX_ROWS:,} rows; split it")
-            values = {k: _unneutralise(row[i]) if i < len(row) else None for k, i in columns.items()}
+            values = {k: unneutralise(row[i]) if i < len(row) else None for k, i in columns.items()}
             if all(v is None or str(v).strip() == "" for v in values.values()):
                 continue
             name = values.get("name")

@@ -10,7 +10,6 @@ failed export leaves no half-written file.
 from __future__ import annotations
 
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -19,12 +18,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from pmo_desktop.domain.cells import neutralise
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.parsing import format_predecessors
 from pmo_desktop.importing import kinds as k
+from pmo_desktop.store.files import write_atomically
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = PatternFill("solid", fgColor="37474F")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _HEADERS = {"rag_overall": "RAG", "rag_schedule": "Schedule RAG", "rag_cost": "Cost RAG", "rag_scope": "Scope RAG",
@@ -79,11 +79,6 @@ def header_for(name: str, kind: k.Kind) -> str:
     return kind.field(name).synonyms[0].title() if name in kind.field_names else name.replace("_", " ").title()
 
 
-def neutralise(text: str) -> str:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (the importer strips it)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def export_workbook(pf, target: str | os.PathLike) -> dict[str, int]:
     """Write the workbook; returns rows written per sheet."""
     target = Path(target)
@@ -118,15 +113,7 @@ def export_workbook(pf, target: str | os.PathLike) -> dict[str, int]:
         for values in rows:
             ws.append([_cell(ws, v, t, money_format, minor) for v, t in zip(values, types, strict=True)])
         counts[title] = len(rows)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, wb.save)
     return counts
 
 

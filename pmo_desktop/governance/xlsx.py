@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,16 +11,11 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from pmo_desktop.domain.cells import neutralise
 from pmo_desktop.governance.common import GovernanceError
+from pmo_desktop.store.files import write_atomically
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value: Any) -> Any:
-    """A value a spreadsheet will show, never run: text that could start a formula gets a quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+safe_text = neutralise  # a value a spreadsheet will show, never run
 
 
 def header_sheet(wb: Workbook, title: str, headers: list[str], *, first: bool = False):
@@ -49,15 +43,7 @@ def save_atomically(wb: Workbook, out: str | os.PathLike) -> Path:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise GovernanceError(f"folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return out
+    return write_atomically(out, wb.save)
 
 
 def read_table(path: str | os.PathLike) -> tuple[list[str], list[tuple[int, list[Any]]]]:
