@@ -64,6 +64,8 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
                              "Write a copy of this portfolio to another file"),
         "import": _action(win, "&Import…", lambda: _import(win), QKeySequence("Ctrl+I"), None,
                           "Import a workbook, CSV file or plan (.xml, .gan) into this portfolio"),
+        "export": _action(win, "&Export to Excel…", lambda: _export_excel(win), QKeySequence("Ctrl+E"), None,
+                          "Every register as a sheet of an Excel workbook"),
         "board_pack": _action(win, "Export &Board Pack…", lambda: _export_board_pack(win), QKeySequence("Ctrl+B"),
                               "board-pack.svg", "Build the PDF board pack for the steering committee"),
         "close": _action(win, "&Close", win.close_portfolio, K.Close),
@@ -106,6 +108,12 @@ def _import(win: MainWindow) -> None:
     open_import_wizard(win)
 
 
+def _export_excel(win: MainWindow) -> None:
+    from pmo_desktop.gui.export_excel import export_to_excel  # openpyxl is loaded when first used
+
+    export_to_excel(win)
+
+
 def _governance(win: MainWindow) -> None:
     from pmo_desktop.gui.governance_settings import open_governance_settings  # imported when first used
 
@@ -128,7 +136,7 @@ def build_menus(win: MainWindow) -> None:
     win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
     file_menu.addMenu(win.recent_menu)
     file_menu.addSeparator()
-    file_menu.addAction(a["import"])
+    file_menu.addActions([a["import"], a["export"]])
     file_menu.addSeparator()
     file_menu.addActions([a["save_copy"], a["board_pack"], a["close"]])
     file_menu.addSeparator()
@@ -203,7 +211,7 @@ def update_actions(win: MainWindow) -> None:
     writable = has and not pf.read_only
     view = win.current_view()
     editable_view = writable and view is not None and view.editable
-    for key in ("save_copy", "board_pack", "close", "copy", "columns", "toggle_detail"):
+    for key in ("save_copy", "export", "board_pack", "close", "copy", "columns", "toggle_detail"):
         a[key].setEnabled(has)
     for act in getattr(win, "view_actions", {}).values():
         act.setEnabled(has)
