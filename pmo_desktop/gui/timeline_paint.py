@@ -98,9 +98,11 @@ def paint_header(p: QPainter, scale: TimeScale, x0: float, width: float, top: fl
             left, right = scale.x(a), scale.x(b)
             p.setPen(QPen(GRID, 1))
             p.drawLine(QPointF(right, y), QPointF(right, y + half))
-            if right - left > 18:
+            # A period scrolled partly out of view keeps its label at the left edge, whole when it fits.
+            text_left = max(left, x0)
+            if right - text_left > p.fontMetrics().horizontalAdvance(label) + 6:
                 p.setPen(HEADER_TEXT)
-                p.drawText(QRectF(left + 3, y, right - left - 6, half),
+                p.drawText(QRectF(text_left + 3, y, right - text_left - 6, half),
                            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
     p.setPen(QPen(QColor("#CFD8DC"), 1))
     p.drawLine(QPointF(x0, top + half), QPointF(x0 + width, top + half))
