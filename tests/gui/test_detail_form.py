@@ -104,3 +104,16 @@ def test_read_only_portfolio_shows_form_disabled(make_window, demo_path):
     assert form.text_of("manager")  # the values are shown ...
     assert not form.editable  # ... but none can be edited
     assert all(not editor.isEnabled() for editor in form.editors.values())
+
+
+def test_description_commits_as_one_undo_step(window, demo_path):
+    _, project_id = _select(window, 3)
+    form = window.detail.overview
+    before = read(demo_path, "SELECT description FROM projects WHERE id = ?", (project_id,))[0][0]
+    form.set_text("description", "Line one\nLine two")
+    form.editors["description"].committed.emit()  # focus leaving the box commits it
+    assert read(demo_path, "SELECT description FROM projects WHERE id = ?", (project_id,))[0][0] == "Line one\nLine two"
+    window.actions["undo"].trigger()
+    assert read(demo_path, "SELECT description FROM projects WHERE id = ?", (project_id,))[0][0] == before
+    assert form.text_of("description") == before
+    assert not window.history.can_undo()
