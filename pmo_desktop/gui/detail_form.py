@@ -12,6 +12,7 @@ import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui import columns as C
-from pmo_desktop.gui.chips import chip_icon
+from pmo_desktop.gui.chips import chip_pixmap
 from pmo_desktop.gui.register_model import _integrity_message, rag_of
 from pmo_desktop.gui.registers import PROJECTS
 from pmo_desktop.store import PortfolioError
@@ -39,6 +40,14 @@ _LABELS = {"rag_overall": "Overall RAG", "rag_schedule": "Schedule RAG", "rag_co
            "rag_scope": "Scope RAG", "rag_resources": "Resources RAG", "approved_budget": "Approved budget",
            "percent_complete": "% complete", "start_date": "Start", "finish_date": "Finish"}
 _COLUMNS = {c.key: c for c in PROJECTS.columns}
+
+
+def _chip(rag: Rag) -> QIcon:
+    """The register's chip, kept in colour when the form is disabled (a read-only file still shows RAG)."""
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
+        icon.addPixmap(chip_pixmap(rag), mode)
+    return icon
 
 
 class _NoteEdit(QPlainTextEdit):
@@ -116,7 +125,7 @@ class ProjectForm(QWidget):
             combo.addItem("")
             if column.kind == C.RAG:
                 for rag in Rag:
-                    combo.addItem(chip_icon(rag), rag.label)
+                    combo.addItem(_chip(rag), rag.label)
             else:
                 for choice in column.choice_list:
                     combo.addItem(choice)
