@@ -1,5 +1,5 @@
-"""The pane beside a register: the selected project's overview, and tabs for its status history
-(RAG trend per period), RAID items, milestones and budget summary."""
+"""The pane beside a register: the selected project's RAG chips, and tabs for its editable overview
+(detail_form.py), status history (RAG trend per period), RAID items, milestones and budget summary."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -25,11 +25,11 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.scores import risk_score, score_band
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.chips import chip_icon, chip_pixmap
+from pmo_desktop.gui.detail_form import ProjectForm
 from pmo_desktop.store import status_reports
 
-_OVERVIEW = [("manager", "Manager"), ("sponsor", "Sponsor"), ("programme", "Programme"),
-             ("dates", "Start – finish"), ("baseline", "Baseline finish"), ("budget", "Approved budget"),
-             ("percent", "% complete"), ("business_unit", "Business unit"), ("theme", "Strategic theme")]
+_OVERVIEW = [("programme", "Programme"), ("baseline", "Baseline finish"), ("business_unit", "Business unit"),
+             ("theme", "Strategic theme")]  # shown, not edited here (the register edits them)
 _RAG_HEADERS = ["Overall", "Schedule", "Cost", "Scope", "Resources"]
 
 
@@ -75,6 +75,7 @@ def _rag(value: Any) -> Rag | str:
 
 class DetailPane(QFrame):
     project_changed = Signal()
+    edited = Signal()  # the overview form stored a change: the views re-read
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,10 +104,9 @@ class DetailPane(QFrame):
             self.chips.addLayout(box)
             self.chip_labels.append(icon_label)
         self.chips.addStretch(1)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        self.form.setHorizontalSpacing(14)
-        self.form.setVerticalSpacing(4)
+        self.overview = ProjectForm()
+        self.overview.edited.connect(self.edited)
+        self.form = self.overview.form  # the shown-only rows line up under the editable ones
         self.values: dict[str, QLabel] = {}
         for key, label in _OVERVIEW:
             value = QLabel()
@@ -128,7 +128,19 @@ class DetailPane(QFrame):
         self.raid = _table(["Ref", "Type", "Title", "Status", "Score"])
         self.milestones = _table(["Milestone", "Baseline", "Forecast", "Actual"])
         self.budget = _table(["Category", "Planned", "Actual", "Forecast", "EAC"])
-        self.tabs.addTab(self.history, "Status history")
+        overview = QWidget()
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        overview_layout.setSpacing(0)
+        overview_layout.addWidget(self.overview)
+        scroll = QScrollArea()
+        scroll.setObjectName("overviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(overview)
+        self.tabs.addTab(scroll, "Overview")
+        self.tabs.addTab(self.history, "History")
         self.tabs.addTab(self.raid, "RAID")
         self.tabs.addTab(self.milestones, "Milestones")
         self.tabs.addTab(self.budget, "Budget")
@@ -140,7 +152,6 @@ class DetailPane(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(self.chips)
-        layout.addLayout(self.form)
         layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tabs, 1)
         outer = QVBoxLayout(self)
@@ -170,6 +181,7 @@ class DetailPane(QFrame):
             label.clear()
         for value in self.values.values():
             value.clear()
+        self.overview.load(self.context, None)
         for table in (self.history, self.raid, self.milestones, self.budget):
             table.setRowCount(0)
         self.report_button.setEnabled(False)
@@ -185,8 +197,7 @@ class DetailPane(QFrame):
             return
         pf = self.context.portfolio
         row = pf.conn.execute(
-            """SELECT p.code, p.name, g.name, p.stage, p.status, p.priority, p.manager, p.sponsor,
-                      p.start_date, p.finish_date, p.baseline_finish, p.approved_budget, p.percent_complete,
+            """SELECT p.code, p.name, g.name, p.stage, p.status, p.priority, p.baseline_finish,
                       p.business_unit, p.strategic_theme, p.rag_overall, p.rag_schedule, p.rag_cost,
                       p.rag_scope, p.rag_resources
                FROM projects p LEFT JOIN programmes g ON g.id = p.programme_id WHERE p.id = ?""",
@@ -195,8 +206,7 @@ class DetailPane(QFrame):
             self.project_id = None
             self._empty()
             return
-        (code, name, programme, stage, status, priority, manager, sponsor, start, finish, baseline,
-         budget, percent, unit, theme, *rags) = row
+        (code, name, programme, stage, status, priority, baseline, unit, theme, *rags) = row
         self.title.setText(f"{code} — {name}")
         self.subtitle.setText(" · ".join(x for x in (stage, status, f"{priority} priority" if priority else None)
                                           if x))
@@ -205,10 +215,8 @@ class DetailPane(QFrame):
             label.setPixmap(chip_pixmap(r, 22))
             label.setToolTip(r.label)
         symbol = self.context.fmt.currency_symbol
-        shown = {"manager": manager, "sponsor": sponsor, "programme": programme,
-                 "dates": f"{start or '?'} – {finish or '?'}", "baseline": baseline,
-                 "budget": format_money(budget, symbol) if budget is not None else "",
-                 "percent": f"{percent:g}%" if percent is not None else "", "business_unit": unit, "theme": theme}
+        shown = {"programme": programme, "baseline": baseline, "business_unit": unit, "theme": theme}
+        self.overview.load(self.context, self.project_id)
         for key, value in shown.items():
             self.values[key].setText(value or "—")
         self.report_button.setEnabled(not pf.read_only)

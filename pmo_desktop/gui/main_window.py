@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.detail = DetailPane(self)
         self.detail.project_changed.connect(lambda: self._update_actions())
+        self.detail.edited.connect(self.refresh_views)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.nav)
