@@ -130,3 +130,59 @@ def test_choosing_an_earlier_period(window, answers):
     _, old = dash.charts["rag_trend"].picks[0]  # an old period's RAGs cannot filter today's register
     assert old["period"] == "2026-07-31"
     assert not dash.apply_target(old) and "current period" in answers.warnings[-1]
+
+
+def test_clicking_a_heat_map_cell_shows_those_open_risks(window):
+    window.show_view("dashboard")
+    view = window.pages["dashboard"]
+    s = view.summary_data
+    artist, target = max(view.charts["heatmap"].picks, key=lambda pick: s["risks"]["heatmap"][pick[1]["probability"] - 1][pick[1]["impact"] - 1])
+    p, i = target["probability"], target["impact"]
+    assert artist.get_picker() and view.charts["heatmap"].target_of(artist) == target
+    raid = window.pages["raid"]
+    raid.search_box.setText("zzz-nothing")  # a search and a column filter left from before are cleared
+    raid.apply_search_now()
+    raid.set_filter("status", "Closed")
+    assert view.apply_target(target)
+    assert window.current_view_name() == "raid"
+    end = s["period"]["end"]
+    expected = window.portfolio.conn.execute(
+        """SELECT count(*) FROM raid_items WHERE type = 'Risk' AND probability = ? AND impact = ?
+           AND (raised_date IS NULL OR raised_date <= ?)
+           AND (CASE WHEN closed_date IS NOT NULL THEN closed_date > ? ELSE status <> 'Closed' END)""",
+        (p, i, end, end)).fetchone()[0]
+    assert raid.model.rowCount() == expected == s["risks"]["heatmap"][p - 1][i - 1] > 0
+    m = raid.model
+    cols = [m.column_index(k) for k in ("type", "probability", "impact")]
+    assert {tuple(m.raw(r, c) for c in cols) for r in range(m.rowCount())} == {("Risk", p, i)}
+    assert raid.condition_chip.isVisibleTo(raid) and f"probability {p} and impact {i}" in raid.condition_chip.text()
+    assert raid.search_box.text() == "" and raid.filter_boxes["status"].currentIndex() == 0
+    raid.condition_chip.click()  # clearing it shows every row again
+    assert m.condition() is None and m.rowCount() == m.total and not raid.condition_chip.isVisibleTo(raid)
+
+
+def test_clicking_a_capex_bar_shows_projects_with_capex(window):
+    window.show_view("dashboard")
+    view = window.pages["dashboard"]
+    picks = view.charts["capex_opex"].picks
+    assert {t["spend_type"] for _, t in picks} == {"CAPEX", "OPEX"}
+    artist, target = next((a, t) for a, t in picks if t["spend_type"] == "CAPEX")
+    assert artist.get_picker()
+    assert view.apply_target(target)
+    assert window.current_view_name() == "projects"
+    register = window.pages["projects"]
+    expected = {r[0] for r in window.portfolio.conn.execute(
+        "SELECT DISTINCT p.code FROM projects p JOIN budget_lines b ON b.project_id = p.id WHERE b.spend_type = 'CAPEX'")}
+    code = register.model.column_index("code")
+    shown = {register.model.raw(r, code) for r in range(register.model.rowCount())}
+    assert shown == expected and 0 < len(shown) < register.model.total
+
+
+def test_heat_map_cell_of_an_earlier_period_counts_risks_open_then(window):
+    window.show_view("dashboard")
+    dash = window.pages["dashboard"]
+    dash.period_box.choose("2026-07-31")
+    _, target = dash.charts["heatmap"].picks[0]
+    n = dash.summary_data["risks"]["heatmap"][target["probability"] - 1][target["impact"] - 1]
+    assert dash.apply_target(target)
+    assert window.pages["raid"].model.rowCount() == n
