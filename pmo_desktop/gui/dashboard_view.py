@@ -220,10 +220,10 @@ class DashboardView(PortfolioView):
             end = self.summary_data["period"]["end"]
             sql, params = open_risks_sql(end, alias="r")
             p, i = int(target["probability"]), int(target["impact"])
-            label = f"Risks open at {end} with probability {p} and impact {i}"
+            label = f"Risks open at {end}: P{p} × I{i}"
             return "raid", label, f"{sql} AND r.probability = ? AND r.impact = ?", [*params, p, i]
         kind = str(target["spend_type"])
-        return ("projects", f"Projects with {kind} budget lines",
+        return ("projects", f"Projects with {kind} spend",
                 "EXISTS (SELECT 1 FROM budget_lines b WHERE b.project_id = p.id AND b.spend_type = ?)", [kind])
 
     def _show_only(self, view: str, label: str, sql: str, params: list) -> bool:

@@ -209,6 +209,7 @@ class RegisterView(PortfolioView):
         self.condition_chip.setVisible(label is not None)
         if label is not None:
             self.condition_chip.setText(f"{label}  ✕")
+            self.condition_chip.setToolTip(f"{label}: shown because of a dashboard click; click to show all rows again")
 
     def _filter_changed(self, key: str, box: QComboBox) -> None:
         value = box.currentData()

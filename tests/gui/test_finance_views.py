@@ -155,7 +155,7 @@ def test_clicking_a_heat_map_cell_shows_those_open_risks(window):
     m = raid.model
     cols = [m.column_index(k) for k in ("type", "probability", "impact")]
     assert {tuple(m.raw(r, c) for c in cols) for r in range(m.rowCount())} == {("Risk", p, i)}
-    assert raid.condition_chip.isVisibleTo(raid) and f"probability {p} and impact {i}" in raid.condition_chip.text()
+    assert raid.condition_chip.isVisibleTo(raid) and f"P{p} × I{i}" in raid.condition_chip.text()
     assert raid.search_box.text() == "" and raid.filter_boxes["status"].currentIndex() == 0
     raid.condition_chip.click()  # clearing it shows every row again
     assert m.condition() is None and m.rowCount() == m.total and not raid.condition_chip.isVisibleTo(raid)
