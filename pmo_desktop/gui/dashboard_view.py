@@ -18,6 +18,7 @@ from pmo_desktop.domain.money import format_money, format_pct
 from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_period, s_curve, spend_split
 from pmo_desktop.finance.periods import default_period_end
 from pmo_desktop.gui.period_box import PeriodBox
+from pmo_desktop.gui.view_loader import ViewLoader
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -91,6 +92,7 @@ class DashboardView(PortfolioView):
         self._seen_batch = -1
         self.setObjectName("dashboardView")
         self.summary_data: dict | None = None
+        self.loader = ViewLoader(self, "Reading the dashboard figures", on_cancelled=self._forget)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
@@ -135,22 +137,35 @@ class DashboardView(PortfolioView):
             self.grid.addWidget(self.charts[name], row, column)
 
     def refresh(self) -> None:
-        """Re-read and redraw; while hidden, only note that the next show must re-read."""
+        """Re-read and redraw; while hidden, only note that the next show must re-read. The figures
+        are read on the window's job runner (see view_loader) and drawn when they arrive."""
         if not self.isVisible():
             self._seen_batch = -1
             return
         self._seen_batch = self.portfolio.last_batch_id()
-        from pmo_desktop.finance import charts
-
         self._make_charts()
         pf = self.portfolio
         self.period_box.fill(pf)
         try:
             period = resolve_period(pf, self.period_box.period(), require_data=False)
-            s = portfolio_summary(pf, period.end, require_data=False)
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
+
+        def read():
+            return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
+                spend_split(pf, period)
+
+        self.loader.load(read, self._draw, self.context.report_problem)
+
+    def _forget(self) -> None:
+        self._seen_batch = -1
+
+    def _draw(self, figures) -> None:
+        from pmo_desktop.finance import charts
+
+        period, s, curve, split = figures
+        pf = self.portfolio
         self.summary_data = s
         cur = s["currency"]
         k = s["kpis"]
@@ -166,9 +181,9 @@ class DashboardView(PortfolioView):
                   f"this period; {k['milestones_missed']} not complete, {k['milestones_overdue']} overdue in all")
         self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
         settings = pf.settings()
-        self.charts["s_curve"].draw_with(charts.s_curve, s_curve(pf, period), cur, period.cutoff_month)
+        self.charts["s_curve"].draw_with(charts.s_curve, curve, cur, period.cutoff_month)
         self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"))
-        self.charts["capex_opex"].draw_with(charts.capex_opex, spend_split(pf, period), cur)
+        self.charts["capex_opex"].draw_with(charts.capex_opex, split, cur)
         self.charts["rag_trend"].draw_with(charts.rag_trend, s["rag_trend"])
         self.charts["heatmap"].draw_with(charts.risk_heatmap, s["risks"]["heatmap"])
         self.summary_changed.emit()
