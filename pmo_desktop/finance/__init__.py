@@ -49,13 +49,13 @@ from pmo_desktop.finance.rollups import (
     spend_split,
     total,
 )
-from pmo_desktop.finance.summary import portfolio_summary
+from pmo_desktop.finance.summary import open_risks_sql, portfolio_summary
 
 __all__ = [
     "BudgetEdit", "BudgetError", "BudgetGrid", "apply_budget_edits", "budget_grid",
     "available_periods", "EarnedValue", "FinanceTotals", "Period", "PeriodError", "ProjectFinance", "ProjectRags", "RagPair",
     "SCurvePoint", "SpendBucket", "SplitLine", "derive_cost_rag", "derive_schedule_rag", "earned_value",
-    "fy_label", "fy_quarter", "parse_period", "planned_percent", "portfolio_summary", "portfolio_total",
+    "fy_label", "fy_quarter", "open_risks_sql", "parse_period", "planned_percent", "portfolio_summary", "portfolio_total",
     "programme_totals", "project_earned_values", "project_finances", "project_rags", "quarter_label",
     "resolve_period", "s_curve", "spend_by_month", "spend_by_quarter", "spend_by_year", "spend_split",
     "total", "worst_milestone_slippage",

@@ -111,16 +111,19 @@ def variance_by_programme(ax: Axes, programmes: Sequence[dict], currency: str,
 
 def capex_opex(ax: Axes, split: Sequence[SplitLine], currency: str) -> list:
     """Actual to date and forecast remaining for CAPEX and OPEX, stacked, with planned as a marker.
-    Nothing to pick: the register has no CAPEX/OPEX column to filter on."""
+    Both parts of a bar pick {"spend_type": key}."""
     style_axes(ax, "CAPEX / OPEX")
     if not split:
         return empty(ax, "No budget lines")
     lines = sorted(split, key=lambda s: s.key)
     picks = []
     for i, s in enumerate(lines):
-        ax.barh(i, s.actual_to_date, color=ACTUAL_COLOUR, height=0.55, label="Actual" if i == 0 else None)
-        ax.barh(i, s.forecast_remaining, left=s.actual_to_date, color=FORECAST_COLOUR, height=0.55,
-                label="Forecast" if i == 0 else None)
+        done = ax.barh(i, s.actual_to_date, color=ACTUAL_COLOUR, height=0.55, label="Actual" if i == 0 else None)
+        to_go = ax.barh(i, s.forecast_remaining, left=s.actual_to_date, color=FORECAST_COLOUR, height=0.55,
+                        label="Forecast" if i == 0 else None)
+        for bar in (*done, *to_go):
+            bar.set_picker(True)
+            picks.append((bar, {"spend_type": s.key}))
         ax.plot([s.planned_total, s.planned_total], [i - 0.38, i + 0.38], color=PLAN_COLOUR, linewidth=3,
                 label="Plan" if i == 0 else None)
         ax.text(s.eac, i, f"  {format_money(s.eac, currency)}", va="center", fontsize=FONT_SIZE, color=TEXT_COLOUR)
@@ -166,8 +169,7 @@ def rag_trend(ax: Axes, trend: Sequence[dict]) -> list:
 
 def risk_heatmap(ax: Axes, heatmap: Sequence[Sequence[int]]) -> list:
     """5 x 5 counts of open risks: probability up the side (5 at the top), impact along the bottom,
-    each cell coloured by its score band. Cells are returned with their targets but are not made
-    pickable: the RAID register cannot yet be filtered by probability and impact."""
+    each cell coloured by its score band. A cell with risks in it picks {"probability": p, "impact": i}."""
     ax.set_title("Open risks (P × I)", loc="left", fontsize=FONT_SIZE + 2, color=TEXT_COLOUR,
                  fontweight="bold")
     picks = []
@@ -179,7 +181,8 @@ def risk_heatmap(ax: Axes, heatmap: Sequence[Sequence[int]]) -> list:
             ax.text(i, p, str(n) if n else "", ha="center", va="center", fontsize=FONT_SIZE + 1,
                     color="#FFFFFF" if band.value != "Medium" else "#000000", fontweight="bold")
             if n:
-                picks.append((rect, {"probability": p, "impact": i}))  # a target for callers; not pickable yet
+                rect.set_picker(True)
+                picks.append((rect, {"probability": p, "impact": i}))
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))

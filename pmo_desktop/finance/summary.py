@@ -118,16 +118,23 @@ def _milestones(pf: Portfolio, p: Period) -> dict:
             "due_count": len(due), "due_missed": sum(1 for r in due if not r[5]), "overdue_count": len(overdue)}
 
 
+def open_risks_sql(end: str, alias: str = "") -> tuple[str, list[str]]:
+    """The SQL condition (and its parameters) for a risk open at the end of a period ('YYYY-MM-DD'):
+    raised by then and not closed by then. `alias` qualifies the raid_items columns ("r" gives r.type).
+    The heat map counts with it and the dashboard filters the RAID log with it, so the two agree."""
+    a = f"{alias}." if alias else ""
+    return (f"{a}type = 'Risk' AND ({a}raised_date IS NULL OR {a}raised_date <= ?) AND CASE WHEN "
+            f"{a}closed_date IS NOT NULL THEN {a}closed_date > ? ELSE {a}status <> 'Closed' END", [end, end])
+
+
 def _risks(pf: Portfolio, p: Period) -> dict:
     end = p.end.isoformat()
     bands = {b.value: 0 for b in ScoreBand} | {"Unscored": 0}
     heat = [[0] * 5 for _ in range(5)]
+    where, params = open_risks_sql(end)
     rows = pf.conn.execute(
-        """SELECT probability, impact, count(*) FROM raid_items
-           WHERE type = 'Risk' AND (raised_date IS NULL OR raised_date <= :end)
-             AND CASE WHEN closed_date IS NOT NULL THEN closed_date > :end ELSE status <> 'Closed' END
-           GROUP BY probability, impact""",
-        {"end": end},
+        f"SELECT probability, impact, count(*) FROM raid_items WHERE {where} GROUP BY probability, impact",
+        params,
     ).fetchall()
     total = 0
     for prob, impact, n in rows:

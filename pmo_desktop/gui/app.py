@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from pmo_desktop import __version__
@@ -97,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
         window.show_view(args.view)
         window.select_first_row()
         window.show()
+        app.processEvents()
+        runner = getattr(window, "_job_runner", None)
+        while runner is not None and runner.busy():  # a view still reading its figures (the dashboard)
+            time.sleep(0.02)
+            app.processEvents()
         app.processEvents()
         ok = window.grab().save(str(args.screenshot))
         window.shutdown()

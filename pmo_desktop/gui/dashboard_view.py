@@ -3,8 +3,9 @@
 Figures come from finance.portfolio_summary, s_curve and spend_split, the same service as
 `pmo summary` and the board pack; the charts are finance.charts, shared with the board pack.
 Clicking a programme's variance bar or the latest period's RAG segment filters the projects
-register to those projects and shows it. (Heat-map cells and CAPEX/OPEX bars do not filter yet: the
-registers have no probability/impact or spend-type filter to drive.)
+register to those projects and shows it; a heat-map cell shows the RAID log's risks open at the
+period's end with that probability and impact; a CAPEX or OPEX bar shows the projects with budget
+lines of that type.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
-from pmo_desktop.finance import portfolio_summary, resolve_period, s_curve, spend_split
+from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_period, s_curve, spend_split
 from pmo_desktop.finance.periods import default_period_end
 from pmo_desktop.gui.period_box import PeriodBox
+from pmo_desktop.gui.view_loader import ViewLoader
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -90,6 +92,7 @@ class DashboardView(PortfolioView):
         self._seen_batch = -1
         self.setObjectName("dashboardView")
         self.summary_data: dict | None = None
+        self.loader = ViewLoader(self, "Reading the dashboard figures", on_cancelled=self._forget)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
@@ -107,8 +110,9 @@ class DashboardView(PortfolioView):
             tiles.addWidget(frame, 3 if key == "rag" else 2)
         self.charts: dict = {}  # made on first show (see _make_charts)
         self.grid = grid = QGridLayout()
-        self.hint = QLabel("Click a programme's variance bar, or a RAG segment of the latest period, to see "
-                           "those projects in the register.")
+        self.hint = QLabel("Click a programme's variance bar, a RAG segment of the latest period or a CAPEX/OPEX "
+                           "bar to see those projects in the register; click a heat-map cell to see those risks "
+                           "in the RAID log.")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #546E7A;")
         grid.addWidget(self.hint, 1, 2, Qt.AlignmentFlag.AlignTop)
@@ -133,22 +137,35 @@ class DashboardView(PortfolioView):
             self.grid.addWidget(self.charts[name], row, column)
 
     def refresh(self) -> None:
-        """Re-read and redraw; while hidden, only note that the next show must re-read."""
+        """Re-read and redraw; while hidden, only note that the next show must re-read. The figures
+        are read on the window's job runner (see view_loader) and drawn when they arrive."""
         if not self.isVisible():
             self._seen_batch = -1
             return
         self._seen_batch = self.portfolio.last_batch_id()
-        from pmo_desktop.finance import charts
-
         self._make_charts()
         pf = self.portfolio
         self.period_box.fill(pf)
         try:
             period = resolve_period(pf, self.period_box.period(), require_data=False)
-            s = portfolio_summary(pf, period.end, require_data=False)
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
+
+        def read():
+            return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
+                spend_split(pf, period)
+
+        self.loader.load(read, self._draw, self.context.report_problem)
+
+    def _forget(self) -> None:
+        self._seen_batch = -1
+
+    def _draw(self, figures) -> None:
+        from pmo_desktop.finance import charts
+
+        period, s, curve, split = figures
+        pf = self.portfolio
         self.summary_data = s
         cur = s["currency"]
         k = s["kpis"]
@@ -164,9 +181,9 @@ class DashboardView(PortfolioView):
                   f"this period; {k['milestones_missed']} not complete, {k['milestones_overdue']} overdue in all")
         self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
         settings = pf.settings()
-        self.charts["s_curve"].draw_with(charts.s_curve, s_curve(pf, period), cur, period.cutoff_month)
+        self.charts["s_curve"].draw_with(charts.s_curve, curve, cur, period.cutoff_month)
         self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"))
-        self.charts["capex_opex"].draw_with(charts.capex_opex, spend_split(pf, period), cur)
+        self.charts["capex_opex"].draw_with(charts.capex_opex, split, cur)
         self.charts["rag_trend"].draw_with(charts.rag_trend, s["rag_trend"])
         self.charts["heatmap"].draw_with(charts.risk_heatmap, s["risks"]["heatmap"])
         self.summary_changed.emit()
@@ -194,6 +211,8 @@ class DashboardView(PortfolioView):
                 self.context.report_problem("the register shows today's RAGs: choose the current period to filter by RAG")
                 return False
             view, filters = "projects", {"rag_overall": target["rag_overall"], "programme_id": None}
+        elif "probability" in target or "spend_type" in target:
+            return self._show_only(*self._condition_for(target))
         else:
             return False
         window = self.window()
@@ -207,5 +226,27 @@ class DashboardView(PortfolioView):
                 self.context.report_problem(f"the {view} register has no rows with {key} {value}")
                 return False
             self.filter_applied.emit(view, key, value)
+        window.show_view(view)
+        return True
+
+    def _condition_for(self, target: dict) -> tuple[str, str, str, list]:
+        """(register, label, SQL condition, parameters) for a heat-map cell or a CAPEX/OPEX bar."""
+        if "probability" in target:
+            end = self.summary_data["period"]["end"]
+            sql, params = open_risks_sql(end, alias="r")
+            p, i = int(target["probability"]), int(target["impact"])
+            label = f"Risks open at {end}: P{p} × I{i}"
+            return "raid", label, f"{sql} AND r.probability = ? AND r.impact = ?", [*params, p, i]
+        kind = str(target["spend_type"])
+        return ("projects", f"Projects with {kind} spend",
+                "EXISTS (SELECT 1 FROM budget_lines b WHERE b.project_id = p.id AND b.spend_type = ?)", [kind])
+
+    def _show_only(self, view: str, label: str, sql: str, params: list) -> bool:
+        window = self.window()
+        page = getattr(window, "pages", {}).get(view)
+        if page is None or not hasattr(page, "show_only"):
+            return False
+        page.show_only(label, sql, params)
+        self.filter_applied.emit(view, "condition", label)
         window.show_view(view)
         return True

@@ -19,6 +19,7 @@ from pmo_desktop.domain.money import NOT_AVAILABLE, format_money, format_pct, fo
 from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_period
 from pmo_desktop.gui.frozen_table import FrozenTableView
 from pmo_desktop.gui.period_box import PeriodBox
+from pmo_desktop.gui.view_loader import ViewLoader
 from pmo_desktop.gui.views import PortfolioView, ViewContext
 from pmo_desktop.store import PortfolioError
 
@@ -175,6 +176,7 @@ class FinanceView(PortfolioView):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self.summary_data: dict | None = None
+        self.loader = ViewLoader(self, "Reading the financial summary", on_cancelled=self._forget)
 
     def showEvent(self, event) -> None:
         """Edits made in other views since this one was last drawn show up when it is shown again."""
@@ -191,10 +193,18 @@ class FinanceView(PortfolioView):
         self.period_box.fill(self.portfolio)
         try:
             period = resolve_period(self.portfolio, self.period_box.period(), require_data=False)
-            self.summary_data = portfolio_summary(self.portfolio, period.end, require_data=False)
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
+        pf = self.portfolio
+        self.loader.load(lambda: (period, portfolio_summary(pf, period.end, require_data=False)), self._show,
+                         self.context.report_problem)
+
+    def _forget(self) -> None:
+        self._seen_batch = -1
+
+    def _show(self, figures) -> None:
+        period, self.summary_data = figures
         s = self.summary_data
         self.header.setText(f"{period.fy_label} Q{period.quarter}: actuals to {period.cutoff_month:%b %Y}, "
                             "forecast after. "

@@ -60,6 +60,7 @@ class RegisterModel(QAbstractTableModel):
         self._sort: tuple[str, Qt.SortOrder] | None = None  # (column key, order)
         self._search = ""
         self._filters: dict[str, Any] = {}
+        self._condition: tuple[str, str, tuple] | None = None  # (label, SQL, parameters)
         self.total = 0
         self._loaded = False
         self.load_columns()
@@ -106,6 +107,9 @@ class RegisterModel(QAbstractTableModel):
             clauses.append("(" + " OR ".join(f"{e} LIKE ? ESCAPE '\\'" for e in exprs) + ")")
             pattern = "%" + self._search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             params.extend([pattern] * len(exprs))
+        if self._condition is not None:
+            clauses.append(f"({self._condition[1]})")
+            params.extend(self._condition[2])
         for key, value in self._filters.items():
             expr = self._column(key).expr
             if value is BLANK:
@@ -157,6 +161,22 @@ class RegisterModel(QAbstractTableModel):
         else:
             self._filters[key] = value
         self.refresh()
+
+    def set_condition(self, label: str | None, sql: str = "", params: tuple | list = (), *,
+                      clear_others: bool = False) -> None:
+        """Only rows that meet an SQL condition over the register's FROM (its aliases, `?` parameters),
+        on top of the search and column filters (or instead of them, with clear_others); `label` says
+        what it is in words. None removes it. For filters no column box offers (a chart's probability
+        and impact, projects with CAPEX)."""
+        if clear_others:
+            self._filters.clear()
+            self._search = ""
+        self._condition = None if label is None else (label, sql, tuple(params))
+        self.refresh()
+
+    def condition(self) -> str | None:
+        """The label of the extra condition, or None."""
+        return self._condition[0] if self._condition else None
 
     def filters(self) -> dict[str, Any]:
         return dict(self._filters)

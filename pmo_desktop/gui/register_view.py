@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QToolButton,
     QVBoxLayout,
 )
 
@@ -69,6 +70,16 @@ class RegisterView(PortfolioView):
         self.filter_boxes: dict[str, QComboBox] = {}
         self._filter_bar = bar
         self._build_filters()
+        self.condition_chip = QToolButton()  # shows a chart's filter (no box offers it); click to clear
+        self.condition_chip.setObjectName("conditionChip")
+        self.condition_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.condition_chip.setToolTip("Shown because of a dashboard click: click to show all rows again")
+        self.condition_chip.setStyleSheet("QToolButton#conditionChip { background: #E3F2FD; border: 1px solid #90CAF9;"
+                                          " border-radius: 4px; padding: 2px 6px; }")
+        self.condition_chip.clicked.connect(lambda: self.model.set_condition(None))
+        self.condition_chip.hide()
+        bar.addWidget(self.condition_chip)
+        self.model.rows_reloaded.connect(self._show_condition)
         bar.addStretch(1)
 
         self.table = FrozenTableView(register.frozen)
@@ -179,6 +190,26 @@ class RegisterView(PortfolioView):
         if i < 0:
             raise KeyError(f"{value!r} is not offered by the {key} filter")
         box.setCurrentIndex(i)
+
+    def show_only(self, label: str, sql: str, params: tuple | list = ()) -> None:
+        """Show just the rows meeting an SQL condition (see RegisterModel.set_condition), with the
+        search and every column filter cleared so that nothing else hides rows."""
+        for box in self.filter_boxes.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self._search_timer.stop()
+        self.model.set_condition(label, sql, params, clear_others=True)
+
+    def _show_condition(self) -> None:
+        label = self.model.condition()
+        self.condition_chip.setVisible(label is not None)
+        if label is not None:
+            self.condition_chip.setText(f"{label}  ✕")
+            self.condition_chip.setToolTip(f"{label}: shown because of a dashboard click; click to show all rows again")
 
     def _filter_changed(self, key: str, box: QComboBox) -> None:
         value = box.currentData()

@@ -18,17 +18,28 @@ def window(window, qtbot):
     return window
 
 
-def test_finance_views_are_registered(window):
+def settle(view, qtbot):
+    """The summary views read their figures on the job runner: wait until they have drawn them."""
+    if hasattr(view, "loader"):
+        qtbot.waitUntil(lambda: not view.loader.loading)
+    return view
+
+
+def show(window, qtbot, name):
+    window.show_view(name)
+    return settle(window.pages[name], qtbot)
+
+
+def test_finance_views_are_registered(window, qtbot):
     names = list(window.pages)
     assert names[names.index("budget"):names.index("budget") + 3] == ["budget", "finance", "dashboard"]
     for name in ("budget", "finance", "dashboard"):
-        window.show_view(name)
+        show(window, qtbot, name)
         assert window.current_view_name() == name and window.current_view().summary()
 
 
-def test_financial_summary_matches_the_service(window):
-    window.show_view("finance")
-    view = window.pages["finance"]
+def test_financial_summary_matches_the_service(window, qtbot):
+    view = show(window, qtbot, "finance")
     s = portfolio_summary(window.portfolio)
     m = view.model
     assert m.rowCount() == len(s["projects"]) == 40
@@ -48,16 +59,14 @@ def test_financial_summary_matches_the_service(window):
     assert sum(r["eac"] for r in m.rows) == s["totals"]["eac"]
 
 
-def test_financial_summary_selects_project_for_detail_pane(window):
-    window.show_view("finance")
-    view = window.pages["finance"]
+def test_financial_summary_selects_project_for_detail_pane(window, qtbot):
+    view = show(window, qtbot, "finance")
     view.table.setCurrentIndex(view.proxy.index(3, 0))
     assert window.detail.project_id == view.selected_project_id() is not None
 
 
-def test_dashboard_tiles_and_charts(window):
-    window.show_view("dashboard")
-    view = window.pages["dashboard"]
+def test_dashboard_tiles_and_charts(window, qtbot):
+    view = show(window, qtbot, "dashboard")
     s = view.summary_data
     assert s["period"]["end"] == "2026-10-31"
     assert f"{s['kpis']['milestones_due']}" == view.tiles["milestones"][0].text()
@@ -68,9 +77,8 @@ def test_dashboard_tiles_and_charts(window):
     assert sum(1 for _, t in view.charts["heatmap"].picks) == sum(1 for row in s["risks"]["heatmap"] for n in row if n)
 
 
-def test_clicking_a_programme_bar_filters_the_register(window):
-    window.show_view("dashboard")
-    view = window.pages["dashboard"]
+def test_clicking_a_programme_bar_filters_the_register(window, qtbot):
+    view = show(window, qtbot, "dashboard")
     artist, target = view.charts["variance"].picks[0]
     assert view.charts["variance"].target_of(artist) == target
     assert view.apply_target(target)
@@ -81,9 +89,8 @@ def test_clicking_a_programme_bar_filters_the_register(window):
     assert shown == {target["programme"]}
 
 
-def test_clicking_latest_red_segment_filters_red_projects(window):
-    window.show_view("dashboard")
-    view = window.pages["dashboard"]
+def test_clicking_latest_red_segment_filters_red_projects(window, qtbot):
+    view = show(window, qtbot, "dashboard")
     red = next(t for _, t in view.charts["rag_trend"].picks if t["rag_overall"] == "R")
     assert view.apply_target(red)
     register = window.pages["projects"]
@@ -91,19 +98,18 @@ def test_clicking_latest_red_segment_filters_red_projects(window):
     assert {register.model.raw(r, col) for r in range(register.model.rowCount())} == {"R"}
 
 
-def test_dashboard_follows_edits_and_undo(window):
-    window.show_view("dashboard")
-    dash = window.pages["dashboard"]
+def test_dashboard_follows_edits_and_undo(window, qtbot):
+    dash = show(window, qtbot, "dashboard")
     before = dash.summary_data["totals"]["eac"]
-    window.show_view("budget")
-    m = window.pages["budget"].model
+    m = show(window, qtbot, "budget").model
     row = m.rows.index(("line", *m.grid.lines[0], "forecast"))
     col = 3 + len(m.months) - 1
     old = m.amount(row, col) or 0
     assert m.setData(m.index(row, col), "1000000")
-    window.show_view("dashboard")  # shown again after an edit elsewhere: re-read
+    show(window, qtbot, "dashboard")  # shown again after an edit elsewhere: re-read
     assert dash.summary_data["totals"]["eac"] == before - old + 100_000_000
     window.undo()
+    settle(dash, qtbot)
     assert dash.summary_data["totals"]["eac"] == before
 
 
@@ -115,18 +121,108 @@ def test_hidden_views_do_no_work(make_window, demo_path):
     assert win.pages["finance"].summary_data is None and win.pages["budget"].model.grid is None
 
 
-def test_choosing_an_earlier_period(window, answers):
-    window.show_view("finance")
-    view = window.pages["finance"]
+def test_choosing_an_earlier_period(window, answers, qtbot):
+    view = show(window, qtbot, "finance")
     now = view.summary_data["totals"]["actual_to_date"]
     assert view.period_box.period().isoformat() == "2026-10-31"
     view.period_box.choose("2026-07-31")
+    settle(view, qtbot)
     assert view.summary_data["period"]["end"] == "2026-07-31"
     assert view.summary_data["totals"]["actual_to_date"] < now  # fewer months of actuals
-    window.show_view("dashboard")
-    dash = window.pages["dashboard"]
+    dash = show(window, qtbot, "dashboard")
     dash.period_box.choose("2026-07-31")
+    settle(dash, qtbot)
     assert dash.summary_data["period"]["fy_quarter"] == "Q2"
     _, old = dash.charts["rag_trend"].picks[0]  # an old period's RAGs cannot filter today's register
     assert old["period"] == "2026-07-31"
     assert not dash.apply_target(old) and "current period" in answers.warnings[-1]
+
+
+def test_clicking_a_heat_map_cell_shows_those_open_risks(window, qtbot):
+    view = show(window, qtbot, "dashboard")
+    s = view.summary_data
+    artist, target = max(view.charts["heatmap"].picks, key=lambda pick: s["risks"]["heatmap"][pick[1]["probability"] - 1][pick[1]["impact"] - 1])
+    p, i = target["probability"], target["impact"]
+    assert artist.get_picker() and view.charts["heatmap"].target_of(artist) == target
+    raid = window.pages["raid"]
+    raid.search_box.setText("zzz-nothing")  # a search and a column filter left from before are cleared
+    raid.apply_search_now()
+    raid.set_filter("status", "Closed")
+    assert view.apply_target(target)
+    assert window.current_view_name() == "raid"
+    end = s["period"]["end"]
+    expected = window.portfolio.conn.execute(
+        """SELECT count(*) FROM raid_items WHERE type = 'Risk' AND probability = ? AND impact = ?
+           AND (raised_date IS NULL OR raised_date <= ?)
+           AND (CASE WHEN closed_date IS NOT NULL THEN closed_date > ? ELSE status <> 'Closed' END)""",
+        (p, i, end, end)).fetchone()[0]
+    assert raid.model.rowCount() == expected == s["risks"]["heatmap"][p - 1][i - 1] > 0
+    m = raid.model
+    cols = [m.column_index(k) for k in ("type", "probability", "impact")]
+    assert {tuple(m.raw(r, c) for c in cols) for r in range(m.rowCount())} == {("Risk", p, i)}
+    assert raid.condition_chip.isVisibleTo(raid) and f"P{p} × I{i}" in raid.condition_chip.text()
+    assert raid.search_box.text() == "" and raid.filter_boxes["status"].currentIndex() == 0
+    raid.condition_chip.click()  # clearing it shows every row again
+    assert m.condition() is None and m.rowCount() == m.total and not raid.condition_chip.isVisibleTo(raid)
+
+
+def test_clicking_a_capex_bar_shows_projects_with_capex(window, qtbot):
+    view = show(window, qtbot, "dashboard")
+    picks = view.charts["capex_opex"].picks
+    assert {t["spend_type"] for _, t in picks} == {"CAPEX", "OPEX"}
+    artist, target = next((a, t) for a, t in picks if t["spend_type"] == "CAPEX")
+    assert artist.get_picker()
+    assert view.apply_target(target)
+    assert window.current_view_name() == "projects"
+    register = window.pages["projects"]
+    expected = {r[0] for r in window.portfolio.conn.execute(
+        "SELECT DISTINCT p.code FROM projects p JOIN budget_lines b ON b.project_id = p.id WHERE b.spend_type = 'CAPEX'")}
+    code = register.model.column_index("code")
+    shown = {register.model.raw(r, code) for r in range(register.model.rowCount())}
+    assert shown == expected and 0 < len(shown) < register.model.total
+
+
+def test_heat_map_cell_of_an_earlier_period_counts_risks_open_then(window, qtbot):
+    dash = show(window, qtbot, "dashboard")
+    dash.period_box.choose("2026-07-31")
+    settle(dash, qtbot)
+    _, target = dash.charts["heatmap"].picks[0]
+    n = dash.summary_data["risks"]["heatmap"][target["probability"] - 1][target["impact"] - 1]
+    assert dash.apply_target(target)
+    assert window.pages["raid"].model.rowCount() == n
+
+
+def test_dashboard_reads_its_figures_off_the_gui_thread(window, qtbot, monkeypatch):
+    import threading
+
+    from pmo_desktop.gui import dashboard_view
+
+    threads = []
+    real = dashboard_view.portfolio_summary
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard_view, "portfolio_summary", recording)
+    window.show_view("dashboard")
+    dash = window.pages["dashboard"]
+    assert dash.loader.loading and not window.isEnabled()  # the runner guards the shared connection
+    settle(dash, qtbot)
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.isEnabled() and dash.summary_data["period"]["end"] == "2026-10-31"
+
+
+def test_a_read_asked_for_while_another_job_runs_follows_it(window, qtbot):
+    import threading
+
+    from pmo_desktop.gui.jobs import job_runner
+
+    dash = show(window, qtbot, "dashboard")
+    release = threading.Event()
+    other = job_runner(window).run("Another job", lambda _p, _c: release.wait(10))
+    dash.period_box.choose("2026-07-31")  # asks for a read while the runner is busy: it waits its turn
+    assert dash.loader.loading and dash.summary_data["period"]["end"] == "2026-10-31"
+    release.set()
+    settle(dash, qtbot)
+    assert other.succeeded and dash.summary_data["period"]["end"] == "2026-07-31" and window.isEnabled()

@@ -295,3 +295,22 @@ def test_an_unchanged_value_is_not_an_undo_step(window):
     index = _cell(view, 0, "manager")
     assert view.model.setData(index, index.data())
     assert not window.history.can_undo()
+
+
+def test_sql_condition_narrows_with_the_column_filters_and_clears(demo):
+    from pmo_desktop.gui.register_model import RegisterModel
+    from pmo_desktop.gui.registers import PROJECTS
+
+    m = RegisterModel(demo, PROJECTS)
+    everyone = m.rowCount()
+    m.set_filter("status", "Active")
+    active = m.rowCount()
+    m.set_condition("Budget over £1m", "p.approved_budget > ?", [100_000_000])
+    expected = demo.conn.execute(
+        "SELECT count(*) FROM projects WHERE status = 'Active' AND approved_budget > 100000000").fetchone()[0]
+    assert 0 < m.rowCount() == expected < active and m.condition() == "Budget over £1m"
+    m.set_condition("Budget over £1m", "p.approved_budget > ?", [100_000_000], clear_others=True)
+    assert m.filters() == {} and m.rowCount() == demo.conn.execute(
+        "SELECT count(*) FROM projects WHERE approved_budget > 100000000").fetchone()[0]
+    m.set_condition(None)
+    assert m.condition() is None and m.rowCount() == everyone == m.total
