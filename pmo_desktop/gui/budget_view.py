@@ -35,7 +35,7 @@ from pmo_desktop.finance import (
 )
 from pmo_desktop.gui.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.frozen_table import FrozenTableView
-from pmo_desktop.gui.views import PortfolioView, ViewContext
+from pmo_desktop.gui.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.store import PortfolioError
 
 FIGURES = ("planned", "actual", "forecast")
@@ -223,7 +223,7 @@ class BudgetModel(QAbstractTableModel):
         return None
 
 
-class BudgetView(PortfolioView):
+class BudgetView(RereadOnShow, PortfolioView):
     editable = True
 
     def __init__(self, context: ViewContext, parent=None):
@@ -270,12 +270,6 @@ class BudgetView(PortfolioView):
         self.refresh()
 
     # -- PortfolioView face ------------------------------------------------------------------------------
-
-    def showEvent(self, event) -> None:
-        """Edits made in other views since this one was last drawn show up when it is shown again."""
-        if self._seen_batch != self.portfolio.last_batch_id():
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         """Re-read the store; while hidden, only note that the next show must re-read."""

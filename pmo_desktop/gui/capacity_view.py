@@ -34,7 +34,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.capacity_heatmap import BAND_COLOURS, BAND_LABELS, CapacityHeatmap, pct_text
-from pmo_desktop.gui.views import PortfolioView, ViewContext
+from pmo_desktop.gui.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.store import PortfolioError
 
 ALL_TEAMS = "All teams"
@@ -72,7 +72,7 @@ def table_rows(table: QTableWidget) -> list[list[str]]:
             for r in range(table.rowCount())]
 
 
-class CapacityView(PortfolioView):
+class CapacityView(RereadOnShow, PortfolioView):
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, parent)
         self.setObjectName("capacityView")
@@ -344,12 +344,6 @@ class CapacityView(PortfolioView):
         self.context.history.record(batch_id)
         self.refresh()
         return batch_id
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        """Edits made in other views (a person's FTE, an import) show when the view comes back."""
-        super().showEvent(event)
-        if self._seen_batch != self.portfolio.last_batch_id():
-            self.refresh()
 
     def cell_rows(self) -> list[list[str]]:
         return table_rows(self.cell_table)

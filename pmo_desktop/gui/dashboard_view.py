@@ -19,7 +19,7 @@ from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_perio
 from pmo_desktop.finance.periods import default_period_end
 from pmo_desktop.gui.period_box import PeriodBox
 from pmo_desktop.gui.view_loader import ViewLoader
-from pmo_desktop.gui.views import PortfolioView, ViewContext
+from pmo_desktop.gui.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.store import PortfolioError
 
 
@@ -84,7 +84,7 @@ def rag_chips(counts: dict) -> str:
     return "".join(out)
 
 
-class DashboardView(PortfolioView):
+class DashboardView(RereadOnShow, PortfolioView):
     filter_applied = Signal(str, str, object)  # view name, filter key, value
 
     def __init__(self, context: ViewContext, parent=None):
@@ -121,12 +121,6 @@ class DashboardView(PortfolioView):
         layout.addLayout(top)
         layout.addLayout(tiles)
         layout.addLayout(grid, 1)
-
-    def showEvent(self, event) -> None:
-        """Edits made in other views since this one was last drawn show up when it is shown again."""
-        if self._seen_batch != self.portfolio.last_batch_id():
-            self.refresh()
-        super().showEvent(event)
 
     def _make_charts(self) -> None:
         if self.charts:

@@ -20,7 +20,7 @@ from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_peri
 from pmo_desktop.gui.frozen_table import FrozenTableView
 from pmo_desktop.gui.period_box import PeriodBox
 from pmo_desktop.gui.view_loader import ViewLoader
-from pmo_desktop.gui.views import PortfolioView, ViewContext
+from pmo_desktop.gui.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.store import PortfolioError
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -133,7 +133,7 @@ class FinanceTableModel(QAbstractTableModel):
         return f"{rag.letter if rag else ''} {format_pct(value, signed=True)}".strip()
 
 
-class FinanceView(PortfolioView):
+class FinanceView(RereadOnShow, PortfolioView):
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, parent)
         self._seen_batch = -1
@@ -177,12 +177,6 @@ class FinanceView(PortfolioView):
         layout.addWidget(self.totals)
         self.summary_data: dict | None = None
         self.loader = ViewLoader(self, "Reading the financial summary", on_cancelled=self._forget)
-
-    def showEvent(self, event) -> None:
-        """Edits made in other views since this one was last drawn show up when it is shown again."""
-        if self._seen_batch != self.portfolio.last_batch_id():
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         """Re-read the store; while hidden, only note that the next show must re-read."""

@@ -70,6 +70,19 @@ class PortfolioView(QWidget):
     def clear_cells(self) -> None: ...
 
 
+class RereadOnShow:
+    """Mix in before PortfolioView for a view that reads the store when drawn: edits made in other
+    views since it last read (a newer change batch) show up when it is shown again. The view sets
+    `_seen_batch` to `portfolio.last_batch_id()` when it reads, and to -1 to read on the next show."""
+
+    _seen_batch = -1
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._seen_batch != self.portfolio.last_batch_id():
+            self.refresh()
+        super().showEvent(event)
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     name: str  # what --view takes and QSettings keys use
