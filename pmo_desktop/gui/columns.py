@@ -187,3 +187,18 @@ class CustomField:
                  f"AND entity_id = {entity_alias}.id)",
             custom_field_id=self.id, filter=kind == CHOICE,
         )
+
+
+def refusal_message(error: str, columns: list[Column]) -> str:
+    """SQLite's refusal of a write (UNIQUE, NOT NULL, CHECK) in the words of the columns' headers."""
+    headers = {c.store_field: c.header for c in columns}
+    if "UNIQUE" in error:
+        fields = [f.split(".")[-1] for f in error.split(":", 1)[-1].split(",")]
+        names = " and ".join(headers.get(f.strip(), f.strip()) for f in fields)
+        return f"{names} must be unique; another row already has that value"
+    if "NOT NULL" in error:
+        field = error.rsplit(".", 1)[-1]
+        return f"{headers.get(field, field)} cannot be empty"
+    if "CHECK" in error:
+        return "that value is outside what the field allows"
+    return f"the change was refused: {error}"

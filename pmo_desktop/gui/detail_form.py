@@ -28,7 +28,8 @@ from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui import columns as C
 from pmo_desktop.gui.chips import chip_pixmap
-from pmo_desktop.gui.register_model import _integrity_message, rag_of
+from pmo_desktop.gui.columns import refusal_message
+from pmo_desktop.gui.register_model import rag_of
 from pmo_desktop.gui.registers import PROJECTS
 from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.rows import update_row
@@ -249,7 +250,7 @@ class ProjectForm(QWidget):
             self._show_problem(f"{column.header}: {exc}")
             return None
         except sqlite3.IntegrityError as exc:
-            self._show_problem(_integrity_message(str(exc), PROJECTS.columns))
+            self._show_problem(refusal_message(str(exc), PROJECTS.columns))
             return None
         except PortfolioError as exc:
             self._show_problem(str(exc))

@@ -23,7 +23,7 @@ from pmo_desktop.domain.scores import score_band
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui import columns as C
 from pmo_desktop.gui.chips import band_icon, chip_icon
-from pmo_desktop.gui.columns import Column, CustomField, Formatting
+from pmo_desktop.gui.columns import Column, CustomField, Formatting, refusal_message
 from pmo_desktop.gui.registers import Register
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
 from pmo_desktop.store.rows import insert_row, update_row
@@ -409,7 +409,7 @@ class RegisterModel(QAbstractTableModel):
             self.problem.emit(str(exc))
             return None
         except sqlite3.IntegrityError as exc:
-            self.problem.emit(_integrity_message(str(exc), self.columns))
+            self.problem.emit(refusal_message(str(exc), self.columns))
             return None
         except PortfolioError as exc:
             self.problem.emit(str(exc))
@@ -480,20 +480,6 @@ class RegisterModel(QAbstractTableModel):
         if batch_id is not None:
             self.refresh()
         return batch_id
-
-
-def _integrity_message(error: str, columns: list[Column]) -> str:
-    headers = {c.store_field: c.header for c in columns}
-    if "UNIQUE" in error:
-        fields = [f.split(".")[-1] for f in error.split(":", 1)[-1].split(",")]
-        names = " and ".join(headers.get(f.strip(), f.strip()) for f in fields)
-        return f"{names} must be unique; another row already has that value"
-    if "NOT NULL" in error:
-        field = error.rsplit(".", 1)[-1]
-        return f"{headers.get(field, field)} cannot be empty"
-    if "CHECK" in error:
-        return "that value is outside what the field allows"
-    return f"the change was refused: {error}"
 
 
 def rag_of(value: Any) -> Rag | None:
