@@ -89,9 +89,14 @@ def print_allocations(derived) -> None:
 def cmd_export_plan(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".xml":
         raise UserError(f"{args.out.name}: plans are exported as MS Project XML; use a .xml file name")
-    with open_portfolio(args.file, read_only=True) as pf:
-        result = write_mspdi(pf, args.project, args.out)
-    if args.json:
+    return export_plan(args.file, args.project, args.out, as_json=args.json)
+
+
+def export_plan(file: Path, project: str, out: Path, *, as_json: bool) -> int:
+    """Write one project's plan as MS Project XML and report it (shared with `pmo export OUT.xml`)."""
+    with open_portfolio(file, read_only=True) as pf:
+        result = write_mspdi(pf, project, out)
+    if as_json:
         print_json(result)
     else:
         print(f"Wrote {result['file']}: {result['tasks']} tasks, {result['links']} links")

@@ -178,19 +178,13 @@ def _import_plan_file(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() == ".xml":
-        from pmo_desktop.plans_io import write_mspdi
+        from pmo_desktop.commands.plans import export_plan
 
         if not args.project:
             raise UserError("an MS Project XML export is one project's plan: add --project CODE")
         if args.output.exists() and not args.force:
             raise UserError(f"{args.output} already exists; choose another name or pass --force")
-        with open_portfolio(args.file, read_only=True) as pf:
-            result = write_mspdi(pf, args.project, args.output)
-        if args.json:
-            print_json(result)
-        else:
-            print(f"Wrote {result['file']}: {result['tasks']} tasks, {result['links']} links")
-        return 0
+        return export_plan(args.file, args.project, args.output, as_json=args.json)
     if args.project:
         raise UserError("--project applies to plan exports (.xml); an Excel export holds every register")
     from pmo_desktop.exporting.writers import WRITERS, writer_for
