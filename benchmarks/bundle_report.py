@@ -2,7 +2,7 @@
 
 Builds the bundle unless --dist points at one, then times (median of --runs) a full GUI start that
 renders the project register offscreen and exits (`--screenshot`), for the bundled executable and for
-`python -m pmo_desktop.gui.app` from source. Prints one JSON object.
+`python -m pmo_desktop.gui.shell.app` from source. Prints one JSON object.
 
     python benchmarks/bundle_report.py [--dist "dist/PMO Desktop"] [--runs 5] [--before OLD_DIST]
 
@@ -68,7 +68,7 @@ def main() -> None:
     subprocess.run([str(dist / "pmo"), "new", str(demo), "--demo"], env=env, check=True, capture_output=True)
     shot = str(work / "shot.png")
     bundle_s = timed([str(dist / "pmo-desktop"), str(demo), "--screenshot", shot], env, args.runs)
-    source_s = timed([sys.executable, "-m", "pmo_desktop.gui.app", str(demo), "--screenshot", shot],
+    source_s = timed([sys.executable, "-m", "pmo_desktop.gui.shell.app", str(demo), "--screenshot", shot],
                      {**env, "PYTHONPATH": str(ROOT)}, args.runs)
     before = {}
     if args.before:

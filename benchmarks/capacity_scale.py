@@ -95,8 +95,8 @@ def _gui_figures(pf, first, last, repeat: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from pmo_desktop.capacity.queries import capacity_grid
-    from pmo_desktop.gui.capacity_heatmap import CapacityHeatmap
-    from pmo_desktop.gui.compat import protect_singletons
+    from pmo_desktop.gui.capacity.capacity_heatmap import CapacityHeatmap
+    from pmo_desktop.gui.widgets.compat import protect_singletons
 
     protect_singletons()
     app = QApplication.instance() or QApplication([])

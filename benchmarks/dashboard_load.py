@@ -29,7 +29,7 @@ def main() -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from pmo_desktop.gui.main_window import MainWindow
+    from pmo_desktop.gui.shell.main_window import MainWindow
     from pmo_desktop.store import open_portfolio
 
     app = QApplication([])

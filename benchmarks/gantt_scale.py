@@ -31,13 +31,13 @@ from pmo_desktop.store import create_portfolio  # noqa: E402
 
 
 def main() -> dict:
-    from pmo_desktop.gui.compat import protect_singletons
+    from pmo_desktop.gui.widgets.compat import protect_singletons
 
-    protect_singletons()  # PySide6 6.12 abi3 on Python 3.11 drops references to None (see gui/compat.py)
+    protect_singletons()  # PySide6 6.12 abi3 on Python 3.11 drops references to None (see gui/widgets/compat.py)
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from pmo_desktop.gui.gantt_chart import GanttChart
-    from pmo_desktop.gui.gantt_view import GanttTableModel
+    from pmo_desktop.gui.plans.gantt_chart import GanttChart
+    from pmo_desktop.gui.plans.gantt_view import GanttTableModel
 
     app = QApplication.instance() or QApplication([])
     tasks, links = build(10_000, 15_000)

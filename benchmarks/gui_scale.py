@@ -35,14 +35,14 @@ def _ms(start: float) -> float:
 
 
 def child_ours(path: str) -> dict:
-    from pmo_desktop.gui.compat import protect_singletons
+    from pmo_desktop.gui.widgets.compat import protect_singletons
 
     protect_singletons()
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    from pmo_desktop.gui.main_window import MainWindow
-    from pmo_desktop.gui.style import apply_style
+    from pmo_desktop.gui.shell.main_window import MainWindow
+    from pmo_desktop.gui.shell.style import apply_style
     from pmo_desktop.store import open_portfolio
 
     app = QApplication([])

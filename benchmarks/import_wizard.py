@@ -60,8 +60,8 @@ def time_wizard(pf, path: Path, shot: Path | None) -> dict:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
-    from pmo_desktop.gui.compat import protect_singletons
-    from pmo_desktop.gui.import_wizard import ImportWizard
+    from pmo_desktop.gui.importing.import_wizard import ImportWizard
+    from pmo_desktop.gui.widgets.compat import protect_singletons
 
     protect_singletons()
     app = QApplication.instance() or QApplication([])

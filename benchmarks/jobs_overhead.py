@@ -1,4 +1,4 @@
-"""The job runner's cost and what it buys: a board pack built directly vs through gui/jobs.py.
+"""The job runner's cost and what it buys: a board pack built directly vs through gui/shell/jobs.py.
 
 Builds a demo portfolio (not timed), then builds the same board pack (a) by calling
 `build_board_pack` on the main thread and (b) through `JobRunner` on a worker thread while the GUI
@@ -28,8 +28,8 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 from pmo_desktop.demo import build_demo  # noqa: E402
-from pmo_desktop.gui.compat import protect_singletons  # noqa: E402
-from pmo_desktop.gui.jobs import JobRunner  # noqa: E402
+from pmo_desktop.gui.shell.jobs import JobRunner  # noqa: E402
+from pmo_desktop.gui.widgets.compat import protect_singletons  # noqa: E402
 from pmo_desktop.reports import BoardPackOptions, build_board_pack  # noqa: E402
 from pmo_desktop.store import create_portfolio, open_portfolio  # noqa: E402
 

@@ -43,7 +43,7 @@ def main() -> int:
         from pmo_desktop.cli import main as cli_main
 
         return cli_main(sys.argv[1:])
-    from pmo_desktop.gui.app import main as gui_main
+    from pmo_desktop.gui.shell.app import main as gui_main
 
     return gui_main(sys.argv[1:])
 

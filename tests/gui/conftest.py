@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from pmo_desktop.gui.compat import protect_singletons
+from pmo_desktop.gui.widgets.compat import protect_singletons
 
 protect_singletons()  # PySide6 6.12 on Python 3.11 loses references to None/True/False (see compat.py)
 
@@ -43,7 +43,7 @@ def answers(monkeypatch):
 
 @pytest.fixture
 def prompts(answers):
-    from pmo_desktop.gui.file_actions import Prompts
+    from pmo_desktop.gui.shell.file_actions import Prompts
 
     class ScriptedPrompts(Prompts):
         def error(self, title, text, detail=""):
@@ -63,7 +63,7 @@ def qsettings(tmp_path):
 
 @pytest.fixture
 def make_window(qtbot, qsettings, prompts):
-    from pmo_desktop.gui.main_window import MainWindow
+    from pmo_desktop.gui.shell.main_window import MainWindow
 
     windows = []
 

@@ -19,7 +19,7 @@ from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS_BOLD, markup
 
 TITLE = "Capacity"
-# The capacity view's band colours (gui/capacity_heatmap.py): fill, text.
+# The capacity view's band colours (gui/capacity/capacity_heatmap.py): fill, text.
 BAND_COLOURS = {"over": ("#C62828", "#FFFFFF"), "full": ("#2E7D32", "#FFFFFF"), "under": ("#CFD8DC", "#1F2A30"),
                 "none": ("#F5F7F8", "#90A4AE")}
 BAND_LABELS = {"under": "Under 80%", "full": "80–100%", "over": "Over 100%"}

@@ -1,0 +1,1 @@
+"""People and capacity: the people register, time off and the capacity heatmap."""

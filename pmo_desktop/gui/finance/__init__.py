@@ -1,0 +1,1 @@
+"""Money on screen: the budget grid, the financial summary and the dashboard."""

@@ -1,0 +1,246 @@
+"""The dashboard: KPI tiles and the finance charts (matplotlib in Qt) for the current period.
+
+Figures come from finance.portfolio_summary, s_curve and spend_split, the same service as
+`pmo summary` and the board pack; the charts are finance.charts, shared with the board pack.
+Clicking a programme's variance bar or the latest period's RAG segment filters the projects
+register to those projects and shows it; a heat-map cell shows the RAID log's risks open at the
+period's end with that probability and impact; a CAPEX or OPEX bar shows the projects with budget
+lines of that type.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.money import format_money, format_pct
+from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_period, s_curve, spend_split
+from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.shell.view_loader import ViewLoader
+from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
+from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.store import PortfolioError
+
+
+def make_canvas(name: str, on_pick):
+    """A matplotlib canvas for one chart; emits on_pick(target) when a pickable element is clicked.
+    matplotlib is imported here, on first use, so it costs nothing until the dashboard is shown."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from matplotlib.figure import Figure
+
+    class ChartCanvas(FigureCanvasQTAgg):
+        def __init__(self):
+            self.figure = Figure(figsize=(4, 3), dpi=90, layout="constrained")
+            super().__init__(self.figure)
+            self.setObjectName(f"chart_{name}")
+            self.setMinimumSize(220, 230)
+            self.picks: list = []
+            self.mpl_connect("pick_event", self._picked)
+
+        def draw_with(self, draw, *args) -> None:
+            self.figure.clear()
+            ax = self.figure.add_subplot()
+            self.picks = draw(ax, *args) or []
+            self.draw_idle()
+
+        def target_of(self, artist):
+            return next((t for a, t in self.picks if a is artist), None)
+
+        def _picked(self, event) -> None:
+            target = self.target_of(event.artist)
+            if target is not None:
+                on_pick(target)
+
+    return ChartCanvas()
+
+
+def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
+    frame = QFrame()
+    frame.setObjectName("kpiTile")
+    frame.setStyleSheet("QFrame#kpiTile { background: #FFFFFF; border: 1px solid #D5DCE0; border-radius: 6px; }")
+    head = QLabel(title)
+    head.setStyleSheet("color: #546E7A; border: none;")
+    value = QLabel()
+    value.setTextFormat(Qt.TextFormat.RichText)
+    value.setStyleSheet("font-size: 15pt; font-weight: 600; color: #263238; border: none;")
+    note = QLabel()
+    note.setWordWrap(True)
+    note.setStyleSheet("color: #546E7A; border: none;")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 8, 12, 8)
+    layout.addWidget(head)
+    layout.addWidget(value)
+    layout.addWidget(note)
+    return frame, value, note
+
+
+def rag_chips(counts: dict) -> str:
+    """Coloured chips with the letter and the count, for rich-text labels."""
+    out = []
+    for rag in (Rag.RED, Rag.AMBER, Rag.GREEN):
+        out.append(f"<span style='background:{rag.colour}; color:{rag.text_colour};'>&nbsp;{rag.letter}&nbsp;</span>"
+                   f"&nbsp;{counts.get(rag.value, 0)} ")
+    return "".join(out)
+
+
+class DashboardView(RereadOnShow, PortfolioView):
+    filter_applied = Signal(str, str, object)  # view name, filter key, value
+
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, parent)
+        self._seen_batch = -1
+        self.setObjectName("dashboardView")
+        self.summary_data: dict | None = None
+        self.loader = ViewLoader(self, "Reading the dashboard figures", on_cancelled=self._forget)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
+        self.period_box = PeriodBox()
+        self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.period_box)
+        tiles = QHBoxLayout()
+        self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
+        for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date"), ("eac", "EAC vs budget"),
+                           ("milestones", "Milestones due"), ("risks", "Red risks (high, critical)")):
+            frame, value, note = _tile(title)
+            self.tiles[key] = (value, note)
+            tiles.addWidget(frame, 3 if key == "rag" else 2)
+        self.charts: dict = {}  # made on first show (see _make_charts)
+        self.grid = grid = QGridLayout()
+        self.hint = QLabel("Click a programme's variance bar, a RAG segment of the latest period or a CAPEX/OPEX "
+                           "bar to see those projects in the register; click a heat-map cell to see those risks "
+                           "in the RAID log.")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #546E7A;")
+        grid.addWidget(self.hint, 1, 2, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 1)
+
+    def _make_charts(self) -> None:
+        if self.charts:
+            return
+        places = {"s_curve": (0, 0), "variance": (0, 1), "capex_opex": (0, 2), "rag_trend": (1, 0), "heatmap": (1, 1)}
+        for name, (row, column) in places.items():
+            self.charts[name] = make_canvas(name, self.apply_target)
+            self.grid.addWidget(self.charts[name], row, column)
+
+    def refresh(self) -> None:
+        """Re-read and redraw; while hidden, only note that the next show must re-read. The figures
+        are read on the window's job runner (see view_loader) and drawn when they arrive."""
+        if not self.isVisible():
+            self._seen_batch = -1
+            return
+        self._seen_batch = self.portfolio.last_batch_id()
+        self._make_charts()
+        pf = self.portfolio
+        self.period_box.fill(pf)
+        try:
+            period = resolve_period(pf, self.period_box.period(), require_data=False)
+        except PortfolioError as exc:
+            self.context.report_problem(str(exc))
+            return
+
+        def read():
+            return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
+                spend_split(pf, period)
+
+        self.loader.load(read, self._draw, self.context.report_problem)
+
+    def _forget(self) -> None:
+        self._seen_batch = -1
+
+    def _draw(self, figures) -> None:
+        from pmo_desktop.finance import charts
+
+        period, s, curve, split = figures
+        pf = self.portfolio
+        self.summary_data = s
+        cur = s["currency"]
+        k = s["kpis"]
+        self.header.setText(f"{s['portfolio']} · {period.fy_label} Q{period.quarter}")
+        self._set("rag", rag_chips(k["projects_by_rag"]),
+                  f"{s['counts']['projects']} projects; {s['rag_differs']['cost']} cost RAGs differ from the numbers")
+        self._set("spend", format_money(k["actual_to_date"], cur),
+                  f"against {format_money(k['planned_to_date'], cur)} planned to date")
+        self._set("eac", format_money(k["eac"], cur),
+                  f"budget {format_money(k['approved_budget'], cur)}; variance "
+                  f"{format_pct(k['variance_pct'], signed=True)}")
+        self._set("milestones", str(k["milestones_due"]),
+                  f"this period; {k['milestones_missed']} not complete, {k['milestones_overdue']} overdue in all")
+        self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
+        settings = pf.settings()
+        self.charts["s_curve"].draw_with(charts.s_curve, curve, cur, period.cutoff_month)
+        self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"))
+        self.charts["capex_opex"].draw_with(charts.capex_opex, split, cur)
+        self.charts["rag_trend"].draw_with(charts.rag_trend, s["rag_trend"])
+        self.charts["heatmap"].draw_with(charts.risk_heatmap, s["risks"]["heatmap"])
+        self.summary_changed.emit()
+
+    def _set(self, key: str, value: str, note: str) -> None:
+        self.tiles[key][0].setText(value)
+        self.tiles[key][1].setText(note)
+
+    def summary(self) -> str:
+        if not self.summary_data:
+            return ""
+        return f"Dashboard for the period ending {self.summary_data['period']['end']}"
+
+    # -- clicking a chart ---------------------------------------------------------------------------------
+
+    def apply_target(self, target: dict) -> bool:
+        """Filter a register as a chart element asks, and show it. Returns False when the window
+        has no such register."""
+        if "programme" in target:
+            view, filters = "projects", {"programme_id": target["programme"], "rag_overall": None}
+        elif "rag_overall" in target:
+            latest = self.summary_data["rag_trend"][-1]["period"] if self.summary_data["rag_trend"] else None
+            current = self.period_box.period() == default_period_end(self.portfolio)
+            if not current or target.get("period") != latest:
+                self.context.report_problem("the register shows today's RAGs: choose the current period to filter by RAG")
+                return False
+            view, filters = "projects", {"rag_overall": target["rag_overall"], "programme_id": None}
+        elif "probability" in target or "spend_type" in target:
+            return self._show_only(*self._condition_for(target))
+        else:
+            return False
+        window = self.window()
+        page = getattr(window, "pages", {}).get(view)
+        if page is None or not hasattr(page, "set_filter"):
+            return False
+        for key, value in filters.items():
+            try:
+                page.set_filter(key, value)
+            except KeyError:
+                self.context.report_problem(f"the {view} register has no rows with {key} {value}")
+                return False
+            self.filter_applied.emit(view, key, value)
+        window.show_view(view)
+        return True
+
+    def _condition_for(self, target: dict) -> tuple[str, str, str, list]:
+        """(register, label, SQL condition, parameters) for a heat-map cell or a CAPEX/OPEX bar."""
+        if "probability" in target:
+            end = self.summary_data["period"]["end"]
+            sql, params = open_risks_sql(end, alias="r")
+            p, i = int(target["probability"]), int(target["impact"])
+            label = f"Risks open at {end}: P{p} × I{i}"
+            return "raid", label, f"{sql} AND r.probability = ? AND r.impact = ?", [*params, p, i]
+        kind = str(target["spend_type"])
+        return ("projects", f"Projects with {kind} spend",
+                "EXISTS (SELECT 1 FROM budget_lines b WHERE b.project_id = p.id AND b.spend_type = ?)", [kind])
+
+    def _show_only(self, view: str, label: str, sql: str, params: list) -> bool:
+        window = self.window()
+        page = getattr(window, "pages", {}).get(view)
+        if page is None or not hasattr(page, "show_only"):
+            return False
+        page.show_only(label, sql, params)
+        self.filter_applied.emit(view, "condition", label)
+        window.show_view(view)
+        return True

@@ -1,0 +1,184 @@
+"""The Health view: the PMO's audit findings (the same rules as `pmo check`), with click-through.
+
+Findings are listed per project, worst first. Selecting one shows its project in the detail pane;
+double-clicking it (or Enter, or "Go to record") opens the offending record in its register.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSize, QSortFilterProxyModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from pmo_desktop.checks import run_checks
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.governance.health import RULES
+from pmo_desktop.gui.shell.navigate import go_to_record, project_of
+from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.chips import chip_icon
+from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_CHIP = {"error": Rag.RED, "warning": Rag.AMBER, "info": Rag.BLUE}
+SEVERITY_ROW = {"error": "#FBE9E7", "warning": None, "info": None}
+ALL = "(all)"
+RECORD_NAMES = {"projects": "Project", "tasks": "Plan task", "status_reports": "Status report",
+                "gate_reviews": "Gate review", "budget_lines": "Budget line", "raid_items": "RAID item"}
+
+
+class _Filter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.severity = ALL
+        self.rule = ALL
+        self.text = ""
+
+    def filterAcceptsRow(self, row, parent):
+        finding = self.sourceModel().key(row)
+        if self.severity != ALL and finding.severity != self.severity:
+            return False
+        if self.rule != ALL and finding.rule != self.rule:
+            return False
+        if self.text:
+            hay = f"{finding.project or ''} {finding.message} {RULES[finding.rule].title}".casefold()
+            return self.text in hay
+        return True
+
+
+class HealthView(RefreshWhenShown, PortfolioView):
+    def __init__(self, context: ViewContext, parent=None, *, today: date | None = None):
+        super().__init__(context, parent)
+        self.setObjectName("healthView")
+        self.today = today
+        self.findings = []
+        self.headline = QLabel()
+        self.headline.setObjectName("detailSubtitle")
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("quickSearch")
+        self.search_box.setPlaceholderText("Search findings…")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(220)
+        self.search_box.textChanged.connect(self._filter_changed)
+        self.severity_box = QComboBox()
+        self.severity_box.addItem("All severities", ALL)
+        for sev in SEVERITY_ORDER:
+            self.severity_box.addItem(chip_icon(SEVERITY_CHIP[sev]), sev.capitalize() + "s", sev)
+        self.severity_box.currentIndexChanged.connect(self._filter_changed)
+        self.rule_box = QComboBox()
+        self.rule_box.addItem("All rules", ALL)
+        for rid, rule in RULES.items():
+            self.rule_box.addItem(rule.title, rid)
+        self.rule_box.currentIndexChanged.connect(self._filter_changed)
+        self.rerun_button = QPushButton("Run checks again")
+        self.rerun_button.clicked.connect(self.refresh)
+        self.go_button = QPushButton("Go to record")
+        self.go_button.setObjectName("goToRecord")
+        self.go_button.clicked.connect(self.open_current)
+
+        self.model = RowsModel(["Severity", "Project", "Rule", "Finding", "Record"], self)
+        self.proxy = _Filter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("healthTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setIconSize(QSize(29, 18))
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((96, 90, 250, 500, 130)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.activated.connect(lambda _i: self.open_current())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.search_box, 2)
+        bar.addWidget(self.severity_box)
+        bar.addWidget(self.rule_box, 1)
+        bar.addStretch(1)
+        bar.addWidget(self.go_button)
+        bar.addWidget(self.rerun_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.table, 1)
+        self.watch_changes()
+        self.refresh()
+
+    # -- the PortfolioView face -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        result = run_checks(self.portfolio, today=self.today or date.today(), integrity=False)
+        self.findings = sorted(result.findings, key=lambda f: (
+            f.project is None, f.project or "", SEVERITY_ORDER.get(f.severity, 3), f.rule))
+        rows, backgrounds = [], []
+        for f in self.findings:
+            record = f.ref or RECORD_NAMES.get(f.table, (f.table or "").replace("_", " "))
+            rows.append([f.severity.capitalize(), f.project or "Portfolio", RULES[f.rule].title, f.message, record])
+            backgrounds.append(SEVERITY_ROW.get(f.severity))
+        self.model.set_rows(rows, keys=list(self.findings), backgrounds=backgrounds)
+        for r, f in enumerate(self.findings):
+            self.model.decorations[(r, 0)] = chip_icon(SEVERITY_CHIP.get(f.severity, Rag.GREY))
+            self.model.tooltips[(r, 2)] = RULES[f.rule].title
+            self.model.tooltips[(r, 3)] = f.message + "\n(double-click to open the record)"
+        counts = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
+        projects = len({f.project for f in self.findings if f.project})
+        self.headline.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes "
+                              f"across {projects} projects")
+        self.summary_changed.emit()
+
+    def summary(self) -> str:
+        shown, total = self.proxy.rowCount(), len(self.findings)
+        return f"{total:,} findings" if shown == total else f"{shown:,} of {total:,} findings"
+
+    # -- actions ------------------------------------------------------------------------------------------
+
+    def _filter_changed(self, *_args) -> None:
+        self.proxy.severity = self.severity_box.currentData()
+        self.proxy.rule = self.rule_box.currentData()
+        self.proxy.text = self.search_box.text().strip().casefold()
+        self.proxy.invalidate()
+        self.summary_changed.emit()
+
+    def current_finding(self):
+        index = self.table.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def selected_project_id(self) -> int | None:
+        f = self.current_finding()
+        return project_of(self.portfolio, f.table, f.row_id) if f and f.table else None
+
+    def _current_changed(self, current, _previous) -> None:
+        project = self.selected_project_id()
+        if project is not None:
+            self.project_selected.emit(project)
+
+    def open_current(self) -> str | None:
+        """Open the current finding's record in its register; returns the view shown."""
+        f = self.current_finding()
+        if f is None or not f.table:
+            return None
+        return go_to_record(self.window(), f.table, f.row_id)
+
+    def select_finding(self, row: int) -> None:
+        self.table.setCurrentIndex(self.proxy.index(row, 0))

@@ -1,0 +1,255 @@
+"""The Lessons learned view: the log across the portfolio, searchable and filterable, with a form,
+and Excel import/export through the same services as `pmo lessons`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from pmo_desktop.domain.values import ValueProblem, format_date, parse_date
+from pmo_desktop.governance import lessons
+from pmo_desktop.governance.common import GovernanceError
+from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.store import PortfolioError
+
+ANY = ""
+TEXT_FIELDS = [("what_happened", "What happened"), ("lesson", "What we learned"),
+               ("recommendation", "Recommendation")]
+
+
+class LessonDialog(QDialog):
+    """Add or edit one lesson; `save()` writes it as one undo step or shows why not."""
+
+    def __init__(self, pf, lesson: dict | None = None, *, parent=None):
+        super().__init__(parent)
+        self.setObjectName("lessonDialog")
+        self.pf = pf
+        self.lesson = lesson
+        self.setWindowTitle(f"Lesson {lesson['ref']}" if lesson else "New lesson")
+        self.resize(640, 520)
+        self.project = QComboBox()
+        self.project.addItem("(portfolio-wide)", None)
+        for code, name in pf.conn.execute("SELECT code, name FROM projects ORDER BY code"):
+            self.project.addItem(f"{code}  {name}", code)
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("e.g. 27 Nov 2026")
+        self.category = QComboBox()
+        self.category.setEditable(True)
+        self.category.addItems(["", *lessons.categories(pf)])
+        self.owner = QLineEdit()
+        self.status = QComboBox()
+        self.status.addItems(list(lessons.STATUSES))
+        self.texts = {key: QPlainTextEdit() for key, _ in TEXT_FIELDS}
+        form = QFormLayout()
+        form.addRow("Project", self.project)
+        form.addRow("Date", self.date)
+        form.addRow("Category", self.category)
+        for key, label in TEXT_FIELDS:
+            form.addRow(label, self.texts[key])
+        form.addRow("Owner", self.owner)
+        form.addRow("Status", self.status)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #C62828; font-weight: 600;")
+        self.problem.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        if lesson:
+            self.project.setCurrentIndex(max(0, self.project.findData(lesson["project"])))
+            self.date.setText(format_date(lesson["date"], "short"))
+            self.category.setCurrentText(lesson["category"] or "")
+            for key, _ in TEXT_FIELDS:
+                self.texts[key].setPlainText(lesson[key] or "")
+            self.owner.setText(lesson["owner"] or "")
+            self.status.setCurrentText(lesson["status"])
+
+    def values(self) -> dict:
+        try:
+            when = parse_date(self.date.text())
+        except ValueProblem as exc:
+            raise GovernanceError(f"the date: {exc}") from None
+        return {"project": self.project.currentData(), "date": when,
+                "category": self.category.currentText().strip() or None,
+                **{key: self.texts[key].toPlainText().strip() for key, _ in TEXT_FIELDS},
+                "owner": self.owner.text().strip() or None, "status": self.status.currentText()}
+
+    def save(self) -> bool:
+        try:
+            values = self.values()
+            if self.lesson is None:
+                lessons.add_lesson(self.pf, **values)
+            else:
+                lessons.edit_lesson(self.pf, self.lesson["id"], **values)
+        except PortfolioError as exc:
+            self.problem.setText(str(exc)[:1].upper() + str(exc)[1:])
+            return False
+        return True
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+
+class LessonsView(RefreshWhenShown, PortfolioView):
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, parent)
+        self.setObjectName("lessonsView")
+        self.rows: list[dict] = []
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("quickSearch")
+        self.search_box.setPlaceholderText("Search lessons…")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(220)
+        self.search_box.textChanged.connect(self.refresh)
+        self.category_box = QComboBox()
+        self.category_box.currentIndexChanged.connect(self.refresh)
+        self.status_box = QComboBox()
+        self.status_box.addItem("All statuses", ANY)
+        for s in lessons.STATUSES:
+            self.status_box.addItem(s, s)
+        self.status_box.currentIndexChanged.connect(self.refresh)
+        self.buttons = {}
+        for key, text, slot in (("add", "Add…", self.add), ("edit", "Edit…", self.edit),
+                                ("import", "Import…", self.ask_import), ("export", "Export…", self.ask_export)):
+            self.buttons[key] = QPushButton(text)
+            self.buttons[key].clicked.connect(slot)
+        self.model = RowsModel(["Ref", "Project", "Date", "Category", "What happened", "What we learned",
+                                "Recommendation", "Owner", "Status"], self,
+                               display=lambda c, v: format_date(v, "short") if c == 2 and v else
+                               ("" if v is None else str(v).splitlines()[0] if str(v) else ""))
+        self.table = QTableView()
+        self.table.setObjectName("lessonsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setIconSize(QSize(29, 18))
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        for col, width in enumerate((60, 76, 96, 100, 260, 240, 260, 110, 80)):
+            self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(self.search_box, 2)
+        bar.addWidget(self.category_box)
+        bar.addWidget(self.status_box)
+        bar.addStretch(1)
+        for b in self.buttons.values():
+            bar.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._fill_categories()
+        self.watch_changes()
+        self.refresh()
+
+    def _fill_categories(self) -> None:
+        current = self.category_box.currentData()
+        self.category_box.blockSignals(True)
+        self.category_box.clear()
+        self.category_box.addItem("All categories", ANY)
+        for c in lessons.categories(self.portfolio):
+            self.category_box.addItem(c, c)
+        self.category_box.setCurrentIndex(max(0, self.category_box.findData(current)))
+        self.category_box.blockSignals(False)
+
+    # -- the PortfolioView face -----------------------------------------------------------------------
+
+    def refresh(self, *_args) -> None:
+        self.rows = lessons.search_lessons(self.portfolio, text=self.search_box.text(),
+                                           category=self.category_box.currentData() or None,
+                                           status=self.status_box.currentData() or None)
+        keys = ("ref", "project", "date", "category", "what_happened", "lesson", "recommendation", "owner", "status")
+        self.model.set_rows([[r[k] for k in keys] for r in self.rows], keys=self.rows)
+        for key in ("add", "edit", "import"):
+            self.buttons[key].setEnabled(not self.portfolio.read_only)
+        self.summary_changed.emit()
+
+    def summary(self) -> str:
+        return f"{len(self.rows):,} lessons"
+
+    def current_lesson(self) -> dict | None:
+        index = self.table.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def selected_project_id(self) -> int | None:
+        lesson = self.current_lesson()
+        if not lesson or not lesson["project"]:
+            return None
+        return self.portfolio.conn.execute("SELECT id FROM projects WHERE code = ?", (lesson["project"],)).fetchone()[0]
+
+    def _current_changed(self, current, _previous) -> None:
+        project = self.selected_project_id() if current.isValid() else None
+        if project is not None:
+            self.project_selected.emit(project)
+
+    # -- actions ------------------------------------------------------------------------------------------
+
+    def _after_write(self) -> None:
+        self.context.history.record(self.portfolio.last_batch_id())
+        self._fill_categories()
+        self.refresh()
+
+    def dialog(self, lesson: dict | None = None) -> LessonDialog:
+        return LessonDialog(self.portfolio, lesson, parent=self)
+
+    def add(self) -> None:
+        if self.dialog().exec() == QDialog.DialogCode.Accepted:
+            self._after_write()
+
+    def edit(self) -> None:
+        lesson = self.current_lesson()
+        if lesson is not None and not self.portfolio.read_only and \
+                self.dialog(lesson).exec() == QDialog.DialogCode.Accepted:
+            self._after_write()
+
+    def ask_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import lessons", "", "Excel workbook (*.xlsx)")
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path) -> dict | None:
+        try:
+            counts = lessons.import_lessons(self.portfolio, path)
+        except PortfolioError as exc:
+            self.context.report_problem(str(exc))
+            return None
+        self._after_write()
+        return counts
+
+    def ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export lessons", "Lessons learned.xlsx", "Excel workbook (*.xlsx)")
+        if path:
+            self.export_file(path)
+
+    def export_file(self, path) -> bool:
+        try:
+            lessons.export_lessons(self.portfolio, path, self.rows)
+        except (PortfolioError, OSError) as exc:
+            self.context.report_problem(f"could not export: {exc}")
+            return False
+        return True

@@ -1,0 +1,1 @@
+"""The import wizard: bringing workbooks, CSV files and plans into the open portfolio."""

@@ -1,0 +1,1 @@
+"""Plans on screen: the Gantt, the roadmap, their shared time-scale drawing, rescheduling."""

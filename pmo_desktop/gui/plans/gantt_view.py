@@ -1,0 +1,366 @@
+"""The project Gantt: the task table beside the chart. Edits are one undo step each and reschedule.
+
+Keys in the table: Alt+Shift+Right indents the current task under the one above, Alt+Shift+Left
+outdents it (as in MS Project).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from pmo_desktop.gui.plans import timeline_paint as tp
+from pmo_desktop.gui.plans.gantt_chart import GanttChart
+from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
+from pmo_desktop.gui.plans.reschedule import reschedule_project
+from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.scheduling import edits
+from pmo_desktop.scheduling.service import project_calendar
+from pmo_desktop.scheduling.timeline import GanttPlan, gantt_plan
+from pmo_desktop.store import PortfolioError
+
+COLUMNS = ("WBS", "Task", "Start", "Finish", "Days", "%", "Predecessors")
+
+
+class GanttTableModel(QAbstractTableModel):
+    """The task table; display texts are made once per load so scrolling only looks them up."""
+
+    _DISPLAY = Qt.ItemDataRole.DisplayRole
+    _FONT = Qt.ItemDataRole.FontRole
+    _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+    _ALIGN = Qt.ItemDataRole.TextAlignmentRole
+    _TIP = Qt.ItemDataRole.ToolTipRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plan: GanttPlan | None = None
+        self._texts: list[tuple[str, ...]] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._critical = QColor(tp.CRITICAL)
+        self._right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def set_plan(self, plan: GanttPlan | None) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self._texts = [
+            (r.wbs, ("    " * r.level) + r.name, r.start.strftime("%d %b %y") if r.start else "",
+             r.finish.strftime("%d %b %y") if r.finish else "", "" if r.duration is None else str(r.duration),
+             f"{r.percent:.0f}%", r.predecessors)
+            for r in (plan.rows if plan else [])
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._texts)
+
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == self._DISPLAY:
+            return self._texts[index.row()][index.column()]
+        if role == self._FONT:
+            return self._bold if self.plan.rows[index.row()].kind == "summary" else None
+        if role == self._FOREGROUND:
+            return self._critical if index.column() == 1 and self.plan.rows[index.row()].critical else None
+        if role == self._ALIGN:
+            return self._right if index.column() in (4, 5) else None
+        if role == self._TIP:
+            r = self.plan.rows[index.row()]
+            if r.total_float is not None:
+                return f"{r.name}: total float {r.total_float} working days" + (" (critical)" if r.critical else "")
+        return None
+
+
+class GanttTable(QTableView):
+    """The task table; Alt+Shift+Right / Alt+Shift+Left indent and outdent the current task."""
+
+    indent = Signal()
+    outdent = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        mods = event.modifiers()
+        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        if mods & alt_shift == alt_shift and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            (self.indent if event.key() == Qt.Key.Key_Right else self.outdent).emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class GanttView(PortfolioView):
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, parent)
+        self.setObjectName("ganttView")
+        self.plan: GanttPlan | None = None
+        self.project_box = QComboBox()
+        self.project_box.setObjectName("ganttProject")
+        self.project_box.setMinimumWidth(280)
+        self.project_box.currentIndexChanged.connect(lambda _i: self._load_plan(reset_view=True))
+        self.zoom_box = QComboBox()
+        self.zoom_box.addItems(list(tp.ZOOMS))
+        self.zoom_box.setCurrentText("Weeks")
+        self.zoom_box.currentTextChanged.connect(lambda z: self.chart.set_zoom(z))
+        today = QPushButton("Today")
+        today.clicked.connect(lambda: self.chart.scroll_to_date(date.today()))
+        png = QPushButton("Export PNG…")
+        png.clicked.connect(lambda: self._ask_export("PNG image (*.png)", self.export_png))
+        pdf = QPushButton("Export PDF…")
+        pdf.clicked.connect(lambda: self._ask_export("PDF document (*.pdf)", self.export_pdf))
+        resched = QPushButton("Reschedule")
+        resched.setObjectName("ganttReschedule")
+        resched.setToolTip("Recompute this plan's dates from its links (one undoable step)")
+        resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
+        self.note = QLabel()
+        self.note.setObjectName("ganttNote")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for w in (QLabel("Plan"), self.project_box, resched, QLabel("Zoom"), self.zoom_box, today):
+            bar.addWidget(w)
+        bar.addWidget(self.note, 1)
+        bar.addWidget(png)
+        bar.addWidget(pdf)
+
+        self.model = GanttTableModel(self)
+        self.table = GanttTable()
+        self.table.setObjectName("ganttTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_H)
+        self.table.horizontalHeader().setFixedHeight(tp.HEADER_H)
+        self.table.setWordWrap(False)
+        for col, width in enumerate((44, 220, 74, 74, 40, 40, 84)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._table_row)
+
+        self.chart = GanttChart()
+        self.chart.task_moved.connect(lambda tid, d: self._edit(edits.move_task, tid, d))
+        self.chart.task_resized.connect(self._resize)
+        self.chart.tasks_linked.connect(lambda a, b: self._edit(edits.link_tasks, a, b))
+        self.chart.row_clicked.connect(self._chart_row)
+        # One vertical scroll position for both sides.
+        self.chart.verticalScrollBar().valueChanged.connect(self.table.verticalScrollBar().setValue)
+        self.table.verticalScrollBar().valueChanged.connect(self.chart.verticalScrollBar().setValue)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setSizes([600, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        self.table.indent.connect(lambda: self._edit_current(edits.indent_task))
+        self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
+        self._loaded = False  # the plan is read when the view is first shown, not at start-up
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self._fill_projects()
+            self._load_plan(reset_view=True)
+
+    # -- the portfolio view face ---------------------------------------------------------------------------
+
+    def _fill_projects(self) -> None:
+        current = self.selected_project_id()
+        self.project_box.blockSignals(True)
+        self.project_box.clear()
+        first_plan = None
+        for pid, code, name, tasks in self.portfolio.conn.execute(
+                """SELECT p.id, p.code, p.name, (SELECT count(*) FROM tasks t WHERE t.project_id = p.id)
+                   FROM projects p ORDER BY p.code"""):
+            self.project_box.addItem(f"{code} — {name} ({tasks} tasks)", pid)
+            if first_plan is None and tasks:
+                first_plan = self.project_box.count() - 1
+        index = self.project_box.findData(current) if current is not None else -1
+        self.project_box.setCurrentIndex(index if index >= 0 else (first_plan or 0))
+        self.project_box.blockSignals(False)
+
+    def selected_project_id(self) -> int | None:
+        data = self.project_box.currentData() if self.project_box.count() else None
+        return int(data) if data is not None else None
+
+    def show_project(self, project_id: int) -> None:
+        self.ensure_loaded()
+        index = self.project_box.findData(project_id)
+        if index >= 0:
+            self.project_box.setCurrentIndex(index)
+
+    def refresh(self) -> None:
+        """Re-read the project list and the plan shown (after undo, an import, another file)."""
+        if not self._loaded:
+            return
+        before = self.selected_project_id()
+        self._fill_projects()
+        self._load_plan(reset_view=self.selected_project_id() != before)
+
+    def _load_plan(self, reset_view: bool = False) -> None:
+        pid = self.selected_project_id()
+        try:
+            self.plan = gantt_plan(self.portfolio.conn, pid) if pid is not None else None
+        except PortfolioError as exc:
+            self.plan = None
+            self.context.report_problem(str(exc))
+        scroll = self.chart.verticalScrollBar().value()
+        if reset_view and self.plan and self.plan.rows:  # a zoom that shows most of the plan at once
+            starts = [r.start for r in self.plan.rows if r.start]
+            span = (self.plan.finish - min(starts)).days if starts and self.plan.finish else 0
+            self.zoom_box.blockSignals(True)
+            self.zoom_box.setCurrentText("Days" if span < 45 else "Weeks" if span < 160 else "Months")
+            self.zoom_box.blockSignals(False)
+        self.model.set_plan(self.plan)
+        self.chart.set_plan(self.plan, self.zoom_box.currentText() if reset_view else None, keep_origin=not reset_view)
+        if reset_view and self.plan and self.plan.rows:
+            first = min((r.start for r in self.plan.rows if r.start), default=date.today())
+            self.chart.horizontalScrollBar().setValue(int(self.chart.scale.x(first)) - 40)
+        elif not reset_view:
+            self.chart.verticalScrollBar().setValue(scroll)
+        self.note.setText(self.plan.problem if self.plan and self.plan.problem else "")
+        if pid is not None:
+            self.project_selected.emit(pid)
+        self.summary_changed.emit()
+
+    def summary(self) -> str:
+        if not self.plan:
+            return "No plan"
+        crit = sum(1 for r in self.plan.rows if r.critical)
+        finish = self.plan.finish.strftime("%d %b %Y") if self.plan.finish else "n/a"
+        return f"{self.plan.code}: {len(self.plan.rows)} tasks, finish {finish}, {crit} on the critical path"
+
+    # -- edits ------------------------------------------------------------------------------------------------
+
+    def _edit(self, action, *args) -> None:
+        if self.portfolio.read_only:
+            self.context.report_problem("the portfolio is open read-only")
+            return
+        try:
+            batch = action(self.portfolio, *args)
+        except PortfolioError as exc:
+            self.context.report_problem(str(exc))
+            return
+        self.context.history.record(batch)
+        self._load_plan()
+
+    def _edit_current(self, action) -> None:
+        row = self.table.currentIndex().row()
+        if self.plan and 0 <= row < len(self.plan.rows):
+            task_id = self.plan.rows[row].id
+            self._edit(action, task_id)
+            self._select_task(task_id)
+
+    def _resize(self, task_id: int, finish: date) -> None:
+        row = next((r for r in self.plan.rows if r.id == task_id), None) if self.plan else None
+        if row is None or row.start is None:
+            return
+        calendar = project_calendar(self.portfolio.conn, self.plan.project_id, origin=row.start)
+        self._edit(edits.set_duration, task_id, max(1, calendar.span_days(row.start, finish)))
+
+    def _select_task(self, task_id: int) -> None:
+        for n, r in enumerate(self.plan.rows if self.plan else []):
+            if r.id == task_id:
+                self.table.setCurrentIndex(self.model.index(n, 1))
+
+    def _table_row(self, current, _previous) -> None:
+        self.chart.selected = current.row() if current.isValid() else None
+        self.chart.viewport().update()
+
+    def _chart_row(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, 1))
+
+    # -- export ----------------------------------------------------------------------------------------------
+
+    def _ask_export(self, file_filter: str, export) -> None:
+        if not self.plan:
+            return
+        suffix = ".png" if "png" in file_filter else ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Export timeline", f"{self.plan.code} plan{suffix}", file_filter)
+        if path:
+            export(Path(path))
+
+    def _export_width(self) -> float:
+        last = max((r.finish for r in self.plan.rows if r.finish), default=self.chart.scale.origin)
+        return self.chart.scale.x(last) + 60 - self.chart.scale.x(self.chart.scale.origin)
+
+    def export_png(self, path: Path, name_column: float = 320) -> bool:
+        """The whole plan at the current zoom as a PNG (rows beyond 2,000 are left out)."""
+        if not self.plan:
+            return False
+        rows = min(len(self.plan.rows), 2000)
+        width = self._export_width()
+        image = QImage(QSize(int(width + name_column), tp.HEADER_H + rows * ROW_H), QImage.Format.Format_ARGB32)
+        image.fill(QColor("#FFFFFF"))
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        paint_plan(p, self.plan, self.chart.scale, width, today=date.today(), last=rows - 1,
+                   links=LinkIndex(self.plan.links), name_column=name_column)
+        p.end()
+        return image.save(str(path))
+
+    def export_pdf(self, path: Path, name_column: float = 320) -> bool:
+        """The whole plan on A3 landscape pages, scaled to the page width, as many pages as it needs."""
+        if not self.plan:
+            return False
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        writer.setResolution(96)
+        writer.setTitle(f"{self.plan.code} {self.plan.name}")
+        width = self._export_width()
+        links = LinkIndex(self.plan.links)
+        p = QPainter(writer)
+        page = writer.pageLayout().paintRectPixels(writer.resolution())
+        factor = min(2.0, page.width() / (width + name_column))  # fill the page width, within reason
+        rows_per_page = max(1, int((page.height() / factor - tp.HEADER_H) // ROW_H))
+        first = 0
+        while first < len(self.plan.rows):
+            if first:
+                writer.newPage()
+            p.save()
+            p.scale(factor, factor)
+            last = min(len(self.plan.rows), first + rows_per_page) - 1
+            paint_plan(p, self.plan, self.chart.scale, width, today=date.today(), first=first, last=last,
+                       links=links, name_column=name_column)
+            p.restore()
+            first = last + 1
+        p.end()
+        return True

@@ -1,0 +1,281 @@
+"""The portfolio roadmap: one bar per project grouped by programme, coloured by RAG (with its letter),
+milestones as diamonds, the baseline as a ghost bar so slippage shows, a today line and quarter/month
+headers. Click a project to select it; double-click to open its plan in the Gantt view.
+
+By default the roadmap shows the projects the Projects register shows: its quick search and column
+filters apply here too (untick "Same filters as the Projects register" to see every project)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from pmo_desktop.gui.plans import timeline_paint as tp
+from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.scheduling.timeline import RoadmapRow, roadmap_rows
+
+ROW_H = 26
+NAME_W = 300
+
+
+def layout_rows(rows: list[RoadmapRow], programme: str | None = None) -> list[tuple[str, object]]:
+    """Group headings and project rows in display order."""
+    out: list[tuple[str, object]] = []
+    current = None
+    for r in rows:
+        if programme and r.programme != programme:
+            continue
+        if r.programme != current:
+            current = r.programme
+            out.append(("group", current))
+        out.append(("project", r))
+    return out
+
+
+def paint_roadmap(p: QPainter, items, scale: tp.TimeScale, first: int, last: int, x0: float, width: float,
+                  *, today: date | None, selected: int | None = None) -> None:
+    """Rows first..last in chart coordinates (row n at y = n*ROW_H; x in time coordinates)."""
+    top, height = first * ROW_H, (last - first + 1) * ROW_H
+    tp.paint_grid(p, scale, x0, width, top, height)
+    for n in range(first, min(last, len(items) - 1) + 1):
+        kind, item = items[n]
+        y = n * ROW_H
+        if kind == "group":
+            p.fillRect(QRectF(x0, y, width, ROW_H), QColor("#F1F3F4"))
+            continue
+        r: RoadmapRow = item
+        if selected == r.project_id:
+            p.fillRect(QRectF(x0, y, width, ROW_H), QColor("#E8EAF6"))
+        if r.baseline_start and r.baseline_finish:
+            bl, br = scale.bar(r.baseline_start, r.baseline_finish)
+            ghost = QColor(tp.BASELINE)
+            ghost.setAlpha(90)
+            p.setPen(QPen(tp.BASELINE, 1, Qt.PenStyle.DashLine))
+            p.setBrush(ghost)
+            p.drawRoundedRect(QRectF(bl, y + 3, max(3.0, br - bl), ROW_H - 6), 3, 3)
+        if r.start and r.finish:
+            left, right = scale.bar(r.start, r.finish)
+            tp.rag_bar(p, left, right, y + 6, ROW_H - 12, r.rag, visible_left=x0)
+        for day, _name, done in r.milestones:
+            cx = scale.x(day) + scale.px_per_day / 2
+            tp.diamond(p, cx, y + ROW_H / 2, 5, QColor("#263238") if done else QColor("#FFFFFF"),
+                       QColor("#263238"))
+    if today is not None:
+        tp.paint_today(p, scale, today, top, height)
+
+
+def paint_names(p: QPainter, items, first: int, last: int, top: float, selected: int | None = None) -> None:
+    """The fixed name column: programme headings and 'CODE  name' per project (y from `top`)."""
+    p.fillRect(QRectF(0, top, NAME_W, (last - first + 1) * ROW_H), QColor("#FFFFFF"))
+    font = QFont(p.font())
+    for n in range(first, min(last, len(items) - 1) + 1):
+        kind, item = items[n]
+        y = top + (n - first) * ROW_H
+        font.setBold(kind == "group")
+        p.setFont(font)
+        if kind == "group":
+            p.fillRect(QRectF(0, y, NAME_W, ROW_H), QColor("#F1F3F4"))
+            p.setPen(QColor("#263238"))
+            p.drawText(QRectF(8, y, NAME_W - 16, ROW_H), int(Qt.AlignmentFlag.AlignVCenter), str(item))
+        else:
+            if selected == item.project_id:
+                p.fillRect(QRectF(0, y, NAME_W, ROW_H), QColor("#E8EAF6"))
+            p.setPen(QColor("#37474F"))
+            text = p.fontMetrics().elidedText(f"{item.code}  {item.name}", Qt.TextElideMode.ElideRight, NAME_W - 30)
+            p.drawText(QRectF(20, y, NAME_W - 26, ROW_H), int(Qt.AlignmentFlag.AlignVCenter), text)
+    p.setPen(QPen(QColor("#B0BEC5"), 2))
+    p.drawLine(QPointF(NAME_W, top), QPointF(NAME_W, top + (last - first + 1) * ROW_H))
+
+
+class RoadmapChart(QAbstractScrollArea):
+    project_clicked = Signal(int)
+    project_opened = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("roadmapChart")
+        self.items: list[tuple[str, object]] = []
+        self.scale = tp.scale_for(None, None, "Months")
+        self.selected: int | None = None
+        self.today = date.today()
+        self.viewport().setAutoFillBackground(True)
+        self.viewport().setStyleSheet("background: #FFFFFF;")
+        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
+        self.verticalScrollBar().valueChanged.connect(self.viewport().update)
+
+    def set_rows(self, rows: list[RoadmapRow], programme: str | None = None, zoom: str = "Months") -> None:
+        self.items = layout_rows(rows, programme)
+        starts = [d for r in rows for d in (r.start, r.baseline_start) if d]
+        finishes = [d for r in rows for d in (r.finish, r.baseline_finish) if d]
+        self.scale = tp.scale_for(min(starts, default=None), None, zoom)
+        self._last = max(finishes, default=self.today)
+        self._ranges()
+        self.viewport().update()
+
+    def _ranges(self) -> None:
+        body = self.viewport().height() - tp.HEADER_H
+        self.verticalScrollBar().setRange(0, max(0, len(self.items) * ROW_H - body + ROW_H))
+        self.verticalScrollBar().setPageStep(max(ROW_H, body))
+        self.verticalScrollBar().setSingleStep(ROW_H)
+        total = int(self.scale.x(getattr(self, "_last", self.today))) + 80
+        self.horizontalScrollBar().setRange(0, max(0, total - (self.viewport().width() - NAME_W)))
+        self.horizontalScrollBar().setPageStep(max(1, self.viewport().width() - NAME_W))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._ranges()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self.viewport())
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        sx, sy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        w, h = self.viewport().width() - NAME_W, self.viewport().height()
+        first, last = sy // ROW_H, (sy + h - tp.HEADER_H) // ROW_H
+        p.save()
+        p.setClipRect(QRectF(NAME_W, tp.HEADER_H, w, h - tp.HEADER_H))
+        p.translate(NAME_W - sx, tp.HEADER_H - sy)
+        paint_roadmap(p, self.items, self.scale, first, last, sx, w, today=self.today, selected=self.selected)
+        p.restore()
+        p.save()
+        p.setClipRect(QRectF(0, tp.HEADER_H, NAME_W + 1, h - tp.HEADER_H))
+        paint_names(p, self.items, first, last, tp.HEADER_H - (sy - first * ROW_H), self.selected)
+        p.restore()
+        p.save()
+        p.setClipRect(QRectF(NAME_W, 0, w, tp.HEADER_H))
+        p.translate(NAME_W - sx, 0)
+        tp.paint_header(p, self.scale, sx, w)
+        p.restore()
+        p.fillRect(QRectF(0, 0, NAME_W, tp.HEADER_H), tp.HEADER_BG)
+        p.setPen(tp.HEADER_TEXT)
+        p.drawText(QRectF(8, 0, NAME_W - 16, tp.HEADER_H), int(Qt.AlignmentFlag.AlignVCenter),
+                   "Programme / project")
+        p.end()
+
+    def _project_at(self, pos) -> int | None:
+        if pos.y() < tp.HEADER_H:
+            return None
+        n = int((pos.y() - tp.HEADER_H + self.verticalScrollBar().value()) // ROW_H)
+        if 0 <= n < len(self.items) and self.items[n][0] == "project":
+            return self.items[n][1].project_id
+        return None
+
+    def mousePressEvent(self, event) -> None:
+        pid = self._project_at(event.position())
+        if pid is not None:
+            self.selected = pid
+            self.viewport().update()
+            self.project_clicked.emit(pid)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        pid = self._project_at(event.position())
+        if pid is not None:
+            self.project_opened.emit(pid)
+
+
+class RoadmapView(PortfolioView):
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, parent)
+        self.setObjectName("roadmapView")
+        self.rows: list[RoadmapRow] = []
+        self.programme_box = QComboBox()
+        self.programme_box.currentIndexChanged.connect(lambda _i: self._apply())
+        self.zoom_box = QComboBox()
+        self.zoom_box.addItems(["Weeks", "Months", "Quarters"])
+        self.zoom_box.setCurrentText("Months")
+        self.zoom_box.currentTextChanged.connect(lambda _z: self._apply())
+        today = QPushButton("Today")
+        today.clicked.connect(self.scroll_to_today)
+        self.shared_filters = QCheckBox("Register filters")
+        self.shared_filters.setChecked(True)
+        self.shared_filters.setToolTip("Show only the projects the Projects register shows (its search and filters)")
+        self.shared_filters.toggled.connect(lambda _on: self._apply())
+        self._register_model = None
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for w in (QLabel("Programme"), self.programme_box, QLabel("Zoom"), self.zoom_box, today,
+                  self.shared_filters):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.chart = RoadmapChart()
+        self.chart.setToolTip("Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · "
+                              "◆ milestone (filled when done) · red dashes: today. Double-click to open the plan.")
+        self.chart.project_clicked.connect(self.project_selected)
+        self.chart.project_opened.connect(self.open_plan)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.chart, 1)
+        self._loaded = False  # read when first shown, so a large portfolio opens as fast as before
+
+    def refresh(self) -> None:
+        if not self._loaded:
+            return
+        self.rows = roadmap_rows(self.portfolio.conn)
+        current = self.programme_box.currentText()
+        self.programme_box.blockSignals(True)
+        self.programme_box.clear()
+        self.programme_box.addItem("All programmes")
+        for name in dict.fromkeys(r.programme for r in self.rows):
+            self.programme_box.addItem(name)
+        index = self.programme_box.findText(current)
+        self.programme_box.setCurrentIndex(max(0, index))
+        self.programme_box.blockSignals(False)
+        self._apply()
+
+    def _register_ids(self) -> set[int] | None:
+        """The projects the Projects register shows now (its search and filters), or None for all."""
+        page = getattr(self.window(), "pages", {}).get("projects")
+        model = getattr(page, "model", None)
+        if model is None:
+            return None
+        if model is not self._register_model:  # follow the register as its filters change
+            self._register_model = model
+            model.rows_reloaded.connect(self._apply)
+        if not self.shared_filters.isChecked():
+            return None
+        return {model.row_id(i) for i in range(model.rowCount())}
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+        else:
+            self._apply()
+
+    def _apply(self) -> None:
+        programme = self.programme_box.currentText() if self.programme_box.currentIndex() > 0 else None
+        ids = self._register_ids()
+        rows = self.rows if ids is None else [r for r in self.rows if r.project_id in ids]
+        self.chart.set_rows(rows, programme, self.zoom_box.currentText())
+        self.scroll_to_today()
+        self.summary_changed.emit()
+
+    def scroll_to_today(self) -> None:
+        width = self.chart.viewport().width() - NAME_W
+        self.chart.horizontalScrollBar().setValue(int(self.chart.scale.x(date.today()) - width / 3))
+
+    def selected_project_id(self) -> int | None:
+        return self.chart.selected
+
+    def summary(self) -> str:
+        shown = sum(1 for kind, _ in self.chart.items if kind == "project")
+        return f"{shown} projects on the roadmap"
+
+    def open_plan(self, project_id: int) -> None:
+        window = self.window()
+        gantt = getattr(window, "pages", {}).get("gantt")
+        if gantt is not None:
+            gantt.show_project(project_id)
+            window.show_view("gantt")

@@ -1,0 +1,266 @@
+"""The pane beside a register: the selected project's RAG chips, and tabs for its editable overview
+(detail_form.py), status history (RAG trend per period), RAID items, milestones and budget summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.scores import risk_score, score_band
+from pmo_desktop.domain.values import format_money
+from pmo_desktop.gui.registers.detail_form import ProjectForm
+from pmo_desktop.gui.widgets.chips import chip_icon, chip_pixmap
+from pmo_desktop.store import status_reports
+
+_OVERVIEW = [("programme", "Programme"), ("baseline", "Baseline finish"), ("business_unit", "Business unit"),
+             ("theme", "Strategic theme")]  # shown, not edited here (the register edits them)
+_RAG_HEADERS = ["Overall", "Schedule", "Cost", "Scope", "Resources"]
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.verticalHeader().hide()
+    t.setIconSize(QSize(29, 18))
+    t.setAlternatingRowColors(True)
+    t.setWordWrap(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]], align_right: set[int] = frozenset()) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem()
+            if isinstance(value, Rag):
+                item.setIcon(chip_icon(value))
+                item.setToolTip(value.label)
+            else:
+                item.setText("" if value is None else str(value))
+            if c in align_right:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    metrics = table.horizontalHeader().fontMetrics()
+    for c in range(table.columnCount()):
+        text = table.horizontalHeaderItem(c).text()
+        table.setColumnWidth(c, max(table.columnWidth(c), metrics.horizontalAdvance(text) * 12 // 10 + 18))
+
+
+def _rag(value: Any) -> Rag | str:
+    try:
+        return Rag(value)
+    except ValueError:
+        return ""
+
+
+class DetailPane(QFrame):
+    project_changed = Signal()
+    edited = Signal()  # the overview form stored a change: the views re-read
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setMinimumWidth(320)
+        self.context = None
+        self.project_id: int | None = None
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(10)
+        self.chip_labels: list[QLabel] = []
+        for name in _RAG_HEADERS:
+            box = QVBoxLayout()
+            icon_label = QLabel()
+            icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            text = QLabel(name)
+            text.setObjectName("formKey")
+            text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(icon_label)
+            box.addWidget(text)
+            self.chips.addLayout(box)
+            self.chip_labels.append(icon_label)
+        self.chips.addStretch(1)
+        self.overview = ProjectForm()
+        self.overview.edited.connect(self.edited)
+        self.form = self.overview.form  # the shown-only rows line up under the editable ones
+        self.values: dict[str, QLabel] = {}
+        for key, label in _OVERVIEW:
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            key_label = QLabel(label)
+            key_label.setObjectName("formKey")
+            self.form.addRow(key_label, value)
+            self.values[key] = value
+        self.report_button = QPushButton("Write status report…")
+        self.report_button.setObjectName("writeReport")
+        self.report_button.clicked.connect(self._write_report)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("detailTabs")
+        self.history = _table(["Period", "RAG", "Sched.", "Cost", "Scope", "Res.", "Summary"])
+        for c, name in enumerate(_RAG_HEADERS, start=1):
+            self.history.horizontalHeaderItem(c).setToolTip(name)
+        self.raid = _table(["Ref", "Type", "Title", "Status", "Score"])
+        self.milestones = _table(["Milestone", "Baseline", "Forecast", "Actual"])
+        self.budget = _table(["Category", "Planned", "Actual", "Forecast", "EAC"])
+        overview = QWidget()
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        overview_layout.setSpacing(0)
+        overview_layout.addWidget(self.overview)
+        scroll = QScrollArea()
+        scroll.setObjectName("overviewScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(overview)
+        self.tabs.addTab(scroll, "Overview")
+        self.tabs.addTab(self.history, "History")
+        self.tabs.addTab(self.raid, "RAID")
+        self.tabs.addTab(self.milestones, "Milestones")
+        self.tabs.addTab(self.budget, "Budget")
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 12, 14, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(self.chips)
+        layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.tabs, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(body)
+        self._empty()
+
+    # -- state ------------------------------------------------------------------------------------------
+
+    def set_context(self, context) -> None:
+        self.context = context
+        self.project_id = None
+        self._empty()
+
+    def save_state(self) -> None:
+        if self.context:
+            self.context.settings.setValue("detail/tab", self.tabs.currentIndex())
+
+    def restore_state(self) -> None:
+        if self.context:
+            self.tabs.setCurrentIndex(int(self.context.settings.value("detail/tab", 0) or 0))
+
+    def _empty(self) -> None:
+        self.title.setText("No project selected")
+        self.subtitle.setText("Select a row to see the project here.")
+        for label in self.chip_labels:
+            label.clear()
+        for value in self.values.values():
+            value.clear()
+        self.overview.load(self.context, None)
+        for table in (self.history, self.raid, self.milestones, self.budget):
+            table.setRowCount(0)
+        self.report_button.setEnabled(False)
+
+    def show_project(self, project_id: int) -> None:
+        self.project_id = project_id
+        self.refresh()
+        self.project_changed.emit()
+
+    def refresh(self) -> None:
+        if self.context is None or self.project_id is None:
+            self._empty()
+            return
+        pf = self.context.portfolio
+        row = pf.conn.execute(
+            """SELECT p.code, p.name, g.name, p.stage, p.status, p.priority, p.baseline_finish,
+                      p.business_unit, p.strategic_theme, p.rag_overall, p.rag_schedule, p.rag_cost,
+                      p.rag_scope, p.rag_resources
+               FROM projects p LEFT JOIN programmes g ON g.id = p.programme_id WHERE p.id = ?""",
+            (self.project_id,)).fetchone()
+        if row is None:
+            self.project_id = None
+            self._empty()
+            return
+        (code, name, programme, stage, status, priority, baseline, unit, theme, *rags) = row
+        self.title.setText(f"{code} — {name}")
+        self.subtitle.setText(" · ".join(x for x in (stage, status, f"{priority} priority" if priority else None)
+                                          if x))
+        for label, rag in zip(self.chip_labels, rags, strict=True):
+            r = _rag(rag) or Rag.GREY
+            label.setPixmap(chip_pixmap(r, 22))
+            label.setToolTip(r.label)
+        symbol = self.context.fmt.currency_symbol
+        shown = {"programme": programme, "baseline": baseline, "business_unit": unit, "theme": theme}
+        self.overview.load(self.context, self.project_id)
+        for key, value in shown.items():
+            self.values[key].setText(value or "—")
+        self.report_button.setEnabled(not pf.read_only)
+        self._fill_tabs(pf, symbol)
+
+    def _fill_tabs(self, pf, symbol: str) -> None:
+        pid = self.project_id
+        _fill(self.history, [[h["period"], *[_rag(h[f]) for f in status_reports.RAG_FIELDS], h["summary"]]
+                             for h in status_reports.history(pf, pid)])
+        raid = pf.conn.execute(
+            """SELECT ref, type, title, status, probability, impact FROM raid_items WHERE project_id = ?
+               ORDER BY status = 'Closed', coalesce(probability * impact, 0) DESC, ref""", (pid,)).fetchall()
+        rows = []
+        for ref, kind, title, status, p, i in raid:
+            score = risk_score(p, i)
+            band = score_band(score)
+            rows.append([ref, kind, title, status, f"{score} {band.value}" if band else ""])
+        _fill(self.raid, rows, {4})
+        ms = pf.conn.execute(
+            """SELECT name, baseline_finish, finish_date, actual_finish FROM tasks
+               WHERE project_id = ? AND kind = 'milestone' ORDER BY coalesce(finish_date, baseline_finish)""",
+            (pid,)).fetchall()
+        _fill(self.milestones, [list(r) for r in ms])
+        budget = pf.conn.execute(
+            """SELECT category, sum(planned), sum(actual), sum(forecast),
+                      sum(coalesce(actual, 0)) + sum(CASE WHEN actual IS NULL THEN coalesce(forecast, 0) ELSE 0 END)
+               FROM budget_lines WHERE project_id = ? GROUP BY category ORDER BY category""", (pid,)).fetchall()
+        money = [[cat, *[format_money(v, symbol) if v is not None else "" for v in vals]] for cat, *vals in budget]
+        if budget:
+            totals = [sum(r[i] or 0 for r in budget) for i in range(1, 5)]
+            money.append(["Total", *[format_money(v, symbol) for v in totals]])
+        _fill(self.budget, money, {1, 2, 3, 4})
+        if budget:
+            last = self.budget.rowCount() - 1
+            for c in range(self.budget.columnCount()):
+                font = self.budget.item(last, c).font()
+                font.setBold(True)
+                self.budget.item(last, c).setFont(font)
+        for table in (self.history, self.raid, self.milestones, self.budget):
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            table.horizontalHeader().setStretchLastSection(True)
+
+    def _write_report(self) -> None:
+        from pmo_desktop.gui.registers.dialogs import write_status_report
+
+        window = self.window()
+        write_status_report(window)

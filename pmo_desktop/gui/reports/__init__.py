@@ -1,0 +1,1 @@
+"""Outputs: the board pack dialog and File > Export to Excel."""

@@ -1,0 +1,259 @@
+"""File ▸ Export Board Pack…: choose sections, period, programme, page size and file, then build the
+PDF with `reports.build_board_pack` on a worker thread (gui/shell/jobs.py).
+
+The dialog stays open while the pack is built and if it fails (the one-line reason is shown and the
+analyst can correct the file name); on success it closes and offers to open the PDF. The sections,
+programme and page size are remembered in the portfolio (`remember_options`), the folder in QSettings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmo_desktop.gui.shell.jobs import JobRunner, job_runner
+from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.reports import (
+    PAGE_SIZE_NAMES,
+    SECTIONS,
+    BoardPackOptions,
+    BoardPackResult,
+    build_board_pack,
+    remember_options,
+    remembered_options,
+)
+from pmo_desktop.reports.data import NO_PROGRAMME
+from pmo_desktop.reports.sections import SECTION_MODULES
+from pmo_desktop.store import Portfolio, PortfolioError
+
+JOB_TITLE = "Building the board pack"
+
+
+def _open_pdf(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class BoardPackDialog(QDialog):
+    exported = Signal(object)  # the BoardPackResult, after the file is in place
+
+    def __init__(self, pf: Portfolio, runner: JobRunner, *, settings: QSettings | None = None,
+                 today: date | None = None, open_pdf: Callable[[Path], None] = _open_pdf,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("boardPackDialog")
+        self.setWindowTitle("Export board pack")
+        self.pf = pf
+        self.runner = runner
+        self.settings = settings
+        self.today = today
+        self.open_pdf = open_pdf
+        self.job = None
+        self.result: BoardPackResult | None = None
+        saved = remembered_options(pf)
+
+        sections = QGroupBox("Sections")
+        grid = QGridLayout(sections)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        chosen = saved.sections or SECTIONS
+        half = (len(SECTIONS) + 1) // 2
+        for i, name in enumerate(SECTIONS):
+            box = QCheckBox(SECTION_MODULES[name].TITLE)
+            box.setObjectName(f"section_{name}")
+            box.setChecked(name in chosen)
+            box.toggled.connect(self._update_export)
+            self.section_boxes[name] = box
+            grid.addWidget(box, i % half, i // half)
+        every = QPushButton("All")
+        none = QPushButton("None")
+        for button in (every, none):
+            button.setAutoDefault(False)  # Enter exports; it does not tick every box
+        every.clicked.connect(lambda: self.choose_sections(SECTIONS))
+        none.clicked.connect(lambda: self.choose_sections(()))
+        row = QHBoxLayout()
+        row.addWidget(every)
+        row.addWidget(none)
+        row.addStretch(1)
+        grid.addLayout(row, half, 0, 1, 2)
+
+        self.period_box = PeriodBox()
+        self._fill_periods()
+        self.programme_box = QComboBox()
+        self.programme_box.setObjectName("programmeBox")
+        self.programme_box.addItem("All programmes", None)
+        for (name,) in pf.conn.execute("SELECT name FROM programmes ORDER BY name"):
+            self.programme_box.addItem(name, name)
+        self.programme_box.addItem("Projects in no programme", NO_PROGRAMME)
+        self.programme_box.setCurrentIndex(max(0, self.programme_box.findData(saved.programme)))
+        self.page_box = QComboBox()
+        self.page_box.setObjectName("pageSizeBox")
+        for size in PAGE_SIZE_NAMES:
+            self.page_box.addItem(size, size)
+        self.page_box.setCurrentIndex(max(0, self.page_box.findData(saved.page_size)))
+        self.output_edit = QLineEdit(str(self._suggested_path()))
+        self.output_edit.setObjectName("outputPath")
+        self.output_edit.textChanged.connect(self._update_export)
+        browse = QPushButton("Browse…")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self.browse)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.output_edit, 1)
+        out_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow("Period", self.period_box)
+        form.addRow("Programme", self.programme_box)
+        form.addRow("Page size", self.page_box)
+        form.addRow("Save as", out_row)
+        self.problem = QLabel()
+        self.problem.setObjectName("problemLabel")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #B71C1C")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(sections)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self._form = [sections, self.period_box, self.programme_box, self.page_box, self.output_edit, browse]
+        self.resize(560, 0)
+        self._update_export()
+
+    # -- the choices -----------------------------------------------------------------------------------
+
+    def _fill_periods(self) -> None:
+        """The finance picker's periods, less those the pack refuses (no status reports that period)."""
+        self.period_box.fill(self.pf)
+        reported = {r[0] for r in self.pf.conn.execute("SELECT DISTINCT period FROM status_reports")}
+        reported.add(self.pf.settings().get("current_period"))
+        if len(reported) > 1:  # with no reports at all the pack accepts any period
+            for i in reversed(range(self.period_box.count())):
+                if self.period_box.itemData(i) not in reported:
+                    self.period_box.removeItem(i)
+
+    def _suggested_path(self) -> Path:
+        folder = self.settings.value("board_pack/folder", "") if self.settings is not None else ""
+        folder = Path(folder) if folder and Path(folder).is_dir() else self.pf.path.parent
+        period = self.period_box.period()
+        stem = f"{self.pf.path.stem} board pack" + (f" {period.isoformat()}" if period else "")
+        return folder / f"{stem}.pdf"
+
+    def choose_sections(self, names) -> None:
+        for name, box in self.section_boxes.items():
+            box.setChecked(name in names)
+
+    def chosen_sections(self) -> tuple[str, ...]:
+        return tuple(name for name, box in self.section_boxes.items() if box.isChecked())
+
+    def options(self) -> BoardPackOptions:
+        return BoardPackOptions(period=self.period_box.period(), sections=self.chosen_sections(),
+                                programme=self.programme_box.currentData(),
+                                page_size=self.page_box.currentData(), today=self.today)
+
+    def output_path(self) -> Path:
+        path = Path(self.output_edit.text().strip()).expanduser()
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save board pack as", self.output_edit.text(),
+                                              "PDF files (*.pdf)")
+        if path:
+            self.output_edit.setText(path)
+
+    def _update_export(self) -> None:
+        self.export_button.setEnabled(self.job is None and bool(self.chosen_sections())
+                                      and bool(self.output_edit.text().strip()))
+
+    # -- building ----------------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """Build the pack on a worker thread; the dialog waits (its form disabled) for the outcome."""
+        if self.job is not None or not self.export_button.isEnabled():
+            return
+        pf, output, options = self.pf, self.output_path(), self.options()
+        self.problem.setText("")
+
+        def work(progress, cancelled):
+            return build_board_pack(pf, output, options, progress=progress, cancel=cancelled)
+
+        self._set_busy(True)
+        self.job = self.runner.run(JOB_TITLE, work, on_success=self._built, on_failure=self._failed,
+                                   on_cancelled=self._cancelled, parent=self)
+        if self.job is None:
+            self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in self._form:
+            widget.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+        if not busy:
+            self.job = None
+        self._update_export()
+
+    def _built(self, result: BoardPackResult) -> None:
+        self._set_busy(False)
+        self.result = result
+        if not self.pf.read_only:
+            # the pack is written; failing to remember the choices is no reason to say it failed
+            with contextlib.suppress(PortfolioError):
+                remember_options(self.pf, self.options())
+        if self.settings is not None:
+            self.settings.setValue("board_pack/folder", str(result.path.resolve().parent))
+        self.exported.emit(result)
+        self.accept()
+        answer = QMessageBox.question(
+            self.parentWidget(), "Board pack saved",
+            f"Saved {result.path.name} ({result.pages} pages). Open it now?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_pdf(result.path)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.problem.setText(message)
+        self.runner.message("Board pack not saved", message, self)
+
+    def _cancelled(self) -> None:
+        self._set_busy(False)
+        self.problem.setText("Cancelled; no file was written.")
+
+    def reject(self) -> None:
+        """Close asks a running build to stop first rather than leaving it behind."""
+        if self.job is not None:
+            self.job.cancel()
+            return
+        super().reject()
+
+
+def export_board_pack(win) -> BoardPackDialog | None:
+    """The File ▸ Export Board Pack… action: the dialog over the window's open portfolio."""
+    if win.portfolio is None:
+        return None
+    dialog = BoardPackDialog(win.portfolio, job_runner(win), settings=win.settings, parent=win)
+    dialog.open()
+    return dialog

@@ -1,0 +1,166 @@
+"""The views the main window can show, by name, and what every view offers the window.
+
+Adding a view (a Gantt, budgets, a dashboard) is two steps:
+
+1. Write a `PortfolioView` subclass. Its constructor takes a `ViewContext` (the open portfolio, the
+   undo history, QSettings, the currency format, and callbacks to report a problem or ask a
+   question). Implement `refresh()` (re-read the store; called after undo/redo and file changes)
+   and `summary()` (the status-bar text). Emit `project_selected(id)` when the user picks a project
+   so the detail pane follows. A view that edits rows sets `editable = True` and implements the
+   edit methods (add/duplicate/delete/copy/paste); the window's actions call them.
+2. Register it: add a `ViewSpec(name, title, icon, factory)` in `default_views()` below (or call
+   `window.views.register(...)` before the window builds its pages). `--view NAME` then shows it.
+   Use `lazy_view("pmo_desktop.gui.my_view", "MyView")` as the factory so the module is imported
+   only when the view is first shown: the window builds a view the first time it is shown, never
+   at start, and start-up time is budgeted (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QWidget
+
+from pmo_desktop.gui.registers.columns import Formatting
+from pmo_desktop.gui.shell.undo import UndoHistory
+from pmo_desktop.store import Portfolio
+
+
+@dataclass
+class ViewContext:
+    portfolio: Portfolio
+    history: UndoHistory
+    settings: QSettings
+    fmt: Formatting
+    report_problem: Callable[[str], None]
+    confirm: Callable[[str, str], bool]  # (title, question) -> yes?
+
+
+class PortfolioView(QWidget):
+    project_selected = Signal(int)
+    summary_changed = Signal()
+    editable = False
+
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+
+    @property
+    def portfolio(self) -> Portfolio:
+        return self.context.portfolio
+
+    def refresh(self) -> None:
+        """Re-read everything shown from the store."""
+
+    def summary(self) -> str:
+        return ""
+
+    def save_state(self) -> None:
+        """Keep layout (columns, splitters) in self.context.settings."""
+
+    # editing actions (only called when `editable` and the file is writable)
+    def add_row(self) -> None: ...
+    def duplicate_rows(self) -> None: ...
+    def delete_rows(self) -> None: ...
+    def copy(self) -> None: ...
+    def paste(self) -> None: ...
+    def clear_cells(self) -> None: ...
+
+
+class RereadOnShow:
+    """Mix in before PortfolioView for a view that reads the store when drawn: edits made in other
+    views since it last read (a newer change batch) show up when it is shown again. The view sets
+    `_seen_batch` to `portfolio.last_batch_id()` when it reads, and to -1 to read on the next show."""
+
+    _seen_batch = -1
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._seen_batch != self.portfolio.last_batch_id():
+            self.refresh()
+        super().showEvent(event)
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    name: str  # what --view takes and QSettings keys use
+    title: str  # shown in the navigation
+    icon: str  # an SVG in resources/icons/
+    factory: Callable[[ViewContext], PortfolioView]
+
+
+class ViewRegistry:
+    def __init__(self, specs: list[ViewSpec] | None = None):
+        self._specs: dict[str, ViewSpec] = {}
+        for spec in specs or []:
+            self.register(spec)
+
+    def register(self, spec: ViewSpec) -> None:
+        if spec.name in self._specs:
+            raise ValueError(f"a view called {spec.name!r} is already registered")
+        self._specs[spec.name] = spec
+
+    def names(self) -> list[str]:
+        return list(self._specs)
+
+    def get(self, name: str) -> ViewSpec:
+        return self._specs[name]
+
+    def __iter__(self) -> Iterator[ViewSpec]:
+        return iter(self._specs.values())
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._specs
+
+
+def default_views() -> ViewRegistry:
+    from pmo_desktop.gui.registers.register_view import RegisterView
+    from pmo_desktop.gui.registers.registers import REGISTERS
+
+    def register_factory(name: str) -> Callable[[ViewContext], PortfolioView]:
+        return lambda ctx: RegisterView(ctx, REGISTERS[name])
+
+    return ViewRegistry([
+        ViewSpec("projects", "Projects", "projects.svg", register_factory("projects")),
+        ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
+        ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
+        ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        ViewSpec("roadmap", "Roadmap", "roadmap.svg", lazy_view("pmo_desktop.gui.plans.roadmap_view", "RoadmapView")),
+        ViewSpec("gantt", "Plans (Gantt)", "gantt.svg", lazy_view("pmo_desktop.gui.plans.gantt_view", "GanttView")),
+        *finance_views(),
+        *governance_views(),
+        ViewSpec("people", "People", "people.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "PeopleView")),
+        ViewSpec("time_off", "Time off", "time-off.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "TimeOffView")),
+        ViewSpec("capacity", "Capacity", "capacity.svg", lazy_view("pmo_desktop.gui.capacity.capacity_view", "CapacityView")),
+    ])
+
+
+def lazy_view(module: str, cls: str) -> Callable[[ViewContext], PortfolioView]:
+    """A factory that imports the view's module only when the view is first shown, so views with
+    heavy imports (matplotlib: ~1 s) cost nothing at start."""
+
+    def factory(ctx: ViewContext) -> PortfolioView:
+        return getattr(importlib.import_module(module), cls)(ctx)
+
+    return factory
+
+
+def finance_views() -> list[ViewSpec]:
+    """The finance views: budget grid, portfolio financial summary, dashboard."""
+    return [ViewSpec("budget", "Budget", "budget.svg", lazy_view("pmo_desktop.gui.finance.budget_view", "BudgetView")),
+            ViewSpec("finance", "Financial summary", "finance.svg",
+                     lazy_view("pmo_desktop.gui.finance.finance_view", "FinanceView")),
+            ViewSpec("dashboard", "Dashboard", "dashboard.svg",
+                     lazy_view("pmo_desktop.gui.finance.dashboard_view", "DashboardView"))]
+
+
+def governance_views() -> list[ViewSpec]:
+    """Stage gates, the book of work, health checks and lessons learned."""
+    return [ViewSpec("gates", "Stage gates", "gates.svg", lazy_view("pmo_desktop.gui.governance.gates_view", "GatesView")),
+            ViewSpec("book", "Book of work", "book.svg",
+                     lazy_view("pmo_desktop.gui.governance.book_of_work_view", "BookOfWorkView")),
+            ViewSpec("health", "Health checks", "health.svg", lazy_view("pmo_desktop.gui.governance.health_view", "HealthView")),
+            ViewSpec("lessons", "Lessons learned", "lessons.svg",
+                     lazy_view("pmo_desktop.gui.governance.lessons_view", "LessonsView"))]

@@ -1,0 +1,1 @@
+"""Small widgets and models shared by every area: RAG chips, frozen-column table, row model, clipboard."""
