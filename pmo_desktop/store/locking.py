@@ -12,10 +12,11 @@ import getpass
 import json
 import os
 import socket
+import stat
 import sys
 from pathlib import Path
 
-from pmo_desktop.store.errors import PortfolioLocked
+from pmo_desktop.store.errors import PortfolioError, PortfolioLocked
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -60,7 +61,7 @@ class WriterLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = open_lock_file(self.path)
         if not _try_lock(fd):
             holder = _read_holder(fd)
             os.close(fd)
@@ -84,6 +85,37 @@ class WriterLock:
         os.close(fd)
         # The file is left in place on purpose: unlinking it could let two processes each lock a
         # different inode under the same name.
+
+
+def open_lock_file(path: Path) -> int:
+    """Open (or create) the lock file itself, never what a link at its name points to.
+
+    Acquiring the lock truncates and rewrites the file, so a symbolic link, a hard link or anything
+    that is not a regular file at that name is refused: following it would overwrite another file.
+    """
+    if path.is_symlink():  # O_NOFOLLOW is POSIX only; this covers Windows and says it plainly
+        raise UnsafeLockFile(_unsafe(path, "is a link to another file"))
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        if path.is_symlink():  # created between the check and the open
+            raise UnsafeLockFile(_unsafe(path, "is a link to another file")) from None
+        raise PortfolioError(f"cannot open the lock file {path}: {exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        os.close(fd)
+        what = "is not a regular file" if not stat.S_ISREG(info.st_mode) else "is linked to another file"
+        raise UnsafeLockFile(_unsafe(path, what))
+    return fd
+
+
+def _unsafe(path: Path, what: str) -> str:
+    return f"{path} {what}, not a lock file of this program; nothing was changed: remove it and try again"
+
+
+class UnsafeLockFile(PortfolioError):
+    """Something other than our own lock file sits at the lock's name."""
 
 
 def _user() -> str:

@@ -299,11 +299,24 @@ def create_portfolio(
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise PortfolioError(f"folder {folder} does not exist")
-    if path.exists():
-        # Replacing a file that someone has open would pull it from under them.
-        probe = WriterLock(path)
-        probe.acquire()
-        probe.release()
+    # Held from start to finish: nobody can open the old file for writing while it is being replaced.
+    lock = WriterLock(path)
+    lock_was_there = lock.path.exists()
+    lock.acquire()
+    try:
+        _build_and_replace(path, folder, name, currency, populate)
+    except BaseException:
+        if not lock_was_there and not path.exists():  # a failed creation leaves nothing behind
+            lock.path.unlink(missing_ok=True)
+        raise
+    finally:
+        lock.release()
+    return open_portfolio(path)
+
+
+def _build_and_replace(path: Path, folder: Path, name: str | None, currency: str | None,
+                       populate: Callable[[Portfolio], None] | None) -> None:
+    """Build the new file under a temporary name, then move it into place."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -327,13 +340,29 @@ def create_portfolio(
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             portfolio.close()
+        remove_journals(path)
         os.replace(tmp, path)
         _fsync_dir(folder)
     except BaseException:
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             leftover.unlink(missing_ok=True)
         raise
-    return open_portfolio(path)
+
+
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def remove_journals(path: Path) -> None:
+    """Remove the write-ahead log, its index and any rollback journal left at `path`.
+
+    A writer that was killed leaves its committed work in `path-wal`; SQLite would replay that log
+    into whatever file next takes the name, so a new portfolio would inherit another file's rows.
+    The caller holds the writer lock, so no live writer owns them.
+    """
+    for suffix in JOURNAL_SUFFIXES:
+        leftover = path.with_name(path.name + suffix)
+        if leftover.is_symlink() or leftover.exists():
+            leftover.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:
