@@ -13,6 +13,7 @@ DEFAULTS: dict[str, Any] = {
     "reporting_cadence": "monthly",
     "current_period": None,
     "date_order": "day-first",
+    "date_format": None,  # one of domain.dates.DATE_FORMATS; None follows the system locale
     "cost_rag": {"amber_over_pct": 5, "red_over_pct": 10},
     "schedule_rag": {"amber_over_days": 10, "red_over_days": 20},
     "confidentiality": "Confidential",
