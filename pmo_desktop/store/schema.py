@@ -415,3 +415,7 @@ def resources(db: Database) -> None:
 def schema_version(conn: sqlite3.Connection) -> int:
     """How many migrations the file has applied; the number users see in `pmo info`."""
     return len(applied_migrations(conn))
+
+
+# Later migrations live in a module per area (store/schema_<area>.py, each `@migration("00NN_<area>_...")`),
+# imported here in the order a file applies them. Append a line; never reorder or rename one.
