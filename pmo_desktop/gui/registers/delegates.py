@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.domain import values
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.gui.registers import columns as C
 from pmo_desktop.gui.registers.register_model import RAW_ROLE, RegisterModel, rag_of
 from pmo_desktop.gui.widgets.chips import chip_icon
+from pmo_desktop.registers import columns as C
 
 NO_DATE = QDate(1900, 1, 1)
 

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.domain.values import ValueProblem
-from pmo_desktop.gui.registers import columns as C
-from pmo_desktop.gui.registers.columns import refusal_message
 from pmo_desktop.gui.registers.register_model import rag_of
-from pmo_desktop.gui.registers.registers import PROJECTS
 from pmo_desktop.gui.widgets.chips import chip_pixmap
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers.columns import refusal_message
+from pmo_desktop.registers.definitions import PROJECTS
 from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.rows import update_row
 

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.gui.registers import columns as C
 from pmo_desktop.gui.registers.delegates import RegisterDelegate
 from pmo_desktop.gui.registers.register_model import BLANK, RegisterModel
-from pmo_desktop.gui.registers.registers import Register
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers.definitions import Register
 from pmo_desktop.store import custom_fields
 
 ALL = object()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.gui.registers.columns import Formatting
 from pmo_desktop.gui.registers.detail_pane import DetailPane
 from pmo_desktop.gui.shell import file_actions
 from pmo_desktop.gui.shell.about import add_help_menu
@@ -34,8 +33,8 @@ from pmo_desktop.gui.shell.undo import UndoHistory
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext, ViewRegistry, default_views
 from pmo_desktop.gui.shell.window_actions import build_actions, build_menus, build_toolbar
 from pmo_desktop.gui.widgets.compat import protect_singletons
+from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.store import Portfolio, PortfolioError
-from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
 MAX_RECENT = 8
 
@@ -157,8 +156,7 @@ class MainWindow(QMainWindow):
         self.history.problem.connect(self.report_problem)
         self.history.changed.connect(self._mark_saved)
         settings = portfolio.settings()
-        fmt = Formatting(currency_symbol=CURRENCY_SYMBOLS.get(settings.get("currency"), ""),
-                         day_first=settings.get("date_order", "day-first") == "day-first")
+        fmt = Formatting.from_settings(settings)
         context = ViewContext(portfolio, self.history, self.settings, fmt, self.report_problem, self.confirm)
         self._context = context
         self._stale.clear()

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from pmo_desktop.gui.registers.columns import Formatting
 from pmo_desktop.gui.shell.undo import UndoHistory
+from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.store import Portfolio
 
 
@@ -117,7 +117,7 @@ class ViewRegistry:
 
 def default_views() -> ViewRegistry:
     from pmo_desktop.gui.registers.register_view import RegisterView
-    from pmo_desktop.gui.registers.registers import REGISTERS
+    from pmo_desktop.registers.definitions import REGISTERS
 
     def register_factory(name: str) -> Callable[[ViewContext], PortfolioView]:
         return lambda ctx: RegisterView(ctx, REGISTERS[name])

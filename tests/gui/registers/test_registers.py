@@ -299,7 +299,7 @@ def test_an_unchanged_value_is_not_an_undo_step(window):
 
 def test_sql_condition_narrows_with_the_column_filters_and_clears(demo):
     from pmo_desktop.gui.registers.register_model import RegisterModel
-    from pmo_desktop.gui.registers.registers import PROJECTS
+    from pmo_desktop.registers.definitions import PROJECTS
 
     m = RegisterModel(demo, PROJECTS)
     everyone = m.rowCount()

@@ -1,7 +1,8 @@
 """The four registers: which table, which columns, how a new row starts.
 
-A register is data, not a widget: RegisterModel reads it to build its SQL, RegisterView to build its
-filters. To add a register, add a `Register` here and a view for it in views.py.
+A register is data, not a widget: registers.query reads it to build its SQL, registers.writes to store
+typed values, and the GUI's RegisterView to build its filters. To add a register, add a `Register`
+here and a view for it in gui/shell/views.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pmo_desktop.domain.enums import Priority, ProjectStatus, RaidStatus, RaidType, Response, Stage
-from pmo_desktop.gui.registers.columns import (
+from pmo_desktop.registers.columns import (
     BOOL,
     DATE,
     ENUM,
@@ -46,6 +47,11 @@ class Register:
     new_row: Callable[[Portfolio, dict[str, Any]], dict[str, Any]] = field(default=lambda pf, ctx: {})
     key_column: str = "code"  # the human key, used in labels ("Edit Stage of PRJ-101")
     default_order: str = ""  # SQL order when no column is sorted (and the tie-break); alias.id if empty
+    # A register's own steps around the columns' (people: skills live in their own table):
+    convert: Callable[[Portfolio, Column, Any], Any] | None = None  # after the column's parse; ValueProblem
+    store_row: Callable[[Portfolio, int, dict[str, Any]], None] | None = None  # instead of update_row
+    copy_row: Callable[[Portfolio, dict[str, Any]], dict[str, Any]] | None = None  # adjust a duplicate
+    about: str = ""  # what the register is for, for its empty state
 
     def column(self, key: str) -> Column:
         for c in self.columns:
