@@ -19,6 +19,7 @@ from pmo_desktop.registers import columns as C
 from pmo_desktop.registers.columns import Column, Formatting, refusal_message
 from pmo_desktop.registers.definitions import Register
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
+from pmo_desktop.store.changelog import batch_changed
 from pmo_desktop.store.rows import fetch_row, insert_row, update_row
 
 Cell = tuple[int, int, Any]  # (row number, column number, value)
@@ -91,12 +92,7 @@ def run_batch(pf: Portfolio, label: str, columns: list[Column], work: Callable[[
         raise ValueProblem(refusal_message(str(exc), columns)) from None
     except PortfolioError as exc:
         raise ValueProblem(str(exc)) from None
-    return batch_id if batch_changed(pf, batch_id) else 0
-
-
-def batch_changed(pf: Portfolio, batch_id: int) -> bool:
-    """Did the batch change anything (an edit to the same value is not an undo step)?"""
-    return pf.conn.execute("SELECT 1 FROM change_log WHERE batch_id = ? LIMIT 1", (batch_id,)).fetchone() is not None
+    return batch_id if batch_changed(pf.conn, batch_id) else 0
 
 
 def write_cells(pf: Portfolio, register: Register, columns: list[Column], row_ids: list[int],

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from pmo_desktop.store.errors import PortfolioError
 
 
 def write_atomically(target: str | os.PathLike, write: Callable[[str], None]) -> Path:
@@ -21,3 +24,26 @@ def write_atomically(target: str | os.PathLike, write: Callable[[str], None]) ->
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def save_copy(pf, target: str | os.PathLike) -> None:
+    """Write a consistent copy of the open file through SQLite's online backup API.
+
+    Written beside the target under a temporary name and moved into place, so a failed copy never
+    leaves a half file. Raises PortfolioError with a one-line message.
+    """
+    target = Path(target)
+    if target.resolve() == pf.path.resolve():
+        raise PortfolioError("choose a different file from the one that is open")
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            pf.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        tmp.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise PortfolioError(f"could not save a copy to {target}: {exc}") from None

@@ -36,6 +36,7 @@ from pmo_desktop.finance import (
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 FIGURES = ("planned", "actual", "forecast")
@@ -289,10 +290,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         current = self.selected_project_id()
         self.project_box.blockSignals(True)
         self.project_box.clear()
-        for pid, code, name in self.portfolio.conn.execute(
-            """SELECT p.id, p.code, p.name FROM projects p ORDER BY
-               EXISTS (SELECT 1 FROM budget_lines b WHERE b.project_id = p.id) DESC, p.code"""
-        ):
+        for pid, code, name, _tasks in lookups.project_list(self.portfolio, budgeted_first=True):
             self.project_box.addItem(f"{code}  {name}", pid)
         if current is not None and self.project_box.findData(current) >= 0:
             self.project_box.setCurrentIndex(self.project_box.findData(current))

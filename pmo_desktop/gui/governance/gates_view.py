@@ -29,6 +29,7 @@ from pmo_desktop.gui.governance.gate_review_dialog import GateReviewDialog
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, SORT_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 STATE_CHIP = {"Overdue": Rag.RED, "Due": Rag.AMBER, "Planned": Rag.GREY, "Held": Rag.GREEN}
@@ -117,7 +118,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
     def refresh(self) -> None:
         today = (self.today or date.today()).isoformat()
         window_end = gates.gate_schedule(self.portfolio, today=self.today or date.today())["window_end"]
-        stages = dict(self.portfolio.conn.execute("SELECT code, stage FROM projects"))
+        stages = lookups.project_stages(self.portfolio)
         self.reviews = gates.gate_reviews(self.portfolio)
         for r in self.reviews:
             held = r["actual_date"] or r["decision"]
@@ -164,7 +165,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         if review is None:  # no review picked: the project the detail pane shows
             detail = getattr(self.window(), "detail", None)
             return getattr(detail, "project_id", None)
-        return self.portfolio.conn.execute("SELECT id FROM projects WHERE code = ?", (review["code"],)).fetchone()[0]
+        return lookups.project_id(self.portfolio, review["code"])
 
     def select_record(self, review_id: int) -> None:
         """Show one review (the Health view's click-through lands here)."""
@@ -210,7 +211,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         project = self.selected_project_id()
         if project is None:
             return False
-        code = self.portfolio.conn.execute("SELECT code FROM projects WHERE id = ?", (project,)).fetchone()[0]
+        code = lookups.project_code(self.portfolio, project)
         try:
             result = gates.advance_stage(self.portfolio, code, reason, source=Source.UI)
         except gates.NoGoRecorded as exc:

@@ -25,6 +25,7 @@ from pmo_desktop.governance import lessons
 from pmo_desktop.governance.common import GovernanceError
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 ANY = ""
@@ -44,7 +45,7 @@ class LessonDialog(QDialog):
         self.resize(640, 520)
         self.project = QComboBox()
         self.project.addItem("(portfolio-wide)", None)
-        for code, name in pf.conn.execute("SELECT code, name FROM projects ORDER BY code"):
+        for code, name in lookups.project_choices(pf):
             self.project.addItem(f"{code}  {name}", code)
         self.date = QLineEdit()
         self.date.setPlaceholderText("e.g. 27 Nov 2026")
@@ -200,7 +201,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         lesson = self.current_lesson()
         if not lesson or not lesson["project"]:
             return None
-        return self.portfolio.conn.execute("SELECT id FROM projects WHERE code = ?", (lesson["project"],)).fetchone()[0]
+        return lookups.project_id(self.portfolio, lesson["project"])
 
     def _current_changed(self, current, _previous) -> None:
         project = self.selected_project_id() if current.isValid() else None

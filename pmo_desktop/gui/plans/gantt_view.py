@@ -37,6 +37,7 @@ from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.registers import lookups
 from pmo_desktop.scheduling import edits
 from pmo_desktop.scheduling.service import project_calendar
 from pmo_desktop.scheduling.timeline import GanttPlan, gantt_plan
@@ -206,9 +207,7 @@ class GanttView(PortfolioView):
         self.project_box.blockSignals(True)
         self.project_box.clear()
         first_plan = None
-        for pid, code, name, tasks in self.portfolio.conn.execute(
-                """SELECT p.id, p.code, p.name, (SELECT count(*) FROM tasks t WHERE t.project_id = p.id)
-                   FROM projects p ORDER BY p.code"""):
+        for pid, code, name, tasks in lookups.project_list(self.portfolio):
             self.project_box.addItem(f"{code} — {name} ({tasks} tasks)", pid)
             if first_plan is None and tasks:
                 first_plan = self.project_box.count() - 1

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.gui.shell.jobs import Job, job_runner
+from pmo_desktop.registers import lookups
 from pmo_desktop.scheduling.service import Rescheduled, reschedule
 
 
@@ -30,10 +31,9 @@ def reschedule_project(win, project_id: int | None) -> Job | None:
     if pf.read_only:
         QMessageBox.warning(win, "Reschedule plan", f"{pf.path.name} is open read-only; nothing can be changed")
         return None
-    row = pf.conn.execute("SELECT code FROM projects WHERE id = ?", (project_id,)).fetchone()
-    if row is None:
+    code = lookups.project_code(pf, project_id)
+    if code is None:
         return None
-    code = row[0]
 
     def work(progress, cancelled):
         return reschedule(pf, code, source=Source.UI, progress=progress, cancelled=cancelled)

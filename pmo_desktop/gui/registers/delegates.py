@@ -24,6 +24,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.gui.registers.register_model import RAW_ROLE, RegisterModel, rag_of
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.registers import columns as C
+from pmo_desktop.registers import lookups
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -90,10 +91,10 @@ class RegisterDelegate(QStyledItemDelegate):
         while not isinstance(model, RegisterModel):
             model = model.sourceModel()
         if kind == C.PROGRAMME:
-            names = [r[0] for r in model.pf.conn.execute("SELECT name FROM programmes ORDER BY name")]
+            names = lookups.programme_names(model.pf)
             return blank + [(n, None) for n in names]
         if kind == C.PROJECT:
-            codes = [r[0] for r in model.pf.conn.execute("SELECT code FROM projects ORDER BY code")]
+            codes = lookups.project_codes(model.pf)
             return blank + [(c, None) for c in codes]
         return blank + [(c, None) for c in column.choice_list]
 

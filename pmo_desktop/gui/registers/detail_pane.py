@@ -26,6 +26,7 @@ from pmo_desktop.domain.scores import risk_score, score_band
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.registers.detail_form import ProjectForm
 from pmo_desktop.gui.widgets.chips import chip_icon, chip_pixmap
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import status_reports
 
 _OVERVIEW = [("programme", "Programme"), ("baseline", "Baseline finish"), ("business_unit", "Business unit"),
@@ -196,16 +197,12 @@ class DetailPane(QFrame):
             self._empty()
             return
         pf = self.context.portfolio
-        row = pf.conn.execute(
-            """SELECT p.code, p.name, g.name, p.stage, p.status, p.priority, p.baseline_finish,
-                      p.business_unit, p.strategic_theme, p.rag_overall, p.rag_schedule, p.rag_cost,
-                      p.rag_scope, p.rag_resources
-               FROM projects p LEFT JOIN programmes g ON g.id = p.programme_id WHERE p.id = ?""",
-            (self.project_id,)).fetchone()
-        if row is None:
+        summary = lookups.project_summary(pf, self.project_id)
+        if summary is None:
             self.project_id = None
             self._empty()
             return
+        row = list(summary.values())
         (code, name, programme, stage, status, priority, baseline, unit, theme, *rags) = row
         self.title.setText(f"{code} — {name}")
         self.subtitle.setText(" · ".join(x for x in (stage, status, f"{priority} priority" if priority else None)
@@ -226,24 +223,16 @@ class DetailPane(QFrame):
         pid = self.project_id
         _fill(self.history, [[h["period"], *[_rag(h[f]) for f in status_reports.RAG_FIELDS], h["summary"]]
                              for h in status_reports.history(pf, pid)])
-        raid = pf.conn.execute(
-            """SELECT ref, type, title, status, probability, impact FROM raid_items WHERE project_id = ?
-               ORDER BY status = 'Closed', coalesce(probability * impact, 0) DESC, ref""", (pid,)).fetchall()
+        raid = lookups.project_raid(pf, pid)
         rows = []
         for ref, kind, title, status, p, i in raid:
             score = risk_score(p, i)
             band = score_band(score)
             rows.append([ref, kind, title, status, f"{score} {band.value}" if band else ""])
         _fill(self.raid, rows, {4})
-        ms = pf.conn.execute(
-            """SELECT name, baseline_finish, finish_date, actual_finish FROM tasks
-               WHERE project_id = ? AND kind = 'milestone' ORDER BY coalesce(finish_date, baseline_finish)""",
-            (pid,)).fetchall()
+        ms = lookups.project_milestones(pf, pid)
         _fill(self.milestones, [list(r) for r in ms])
-        budget = pf.conn.execute(
-            """SELECT category, sum(planned), sum(actual), sum(forecast),
-                      sum(coalesce(actual, 0)) + sum(CASE WHEN actual IS NULL THEN coalesce(forecast, 0) ELSE 0 END)
-               FROM budget_lines WHERE project_id = ? GROUP BY category ORDER BY category""", (pid,)).fetchall()
+        budget = lookups.project_budget(pf, pid)
         money = [[cat, *[format_money(v, symbol) if v is not None else "" for v in vals]] for cat, *vals in budget]
         if budget:
             totals = [sum(r[i] or 0 for r in budget) for i in range(1, 5)]

@@ -268,12 +268,7 @@ class RegisterView(PortfolioView):
         current = self.table.currentIndex()
         if not current.isValid():
             return None
-        row_id = self.model.row_id(current.row())
-        if self.register.table == "projects":
-            return row_id
-        row = self.portfolio.conn.execute(
-            f"SELECT project_id FROM [{self.register.table}] WHERE id = ?", (row_id,)).fetchone()
-        return row[0] if row else None
+        return self.model.project_of(current.row())
 
     def _current_row_changed(self, current, _previous) -> None:
         if current.isValid():
