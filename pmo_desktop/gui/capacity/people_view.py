@@ -19,6 +19,7 @@ from pmo_desktop.store import PortfolioError
 
 
 class PeopleView(RegisterView):
+    shows_detail = False  # people are not projects: the register gets the width
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, people_register(context.portfolio), parent)
         self.import_button = QPushButton("Import…")
@@ -74,6 +75,7 @@ class PeopleView(RegisterView):
 
 
 class TimeOffView(RegisterView):
+    shows_detail = False
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, TIME_OFF, parent)
 

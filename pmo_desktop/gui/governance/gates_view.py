@@ -51,6 +51,7 @@ class _Filter(QSortFilterProxyModel):
 
 
 class GatesView(RefreshWhenShown, PortfolioView):
+    shows_detail = True
     def __init__(self, context: ViewContext, parent=None, *, today: date | None = None):
         super().__init__(context, parent)
         self.setObjectName("gatesView")

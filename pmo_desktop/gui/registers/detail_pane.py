@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -74,6 +75,53 @@ def _rag(value: Any) -> Rag | str:
         return ""
 
 
+class _ItemCard(QFrame):
+    """The selected RAID item: what it is, whose, how bad, what is being done."""
+
+    FIELDS = [("project", "Project"), ("owner", "Owner"), ("score", "Score"), ("due", "Due"),
+              ("response", "Response"), ("description", "Description")]
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("detailItem")
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setWordWrap(True)
+        form = QFormLayout()
+        form.setContentsMargins(0, 4, 0, 4)
+        self.values: dict[str, QLabel] = {}
+        for key, label in self.FIELDS:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            key_label = QLabel(label)
+            key_label.setObjectName("formKey")
+            form.addRow(key_label, value)
+            self.values[key] = value
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(form)
+
+    def show_raid(self, item: dict[str, Any], fmt) -> None:
+        self.title.setText(f"{item['ref']} — {item['title']}")
+        self.subtitle.setText(" · ".join(str(x) for x in (item["type"], item["status"],
+                                                          "escalated" if item.get("escalated") else None) if x))
+        score = risk_score(item.get("probability"), item.get("impact"))
+        band = score_band(score)
+        project = f"{item['project_code']} — {item['project_name']}" if item.get("project_code") else "Portfolio-wide"
+        shown = {"project": project, "owner": item.get("owner"),
+                 "score": f"{score} {band.value} (probability {item['probability']} × impact {item['impact']})"
+                 if band else "", "due": fmt.date(item.get("due_date")), "response": item.get("response"),
+                 "description": item.get("description")}
+        for key, value in shown.items():
+            self.values[key].setText(str(value) if value else "—")
+
+
 class DetailPane(QFrame):
     project_changed = Signal()
     edited = Signal()  # the overview form stored a change: the views re-read
@@ -105,6 +153,8 @@ class DetailPane(QFrame):
             self.chips.addLayout(box)
             self.chip_labels.append(icon_label)
         self.chips.addStretch(1)
+        self.item = _ItemCard()
+        self.item.hide()
         self.overview = ProjectForm()
         self.overview.edited.connect(self.edited)
         self.form = self.overview.form  # the shown-only rows line up under the editable ones
@@ -150,6 +200,7 @@ class DetailPane(QFrame):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(14, 12, 14, 8)
         layout.setSpacing(8)
+        layout.addWidget(self.item)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(self.chips)
@@ -187,7 +238,21 @@ class DetailPane(QFrame):
             table.setRowCount(0)
         self.report_button.setEnabled(False)
 
+    def show_item(self, table: str, row_id: int) -> None:
+        """Show a selected item that is not a project (a RAID item) above its project's details."""
+        item = lookups.raid_item(self.context.portfolio, row_id) if self.context and table == "raid_items" else None
+        if item is None:
+            self.item.hide()
+            return
+        self.item.show_raid(item, self.context.fmt)
+        self.item.show()
+        if item["project_id"] is None:
+            self.project_id = None
+            self._empty()
+            self.subtitle.setText("A portfolio-level item: it belongs to no project.")
+
     def show_project(self, project_id: int) -> None:
+        self.item.hide()
         self.project_id = project_id
         self.refresh()
         self.project_changed.emit()

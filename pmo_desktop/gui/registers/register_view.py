@@ -42,6 +42,7 @@ class FilterBox(QComboBox):
 
 class RegisterView(PortfolioView):
     editable = True
+    shows_detail = True
     model_class = RegisterModel  # a register with child tables (people's skills) brings its own
 
     def __init__(self, context: ViewContext, register: Register, parent=None):
@@ -270,11 +271,21 @@ class RegisterView(PortfolioView):
             return None
         return self.model.project_of(current.row())
 
+    def selected_item(self) -> tuple[str, int] | None:
+        """(table, id) of the selected row when it is an item of its own (a RAID item), else None."""
+        current = self.table.currentIndex()
+        if not current.isValid() or self.register.table != "raid_items":
+            return None
+        return self.register.table, self.model.row_id(current.row())
+
     def _current_row_changed(self, current, _previous) -> None:
         if current.isValid():
             project_id = self.selected_project_id()
             if project_id is not None:
                 self.project_selected.emit(project_id)
+            item = self.selected_item()
+            if item is not None:
+                self.item_selected.emit(*item)
 
     # -- column chooser ---------------------------------------------------------------------------------
 

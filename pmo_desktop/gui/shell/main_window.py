@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setMinimumWidth(self._nav_width())
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.welcome = QLabel("Open a portfolio (File ▸ Open) or create one (File ▸ New).\n\n"
@@ -105,8 +107,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([190, 1000, 400])
+        self.splitter.setSizes([self._nav_width(), 1000, 340])
         self.setCentralWidget(self.splitter)
 
         self.file_label = QLabel()
@@ -124,6 +127,12 @@ class MainWindow(QMainWindow):
         build_toolbar(self)
         self._restore_window()
         self.set_portfolio(portfolio)
+
+    def _nav_width(self) -> int:
+        """Wide enough for the longest view title beside its icon, whatever a view asks for."""
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(spec.title) for spec in self.views), default=100)
+        return widest + 20 + 3 + 2 * 10 + 16 + 8  # icon, selection bar, padding, icon gap, scroll bar
 
     # -- the open portfolio ------------------------------------------------------------------------------
 
@@ -178,6 +187,7 @@ class MainWindow(QMainWindow):
         page.setObjectName(f"view_{spec.name}")
         page.summary_changed.connect(self._update_status)
         page.project_selected.connect(self.detail.show_project)
+        page.item_selected.connect(self.detail.show_item)
         self.stack.addWidget(page)
         return page
 
@@ -231,6 +241,9 @@ class MainWindow(QMainWindow):
         project = getattr(view, "selected_project_id", lambda: None)()
         if project is not None:
             self.detail.show_project(project)
+        item = getattr(view, "selected_item", lambda: None)()
+        if item is not None:
+            self.detail.show_item(*item)
         self._update_all()
 
     # -- messages --------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ Adding a view (a Gantt, budgets, a dashboard) is two steps:
    undo history, QSettings, the currency format, and callbacks to report a problem or ask a
    question). Implement `refresh()` (re-read the store; called after undo/redo and file changes)
    and `summary()` (the status-bar text). Emit `project_selected(id)` when the user picks a project
-   so the detail pane follows. A view that edits rows sets `editable = True` and implements the
+   so the detail pane follows (set `shows_detail = True` for a view about projects or items; others get
+   the whole width). A view that edits rows sets `editable = True` and implements the
    edit methods (add/duplicate/delete/copy/paste); the window's actions call them.
 2. Register it: add a `ViewSpec(name, title, icon, factory)` in `default_views()` below (or call
    `window.views.register(...)` before the window builds its pages). `--view NAME` then shows it.
@@ -41,8 +42,10 @@ class ViewContext:
 
 class PortfolioView(QWidget):
     project_selected = Signal(int)
+    item_selected = Signal(str, int)  # (table, row id) of a selected item that is not a project (a RAID item)
     summary_changed = Signal()
     editable = False
+    shows_detail = False  # a view about projects or items has the details pane beside it
 
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(parent)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from pmo_desktop.gui.shell.detail_toggle import sync_detail, toggle_detail
 from pmo_desktop.gui.shell.style import icon
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     from pmo_desktop.gui.registers.dialogs import add_custom_field, write_status_report
 
     K = QKeySequence.StandardKey
-    return {
+    actions = {
         "new": _action(win, "&New…", win.ask_new, K.New, "new.svg", "Create a new, empty portfolio"),
         "open": _action(win, "&Open…", win.ask_open, K.Open, "open.svg", "Open a portfolio file"),
         "save_copy": _action(win, "Save a &Copy As…", win.ask_save_copy, None, "save-copy.svg",
@@ -97,9 +98,11 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
                               "(one undoable step)"),
         "governance": _action(win, "&Governance Settings…", lambda: _governance(win), None, None,
                               "Edit the gate model, the scoring model and the health-check rules"),
-        "toggle_detail": _action(win, "Project &Details Pane", lambda: win.detail.setVisible(
-            not win.detail.isVisible()), QKeySequence("F9")),
+        "toggle_detail": _action(win, "&Details Pane", lambda: None, QKeySequence("F9")),
     }
+    actions["toggle_detail"].setCheckable(True)
+    actions["toggle_detail"].toggled.connect(lambda checked: toggle_detail(win, checked))
+    return actions
 
 
 def _import(win: MainWindow) -> None:
@@ -213,7 +216,7 @@ def update_actions(win: MainWindow) -> None:
     writable = has and not pf.read_only
     view = win.current_view()
     editable_view = writable and view is not None and view.editable
-    for key in ("save_copy", "export", "board_pack", "close", "copy", "columns", "toggle_detail"):
+    for key in ("save_copy", "export", "board_pack", "close", "copy", "columns"):
         a[key].setEnabled(has)
     for act in getattr(win, "view_actions", {}).values():
         act.setEnabled(has)
@@ -229,3 +232,4 @@ def update_actions(win: MainWindow) -> None:
     a["redo"].setEnabled(bool(history and history.can_redo()))
     a["undo"].setText(history.undo_text() if history and history.can_undo() else "&Undo")
     a["redo"].setText(history.redo_text() if history and history.can_redo() else "&Redo")
+    sync_detail(win)
