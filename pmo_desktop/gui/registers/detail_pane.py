@@ -129,7 +129,7 @@ class DetailPane(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(280)
         self.context = None
         self.project_id: int | None = None
         self.title = QLabel()

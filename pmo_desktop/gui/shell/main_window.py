@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([self._nav_width(), 1000, 340])
+        self.splitter.setSizes([self._nav_width(), 1000, 320])
         self.setCentralWidget(self.splitter)
 
         self.file_label = QLabel()
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         """Wide enough for the longest view title beside its icon, whatever a view asks for."""
         metrics = self.nav.fontMetrics()
         widest = max((metrics.horizontalAdvance(spec.title) for spec in self.views), default=100)
-        return widest + 20 + 3 + 2 * 10 + 16 + 8  # icon, selection bar, padding, icon gap, scroll bar
+        return widest + 20 + 3 + 2 * 10 + 16 + 14 + 12  # icon, selection bar, padding, icon gap, scroll bar, slack
 
     # -- the open portfolio ------------------------------------------------------------------------------
 

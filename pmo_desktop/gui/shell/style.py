@@ -21,4 +21,6 @@ def apply_style(app: QApplication) -> None:
     app.setWindowIcon(icon("app.svg"))
     path = resource_path("style.qss")
     if path.is_file():
-        app.setStyleSheet(path.read_text(encoding="utf-8"))
+        # url(@ICONS@/x.svg) in the sheet: the icons folder wherever resources/ lives (checkout, wheel, bundle)
+        icons = resource_path("icons", "").as_posix().rstrip("/")
+        app.setStyleSheet(path.read_text(encoding="utf-8").replace("@ICONS@", icons))
