@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pmo_desktop.gui.widgets.tr import tr
+
 if TYPE_CHECKING:
     from pmo_desktop.gui.shell.main_window import MainWindow
 
 DETAIL_KEY = "window/detail_pane"
-NO_DETAIL_TIP = "This view is not about one project or item: it has no details pane"
-TIP = "Show or hide the pane with the selected project's or item's details (F9)"
 
 
 def detail_wanted(win: MainWindow) -> bool:
@@ -37,5 +37,6 @@ def sync_detail(win: MainWindow) -> None:
     action.setChecked(wanted)
     action.blockSignals(False)
     action.setEnabled(shows)
-    action.setToolTip(TIP if shows else NO_DETAIL_TIP)
+    action.setToolTip(tr("Show or hide the pane with the selected project's or item's details (F9)") if shows
+                      else tr("This view is not about one project or item: it has no details pane"))
     action.setStatusTip(action.toolTip())
