@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QImage,
     QPageLayout,
     QPageSize,
@@ -38,6 +39,7 @@ from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.registers import lookups
+from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.scheduling import edits
 from pmo_desktop.scheduling.service import project_calendar
 from pmo_desktop.scheduling.timeline import GanttPlan, gantt_plan
@@ -55,8 +57,9 @@ class GanttTableModel(QAbstractTableModel):
     _ALIGN = Qt.ItemDataRole.TextAlignmentRole
     _TIP = Qt.ItemDataRole.ToolTipRole
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, fmt: Formatting | None = None):
         super().__init__(parent)
+        self.fmt = fmt or Formatting()
         self.plan: GanttPlan | None = None
         self._texts: list[tuple[str, ...]] = []
         self._bold = QFont()
@@ -68,8 +71,8 @@ class GanttTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.plan = plan
         self._texts = [
-            (r.wbs, ("    " * r.level) + r.name, r.start.strftime("%d %b %y") if r.start else "",
-             r.finish.strftime("%d %b %y") if r.finish else "", "" if r.duration is None else str(r.duration),
+            (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start), self.fmt.date(r.finish),
+             "" if r.duration is None else str(r.duration),
              f"{r.percent:.0f}%", r.predecessors)
             for r in (plan.rows if plan else [])
         ]
@@ -151,7 +154,7 @@ class GanttView(PortfolioView):
         bar.addWidget(png)
         bar.addWidget(pdf)
 
-        self.model = GanttTableModel(self)
+        self.model = GanttTableModel(self, context.fmt)
         self.table = GanttTable()
         self.table.setObjectName("ganttTable")
         self.table.setModel(self.model)
@@ -165,8 +168,7 @@ class GanttView(PortfolioView):
         self.table.verticalHeader().setDefaultSectionSize(ROW_H)
         self.table.horizontalHeader().setFixedHeight(tp.HEADER_H)
         self.table.setWordWrap(False)
-        for col, width in enumerate((44, 220, 74, 74, 40, 40, 84)):
-            self.table.setColumnWidth(col, width)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
 
         self.chart = GanttChart()
@@ -248,6 +250,7 @@ class GanttView(PortfolioView):
             self.zoom_box.setCurrentText("Days" if span < 45 else "Weeks" if span < 160 else "Months")
             self.zoom_box.blockSignals(False)
         self.model.set_plan(self.plan)
+        self._size_columns()
         self.chart.set_plan(self.plan, self.zoom_box.currentText() if reset_view else None, keep_origin=not reset_view)
         if reset_view and self.plan and self.plan.rows:
             first = min((r.start for r in self.plan.rows if r.start), default=date.today())
@@ -259,11 +262,32 @@ class GanttView(PortfolioView):
             self.project_selected.emit(pid)
         self.summary_changed.emit()
 
+    def _size_columns(self) -> None:
+        """Whole WBS numbers, names (up to a limit), dates in the chosen format and predecessors, in
+        the bold of summary rows: nothing in the task table is cut to '...'."""
+        bold = QFontMetrics(self.model._bold)
+        pad = 18
+        date_w = bold.horizontalAdvance(self.context.fmt.date("2026-12-28")) + pad
+        texts = self.model._texts
+
+        def widest(col: int, header: str, floor: int = 0) -> int:
+            return max([bold.horizontalAdvance(t[col]) for t in texts] + [bold.horizontalAdvance(header), floor]) + pad
+
+        widths = (widest(0, "WBS"), min(widest(1, "Task", 160), 360), date_w, date_w, widest(4, "Days"),
+                  widest(5, "100%"), min(widest(6, "Predecessors"), 200))
+        for col, width in enumerate(widths):
+            self.table.setColumnWidth(col, width)
+        if texts and not getattr(self, "_table_fitted", False):  # the first plan shown: the table whole
+            self._table_fitted = True
+            total = sum(self.splitter.sizes()) or 1500
+            table = min(sum(widths) + 4, total * 62 // 100)
+            self.splitter.setSizes([table, max(total - table, 200)])
+
     def summary(self) -> str:
         if not self.plan:
             return "No plan"
         crit = sum(1 for r in self.plan.rows if r.critical)
-        finish = self.plan.finish.strftime("%d %b %Y") if self.plan.finish else "n/a"
+        finish = self.context.fmt.date(self.plan.finish) or "n/a"
         return f"{self.plan.code}: {len(self.plan.rows)} tasks, finish {finish}, {crit} on the critical path"
 
     # -- edits ------------------------------------------------------------------------------------------------

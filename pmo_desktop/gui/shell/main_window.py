@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.gui.registers.detail_pane import DetailPane
 from pmo_desktop.gui.shell import file_actions
 from pmo_desktop.gui.shell.about import add_help_menu
+from pmo_desktop.gui.shell.date_format_menu import add_date_format_menu
 from pmo_desktop.gui.shell.file_actions import FILE_FILTER, Prompts
 from pmo_desktop.gui.shell.settings_menu import add_language_menu
 from pmo_desktop.gui.shell.style import icon
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = build_actions(self)
         build_menus(self)
         add_language_menu(self)
+        add_date_format_menu(self)
         add_help_menu(self)
         build_toolbar(self)
         self._restore_window()

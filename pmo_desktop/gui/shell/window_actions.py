@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from pmo_desktop.gui.shell.date_format_menu import sync_date_format
 from pmo_desktop.gui.shell.detail_toggle import sync_detail, toggle_detail
 from pmo_desktop.gui.shell.style import icon
 from pmo_desktop.gui.widgets.tr import tr
@@ -233,3 +234,4 @@ def update_actions(win: MainWindow) -> None:
     a["undo"].setText(history.undo_text() if history and history.can_undo() else tr("&Undo"))
     a["redo"].setText(history.redo_text() if history and history.can_redo() else tr("&Redo"))
     sync_detail(win)
+    sync_date_format(win)
