@@ -20,6 +20,18 @@ You can also drop a .pmo file here.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Date Format</source>
+        <translation>日期格式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>2026-03-24 (ISO)</source>
+        <translation>2026-03-24（国际标准）</translation>
+    </message>
+    <message>
+        <source>24 Mar 2026</source>
+        <translation>2026年3月24日</translation>
+    </message>
+    <message>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>

@@ -285,7 +285,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
-        self.period_label.setText(f"Period ending {self.period.end:%d %b %Y} ({self.period.fy_label} "
+        self.period_label.setText(f"Period ending {self.context.fmt.date(self.period.end)} ({self.period.fy_label} "
                                   f"Q{self.period.quarter}): actuals to {self.period.cutoff_month:%b %Y}, forecast after")
         current = self.selected_project_id()
         self.project_box.blockSignals(True)

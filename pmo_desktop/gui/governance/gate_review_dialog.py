@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.domain.values import ValueProblem, format_date, parse_date
+from pmo_desktop.domain.values import ValueProblem, parse_date
 from pmo_desktop.governance import gates
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import Portfolio, PortfolioError
@@ -38,11 +39,12 @@ CONDITION_COLUMNS = ["Condition", "Owner", "Due", "Status"]
 
 class GateReviewDialog(QDialog):
     def __init__(self, pf: Portfolio, project_id: int, review_id: int | None = None, *, day_first: bool = True,
-                 parent=None):
+                 date_format: str | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("gateReviewDialog")
         self.pf = pf
         self.day_first = day_first
+        self.date_format = date_format
         self.review_id = review_id
         self.batch_id: int | None = None
         self.model = gates.gate_model(pf)
@@ -133,7 +135,7 @@ class GateReviewDialog(QDialog):
     # -- filling --------------------------------------------------------------------------------------
 
     def _date_text(self, iso: str | None) -> str:
-        return format_date(iso, "short") if iso else ""
+        return format_date(iso, self.date_format) if iso else ""
 
     def _fill_checklist(self, items: list[Any]) -> None:
         self.checklist.setRowCount(0)

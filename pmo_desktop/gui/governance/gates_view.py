@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.domain.enums import Rag, Source
-from pmo_desktop.domain.values import format_date
 from pmo_desktop.governance import gates
 from pmo_desktop.gui.governance.gate_review_dialog import GateReviewDialog
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
@@ -77,7 +76,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
 
         self.model = RowsModel(["Code", "Project", "Stage", "Gate", "Planned", "Held", "State", "Decision",
                                 "Checklist", "Conditions", "Approvers"], self,
-                               display=lambda c, v: format_date(v, "short") if c in (4, 5) and v else
+                               display=lambda c, v: self.context.fmt.date(v) if c in (4, 5) and v else
                                ("" if v is None else str(v)))
         self.model.header_tips[9] = "Conditions still open"
         self.proxy = _Filter(self)
@@ -192,7 +191,8 @@ class GatesView(RefreshWhenShown, PortfolioView):
         if project is None:
             self.context.report_problem("select a project (or one of its gate reviews) first")
             return None
-        return GateReviewDialog(self.portfolio, project, review_id, day_first=self.context.fmt.day_first, parent=self)
+        return GateReviewDialog(self.portfolio, project, review_id, day_first=self.context.fmt.day_first,
+                                date_format=self.context.fmt.date_format, parent=self)
 
     def _run(self, dialog: GateReviewDialog | None) -> None:
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.batch_id:

@@ -277,7 +277,7 @@ class DetailPane(QFrame):
             label.setPixmap(chip_pixmap(r, 22))
             label.setToolTip(r.label)
         symbol = self.context.fmt.currency_symbol
-        shown = {"programme": programme, "baseline": baseline, "business_unit": unit, "theme": theme}
+        shown = {"programme": programme, "baseline": self.context.fmt.date(baseline), "business_unit": unit, "theme": theme}
         self.overview.load(self.context, self.project_id)
         for key, value in shown.items():
             self.values[key].setText(value or "—")
@@ -286,7 +286,7 @@ class DetailPane(QFrame):
 
     def _fill_tabs(self, pf, symbol: str) -> None:
         pid = self.project_id
-        _fill(self.history, [[h["period"], *[_rag(h[f]) for f in status_reports.RAG_FIELDS], h["summary"]]
+        _fill(self.history, [[self.context.fmt.date(h["period"]), *[_rag(h[f]) for f in status_reports.RAG_FIELDS], h["summary"]]
                              for h in status_reports.history(pf, pid)])
         raid = lookups.project_raid(pf, pid)
         rows = []
@@ -296,7 +296,8 @@ class DetailPane(QFrame):
             rows.append([ref, kind, title, status, f"{score} {band.value}" if band else ""])
         _fill(self.raid, rows, {4})
         ms = lookups.project_milestones(pf, pid)
-        _fill(self.milestones, [list(r) for r in ms])
+        date = self.context.fmt.date
+        _fill(self.milestones, [[name, date(b), date(f), date(a)] for name, b, f, a in ms])
         budget = lookups.project_budget(pf, pid)
         money = [[cat, *[format_money(v, symbol) if v is not None else "" for v in vals]] for cat, *vals in budget]
         if budget:

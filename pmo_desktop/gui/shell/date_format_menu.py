@@ -29,7 +29,7 @@ def add_date_format_menu(win: MainWindow) -> None:
     menu = settings_menu(win).addMenu(tr("&Date Format"))
     group = QActionGroup(menu)
     win.date_format_actions = {}
-    labels = {"iso": "2026-03-24 (ISO)"}
+    labels = {"iso": tr("2026-03-24 (ISO)"), "medium": tr("24 Mar 2026")}
     for key, label in [(SYSTEM, tr("System default")), *((k, labels.get(k, v)) for k, v in DATE_FORMATS.items())]:
         action = QAction(label, menu)
         action.setCheckable(True)

@@ -104,6 +104,7 @@ def test_capacity_heatmap_figures_and_drill_down(make_window, staffed):  # noqa:
 
 
 def test_heatmap_paints_only_the_visible_cells(window):
+    window.resize(900, 600)  # narrower than the months: the view has the window's width (no details pane)
     window.show_view("capacity")
     view = window.pages["capacity"]
     heatmap = view.heatmap
