@@ -41,6 +41,8 @@ class Column:
     custom_field_id: int | None = None  # a user-defined field (custom_values)
     sort_expr: str | None = None  # SQL to sort by, when the shown value sorts badly
     fractions: bool = False  # PERCENT: a typed 0.5 (or 1) is a fraction (50%, 100%), as in a spreadsheet
+    locked: str | None = None  # SQL condition over the register's FROM: this row's cell is not typed in ...
+    locked_tip: str = ""  # ... and why (shown as the cell's tooltip, and as the refusal of an edit)
     tip: str = ""
 
     @property

@@ -113,6 +113,14 @@ def _new_status(pf: Portfolio, ctx: dict[str, Any]) -> dict[str, Any]:
     return {"project_id": project_id, "period": next_free_period(pf, project_id), "rag_overall": "X"}
 
 
+# One finish date: a project with a plan takes its forecast start and finish from the plan's tasks;
+# a project without one keeps the dates typed in (scheduling.plan_dates keeps the stored copy in step).
+HAS_PLAN = "EXISTS (SELECT 1 FROM tasks pt WHERE pt.project_id = p.id AND pt.finish_date IS NOT NULL)"
+PLAN_START = "coalesce((SELECT min(pt.start_date) FROM tasks pt WHERE pt.project_id = p.id), p.start_date)"
+PLAN_FINISH = "coalesce((SELECT max(pt.finish_date) FROM tasks pt WHERE pt.project_id = p.id), p.finish_date)"
+PLAN_TIP = ("This project has a plan: its start and finish come from the plan's tasks. "
+            "Change them in Plans (Gantt), or reschedule the plan.")
+
 _RAGS = [("rag_overall", "RAG"), ("rag_schedule", "Schedule"), ("rag_cost", "Cost"), ("rag_scope", "Scope"),
          ("rag_resources", "Resources")]
 
@@ -139,8 +147,8 @@ PROJECTS = Register(
                    f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(Priority)) + " END"),
         Column("manager", "Manager", "p.manager", width=140, filter=True),
         Column("sponsor", "Sponsor", "p.sponsor", width=140),
-        Column("start_date", "Start", "p.start_date", DATE, width=96),
-        Column("finish_date", "Finish", "p.finish_date", DATE, width=96),
+        Column("start_date", "Start", PLAN_START, DATE, width=104, locked=HAS_PLAN, locked_tip=PLAN_TIP),
+        Column("finish_date", "Finish", PLAN_FINISH, DATE, width=104, locked=HAS_PLAN, locked_tip=PLAN_TIP),
         Column("baseline_finish", "Baseline finish", "p.baseline_finish", DATE, width=110),
         Column("approved_budget", "Budget", "p.approved_budget", MONEY, width=120),
         Column("percent_complete", "% done", "p.percent_complete", PERCENT, width=70),

@@ -88,14 +88,29 @@ def register_total(pf: Portfolio, register: Register) -> int:
 
 
 def read_rows(pf: Portfolio, register: Register, columns: list[Column], ids: list[int]) -> dict[int, tuple]:
-    """{id: (value per column)} for the given rows (stored values: RAG letters, pence, ISO dates)."""
+    """{id: (value per column)} for the given rows (stored values: RAG letters, pence, ISO dates), then,
+    for each column with a `locked` condition, whether that row's cell is locked (see locked_columns)."""
     if not ids:
         return {}
-    exprs = ", ".join(c.expr for c in columns)
+    exprs = ", ".join([c.expr for c in columns] + [f"({c.locked})" for c in columns if c.locked])
     alias = register.alias
     sql = (f"SELECT {alias}.id, {exprs} FROM {register.from_sql} "
            f"WHERE {alias}.id IN ({', '.join('?' * len(ids))})")
     return {r[0]: r[1:] for r in pf.conn.execute(sql, ids)}
+
+
+def locked_columns(columns: list[Column]) -> dict[int, int]:
+    """{column number: position of its lock flag in a read_rows tuple} for columns that can be locked."""
+    locks = [i for i, c in enumerate(columns) if c.locked]
+    return {col: len(columns) + n for n, col in enumerate(locks)}
+
+
+def is_locked(pf: Portfolio, register: Register, column: Column, row_id: int) -> bool:
+    if not column.locked:
+        return False
+    sql = f"SELECT ({column.locked}) FROM {register.from_sql} WHERE {register.alias}.id = ?"
+    row = pf.conn.execute(sql, (row_id,)).fetchone()
+    return bool(row and row[0])
 
 
 def distinct_values(pf: Portfolio, register: Register, column: Column, limit: int = 500) -> list[Any]:

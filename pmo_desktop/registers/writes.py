@@ -18,6 +18,7 @@ from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers.columns import Column, Formatting, refusal_message
 from pmo_desktop.registers.definitions import Register
+from pmo_desktop.registers.query import is_locked
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
 from pmo_desktop.store.changelog import batch_changed
 from pmo_desktop.store.rows import fetch_row, insert_row, update_row
@@ -51,6 +52,15 @@ def parse_value(pf: Portfolio, column: Column, value: Any, fmt: Formatting, regi
     if register is not None and register.convert is not None:
         stored = register.convert(pf, column, stored)
     return stored
+
+
+def check_locks(pf: Portfolio, register: Register, columns: list[Column], row_ids: list[int],
+                cells: list[Cell]) -> None:
+    """Refuse a cell of a row where its column is locked (a planned project's dates), naming why."""
+    for row, col, _value in cells:
+        column = columns[col]
+        if column.locked and row < len(row_ids) and is_locked(pf, register, column, row_ids[row]):
+            raise ValueProblem(f"{column.header}: {column.locked_tip}")
 
 
 def parse_cells(pf: Portfolio, columns: list[Column], cells: list[Cell], fmt: Formatting,
@@ -103,6 +113,7 @@ def write_cells(pf: Portfolio, register: Register, columns: list[Column], row_id
     if pf.read_only:
         raise ValueProblem(f"{pf.path.name} is open read-only")
     parsed = parse_cells(pf, columns, cells, fmt, register)
+    check_locks(pf, register, columns, row_ids, cells)
     extra = max((r for r, _, _ in cells), default=-1) + 1 - len(row_ids)
     new_ids: list[int] = []
 
@@ -187,6 +198,7 @@ def write_field(pf: Portfolio, register: Register, row_id: int, column: Column, 
         value = parse_value(pf, column, text, fmt, register)
     except ValueProblem as exc:
         raise ValueProblem(f"{column.header}: {exc}") from None
+    check_locks(pf, register, [column], [row_id], [(0, 0, text)])
 
     def work():
         store_values(pf, register, row_id, {column.store_field: value})

@@ -28,7 +28,7 @@ from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui.registers.register_model import rag_of
 from pmo_desktop.gui.widgets.chips import chip_pixmap
 from pmo_desktop.registers import columns as C
-from pmo_desktop.registers import lookups, writes
+from pmo_desktop.registers import lookups, query, writes
 from pmo_desktop.registers.definitions import PROJECTS
 
 FIELDS = ["manager", "sponsor", "stage", "status", "priority", "start_date", "finish_date", "approved_budget",
@@ -177,6 +177,7 @@ class ProjectForm(QWidget):
         self._loading = True
         self.project_id = None
         self._stored = {}
+        self._locked = set()
         for key in FIELDS:
             self.set_text(key, "")
         self._loading = False
@@ -199,6 +200,11 @@ class ProjectForm(QWidget):
         self.project_id = project_id
         self._label = row["code"] or ""
         self._stored = {key: row[key] for key in FIELDS}
+        # A planned project's dates are its plan's (read-only here, as in the register)
+        dated = [_COLUMNS["start_date"], _COLUMNS["finish_date"]]
+        values = query.read_rows(pf, PROJECTS, dated, [project_id]).get(project_id, (None,) * 4)
+        self._stored["start_date"], self._stored["finish_date"] = values[0], values[1]
+        self._locked = {c.key for c, flag in zip(dated, values[2:], strict=True) if flag}
         self.suffix["approved_budget"].setText(context.fmt.currency_symbol)
         self._loading = True
         for key in FIELDS:
@@ -207,8 +213,10 @@ class ProjectForm(QWidget):
         self._set_editable(not pf.read_only)
 
     def _set_editable(self, editable: bool) -> None:
-        for editor in self.editors.values():
-            editor.setEnabled(editable)
+        locked = getattr(self, "_locked", set())
+        for key, editor in self.editors.items():
+            editor.setEnabled(editable and key not in locked)
+            editor.setToolTip(_COLUMNS[key].locked_tip if key in locked else "")
 
     @property
     def editable(self) -> bool:

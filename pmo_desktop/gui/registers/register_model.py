@@ -75,6 +75,7 @@ class RegisterModel(QAbstractTableModel):
             for f in custom_fields.list_fields(self.pf, self.register.custom_entity):
                 cols.append(CustomField(**f).column(self.register.alias))
         self.columns = cols
+        self._locks = Q.locked_columns(cols)
         self._align = [_RIGHT if c.kind in C.NUMERIC_KINDS else _CENTRE if c.kind in (C.RAG, C.BOOL) else _LEFT
                        for c in cols]
         keys = {c.key for c in cols}
@@ -174,6 +175,14 @@ class RegisterModel(QAbstractTableModel):
         values = page.get(self._ids[row])
         return None if values is None else values[col]
 
+    def locked(self, row: int, col: int) -> bool:
+        """Is this row's cell worked out elsewhere (a planned project's dates come from its plan)?"""
+        pos = self._locks.get(col)
+        if pos is None or not 0 <= row < len(self._ids):
+            return False
+        values = self._page(row // PAGE).get(self._ids[row])
+        return bool(values and values[pos])
+
     def row_id(self, row: int) -> int:
         return self._ids[row]
 
@@ -242,6 +251,8 @@ class RegisterModel(QAbstractTableModel):
             return C.display_text(col, self.raw(index.row(), index.column()), self.fmt)
         if role == _TOOLTIP:
             col = self.columns[index.column()]
+            if col.locked and self.locked(index.row(), index.column()):
+                return col.locked_tip
             value = self.raw(index.row(), index.column())
             if col.kind == C.MULTILINE and value:
                 return str(value)
@@ -250,7 +261,8 @@ class RegisterModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        if index.isValid() and self.columns[index.column()].editable and not self.read_only:
+        if index.isValid() and self.columns[index.column()].editable and not self.read_only and \
+                not (self._locks and self.locked(index.row(), index.column())):
             return _EDITABLE
         return _SELECTABLE
 

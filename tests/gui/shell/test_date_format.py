@@ -3,19 +3,20 @@ back in its order, and undone like any change."""
 
 from __future__ import annotations
 
-from tests.gui.conftest import read
+from tests.gui.conftest import read, unplanned_row
 
 
 def _finish(window):
     view = window.pages["projects"]
     window.show_view("projects")
     model = view.model
-    return model, model.index(0, model.column_index("finish_date"))
+    row = unplanned_row(view)
+    return model, model.index(row, model.column_index("finish_date"))
 
 
 def test_choosing_a_format_changes_every_date_and_is_undoable(window, demo_path):
     model, cell = _finish(window)
-    iso = read(demo_path, "SELECT finish_date FROM projects WHERE id = ?", (model.row_id(0),))[0][0]
+    iso = read(demo_path, "SELECT finish_date FROM projects WHERE id = ?", (model.row_id(cell.row()),))[0][0]
     y, m, d = iso.split("-")
     window.date_format_actions["dmy"].trigger()
     assert read(demo_path, "SELECT value FROM settings WHERE key = 'date_format'")[0][0] in ('"dmy"', "dmy")
@@ -33,8 +34,8 @@ def test_typed_dates_are_read_in_the_chosen_order(window, demo_path):
     model, cell = _finish(window)
     window.date_format_actions["mdy"].trigger()
     assert model.setData(cell, "03/04/2030")
-    assert read(demo_path, "SELECT finish_date FROM projects WHERE id = ?", (model.row_id(0),))[0][0] == "2030-03-04"
+    assert read(demo_path, "SELECT finish_date FROM projects WHERE id = ?", (model.row_id(cell.row()),))[0][0] == "2030-03-04"
     window.date_format_actions["dmy"].trigger()
     assert model.setData(cell, "03/04/2031")
-    assert read(demo_path, "SELECT finish_date FROM projects WHERE id = ?", (model.row_id(0),))[0][0] == "2031-04-03"
+    assert read(demo_path, "SELECT finish_date FROM projects WHERE id = ?", (model.row_id(cell.row()),))[0][0] == "2031-04-03"
     assert cell.data() == "03/04/2031"
