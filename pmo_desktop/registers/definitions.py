@@ -132,6 +132,7 @@ def _rag_columns(alias: str) -> list[Column]:
 
 PROJECTS = Register(
     name="projects", title="Projects", noun="project", table="projects", alias="p",
+    about="The project register: every project in the portfolio with its stage, dates, budget and RAG.",
     from_sql="projects p LEFT JOIN programmes g ON g.id = p.programme_id",
     custom_entity="project", new_row=_new_project,
     columns=[
@@ -161,6 +162,7 @@ PROJECTS = Register(
 
 RAID = Register(
     name="raid", title="RAID log", noun="RAID item", table="raid_items", alias="r",
+    about="Risks, assumptions, issues, dependencies and decisions, with owners, scores and responses.",
     from_sql="raid_items r LEFT JOIN projects p ON p.id = r.project_id",
     custom_entity="raid_item", new_row=_new_raid, key_column="ref",
     columns=[
@@ -185,6 +187,7 @@ RAID = Register(
 
 MILESTONES = Register(
     name="milestones", title="Milestones", noun="milestone", table="tasks", alias="t",
+    about="The milestones of every project's plan: baseline against forecast, and how far each has slipped.",
     from_sql="tasks t JOIN projects p ON p.id = t.project_id", where="t.kind = 'milestone'",
     new_row=_new_milestone, key_column="name", frozen=2, default_order="t.project_id, t.id",
     columns=[
@@ -204,6 +207,7 @@ MILESTONES = Register(
 
 STATUS = Register(
     name="status", title="Status reports", noun="status report", table="status_reports", alias="s",
+    about="Each project's report for each period: RAG by dimension, summary, achievements and next steps.",
     from_sql="status_reports s JOIN projects p ON p.id = s.project_id", new_row=_new_status,
     key_column="period", frozen=2, default_order="s.project_id, s.period",
     columns=[

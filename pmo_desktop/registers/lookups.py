@@ -81,6 +81,12 @@ def record_project(pf: Portfolio, table: str, row_id: int | None) -> int | None:
     return None
 
 
+def has_plan(pf: Portfolio, project_id: int | None) -> bool:
+    """Does the project have tasks to schedule?"""
+    return project_id is not None and _one(pf, "SELECT 1 FROM tasks WHERE project_id = ? LIMIT 1",
+                                           (project_id,)) is not None
+
+
 def task_kind(pf: Portfolio, task_id: int) -> str | None:
     """'task', 'summary' or 'milestone'."""
     return _one(pf, "SELECT kind FROM tasks WHERE id = ?", (task_id,))

@@ -292,6 +292,10 @@ You can also drop a .pmo file here.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>The selected project has no plan to reschedule</source>
+        <translation>所选项目没有可重新排程的计划</translation>
+    </message>
+    <message>
         <source>&amp;About PMO Desktop</source>
         <translation>关于 PMO Desktop(&amp;A)</translation>
     </message>

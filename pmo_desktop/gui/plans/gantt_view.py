@@ -136,11 +136,11 @@ class GanttView(PortfolioView):
         self.zoom_box.currentTextChanged.connect(lambda z: self.chart.set_zoom(z))
         today = QPushButton("Today")
         today.clicked.connect(lambda: self.chart.scroll_to_date(date.today()))
-        png = QPushButton("Export PNG…")
+        self.png_button = png = QPushButton("Export PNG…")
         png.clicked.connect(lambda: self._ask_export("PNG image (*.png)", self.export_png))
-        pdf = QPushButton("Export PDF…")
+        self.pdf_button = pdf = QPushButton("Export PDF…")
         pdf.clicked.connect(lambda: self._ask_export("PDF document (*.pdf)", self.export_pdf))
-        resched = QPushButton("Reschedule")
+        self.reschedule_button = resched = QPushButton("Reschedule")
         resched.setObjectName("ganttReschedule")
         resched.setToolTip("Recompute this plan's dates from its links (one undoable step)")
         resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
@@ -258,9 +258,23 @@ class GanttView(PortfolioView):
         elif not reset_view:
             self.chart.verticalScrollBar().setValue(scroll)
         self.note.setText(self.plan.problem if self.plan and self.plan.problem else "")
+        self._enable_plan_actions()
         if pid is not None:
             self.project_selected.emit(pid)
         self.summary_changed.emit()
+
+    def _enable_plan_actions(self) -> None:
+        """Reschedule and Export need a plan with tasks: without one they are off and say why."""
+        has_tasks = bool(self.plan and self.plan.rows)
+        read_only = self.portfolio.read_only
+        why = ("This project has no plan yet: import one (File ▸ Import…) from MS Project, GanttProject "
+               "or Excel") if not has_tasks else ""
+        self.reschedule_button.setEnabled(has_tasks and not read_only)
+        self.reschedule_button.setToolTip(why or ("The file is open read-only" if read_only else
+                                                  "Recompute this plan's dates from its links (one undoable step)"))
+        for button, what in ((self.png_button, "a PNG image"), (self.pdf_button, "a PDF")):
+            button.setEnabled(has_tasks)
+            button.setToolTip(why or f"Save the plan as {what}")
 
     def _size_columns(self) -> None:
         """Whole WBS numbers, names (up to a limit), dates in the chosen format and predecessors, in

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
 )
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.gui.registers.delegates import RegisterDelegate
+from pmo_desktop.gui.registers.empty_state import EmptyState
 from pmo_desktop.gui.registers.register_model import BLANK, RegisterModel
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
@@ -113,7 +115,27 @@ class RegisterView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState(register.title, register.about, register.noun, add=self.add_row,
+                                import_=self._import)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+        layout.addWidget(self._stack, 1)
+        for signal in (self.model.rows_reloaded, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._show_empty_state)
+        self._show_empty_state()
+
+    def _show_empty_state(self, *_args) -> None:
+        """An empty register says what it is for and offers the next steps, instead of a blank grid."""
+        empty = self.model.total == 0
+        self._stack.setCurrentWidget(self.empty if empty else self.table)
+        pf = self.portfolio
+        self.empty.set_writable(not pf.read_only, f"{pf.path.name} is open read-only")
+
+    def _import(self) -> None:
+        action = getattr(self.window(), "actions", {}).get("import")
+        if action is not None:
+            action.trigger()
 
     # -- set-up --------------------------------------------------------------------------------------
 

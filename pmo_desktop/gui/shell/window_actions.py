@@ -15,6 +15,7 @@ from pmo_desktop.gui.shell.date_format_menu import sync_date_format
 from pmo_desktop.gui.shell.detail_toggle import sync_detail, toggle_detail
 from pmo_desktop.gui.shell.style import icon
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 
 if TYPE_CHECKING:
     from pmo_desktop.gui.shell.main_window import MainWindow
@@ -227,7 +228,10 @@ def update_actions(win: MainWindow) -> None:
     a["governance"].setEnabled(bool(writable))
     a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
-    a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)
+    planned = has and lookups.has_plan(pf, selected_project(win))
+    a["reschedule"].setEnabled(bool(writable) and planned)
+    a["reschedule"].setToolTip(tr("Recompute the selected project's task dates from its links (one undoable step)")
+                               if planned else tr("The selected project has no plan to reschedule"))
     history = win.history
     a["undo"].setEnabled(bool(history and history.can_undo()))
     a["redo"].setEnabled(bool(history and history.can_redo()))
