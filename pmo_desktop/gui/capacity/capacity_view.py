@@ -259,7 +259,8 @@ class CapacityView(RereadOnShow, PortfolioView):
         self._fill_demand()
         self.who_table.setRowCount(0)
         if current is None and self.over:
-            self.go_to_over_allocation(0)  # open on the worst over-allocation
+            self.go_to_over_allocation(0)  # the worst over-allocation is explained below the grid ...
+            self.heatmap.verticalScrollBar().setValue(0)  # ... while the grid opens at the top, A to Z
         elif self.heatmap.current is not None:
             self._show_cell(*self.heatmap.current)
         else:

@@ -184,3 +184,13 @@ def test_time_off_register_feeds_capacity(make_window, staffed, qtbot):  # noqa:
     win.history.undo()
     win.show_view("capacity")
     assert capacity.heatmap.cell(4, 0)[0] == 12.6
+
+
+def test_capacity_opens_at_the_top(window):
+    window.resize(1100, 600)
+    window.show()
+    window.show_view("capacity")
+    view = window.pages["capacity"]
+    assert view.heatmap.verticalScrollBar().maximum() > 0  # more people than fit
+    assert view.heatmap.verticalScrollBar().value() == 0
+    assert view.heatmap.current is not None  # the worst over-allocation is still the one explained
