@@ -85,7 +85,7 @@ def people_register(pf: Portfolio) -> PeopleRegister:
                    filter=True),
             Column("fte", "FTE", "pe.fte", NUMBER, required=True, width=60, tip="Contracted capacity, 0-1"),
             Column("day_rate", "Day rate", "pe.day_rate", MONEY, width=90, tip="Cost rate per working day"),
-            Column("skills", "Skills", SKILLS_SQL, TEXT, width=300,
+            Column("skills", "Skills", SKILLS_SQL, TEXT, width=380,
                    tip="Skills with a level from 1 (aware) to 5 (expert); type Skill:level separated by ';'"),
             Column("email", "Email", "pe.email", TEXT, width=180),
             Column("notes", "Notes", "pe.notes", MULTILINE, width=220),

@@ -13,6 +13,7 @@ from pmo_desktop.capacity.people import SaveResult
 from pmo_desktop.capacity.registers import TIME_OFF, people_register
 from pmo_desktop.capacity.workbook import export_people, import_people
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.gui.capacity.skills import SkillChipsDelegate
 from pmo_desktop.gui.registers.register_view import RegisterView
 from pmo_desktop.gui.shell.views import ViewContext
 from pmo_desktop.store import PortfolioError
@@ -31,6 +32,8 @@ class PeopleView(RegisterView):
         self.export_button.clicked.connect(self._choose_export)
         self._filter_bar.addWidget(self.import_button)
         self._filter_bar.addWidget(self.export_button)
+        self.skills_delegate = SkillChipsDelegate(self.table)
+        self.table.setItemDelegateForColumn(self.model.column_index("skills"), self.skills_delegate)
 
     def selected_project_id(self) -> int | None:
         return None  # a person is not part of one project; the detail pane keeps what it shows

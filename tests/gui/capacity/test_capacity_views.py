@@ -194,3 +194,31 @@ def test_capacity_opens_at_the_top(window):
     assert view.heatmap.verticalScrollBar().maximum() > 0  # more people than fit
     assert view.heatmap.verticalScrollBar().value() == 0
     assert view.heatmap.current is not None  # the worst over-allocation is still the one explained
+
+
+def test_skills_show_as_chips_and_the_editor_stores_them(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from pmo_desktop.gui.capacity import skills as S
+
+    window.show_view("people")
+    view = window.pages["people"]
+    col = view.model.column_index("skills")
+    assert isinstance(view.table.itemDelegateForColumn(col), S.SkillChipsDelegate)
+    index = view.model.index(0, col)
+    before = S.skills_of(index.data(S.RAW_ROLE))
+    assert before and all(1 <= level <= 5 for _name, level in before)
+
+    def accept(dialog):
+        dialog.remove_selected()
+        dialog.table.selectRow(0)
+        dialog.remove_selected()
+        dialog.add_skill("Rust", 4)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(S.SkillsDialog, "exec", accept)
+    assert S.edit_skills(view.table, view.model, index)
+    after = S.skills_of(view.model.index(0, col).data(S.RAW_ROLE))
+    assert ("Rust", 4) in after and before[0] not in after and len(after) == len(before)
+    window.undo()
+    assert S.skills_of(view.model.index(0, col).data(S.RAW_ROLE)) == before
