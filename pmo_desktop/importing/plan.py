@@ -157,7 +157,10 @@ def plan_table(pf, table: Table, mapping: Mapping, *, project: str | None = None
 def context_for(pf) -> Context:
     s = pf.settings()
     minor = 1 if s.get("currency") in ("JPY",) else 100
-    return Context(date_order=s.get("date_order") or "day-first", minor_units=minor,
+    order = s.get("date_order") or "day-first"
+    if s.get("date_format") in ("dmy", "mdy"):  # the analyst's chosen date format says the order too
+        order = "month-first" if s["date_format"] == "mdy" else "day-first"
+    return Context(date_order=order, minor_units=minor,
                    fy_start_month=int(s.get("fy_start_month") or 4), currency=s.get("currency"))
 
 
