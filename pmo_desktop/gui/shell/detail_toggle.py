@@ -1,5 +1,6 @@
 """When the detail pane shows: only beside views about projects or items (a view's `shows_detail`),
-and only while the analyst wants it (View > Details Pane, F9, remembered in QSettings). Elsewhere the
+and only while the analyst wants it (View > Details Pane, F9, remembered in QSettings; until the first
+choice, only on a window at least WIDE pixels wide). Elsewhere the
 view gets the whole width, and the action says why it is off."""
 
 from __future__ import annotations
@@ -14,8 +15,15 @@ if TYPE_CHECKING:
 DETAIL_KEY = "window/detail_pane"
 
 
+WIDE = 1400  # below this width (a laptop) the pane starts hidden, so a register shows its key figures
+
+
 def detail_wanted(win: MainWindow) -> bool:
-    return str(win.settings.value(DETAIL_KEY, "true")).lower() not in ("false", "0")
+    """The analyst's choice; before any choice, shown on a wide window and hidden on a laptop-sized one."""
+    value = win.settings.value(DETAIL_KEY)
+    if value is None:
+        return win.width() >= WIDE
+    return str(value).lower() not in ("false", "0")
 
 
 def toggle_detail(win: MainWindow, checked: bool) -> None:

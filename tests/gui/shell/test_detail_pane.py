@@ -50,3 +50,15 @@ def test_a_raid_row_shows_the_raid_item(window):
     window.show_view("projects")
     window.select_first_row()
     assert not card.isVisible()
+
+
+def test_on_a_laptop_sized_window_the_pane_starts_hidden(make_window, demo_path):
+    win = make_window(open_portfolio(demo_path))
+    win.resize(1280, 720)
+    win.show()
+    win.show_view("raid")
+    assert not win.detail.isVisible() and win.actions["toggle_detail"].isEnabled()
+    win.actions["toggle_detail"].trigger()
+    assert win.detail.isVisible()
+    win.show_view("projects")
+    assert win.detail.isVisible()  # the choice now holds at any width
