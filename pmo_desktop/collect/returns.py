@@ -193,7 +193,8 @@ def _report_changes(pf, wb: ReturnedWorkbook, plan: ReturnPlan) -> None:
         (plan.project_id, plan.period)).fetchone()
     plan.report_exists = existing is not None
     new = dict(wb.report)
-    if not new.get("rag_overall") and not (existing and "rag_overall" not in new):
+    unreadable = any("(Overall RAG)" in p for p in plan.problems)
+    if not new.get("rag_overall") and not unreadable and not (existing and "rag_overall" not in new):
         plan.problems.append("the Overall RAG is empty (choose Red, Amber, Green, Complete or Not reported)")
     new["author"] = plan.returned_by
     new.update(returned_file=plan.file, returned_by=plan.returned_by, returned_at=plan.saved_at)
