@@ -15,8 +15,14 @@ from pmo_desktop.collect.returns import (
     preview_returns,
     workbook_paths,
 )
-from pmo_desktop.collect.summary import period_sources, reminder_text, return_summary
+from pmo_desktop.collect.summary import (
+    collection_periods,
+    period_sources,
+    programme_names_all,
+    reminder_text,
+    return_summary,
+)
 
 __all__ = ["CollectError", "CollectResult", "MarkerProblem", "ReturnPlan", "ReturnsPreview", "active_projects",
-           "apply_returns", "collect", "default_period", "parse_period", "period_sources", "preview_returns",
+           "apply_returns", "collect", "collection_periods", "default_period", "parse_period", "period_sources", "preview_returns", "programme_names_all",
            "reminder_text", "return_summary", "workbook_paths"]

@@ -56,3 +56,12 @@ def reminder_text(pf: Portfolio, period: str, summary: dict[str, Any] | None = N
               else "each is attached again") + "), save it and send it back by replying to this e-mail.",
               "Any file name will do.", "", "Thank you,", pf.settings().get("organisation") or "The PMO"]
     return "\n".join(lines)
+
+
+def collection_periods(pf: Portfolio) -> list[str]:
+    """Periods workbooks were sent for, newest first."""
+    return [r[0] for r in pf.conn.execute("SELECT DISTINCT period FROM collect_requests ORDER BY period DESC")]
+
+
+def programme_names_all(pf: Portfolio) -> list[str]:
+    return [r[0] for r in pf.conn.execute("SELECT name FROM programmes ORDER BY name")]

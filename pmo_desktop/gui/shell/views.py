@@ -127,6 +127,8 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
         ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
         ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
+        ViewSpec("returns", "Returned reports", "report.svg",
+                 lazy_view("pmo_desktop.gui.collect.returns_view", "ReturnedReportsView")),
         ViewSpec("roadmap", "Roadmap", "roadmap.svg", lazy_view("pmo_desktop.gui.plans.roadmap_view", "RoadmapView")),
         ViewSpec("gantt", "Plans (Gantt)", "gantt.svg", lazy_view("pmo_desktop.gui.plans.gantt_view", "GanttView")),
         *finance_views(),
