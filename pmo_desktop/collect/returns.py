@@ -30,6 +30,9 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 SOURCE_FIELDS = ("returned_file", "returned_by", "returned_at")
 RAID_FIELDS = ("title", "description", "owner", "status", "probability", "impact", "due_date", "response")
 MILESTONE_FIELDS = ("finish_date", "actual_finish", "percent_complete")
+FIELD_NAMES = {f: label for label, f in L.REPORT_LABELS} | {
+    f: title for cols in (L.RAID_COLUMNS, L.MILESTONE_COLUMNS, L.FORECAST_COLUMNS) for title, f, _e, _n in cols} | {
+    "returned_file": "Returned file", "returned_by": "Returned by", "returned_at": "Saved by the PM"}
 
 
 @dataclass
@@ -42,7 +45,7 @@ class Change:
     values: dict[str, Any] = field(default_factory=dict)  # a new row's values
 
     def text(self) -> str:
-        what = "; ".join(f"{f}: {_show(o)} -> {_show(n)}" for f, (o, n) in self.fields.items())
+        what = "; ".join(f"{FIELD_NAMES.get(f, f)}: {_show(o)} -> {_show(n)}" for f, (o, n) in self.fields.items())
         return f"{self.table} {self.key} {self.action}" + (f": {what}" if what else "")
 
 

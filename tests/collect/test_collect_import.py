@@ -53,7 +53,7 @@ def test_a_filled_and_renamed_workbook_is_applied_as_one_undoable_batch(demo_pat
     result = run_json(capsys, "collect", demo_path, "--import", returned)
     plan = result["workbooks"][0]
     assert plan["status"] == "applied" and plan["project"] == "PRJ-101", plan
-    assert any("rag_overall" in c and "-> 'A'" in c for c in plan["changes"])
+    assert any("Overall RAG: " in c and "-> 'A'" in c for c in plan["changes"])
     assert any(deleted["ref"] in n and "deleted from the workbook" in n for n in plan["notes"])
     assert read(demo_path, "SELECT count(*) FROM batches WHERE id > ?", (before,)) == [(1,)]
     pid = read(demo_path, "SELECT id FROM projects WHERE code = 'PRJ-101'")[0][0]
@@ -99,7 +99,7 @@ def test_dry_run_shows_what_would_change_in_an_existing_report_and_writes_nothin
     code, out, err = run(capsys, "collect", demo_path, "--import", path, "--dry-run")
     assert code == 0, err
     assert "replaces the report already entered for 2026-11-30" in out
-    assert "summary: 'Typed in by the PMO' -> 'From the PM'" in out
+    assert "Summary: 'Typed in by the PMO' -> 'From the PM'" in out
     assert "nothing was written" in out
     assert read(demo_path, "SELECT max(id) FROM batches") == before
 

@@ -32,7 +32,7 @@ from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.gui.shell.jobs import Job, job_runner
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 
-COLUMNS = ("File", "Project", "From", "Saved", "Outcome", "Changes")
+COLUMNS = ("Outcome", "Project", "From", "Saved", "Changes", "File")
 OUTCOME = {"ready": ("Ready to apply", Rag.GREEN), "applied": ("Applied", Rag.BLUE),
            "unchanged": ("No changes", Rag.GREY), "refused": ("Refused", Rag.RED),
            "superseded": ("Superseded", Rag.AMBER)}
@@ -83,7 +83,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((260, 230, 140, 110, 120)):
+        for col, width in enumerate((150, 220, 130, 100, 70)):
             self.table.setColumnWidth(col, width)
         self.table.itemSelectionChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
@@ -101,6 +101,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         self.returned_label.setStyleSheet("font-weight: 600; color: #263238;")
         self.missing = QListWidget()
         self.missing.setObjectName("missingList")
+        self.missing.setWordWrap(True)
         self.copy_button = QPushButton("Copy Reminder E-mail Text")
         self.copy_button.setObjectName("copyReminder")
         self.copy_button.setToolTip("Copy a reminder naming every project still missing, to paste into Outlook")
@@ -117,7 +118,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         body.addWidget(side)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
-        body.setSizes([900, 320])
+        body.setSizes([760, 380])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -163,7 +164,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
                                         f"{len(s['entered'])} typed in; {len(s['missing'])} missing")
         self.missing.clear()
         for m in s["missing"]:
-            self.missing.addItem(f"{m['code']} {m['name']}" + (f" — {m['manager']}" if m["manager"] else ""))
+            self.missing.addItem(f"{m['code']} {m['name']}" + (f"\n    {m['manager']}" if m["manager"] else ""))
         self._update_buttons()
         self.summary_changed.emit()
 
@@ -231,13 +232,17 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         for r, plan in enumerate(preview.plans):
             text, rag = OUTCOME[plan.status]
             changes = len(plan.changes) if plan.status in ("ready", "applied") else 0
-            values = (plan.file, f"{plan.code or ''} {plan.name or ''}".strip() or "–", plan.returned_by or "–",
-                      format_date(plan.saved_at, style) if plan.saved_at else "–", text,
-                      str(changes) if changes else (plan.reason or "").split(": ", 1)[-1])
+            project = f"{plan.code or ''} {plan.name or ''}".strip()
+            if plan.status in ("refused", "superseded"):  # the one line why, where the eye is
+                project = f"{project}: " if project else ""
+                project += (plan.reason or "").split(": ", 1)[-1]
+            values = (text, project or "–", plan.returned_by or "–",
+                      format_date(plan.saved_at, style) if plan.saved_at else "–",
+                      str(changes) if changes else "–", plan.file)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(plan.reason or value)
-                if c == 4:
+                if c == 0:
                     item.setBackground(QColor(rag.colour))
                     item.setForeground(QColor(rag.text_colour))
                     item.setText(f"{rag.letter}  {text}")

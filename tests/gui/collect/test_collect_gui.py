@@ -89,11 +89,12 @@ def test_returned_reports_page_previews_applies_and_names_who_is_missing(window,
     view.dropEvent(event)
     _wait(qtbot, view.job)
     assert view.table.rowCount() == 2
-    outcomes = {view.table.item(r, 0).text(): view.table.item(r, 4).text() for r in range(2)}
+    outcomes = {view.table.item(r, 5).text(): view.table.item(r, 0).text() for r in range(2)}
     assert outcomes[first.name].endswith("Ready to apply") and outcomes[junk.name].endswith("Refused")
-    row = [view.table.item(r, 0).text() for r in range(2)].index(first.name)
+    row = [view.table.item(r, 5).text() for r in range(2)].index(first.name)
     view.table.selectRow(row)
-    assert "rag_overall" in view.detail.toPlainText() and "-> 'R'" in view.detail.toPlainText()
+    detail = view.detail.toPlainText()
+    assert "Overall RAG: " in detail and "-> 'R'" in detail and "Summary: " in detail
     assert view.apply_button.isEnabled() and view.apply_button.text() == "Apply 1 Workbooks"
 
     _wait(qtbot, view.apply())
