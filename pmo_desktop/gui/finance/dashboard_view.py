@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
+from pmo_desktop.collect import period_sources
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
 from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_period, s_curve, spend_split
@@ -75,6 +77,14 @@ def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
     return frame, value, note
 
 
+def returns_text(sources: dict, date_style: str | None) -> str:
+    """'6 reports from PMs (latest 5 Dec 2026) · 19 entered by the PMO', or '' when none came back."""
+    if not sources["returned"]:
+        return ""
+    return (f"{sources['returned']} report{'s' * (sources['returned'] != 1)} from PMs (latest "
+            f"{format_date(sources['latest'], date_style)}) · {sources['entered']} entered by the PMO")
+
+
 def rag_chips(counts: dict) -> str:
     """Coloured chips with the letter and the count, for rich-text labels."""
     out = []
@@ -98,8 +108,12 @@ class DashboardView(RereadOnShow, PortfolioView):
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
         self.period_box = PeriodBox()
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.returns_note = QLabel()  # which reports came from PMs' workbooks, and when (issue 21)
+        self.returns_note.setObjectName("returnsNote")
+        self.returns_note.setStyleSheet("color: #546E7A;")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.returns_note)
         top.addWidget(self.period_box)
         tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
@@ -148,7 +162,7 @@ class DashboardView(RereadOnShow, PortfolioView):
 
         def read():
             return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
-                spend_split(pf, period)
+                spend_split(pf, period), period_sources(pf, period.end.isoformat())
 
         self.loader.load(read, self._draw, self.context.report_problem)
 
@@ -158,8 +172,9 @@ class DashboardView(RereadOnShow, PortfolioView):
     def _draw(self, figures) -> None:
         from pmo_desktop.finance import charts
 
-        period, s, curve, split = figures
+        period, s, curve, split, sources = figures
         pf = self.portfolio
+        self.returns_note.setText(returns_text(sources, pf.settings().get("date_format")))
         self.summary_data = s
         cur = s["currency"]
         k = s["kpis"]
