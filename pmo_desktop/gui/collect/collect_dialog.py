@@ -31,12 +31,14 @@ from pmo_desktop import collect
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.gui.shell.jobs import Job, job_runner
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio
 
 if TYPE_CHECKING:
     from pmo_desktop.gui.shell.main_window import MainWindow
 
-JOB_TITLE = "Writing status-report workbooks"
+def job_title() -> str:
+    return tr("Writing status-report workbooks")
 
 
 def open_folder(path: Path) -> None:
@@ -49,7 +51,7 @@ class CollectDialog(QDialog):
     def __init__(self, pf: Portfolio, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("collectDialog")
-        self.setWindowTitle("Collect status reports")
+        self.setWindowTitle(tr("Collect status reports"))
         self.pf = pf
         period = date.fromisoformat(collect.parse_period(pf, None))
         self.period = QDateEdit(QDate(period.year, period.month, period.day))
@@ -65,29 +67,29 @@ class CollectDialog(QDialog):
             self.programmes.addItem(item)
         self.programmes.itemChanged.connect(self._update_note)
         self.programmes.setMaximumHeight(150)
-        self.folder = QLineEdit(str(pf.path.parent / f"Status reports {period:%Y-%m}"))
-        browse = QPushButton("Browse…")
+        self.folder = QLineEdit(str(pf.path.parent / tr("Status reports {month}").format(month=f"{period:%Y-%m}")))
+        browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        self.open_after = QCheckBox("Open the folder when the workbooks are written")
+        self.open_after = QCheckBox(tr("Open the folder when the workbooks are written"))
         self.open_after.setChecked(True)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #546E7A;")
         form = QFormLayout()
-        form.addRow("Period ending", self.period)
-        form.addRow("Programmes", self.programmes)
-        form.addRow("Folder", folder_row)
+        form.addRow(tr("Period ending"), self.period)
+        form.addRow(tr("Programmes"), self.programmes)
+        form.addRow(tr("Folder"), folder_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Write workbooks")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Write workbooks"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        intro = QLabel("One workbook per active project, pre-filled from its last report, with its open RAID "
-                       "items, next milestones and forecast months. E-mail each to its project manager; "
-                       "drop the returned files on the Returned reports page.")
+        intro = QLabel(tr("One workbook per active project, pre-filled from its last report, with its open RAID "
+                          "items, next milestones and forecast months. E-mail each to its project manager; "
+                          "drop the returned files on the Returned reports page."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -98,7 +100,7 @@ class CollectDialog(QDialog):
         self._update_note()
 
     def _browse(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Folder for the workbooks", self.folder.text())
+        path = QFileDialog.getExistingDirectory(self, tr("Folder for the workbooks"), self.folder.text())
         if path:
             self.folder.setText(path)
 
@@ -113,11 +115,11 @@ class CollectDialog(QDialog):
     def _update_note(self, *_args) -> None:
         programmes = self.chosen_programmes()
         if programmes == []:
-            self.note.setText("Choose at least one programme.")
+            self.note.setText(tr("Choose at least one programme."))
             return
         count = len(collect.active_projects(self.pf, programmes))
         when = format_date(self.chosen_period(), self.pf.settings().get("date_format"))
-        self.note.setText(f"{count} workbook{'s' * (count != 1)} for the period ending {when}.")
+        self.note.setText(tr("Workbooks to write: {count}, for the period ending {date}.").format(count=count, date=when))
 
 
 def collect_status_reports(win: MainWindow, *, period: str | None = None, programmes: list[str] | None = None,
@@ -135,20 +137,21 @@ def collect_status_reports(win: MainWindow, *, period: str | None = None, progra
         period, programmes = dialog.chosen_period(), dialog.chosen_programmes()
         folder, open_after = Path(dialog.folder.text().strip()), dialog.open_after.isChecked()
         if programmes == []:
-            win.prompts.error("Nothing to collect", "Choose at least one programme")
+            win.prompts.error(tr("Nothing to collect"), tr("Choose at least one programme."))
             return None
 
     def done(result: collect.CollectResult) -> None:
         if result.batch_id:
             win.history.record(result.batch_id)
         win.refresh_views()
-        win.statusBar().showMessage(f"Wrote {len(result.written)} status-report workbooks to {result.folder}", 8000)
+        win.statusBar().showMessage(tr("Wrote {count} status-report workbooks to {folder}").format(
+            count=len(result.written), folder=result.folder), 8000)
         if open_after:
             (opener or open_folder)(result.folder)
         if on_done is not None:
             on_done(result)
 
     return job_runner(win).run(
-        JOB_TITLE, lambda progress, cancelled: collect.collect(
+        job_title(), lambda progress, cancelled: collect.collect(
             pf, period, Path(folder), programmes, source=Source.UI, progress=progress, cancelled=cancelled),
-        on_success=done, on_failure=lambda message: win.prompts.error("Could not write the workbooks", message))
+        on_success=done, on_failure=lambda message: win.prompts.error(tr("Could not write the workbooks"), message))

@@ -31,13 +31,19 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.gui.shell.jobs import Job, job_runner
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
+from pmo_desktop.gui.widgets.tr import tr
 
-COLUMNS = ("Outcome", "Project", "From", "Saved", "Changes", "File")
-OUTCOME = {"ready": ("Ready to apply", Rag.GREEN), "applied": ("Applied", Rag.BLUE),
-           "unchanged": ("No changes", Rag.GREY), "refused": ("Refused", Rag.RED),
-           "superseded": ("Superseded", Rag.AMBER)}
-DROP_HINT = ("Drop the workbooks project managers sent back here (or a folder of them), or use Add "
-             "Workbooks…. Nothing is changed until you press Apply.")
+OUTCOME_RAG = {"ready": Rag.GREEN, "applied": Rag.BLUE, "unchanged": Rag.GREY, "refused": Rag.RED,
+               "superseded": Rag.AMBER}
+
+
+def columns() -> list[str]:
+    return [tr("Outcome"), tr("Project"), tr("From"), tr("Saved"), tr("Changes"), tr("File")]
+
+
+def outcome(status: str) -> str:
+    return {"ready": tr("Ready to apply"), "applied": tr("Applied"), "unchanged": tr("No changes"),
+            "refused": tr("Refused"), "superseded": tr("Superseded")}[status]
 
 
 class ReturnedReportsView(RereadOnShow, PortfolioView):
@@ -52,30 +58,31 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         self.period_box = QComboBox()
         self.period_box.setObjectName("returnsPeriod")
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
-        self.add_button = QPushButton("Add Workbooks…")
+        self.add_button = QPushButton(tr("Add Workbooks…"))
         self.add_button.clicked.connect(self.ask_files)
-        self.folder_button = QPushButton("Add Folder…")
+        self.folder_button = QPushButton(tr("Add Folder…"))
         self.folder_button.clicked.connect(self.ask_folder)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(tr("Apply"))
         self.apply_button.setObjectName("applyReturns")
         self.apply_button.clicked.connect(self.apply)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Period ending"))
+        top.addWidget(QLabel(tr("Period ending")))
         top.addWidget(self.period_box)
         top.addStretch(1)
         for b in (self.add_button, self.folder_button, self.clear_button, self.apply_button):
             top.addWidget(b)
 
-        self.hint = QLabel(DROP_HINT)
+        self.hint = QLabel(tr("Drop the workbooks project managers sent back here (or a folder of them), or use "
+                              "Add Workbooks…. Nothing is changed until you press Apply."))
         self.hint.setObjectName("dropHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("QLabel#dropHint { border: 2px dashed #90A4AE; border-radius: 6px; padding: 10px;"
                                 " color: #37474F; background: #F7F9FA; }")
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("returnsTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels(columns())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -89,7 +96,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("returnDetail")
         self.detail.setReadOnly(True)
-        self.detail.setPlaceholderText("Choose a workbook to see what it would change (field: old -> new).")
+        self.detail.setPlaceholderText(tr("Choose a workbook to see what it would change (field: old -> new)."))
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.table)
         left.addWidget(self.detail)
@@ -102,15 +109,15 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         self.missing = QListWidget()
         self.missing.setObjectName("missingList")
         self.missing.setWordWrap(True)
-        self.copy_button = QPushButton("Copy Reminder E-mail Text")
+        self.copy_button = QPushButton(tr("Copy Reminder E-mail Text"))
         self.copy_button.setObjectName("copyReminder")
-        self.copy_button.setToolTip("Copy a reminder naming every project still missing, to paste into Outlook")
+        self.copy_button.setToolTip(tr("Copy a reminder naming every project still missing, to paste into Outlook"))
         self.copy_button.clicked.connect(self.copy_reminder)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.returned_label)
-        side_layout.addWidget(QLabel("Still missing:"))
+        side_layout.addWidget(QLabel(tr("Still missing:")))
         side_layout.addWidget(self.missing, 1)
         side_layout.addWidget(self.copy_button)
         body = QSplitter(Qt.Orientation.Horizontal)
@@ -158,10 +165,11 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         s = collect.return_summary(self.portfolio, self.period())
         self.summary_data = s
         if not s["sent"]:
-            self.returned_label.setText("No workbooks were sent for this period (Project ▸ Collect Status Reports…).")
+            self.returned_label.setText(tr("No workbooks were sent for this period (Project ▸ Collect Status Reports…)."))
         else:
-            self.returned_label.setText(f"{len(s['returned'])} of {s['sent']} returned by project managers; "
-                                        f"{len(s['entered'])} typed in; {len(s['missing'])} missing")
+            self.returned_label.setText(tr("{returned} of {sent} returned by project managers; {entered} typed in; "
+                                           "{missing} missing").format(returned=len(s["returned"]), sent=s["sent"],
+                                                                      entered=len(s["entered"]), missing=len(s["missing"])))
         self.missing.clear()
         for m in s["missing"]:
             self.missing.addItem(f"{m['code']} {m['name']}" + (f"\n    {m['manager']}" if m["manager"] else ""))
@@ -172,17 +180,18 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         if not self.summary_data:
             return ""
         s = self.summary_data
-        return f"Returned reports: {len(s['returned'])} of {s['sent']} back, {len(s['missing'])} missing"
+        return tr("Returned reports: {returned} of {sent} back, {missing} missing").format(
+            returned=len(s["returned"]), sent=s["sent"], missing=len(s["missing"]))
 
     # -- adding workbooks ------------------------------------------------------------------------------
 
     def ask_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Returned status reports", "", "Excel workbooks (*.xlsx *.xlsm)")
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Returned status reports"), "", tr("Excel workbooks") + " (*.xlsx *.xlsm)")
         if paths:
             self.add_paths([Path(p) for p in paths])
 
     def ask_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Folder of returned status reports")
+        path = QFileDialog.getExistingDirectory(self, tr("Folder of returned status reports"))
         if path:
             self.add_paths([Path(path)])
 
@@ -194,14 +203,14 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
             self.context.report_problem(str(exc))
             return None
         if not found:
-            self.context.report_problem("no .xlsx workbooks there")
+            self.context.report_problem(tr("no .xlsx workbooks there"))
             return None
         known = [p.path for p in self.preview.plans] if self.preview else []
         known_set = {p.resolve() for p in known}
         every = known + [p for p in found if p.resolve() not in known_set]
         pf, period = self.portfolio, self.period()
         self.job = job_runner(self.window()).run(
-            "Reading returned workbooks",
+            tr("Reading returned workbooks"),
             lambda progress, cancelled: collect.preview_returns(pf, every, period, progress=progress,
                                                                 cancelled=cancelled),
             on_success=self._show_preview)
@@ -230,7 +239,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         style = self.portfolio.settings().get("date_format")
         self.table.setRowCount(len(preview.plans))
         for r, plan in enumerate(preview.plans):
-            text, rag = OUTCOME[plan.status]
+            text, rag = outcome(plan.status), OUTCOME_RAG[plan.status]
             changes = len(plan.changes) if plan.status in ("ready", "applied") else 0
             project = f"{plan.code or ''} {plan.name or ''}".strip()
             if plan.status in ("refused", "superseded"):  # the one line why, where the eye is
@@ -259,12 +268,13 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         plan = self.preview.plans[rows[0].row()]
         lines = [plan.reason] if plan.reason else []
         if plan.report_exists and plan.status == "ready":
-            lines.append(f"A report is already entered for {plan.period}; applying replaces these fields:")
+            lines.append(tr("A report is already entered for {period}; applying replaces these fields:").format(
+                period=plan.period))
         lines += [c.text() for c in plan.changes] if plan.status in ("ready", "applied", "unchanged") else []
         lines += [f"problem: {p}" for p in plan.problems[1:]]
         lines += [f"note: {n}" for n in plan.notes]
         if plan.status == "unchanged":
-            lines.append("The portfolio already holds everything in this workbook.")
+            lines.append(tr("The portfolio already holds everything in this workbook."))
         self.detail.setPlainText("\n".join(lines))
 
     def apply(self) -> Job | None:
@@ -281,10 +291,11 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
                 window.refresh_views()
             self._read_summary()
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(f"Applied {len(batches)} returned reports (one undo step each)", 8000)
+                window.statusBar().showMessage(tr("Applied {count} returned reports (one undo step each)").format(
+                    count=len(batches)), 8000)
 
         self.job = job_runner(self.window()).run(
-            "Applying returned reports", lambda _p, _c: collect.apply_returns(pf, preview, source=Source.UI),
+            tr("Applying returned reports"), lambda _p, _c: collect.apply_returns(pf, preview, source=Source.UI),
             on_success=applied)
         return self.job
 
@@ -297,14 +308,15 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         window = self.window()
         if hasattr(window, "statusBar"):
             missing = len(self.summary_data["missing"]) if self.summary_data else 0
-            window.statusBar().showMessage(f"Reminder text for {missing} late reports copied: paste it into an "
-                                           "e-mail", 8000)
+            window.statusBar().showMessage(tr("Reminder text for {count} late reports copied: paste it into an "
+                                              "e-mail").format(count=missing), 8000)
         return text
 
     def _update_buttons(self) -> None:
         ready = bool(self.preview and self.preview.counts()["ready"])
         self.apply_button.setEnabled(ready and not self.portfolio.read_only)
-        self.apply_button.setText(f"Apply {self.preview.counts()['ready']} Workbooks" if ready else "Apply")
+        self.apply_button.setText(tr("Apply {count} Workbooks").format(count=self.preview.counts()["ready"])
+                                  if ready else tr("Apply"))
         self.clear_button.setEnabled(self.preview is not None)
         self.copy_button.setEnabled(bool(self.summary_data and self.summary_data["missing"]))
         for b in (self.add_button, self.folder_button):

@@ -22,6 +22,7 @@ from pmo_desktop.finance.periods import default_period_end
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 
@@ -78,11 +79,11 @@ def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
 
 
 def returns_text(sources: dict, date_style: str | None) -> str:
-    """'6 reports from PMs (latest 5 Dec 2026) · 19 entered by the PMO', or '' when none came back."""
+    """'Reports from PMs: 6 (latest 5 Dec 2026) · entered by the PMO: 19', or '' when none came back."""
     if not sources["returned"]:
         return ""
-    return (f"{sources['returned']} report{'s' * (sources['returned'] != 1)} from PMs (latest "
-            f"{format_date(sources['latest'], date_style)}) · {sources['entered']} entered by the PMO")
+    return tr("Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}").format(
+        returned=sources["returned"], date=format_date(sources["latest"], date_style), entered=sources["entered"])
 
 
 def rag_chips(counts: dict) -> str:

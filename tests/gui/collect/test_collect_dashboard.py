@@ -23,5 +23,5 @@ def test_dashboard_names_returned_reports(window, qtbot, tmp_path):
     entered = pf.conn.execute("SELECT count(*) FROM status_reports WHERE period = ? AND imported_at IS NULL",
                               (OCTOBER,)).fetchone()[0]
     text = view.returns_note.text()
-    assert text.startswith("1 report from PMs (latest ") and text.endswith(f"· {entered} entered by the PMO")
+    assert text.startswith("Reports from PMs: 1 (latest ") and text.endswith(f"· entered by the PMO: {entered}")
     assert returns_text({"returned": 0, "entered": 5, "latest": None}, None) == ""

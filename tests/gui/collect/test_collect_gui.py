@@ -61,7 +61,7 @@ def test_dialog_counts_the_workbooks_it_will_write(window, qtbot):
     qtbot.addWidget(dialog)
     assert dialog.chosen_programmes() is None  # all programmes
     active = read(window.portfolio.path, "SELECT count(*) FROM projects WHERE status = 'Active'")[0][0]
-    assert dialog.note.text().startswith(f"{active} workbooks for the period ending")
+    assert dialog.note.text().startswith(f"Workbooks to write: {active}, for the period ending")
     for i in range(dialog.programmes.count()):
         dialog.programmes.item(i).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.note.text() == "Choose at least one programme."
