@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop import collect
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.jobs import Job, job_runner
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio
@@ -118,7 +119,7 @@ class CollectDialog(QDialog):
             self.note.setText(tr("Choose at least one programme."))
             return
         count = len(collect.active_projects(self.pf, programmes))
-        when = format_date(self.chosen_period(), self.pf.settings().get("date_format"))
+        when = format_date(self.chosen_period(), self.pf.settings().get("date_format"), lang=current_language())
         self.note.setText(tr("Workbooks to write: {count}, for the period ending {date}.").format(count=count, date=when))
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop import collect
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag, Source
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.jobs import Job, job_runner
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
@@ -148,7 +149,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         self.period_box.blockSignals(True)
         self.period_box.clear()
         for p in periods:
-            self.period_box.addItem(format_date(p, style), p)
+            self.period_box.addItem(format_date(p, style, lang=current_language()), p)
         index = self.period_box.findData(chosen) if chosen else -1
         self.period_box.setCurrentIndex(index if index >= 0 else max(0, self.period_box.findData(default)))
         self.period_box.blockSignals(False)
@@ -246,7 +247,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
                 project = f"{project}: " if project else ""
                 project += (plan.reason or "").split(": ", 1)[-1]
             values = (text, project or "–", plan.returned_by or "–",
-                      format_date(plan.saved_at, style) if plan.saved_at else "–",
+                      format_date(plan.saved_at, style, lang=current_language()) if plan.saved_at else "–",
                       str(changes) if changes else "–", plan.file)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -19,6 +19,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
 from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_period, s_curve, spend_split
 from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.period_box import PeriodBox
@@ -78,12 +79,12 @@ def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
     return frame, value, note
 
 
-def returns_text(sources: dict, date_style: str | None) -> str:
+def returns_text(sources: dict, date_style: str | None, lang: str = "en") -> str:
     """'Reports from PMs: 6 (latest 5 Dec 2026) · entered by the PMO: 19', or '' when none came back."""
     if not sources["returned"]:
         return ""
     return tr("Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}").format(
-        returned=sources["returned"], date=format_date(sources["latest"], date_style), entered=sources["entered"])
+        returned=sources["returned"], date=format_date(sources["latest"], date_style, lang=lang), entered=sources["entered"])
 
 
 def rag_chips(counts: dict) -> str:
@@ -175,7 +176,7 @@ class DashboardView(RereadOnShow, PortfolioView):
 
         period, s, curve, split, sources = figures
         pf = self.portfolio
-        self.returns_note.setText(returns_text(sources, pf.settings().get("date_format")))
+        self.returns_note.setText(returns_text(sources, pf.settings().get("date_format"), current_language()))
         self.summary_data = s
         cur = s["currency"]
         k = s["kpis"]
