@@ -17,12 +17,11 @@ from pmo_desktop.collect.returns import (
 )
 from pmo_desktop.collect.summary import (
     collection_periods,
-    period_sources,
     programme_names_all,
     reminder_text,
     return_summary,
 )
 
 __all__ = ["CollectError", "CollectResult", "MarkerProblem", "ReturnPlan", "ReturnsPreview", "active_projects",
-           "apply_returns", "collect", "collection_periods", "default_period", "parse_period", "period_sources", "preview_returns", "programme_names_all",
+           "apply_returns", "collect", "collection_periods", "default_period", "parse_period", "preview_returns", "programme_names_all",
            "reminder_text", "return_summary", "workbook_paths"]

@@ -30,15 +30,6 @@ def return_summary(pf: Portfolio, period: str) -> dict[str, Any]:
     return out
 
 
-def period_sources(pf: Portfolio, period: str) -> dict[str, int | str | None]:
-    """For the dashboard and the board pack: reports of the period from PMs' workbooks, typed in, and
-    the latest return."""
-    returned, typed, latest = pf.conn.execute(
-        """SELECT count(imported_at), count(*) - count(imported_at), max(returned_at)
-           FROM status_reports WHERE period = ?""", (period,)).fetchone()
-    return {"returned": returned, "entered": typed, "latest": latest}
-
-
 def reminder_text(pf: Portfolio, period: str, summary: dict[str, Any] | None = None) -> str:
     """A plain e-mail body naming who is late, ready to paste into Outlook."""
     summary = summary or return_summary(pf, period)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from pmo_desktop.collect import period_sources
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
@@ -25,6 +24,7 @@ from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.period_box import PeriodBox
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
+from pmo_desktop.store.status_reports import period_sources
 
 
 def make_canvas(name: str, on_pick):
