@@ -131,10 +131,11 @@ def _report_sheet(ws, pack: ProjectPack, date_style: str | None) -> None:
     ws["A2"] = (f"Period ending {format_date(pack.period, date_style)}. Fill in the yellow cells, save the file "
                 "and send it back by e-mail (any file name will do). Choose RAGs from the drop-down (Red, "
                 "Amber, Green, Complete, Not reported). The RAID, Milestones and Forecast sheets hold your "
-                "open items, next milestones and forecast: update them too. Grey cells are locked.")
+                "open items, next milestones and forecast: update them too. Grey cells are locked. If Excel opens "
+                "the file in Protected View, click Enable Editing first.")
     ws["A2"].alignment = _WRAP
     ws.merge_cells("A2:B2")
-    ws.row_dimensions[2].height = 62
+    ws.row_dimensions[2].height = 78
     row = 4
     info = {"code": pack.code, "name": pack.name, "programme": pack.programme or "",
             "period": date.fromisoformat(pack.period)}
