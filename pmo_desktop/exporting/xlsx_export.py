@@ -82,6 +82,13 @@ def header_for(name: str, kind: k.Kind) -> str:
 def export_workbook(pf, target: str | os.PathLike) -> dict[str, int]:
     """Write the workbook; returns rows written per sheet."""
     target = Path(target)
+    with pf.snapshot():  # every sheet from one state of the file, even while another program commits
+        wb, counts = _build(pf)
+    write_atomically(target, wb.save)
+    return counts
+
+
+def _build(pf):
     settings = pf.settings()
     symbol = CURRENCY_SYMBOLS.get(settings.get("currency"), "").strip()
     money_format = f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00' if symbol else "#,##0.00"
@@ -113,8 +120,7 @@ def export_workbook(pf, target: str | os.PathLike) -> dict[str, int]:
         for values in rows:
             ws.append([_cell(ws, v, t, money_format, minor) for v, t in zip(values, types, strict=True)])
         counts[title] = len(rows)
-    write_atomically(target, wb.save)
-    return counts
+    return wb, counts
 
 
 def _predecessors(pf) -> dict[int, str]:

@@ -158,12 +158,13 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
     output = _check_output(output)
     period, sections, programme, page_size = _resolve(pf, options)
     today = options.today or date.today()
-    data = load_pack_data(pf, period=period, programme=programme, today=today)
-    if "capacity" in sections:
-        try:
-            data.capacity = load_capacity(pf, period)
-        except CapacityInputError as exc:
-            raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
+    with pf.snapshot():  # every section from one state of the file
+        data = load_pack_data(pf, period=period, programme=programme, today=today)
+        if "capacity" in sections:
+            try:
+                data.capacity = load_capacity(pf, period)
+            except CapacityInputError as exc:
+                raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
     styles = Styles()
     info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
                     period_label=fmt_date(period), confidentiality=data.confidentiality)
