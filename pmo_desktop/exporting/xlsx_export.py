@@ -9,6 +9,7 @@ failed export leaves no half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -98,10 +99,8 @@ def _discard(wb: Workbook) -> None:
     for ws in wb.worksheets:
         for stream in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
             if stream is not None:
-                try:
+                with contextlib.suppress(Exception):  # the stream's own complaint about its closed file
                     stream.close()
-                except Exception:  # the stream's own complaint about its closed file
-                    pass
 
 
 def _build(pf, wb: Workbook) -> dict[str, int]:
