@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
+from pmo_desktop.domain.cells import from_xml_text
 from pmo_desktop.domain.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook
@@ -136,6 +137,8 @@ def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int, cells
                 if value.__class__ is str:
                     if "\x00" in value:
                         value = value.replace("\x00", "")
+                    if "_x" in value:
+                        value = from_xml_text(value)  # OOXML's escape, which openpyxl leaves in
                     if len(value) > MAX_CELL_CHARS:
                         raise ImportRefused(f"sheet '{ws.title}': cell {cell.get('column')} of row {idx} holds "
                                             f"{len(value):,} characters; cells are limited to {MAX_CELL_CHARS:,} "
