@@ -13,7 +13,7 @@ MAX_COLUMNS = 16_384  # Excel's columns per sheet
 MAX_ROWS = 1_048_576  # Excel's rows per sheet
 MAX_CELL_CHARS = 32_767  # Excel's characters per cell
 MAX_LINE_CHARS = 1_048_576  # one physical line of a text file (a CSV row with quoted line breaks may span several)
-MAX_CELLS = 5_000_000  # cells read from one file: about 10 s of reading; a 50,000-row register has 1 million
+MAX_CELLS = 2_000_000  # cells read from one file: ~12 s of openpyxl's parsing here; a 50,000-row register has 1 million
 
 
 def span_problem(days: float | int | None, what: str) -> str | None:

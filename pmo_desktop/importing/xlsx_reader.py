@@ -8,6 +8,8 @@ columns, merged ranges, and formulas that were saved without a cached value.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import warnings
 import zipfile
 import zlib
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from pmo_desktop.domain.cells import from_xml_text
@@ -48,7 +51,8 @@ def read_xlsx(path: Path, *, progress: Progress | None = None, cancelled: Cancel
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            with _sizes_from_the_head():
+                wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
             try:
                 book = Workbook(str(path), [], epoch=1904 if wb.epoch.year == 1904 else 1900)
                 worksheets = [ws for ws in wb.worksheets if hasattr(ws, "_get_source")]
@@ -96,6 +100,36 @@ def _one_line(text: str, limit: int = 120) -> str:
     if len(line) <= limit:
         return line
     return line[:limit].rsplit(" ", 1)[0] + " ..."
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
+
+
+def _head_size(ws) -> None:
+    """ReadOnlyWorksheet's size from the <dimension> at the head of the sheet, never a scan.
+
+    openpyxl, when a sheet has no <dimension>, parses the whole sheet to find its size just to open the
+    workbook: minutes for a large hostile sheet, before any of our bounds is checked. We need no size
+    (the reader counts the rows it reads), so a sheet without one is left unsized."""
+    src = ws._get_source()
+    try:
+        head = src.read(65536)
+    finally:
+        src.close()
+    found = _DIMENSION.search(head)
+    if found:
+        with contextlib.suppress(ValueError, TypeError):
+            ws._min_column, ws._min_row, ws._max_column, ws._max_row = range_boundaries(found.group(1).decode())
+
+
+@contextlib.contextmanager
+def _sizes_from_the_head():
+    original = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = _head_size
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = original
 
 
 def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int, cells: int) -> tuple[Sheet, int]:
