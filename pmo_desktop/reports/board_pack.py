@@ -33,6 +33,7 @@ from pmo_desktop.reports.capacity_data import load_capacity
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.files import apply_umask
 
 SECTIONS: tuple[str, ...] = tuple(SECTION_MODULES)
 PAGE_SIZE_NAMES = ("A4", "Letter")
@@ -226,9 +227,7 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
         except Cancelled:
             raise BoardPackCancelled() from None
         pages = doc.page
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; a PDF is shared like any other file
+        apply_umask(tmp)  # mkstemp made it private; a PDF follows the rule of every file we create
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
