@@ -86,9 +86,12 @@ def test_a_killed_pmo_new_leaves_nothing_behind_after_the_next_run(tmp_path):
     path = tmp_path / "p.pmo"
     cmd = [sys.executable, "-m", "pmo_desktop.cli", "new", str(path), "--demo", "--projects", "60", "--force"]
     killed_mid_way = 0
-    for _trial in range(4):  # bounded: four kills at random moments of a ~2 s creation
+    for _trial in range(4):  # bounded: four kills at random moments while the new file is built
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.6, 2.0))
+        deadline = time.monotonic() + 30  # wait for the half-built file, then kill at a random moment
+        while proc.poll() is None and time.monotonic() < deadline and not list(tmp_path.glob(".p.pmo.*.tmp")):
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0, 0.4))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         killed_mid_way += any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
