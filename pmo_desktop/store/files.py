@@ -4,10 +4,13 @@ permission rule, the user's umask applied to 0o666, as other desktop programs do
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import re
 import stat
+import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,10 +44,29 @@ def write_atomically(target: str | os.PathLike, write: Callable[[str], None]) ->
     try:
         write(str(tmp))
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
+        _release_quietly(exc)
         tmp.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            from pmo_desktop.store.errors import DiskFull, no_space_message
+
+            raise DiskFull(no_space_message(target)) from None
         raise
     return target
+
+
+def _release_quietly(exc: BaseException) -> None:
+    """Let go of what the failed writer left open (a zip file, a stream) now and without a word.
+
+    Its frames still hold them; when they are collected later, their own close fails again on the full
+    disk and Python prints "Exception ignored ... Traceback" after our one-line message."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _info: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def stale_temp_files(target: Path) -> list[Path]:
