@@ -72,7 +72,11 @@ def read_xlsx(path: Path, *, progress: Progress | None = None, cancelled: Cancel
             if "extension is not supported" in text or "Data Validation" in text:
                 continue
             book.warnings.append(f"Excel reader: {text.splitlines()[0]}")
-    except (ImportRefused, ImportCancelled):
+    except ImportRefused as exc:
+        if path.name in str(exc):
+            raise
+        raise ImportRefused(f"{path.name}: {exc}") from None  # a sheet's refusal names the file too
+    except ImportCancelled:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise ImportRefused(f"{path.name} is damaged (corrupt zip data: {exc})") from None
