@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pmo_desktop.store import create_portfolio  # noqa: E402
+from tests.importing.xlsx_parts import write_parts  # noqa: E402
 
 TIME_LIMIT = 180  # a child still running then is killed and reported as such
 
@@ -77,22 +78,7 @@ def xlsx_21m_cells(path: Path) -> None:
     head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
             'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxml'
-                   'formats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedoc'
-                   'ument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" Conten'
-                   'tType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
-                   'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                   'relationships"><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-                   '</Relationships>')
+        write_parts(z, "Big")
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
             fh.write(head.encode())
             numbers = [str(rng.randrange(1000)) for _ in range(4096)]

@@ -3,7 +3,6 @@ of benchmarks/hostile_inputs.py's files: each still crosses the limit)."""
 
 from __future__ import annotations
 
-import zipfile
 from datetime import date
 
 import pytest
@@ -14,6 +13,7 @@ from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.readers import read_file
 from pmo_desktop.plans_io import PlanFileError, read_gan, read_mspdi
 from pmo_desktop.scheduling import CalendarError, WorkCalendar
+from tests.importing.xlsx_parts import workbook_bytes
 
 
 def _gan(path, tasks: str):
@@ -107,25 +107,8 @@ def test_a_csv_cell_past_excels_limit_is_refused(tmp_path, quoted):
 
 
 def _sheet_xml(path, cells: str, *, dimension: str = ""):
-    with zipfile.ZipFile(path, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxml'
-                   'formats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedoc'
-                   'ument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" Conten'
-                   'tType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
-                   'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                   'relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-                   '</Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet xmlns="http://schemas.'
-                   f'openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>{cells}</sheetData></worksheet>')
+    path.write_bytes(workbook_bytes('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                                    f'spreadsheetml/2006/main">{dimension}<sheetData>{cells}</sheetData></worksheet>'))
     return path
 
 

@@ -4,8 +4,6 @@ example has a deadline, so the bound on work is part of what is checked."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
@@ -14,8 +12,9 @@ from hypothesis import strategies as st
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.readers import read_file
 from pmo_desktop.plans_io import PlanFileError, read_gan, read_mspdi
+from tests.importing.xlsx_parts import workbook_bytes
 
-FUZZ = settings(max_examples=40, deadline=timedelta(seconds=3),
+FUZZ = settings(max_examples=50, deadline=timedelta(seconds=3),
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 GAN = ('<?xml version="1.0"?><project name="P"><tasks><task id="1" name="A" start="2026-01-05" duration="3">'
@@ -46,29 +45,6 @@ def _mutate(text: str, edits) -> str:
     return text
 
 
-def _workbook(sheet_xml: str) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxml'
-                   'formats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedoc'
-                   'ument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" Conten'
-                   'tType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
-        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/'
-                   'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
-                   'relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
-                   'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
-                   'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
-                   '</Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", sheet_xml.encode("utf-8", errors="surrogatepass"))
-    return out.getvalue()
-
-
 def _reads_or_refuses(read, path, refusal) -> None:
     try:
         read(path)
@@ -97,7 +73,7 @@ def test_csv_reader_on_any_text(tmp_path_factory, text, bom, encoding):
 @given(edits=mutations)
 def test_xlsx_reader_on_mutated_sheets(tmp_path_factory, edits):
     path = tmp_path_factory.mktemp("xlsx") / "in.xlsx"
-    path.write_bytes(_workbook(_mutate(SHEET, edits)))
+    path.write_bytes(workbook_bytes(_mutate(SHEET, edits)))
     _reads_or_refuses(read_file, path, ImportRefused)
 
 
@@ -105,29 +81,25 @@ def test_xlsx_reader_on_mutated_sheets(tmp_path_factory, edits):
 @given(data=st.binary(min_size=1, max_size=4096), keep=st.integers(min_value=0, max_value=2000))
 def test_xlsx_reader_on_damaged_zips(tmp_path_factory, data, keep):
     path = tmp_path_factory.mktemp("xlsx") / "in.xlsx"
-    whole = _workbook(SHEET)
+    whole = workbook_bytes(SHEET)
     path.write_bytes(whole[:keep] + data + whole[keep + len(data):])
     _reads_or_refuses(read_file, path, ImportRefused)
 
 
-@FUZZ
-@given(edits=mutations)
-def test_gan_reader_on_mutated_plans(tmp_path_factory, edits):
-    path = tmp_path_factory.mktemp("gan") / "in.gan"
-    path.write_bytes(_mutate(GAN, edits).encode("utf-8", errors="surrogatepass"))
-    _reads_or_refuses(read_gan, path, PlanFileError)
+PLANS = {".gan": (GAN, read_gan), ".xml": (MSPDI, read_mspdi)}
 
 
 @FUZZ
-@given(edits=mutations)
-def test_mspdi_reader_on_mutated_plans(tmp_path_factory, edits):
-    path = tmp_path_factory.mktemp("xml") / "in.xml"
-    path.write_bytes(_mutate(MSPDI, edits).encode("utf-8", errors="surrogatepass"))
-    _reads_or_refuses(read_mspdi, path, PlanFileError)
+@given(edits=mutations, suffix=st.sampled_from(sorted(PLANS)))
+def test_plan_readers_on_mutated_plans(tmp_path_factory, edits, suffix):
+    seed, read = PLANS[suffix]
+    path = tmp_path_factory.mktemp("plan") / f"in{suffix}"
+    path.write_bytes(_mutate(seed, edits).encode("utf-8", errors="surrogatepass"))
+    _reads_or_refuses(read, path, PlanFileError)
 
 
 def test_the_unmutated_seeds_read(tmp_path):
-    (tmp_path / "in.xlsx").write_bytes(_workbook(SHEET))
+    (tmp_path / "in.xlsx").write_bytes(workbook_bytes(SHEET))
     assert read_file(tmp_path / "in.xlsx").sheets[0].rows == [["Code", "Name"], ["P1", 12]]
     (tmp_path / "in.gan").write_text(GAN)
     assert [t.name for t in read_gan(tmp_path / "in.gan").tasks] == ["A", "B"]
