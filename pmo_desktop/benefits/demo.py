@@ -51,7 +51,7 @@ def add_benefits_demo(pf: Portfolio, *, seed: int, today: date) -> None:
         by_programme.setdefault(prog, []).append(pid)
     benefits, links, measures = [], [], []
     bid = conn.execute("SELECT coalesce(max(id), 0) FROM benefits").fetchone()[0]
-    for pid, prog, stage, base_finish, budget in projects:
+    for pid, prog, _stage, base_finish, budget in projects:
         if rng.random() > 0.55:
             continue
         bid += 1

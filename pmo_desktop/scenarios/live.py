@@ -70,7 +70,7 @@ class Live:
         missing = wanted - set(self._alloc_cache)
         if missing:
             found: dict[int, list] = {pid: [] for pid in missing}
-            for (row, col), allocations in self.grid.cells.items():
+            for (_row, col), allocations in self.grid.cells.items():
                 for a in allocations:
                     if a.project_id in missing:
                         found[a.project_id].append((self.person_team[a.person_id], col, a.amount))
