@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.apply import ApplyResult, apply_plan
+from pmo_desktop.importing.benefit_sheets import is_benefit_sheet
 from pmo_desktop.importing.convert import Context
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress, Workbook
@@ -88,6 +89,10 @@ def plan_file(pf, path: str | Path, *, kind: str | None = None, sheet: str | Non
         tables = detect(workbook)
     if not tables:
         raise ImportRefused(f"{path.name} holds no table with a header row and data under it")
+    # The benefits register's sheets are read by benefit_sheets.py (links are many to many).
+    tables = [t for t in tables if not is_benefit_sheet(t.sheet.name)]
+    if not tables:
+        raise ImportRefused(f"{path.name} holds no register other than benefits")
     for table in tables:
         table.epoch = workbook.epoch
     pairs: list[tuple[Table, Mapping]] = []
