@@ -90,10 +90,15 @@ def _best(b: Benefit, month: date, when: date, series: str) -> float:
     return _forecast_or_actual(b, month, when)
 
 
-def portfolio_realisation(pf: Portfolio, *, when: date | None = None) -> dict[str, Any]:
-    """Everything `pmo benefits`, the dashboard tile and the board pack show, as plain data."""
+def portfolio_realisation(pf: Portfolio, *, when: date | None = None,
+                          projects: set[str] | None = None) -> dict[str, Any]:
+    """Everything `pmo benefits`, the dashboard tile and the board pack show, as plain data.
+
+    `projects` (codes) keeps only the benefits linked to one of them (a pack for one programme)."""
     when = when or as_of(pf)
     benefits = load_benefits(pf)
+    if projects is not None:
+        benefits = [b for b in benefits if any(p.code in projects for p in b.projects)]
     settings = pf.settings()
     rows = [benefit_row(b, when) for b in benefits]
     cash = [b for b in benefits if b.is_cash]
