@@ -82,12 +82,12 @@ def cmd_benefits(args: argparse.Namespace) -> int:
           f"{format_money(cash['forecast'] * 100, cur)} of {format_money(cash['target'] * 100, cur)} target")
     if data["by_year"]:
         print("By year: " + ", ".join(f"{fy} {format_money(v * 100, cur)}" for fy, v in data["by_year"].items()))
-    print(f"{'Ref':<7} {'Type':<15} {'Status':<10} {'Derived':<10} {'Projects':<18} {'Realised':>12} "
+    print(f"{'Ref':<7} {'Type':<15} {'Status':<10} {'Derived':<10} {'Projects':<18} {'Realised/now':>12} "
           f"{'Target':>12} {'Progress':>8}  Title")
     for r in data["benefits"]:
         money = r["type"] == "Cash-releasing"
         realised = (format_money(r["realised_to_date"] * 100, cur) if money and r["realised_to_date"] is not None
-                    else _num(r["realised_to_date"], r["unit"]))
+                    else _num(r["actual_level"], r["unit"]) if not money else "-")
         target = format_money(r["target"] * 100, cur) if money and r["target"] is not None else _num(r["target"], r["unit"])
         progress = "-" if r["progress_pct"] is None else f"{r['progress_pct']:.0f}%"
         derived = r["derived_status"] if r["derived_status"] != r["status"] else ""

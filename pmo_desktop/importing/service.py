@@ -32,7 +32,9 @@ def open_file(path: str | Path, *, progress: Progress | None = None, cancelled: 
 
 
 def detect(workbook: Workbook) -> list[Table]:
-    return detect_tables(workbook)
+    """One table per sheet that holds one; the benefits register's sheets are left to benefit_sheets.py
+    (its links are many to many), so they are never mistaken for another register."""
+    return [t for t in detect_tables(workbook) if not is_benefit_sheet(t.sheet.name)]
 
 
 def suggest(table: Table, kind: str | None = None, ctx: Context | None = None
@@ -89,10 +91,6 @@ def plan_file(pf, path: str | Path, *, kind: str | None = None, sheet: str | Non
         tables = detect(workbook)
     if not tables:
         raise ImportRefused(f"{path.name} holds no table with a header row and data under it")
-    # The benefits register's sheets are read by benefit_sheets.py (links are many to many).
-    tables = [t for t in tables if not is_benefit_sheet(t.sheet.name)]
-    if not tables:
-        raise ImportRefused(f"{path.name} holds no register other than benefits")
     for table in tables:
         table.epoch = workbook.epoch
     pairs: list[tuple[Table, Mapping]] = []

@@ -36,7 +36,7 @@ from pmo_desktop.store import PortfolioError
 
 ANY = ""
 AT_RISK = "At risk"
-HEADERS = ["Ref", "Benefit", "Type", "Owner", "Delivered by", "Owner says", "Numbers say", "Realised",
+HEADERS = ["Ref", "Benefit", "Type", "Owner", "Delivered by", "Owner says", "Numbers say", "Realised / now",
            "Target", "Progress", "Target date", "Expected"]
 COL_DERIVED = 6
 PLAN, ACTUAL, FORECAST = "#90A4AE", "#37474F", "#5C6BC0"
@@ -139,7 +139,7 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        for col, width in enumerate((58, 210, 100, 120, 116, 96, 104, 84, 84, 70, 92, 92)):
+        for col, width in enumerate((58, 210, 100, 120, 116, 96, 104, 110, 84, 70, 92, 92)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -199,7 +199,8 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
                      and (not text or text in " ".join(str(b[k] or "") for k in ("ref", "title", "owner", "measure"))
                           .casefold() or any(text in c.casefold() for c in b["projects"]))]
         table = [[b["ref"], b["title"], b["type"], b["owner"], ", ".join(b["projects"]), b["status"],
-                  b["derived_status"], _value(b, "realised_to_date", cur), _value(b, "target", cur),
+                  b["derived_status"], _value(b, "realised_to_date" if b["type"] == "Cash-releasing" else "actual_level", cur),
+                  _value(b, "target", cur),
                   "" if b["progress_pct"] is None else f"{b['progress_pct']:.0f}%",
                   format_date(b["target_date"], style), format_date(b["expected_date"], style)] for b in self.rows]
         self.model.set_rows(table, keys=self.rows)
