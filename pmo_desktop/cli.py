@@ -75,13 +75,13 @@ def build_parser(argv: list[str] | None = None, lang: str = i18n.DEFAULT) -> arg
 
 def _localise(parser: argparse.ArgumentParser, cat: i18n.Catalogue) -> None:
     """Help texts and descriptions in the catalogue's language, sub-commands included."""
-    parser.description = cat.text(parser.description) if parser.description else parser.description
+    parser.description = cat.message(parser.description) if parser.description else parser.description
     for action in parser._actions:
         if action.help and action.help is not argparse.SUPPRESS:
-            action.help = cat.text(action.help)
+            action.help = cat.message(action.help)
         if isinstance(action, argparse._SubParsersAction):
             for choice in action._choices_actions:
-                choice.help = cat.text(choice.help) if choice.help else choice.help
+                choice.help = cat.message(choice.help) if choice.help else choice.help
             for sub in {id(p): p for p in action.choices.values()}.values():
                 _localise(sub, cat)
 
