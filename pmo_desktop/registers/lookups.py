@@ -5,6 +5,7 @@ portfolio, so the GUI runs no SQL of its own and the CLI and tests can read the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pmo_desktop.store import Portfolio
@@ -28,6 +29,20 @@ def project_codes(pf: Portfolio) -> list[str]:
 def project_choices(pf: Portfolio) -> list[tuple[str, str]]:
     """(code, name) of every project, by code."""
     return [(c, n) for c, n in pf.conn.execute("SELECT code, name FROM projects ORDER BY code")]
+
+
+def open_project_choices(pf: Portfolio, stages: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, name) of projects in the given stages that are not completed or cancelled, by code."""
+    stages = list(stages)
+    marks = ", ".join("?" for _ in stages)
+    return list(pf.conn.execute(
+        f"""SELECT code, name FROM projects WHERE stage IN ({marks})
+            AND coalesce(status, '') NOT IN ('Completed', 'Cancelled') ORDER BY code""", stages))
+
+
+def project_names(pf: Portfolio) -> dict[int, str]:
+    """{id: name} of every project."""
+    return dict(pf.conn.execute("SELECT id, name FROM projects"))
 
 
 def project_list(pf: Portfolio, *, budgeted_first: bool = False) -> list[tuple[int, str, str, int]]:
