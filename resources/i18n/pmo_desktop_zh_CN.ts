@@ -12,6 +12,26 @@ You can also drop a .pmo file here.</source>
 也可以把 .pmo 文件拖放到这里。</translation>
     </message>
     <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}</source>
+        <translation>已将副本保存为 {path}</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -962,6 +982,66 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>EAC</source>
         <translation>EAC</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>RAID item</source>
+        <translation>RAID 条目</translation>
+    </message>
+    <message>
+        <source>RAID items</source>
+        <translation>RAID 条目</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>status report</source>
+        <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>status reports</source>
+        <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>Search {what}…</source>
+        <translation>搜索{what}…</translation>
+    </message>
+    <message>
+        <source>Show only rows with this {what}</source>
+        <translation>只显示该{what}的行</translation>
+    </message>
+    <message>
+        <source>Any {what}</source>
+        <translation>全部{what}</translation>
+    </message>
+    <message>
+        <source>Any RAG</source>
+        <translation>全部 RAG</translation>
+    </message>
+    <message>
+        <source>{n} {what}</source>
+        <translation>{n} 个{what}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} {what}</source>
+        <translation>{total} 个{what}中的 {n} 个</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>重置列</translation>
     </message>
 </context>
 <context>
