@@ -664,8 +664,48 @@ You can also drop a .pmo file here.</source>
         <translation>收尾</translation>
     </message>
     <message>
+        <source>Search gate reviews…</source>
+        <translation>搜索关口评审…</translation>
+    </message>
+    <message>
+        <source>New review…</source>
+        <translation>新建评审…</translation>
+    </message>
+    <message>
+        <source>Open review…</source>
+        <translation>打开评审…</translation>
+    </message>
+    <message>
+        <source>Advance stage…</source>
+        <translation>推进阶段…</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>代码</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>关口</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已召开</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>审批人</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -796,8 +836,44 @@ You can also drop a .pmo file here.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>(portfolio-wide)</source>
+        <translation>（项目组合层面）</translation>
+    </message>
+    <message>
+        <source>e.g. 27 Nov 2026</source>
+        <translation>例如 2026年11月27日</translation>
+    </message>
+    <message>
+        <source>Search lessons…</source>
+        <translation>搜索经验教训…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What we learned</source>
+        <translation>我们学到了什么</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1042,6 +1118,138 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Reset columns</source>
         <translation>重置列</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Save weights and cap</source>
+        <translation>保存权重和上限</translation>
+    </message>
+    <message>
+        <source>e.g. 10m or 2,500,000</source>
+        <translation>例如 10m 或 2,500,000</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Budget cap:</source>
+        <translation>预算上限：</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>e.g. 3 Dec 2026</source>
+        <translation>例如 2026年12月3日</translation>
+    </message>
+    <message>
+        <source>(not yet decided)</source>
+        <translation>（尚未决定）</translation>
+    </message>
+    <message>
+        <source>who decided, e.g. Investment Committee; CFO</source>
+        <translation>决策人，例如 投资委员会；首席财务官</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Evidence (note or link)</source>
+        <translation>证据（说明或链接）</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>held on</source>
+        <translation>召开于</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检查清单&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conditions&lt;/b&gt; (for Go with conditions)</source>
+        <translation>&lt;b&gt;条件&lt;/b&gt;（用于有条件通过）</translation>
+    </message>
+    <message>
+        <source>Governance settings</source>
+        <translation>治理设置</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>关口</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Health rules</source>
+        <translation>健康检查规则</translation>
+    </message>
+    <message>
+        <source>Checklist (double-click an item to change its text):</source>
+        <translation>检查清单（双击条目可修改文字）：</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>The rules behind the Health view, pmo check and the board pack&apos;s appendix.</source>
+        <translation>健康检查视图、pmo check 和董事会汇报材料附录所依据的规则。</translation>
+    </message>
+    <message>
+        <source>Search findings…</source>
+        <translation>搜索检查结果…</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>Run checks again</source>
+        <translation>重新运行检查</translation>
+    </message>
+    <message>
+        <source>Go to record</source>
+        <translation>转到记录</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
