@@ -56,8 +56,132 @@ You can also drop a .pmo file here.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Group by team</source>
+        <translation>按团队分组</translation>
+    </message>
+    <message>
+        <source>Group by role</source>
+        <translation>按角色分组</translation>
+    </message>
+    <message>
+        <source>Select a cell to see the allocations behind it.</source>
+        <translation>选择一个单元格即可查看其背后的分配。</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Project code, e.g. PRJ-104</source>
+        <translation>项目代码，例如 PRJ-104</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Add or change this person&apos;s allocation to the project in this month (0 removes it)</source>
+        <translation>添加或修改此人本月在该项目上的分配（0 表示删除）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Allocated days</source>
+        <translation>已分配天数</translation>
+    </message>
+    <message>
+        <source>Available days</source>
+        <translation>可用天数</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Excess days</source>
+        <translation>超出天数</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Behind the cell</source>
+        <translation>单元格明细</translation>
+    </message>
+    <message>
+        <source>Over-allocations</source>
+        <translation>超额分配</translation>
+    </message>
+    <message>
+        <source>Demand vs capacity by role</source>
+        <translation>按角色的需求与产能</translation>
+    </message>
+    <message>
+        <source>Who is free?</source>
+        <translation>谁有空？</translation>
+    </message>
+    <message>
+        <source>Skill, e.g. Python</source>
+        <translation>技能，例如 Python</translation>
+    </message>
+    <message>
+        <source>level ≥ </source>
+        <translation>等级 ≥ </translation>
+    </message>
+    <message>
+        <source>free ≥ </source>
+        <translation>空闲 ≥ </translation>
+    </message>
+    <message>
+        <source> FTE</source>
+        <translation> FTE</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Least free FTE</source>
+        <translation>最少空闲 FTE</translation>
+    </message>
+    <message>
+        <source>Role (demand / capacity, FTE)</source>
+        <translation>角色（需求 / 产能，FTE）</translation>
     </message>
     <message>
         <source>RAID log</source>
@@ -1250,6 +1374,58 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add or update people from a sheet: Name, Role, Team, FTE, Day rate, Skills</source>
+        <translation>从工作表添加或更新人员：姓名、角色、团队、FTE、日费率、技能</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write people, non-working time and allocations to an Excel workbook</source>
+        <translation>将人员、非工作时间和分配写入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Level (1 aware – 5 expert)</source>
+        <translation>等级（1 了解 – 5 专家）</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>添加技能</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Each skill with a level from 1 (aware) to 5 (expert).</source>
+        <translation>每项技能的等级从 1（了解）到 5（专家）。</translation>
+    </message>
+    <message>
+        <source>By project</source>
+        <translation>按项目</translation>
+    </message>
+    <message>
+        <source>By programme</source>
+        <translation>按项目群</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>The reporting period: actuals up to its month, forecasts after</source>
+        <translation>报告期：截至该月为实际值，之后为预测值</translation>
     </message>
 </context>
 <context>
