@@ -23,7 +23,7 @@ from pmo_desktop.store.backups import data_dir
 # the command being run (the board pack alone pulls in matplotlib and reportlab: ~1 s), so `pmo info`
 # starts quickly; `pmo --help` and an unknown command load them all. tests/cli/test_cli_table.py checks
 # that COMMANDS names exactly what each module registers.
-COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity"]
+COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity", "sync"]
 COMMANDS = {
     "new": "core", "info": "core", "check": "core",
     "import": "transfer", "export": "transfer",
@@ -32,6 +32,7 @@ COMMANDS = {
     "board-pack": "reports",
     "gates": "governance", "book-of-work": "governance", "lessons": "governance", "advance": "governance",
     "capacity": "capacity", "who": "capacity", "labour": "capacity", "people": "capacity",
+    "share": "sync", "clone": "sync", "sync": "sync", "conflicts": "sync", "resolve": "sync", "members": "sync",
 }
 
 

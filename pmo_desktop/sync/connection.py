@@ -61,7 +61,8 @@ def connect(dsn: str):
         return psycopg.connect(dsn, autocommit=True, connect_timeout=CONNECT_TIMEOUT,
                                application_name="pmo-desktop")
     except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        reason = reason.removeprefix("connection failed: ")
         raise Offline(f"cannot reach {describe(dsn)}: {reason}; work goes on offline") from None
     except psycopg.ProgrammingError as exc:
         raise SyncError(f"cannot use the connection string {describe(dsn)!r}: {exc}") from None

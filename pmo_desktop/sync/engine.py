@@ -255,7 +255,7 @@ def _push(pf, pg, state: SyncState) -> tuple[int, list[str], int]:
     if not unsent:
         return 0, [], 0
     gids: list[str] = []
-    conflicts = 0
+    conflicts: set[int] = set()
     with talking(), pg.transaction():
         for _batch_id, bid, text in unsent:
             payload = json.loads(text)
@@ -265,10 +265,10 @@ def _push(pf, pg, state: SyncState) -> tuple[int, list[str], int]:
             ).fetchone()[0]
             gids.extend(c["gid"] for c in payload["changes"])
             if not result.get("repeat"):
-                conflicts += len(result["conflicts"])
+                conflicts.update(c["id"] for c in result["conflicts"])
     with pf.bookkeeping() as conn:
         conn.executemany("UPDATE _sync_pushed SET sent = 1 WHERE batch_id = ?", [(r[0],) for r in unsent])
-    return len(unsent), gids, conflicts
+    return len(unsent), gids, len(conflicts)
 
 
 def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int, int]:
