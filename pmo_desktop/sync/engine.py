@@ -192,7 +192,12 @@ def sync(pf, *, dsn: str | None = None) -> dict:
         tables = tb.synced_tables(pf.conn)
         build_payloads(pf, tables, state)
         sent, pushed_gids, conflicts = _push(pf, pg, state)
-        received, applied = _pull(pf, pg, state, tables, pushed_gids)
+        received, applied, plans = _pull(pf, pg, state, tables, pushed_gids)
+        if plans and recompute(pf, plans):
+            # Worked-out dates go out at once, marked as derived: never a conflict, never overwriting.
+            build_payloads(pf, tables, read_state(pf.conn))
+            more, _gids, _c = _push(pf, pg, read_state(pf.conn))
+            sent += more
     finally:
         pg.close()
     return {"sent": sent, "received": received, "rows_updated": applied, "new_conflicts": conflicts,
@@ -288,18 +293,61 @@ def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int
     label = (f"Received {len(theirs)} change{'s' if len(theirs) != 1 else ''} from {', '.join(authors)}"
              if theirs else "Server values after sending")
     applied = 0
+    plans: set[str] = set()
     writer = pf.batch(SYNC_SOURCE, label) if rows else pf.bookkeeping()
     with writer as batch_or_conn:
         conn = pf.conn
         if rows:
             applied = apply_rows(conn, tables, rows, pending_rows(conn, state))
+            if applied and theirs:
+                plans = _touched_plans(conn, rows, tb.GidMap(conn))
             if not conn.execute("SELECT 1 FROM change_log WHERE batch_id = ? LIMIT 1", (batch_or_conn,)).fetchone():
                 conn.execute("DELETE FROM batches WHERE id = ?", (batch_or_conn,))
         _store_conflicts(conn, conflicts)
         now = _now()
         write_state(conn, SyncState(state.server, state.portfolio, state.login, state.role, head,
                                     state.since_batch, now))
-    return len(theirs), applied
+    return len(theirs), applied, plans
+
+
+PLAN_TABLES = ("tasks", "dependencies", "calendars", "calendar_exceptions", "projects")
+
+
+def recompute(pf, plans: set[str]) -> int:
+    """Reschedule the plans a received change touched (the scheduler's own batch, sent as derived)."""
+    from pmo_desktop.scheduling.service import reschedule
+    from pmo_desktop.store import PortfolioError
+
+    codes = sorted(plans)
+    if "*" in plans:
+        codes = [None]
+    changed = 0
+    for code in codes:
+        try:
+            changed += reschedule(pf, code, source=Source.CLI).changed
+        except PortfolioError:  # a loop or a bad calendar in a plan: the plan keeps its dates
+            continue
+    return changed
+
+
+def _touched_plans(conn, rows, gids: tb.GidMap) -> set[str]:
+    """Codes of projects with a plan whose tasks, links or calendars were received ('*' = all)."""
+    plans: set[str] = set()
+    for gid, tbl, _data, _deleted, *_ in rows:
+        if tbl in ("calendars", "calendar_exceptions"):
+            return {"*"}
+        found = gids.local(gid)
+        if found is None or tbl not in PLAN_TABLES:
+            continue
+        if tbl == "tasks":
+            sql = "SELECT p.code FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?"
+        elif tbl == "dependencies":
+            sql = """SELECT p.code FROM dependencies d JOIN tasks t ON t.id = d.successor_id
+                     JOIN projects p ON p.id = t.project_id WHERE d.id = ?"""
+        else:
+            sql = "SELECT code FROM projects WHERE id = ? AND id IN (SELECT project_id FROM tasks)"
+        plans.update(r[0] for r in conn.execute(sql, (found[1],)))
+    return plans
 
 
 def pending_rows(conn, state: SyncState) -> set[tuple[str, int]]:

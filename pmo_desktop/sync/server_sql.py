@@ -292,7 +292,10 @@ BEGIN
             IF cur = coalesce(ch->'new', 'null') THEN
                 CONTINUE;  -- both sides agree already
             END IF;
-            IF NOT (cur = coalesce(ch->'old', 'null') OR c = ANY(quiet) OR derived) THEN
+            IF NOT (cur = coalesce(ch->'old', 'null') OR c = ANY(quiet)) THEN
+                IF derived THEN
+                    CONTINUE;  -- a worked-out value someone else has changed since: theirs stands, no conflict
+                END IF;
                 found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'field',
                     ch->'old', ch->'new', cur, NULL);
                 CONTINUE;
