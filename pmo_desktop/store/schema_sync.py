@@ -10,6 +10,8 @@ never undone and never synced itself.
   after a crash sends the very same batch again (the server applies a batch id once); `sent` once
   the server has it.
 - `_sync_conflicts`: the server's open conflicts as last received, and which local batch resolved one.
+- `_sync_authors`: who made each received change (the server's authenticated login), per local
+  batch and row, so the History shows it.
 - `_sync_deferred`: received rows that could not be applied yet (a local change not yet sent holds
   the same key); asked for again at the next sync.
 """
@@ -63,5 +65,11 @@ def sync_state(db: Database) -> None:
             theirs_at TEXT,
             resolved_batch INTEGER)""",
         "CREATE TABLE _sync_deferred (gid TEXT PRIMARY KEY) WITHOUT ROWID",
+        """CREATE TABLE _sync_authors (
+            batch_id INTEGER NOT NULL,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            PRIMARY KEY (batch_id, tbl, row_id)) WITHOUT ROWID""",
     ):
         db.execute(statement)

@@ -298,7 +298,7 @@ def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int
     with writer as batch_or_conn:
         conn = pf.conn
         if rows:
-            applied = apply_rows(conn, tables, rows, pending_rows(conn, state))
+            applied = apply_rows(conn, tables, rows, pending_rows(conn, state), batch_id=batch_or_conn)
             if applied and theirs:
                 plans = _touched_plans(conn, rows, tb.GidMap(conn))
             if not conn.execute("SELECT 1 FROM change_log WHERE batch_id = ? LIMIT 1", (batch_or_conn,)).fetchone():
@@ -362,33 +362,43 @@ def _exists(conn, table: str, row_id: int) -> bool:
     return conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", (row_id,)).fetchone() is not None
 
 
-def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, pending: set) -> int:
-    """Make the local rows equal the received ones (deletes first, then parents before children)."""
+def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, pending: set,
+               batch_id: int | None = None) -> int:
+    """Make the local rows equal the received ones (deletes first, then parents before children).
+
+    Rows are (gid, table, data, deleted, changed_by); who changed each row is kept for the History.
+    """
     gids = tb.GidMap(conn)
+    authors: list[tuple] = []
     order = {name: i for i, name in enumerate(tables)}
     deferred: set[str] = set()
     changed = 0
-    for gid, _tbl, _data, deleted, *_ in rows:
+    for _row in rows:
+        gid, deleted = _row[0], _row[3]
         if not deleted:
             continue
         found = gids.local(gid)
         if found is None or found in pending or found[0] not in tables:
             continue
-        changed += conn.execute(f"DELETE FROM [{found[0]}] WHERE id = ?", (found[1],)).rowcount
+        gone = conn.execute(f"DELETE FROM [{found[0]}] WHERE id = ?", (found[1],)).rowcount
+        changed += gone
+        if gone and len(_row) > 4 and _row[4]:
+            authors.append((batch_id, found[0], found[1], _row[4]))
     live = sorted((r for r in rows if not r[3] and r[1] in tables), key=lambda r: order[r[1]])
     next_id: dict[str, int] = {}
     targets = []
-    for gid, tbl, data, *_ in live:
+    for gid, tbl, data, *rest in live:
+        who = rest[1] if len(rest) > 1 else None
         found = gids.local(gid)
         if found is not None and found[0] == tbl and _exists(conn, tbl, found[1]):
-            targets.append((gid, tbl, data, found[1], True))
+            targets.append((gid, tbl, data, found[1], True, who))
             continue
         if tbl not in next_id:
             next_id[tbl] = conn.execute(f"SELECT coalesce(max(id), 0) FROM [{tbl}]").fetchone()[0]
         next_id[tbl] += 1
         gids.bind(tbl, next_id[tbl], gid)
-        targets.append((gid, tbl, data, next_id[tbl], False))
-    for gid, tbl, data, row_id, exists in targets:
+        targets.append((gid, tbl, data, next_id[tbl], False, who))
+    for gid, tbl, data, row_id, exists, who in targets:
         if (tbl, row_id) in pending:
             continue
         info = tables[tbl]
@@ -412,17 +422,24 @@ def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, 
                     sets = ", ".join(f"[{c}] = ?" for c in diff)
                     conn.execute(f"UPDATE [{tbl}] SET {sets} WHERE id = ?", [*diff.values(), row_id])
                     changed += 1
+                    if who:
+                        authors.append((batch_id, tbl, row_id, who))
             else:
                 cols = ["id", *values]
                 conn.execute(f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) "
                              f"VALUES ({', '.join('?' for _ in cols)})", [row_id, *values.values()])
                 changed += 1
+                if who:
+                    authors.append((batch_id, tbl, row_id, who))
             conn.execute("RELEASE sync_row")
         except sqlite3.IntegrityError:
             conn.execute("ROLLBACK TO sync_row")
             conn.execute("RELEASE sync_row")
             deferred.add(gid)
     gids.flush()
+    if batch_id is not None:
+        conn.executemany("INSERT OR REPLACE INTO _sync_authors (batch_id, tbl, row_id, author) VALUES (?, ?, ?, ?)",
+                         authors)
     conn.execute("DELETE FROM _sync_deferred")
     conn.executemany("INSERT OR IGNORE INTO _sync_deferred (gid) VALUES (?)", [(g,) for g in deferred])
     return changed

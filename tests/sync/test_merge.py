@@ -7,6 +7,7 @@ import pytest
 from pmo_desktop.cli import main
 from pmo_desktop.store import UndoConflict, open_portfolio
 from pmo_desktop.sync import conflicts, engine
+from pmo_desktop.sync.history import record_changes
 from tests.sync.conftest import local_rows
 
 
@@ -155,6 +156,9 @@ def test_undo_that_would_overwrite_a_received_change_is_refused(team):
         # Received batches carry source 'sync' and name who sent them.
         info = pf.batch_info(pf.last_batch_id())
         assert info["source"] == "sync" and "bob" in info["label"]
+        pid = pf.conn.execute("SELECT id FROM projects WHERE code = 'PRJ-104'").fetchone()[0]
+        changes = [c for c in record_changes(pf, "projects", pid) if c["change"].startswith("priority")]
+        assert [(c["who"], c["change"].split(" → ")[1]) for c in changes[:2]] == [("bob", "Bob low"), ("alice", "Alice high")]
 
 
 def test_new_rows_with_children_reach_every_copy_under_their_own_ids(team):
