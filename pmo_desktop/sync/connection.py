@@ -62,7 +62,7 @@ def connect(dsn: str):
                                application_name="pmo-desktop")
     except psycopg.OperationalError as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        reason = reason.removeprefix("connection failed: ")
+        reason = reason.split(" failed: ")[-1].split(" Is the server running")[0].rstrip(" ?")
         raise Offline(f"cannot reach {describe(dsn)}: {reason}; work goes on offline") from None
     except psycopg.ProgrammingError as exc:
         raise SyncError(f"cannot use the connection string {describe(dsn)!r}: {exc}") from None

@@ -14,7 +14,7 @@ import psycopg
 import pytest
 
 from pmo_desktop.store import open_portfolio
-from tests.sync.conftest import local_rows
+from tests.sync.pg import local_rows
 from tests.sync.test_merge import sync
 
 

@@ -8,7 +8,7 @@ from pmo_desktop.cli import main
 from pmo_desktop.store import UndoConflict, open_portfolio
 from pmo_desktop.sync import conflicts, engine
 from pmo_desktop.sync.history import record_changes
-from tests.sync.conftest import local_rows
+from tests.sync.pg import local_rows
 
 
 def edit(path, sql, params=(), label="edit"):

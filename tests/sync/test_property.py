@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmo_desktop.store import PortfolioError, open_portfolio
-from tests.sync.conftest import Team, local_rows, with_db
+from tests.sync.pg import Team, local_rows, with_db
 from tests.sync.test_merge import open_list, sync, value
 
 COPIES = ("alice", "bob", "carol")

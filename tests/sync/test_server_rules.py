@@ -12,7 +12,7 @@ from psycopg.types.json import Jsonb
 
 from pmo_desktop.cli import main
 from pmo_desktop.store import open_portfolio
-from tests.sync.conftest import local_rows
+from tests.sync.pg import local_rows
 from tests.sync.test_merge import edit, open_list, sync, value
 
 

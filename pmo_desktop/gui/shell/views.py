@@ -134,6 +134,7 @@ def default_views() -> ViewRegistry:
         ViewSpec("people", "People", "people.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "PeopleView")),
         ViewSpec("time_off", "Time off", "time-off.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "TimeOffView")),
         ViewSpec("capacity", "Capacity", "capacity.svg", lazy_view("pmo_desktop.gui.capacity.capacity_view", "CapacityView")),
+        ViewSpec("conflicts", "Sync conflicts", "sync.svg", lazy_view("pmo_desktop.gui.sync.conflicts_view", "ConflictsView")),
     ])
 
 
