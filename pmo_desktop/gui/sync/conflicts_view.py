@@ -109,7 +109,7 @@ class ConflictsView(PortfolioView):
         self.summary_changed.emit()
 
     def summary(self) -> str:
-        return f"{len(self.items)} open conflicts"
+        return f"{len(self.items)} open conflict{'s' if len(self.items) != 1 else ''}"
 
     def selected(self) -> dict | None:
         rows = {i.row() for i in self.table.selectedIndexes()}

@@ -64,8 +64,13 @@ def test_automatic_sync_receives_changes(qtbot, make_window, team):
     qtbot.waitUntil(lambda: win.sync.last_result is not None, timeout=20000)
     finish(qtbot, win)
     assert win.sync.last_result["received"] == 1
-    name = win.portfolio.conn.execute("SELECT name FROM projects WHERE code = 'PRJ-102'").fetchone()[0]
+    pid, name = win.portfolio.conn.execute("SELECT id, name FROM projects WHERE code = 'PRJ-102'").fetchone()
     assert name == "Changed by the admin"
+    # The History tab names who made each change: the admin's login for the received one.
+    win.detail.show_project(pid)
+    changes = win.detail.changes
+    rows = [[changes.item(r, c).text() for c in range(3)] for r in range(changes.rowCount())]
+    assert rows[0][1] == "postgres" and "Changed by the admin (received)" in rows[0][2]
 
 
 def test_clone_from_server_opens_the_copy(qtbot, make_window, team, tmp_path):
