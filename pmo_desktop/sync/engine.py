@@ -71,7 +71,8 @@ def share(pf, dsn: str, name: str | None = None) -> dict:
         install(pg)
         tables = tb.synced_tables(pf.conn)
         with pf.bookkeeping() as conn:
-            gids = tb.GidMap(conn)
+            conn.execute("DELETE FROM _sync_gid")  # left by an earlier share that the server never took
+            gids = tb.GidMap(conn, empty=True)
             items = _all_rows(conn, tables, gids)
             gids.flush()
             import uuid
@@ -139,7 +140,7 @@ def clone(dsn: str, out: str | Path, portfolio: str | None = None, *, overwrite:
         tables = tb.synced_tables(conn)
         for name in reversed(list(tables)):
             conn.execute(f"DELETE FROM [{name}]")
-        gids = tb.GidMap(conn)
+        gids = tb.GidMap(conn, empty=True)
         by_table: dict[str, list] = {}
         for gid, tbl, data, _deleted in rows:
             by_table.setdefault(tbl, []).append((gid, data))
@@ -310,7 +311,7 @@ def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int
     return len(theirs), applied, plans
 
 
-PLAN_TABLES = ("tasks", "dependencies", "calendars", "calendar_exceptions", "projects")
+PLAN_TABLES = ("tasks", "dependencies", "calendars", "calendar_exceptions")
 
 
 def recompute(pf, plans: set[str]) -> int:
@@ -341,11 +342,9 @@ def _touched_plans(conn, rows, gids: tb.GidMap) -> set[str]:
             continue
         if tbl == "tasks":
             sql = "SELECT p.code FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?"
-        elif tbl == "dependencies":
+        else:
             sql = """SELECT p.code FROM dependencies d JOIN tasks t ON t.id = d.successor_id
                      JOIN projects p ON p.id = t.project_id WHERE d.id = ?"""
-        else:
-            sql = "SELECT code FROM projects WHERE id = ? AND id IN (SELECT project_id FROM tasks)"
         plans.update(r[0] for r in conn.execute(sql, (found[1],)))
     return plans
 

@@ -71,23 +71,31 @@ def new_gid() -> str:
 
 
 class GidMap:
-    """The (table, local id) <-> gid mapping of one file, cached for one sync."""
+    """The (table, local id) <-> gid mapping of one file, read on demand (a big file maps millions of
+    rows) and cached for one operation. New mappings are written by `flush()` in the caller's
+    transaction."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, *, empty: bool = False):
         self.conn = conn
-        self._by_row: dict[tuple[str, int], str] = {}
-        self._by_gid: dict[str, tuple[str, int]] = {}
+        self.empty = empty  # the file maps nothing yet (sharing or cloning): never ask it
+        self._by_row: dict[tuple[str, int], str | None] = {}
+        self._by_gid: dict[str, tuple[str, int] | None] = {}
         self._writes: dict[tuple[str, int], str] = {}
         self._fresh: set[tuple[str, int]] = set()
-        for tbl, row_id, gid in conn.execute("SELECT tbl, row_id, gid FROM _sync_gid"):
-            self._by_row[(tbl, row_id)] = gid
-            self._by_gid[gid] = (tbl, row_id)
 
     def gid(self, table: str, row_id: int) -> str | None:
-        return self._by_row.get((table, row_id))
+        key = (table, row_id)
+        if key not in self._by_row:
+            if self.empty:
+                return None
+            found = self.conn.execute("SELECT gid FROM _sync_gid WHERE tbl = ? AND row_id = ?", key).fetchone()
+            self._by_row[key] = found[0] if found else None
+            if found:
+                self._by_gid.setdefault(found[0], key)
+        return self._by_row[key]
 
     def ensure(self, table: str, row_id: int) -> str:
-        gid = self._by_row.get((table, row_id))
+        gid = self.gid(table, row_id)
         if gid is None:
             gid = self.bind(table, row_id, new_gid())
             self._fresh.add((table, row_id))
@@ -98,34 +106,40 @@ class GidMap:
         return (table, row_id) in self._fresh
 
     def bind(self, table: str, row_id: int, gid: str) -> str:
-        old = self._by_gid.pop(gid, None)
-        if old is not None:
-            self._by_row.pop(old, None)
-            self._writes.pop(old, None)
-        stale = self._by_row.get((table, row_id))
-        if stale is not None:
-            self._by_gid.pop(stale, None)
-        self._by_row[(table, row_id)] = gid
-        self._by_gid[gid] = (table, row_id)
-        self._fresh.discard((table, row_id))
-        self._writes[(table, row_id)] = gid
+        key = (table, row_id)
+        if not self.empty:
+            old = self.local(gid)
+            if old is not None and old != key:
+                self._by_row[old] = None
+                self._writes.pop(old, None)
+            stale = self.gid(table, row_id)
+            if stale is not None and stale != gid:
+                self._by_gid[stale] = None
+        self._by_row[key] = gid
+        self._by_gid[gid] = key
+        self._fresh.discard(key)
+        self._writes[key] = gid
         return gid
+
+    def local(self, gid: str) -> tuple[str, int] | None:
+        if gid not in self._by_gid:
+            if self.empty:
+                return None
+            found = self.conn.execute("SELECT tbl, row_id FROM _sync_gid WHERE gid = ?", (gid,)).fetchone()
+            self._by_gid[gid] = (found[0], found[1]) if found else None
+            if found:
+                self._by_row.setdefault((found[0], found[1]), gid)
+        return self._by_gid[gid]
 
     def flush(self) -> None:
         """Write the new mappings (inside the caller's transaction)."""
         if not self._writes:
             return
-        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS _sync_gid_new (tbl TEXT, row_id INTEGER, gid TEXT)")
-        self.conn.execute("DELETE FROM temp._sync_gid_new")
-        self.conn.executemany("INSERT INTO temp._sync_gid_new VALUES (?, ?, ?)",
-                              [(t, r, g) for (t, r), g in self._writes.items()])
-        self.conn.execute("DELETE FROM _sync_gid WHERE gid IN (SELECT gid FROM temp._sync_gid_new)")
-        self.conn.execute("INSERT OR REPLACE INTO _sync_gid (tbl, row_id, gid) SELECT tbl, row_id, gid FROM temp._sync_gid_new")
-        self.conn.execute("DELETE FROM temp._sync_gid_new")
+        rows = [(t, r, g) for (t, r), g in self._writes.items()]
+        if not self.empty:
+            self.conn.executemany("DELETE FROM _sync_gid WHERE gid = ?", [(g,) for _t, _r, g in rows])
+        self.conn.executemany("INSERT OR REPLACE INTO _sync_gid (tbl, row_id, gid) VALUES (?, ?, ?)", rows)
         self._writes.clear()
-
-    def local(self, gid: str) -> tuple[str, int] | None:
-        return self._by_gid.get(gid)
 
 
 def _entity_table(conn: sqlite3.Connection, row: dict) -> str | None:
