@@ -115,8 +115,14 @@ def _all_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], gids: t
 
 def clone(dsn: str, out: str | Path, portfolio: str | None = None, *, overwrite: bool = False,
           progress: Callable[[int, int], None] | None = None) -> dict:
-    """Make a new local copy of a shared portfolio."""
+    """Make a new local copy of a shared portfolio.
+
+    Rows stream from the server as JSON text into a staging table of the new file; SQLite's own JSON
+    functions then fill each table, with local ids numbered here and foreign keys translated from gids
+    by a join, so a million rows never pass through Python objects one by one.
+    """
     pg = connect(dsn)
+    counted: dict[str, int] = {}
     try:
         if portfolio is None:
             with talking():
@@ -128,51 +134,61 @@ def clone(dsn: str, out: str | Path, portfolio: str | None = None, *, overwrite:
             portfolio = names[0]
         who = _whoami(pg, portfolio)
         head = who["head"]
-        with talking():
-            rows = pg.execute("SELECT gid::text, tbl, data, deleted FROM pmo_sync.pull_rows(%s, 0, %s, %s)",
-                              (portfolio, head, [])).fetchall()
+
+        def populate(pf):
+            conn = pf.conn
+            conn.execute("CREATE TEMP TABLE _clone_rows (gid TEXT NOT NULL, tbl TEXT NOT NULL, data TEXT NOT NULL)")
+            with talking(), pg.transaction():
+                total = pg.execute("SELECT count(*) FROM pmo_sync.pull_rows(%s, 0, %s, %s)",
+                                   (portfolio, head, [])).fetchone()[0] if progress is not None else 0
+                cur = pg.cursor(name="pmo_clone")
+                cur.execute("SELECT gid::text, tbl, data::text FROM pmo_sync.pull_rows(%s, 0, %s, %s)",
+                            (portfolio, head, []))
+                done = 0
+                while batch := cur.fetchmany(20000):
+                    conn.executemany("INSERT INTO temp._clone_rows VALUES (?, ?, ?)", batch)
+                    done += len(batch)
+                    if progress is not None:
+                        progress(done, total)
+                cur.close()
+            _fill_from_staging(conn, counted)
+            write_state(conn, SyncState(redact(dsn), portfolio, who["login"], who["role"], head,
+                                        pf.last_batch_id(), _now()))
+
+        pf = create_portfolio(out, overwrite=overwrite, populate=populate)
+        pf.close()
     finally:
         pg.close()
-    counted = {}
-
-    def populate(pf):
-        conn = pf.conn
-        tables = tb.synced_tables(conn)
-        for name in reversed(list(tables)):
-            conn.execute(f"DELETE FROM [{name}]")
-        gids = tb.GidMap(conn, empty=True)
-        by_table: dict[str, list] = {}
-        for gid, tbl, data, _deleted in rows:
-            by_table.setdefault(tbl, []).append((gid, data))
-        for tbl, items in by_table.items():
-            if tbl in tables:
-                for row_id, (gid, _data) in enumerate(items, start=1):
-                    gids.bind(tbl, row_id, gid)
-        done = 0
-        for tbl, info in tables.items():
-            items = by_table.get(tbl, [])
-            if not items:
-                continue
-            cols = [c for c in info.columns if c != "id"]
-            marks = ", ".join("?" for _ in range(len(cols) + 1))
-            values = []
-            for row_id, (_gid, data) in enumerate(items, start=1):
-                local = tb.from_wire(info, data, gids)
-                values.append([row_id, *(local.get(c) for c in cols)])
-            conn.executemany(
-                f"INSERT INTO [{tbl}] (id, {', '.join(f'[{c}]' for c in cols)}) VALUES ({marks})", values)
-            counted[tbl] = len(items)
-            done += len(items)
-            if progress is not None:
-                progress(done, len(rows))
-        gids.flush()
-        write_state(conn, SyncState(redact(dsn), portfolio, who["login"], who["role"], head,
-                                    pf.last_batch_id(), _now()))
-
-    pf = create_portfolio(out, overwrite=overwrite, populate=populate)
-    pf.close()
     return {"portfolio": portfolio, "file": str(out), "rows": sum(counted.values()), "counts": counted,
             "login": who["login"], "role": who["role"]}
+
+
+def _fill_from_staging(conn: sqlite3.Connection, counted: dict[str, int]) -> None:
+    tables = tb.synced_tables(conn)
+    for name in reversed(list(tables)):
+        conn.execute(f"DELETE FROM [{name}]")
+    conn.execute("DELETE FROM _sync_gid")
+    conn.execute("CREATE INDEX temp._clone_rows_tbl ON _clone_rows (tbl)")
+    for name, info in tables.items():
+        conn.execute(
+            """INSERT INTO _sync_gid (tbl, row_id, gid)
+               SELECT tbl, row_number() OVER (ORDER BY rowid), gid FROM temp._clone_rows WHERE tbl = ?""", (name,))
+        cols = [c for c in info.columns if c != "id"]
+        exprs = []
+        for col in cols:
+            value = f"json_extract(s.data, '$.\"{col}\"')"
+            if col in info.fks:
+                value = f"(SELECT m.row_id FROM _sync_gid m WHERE m.gid = {value})"
+            if col in info.defaults:
+                value = f"coalesce({value}, {info.defaults[col]})"
+            exprs.append(value)
+        n = conn.execute(
+            f"""INSERT INTO [{name}] (id, {', '.join(f'[{c}]' for c in cols)})
+                SELECT g.row_id, {', '.join(exprs)} FROM temp._clone_rows s
+                  JOIN _sync_gid g ON g.gid = s.gid WHERE s.tbl = ?""", (name,)).rowcount
+        if n:
+            counted[name] = n
+    conn.execute("DROP TABLE temp._clone_rows")
 
 
 def _has_schema(pg) -> bool:

@@ -29,6 +29,7 @@ class TableInfo:
     types: dict[str, str]
     fks: dict[str, str]  # column -> referenced table ('*' when it depends on the row)
     keys: list[list[str]] = field(default_factory=list)  # unique column sets (human keys)
+    defaults: dict[str, str] = field(default_factory=dict)  # NOT NULL columns' default expressions
 
 
 def synced_tables(conn: sqlite3.Connection) -> dict[str, TableInfo]:
@@ -50,7 +51,9 @@ def synced_tables(conn: sqlite3.Connection) -> dict[str, TableInfo]:
             if any(r[1] < 0 for r in info):  # an expression index
                 continue
             keys.append([r[2] for r in sorted(info)])
-        infos[table] = TableInfo(table, [c[1] for c in cols], {c[1]: (c[2] or "").upper() for c in cols}, fks, keys)
+        defaults = {c[1]: c[4] for c in cols if c[3] and c[4] is not None}
+        infos[table] = TableInfo(table, [c[1] for c in cols], {c[1]: (c[2] or "").upper() for c in cols}, fks, keys,
+                                 defaults)
     ordered: dict[str, TableInfo] = {}
 
     def visit(name: str, trail: tuple = ()) -> None:
