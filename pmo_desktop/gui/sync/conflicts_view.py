@@ -19,20 +19,26 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.gui.shell.views import PortfolioView
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.sync import conflicts
 from pmo_desktop.sync.connection import SyncError
 from pmo_desktop.sync.state import read_state
 
-HEADERS = ["Record", "Field", "Original", "Mine", "Theirs", "Who", "When"]
-KINDS = {"field": "both changed", "deleted": "changed and deleted", "duplicate": "same key created twice",
-         "refused": "not allowed"}
+
+def _headers() -> list[str]:
+    return [tr("Record"), tr("Field"), tr("Original"), tr("Mine"), tr("Theirs"), tr("Who"), tr("When")]
+
+
+def _kinds() -> dict[str, str]:
+    return {"field": tr("both changed"), "deleted": tr("changed and deleted"),
+            "duplicate": tr("same key created twice"), "refused": tr("not allowed")}
 
 
 def _value(value) -> str:
     if value is None:
         return "—"
     if isinstance(value, dict):
-        return "(the whole record)"
+        return tr("(the whole record)")
     return str(value)
 
 
@@ -50,9 +56,10 @@ class ConflictsView(PortfolioView):
         self.note = QLabel()
         self.note.setObjectName("conflictsNote")
         self.note.setWordWrap(True)
-        self.table = QTableWidget(0, len(HEADERS))
+        headers = _headers()
+        self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("conflictsTable")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -60,9 +67,9 @@ class ConflictsView(PortfolioView):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.keep_mine = QPushButton("Keep mine")
-        self.keep_theirs = QPushButton("Keep theirs")
-        self.edit = QPushButton("Edit…")
+        self.keep_mine = QPushButton(tr("Keep mine"))
+        self.keep_theirs = QPushButton(tr("Keep theirs"))
+        self.edit = QPushButton(tr("Edit…"))
         for name, button in (("keepMine", self.keep_mine), ("keepTheirs", self.keep_theirs), ("editValue", self.edit)):
             button.setObjectName(name)
         self.keep_mine.clicked.connect(lambda: self.resolve_selected("mine"))
@@ -86,30 +93,31 @@ class ConflictsView(PortfolioView):
         state = read_state(pf.conn)
         if state is None:
             self.items = []
-            self.note.setText("This portfolio is not shared. File ▸ Share with Team… publishes it; "
-                              "File ▸ Clone from Server… gets a copy of one your team shares.")
+            self.note.setText(tr("This portfolio is not shared. File ▸ Share with Team… publishes it; "
+                                 "File ▸ Clone from Server… gets a copy of one your team shares."))
         else:
             self.items = conflicts.open_conflicts(pf)
             self.note.setText(
-                f"{len(self.items)} open conflict{'s' if len(self.items) != 1 else ''} in “{state.portfolio}”. "
-                "The server's value (theirs) stands until you choose; your choice is sent at the next sync."
-                if self.items else f"No open conflicts in “{state.portfolio}”.")
+                tr("{n} open conflict(s) in “{name}”. The server's value (theirs) stands until you choose; "
+                   "your choice is sent at the next sync.").format(n=len(self.items), name=state.portfolio)
+                if self.items else tr("No open conflicts in “{name}”.").format(name=state.portfolio))
         style = pf.settings().get("date_format")
+        kinds = _kinds()
         self.table.setRowCount(len(self.items))
         for row, c in enumerate(self.items):
-            field = c["col"] or KINDS.get(c["kind"], c["kind"])
+            field = c["col"] or kinds.get(c["kind"], c["kind"])
             who = f"{c['mine_by']} / {c['theirs_by'] or '—'}"
             when = f"{_when(c['mine_at'], style)} / {_when(c['theirs_at'], style)}"
             cells = [c["record"], field, _value(c["base"]), _value(c["mine"]), _value(c["theirs"]), who, when]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{KINDS.get(c['kind'], c['kind'])}: {text}")
+                item.setToolTip(f"{kinds.get(c['kind'], c['kind'])}: {text}")
                 self.table.setItem(row, col, item)
         self._enable()
         self.summary_changed.emit()
 
     def summary(self) -> str:
-        return f"{len(self.items)} open conflict{'s' if len(self.items) != 1 else ''}"
+        return tr("{n} open conflict(s)").format(n=len(self.items))
 
     def selected(self) -> dict | None:
         rows = {i.row() for i in self.table.selectedIndexes()}
@@ -130,8 +138,9 @@ class ConflictsView(PortfolioView):
         if c is None:
             return
         start = "" if isinstance(c["theirs"], dict) or c["theirs"] is None else str(c["theirs"])
-        label = "New key for your record:" if c["kind"] == "duplicate" and not c["col"] else f"Value for {c['col']}:"
-        text, ok = QInputDialog.getText(self, "Resolve conflict", label, text=start)
+        label = (tr("New key for your record:") if c["kind"] == "duplicate" and not c["col"]
+                 else tr("Value for {field}:").format(field=c["col"]))
+        text, ok = QInputDialog.getText(self, tr("Resolve conflict"), label, text=start)
         if ok and text.strip():
             self.resolve_selected(text.strip())
 

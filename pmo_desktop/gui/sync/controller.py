@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit
 
 from pmo_desktop.gui.shell.jobs import job_runner
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.sync import engine
 from pmo_desktop.sync.connection import SyncError, connect
 from pmo_desktop.sync.state import read_state, status
@@ -31,15 +32,17 @@ def indicator_text(info: dict, offline: bool = False) -> str:
         return ""
     parts = []
     if offline:
-        parts.append("Offline")
+        parts.append(tr("Offline"))
     if info["to_send"]:
-        parts.append(f"{info['to_send']} change{'s' if info['to_send'] != 1 else ''} to send")
+        n = info["to_send"]
+        parts.append(tr("1 change to send") if n == 1 else tr("{n} changes to send").format(n=n))
     if not offline and not info["to_send"] and info.get("last_sync_at"):
         when = datetime.fromisoformat(info["last_sync_at"].replace("Z", "+00:00")).astimezone()
-        parts.append(f"Synced {when:%H:%M}")
+        parts.append(tr("Synced {time}").format(time=f"{when:%H:%M}"))
     if info["conflicts"]:
-        parts.append(f"{info['conflicts']} conflict{'s' if info['conflicts'] != 1 else ''}")
-    return " · ".join(parts) or "Not synced yet"
+        n = info["conflicts"]
+        parts.append(tr("1 conflict") if n == 1 else tr("{n} conflicts").format(n=n))
+    return " · ".join(parts) or tr("Not synced yet")
 
 
 class _Probe(QObject):
@@ -68,15 +71,15 @@ class SyncController(QObject):
         self.offline = False
         self.label = QLabel()
         self.label.setObjectName("syncStatus")
-        self.label.setToolTip("Team sync: click File ▸ Sync Now (Ctrl+Shift+S)")
+        self.label.setToolTip(tr("Team sync: File ▸ Sync Now (Ctrl+Shift+S)"))
         win.statusBar().addPermanentWidget(self.label)
         self.actions = {
-            "share": self._action("&Share with Team…", self.ask_share, None,
-                                  "Publish this portfolio to a PostgreSQL database your team shares"),
-            "clone": self._action("Clone from &Server…", self.ask_clone, None,
-                                  "Make a local copy of a portfolio your team shares"),
-            "sync_now": self._action("S&ync Now", lambda: self.sync_now(), QKeySequence("Ctrl+Shift+S"),
-                                     "Send your changes and receive everyone else's"),
+            "share": self._action(tr("&Share with Team…"), self.ask_share, None,
+                                  tr("Publish this portfolio to a PostgreSQL database your team shares")),
+            "clone": self._action(tr("Clone from &Server…"), self.ask_clone, None,
+                                  tr("Make a local copy of a portfolio your team shares")),
+            "sync_now": self._action(tr("S&ync Now"), lambda: self.sync_now(), QKeySequence("Ctrl+Shift+S"),
+                                     tr("Send your changes and receive everyone else's")),
         }
         self._install_menu()
         self.probe = _Probe(self)
@@ -130,12 +133,12 @@ class SyncController(QObject):
         pf = self.portfolio
         if pf is None:
             return
-        url, ok = QInputDialog.getText(self.win, "Share with team",
-                                       "PostgreSQL database (for example postgresql://dbhost/pmo):",
+        url, ok = QInputDialog.getText(self.win, tr("Share with team"),
+                                       tr("PostgreSQL database (for example postgresql://dbhost/pmo):"),
                                        QLineEdit.EchoMode.Normal, "postgresql://")
         if not ok or not url.strip():
             return
-        name, ok = QInputDialog.getText(self.win, "Share with team", "Name of the shared portfolio:",
+        name, ok = QInputDialog.getText(self.win, tr("Share with team"), tr("Name of the shared portfolio:"),
                                         QLineEdit.EchoMode.Normal, pf.name)
         if ok:
             self.share(url.strip(), name.strip() or pf.name)
@@ -145,21 +148,21 @@ class SyncController(QObject):
 
         def done(result):
             self.offline = False
-            self.win.statusBar().showMessage(
-                f"Shared as “{result['portfolio']}” on {result['server']}; you are its admin", 8000)
+            self.win.statusBar().showMessage(tr("Shared as “{name}” on {server}; you are its admin").format(
+                name=result["portfolio"], server=result["server"]), 8000)
             self.update()
 
-        return job_runner(self.win).run("Sharing the portfolio",
+        return job_runner(self.win).run(tr("Sharing the portfolio"),
                                         lambda progress, cancelled: engine.share(pf, url, name),
                                         on_success=done)
 
     def ask_clone(self) -> None:
-        url, ok = QInputDialog.getText(self.win, "Clone from server",
-                                       "PostgreSQL database (for example postgresql://you@dbhost/pmo):",
+        url, ok = QInputDialog.getText(self.win, tr("Clone from server"),
+                                       tr("PostgreSQL database (for example postgresql://you@dbhost/pmo):"),
                                        QLineEdit.EchoMode.Normal, "postgresql://")
         if not ok or not url.strip():
             return
-        path, _ = QFileDialog.getSaveFileName(self.win, "Save the local copy as", "", FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.win, tr("Save the local copy as"), "", FILE_FILTER)
         if path:
             self.clone(url.strip(), Path(path))
 
@@ -168,15 +171,16 @@ class SyncController(QObject):
         if out.suffix.lower() != ".pmo":
             out = out.with_suffix(".pmo")
         if self.portfolio is not None and out.resolve() == self.portfolio.path.resolve():
-            self.win.prompts.error("Cannot clone", f"{out.name} is the file that is open")
+            self.win.prompts.error(tr("Cannot clone"), tr("{name} is the file that is open").format(name=out.name))
             return None
 
         def done(result):
             self.win.open_file(out)
-            self.win.statusBar().showMessage(f"Cloned “{result['portfolio']}” ({result['rows']} rows)", 8000)
+            self.win.statusBar().showMessage(tr("Cloned “{name}” ({rows} rows)").format(
+                name=result["portfolio"], rows=result["rows"]), 8000)
 
         return job_runner(self.win).run(
-            "Cloning the shared portfolio",
+            tr("Cloning the shared portfolio"),
             lambda progress, cancelled: engine.clone(url, out, portfolio, overwrite=out.exists(), progress=progress),
             on_success=done)
 
@@ -194,8 +198,8 @@ class SyncController(QObject):
             if result["received"] or result["rows_updated"]:
                 self.win.refresh_views()
             if result["new_conflicts"]:
-                self.win.statusBar().showMessage(
-                    f"{result['new_conflicts']} new conflict(s): see View ▸ Sync conflicts", 8000)
+                self.win.statusBar().showMessage(tr("{n} new conflict(s): see View ▸ Sync conflicts").format(
+                    n=result["new_conflicts"]), 8000)
             self.update()
 
         def failed(message: str):
@@ -203,9 +207,9 @@ class SyncController(QObject):
             self.last_message = message
             self.update()
             if not automatic:
-                runner.message("Sync", message)
+                runner.message(tr("Sync"), message)
 
-        return runner.run("Syncing with the team", lambda progress, cancelled: engine.sync(pf),
+        return runner.run(tr("Syncing with the team"), lambda progress, cancelled: engine.sync(pf),
                           on_success=done, on_failure=failed)
 
     def auto_sync(self) -> None:
