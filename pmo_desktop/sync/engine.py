@@ -278,16 +278,17 @@ def _push(pf, pg, state: SyncState) -> tuple[int, list[str], int]:
         return 0, [], 0
     gids: list[str] = []
     conflicts: set[int] = set()
-    with talking(), pg.transaction():
-        for _batch_id, bid, text in unsent:
-            payload = json.loads(text)
-            result = pg.execute(
-                "SELECT pmo_sync.push_batch(%s, %s, %s, %s, %s)",
-                (state.portfolio, bid, payload["label"], _jsonb(payload["changes"]), _jsonb(payload["meta"])),
-            ).fetchone()[0]
-            gids.extend(c["gid"] for c in payload["changes"])
-            if not result.get("repeat"):
-                conflicts.update(c["id"] for c in result["conflicts"])
+    batches = []
+    for _batch_id, bid, text in unsent:
+        payload = json.loads(text)
+        batches.append({"id": bid, **payload})
+        gids.extend(c["gid"] for c in payload["changes"])
+    with talking():
+        results = pg.execute("SELECT pmo_sync.push_batches(%s, %s)",
+                             (state.portfolio, _jsonb(batches))).fetchone()[0]
+    for result in results:
+        if not result.get("repeat"):
+            conflicts.update(c["id"] for c in result["conflicts"])
     with pf.bookkeeping() as conn:
         conn.executemany("UPDATE _sync_pushed SET sent = 1 WHERE batch_id = ?", [(r[0],) for r in unsent])
     return len(unsent), gids, len(conflicts)

@@ -14,7 +14,7 @@ membership (role admin/editor/viewer, editors optionally scoped to programmes), 
 - `conflicts`: one row per field both sides changed, per edit against delete, per duplicate key.
 """
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 INSTALL = r"""
 CREATE SCHEMA IF NOT EXISTS pmo_sync;
@@ -356,6 +356,21 @@ BEGIN
     RETURN done;
 END $f$;
 
+-- Several batches in one call, in order, in the caller's transaction: the push lock is held only while
+-- the server works, never across a client's round trips.
+CREATE OR REPLACE FUNCTION pmo_sync.push_batches(pname text, batches jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE
+    b jsonb;
+    out jsonb := '[]';
+BEGIN
+    FOR b IN SELECT value FROM jsonb_array_elements(batches) LOOP
+        out := out || jsonb_build_array(pmo_sync.push_batch(pname, (b->>'id')::uuid, b->>'label',
+                                                             b->'changes', b->'meta'));
+    END LOOP;
+    RETURN out;
+END $f$;
+
 CREATE OR REPLACE FUNCTION pmo_sync.whoami(pname text, OUT login text, OUT role text, OUT programmes text[],
                                            OUT head bigint)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
@@ -500,6 +515,7 @@ $f$;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA pmo_sync FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pmo_sync.push_batch(text, uuid, text, jsonb, jsonb), pmo_sync.whoami(text),
+    pmo_sync.push_batches(text, jsonb),
     pmo_sync.pull_rows(text, bigint, bigint, uuid[]), pmo_sync.pull_batches(text, bigint, bigint),
     pmo_sync.open_conflicts(text), pmo_sync.set_member(text, text, text, text[]),
     pmo_sync.remove_member(text, text), pmo_sync.list_members(text), pmo_sync.my_portfolios() TO PUBLIC;

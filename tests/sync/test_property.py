@@ -130,7 +130,8 @@ def test_random_offline_work_converges(pg_server, small_demo, steps, plants):
             if len(who) == 1 and key not in touched_by_undo:
                 assert projects[key[0]][key[1]] == last_value[key], key
         for key in inserted:
-            assert key in projects or key in refs, key
+            if key not in deleted_refs:  # a later random delete may have picked an imported item
+                assert key in projects or key in refs, key
         assert not (deleted_refs & refs) or any(c["kind"] == "deleted" for c in found)
         if shared_inserts:
             assert "PRJ-500" in projects
