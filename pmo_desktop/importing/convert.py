@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pmo_desktop.domain import parsing
+from pmo_desktop.domain.cells import unguard
 from pmo_desktop.domain.enums import (
     CostCategory,
     Priority,
@@ -100,16 +101,16 @@ class Context:
     epoch: int = 1900
     minor_units: int = 100
     fy_start_month: int = 4
+    currency: str | None = None  # the portfolio's: an amount in another currency is refused
 
 
 def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None, fractions: bool | None = None):
     """The stored value for one cell of one field; raises ValueError(reason)."""
     t = field.type
     if t == k.TEXT and isinstance(raw, str):
-        text = raw.strip()
-        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-            text = text[1:]  # a neutralised formula-like text (our own export does this)
-        return text or None
+        if raw[:1] == "'":  # guarded text (domain.cells): literal, white space and all
+            return unguard(raw) or None
+        return raw.strip() or None
     if t == k.DATE and isinstance(raw, datetime) and field.name != "month":
         return raw.date().isoformat()
     if t == k.RAG:
@@ -124,10 +125,7 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
             return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(" ")
         if isinstance(raw, date):
             return raw.isoformat()
-        text = str(raw).strip()
-        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-            text = text[1:]  # a neutralised formula-like text (our own export does this)
-        return text
+        return str(raw).strip()
     if t == k.DATE:
         if field.name == "month":
             month = parsing.month_of_header(raw)
@@ -135,7 +133,7 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
                 return month.isoformat()
         return parsing.parse_date(raw, order=ctx.date_order, epoch=ctx.epoch).isoformat()
     if t == k.MONEY:
-        return parsing.parse_money(raw, minor_units=ctx.minor_units)
+        return parsing.parse_money(raw, minor_units=ctx.minor_units, currency=ctx.currency)
     if t == k.PERCENT:
         return parsing.parse_percent(raw, fractions=fractions)
     if t == k.INT:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.apply import ApplyResult, apply_plan
+from pmo_desktop.importing.benefit_sheets import is_benefit_sheet
 from pmo_desktop.importing.convert import Context
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress, Workbook
@@ -31,7 +32,9 @@ def open_file(path: str | Path, *, progress: Progress | None = None, cancelled: 
 
 
 def detect(workbook: Workbook) -> list[Table]:
-    return detect_tables(workbook)
+    """One table per sheet that holds one; the benefits register's sheets are left to benefit_sheets.py
+    (its links are many to many), so they are never mistaken for another register."""
+    return [t for t in detect_tables(workbook) if not is_benefit_sheet(t.sheet.name)]
 
 
 def suggest(table: Table, kind: str | None = None, ctx: Context | None = None
@@ -55,7 +58,7 @@ def preview(pf, pairs: list[tuple[Table, Mapping]], *, project: str | None = Non
     base = context_for(pf)
     order = {name: i for i, name in enumerate(k.APPLY_ORDER)}
     for table, mapping in sorted(pairs, key=lambda p: order[k.kind_named(p[1].kind).name]):
-        ctx = Context(base.date_order, table.epoch, base.minor_units, base.fy_start_month)
+        ctx = Context(base.date_order, table.epoch, base.minor_units, base.fy_start_month, base.currency)
         plan.sheets.append(plan_table(pf, table, mapping, project=project, base=ctx, lookup=lookup))
     return plan
 

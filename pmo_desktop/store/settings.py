@@ -67,6 +67,7 @@ DEFAULTS: dict[str, Any] = {
         "stale_status_report": {"enabled": True, "severity": "warning", "max_age_days": 45},
         "watermelon": {"enabled": True, "severity": "error", "cost_overrun_pct": 10},
         "finish_before_start": {"enabled": True, "severity": "error"},
+        "plan_dates_disagree": {"enabled": True, "severity": "warning"},
         "overdue_milestone": {"enabled": True, "severity": "warning"},
         "risk_without_owner": {"enabled": True, "severity": "warning"},
         "high_risk_no_response": {"enabled": True, "severity": "error", "min_score": 15},
@@ -90,9 +91,13 @@ CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "
 
 
 def read_settings(conn) -> dict[str, Any]:
+    """The settings, with the default for any value that is damaged (not JSON); `pmo check` lists those."""
     values = dict(DEFAULTS)
     for key, value in conn.execute("SELECT key, value FROM settings"):
-        values[key] = json.loads(value) if value is not None else None
+        try:
+            values[key] = json.loads(value) if value is not None else None
+        except (ValueError, TypeError):
+            continue
     return values
 
 

@@ -20,6 +20,18 @@ You can also drop a .pmo file here.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Date Format</source>
+        <translation>日期格式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>2026-03-24 (ISO)</source>
+        <translation>2026-03-24（国际标准）</translation>
+    </message>
+    <message>
+        <source>24 Mar 2026</source>
+        <translation>2026年3月24日</translation>
+    </message>
+    <message>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
@@ -32,12 +44,48 @@ You can also drop a .pmo file here.</source>
         <translation>RAID 日志</translation>
     </message>
     <message>
+        <source>Portfolio-wide</source>
+        <translation>项目组合层面</translation>
+    </message>
+    <message>
+        <source>Write status report…</source>
+        <translation>填写状态报告…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Changes (who made each)</source>
+        <translation>更改记录（含修改人）</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>RAID</source>
+        <translation>RAID</translation>
+    </message>
+    <message>
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
+        <source>No project selected</source>
+        <translation>未选择项目</translation>
+    </message>
+    <message>
+        <source>Select a row to see the project here.</source>
+        <translation>选择一行即可在此查看该项目。</translation>
+    </message>
+    <message>
         <source>Status reports</source>
         <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>Returned reports</source>
+        <translation>已交回的报告</translation>
     </message>
     <message>
         <source>Roadmap</source>
@@ -60,12 +108,12 @@ You can also drop a .pmo file here.</source>
         <translation>产能</translation>
     </message>
     <message>
-        <source>Sync conflicts</source>
-        <translation>同步冲突</translation>
-    </message>
-    <message>
         <source>Budget</source>
         <translation>预算</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
     </message>
     <message>
         <source>Financial summary</source>
@@ -74,6 +122,14 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Dashboard</source>
         <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
     </message>
     <message>
         <source>Stage gates</source>
@@ -236,6 +292,22 @@ You can also drop a .pmo file here.</source>
         <translation>为所选项目填写本期报告</translation>
     </message>
     <message>
+        <source>&amp;Collect Status Reports…</source>
+        <translation>收集状态报告(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write a pre-filled status-report workbook for each project manager to fill in Excel</source>
+        <translation>为每位项目经理生成预填的状态报告工作簿，供其在 Excel 中填写</translation>
+    </message>
+    <message>
+        <source>Returned Re&amp;ports</source>
+        <translation>已交回的报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Read the status-report workbooks project managers sent back</source>
+        <translation>读取项目经理交回的状态报告工作簿</translation>
+    </message>
+    <message>
         <source>Re&amp;schedule Plan</source>
         <translation>重新排程(&amp;S)</translation>
     </message>
@@ -284,12 +356,620 @@ You can also drop a .pmo file here.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>The selected project has no plan to reschedule</source>
+        <translation>所选项目没有可重新排程的计划</translation>
+    </message>
+    <message>
         <source>&amp;About PMO Desktop</source>
         <translation>关于 PMO Desktop(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Writing status-report workbooks</source>
+        <translation>正在生成状态报告工作簿</translation>
+    </message>
+    <message>
+        <source>Collect status reports</source>
+        <translation>收集状态报告</translation>
+    </message>
+    <message>
+        <source>Status reports {month}</source>
+        <translation>状态报告 {month}</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open the folder when the workbooks are written</source>
+        <translation>工作簿生成后打开文件夹</translation>
+    </message>
+    <message>
+        <source>Period ending</source>
+        <translation>报告期截止</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>项目群</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Write workbooks</source>
+        <translation>生成工作簿</translation>
+    </message>
+    <message>
+        <source>One workbook per active project, pre-filled from its last report, with its open RAID items, next milestones and forecast months. E-mail each to its project manager; drop the returned files on the Returned reports page.</source>
+        <translation>每个进行中的项目一个工作簿，按其上一期报告预填，并列出未关闭的 RAID 条目、接下来的里程碑和需预测的月份。请将每个工作簿通过电子邮件发给对应的项目经理；收到交回的文件后，把它们拖到“已交回的报告”页面。</translation>
+    </message>
+    <message>
+        <source>Folder for the workbooks</source>
+        <translation>存放工作簿的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose at least one programme.</source>
+        <translation>请至少选择一个项目群。</translation>
+    </message>
+    <message>
+        <source>Workbooks to write: {count}, for the period ending {date}.</source>
+        <translation>将生成 {count} 个工作簿，报告期截止 {date}。</translation>
+    </message>
+    <message>
+        <source>Nothing to collect</source>
+        <translation>没有可收集的内容</translation>
+    </message>
+    <message>
+        <source>Wrote {count} status-report workbooks to {folder}</source>
+        <translation>已在 {folder} 生成 {count} 个状态报告工作簿</translation>
+    </message>
+    <message>
+        <source>Could not write the workbooks</source>
+        <translation>无法生成工作簿</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Ready to apply</source>
+        <translation>可以应用</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>无变更</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Add Workbooks…</source>
+        <translation>添加工作簿…</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Drop the workbooks project managers sent back here (or a folder of them), or use Add Workbooks…. Nothing is changed until you press Apply.</source>
+        <translation>把项目经理交回的工作簿（或存放它们的文件夹）拖到这里，或使用“添加工作簿…”。在按下“应用”之前不会做任何修改。</translation>
+    </message>
+    <message>
+        <source>Choose a workbook to see what it would change (field: old -&gt; new).</source>
+        <translation>选择一个工作簿，查看它将带来的变更（字段：原值 -&gt; 新值）。</translation>
+    </message>
+    <message>
+        <source>Copy Reminder E-mail Text</source>
+        <translation>复制催交邮件内容</translation>
+    </message>
+    <message>
+        <source>Copy a reminder naming every project still missing, to paste into Outlook</source>
+        <translation>复制一封列出所有尚未交回项目的催交邮件，可粘贴到 Outlook</translation>
+    </message>
+    <message>
+        <source>Still missing:</source>
+        <translation>尚未交回：</translation>
+    </message>
+    <message>
+        <source>No workbooks were sent for this period (Project ▸ Collect Status Reports…).</source>
+        <translation>本报告期没有发出工作簿（项目 ▸ 收集状态报告…）。</translation>
+    </message>
+    <message>
+        <source>{returned} of {sent} returned by project managers; {entered} typed in; {missing} missing</source>
+        <translation>项目经理已交回 {returned}/{sent}；手工录入 {entered}；未交回 {missing}</translation>
+    </message>
+    <message>
+        <source>Returned reports: {returned} of {sent} back, {missing} missing</source>
+        <translation>已交回的报告：{returned}/{sent}，未交回 {missing}</translation>
+    </message>
+    <message>
+        <source>Returned status reports</source>
+        <translation>已交回的状态报告</translation>
+    </message>
+    <message>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Folder of returned status reports</source>
+        <translation>存放已交回状态报告的文件夹</translation>
+    </message>
+    <message>
+        <source>no .xlsx workbooks there</source>
+        <translation>那里没有 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Reading returned workbooks</source>
+        <translation>正在读取交回的工作簿</translation>
+    </message>
+    <message>
+        <source>A report is already entered for {period}; applying replaces these fields:</source>
+        <translation>{period} 已录入报告；应用后将替换以下字段：</translation>
+    </message>
+    <message>
+        <source>The portfolio already holds everything in this workbook.</source>
+        <translation>项目组合中已包含此工作簿的全部内容。</translation>
+    </message>
+    <message>
+        <source>Applied {count} returned reports (one undo step each)</source>
+        <translation>已应用 {count} 份交回的报告（每份可单独撤销）</translation>
+    </message>
+    <message>
+        <source>Applying returned reports</source>
+        <translation>正在应用交回的报告</translation>
+    </message>
+    <message>
+        <source>Reminder text for {count} late reports copied: paste it into an e-mail</source>
+        <translation>已复制 {count} 份逾期报告的催交内容：请粘贴到电子邮件中</translation>
+    </message>
+    <message>
+        <source>Apply {count} Workbooks</source>
+        <translation>应用 {count} 个工作簿</translation>
+    </message>
+    <message>
+        <source>Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}</source>
+        <translation>项目经理交回的报告：{returned}（最近 {date}）· PMO 录入：{entered}</translation>
+    </message>
+    <message>
+        <source>Show or hide the pane with the selected project&apos;s or item&apos;s details (F9)</source>
+        <translation>显示或隐藏所选项目或条目的详情窗格 (F9)</translation>
+    </message>
+    <message>
+        <source>This view is not about one project or item: it has no details pane</source>
+        <translation>此视图不针对单个项目或条目，没有详情窗格</translation>
+    </message>
+    <message>
+        <source>% done</source>
+        <translation>完成 %</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>撰写人</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>规避</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Baseline finish</source>
+        <translation>基线完成</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Business unit</source>
+        <translation>业务单元</translation>
+    </message>
+    <message>
+        <source>CAPEX</source>
+        <translation>CAPEX</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>收尾</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Contractors</source>
+        <translation>外包</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>关键</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Decisions needed</source>
+        <translation>需要的决策</translation>
+    </message>
+    <message>
+        <source>Dependency</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>构想</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Initiation</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>项目经理</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>OPEX</source>
+        <translation>OPEX</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目群</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>拟议</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>Reduce</source>
+        <translation>减轻</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>应对</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Slip (days)</source>
+        <translation>延误（天）</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Top issues</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Overall RAG</source>
+        <translation>总体 RAG</translation>
+    </message>
+    <message>
+        <source>Schedule RAG</source>
+        <translation>进度 RAG</translation>
+    </message>
+    <message>
+        <source>Cost RAG</source>
+        <translation>成本 RAG</translation>
+    </message>
+    <message>
+        <source>Scope RAG</source>
+        <translation>范围 RAG</translation>
+    </message>
+    <message>
+        <source>Resources RAG</source>
+        <translation>资源 RAG</translation>
+    </message>
+    <message>
+        <source>Approved budget</source>
+        <translation>批准预算</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>完成 %</translation>
+    </message>
+    <message>
+        <source>Strategic theme</source>
+        <translation>战略主题</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>Sched.</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Res.</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>EAC</source>
+        <translation>EAC</translation>
     </message>
     <message>
         <source>Record</source>

@@ -6,7 +6,8 @@ Adding a view (a Gantt, budgets, a dashboard) is two steps:
    undo history, QSettings, the currency format, and callbacks to report a problem or ask a
    question). Implement `refresh()` (re-read the store; called after undo/redo and file changes)
    and `summary()` (the status-bar text). Emit `project_selected(id)` when the user picks a project
-   so the detail pane follows. A view that edits rows sets `editable = True` and implements the
+   so the detail pane follows (set `shows_detail = True` for a view about projects or items; others get
+   the whole width). A view that edits rows sets `editable = True` and implements the
    edit methods (add/duplicate/delete/copy/paste); the window's actions call them.
 2. Register it: add a `ViewSpec(name, title, icon, factory)` in `default_views()` below (or call
    `window.views.register(...)` before the window builds its pages). `--view NAME` then shows it.
@@ -24,9 +25,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from pmo_desktop.gui.registers.columns import Formatting
 from pmo_desktop.gui.shell.undo import UndoHistory
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.store import Portfolio
 
 
@@ -42,8 +43,10 @@ class ViewContext:
 
 class PortfolioView(QWidget):
     project_selected = Signal(int)
+    item_selected = Signal(str, int)  # (table, row id) of a selected item that is not a project (a RAID item)
     summary_changed = Signal()
     editable = False
+    shows_detail = False  # a view about projects or items has the details pane beside it
 
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(parent)
@@ -118,7 +121,7 @@ class ViewRegistry:
 
 def default_views() -> ViewRegistry:
     from pmo_desktop.gui.registers.register_view import RegisterView
-    from pmo_desktop.gui.registers.registers import REGISTERS
+    from pmo_desktop.registers.definitions import REGISTERS
 
     def register_factory(name: str) -> Callable[[ViewContext], PortfolioView]:
         return lambda ctx: RegisterView(ctx, REGISTERS[name])
@@ -128,10 +131,13 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", tr("RAID log"), "raid.svg", register_factory("raid")),
         ViewSpec("milestones", tr("Milestones"), "milestones.svg", register_factory("milestones")),
         ViewSpec("status", tr("Status reports"), "status.svg", register_factory("status")),
+        ViewSpec("returns", tr("Returned reports"), "report.svg",
+                 lazy_view("pmo_desktop.gui.collect.returns_view", "ReturnedReportsView")),
         ViewSpec("roadmap", tr("Roadmap"), "roadmap.svg", lazy_view("pmo_desktop.gui.plans.roadmap_view", "RoadmapView")),
         ViewSpec("gantt", tr("Plans (Gantt)"), "gantt.svg", lazy_view("pmo_desktop.gui.plans.gantt_view", "GanttView")),
         *finance_views(),
         *governance_views(),
+        *benefits_views(),
         ViewSpec("people", tr("People"), "people.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "PeopleView")),
         ViewSpec("time_off", tr("Time off"), "time-off.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "TimeOffView")),
         ViewSpec("capacity", tr("Capacity"), "capacity.svg", lazy_view("pmo_desktop.gui.capacity.capacity_view", "CapacityView")),
@@ -157,6 +163,14 @@ def finance_views() -> list[ViewSpec]:
                      lazy_view("pmo_desktop.gui.finance.finance_view", "FinanceView")),
             ViewSpec("dashboard", tr("Dashboard"), "dashboard.svg",
                      lazy_view("pmo_desktop.gui.finance.dashboard_view", "DashboardView"))]
+
+
+def benefits_views() -> list[ViewSpec]:
+    """The benefits register, and what-if scenarios over the book of work."""
+    return [ViewSpec("benefits", tr("Benefits"), "benefits.svg",
+                     lazy_view("pmo_desktop.gui.benefits.benefits_view", "BenefitsView")),
+            ViewSpec("scenarios", tr("Scenarios"), "scenarios.svg",
+                     lazy_view("pmo_desktop.gui.scenarios.scenarios_view", "ScenariosView"))]
 
 
 def governance_views() -> list[ViewSpec]:

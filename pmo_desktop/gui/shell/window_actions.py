@@ -11,14 +11,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from pmo_desktop.gui.shell.date_format_menu import sync_date_format
+from pmo_desktop.gui.shell.detail_toggle import sync_detail, toggle_detail
 from pmo_desktop.gui.shell.style import icon
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 
 if TYPE_CHECKING:
     from pmo_desktop.gui.shell.main_window import MainWindow
 
 # actions that change the file: disabled when read-only
-EDIT_ACTIONS = ("add_row", "duplicate", "delete", "paste", "clear", "add_field", "status_report", "governance")
+EDIT_ACTIONS = ("add_row", "duplicate", "delete", "paste", "clear", "add_field", "status_report", "governance",
+                "collect")
 
 
 def _action(win: MainWindow, text: str, slot, shortcut=None, icon_name: str | None = None,
@@ -58,7 +62,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     from pmo_desktop.gui.registers.dialogs import add_custom_field, write_status_report
 
     K = QKeySequence.StandardKey
-    return {
+    actions = {
         "new": _action(win, tr("&New…"), win.ask_new, K.New, "new.svg", tr("Create a new, empty portfolio")),
         "open": _action(win, tr("&Open…"), win.ask_open, K.Open, "open.svg", tr("Open a portfolio file")),
         "save_copy": _action(win, tr("Save a &Copy As…"), win.ask_save_copy, None, "save-copy.svg",
@@ -93,13 +97,19 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "status_report": _action(win, tr("Write &Status Report…"), lambda: write_status_report(win),
                                  QKeySequence("Ctrl+R"), "report.svg",
                                  tr("Write this period's report for the selected project")),
+        "collect": _action(win, tr("&Collect Status Reports…"), lambda: _collect(win), None, None,
+                           tr("Write a pre-filled status-report workbook for each project manager to fill in Excel")),
+        "returns": _action(win, tr("Returned Re&ports"), lambda: win.show_view("returns"), None, None,
+                           tr("Read the status-report workbooks project managers sent back")),
         "reschedule": _action(win, tr("Re&schedule Plan"), lambda: reschedule_project(win, selected_project(win)), QKeySequence("Ctrl+Shift+R"),
                               "gantt.svg", tr("Recompute the selected project's task dates from its links (one undoable step)")),
         "governance": _action(win, tr("&Governance Settings…"), lambda: _governance(win), None, None,
                               tr("Edit the gate model, the scoring model and the health-check rules")),
-        "toggle_detail": _action(win, tr("Project &Details Pane"), lambda: win.detail.setVisible(
-            not win.detail.isVisible()), QKeySequence("F9")),
+        "toggle_detail": _action(win, tr("Project &Details Pane"), lambda: None, QKeySequence("F9")),
     }
+    actions["toggle_detail"].setCheckable(True)
+    actions["toggle_detail"].toggled.connect(lambda checked: toggle_detail(win, checked))
+    return actions
 
 
 def _import(win: MainWindow) -> None:
@@ -112,6 +122,12 @@ def _export_excel(win: MainWindow) -> None:
     from pmo_desktop.gui.reports.export_excel import export_to_excel  # openpyxl is loaded when first used
 
     export_to_excel(win)
+
+
+def _collect(win: MainWindow) -> None:
+    from pmo_desktop.gui.collect.collect_dialog import collect_status_reports  # imported when first used
+
+    collect_status_reports(win)
 
 
 def _governance(win: MainWindow) -> None:
@@ -156,6 +172,7 @@ def build_menus(win: MainWindow) -> None:
     _fill_view_menu(win)
     project = bar.addMenu(tr("&Project"))
     project.addAction(a["status_report"])
+    project.addActions([a["collect"], a["returns"]])
     project.addAction(a["reschedule"])
     project.addSeparator()
     project.addAction(a["governance"])
@@ -213,7 +230,7 @@ def update_actions(win: MainWindow) -> None:
     writable = has and not pf.read_only
     view = win.current_view()
     editable_view = writable and view is not None and view.editable
-    for key in ("save_copy", "export", "board_pack", "close", "copy", "columns", "toggle_detail"):
+    for key in ("save_copy", "export", "board_pack", "close", "copy", "columns"):
         a[key].setEnabled(has)
     for act in getattr(win, "view_actions", {}).values():
         act.setEnabled(has)
@@ -221,11 +238,18 @@ def update_actions(win: MainWindow) -> None:
         a[key].setEnabled(bool(editable_view))
     a["add_field"].setEnabled(bool(writable))
     a["governance"].setEnabled(bool(writable))
+    a["collect"].setEnabled(bool(writable))
+    a["returns"].setEnabled(has)
     a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
-    a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)
+    planned = has and lookups.has_plan(pf, selected_project(win))
+    a["reschedule"].setEnabled(bool(writable) and planned)
+    a["reschedule"].setToolTip(tr("Recompute the selected project's task dates from its links (one undoable step)")
+                               if planned else tr("The selected project has no plan to reschedule"))
     history = win.history
     a["undo"].setEnabled(bool(history and history.can_undo()))
     a["redo"].setEnabled(bool(history and history.can_redo()))
     a["undo"].setText(history.undo_text() if history and history.can_undo() else tr("&Undo"))
     a["redo"].setText(history.redo_text() if history and history.can_redo() else tr("&Redo"))
+    sync_detail(win)
+    sync_date_format(win)
