@@ -27,7 +27,8 @@ from pmo_desktop.store.files import is_disk_full
 # the command being run (the board pack alone pulls in matplotlib and reportlab: ~1 s), so `pmo info`
 # starts quickly; `pmo --help` and an unknown command load them all. tests/cli/test_cli_table.py checks
 # that COMMANDS names exactly what each module registers.
-COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity", "collect", "benefits"]
+COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity", "collect", "benefits",
+                   "sync"]
 COMMANDS = {
     "new": "core", "info": "core", "check": "core",
     "import": "transfer", "export": "transfer",
@@ -38,6 +39,7 @@ COMMANDS = {
     "capacity": "capacity", "who": "capacity", "labour": "capacity", "people": "capacity",
     "collect": "collect",
     "benefits": "benefits", "scenario": "benefits",
+    "share": "sync", "clone": "sync", "sync": "sync", "conflicts": "sync", "resolve": "sync", "members": "sync",
 }
 
 

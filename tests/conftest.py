@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sync.pg import pg_db, pg_server, small_demo, team  # noqa: F401  (a real PostgreSQL, issue 13)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"

@@ -130,6 +130,27 @@ class Portfolio:
                 self._batch_id = None
 
     @contextlib.contextmanager
+    def bookkeeping(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for bookkeeping tables only (names starting with `_`): no batch, no undo step.
+
+        Joins a batch already open on this thread.
+        """
+        if self.read_only:
+            raise ReadOnlyPortfolio(f"{self.path.name} is open read-only; changes are not allowed")
+        with self._writer:
+            if self._batch_id is not None:
+                yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    @contextlib.contextmanager
     def snapshot(self) -> Iterator[Portfolio]:
         """Read everything inside the block from one consistent state of the file.
 

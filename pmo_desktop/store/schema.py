@@ -424,4 +424,5 @@ def schema_version(conn: sqlite3.Connection) -> int:
 # isort: off
 from pmo_desktop.store import schema_collect  # noqa: E402,F401  (issue 21: collected status reports)
 from pmo_desktop.store import schema_benefits  # noqa: E402,F401  0009 benefits, scenarios
+from pmo_desktop.store import schema_sync  # noqa: E402,F401  (issue 13: team sync bookkeeping)
 # isort: on

@@ -200,6 +200,10 @@ You can also drop a .pmo file here.</source>
         <translation>概览</translation>
     </message>
     <message>
+        <source>Changes (who made each)</source>
+        <translation>更改记录（含修改人）</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -250,6 +254,10 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Budget</source>
         <translation>预算</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
     </message>
     <message>
         <source>Financial summary</source>
@@ -1426,6 +1434,206 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>The reporting period: actuals up to its month, forecasts after</source>
         <translation>报告期：截至该月为实际值，之后为预测值</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>both changed</source>
+        <translation>双方都修改了</translation>
+    </message>
+    <message>
+        <source>changed and deleted</source>
+        <translation>一方修改、一方删除</translation>
+    </message>
+    <message>
+        <source>same key created twice</source>
+        <translation>同一编号被创建了两次</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>无权修改</translation>
+    </message>
+    <message>
+        <source>(the whole record)</source>
+        <translation>（整条记录）</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>This portfolio is not shared. File ▸ Share with Team… publishes it; File ▸ Clone from Server… gets a copy of one your team shares.</source>
+        <translation>此项目组合尚未共享。“文件 ▸ 与团队共享…”可发布它；“文件 ▸ 从服务器克隆…”可获取团队共享项目组合的副本。</translation>
+    </message>
+    <message>
+        <source>{n} open conflict(s) in “{name}”. The server&apos;s value (theirs) stands until you choose; your choice is sent at the next sync.</source>
+        <translation>“{name}”中有 {n} 个未解决的冲突。在您做出选择之前，以服务器上的值（对方的）为准；您的选择将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>No open conflicts in “{name}”.</source>
+        <translation>“{name}”中没有未解决的冲突。</translation>
+    </message>
+    <message>
+        <source>{n} open conflict(s)</source>
+        <translation>{n} 个未解决的冲突</translation>
+    </message>
+    <message>
+        <source>New key for your record:</source>
+        <translation>您的记录的新编号：</translation>
+    </message>
+    <message>
+        <source>Value for {field}:</source>
+        <translation>{field} 的值：</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>1 change to send</source>
+        <translation>1 项更改待发送</translation>
+    </message>
+    <message>
+        <source>{n} changes to send</source>
+        <translation>{n} 项更改待发送</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>已同步 {time}</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 个冲突</translation>
+    </message>
+    <message>
+        <source>{n} conflicts</source>
+        <translation>{n} 个冲突</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Team sync: File ▸ Sync Now (Ctrl+Shift+S)</source>
+        <translation>团队同步：文件 ▸ 立即同步 (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Share with Team…</source>
+        <translation>与团队共享(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Publish this portfolio to a PostgreSQL database your team shares</source>
+        <translation>将此项目组合发布到团队共用的 PostgreSQL 数据库</translation>
+    </message>
+    <message>
+        <source>Clone from &amp;Server…</source>
+        <translation>从服务器克隆(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Make a local copy of a portfolio your team shares</source>
+        <translation>为团队共享的项目组合创建本地副本</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send your changes and receive everyone else&apos;s</source>
+        <translation>发送您的更改并接收其他人的更改</translation>
+    </message>
+    <message>
+        <source>Share with team</source>
+        <translation>与团队共享</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database (for example postgresql://dbhost/pmo):</source>
+        <translation>PostgreSQL 数据库（例如 postgresql://dbhost/pmo）：</translation>
+    </message>
+    <message>
+        <source>Name of the shared portfolio:</source>
+        <translation>共享项目组合的名称：</translation>
+    </message>
+    <message>
+        <source>Shared as “{name}” on {server}; you are its admin</source>
+        <translation>已作为“{name}”共享到 {server}；您是其管理员</translation>
+    </message>
+    <message>
+        <source>Sharing the portfolio</source>
+        <translation>正在共享项目组合</translation>
+    </message>
+    <message>
+        <source>Clone from server</source>
+        <translation>从服务器克隆</translation>
+    </message>
+    <message>
+        <source>PostgreSQL database (for example postgresql://you@dbhost/pmo):</source>
+        <translation>PostgreSQL 数据库（例如 postgresql://you@dbhost/pmo）：</translation>
+    </message>
+    <message>
+        <source>Save the local copy as</source>
+        <translation>本地副本另存为</translation>
+    </message>
+    <message>
+        <source>Cannot clone</source>
+        <translation>无法克隆</translation>
+    </message>
+    <message>
+        <source>{name} is the file that is open</source>
+        <translation>{name} 是当前打开的文件</translation>
+    </message>
+    <message>
+        <source>Cloned “{name}” ({rows} rows)</source>
+        <translation>已克隆“{name}”（{rows} 行）</translation>
+    </message>
+    <message>
+        <source>Cloning the shared portfolio</source>
+        <translation>正在克隆共享项目组合</translation>
+    </message>
+    <message>
+        <source>{n} new conflict(s): see View ▸ Sync conflicts</source>
+        <translation>{n} 个新冲突：请查看 视图 ▸ 同步冲突</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Syncing with the team</source>
+        <translation>正在与团队同步</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.scores import risk_score, score_band
 from pmo_desktop.domain.values import format_money
@@ -31,6 +33,7 @@ from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import status_reports
+from pmo_desktop.sync.history import record_changes
 
 _OVERVIEW = [("programme", "Programme"), ("baseline", "Baseline finish"), ("business_unit", "Business unit"),
              ("theme", "Strategic theme")]  # shown, not edited here (the register edits them)
@@ -48,6 +51,11 @@ def _table(headers: list[str]) -> QTableWidget:
     t.setWordWrap(False)
     t.horizontalHeader().setStretchLastSection(True)
     return t
+
+
+def _when(iso: str, style) -> str:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
+    return f"{format_date(moment.date(), style)} {moment:%H:%M}"
 
 
 def _fill(table: QTableWidget, rows: list[list[Any]], align_right: set[int] = frozenset()) -> None:
@@ -181,6 +189,8 @@ class DetailPane(QFrame):
         self.raid = _table(["Ref", "Type", "Title", "Status", "Score"])
         self.milestones = _table(["Milestone", "Baseline", "Forecast", "Actual"])
         self.budget = _table(["Category", "Planned", "Actual", "Forecast", "EAC"])
+        self.changes = _table(["When", "Who", "Change"])  # who changed the project, teammates included
+        self.changes.setObjectName("projectChanges")
         overview = QWidget()
         overview_layout = QVBoxLayout(overview)
         overview_layout.setContentsMargins(0, 0, 0, 0)
@@ -193,7 +203,15 @@ class DetailPane(QFrame):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(overview)
         self.tabs.addTab(scroll, tr("Overview"))
-        self.tabs.addTab(self.history, tr("History"))
+        history = QWidget()  # status reports by period above, every change and who made it below
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.history, 1)
+        changes_label = QLabel(tr("Changes (who made each)"))
+        changes_label.setObjectName("formKey")
+        history_layout.addWidget(changes_label)
+        history_layout.addWidget(self.changes, 1)
+        self.tabs.addTab(history, tr("History"))
         self.tabs.addTab(self.raid, tr("RAID"))
         self.tabs.addTab(self.milestones, tr("Milestones"))
         self.tabs.addTab(self.budget, tr("Budget"))
@@ -236,7 +254,7 @@ class DetailPane(QFrame):
         for value in self.values.values():
             value.clear()
         self.overview.load(self.context, None)
-        for table in (self.history, self.raid, self.milestones, self.budget):
+        for table in (self.history, self.changes, self.raid, self.milestones, self.budget):
             table.setRowCount(0)
         self.report_button.setEnabled(False)
 
@@ -290,6 +308,12 @@ class DetailPane(QFrame):
         pid = self.project_id
         _fill(self.history, [[self.context.fmt.date(h["period"]), *[_rag(h[f]) for f in status_reports.RAG_FIELDS], h["summary"]]
                              for h in status_reports.history(pf, pid)])
+        style = pf.settings().get("date_format")
+        _fill(self.changes, [[_when(c["at"], style), c["who"], c["change"] if c["how"] == "edit" else
+                              f"{c['change']} ({c['how']})"] for c in record_changes(pf, "projects", pid)])
+        for row in range(self.changes.rowCount()):
+            item = self.changes.item(row, 2)
+            item.setToolTip(item.text())
         raid = lookups.project_raid(pf, pid)
         rows = []
         for ref, kind, title, status, p, i in raid:
@@ -312,7 +336,7 @@ class DetailPane(QFrame):
                 font = self.budget.item(last, c).font()
                 font.setBold(True)
                 self.budget.item(last, c).setFont(font)
-        for table in (self.history, self.raid, self.milestones, self.budget):
+        for table in (self.history, self.changes, self.raid, self.milestones, self.budget):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             table.horizontalHeader().setStretchLastSection(True)
 

@@ -130,6 +130,9 @@ class MainWindow(QMainWindow):
         add_date_format_menu(self)
         add_help_menu(self)
         build_toolbar(self)
+        from pmo_desktop.gui.sync.controller import SyncController  # team sync (issue 13)
+
+        self.sync = SyncController(self)
         self._restore_window()
         self.set_portfolio(portfolio)
 
@@ -163,12 +166,14 @@ class MainWindow(QMainWindow):
             self.detail.set_context(None)
             self.stack.setCurrentWidget(self.welcome)
             self._update_all()
+            self.sync.update()
             return
         self.history = UndoHistory(portfolio, self)
         self.history.changed.connect(self._update_actions)
         self.history.applied.connect(self._after_undo)
         self.history.problem.connect(self.report_problem)
         self.history.changed.connect(self._mark_saved)
+        self.history.changed.connect(self.sync.update)
         settings = portfolio.settings()
         fmt = Formatting.from_settings(settings, language=current_language())
         context = ViewContext(portfolio, self.history, self.settings, fmt, self.report_problem, self.confirm)
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.show_view(current or self.settings.value("window/view", "projects"))
         self._update_all()
+        self.sync.update()
 
     def _build_page(self, name: str) -> PortfolioView:
         """Views are built the first time they are shown, so opening a big file builds one."""

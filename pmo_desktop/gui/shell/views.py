@@ -141,6 +141,8 @@ def default_views() -> ViewRegistry:
         ViewSpec("people", tr("People"), "people.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "PeopleView")),
         ViewSpec("time_off", tr("Time off"), "time-off.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "TimeOffView")),
         ViewSpec("capacity", tr("Capacity"), "capacity.svg", lazy_view("pmo_desktop.gui.capacity.capacity_view", "CapacityView")),
+        ViewSpec("conflicts", tr("Sync conflicts"), "sync.svg",
+                 lazy_view("pmo_desktop.gui.sync.conflicts_view", "ConflictsView")),
     ])
 
 

@@ -1,0 +1,173 @@
+"""Team sync at scale (issue 13), against a real throw-away PostgreSQL.
+
+Shares a 10,000-project demo portfolio, clones it, runs 20 simulated analysts syncing at once (each
+round: 10 one-cell edits, then push + pull), and times receiving 10,000 changes made by someone else.
+Prints one JSON object. Budgets (DESIGN.md): clone <= 20 s, round p95 <= 0.5 s with 20 analysts,
+receiving 10,000 changes <= 5 s.
+
+    python benchmarks/sync_scale.py [--file big.pmo] [--projects 10000] [--analysts 20] [--rounds 5]
+
+Uses PMO_TEST_PG_DSN (a superuser DSN) when set, else starts its own server with .ci/pg-start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _db(dsn: str, name: str, user: str | None = None) -> str:
+    p = urlsplit(dsn)
+    netloc = p.netloc if user is None else f"{user}@{p.netloc.rsplit('@', 1)[-1]}"
+    return urlunsplit((p.scheme, netloc, "/" + name, p.query, ""))
+
+
+def _analyst(args) -> list[float]:
+    path, rounds, seed, barrier = args
+    from pmo_desktop.store import open_portfolio
+    from pmo_desktop.sync import engine
+
+    rng = random.Random(seed)
+    times = []
+    with open_portfolio(path) as pf:
+        ids = [r[0] for r in pf.conn.execute("SELECT id FROM projects")]
+        barrier.wait()
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _edit in range(10):
+                with pf.batch("ui", "edit"):
+                    pf.conn.execute("UPDATE projects SET percent_complete = ? WHERE id = ?",
+                                    (rng.randint(0, 100), rng.choice(ids)))
+            engine.sync(pf)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--file", type=Path, help="an existing demo portfolio to share (else one is built)")
+    ap.add_argument("--projects", type=int, default=10000)
+    ap.add_argument("--analysts", type=int, default=20)
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+
+    import psycopg
+
+    from pmo_desktop.demo import build_demo
+    from pmo_desktop.store import create_portfolio, open_portfolio
+    from pmo_desktop.sync import engine
+
+    work = Path(tempfile.mkdtemp(prefix="pmo-sync-bench-"))
+    server_dir = None
+    dsn = os.environ.get("PMO_TEST_PG_DSN")
+    try:
+        if not dsn:
+            server_dir = tempfile.mkdtemp(prefix="pmo-bench-pg-")
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            dsn = subprocess.run(["bash", str(ROOT / ".ci" / "pg-start"), server_dir, str(port)],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+        name = f"bench_{os.getpid()}"
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+            for i in range(args.analysts):
+                conn.execute(f"""DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'analyst{i:02d}')
+                                 THEN CREATE ROLE analyst{i:02d} LOGIN; END IF; END $$""")
+        db = _db(dsn, name)
+        source = work / "big.pmo"
+        t = time.perf_counter()
+        if args.file:
+            shutil.copy(args.file, source)
+            built = None
+        else:
+            create_portfolio(source, populate=lambda pf: build_demo(pf, projects=args.projects, seed=7)).close()
+            built = time.perf_counter() - t
+        with open_portfolio(source) as pf:
+            counts = pf.counts()
+            t = time.perf_counter()
+            shared = engine.share(pf, db, "big")
+            share_s = time.perf_counter() - t
+            from pmo_desktop.sync.members import add_member
+
+            for i in range(args.analysts):
+                add_member(pf, f"analyst{i:02d}", "editor")
+        t = time.perf_counter()
+        first = work / "analyst00.pmo"
+        engine.clone(_db(dsn, name, "analyst00"), first, "big")
+        clone_s = time.perf_counter() - t
+
+        # Every analyst's copy is what a clone gives (copied, with their own login) to keep disk time down.
+        paths = [first]
+        for i in range(1, args.analysts):
+            path = work / f"analyst{i:02d}.pmo"
+            shutil.copy(first, path)
+            with open_portfolio(path) as pf, pf.bookkeeping() as conn:
+                conn.execute("UPDATE _sync_state SET server = ?, login = ?", (_db(dsn, name, f"analyst{i:02d}"),
+                                                                             f"analyst{i:02d}"))
+            paths.append(path)
+        ctx = mp.get_context("spawn")
+        with ctx.Manager() as manager:
+            barrier = manager.Barrier(args.analysts)
+            with ctx.Pool(args.analysts) as pool:
+                t = time.perf_counter()
+                results = pool.map(_analyst, [(str(p), args.rounds, i, barrier) for i, p in enumerate(paths)])
+                wall = time.perf_counter() - t
+        rounds = [x for r in results for x in r]
+
+        # Receiving 10,000 changes: analyst 1 changes 10,000 project rows; analyst 0 receives them.
+        with open_portfolio(paths[1]) as pf:
+            with pf.batch("import", "Import 10,000 changes"):
+                pf.conn.execute("UPDATE projects SET status = 'Reviewed ' || id WHERE id IN "
+                                "(SELECT id FROM projects ORDER BY id LIMIT 10000)")
+            engine.sync(pf)
+        with open_portfolio(paths[0]) as pf:
+            t = time.perf_counter()
+            got = engine.sync(pf)
+            receive_s = time.perf_counter() - t
+        print(json.dumps({
+            "rows_shared": shared["rows"],
+            "counts": {k: v for k, v in counts.items() if v},
+            "build_demo_s": round(built, 2) if built is not None else None,
+            "share_s": round(share_s, 2),
+            "clone_s": round(clone_s, 2),
+            "clone_budget_s": 20,
+            "analysts": args.analysts,
+            "rounds_each": args.rounds,
+            "rounds_per_s": round(len(rounds) / wall, 2),
+            "round_p50_s": round(statistics.median(rounds), 3),
+            "round_p95_s": round(_pct(rounds, 0.95), 3),
+            "round_p95_budget_s": 0.5,
+            "receive_10000_changes_s": round(receive_s, 2),
+            "receive_rows_updated": got["rows_updated"],
+            "receive_budget_s": 5,
+        }, indent=2))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if server_dir:
+            subprocess.run(["bash", str(ROOT / ".ci" / "pg-start"), "--stop", server_dir], check=False)
+            shutil.rmtree(server_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,524 @@
+"""The server side of team sync: the `pmo_sync` schema in a PostgreSQL database.
+
+Clients never touch these tables. They call SECURITY DEFINER functions that check the caller's
+membership (role admin/editor/viewer, editors optionally scoped to programmes), stamp every batch with
+`session_user` (the authenticated login, whatever the client claims) and merge three-way per field.
+
+- `rows` holds the current value of every synced row by global id (JSON, foreign keys as gids), with
+  a tombstone for deleted rows and the sequence number of the batch that last changed it.
+- `batches` is the ordered history: sequence numbers are taken under a per-portfolio advisory lock
+  held to commit, so batches commit in sequence order and a pull bounded by the committed head never
+  skips a late commit. A batch id (uuid) is applied once: a retry gets the first result back.
+- `keys` holds each live row's human keys (project code, RAID ref...) so two copies creating the same
+  key offline meet as a conflict.
+- `conflicts`: one row per field both sides changed, per edit against delete, per duplicate key.
+"""
+
+SCHEMA_VERSION = 2
+
+INSTALL = r"""
+CREATE SCHEMA IF NOT EXISTS pmo_sync;
+REVOKE ALL ON SCHEMA pmo_sync FROM PUBLIC;
+GRANT USAGE ON SCHEMA pmo_sync TO PUBLIC;
+
+CREATE TABLE IF NOT EXISTS pmo_sync.info (id int PRIMARY KEY CHECK (id = 1), version int NOT NULL);
+
+CREATE TABLE IF NOT EXISTS pmo_sync.portfolios (
+    id serial PRIMARY KEY,
+    name text NOT NULL UNIQUE,
+    last_seq bigint NOT NULL DEFAULT 0,
+    created_by text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now());
+
+CREATE TABLE IF NOT EXISTS pmo_sync.members (
+    portfolio_id int NOT NULL REFERENCES pmo_sync.portfolios ON DELETE CASCADE,
+    login text NOT NULL,
+    role text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+    programmes text[] NOT NULL DEFAULT '{}',
+    PRIMARY KEY (portfolio_id, login));
+
+CREATE TABLE IF NOT EXISTS pmo_sync.rows (
+    portfolio_id int NOT NULL REFERENCES pmo_sync.portfolios ON DELETE CASCADE,
+    gid uuid NOT NULL,
+    tbl text NOT NULL,
+    data jsonb NOT NULL,
+    deleted boolean NOT NULL DEFAULT false,
+    programme uuid,
+    seq bigint NOT NULL,
+    changed_by text NOT NULL,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (portfolio_id, gid));
+CREATE INDEX IF NOT EXISTS rows_seq ON pmo_sync.rows (portfolio_id, seq);
+
+CREATE TABLE IF NOT EXISTS pmo_sync.keys (
+    portfolio_id int NOT NULL,
+    tbl text NOT NULL,
+    key text NOT NULL,
+    gid uuid NOT NULL,
+    PRIMARY KEY (portfolio_id, tbl, key));
+CREATE INDEX IF NOT EXISTS keys_gid ON pmo_sync.keys (portfolio_id, gid);
+
+CREATE TABLE IF NOT EXISTS pmo_sync.batches (
+    id uuid PRIMARY KEY,
+    portfolio_id int NOT NULL REFERENCES pmo_sync.portfolios ON DELETE CASCADE,
+    seq bigint NOT NULL,
+    author text NOT NULL,
+    at timestamptz NOT NULL DEFAULT now(),
+    label text,
+    n_changes int NOT NULL,
+    result jsonb NOT NULL,
+    UNIQUE (portfolio_id, seq));
+
+CREATE TABLE IF NOT EXISTS pmo_sync.conflicts (
+    id bigserial PRIMARY KEY,
+    portfolio_id int NOT NULL REFERENCES pmo_sync.portfolios ON DELETE CASCADE,
+    batch uuid NOT NULL,
+    gid uuid NOT NULL,
+    tbl text NOT NULL,
+    col text,
+    kind text NOT NULL CHECK (kind IN ('field', 'deleted', 'duplicate', 'refused')),
+    base jsonb,
+    mine jsonb,
+    theirs jsonb,
+    theirs_gid uuid,
+    row_image jsonb,
+    mine_by text NOT NULL,
+    mine_at timestamptz NOT NULL DEFAULT now(),
+    theirs_by text,
+    theirs_at timestamptz,
+    resolved_by text,
+    resolved_at timestamptz,
+    resolution text);
+CREATE INDEX IF NOT EXISTS conflicts_open ON pmo_sync.conflicts (portfolio_id) WHERE resolved_at IS NULL;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA pmo_sync FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA pmo_sync FROM PUBLIC;
+
+-- The caller's membership; raises when the portfolio or the membership does not exist.
+CREATE OR REPLACE FUNCTION pmo_sync._member(pname text, OUT pid int, OUT role text, OUT scope text[])
+LANGUAGE plpgsql STABLE SET search_path = pmo_sync, pg_temp AS $f$
+BEGIN
+    SELECT p.id INTO pid FROM pmo_sync.portfolios p WHERE p.name = pname;
+    IF pid IS NULL THEN
+        RAISE EXCEPTION 'there is no shared portfolio named "%" in this database', pname USING ERRCODE = 'P0002';
+    END IF;
+    SELECT m.role, m.programmes INTO role, scope
+      FROM pmo_sync.members m WHERE m.portfolio_id = pid AND m.login = session_user;
+    IF role IS NULL THEN
+        RAISE EXCEPTION 'permission denied: % is not a member of portfolio "%"', session_user, pname
+            USING ERRCODE = '42501';
+    END IF;
+END $f$;
+
+-- The programme a row belongs to: a programme is its own; anything else takes its parents'.
+CREATE OR REPLACE FUNCTION pmo_sync._programme(p int, t text, g uuid, d jsonb, fks jsonb) RETURNS uuid
+LANGUAGE sql STABLE SET search_path = pmo_sync, pg_temp AS $f$
+    SELECT CASE WHEN t = 'programmes' THEN g ELSE (
+        SELECT r.programme FROM jsonb_each_text(coalesce(fks, '{}')) f(col, reftbl)
+          JOIN pmo_sync.rows r ON r.portfolio_id = p AND r.gid = (d->>f.col)::uuid
+         WHERE d->>f.col IS NOT NULL AND r.programme IS NOT NULL LIMIT 1) END
+$f$;
+
+-- The first foreign key column whose row is not (or no longer) on the server.
+CREATE OR REPLACE FUNCTION pmo_sync._missing_parent(p int, d jsonb, fks jsonb) RETURNS text
+LANGUAGE sql STABLE SET search_path = pmo_sync, pg_temp AS $f$
+    SELECT f.col FROM jsonb_each_text(coalesce(fks, '{}')) f(col, reftbl)
+     WHERE d->>f.col IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM pmo_sync.rows r WHERE r.portfolio_id = p AND r.gid = (d->>f.col)::uuid AND NOT r.deleted)
+     LIMIT 1
+$f$;
+
+-- A row's human keys as text, one per unique column set without a null in it.
+CREATE OR REPLACE FUNCTION pmo_sync._keys_of(d jsonb, keydefs jsonb) RETURNS SETOF text
+LANGUAGE sql IMMUTABLE AS $f$
+    SELECT kd.cols::text || kv.key
+      FROM jsonb_array_elements(coalesce(keydefs, '[]')) kd(cols)
+      CROSS JOIN LATERAL (
+        SELECT jsonb_agg(coalesce(d->x.c, 'null') ORDER BY x.o)::text AS key,
+               bool_or(d->x.c IS NULL OR d->x.c = 'null'::jsonb) AS hasnull
+          FROM jsonb_array_elements_text(kd.cols) WITH ORDINALITY x(c, o)) kv
+     WHERE NOT kv.hasnull
+$f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync._key_clash(p int, t text, g uuid, d jsonb, keydefs jsonb) RETURNS uuid
+LANGUAGE sql STABLE SET search_path = pmo_sync, pg_temp AS $f$
+    SELECT k.gid FROM pmo_sync._keys_of(d, keydefs) kk(key)
+      JOIN pmo_sync.keys k ON k.portfolio_id = p AND k.tbl = t AND k.key = kk.key
+     WHERE k.gid <> g LIMIT 1
+$f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync._set_keys(p int, t text, g uuid, d jsonb, keydefs jsonb) RETURNS void
+LANGUAGE sql SET search_path = pmo_sync, pg_temp AS $f$
+    DELETE FROM pmo_sync.keys WHERE portfolio_id = p AND gid = g;
+    INSERT INTO pmo_sync.keys (portfolio_id, tbl, key, gid)
+    SELECT p, t, kk.key, g FROM pmo_sync._keys_of(d, keydefs) kk(key) ON CONFLICT DO NOTHING;
+$f$;
+
+-- Record a conflict; a second one on the same field from the same login updates the first, so one
+-- concurrent edit is one conflict however many local steps it took.
+CREATE OR REPLACE FUNCTION pmo_sync._conflict(p int, bid uuid, g uuid, t text, c text, k text,
+                                              b jsonb, pm jsonb, pt jsonb, tg uuid, img jsonb DEFAULT NULL) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE
+    cid bigint;
+    who text;
+    whn timestamptz;
+BEGIN
+    SELECT r.changed_by, r.changed_at INTO who, whn FROM pmo_sync.rows r
+     WHERE r.portfolio_id = p AND r.gid = coalesce(tg, g);
+    IF c IS NOT NULL AND k = 'field' THEN
+        UPDATE pmo_sync.conflicts x SET mine = pm, mine_at = now(), theirs = pt
+         WHERE x.portfolio_id = p AND x.gid = g AND x.col = c AND x.kind = 'field' AND x.mine_by = session_user
+           AND x.resolved_at IS NULL
+        RETURNING x.id INTO cid;
+    END IF;
+    IF cid IS NULL THEN
+        INSERT INTO pmo_sync.conflicts (portfolio_id, batch, gid, tbl, col, kind, base, mine, theirs, theirs_gid,
+                                        row_image, mine_by, theirs_by, theirs_at)
+        VALUES (p, bid, g, t, c, k, b, pm, pt, tg, img, session_user, who, whn)
+        RETURNING id INTO cid;
+    END IF;
+    RETURN jsonb_build_object('id', cid, 'gid', g, 'tbl', t, 'col', c, 'kind', k);
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.push_batch(pname text, bid uuid, label text, changes jsonb, meta jsonb)
+RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE
+    m record;
+    r record;
+    ch jsonb;
+    s bigint;
+    done jsonb;
+    found_conflicts jsonb := '[]';
+    allowed uuid[];
+    g uuid;
+    t text;
+    c text;
+    op text;
+    cur jsonb;
+    newdata jsonb;
+    prog uuid;
+    other uuid;
+    missing text;
+    diffcols text[];
+    quiet text[] := ARRAY['created_at', 'updated_at'];
+    fks jsonb := coalesce(meta->'fks', '{}');
+    keydefs jsonb := coalesce(meta->'keys', '{}');
+    derived boolean := coalesce((meta->>'derived')::boolean, false);
+    applied int := 0;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    IF m.role = 'viewer' THEN
+        RAISE EXCEPTION 'permission denied: % is a viewer of portfolio "%" and can only receive changes',
+            session_user, pname USING ERRCODE = '42501';
+    END IF;
+    -- Held to commit: batches take their sequence numbers, and commit, one after another.
+    PERFORM pg_advisory_xact_lock(872316, m.pid);
+    SELECT b.result INTO done FROM pmo_sync.batches b WHERE b.id = bid;
+    IF done IS NOT NULL THEN
+        RETURN done || '{"repeat": true}';
+    END IF;
+    UPDATE pmo_sync.portfolios SET last_seq = last_seq + 1 WHERE id = m.pid RETURNING last_seq INTO s;
+
+    IF m.role = 'editor' AND cardinality(m.scope) > 0 THEN
+        SELECT coalesce(array_agg(x.gid), '{}') INTO allowed FROM pmo_sync.rows x
+         WHERE x.portfolio_id = m.pid AND x.tbl = 'programmes' AND NOT x.deleted AND x.data->>'name' = ANY(m.scope);
+    END IF;
+
+    FOR ch IN SELECT value FROM jsonb_array_elements(changes) LOOP
+        g := (ch->>'gid')::uuid;
+        t := ch->>'tbl';
+        op := ch->>'op';
+        c := ch->>'col';
+        SELECT * INTO r FROM pmo_sync.rows x WHERE x.portfolio_id = m.pid AND x.gid = g FOR UPDATE;
+
+        IF op = 'insert' THEN
+            newdata := ch->'row';
+            prog := pmo_sync._programme(m.pid, t, g, newdata, fks->t);
+            IF allowed IS NOT NULL AND (prog IS NULL OR NOT prog = ANY(allowed)) THEN
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'refused',
+                    NULL, newdata, NULL, NULL);
+                CONTINUE;
+            END IF;
+            IF r.gid IS NOT NULL AND NOT r.deleted THEN
+                -- Back again (an undo) while someone else had it: each differing field is a conflict.
+                FOR c IN SELECT k FROM jsonb_object_keys(newdata) k LOOP
+                    IF NOT c = ANY(quiet) AND coalesce(r.data->c, 'null') <> coalesce(newdata->c, 'null') THEN
+                        found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'field',
+                            NULL, newdata->c, r.data->c, NULL);
+                    END IF;
+                END LOOP;
+                CONTINUE;
+            END IF;
+            missing := pmo_sync._missing_parent(m.pid, newdata, fks->t);
+            IF missing IS NOT NULL THEN
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, missing, 'deleted',
+                    NULL, newdata, NULL, (newdata->>missing)::uuid);
+                CONTINUE;
+            END IF;
+            other := pmo_sync._key_clash(m.pid, t, g, newdata, keydefs->t);
+            IF other IS NOT NULL THEN
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'duplicate',
+                    NULL, newdata, (SELECT x.data FROM pmo_sync.rows x WHERE x.portfolio_id = m.pid AND x.gid = other),
+                    other);
+                CONTINUE;
+            END IF;
+            INSERT INTO pmo_sync.rows AS x (portfolio_id, gid, tbl, data, deleted, programme, seq, changed_by, changed_at)
+            VALUES (m.pid, g, t, newdata, false, prog, s, session_user, now())
+            ON CONFLICT (portfolio_id, gid) DO UPDATE
+               SET data = EXCLUDED.data, deleted = false, programme = EXCLUDED.programme, seq = s,
+                   changed_by = session_user, changed_at = now();
+            PERFORM pmo_sync._set_keys(m.pid, t, g, newdata, keydefs->t);
+            applied := applied + 1;
+
+        ELSIF op = 'update' THEN
+            IF r.gid IS NULL OR r.deleted THEN
+                IF NOT c = ANY(quiet) AND NOT derived THEN
+                    found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'deleted',
+                        ch->'old', ch->'new', NULL, NULL, r.data);
+                END IF;
+                CONTINUE;
+            END IF;
+            newdata := jsonb_set(r.data, ARRAY[c], coalesce(ch->'new', 'null'));
+            prog := pmo_sync._programme(m.pid, t, g, newdata, fks->t);
+            IF allowed IS NOT NULL AND (r.programme IS NULL OR NOT r.programme = ANY(allowed)
+                                        OR prog IS NULL OR NOT prog = ANY(allowed)) THEN
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'refused',
+                    ch->'old', ch->'new', r.data->c, NULL);
+                CONTINUE;
+            END IF;
+            cur := coalesce(r.data->c, 'null');
+            IF cur = coalesce(ch->'new', 'null') THEN
+                CONTINUE;  -- both sides agree already
+            END IF;
+            IF NOT (cur = coalesce(ch->'old', 'null') OR c = ANY(quiet)) THEN
+                IF derived THEN
+                    CONTINUE;  -- a worked-out value someone else has changed since: theirs stands, no conflict
+                END IF;
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'field',
+                    ch->'old', ch->'new', cur, NULL);
+                CONTINUE;
+            END IF;
+            IF fks->t ? c THEN
+                missing := pmo_sync._missing_parent(m.pid, newdata, jsonb_build_object(c, fks->t->c));
+                IF missing IS NOT NULL THEN
+                    found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'deleted',
+                        ch->'old', ch->'new', cur, (newdata->>c)::uuid);
+                    CONTINUE;
+                END IF;
+            END IF;
+            other := pmo_sync._key_clash(m.pid, t, g, newdata, keydefs->t);
+            IF other IS NOT NULL THEN
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'duplicate',
+                    ch->'old', ch->'new', cur, other);
+                CONTINUE;
+            END IF;
+            UPDATE pmo_sync.rows x SET data = newdata, programme = prog, seq = s, changed_by = session_user,
+                   changed_at = now()
+             WHERE x.portfolio_id = m.pid AND x.gid = g;
+            PERFORM pmo_sync._set_keys(m.pid, t, g, newdata, keydefs->t);
+            applied := applied + 1;
+
+        ELSIF op = 'delete' THEN
+            IF r.gid IS NULL OR r.deleted THEN
+                CONTINUE;
+            END IF;
+            IF allowed IS NOT NULL AND (r.programme IS NULL OR NOT r.programme = ANY(allowed)) THEN
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'refused',
+                    ch->'old', NULL, r.data, NULL);
+                CONTINUE;
+            END IF;
+            SELECT coalesce(array_agg(k), '{}') INTO diffcols FROM jsonb_object_keys(r.data) k
+             WHERE NOT k = ANY(quiet) AND coalesce(r.data->k, 'null') <> coalesce(ch->'old'->k, 'null');
+            IF cardinality(diffcols) > 0 AND NOT derived THEN
+                -- Deleted here, changed there since: the change stands until someone resolves it.
+                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'deleted',
+                    NULL, NULL, r.data, NULL, ch->'old');
+                CONTINUE;
+            END IF;
+            UPDATE pmo_sync.rows x SET deleted = true, seq = s, changed_by = session_user, changed_at = now()
+             WHERE x.portfolio_id = m.pid AND x.gid = g;
+            DELETE FROM pmo_sync.keys k WHERE k.portfolio_id = m.pid AND k.gid = g;
+            applied := applied + 1;
+        ELSE
+            RAISE EXCEPTION 'unknown change kind %', op USING ERRCODE = '22023';
+        END IF;
+    END LOOP;
+
+    UPDATE pmo_sync.conflicts x SET resolved_by = session_user, resolved_at = now(), resolution = label
+     WHERE x.portfolio_id = m.pid AND x.resolved_at IS NULL
+       AND x.id IN (SELECT (v #>> '{}')::bigint FROM jsonb_array_elements(coalesce(meta->'resolves', '[]')) v);
+
+    done := jsonb_build_object('seq', s, 'applied', applied, 'conflicts', found_conflicts);
+    INSERT INTO pmo_sync.batches (id, portfolio_id, seq, author, label, n_changes, result)
+    VALUES (bid, m.pid, s, session_user, label, jsonb_array_length(changes), done);
+    RETURN done;
+END $f$;
+
+-- Several batches in one call, in order, in the caller's transaction: the push lock is held only while
+-- the server works, never across a client's round trips.
+CREATE OR REPLACE FUNCTION pmo_sync.push_batches(pname text, batches jsonb) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE
+    b jsonb;
+    out jsonb := '[]';
+BEGIN
+    FOR b IN SELECT value FROM jsonb_array_elements(batches) LOOP
+        out := out || jsonb_build_array(pmo_sync.push_batch(pname, (b->>'id')::uuid, b->>'label',
+                                                             b->'changes', b->'meta'));
+    END LOOP;
+    RETURN out;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.whoami(pname text, OUT login text, OUT role text, OUT programmes text[],
+                                           OUT head bigint)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    login := session_user; role := m.role; programmes := m.scope;
+    SELECT p.last_seq INTO head FROM pmo_sync.portfolios p WHERE p.id = m.pid;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.pull_rows(pname text, since bigint, upto bigint, extra uuid[])
+RETURNS TABLE (gid uuid, tbl text, data jsonb, deleted boolean, changed_by text, changed_at timestamptz)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    RETURN QUERY
+        SELECT r.gid, r.tbl, r.data, r.deleted, r.changed_by, r.changed_at FROM pmo_sync.rows r
+         WHERE r.portfolio_id = m.pid AND r.seq > since AND r.seq <= upto AND NOT (since = 0 AND r.deleted)
+        UNION ALL
+        SELECT r.gid, r.tbl, r.data, r.deleted, r.changed_by, r.changed_at FROM pmo_sync.rows r
+         WHERE r.portfolio_id = m.pid AND r.gid = ANY(extra) AND NOT (r.seq > since AND r.seq <= upto)
+        UNION ALL
+        SELECT e, NULL, NULL, true, NULL, NULL FROM unnest(extra) e
+         WHERE NOT EXISTS (SELECT 1 FROM pmo_sync.rows r WHERE r.portfolio_id = m.pid AND r.gid = e);
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.pull_batches(pname text, since bigint, upto bigint)
+RETURNS TABLE (id uuid, seq bigint, author text, at timestamptz, label text, n_changes int)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    RETURN QUERY SELECT b.id, b.seq, b.author, b.at, b.label, b.n_changes FROM pmo_sync.batches b
+                  WHERE b.portfolio_id = m.pid AND b.seq > since AND b.seq <= upto ORDER BY b.seq;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.open_conflicts(pname text)
+RETURNS TABLE (id bigint, gid uuid, tbl text, col text, kind text, base jsonb, mine jsonb, theirs jsonb,
+               theirs_gid uuid, row_image jsonb, mine_by text, mine_at timestamptz, theirs_by text, theirs_at timestamptz)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    RETURN QUERY SELECT c.id, c.gid, c.tbl, c.col, c.kind, c.base, c.mine, c.theirs, c.theirs_gid, c.row_image, c.mine_by,
+                        c.mine_at, c.theirs_by, c.theirs_at
+                   FROM pmo_sync.conflicts c WHERE c.portfolio_id = m.pid AND c.resolved_at IS NULL ORDER BY c.id;
+END $f$;
+
+-- Sharing: a new portfolio with the caller as its admin, then its rows in bulk as batch 1.
+CREATE OR REPLACE FUNCTION pmo_sync.create_shared(pname text, bid uuid, label text) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE pid int;
+BEGIN
+    IF EXISTS (SELECT 1 FROM pmo_sync.portfolios WHERE name = pname) THEN
+        RAISE EXCEPTION 'a portfolio named "%" is already shared in this database; choose another --name', pname
+            USING ERRCODE = '23505';
+    END IF;
+    INSERT INTO pmo_sync.portfolios (name, last_seq, created_by) VALUES (pname, 1, session_user) RETURNING id INTO pid;
+    INSERT INTO pmo_sync.members (portfolio_id, login, role) VALUES (pid, session_user, 'admin');
+    INSERT INTO pmo_sync.batches (id, portfolio_id, seq, author, label, n_changes, result)
+    VALUES (bid, pid, 1, session_user, label, 0, '{"seq": 1, "applied": 0, "conflicts": []}');
+    RETURN 1;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.share_rows(pname text, items jsonb, meta jsonb) RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record; n int;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    IF m.role <> 'admin' OR (SELECT last_seq FROM pmo_sync.portfolios WHERE id = m.pid) <> 1 THEN
+        RAISE EXCEPTION 'permission denied: rows are uploaded in bulk only when a portfolio is first shared'
+            USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO pmo_sync.rows (portfolio_id, gid, tbl, data, programme, seq, changed_by)
+    SELECT m.pid, x.gid, x.tbl, x.data, x.programme, 1, session_user
+      FROM jsonb_to_recordset(items) x(gid uuid, tbl text, data jsonb, programme uuid);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    INSERT INTO pmo_sync.keys (portfolio_id, tbl, key, gid)
+    SELECT m.pid, x.tbl, kk.key, x.gid FROM jsonb_to_recordset(items) x(gid uuid, tbl text, data jsonb)
+     CROSS JOIN LATERAL pmo_sync._keys_of(x.data, meta->'keys'->x.tbl) kk(key)
+    ON CONFLICT DO NOTHING;
+    UPDATE pmo_sync.batches SET n_changes = n_changes + n WHERE portfolio_id = m.pid AND seq = 1;
+    RETURN n;
+END $f$;
+
+-- Members: admins only. A member is an existing PostgreSQL login role.
+CREATE OR REPLACE FUNCTION pmo_sync.set_member(pname text, who text, newrole text, progs text[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    IF m.role <> 'admin' THEN
+        RAISE EXCEPTION 'permission denied: only an admin of portfolio "%" can change its members', pname
+            USING ERRCODE = '42501';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = who AND rolcanlogin) THEN
+        RAISE EXCEPTION 'there is no database login named "%"; ask the database administrator to create it', who
+            USING ERRCODE = '42704';
+    END IF;
+    IF newrole NOT IN ('admin', 'editor', 'viewer') THEN
+        RAISE EXCEPTION 'a role is admin, editor or viewer, not "%"', newrole USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO pmo_sync.members (portfolio_id, login, role, programmes)
+    VALUES (m.pid, who, newrole, coalesce(progs, '{}'))
+    ON CONFLICT (portfolio_id, login) DO UPDATE SET role = EXCLUDED.role, programmes = EXCLUDED.programmes;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.remove_member(pname text, who text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    IF m.role <> 'admin' THEN
+        RAISE EXCEPTION 'permission denied: only an admin of portfolio "%" can change its members', pname
+            USING ERRCODE = '42501';
+    END IF;
+    IF who = session_user THEN
+        RAISE EXCEPTION 'an admin cannot remove themselves; another admin can' USING ERRCODE = '22023';
+    END IF;
+    DELETE FROM pmo_sync.members WHERE portfolio_id = m.pid AND login = who;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '% is not a member of portfolio "%"', who, pname USING ERRCODE = 'P0002';
+    END IF;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.list_members(pname text)
+RETURNS TABLE (login text, role text, programmes text[])
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    RETURN QUERY SELECT x.login, x.role, x.programmes FROM pmo_sync.members x
+                  WHERE x.portfolio_id = m.pid ORDER BY x.login;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.my_portfolios() RETURNS TABLE (name text, role text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+    SELECT p.name, m.role FROM pmo_sync.portfolios p JOIN pmo_sync.members m ON m.portfolio_id = p.id
+     WHERE m.login = session_user ORDER BY p.name
+$f$;
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA pmo_sync FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pmo_sync.push_batch(text, uuid, text, jsonb, jsonb), pmo_sync.whoami(text),
+    pmo_sync.push_batches(text, jsonb),
+    pmo_sync.pull_rows(text, bigint, bigint, uuid[]), pmo_sync.pull_batches(text, bigint, bigint),
+    pmo_sync.open_conflicts(text), pmo_sync.set_member(text, text, text, text[]),
+    pmo_sync.remove_member(text, text), pmo_sync.list_members(text), pmo_sync.my_portfolios() TO PUBLIC;
+INSERT INTO pmo_sync.info (id, version) VALUES (1, %(version)s)
+    ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version;
+"""

@@ -1,0 +1,160 @@
+"""What the server enforces: roles, programme scope, the authenticated author, idempotent pushes, no
+table access for clients; and the `pmo` commands' one-line refusals."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import psycopg
+import pytest
+from psycopg.types.json import Jsonb
+
+from pmo_desktop.cli import main
+from pmo_desktop.store import open_portfolio
+from tests.sync.pg import local_rows
+from tests.sync.test_merge import edit, open_list, sync, value
+
+
+def push(dsn, bid, changes, meta=None, label="by hand"):
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        return conn.execute("SELECT pmo_sync.push_batch('team', %s, %s, %s, %s)",
+                            (bid, label, Jsonb(changes), Jsonb(meta or {}))).fetchone()[0]
+
+
+def project_gid(team, code):
+    return str(team.query("SELECT gid FROM pmo_sync.rows WHERE tbl = 'projects' AND data->>'code' = %s", (code,))[0][0])
+
+
+def test_a_viewer_only_receives(team, capsys):
+    v = team.clone("vera")
+    edit(team.admin_path, "UPDATE projects SET name = 'From admin' WHERE code = 'PRJ-101'")
+    assert main(["sync", str(team.admin_path)]) == 0
+    before = team.server_rows()
+    edit(v, "UPDATE projects SET name = 'Viewer wants this' WHERE code = 'PRJ-102'")
+    capsys.readouterr()
+    assert main(["sync", str(v)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "viewer" in err
+    assert team.server_rows() == before
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        push(team.dsn_as("vera"), uuid.uuid4(), [])
+
+
+def test_an_editor_limited_to_a_programme_cannot_change_another(team):
+    e = team.clone("eddie")  # scoped to 'Data & Analytics' (PRJ-105)
+    edit(e, "UPDATE projects SET name = 'Mine to change' WHERE code = 'PRJ-105'")
+    edit(e, "UPDATE projects SET name = 'Not mine' WHERE code = 'PRJ-101'")
+    edit(e, "UPDATE raid_items SET title = 'Not mine either' WHERE project_id = "
+            "(SELECT id FROM projects WHERE code = 'PRJ-101')")
+    result = sync(e)
+    assert result["new_conflicts"] >= 2
+    server = {d["code"]: d["name"] for t, d in team.server_rows().values() if t == "projects"}
+    assert server["PRJ-105"] == "Mine to change"
+    assert server["PRJ-101"] != "Not mine"
+    assert value(e, "SELECT name FROM projects WHERE code = 'PRJ-101'") == (server["PRJ-101"],)
+    assert {c["kind"] for c in open_list(e)} == {"refused"}
+    assert local_rows(e) == team.server_rows()
+
+
+def test_the_batch_is_stamped_with_the_login_not_a_claimed_name(team):
+    gid = project_gid(team, "PRJ-103")
+    old = team.server_rows()[gid][1]["name"]
+    bid = uuid.uuid4()
+    change = {"op": "update", "tbl": "projects", "gid": gid, "col": "name", "old": old, "new": "Forged",
+              "author": "bob", "changed_by": "bob"}
+    push(team.dsn_as("alice"), bid, [change], {"author": "bob", "login": "bob"}, label="bob did this")
+    assert team.query("SELECT author FROM pmo_sync.batches WHERE id = %s", (bid,)) == [("alice",)]
+    assert team.query("SELECT changed_by FROM pmo_sync.rows WHERE gid = %s", (gid,)) == [("alice",)]
+
+
+def test_the_same_batch_twice_is_applied_once(team):
+    gid = project_gid(team, "PRJ-104")
+    bid = uuid.uuid4()
+    changes = [{"op": "update", "tbl": "projects", "gid": gid, "col": "percent_complete",
+                "old": team.server_rows()[gid][1]["percent_complete"], "new": 55.5}]
+    first = push(team.dsn_as("alice"), bid, changes)
+    (head,) = team.query("SELECT last_seq FROM pmo_sync.portfolios WHERE name = 'team'")[0]
+    second = push(team.dsn_as("alice"), bid, changes)
+    assert second["repeat"] and second["seq"] == first["seq"]
+    assert team.query("SELECT last_seq FROM pmo_sync.portfolios WHERE name = 'team'") == [(head,)]
+    assert team.query("SELECT count(*) FROM pmo_sync.batches WHERE id = %s", (bid,)) == [(1,)]
+    assert team.query("SELECT count(*) FROM pmo_sync.conflicts") == [(0,)]
+
+
+def test_clients_cannot_read_or_write_the_tables(team):
+    with psycopg.connect(team.dsn_as("alice"), autocommit=True) as conn:
+        for sql in ("SELECT * FROM pmo_sync.rows", "DELETE FROM pmo_sync.conflicts",
+                    "UPDATE pmo_sync.members SET role = 'admin'",
+                    "SELECT pmo_sync.share_rows('team', '[]', '{}')"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(sql)
+
+
+def test_members_are_managed_by_admins_only(team, capsys):
+    a = team.clone("alice")
+    capsys.readouterr()
+    assert main(["members", str(a), "add", "carol", "--role", "admin"]) == 1
+    assert "only an admin" in capsys.readouterr().err
+    assert main(["members", str(team.admin_path), "add", "nobody_here", "--role", "editor"]) == 1
+    assert "no database login" in capsys.readouterr().err
+    assert main(["members", str(team.admin_path), "add", "carol", "--role", "viewer"]) == 0
+    capsys.readouterr()
+    assert main(["members", str(team.admin_path), "list", "--json"]) == 0
+    listed = {m["login"]: m for m in json.loads(capsys.readouterr().out)["members"]}
+    assert listed["carol"]["role"] == "viewer" and listed["eddie"]["programmes"] == ["Data & Analytics"]
+    assert main(["members", str(team.admin_path), "remove", "alice"]) == 0
+    capsys.readouterr()
+    assert main(["sync", str(a)]) == 1
+    assert "not a member" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["members", str(team.admin_path), "add", "x", "--role", "boss"])
+    assert usage.value.code == 2
+
+
+def test_a_password_in_the_url_is_never_stored(team, tmp_path, capsys):
+    url = team.dsn_as("alice").replace("alice@", "alice:s3cret-pw@")
+    out = tmp_path / "pw.pmo"
+    assert main(["clone", url, str(out), "--portfolio", "team"]) == 0
+    assert "s3cret-pw" not in capsys.readouterr().out
+    with open_portfolio(out, read_only=True) as pf:
+        assert pf.conn.execute("SELECT server FROM _sync_state").fetchone()[0] == team.dsn_as("alice")
+    assert b"s3cret-pw" not in out.read_bytes()
+
+
+def test_an_unreachable_server_is_one_line_and_changes_nothing(team, capsys):
+    a = team.clone("alice")
+    edit(a, "UPDATE projects SET name = 'Offline work' WHERE code = 'PRJ-101'")
+    with open_portfolio(a) as pf, pf.bookkeeping() as conn:
+        conn.execute("UPDATE _sync_state SET server = 'postgresql://alice@127.0.0.1:1/nowhere'")
+    before = local_rows(a)
+    with open_portfolio(a, read_only=True) as pf:
+        state = pf.conn.execute("SELECT * FROM _sync_state").fetchall()
+        pushed = pf.conn.execute("SELECT count(*) FROM _sync_pushed").fetchone()
+    capsys.readouterr()
+    assert main(["sync", str(a), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1 and "cannot reach" in captured.err
+    assert local_rows(a) == before
+    with open_portfolio(a, read_only=True) as pf:
+        assert pf.conn.execute("SELECT * FROM _sync_state").fetchall() == state
+        assert pf.conn.execute("SELECT count(*) FROM _sync_pushed").fetchone() == pushed
+
+
+def test_bad_inputs_are_one_line(team, tmp_path, capsys):
+    a = team.clone("alice")
+    cases = [
+        (["resolve", str(a), "99", "--keep", "mine"], "no open conflict"),
+        (["share", str(team.admin_path), team.dsn], "already shared"),
+        (["clone", team.dsn_as("alice"), str(a)], "already exists"),
+        (["clone", team.dsn_as("alice"), str(tmp_path / "x.pmo"), "--portfolio", "nope"], "no shared portfolio"),
+        (["conflicts", str(tmp_path / "missing.pmo")], "does not exist"),
+    ]
+    for argv, words in cases:
+        capsys.readouterr()
+        assert main(argv) == 1, argv
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and words in err, (argv, err)
+    assert not (tmp_path / "x.pmo").exists()
+    assert main(["conflicts", str(a), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"conflicts": [], "count": 0}
