@@ -9,12 +9,23 @@ the server answers, so an offline laptop never has its window held while a conne
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from pmo_desktop.gui.shell.jobs import job_runner
 from pmo_desktop.gui.widgets.tr import tr
@@ -23,6 +34,7 @@ from pmo_desktop.sync.connection import SyncError, connect
 from pmo_desktop.sync.state import read_state, status
 
 AUTO_SYNC_MS = 3 * 60 * 1000
+IDLE_SECONDS = 20  # an automatic sync waits until the analyst has not typed or clicked for this long
 FILE_FILTER = "PMO portfolios (*.pmo);;All files (*)"
 
 
@@ -69,6 +81,8 @@ class SyncController(QObject):
         super().__init__(win)
         self.win = win
         self.offline = False
+        self.last_input = time.monotonic()
+        QApplication.instance().installEventFilter(self)
         self.label = QLabel()
         self.label.setObjectName("syncStatus")
         self.label.setToolTip(tr("Team sync: File ▸ Sync Now (Ctrl+Shift+S)"))
@@ -212,6 +226,20 @@ class SyncController(QObject):
         return runner.run(tr("Syncing with the team"), lambda progress, cancelled: engine.sync(pf),
                           on_success=done, on_failure=failed)
 
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress):
+            self.last_input = time.monotonic()
+        return False
+
+    def idle(self) -> bool:
+        """Nobody has typed or clicked for a while and no editor, dialog or menu is open: an automatic
+        sync (which holds the window for a moment) never lands in the middle of an edit."""
+        app = QApplication.instance()
+        editing = isinstance(app.focusWidget(), QLineEdit | QAbstractSpinBox | QPlainTextEdit | QComboBox) and \
+            isinstance(app.focusWidget().parent(), QWidget) and app.focusWidget().parent().inherits("QAbstractItemView")
+        return (time.monotonic() - self.last_input >= IDLE_SECONDS and app.activeModalWidget() is None
+                and app.activePopupWidget() is None and not editing)
+
     def auto_sync(self) -> None:
         """Every few minutes: sync if the server answers (checked off the GUI thread)."""
         if not self.shared() or job_runner(self.win).busy() or QApplication.activeModalWidget() is not None:
@@ -219,8 +247,8 @@ class SyncController(QObject):
         self.probe.start(read_state(self.portfolio.conn).server)
 
     def _probed(self, reachable: bool) -> None:
-        if reachable:
+        if reachable and self.idle():
             self.sync_now(automatic=True)
-        elif not self.offline:
-            self.offline = True
+        elif reachable != (not self.offline):  # the indicator follows the answer; the sync waits
+            self.offline = not reachable
             self.update()

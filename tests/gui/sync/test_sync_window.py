@@ -55,7 +55,20 @@ def test_offline_sync_now_says_so_and_the_window_keeps_working(qtbot, make_windo
     assert len(answers.warnings) == 1
 
 
-def test_automatic_sync_receives_changes(qtbot, make_window, team):
+def test_automatic_sync_waits_while_the_analyst_types(qtbot, make_window, team):
+    win = make_window(open_portfolio(team.clone("alice")))
+    edit(team.admin_path, "UPDATE projects SET name = 'Changed by the admin' WHERE code = 'PRJ-102'")
+    sync(team.admin_path)
+    qtbot.keyClick(win.nav, "a")  # input just now: the automatic sync waits for a quiet moment
+    win.sync.auto_sync()
+    qtbot.wait(1500)
+    assert win.sync.last_result is None and not win.sync.offline
+
+
+def test_automatic_sync_receives_changes(qtbot, make_window, team, monkeypatch):
+    from pmo_desktop.gui.sync import controller
+
+    monkeypatch.setattr(controller, "IDLE_SECONDS", 0)
     a = team.clone("alice")
     win = make_window(open_portfolio(a))
     edit(team.admin_path, "UPDATE projects SET name = 'Changed by the admin' WHERE code = 'PRJ-102'")
