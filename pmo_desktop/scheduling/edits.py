@@ -59,7 +59,8 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
     if t["actual_finish"]:
         raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
     with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
-        _update(pf, task_id, {"duration_days": days, "kind": "milestone" if days == 0 else "task"})
+        _update(pf, task_id, {"duration_days": days, "duration_minutes": None,
+                              "kind": "milestone" if days == 0 else "task"})
         reschedule(pf, t["code"], source=source)
     return batch_id
 

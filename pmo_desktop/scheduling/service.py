@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
-from pmo_desktop.scheduling.engine import Schedule, schedule
+from pmo_desktop.scheduling.engine import Schedule, days, schedule
 from pmo_desktop.scheduling.network import DependencyLoop, LinkInput, TaskInput
 from pmo_desktop.store import Portfolio, PortfolioError
 
@@ -49,6 +49,14 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _day(d: date) -> date:
+    return d.date() if isinstance(d, datetime) else d
+
+
+def _at(d: datetime | None) -> str | None:
+    return d.isoformat(timespec="minutes") if d else None
+
+
 def parse_date(text, _parse=date.fromisoformat) -> date | None:
     """An ISO date from the store, or None when empty or malformed (never raises)."""
     if not text:
@@ -57,6 +65,36 @@ def parse_date(text, _parse=date.fromisoformat) -> date | None:
         return _parse(text if len(text) == 10 else text[:10])
     except (TypeError, ValueError):
         return None
+
+
+def parse_instant(day_text, time_text, _parse=datetime.fromisoformat):
+    """The stored day with its stored time when they agree ('YYYY-MM-DDTHH:MM' in `time_text`), else
+    the day alone (a date) or None."""
+    day = parse_date(day_text)
+    if day is None or not time_text or len(time_text) <= 10 or time_text[:10] != day.isoformat():
+        return day
+    try:
+        return _parse(time_text[:16])
+    except (TypeError, ValueError):
+        return day
+
+
+def stored_times(calendar: WorkCalendar, start: datetime | None, finish: datetime | None) -> tuple[str | None, str | None]:
+    """What goes in start_at/finish_at: the instant where it is not its day's first (start) or last
+    (finish) working minute, else None (the day's edge). A milestone's one instant is kept in start_at
+    alone, and not at all when it is its day's first working minute."""
+    s_text = f_text = None
+    if start is not None and start == finish:
+        finish = None
+    if start is not None:
+        hours = calendar.hours_of(start.toordinal())
+        if not hours or start.hour * 60 + start.minute != hours[0][0]:
+            s_text = start.isoformat(timespec="minutes")
+    if finish is not None:
+        hours = calendar.hours_of(finish.toordinal())
+        if not hours or finish.hour * 60 + finish.minute != hours[-1][1]:
+            f_text = finish.isoformat(timespec="minutes")
+    return s_text, f_text
 
 
 def project_calendar(conn: sqlite3.Connection, project_id: int, origin: date | None = None) -> WorkCalendar:
@@ -79,23 +117,46 @@ def project_calendar_id(conn: sqlite3.Connection, project_id: int) -> int | None
 def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput], list[LinkInput], dict]:
     """The project's tasks and links as engine inputs, plus the stored dates keyed by task id."""
     tasks, stored = [], {}
-    for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal) in conn.execute(
+    for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal, s_at, f_at,
+         minutes, deadline, manual) in conn.execute(
         """SELECT id, parent_id, name, kind, start_date, finish_date, duration_days, constraint_type,
-                  constraint_date, actual_start, actual_finish, calendar_id
+                  constraint_date, actual_start, actual_finish, calendar_id, start_at, finish_at,
+                  duration_minutes, deadline, manual
            FROM tasks WHERE project_id = ? ORDER BY sort_order, id""", (project_id,)
     ):
-        t = TaskInput(tid, name, parent, kind, parse_date(start), parse_date(finish), duration,
-                      ctype, parse_date(cdate), parse_date(a_start), parse_date(a_finish), cal)
+        t_start, t_finish = parse_instant(start, s_at), parse_instant(finish, f_at)
+        # An actual date on the task's own start (finish) day takes that instant: MS Project's Start
+        # is the actual start once work has begun.
+        t = TaskInput(tid, name, parent, kind, t_start, t_finish, duration, ctype, _instant_text(cdate),
+                      parse_instant(a_start, s_at if a_start == start else None),
+                      parse_instant(a_finish, f_at if a_finish == finish else None), cal,
+                      duration_minutes=minutes, deadline=_instant_text(deadline), manual=bool(manual),
+                      alap=(ctype or "").upper() == "ALAP")
         tasks.append(t)
-        stored[tid] = (start, finish, duration, name, kind)
+        stored[tid] = (start, finish, duration, name, kind, s_at, f_at, minutes)
     links = [
-        LinkInput(p, s, t, lag or 0)
-        for p, s, t, lag in conn.execute(
-            """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days FROM dependencies d
+        LinkInput(p, s, t, lag or 0, lag_minutes, fmt in _ELAPSED_LAGS if fmt is not None else False, pct)
+        for p, s, t, lag, lag_minutes, fmt, pct in conn.execute(
+            """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days, d.lag_minutes, d.lag_format,
+                      d.lag_percent FROM dependencies d
                JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,)
         )
     ]
     return tasks, links, stored
+
+
+# MSPDI LagFormat / DurationFormat codes counting calendar (elapsed) time, not working time.
+_ELAPSED_LAGS = frozenset({4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 54})
+
+
+def _instant_text(text):
+    """A stored date or 'YYYY-MM-DDTHH:MM' (constraint, deadline, actual dates) as a date or datetime."""
+    if text and len(text) > 10:
+        try:
+            return datetime.fromisoformat(text[:16])
+        except ValueError:
+            pass
+    return parse_date(text)
 
 
 def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalendar) -> bool:
@@ -110,36 +171,42 @@ def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calen
         if (link.type != "FS" or link.lag or a is None or b is None or b.kind != "milestone"
                 or a.kind == "milestone" or not a.finish or not b.start):
             continue
-        if b.start == a.finish:
+        a_finish, b_start = _day(a.finish), _day(b.start)
+        if b_start == a_finish:
             same += 1
-        elif b.start == calendar.add_days(a.finish, 1):
+        elif b_start == calendar.add_days(a_finish, 1):
             nxt += 1
     return nxt > same
 
 
 def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedule:
     """Compute (without writing) the schedule of one project."""
-    row = conn.execute("SELECT code, name, start_date FROM projects WHERE id = ?", (project_id,)).fetchone()
+    row = conn.execute("SELECT code, name, start_date, honor_constraints FROM projects WHERE id = ?",
+                       (project_id,)).fetchone()
     if row is None:
         raise PortfolioError(f"there is no project with id {project_id}")
-    code, name, p_start = row
+    code, name, p_start, honor = row
     tasks, links, stored = load_plan(conn, project_id)
-    starts = [t.start for t in tasks if t.start]
+    starts = [parse_date(stored[t.id][0]) for t in tasks if t.start]
     project_start = parse_date(p_start)
     if starts and (project_start is None or min(starts) < project_start):
         project_start = min(starts)  # a plan that already starts earlier is not pulled later
     calendar_id = project_calendar_id(conn, project_id)
     calendar = load_calendar(conn, calendar_id, origin=project_start)
     own: dict[int, WorkCalendar] = {}
-    for t in tasks:  # tasks on a calendar other than the project's get theirs
+    task_calendar: dict[int, WorkCalendar] = {}
+    for t in tasks:
+        if (t.duration_minutes is not None and t.duration is not None
+                and days(t.duration_minutes, calendar.minutes_per_day) != round(float(t.duration), 2)):
+            t.duration_minutes = None  # the days were edited since: they win over the stale minutes  # tasks on a calendar other than the project's get theirs
         if t.calendar is None or t.calendar == calendar_id:
             t.calendar = None
         else:
             if t.calendar not in own:
                 own[t.calendar] = load_calendar(conn, t.calendar, origin=project_start)
-            t.calendar = own[t.calendar]
+            t.calendar = task_calendar[t.id] = own[t.calendar]
     try:
-        result = schedule(tasks, links, calendar, project_start,
+        result = schedule(tasks, links, calendar, project_start, honor_constraints=honor != 0,
                           milestones_next_day=milestones_on_next_day(tasks, links, calendar))
     except DependencyLoop as exc:
         raise DependencyLoop(f"{code}: {exc}", exc.task_ids) from None
@@ -149,16 +216,23 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
                              start=result.start, finish=result.finish)
     names = {t.id: t.name for t in tasks}
     for tid, r in result.tasks.items():
-        old_start, old_finish, old_duration, _name, kind = stored[tid]
+        old_start, old_finish, old_duration, _name, kind, old_s_at, old_f_at, old_minutes = stored[tid]
         new_start, new_finish = _iso(r.start), _iso(r.finish)
-        new_duration = old_duration
-        if kind == "summary" or old_duration is None:
-            new_duration = r.duration
-        if (new_start, new_finish, new_duration) != (old_start, old_finish, old_duration):
-            report.updates.append((new_start, new_finish, new_duration, tid))
-        if (new_start, new_finish) != (old_start, old_finish):
+        s_at, f_at = stored_times(task_calendar.get(tid, calendar), r.start_at, r.finish_at)
+        if old_s_at and old_s_at[:10] != old_start:
+            old_s_at = None  # a time left over from before the date was edited elsewhere
+        if old_f_at and old_f_at[:10] != old_finish:
+            old_f_at = None
+        new_duration, new_minutes = old_duration, old_minutes
+        if kind == "summary" or (old_duration is None and old_minutes is None):
+            new_duration, new_minutes = r.duration, r.duration_minutes
+        if (new_start, new_finish, new_duration, s_at, f_at, new_minutes) != (
+                old_start, old_finish, old_duration, old_s_at, old_f_at, old_minutes):
+            report.updates.append((new_start, new_finish, new_duration, s_at, f_at, new_minutes, tid))
+        if (new_start, new_finish, s_at, f_at) != (old_start, old_finish, old_s_at, old_f_at):
             report.changed.append({"id": tid, "name": names[tid], "old_start": old_start,
                                    "old_finish": old_finish, "start": new_start, "finish": new_finish,
+                                   "start_at": _at(r.start_at), "finish_at": _at(r.finish_at),
                                    "duration": new_duration})
     report.critical_path = [{"id": i, "name": names[i]} for i in result.critical_path]
     report.late_tasks = [{"id": i, "name": names[i], "total_float": result.tasks[i].total_float}
@@ -206,8 +280,8 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
         with pf.batch(source, label) as batch_id:
             conn.executemany(
-                f"""UPDATE tasks SET start_date = ?, finish_date = ?, duration_days = ?, updated_at = {_NOW}
-                    WHERE id = ?""",
+                f"""UPDATE tasks SET start_date = ?, finish_date = ?, duration_days = ?, start_at = ?,
+                    finish_at = ?, duration_minutes = ?, updated_at = {_NOW} WHERE id = ?""",
                 changes,
             )
     return Rescheduled(reports, batch_id)
