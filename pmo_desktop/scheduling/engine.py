@@ -276,7 +276,8 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
         free[u] = project_end - ef[u] if best == POS else best
 
     shown_flag = [False] * size if milestones_next_day else end_flag
-    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates)
+    own_minutes = {u: spec[1] for u, spec in own.items()}
+    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates, own_minutes)
 
 
 def _day(value) -> date:
@@ -387,7 +388,7 @@ def days(minutes: int, minutes_per_day: int) -> float:
     return int(q) if q == int(q) else round(q, 2)
 
 
-def _result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dates) -> Schedule:
+def _result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dates, own_minutes) -> Schedule:
     """Instants for every task. A milestone is shown per `end_flag`, but summaries roll up the instant
     (`instant_flag`): a milestone at 17:00 on Friday shown on Monday morning still ends its phase on
     Friday."""
@@ -441,7 +442,7 @@ def _result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_da
         done = tasks[i].actual_finish is not None
         critical = total <= 0 and not done
         ff = max(0, min(free[i], total)) if total >= 0 else 0
-        span = ef[i] - es[i]
+        span = own_minutes.get(i, ef[i] - es[i])  # a task on its own calendar lasts its own minutes
         s, f = starts[i], finishes[i]
         out.tasks[tasks[i].id] = TaskResult(
             tasks[i].id, s.date() if s else None, f.date() if f else None, days(span, mpd),
