@@ -45,6 +45,13 @@ from pmo_desktop.store import PortfolioError
 COLUMNS = ("WBS", "Task", "Start", "Finish", "Days", "%", "Predecessors")
 
 
+def _when(day, clock: str) -> str:
+    """A task date for the table: the day, with its time where the task starts or ends mid-day."""
+    if day is None:
+        return ""
+    return day.strftime("%d %b %y") + (f" {clock}" if clock else "")
+
+
 class GanttTableModel(QAbstractTableModel):
     """The task table; display texts are made once per load so scrolling only looks them up."""
 
@@ -67,8 +74,8 @@ class GanttTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.plan = plan
         self._texts = [
-            (r.wbs, ("    " * r.level) + r.name, r.start.strftime("%d %b %y") if r.start else "",
-             r.finish.strftime("%d %b %y") if r.finish else "", "" if r.duration is None else str(r.duration),
+            (r.wbs, ("    " * r.level) + r.name, _when(r.start, r.start_time), _when(r.finish, r.finish_time),
+             "" if r.duration is None else f"{r.duration:g}",
              f"{r.percent:.0f}%", r.predecessors)
             for r in (plan.rows if plan else [])
         ]
