@@ -70,6 +70,24 @@ def build(n_tasks: int, n_links: int, seed: int = 7):
     return tasks, links
 
 
+def store_plan(pf, tasks, links, code: str = "BIG", owners: bool = False) -> int:
+    """Write the built plan as project `code` (inside the caller's batch); returns its id."""
+    pid = pf.conn.execute("INSERT INTO projects (code, name, start_date) VALUES (?, 'Big plan', ?)",
+                          (code, START.isoformat())).lastrowid
+    pf.conn.executemany(
+        """INSERT INTO tasks (id, project_id, parent_id, name, kind, start_date, start_at, duration_minutes,
+           sort_order, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(t.id, pid, t.parent_id, t.name, t.kind, t.start.date().isoformat() if t.start else None,
+          t.start.isoformat(timespec="minutes") if t.start else None, t.duration_minutes, t.id,
+          f"Person {t.id % 40}" if owners else None) for t in tasks])
+    pf.conn.executemany(
+        """INSERT INTO dependencies (predecessor_id, successor_id, type, lag_minutes, lag_format, lag_percent)
+           VALUES (?, ?, ?, ?, ?, ?)""",
+        [(lk.predecessor_id, lk.successor_id, lk.type, lk.lag_minutes,
+          19 if lk.lag_percent is not None else 8 if lk.elapsed else 5, lk.lag_percent) for lk in links])
+    return pid
+
+
 def main() -> dict:
     ap = argparse.ArgumentParser()
     ap.add_argument("--tasks", type=int, default=10_000)
@@ -87,21 +105,9 @@ def main() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         pf = create_portfolio(Path(tmp) / "scale.pmo")
         with pf.batch("cli", "load"):
-            pid = pf.conn.execute("INSERT INTO projects (code, name, start_date) VALUES ('BIG', 'Big plan', ?)",
-                                  (START.isoformat(),)).lastrowid
+            pid = store_plan(pf, tasks, links)
             cal = pf.conn.execute("INSERT INTO calendars (name, working_days) VALUES ('Std', '1111100')").lastrowid
             pf.conn.execute("UPDATE projects SET calendar_id = ? WHERE id = ?", (cal, pid))
-            pf.conn.executemany(
-                """INSERT INTO tasks (id, project_id, parent_id, name, kind, start_date, start_at, duration_minutes,
-                   sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [(t.id, pid, t.parent_id, t.name, t.kind, t.start.date().isoformat() if t.start else None,
-                  t.start.isoformat(timespec="minutes") if t.start else None, t.duration_minutes, t.id)
-                 for t in tasks])
-            pf.conn.executemany(
-                """INSERT INTO dependencies (predecessor_id, successor_id, type, lag_minutes, lag_format, lag_percent)
-                   VALUES (?, ?, ?, ?, ?, ?)""",
-                [(lk.predecessor_id, lk.successor_id, lk.type, lk.lag_minutes,
-                  19 if lk.lag_percent is not None else 8 if lk.elapsed else 5, lk.lag_percent) for lk in links])
         t0 = time.perf_counter()
         first = reschedule(pf, "BIG")
         first_s = time.perf_counter() - t0
