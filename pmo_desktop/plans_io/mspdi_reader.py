@@ -378,7 +378,9 @@ class _Reader:
         if task.kind != "milestone" and task.start_at and task.finish_at:
             # The same working instant, said the way our scheduler says it: a start at the end of a
             # day is the next working morning, a finish at the start of one the last day's evening.
-            task.start_at = work.start_instant(work.mpos(task.start_at))
+            # (A summary's start is its first child's, which may be a milestone at 17:00: kept.)
+            if task.kind == "task":
+                task.start_at = work.start_instant(work.mpos(task.start_at))
             task.finish_at = max(task.start_at, work.finish_instant(work.mpos(task.finish_at)))
         hours = _hours(r["Duration"])
         if task.kind == "milestone":

@@ -164,7 +164,7 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         t_start = _edge(cal, t["start_date"], t["start_at"], 0)
         t_finish = _edge(cal, t["finish_date"], t["finish_at"], -1)
         if milestone and t_start:
-            t_finish = t_start = _edge(cal, t["start_date"], t["start_at"], -1) if not t["start_at"] else t_start
+            t_finish = t_start  # one instant: its stored time, else its day's first working minute
         for tag, value in (("UID", uid[t["id"]]), ("ID", uid[t["id"]]), ("Name", t["name"]), ("Type", 1),
                            ("IsNull", 0), ("WBS", t["wbs"] or number), ("OutlineNumber", number),
                            ("OutlineLevel", level), ("Start", t_start), ("Finish", t_finish),

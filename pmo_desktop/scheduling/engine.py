@@ -115,18 +115,19 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             p = pos(t.start)
             if p >= floor:
                 lb[i] = p
-                lb_end[i] = isinstance(t.start, datetime) and calendar.start_instant(p) != t.start
+                lb_end[i] = _at_end(calendar, t.start)
         if t.calendar is not None and t.calendar is not calendar and d > 0 and not t.actual_finish and not t.manual:
             anchor = t.start if t.start and not net.has_preds[i] else None
             own[i] = (t.calendar, _duration(t, t.calendar), anchor)
         ct, cd = (t.constraint_type or "").upper(), t.constraint_date
         if cd is not None:
             if ct == SNET or (ct == MSO and not honor_constraints):
-                _raise(lb, lb_end, i, pos(cd), False)
+                _raise(lb, lb_end, i, pos(cd), _at_end(calendar, cd))
             elif ct == FNET or (ct == MFO and not honor_constraints):
                 _raise(lb, lb_end, i, end_pos(cd) - d, True)
             elif ct == MSO:
                 fixed[i] = pos(cd)
+                fixed_end[i] = _at_end(calendar, cd)
                 ls_cap[i] = pos(cd)
             elif ct == MFO:
                 fixed[i] = end_pos(cd) - d
@@ -146,7 +147,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             lf_cap[i] = min(lf_cap[i], end_pos(t.deadline))
         if t.manual and t.start:
             fixed[i] = pos(t.start)
-            fixed_end[i] = d == 0 and isinstance(t.start, datetime) and calendar.start_instant(fixed[i]) != t.start
+            fixed_end[i] = d == 0 and _at_end(calendar, t.start)
             if t.finish and d > 0:
                 fixed_ef[i] = max(fixed[i], end_pos(t.finish))
         if t.actual_start:
@@ -278,6 +279,12 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     shown_flag = [False] * size if milestones_next_day else end_flag
     own_minutes = {u: spec[1] for u, spec in own.items()}
     return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates, own_minutes)
+
+
+def _at_end(calendar, value) -> bool:
+    """An instant at the end of a working period (17:00, 12:00): a milestone there stays there
+    rather than moving to the next working minute."""
+    return isinstance(value, datetime) and calendar.start_instant(calendar.mpos(value)) != value
 
 
 def _day(value) -> date:
