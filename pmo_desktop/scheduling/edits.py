@@ -67,11 +67,11 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
 
 def link_tasks(pf: Portfolio, predecessor_id: int, successor_id: int, link_type: str = "FS", lag: int = 0, *,
                source: Source | str = Source.UI) -> int:
+    """Link two tasks, of one plan or of two projects (a milestone of one project gating a task of
+    another); the predecessor's project and every project downstream of it are rescheduled."""
     a, b = _task(pf, predecessor_id), _task(pf, successor_id)
     if predecessor_id == successor_id:
         raise PortfolioError("a task cannot depend on itself")
-    if a["project_id"] != b["project_id"]:
-        raise PortfolioError("both tasks must belong to the same plan")
     if link_type not in ("FS", "SS", "FF", "SF"):
         raise PortfolioError(f"unknown link type '{link_type}'; use FS, SS, FF or SF")
     if pf.conn.execute("SELECT 1 FROM dependencies WHERE predecessor_id = ? AND successor_id = ?",

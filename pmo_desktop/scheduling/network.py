@@ -51,6 +51,8 @@ class TaskInput:
     deadline: date | None = None  # a late-finish target that never moves the task (MS Project's Deadline)
     manual: bool = False  # manually scheduled: keeps its start and finish
     alap: bool = False  # as late as possible
+    external: bool = False  # another project's task that drives this plan: fixed, not part of the result
+    origin: tuple[str, str] | None = None  # an external task's (project code, task name)
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
+from pmo_desktop.scheduling.crossproject import downstream, link_order, project_graph
 from pmo_desktop.scheduling.engine import Schedule, days, schedule
 from pmo_desktop.scheduling.network import DependencyLoop, LinkInput, TaskInput
 from pmo_desktop.store import Portfolio, PortfolioError
@@ -35,13 +36,16 @@ class ProjectSchedule:
     finish: date | None = None
     late_tasks: list[dict] = field(default_factory=list)  # negative float: a deadline is missed
     schedule: Schedule | None = None
-    updates: list[tuple] = field(default_factory=list)  # (start, finish, duration, id) rows to write
+    updates: list[tuple] = field(default_factory=list)  # (start, finish, duration, ..., id) rows to write
+    moved_by: list[dict] = field(default_factory=list)  # another project's task that moved one of ours
+    external_links: int = 0  # links into this plan from other projects' tasks
 
     def as_dict(self) -> dict:
         return {
             "project": self.code, "name": self.name, "tasks": self.tasks, "links": self.links,
             "changed": self.changed, "critical_path": self.critical_path,
             "start": _iso(self.start), "finish": _iso(self.finish), "late_tasks": self.late_tasks,
+            "external_links": self.external_links, "moved_by": self.moved_by,
         }
 
 
@@ -114,8 +118,10 @@ def project_calendar_id(conn: sqlite3.Connection, project_id: int) -> int | None
     return calendar_id
 
 
-def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput], list[LinkInput], dict]:
-    """The project's tasks and links as engine inputs, plus the stored dates keyed by task id."""
+def load_plan(conn: sqlite3.Connection, project_id: int,
+              fresh: dict | None = None) -> tuple[list[TaskInput], list[LinkInput], dict]:
+    """The project's tasks and links as engine inputs, plus the stored dates keyed by task id. Tasks of
+    other projects that link into this plan come last, as fixed external tasks."""
     tasks, stored = [], {}
     for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal, s_at, f_at,
          minutes, deadline, manual) in conn.execute(
@@ -142,7 +148,26 @@ def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput
                JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,)
         )
     ]
+    externals = _external_tasks(conn, project_id, fresh or {})
+    tasks.extend(externals)
     return tasks, links, stored
+
+
+def _external_tasks(conn: sqlite3.Connection, project_id: int, fresh: dict) -> list[TaskInput]:
+    """Other projects' tasks that links lead from into this plan, fixed at their dates (as rescheduled
+    earlier in this run when `fresh` has them: task id -> (start, finish) instants)."""
+    out = []
+    for tid, name, kind, start, finish, s_at, f_at, code in conn.execute(
+        """SELECT DISTINCT p.id, p.name, p.kind, p.start_date, p.finish_date, p.start_at, p.finish_at, pr.code
+           FROM dependencies d JOIN tasks s ON s.id = d.successor_id JOIN tasks p ON p.id = d.predecessor_id
+           JOIN projects pr ON pr.id = p.project_id WHERE s.project_id = ? AND p.project_id <> ?""",
+            (project_id, project_id)):
+        a, b = fresh.get(tid) or (parse_instant(start, s_at), parse_instant(finish, f_at))
+        if a is None or b is None:
+            continue
+        out.append(TaskInput(tid, f"{code} {name}", None, "milestone" if kind == "milestone" else "task", a, b,
+                             manual=True, external=True, origin=(code, name)))
+    return out
 
 
 # MSPDI LagFormat / DurationFormat codes counting calendar (elapsed) time, not working time.
@@ -179,26 +204,32 @@ def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calen
     return nxt > same
 
 
-def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedule:
-    """Compute (without writing) the schedule of one project."""
+def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict | None = None,
+                     calendars: dict | None = None) -> ProjectSchedule:
+    """Compute (without writing) the schedule of one project. `fresh` holds other projects' tasks as
+    rescheduled earlier in the same run; `calendars` caches loaded calendars across projects."""
     row = conn.execute("SELECT code, name, start_date, honor_constraints FROM projects WHERE id = ?",
                        (project_id,)).fetchone()
     if row is None:
         raise PortfolioError(f"there is no project with id {project_id}")
     code, name, p_start, honor = row
-    tasks, links, stored = load_plan(conn, project_id)
-    starts = [parse_date(stored[t.id][0]) for t in tasks if t.start]
+    tasks, links, stored = load_plan(conn, project_id, fresh)
+    starts = [parse_date(stored[t.id][0]) for t in tasks if t.start and not t.external]
     project_start = parse_date(p_start)
     if starts and (project_start is None or min(starts) < project_start):
         project_start = min(starts)  # a plan that already starts earlier is not pulled later
     calendar_id = project_calendar_id(conn, project_id)
-    calendar = load_calendar(conn, calendar_id, origin=project_start)
-    own: dict[int, WorkCalendar] = {}
+    cache = calendars if calendars is not None else {}
+    if calendar_id not in cache:
+        cache[calendar_id] = load_calendar(conn, calendar_id, origin=project_start)
+    calendar = cache[calendar_id]
+    own: dict[int, WorkCalendar] = cache
     task_calendar: dict[int, WorkCalendar] = {}
     for t in tasks:
         if (t.duration_minutes is not None and t.duration is not None
                 and days(t.duration_minutes, calendar.minutes_per_day) != round(float(t.duration), 2)):
-            t.duration_minutes = None  # the days were edited since: they win over the stale minutes  # tasks on a calendar other than the project's get theirs
+            t.duration_minutes = None  # the days were edited since: they win over the stale minutes
+        # tasks on a calendar other than the project's get theirs
         if t.calendar is None or t.calendar == calendar_id:
             t.calendar = None
         else:
@@ -212,9 +243,12 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
         raise DependencyLoop(f"{code}: {exc}", exc.task_ids) from None
     except CalendarError as exc:
         raise CalendarError(f"{code}: {exc}") from None
-    report = ProjectSchedule(project_id, code, name, len(tasks), len(links), schedule=result,
+    externals = {t.id: t for t in tasks if t.external}
+    report = ProjectSchedule(project_id, code, name, len(tasks) - len(externals), len(links), schedule=result,
                              start=result.start, finish=result.finish)
     names = {t.id: t.name for t in tasks}
+    if externals:
+        report.external_links = sum(1 for lk in links if lk.predecessor_id in externals)
     for tid, r in result.tasks.items():
         old_start, old_finish, old_duration, _name, kind, old_s_at, old_f_at, old_minutes = stored[tid]
         new_start, new_finish = _iso(r.start), _iso(r.finish)
@@ -234,10 +268,29 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
                                    "old_finish": old_finish, "start": new_start, "finish": new_finish,
                                    "start_at": _at(r.start_at), "finish_at": _at(r.finish_at),
                                    "duration": new_duration})
+    if externals and report.changed:
+        _moved_by(report, links, externals, result, stored, calendar)
     report.critical_path = [{"id": i, "name": names[i]} for i in result.critical_path]
     report.late_tasks = [{"id": i, "name": names[i], "total_float": result.tasks[i].total_float}
                          for i in result.late_tasks]
     return report
+
+
+def _moved_by(report: ProjectSchedule, links, externals, result: Schedule, stored, calendar) -> None:
+    """Which of our tasks moved because another project's task drives them (no free float between)."""
+    changed = {c["id"]: c for c in report.changed}
+    for lk in links:
+        ext = externals.get(lk.predecessor_id)
+        c = changed.get(lk.successor_id)
+        if ext is None or c is None or result.external_free.get(ext.id, 1) != 0:
+            continue
+        old = parse_instant(c["old_start"], stored[c["id"]][5])
+        new = result.tasks[c["id"]].start_at
+        slip = None
+        if old is not None and new is not None:
+            slip = days(calendar.mpos(new) - calendar.mpos(old), calendar.minutes_per_day)
+        report.moved_by.append({"task": c["name"], "task_id": c["id"], "project": ext.origin[0],
+                                "predecessor": ext.origin[1], "predecessor_id": ext.id, "slip_days": slip})
 
 
 @dataclass
@@ -253,27 +306,47 @@ class Rescheduled:
 def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source | str = Source.CLI,
                progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Rescheduled:
-    """Reschedule one project (or every project with a plan) and write all changed dates in ONE batch.
+    """Reschedule one project (with every project downstream of its links) or every project with a plan,
+    in link order, and write all changed dates in ONE batch.
 
     All projects are computed before anything is written, so a loop in any plan, or a cancel,
     leaves the file untouched.
     """
     conn = pf.conn
+    graph = project_graph(conn)
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM projects WHERE id IN (SELECT DISTINCT project_id FROM tasks) ORDER BY code")]
     if project_code is not None:
         row = conn.execute("SELECT id FROM projects WHERE code = ?", (project_code,)).fetchone()
         if row is None:
             raise PortfolioError(f"there is no project with code '{project_code}'")
-        ids = [row[0]]
-    else:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM projects WHERE id IN (SELECT DISTINCT project_id FROM tasks) ORDER BY code")]
-    reports = []
-    for done, pid in enumerate(ids, start=1):
-        if cancelled is not None and cancelled():
-            raise Cancelled("rescheduling cancelled; nothing was changed")
-        reports.append(schedule_project(conn, pid))
-        if progress is not None:
-            progress(done, len(ids))
+        reach = downstream(graph, row[0])  # the project, and every project its slip can knock on to
+        ids = [row[0]] + [p for p in ids if p in reach and p != row[0]]
+    groups = link_order(conn, ids, graph)
+    fresh: dict[int, tuple] = {}  # task id -> (start, finish) as rescheduled in this run
+    calendars: dict = {}
+    by_project: dict[int, ProjectSchedule] = {}
+    done = 0
+    for group in groups:
+        for round_ in range(len(group) + 1 if len(group) > 1 else 1):
+            moved = round_ == 0  # projects linked both ways: go round until nothing moves
+            for pid in group:
+                if cancelled is not None and cancelled():
+                    raise Cancelled("rescheduling cancelled; nothing was changed")
+                report = schedule_project(conn, pid, fresh=fresh, calendars=calendars)
+                for tid, r in report.schedule.tasks.items():
+                    now = (r.start_at, r.finish_at)
+                    if len(group) > 1 and fresh.get(tid, now) != now:
+                        moved = True
+                    fresh[tid] = now
+                if pid not in by_project:
+                    done += 1
+                    if progress is not None:
+                        progress(done, len(ids))
+                by_project[pid] = report
+            if not moved:
+                break
+    reports = [by_project[pid] for group in groups for pid in group]
     changes = [u for r in reports for u in r.updates]
     batch_id = None
     if changes:
