@@ -115,8 +115,18 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
                                  [(ids[t.key], k, v) for k, v in t.properties.items()])
         seen = set()
         links = 0
+        warnings = list(plan.warnings)
         for link in plan.links:
-            pair = (ids.get(link.predecessor_key), ids.get(link.successor_key))
+            if link.project is not None:
+                found = _external_task(conn, link, project_id)
+                succ = ids.get(link.successor_key)
+                if found is None or succ is None:
+                    warnings.append(f"a link from project '{link.project}' (its task {link.predecessor_key}) was "
+                                    "skipped: import that project into the portfolio first")
+                    continue
+                pair = (found, succ)
+            else:
+                pair = (ids.get(link.predecessor_key), ids.get(link.successor_key))
             if None in pair or pair[0] == pair[1] or pair in seen:
                 continue
             seen.add(pair)
@@ -124,7 +134,21 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
                             lag_format, lag_percent) VALUES (?,?,?,?,?,?,?)""",
                          (*pair, link.type, link.lag_days, link.lag_minutes, link.lag_format, link.lag_percent))
             links += 1
-    return PlanImport(code, project_id, created, len(ids), links, replaced, cal_name, batch_id, list(plan.warnings))
+    return PlanImport(code, project_id, created, len(ids), links, replaced, cal_name, batch_id, warnings)
+
+
+def _external_task(conn, link, project_id: int) -> int | None:
+    """The portfolio's task that an MSPDI link to another project names: the project by name or code
+    (the other file's name), the task by the MS Project ID it was imported with."""
+    for (pid,) in conn.execute("SELECT id FROM projects WHERE (lower(name) = lower(?) OR lower(code) = lower(?)) "
+                               "AND id <> ? ORDER BY id DESC", (link.project, link.project, project_id)):
+        row = conn.execute(
+            """SELECT t.id FROM tasks t JOIN task_properties tp ON tp.task_id = t.id
+               WHERE t.project_id = ? AND tp.name = 'MS Project ID' AND tp.value = ?""",
+            (pid, str(link.predecessor_key))).fetchone()
+        if row:
+            return row[0]
+    return None
 
 
 def _add_calendar(conn, cal, code: str) -> tuple[int, str]:

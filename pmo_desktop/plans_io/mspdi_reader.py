@@ -214,7 +214,7 @@ class _Reader:
     _TASK_FIELDS = ("UID", "ID", "Name", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
                     "Milestone", "Summary", "IsNull", "ConstraintType", "ConstraintDate", "PercentComplete",
                     "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual",
-                    "CalendarUID", "IgnoreResourceCalendar", "Deadline", "DurationFormat")
+                    "CalendarUID", "IgnoreResourceCalendar", "Deadline", "DurationFormat", "ExternalTask")
 
     def _raw_task(self, el) -> dict:
         simple: dict[str, str] = {}
@@ -324,7 +324,9 @@ class _Reader:
                     task_uid, rname, max(0.0, _number(units, 1.0)),
                     None if hours is None else hours * 60 / minutes_per_day))
 
-        raws = [r for r in self.tasks if r["UID"] is not None and r.get("IsNull") != "1"]
+        # External tasks (another project's task shown in this one) are not this plan's: skipped;
+        # the link to them names their project and task (CrossProjectName).
+        raws = [r for r in self.tasks if r["UID"] is not None and r.get("IsNull") != "1" and r.get("ExternalTask") != "1"]
         raws.sort(key=lambda r: _number(r["ID"], 0))
         keys = set()
         stack: list[tuple[int, str]] = []
@@ -395,6 +397,8 @@ class _Reader:
         fmt = _number(r["DurationFormat"], None)
         task.duration_format = int(fmt) if fmt is not None else None
         task.deadline = _datetime(r["Deadline"])
+        if r["ID"]:
+            task.properties["MS Project ID"] = r["ID"]  # what links from other projects' files name
         task.manual = r["Manual"] == "1" and task.kind != "summary"
         if r["ConstraintType"] == "1":
             task.constraint_type = "ALAP"

@@ -86,6 +86,9 @@ class WorkCalendar:
         self.uniform = all(self.week_hours[d] == STANDARD_HOURS for d in range(7)) and not self.exception_hours
         origin = origin or date.today()
         self._origin = origin.toordinal()
+        self._day_hours: dict[int, Hours] = {}
+        self._starts: dict[int, datetime] = {}  # minute position -> instant (positions never change meaning)
+        self._finishes: dict[int, datetime] = {}
         self._lo = self._origin - _CHUNK
         self._hi = self._origin + _CHUNK
         self._build()
@@ -100,9 +103,12 @@ class WorkCalendar:
 
     def hours_of(self, ordinal: int) -> Hours:
         """The working periods of a day (empty when it is not a working day)."""
-        if not self.is_working_ordinal(ordinal):
-            return ()
-        return self.exception_hours.get(ordinal) or self.week_hours[(ordinal - 1) % 7]
+        found = self._day_hours.get(ordinal)
+        if found is None:
+            found = self._day_hours[ordinal] = (
+                (self.exception_hours.get(ordinal) or self.week_hours[(ordinal - 1) % 7])
+                if self.is_working_ordinal(ordinal) else ())
+        return found
 
     def _build(self) -> None:
         work, cum, hours = [], [], []
@@ -197,17 +203,23 @@ class WorkCalendar:
 
     def start_instant(self, pos: int) -> datetime:
         """The instant a task starting at minute position `pos` starts (the next working minute)."""
-        self._cover_minutes(pos)
-        a_pos = pos + self._mzero
-        k = bisect_right(self._cum, a_pos) - 1
-        return self._instant(k, a_pos - self._cum[k], start=True)
+        found = self._starts.get(pos)
+        if found is None:
+            self._cover_minutes(pos)
+            a_pos = pos + self._mzero
+            k = bisect_right(self._cum, a_pos) - 1
+            found = self._starts[pos] = self._instant(k, a_pos - self._cum[k], start=True)
+        return found
 
     def finish_instant(self, pos: int) -> datetime:
         """The instant a task ending at minute position `pos` ends (the end of the last worked minute)."""
-        self._cover_minutes(pos)
-        a_pos = pos + self._mzero
-        k = bisect_left(self._cum, a_pos) - 1
-        return self._instant(k, a_pos - self._cum[k], start=False)
+        found = self._finishes.get(pos)
+        if found is None:
+            self._cover_minutes(pos)
+            a_pos = pos + self._mzero
+            k = bisect_left(self._cum, a_pos) - 1
+            found = self._finishes[pos] = self._instant(k, a_pos - self._cum[k], start=False)
+        return found
 
     def _instant(self, k: int, offset: int, start: bool) -> datetime:
         clock = 0

@@ -47,20 +47,7 @@ def result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dat
     starts: list[datetime | None] = [None] * n
     finishes: list[datetime | None] = [None] * n
     instants: dict[int, datetime] = {}  # milestones shown at another instant than their own
-    cache_s: dict[int, datetime] = {}
-    cache_f: dict[int, datetime] = {}
-
-    def at_start(p):
-        v = cache_s.get(p)
-        if v is None:
-            v = cache_s[p] = calendar.start_instant(p)
-        return v
-
-    def at_finish(p):
-        v = cache_f.get(p)
-        if v is None:
-            v = cache_f[p] = calendar.finish_instant(p)
-        return v
+    at_start, at_finish = calendar.start_instant, calendar.finish_instant  # both remember what they found
 
     out = Schedule()
     for i in range(n):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.scheduling.bulk import LINK_COLUMNS, TASK_COLUMNS, PlanRows
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
 from pmo_desktop.scheduling.crossproject import downstream, link_order, project_graph
 from pmo_desktop.scheduling.engine import Schedule, days, schedule
@@ -118,50 +119,46 @@ def project_calendar_id(conn: sqlite3.Connection, project_id: int) -> int | None
     return calendar_id
 
 
-def load_plan(conn: sqlite3.Connection, project_id: int,
-              fresh: dict | None = None) -> tuple[list[TaskInput], list[LinkInput], dict]:
+def load_plan(conn: sqlite3.Connection, project_id: int, fresh: dict | None = None,
+              rows: PlanRows | None = None) -> tuple[list[TaskInput], list[LinkInput], dict]:
     """The project's tasks and links as engine inputs, plus the stored dates keyed by task id. Tasks of
-    other projects that link into this plan come last, as fixed external tasks."""
+    other projects that link into this plan come last, as fixed external tasks. `rows` is the whole
+    portfolio read at once, for a reschedule of many projects."""
     tasks, stored = [], {}
+    task_rows = rows.tasks.get(project_id, []) if rows is not None else conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM tasks WHERE project_id = ? ORDER BY sort_order, id", (project_id,))
     for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal, s_at, f_at,
-         minutes, deadline, manual) in conn.execute(
-        """SELECT id, parent_id, name, kind, start_date, finish_date, duration_days, constraint_type,
-                  constraint_date, actual_start, actual_finish, calendar_id, start_at, finish_at,
-                  duration_minutes, deadline, manual
-           FROM tasks WHERE project_id = ? ORDER BY sort_order, id""", (project_id,)
-    ):
+         minutes, deadline, manual) in task_rows:
         t_start, t_finish = parse_instant(start, s_at), parse_instant(finish, f_at)
         # An actual date on the task's own start (finish) day takes that instant: MS Project's Start
         # is the actual start once work has begun.
-        t = TaskInput(tid, name, parent, kind, t_start, t_finish, duration, ctype, _instant_text(cdate),
-                      parse_instant(a_start, s_at if a_start == start else None),
-                      parse_instant(a_finish, f_at if a_finish == finish else None), cal,
-                      duration_minutes=minutes, deadline=_instant_text(deadline), manual=bool(manual),
-                      alap=(ctype or "").upper() == "ALAP")
+        t = TaskInput(tid, name, parent, kind, t_start, t_finish, duration, ctype,
+                      _instant_text(cdate) if cdate else None,
+                      parse_instant(a_start, s_at if a_start == start else None) if a_start else None,
+                      parse_instant(a_finish, f_at if a_finish == finish else None) if a_finish else None, cal,
+                      duration_minutes=minutes, deadline=_instant_text(deadline) if deadline else None,
+                      manual=bool(manual), alap=ctype == "ALAP")
         tasks.append(t)
         stored[tid] = (start, finish, duration, name, kind, s_at, f_at, minutes)
-    links = [
-        LinkInput(p, s, t, lag or 0, lag_minutes, fmt in _ELAPSED_LAGS if fmt is not None else False, pct)
-        for p, s, t, lag, lag_minutes, fmt, pct in conn.execute(
-            """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days, d.lag_minutes, d.lag_format,
-                      d.lag_percent FROM dependencies d
-               JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,)
-        )
-    ]
-    externals = _external_tasks(conn, project_id, fresh or {})
-    tasks.extend(externals)
-    return tasks, links, stored
-
-
-def _external_tasks(conn: sqlite3.Connection, project_id: int, fresh: dict) -> list[TaskInput]:
-    """Other projects' tasks that links lead from into this plan, fixed at their dates (as rescheduled
-    earlier in this run when `fresh` has them: task id -> (start, finish) instants)."""
-    out = []
-    for tid, name, kind, start, finish, s_at, f_at, code in conn.execute(
+    link_rows = rows.links.get(project_id, []) if rows is not None else conn.execute(
+        f"""SELECT {LINK_COLUMNS} FROM dependencies d JOIN tasks t ON t.id = d.successor_id
+            WHERE t.project_id = ? ORDER BY d.id""", (project_id,))
+    links = [LinkInput(p, s, t, lag or 0, lag_minutes, fmt in _ELAPSED_LAGS if fmt is not None else False, pct)
+             for p, s, t, lag, lag_minutes, fmt, pct in link_rows]
+    external_rows = rows.externals(project_id) if rows is not None else conn.execute(
         """SELECT DISTINCT p.id, p.name, p.kind, p.start_date, p.finish_date, p.start_at, p.finish_at, pr.code
            FROM dependencies d JOIN tasks s ON s.id = d.successor_id JOIN tasks p ON p.id = d.predecessor_id
            JOIN projects pr ON pr.id = p.project_id WHERE s.project_id = ? AND p.project_id <> ?""",
-            (project_id, project_id)):
+        (project_id, project_id))
+    tasks.extend(_external_tasks(external_rows, fresh or {}))
+    return tasks, links, stored
+
+
+def _external_tasks(external_rows, fresh: dict) -> list[TaskInput]:
+    """Other projects' tasks that links lead from into this plan, fixed at their dates (as rescheduled
+    earlier in this run when `fresh` has them: task id -> (start, finish) instants)."""
+    out = []
+    for tid, name, kind, start, finish, s_at, f_at, code in external_rows:
         a, b = fresh.get(tid) or (parse_instant(start, s_at), parse_instant(finish, f_at))
         if a is None or b is None:
             continue
@@ -193,7 +190,7 @@ def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calen
     same = nxt = 0
     for link in links:
         a, b = by_id.get(link.predecessor_id), by_id.get(link.successor_id)
-        if (link.type != "FS" or link.lag or a is None or b is None or b.kind != "milestone"
+        if (link.type != "FS" or link.lag or link.lag_minutes or link.lag_percent or a is None or b is None or b.kind != "milestone"
                 or a.kind == "milestone" or not a.finish or not b.start):
             continue
         a_finish, b_start = _day(a.finish), _day(b.start)
@@ -205,20 +202,21 @@ def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calen
 
 
 def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict | None = None,
-                     calendars: dict | None = None) -> ProjectSchedule:
+                     calendars: dict | None = None, rows: PlanRows | None = None) -> ProjectSchedule:
     """Compute (without writing) the schedule of one project. `fresh` holds other projects' tasks as
-    rescheduled earlier in the same run; `calendars` caches loaded calendars across projects."""
-    row = conn.execute("SELECT code, name, start_date, honor_constraints FROM projects WHERE id = ?",
-                       (project_id,)).fetchone()
+    rescheduled earlier in the same run; `calendars` caches loaded calendars across projects; `rows`
+    is the portfolio read at once (bulk.PlanRows)."""
+    row = rows.projects.get(project_id) if rows is not None else conn.execute(
+        "SELECT code, name, start_date, honor_constraints FROM projects WHERE id = ?", (project_id,)).fetchone()
     if row is None:
         raise PortfolioError(f"there is no project with id {project_id}")
-    code, name, p_start, honor = row
-    tasks, links, stored = load_plan(conn, project_id, fresh)
+    code, name, p_start, honor = row[:4]
+    tasks, links, stored = load_plan(conn, project_id, fresh, rows)
     starts = [parse_date(stored[t.id][0]) for t in tasks if t.start and not t.external]
     project_start = parse_date(p_start)
     if starts and (project_start is None or min(starts) < project_start):
         project_start = min(starts)  # a plan that already starts earlier is not pulled later
-    calendar_id = project_calendar_id(conn, project_id)
+    calendar_id = rows.calendar_id(project_id) if rows is not None else project_calendar_id(conn, project_id)
     cache = calendars if calendars is not None else {}
     if calendar_id not in cache:
         cache[calendar_id] = load_calendar(conn, calendar_id, origin=project_start)
@@ -324,6 +322,7 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
         ids = [row[0]] + [p for p in ids if p in reach and p != row[0]]
     groups = link_order(conn, ids, graph)
     fresh: dict[int, tuple] = {}  # task id -> (start, finish) as rescheduled in this run
+    rows = PlanRows(conn) if len(ids) > 50 else None  # many plans: read them all at once
     calendars: dict = {}
     by_project: dict[int, ProjectSchedule] = {}
     done = 0
@@ -333,7 +332,7 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
             for pid in group:
                 if cancelled is not None and cancelled():
                     raise Cancelled("rescheduling cancelled; nothing was changed")
-                report = schedule_project(conn, pid, fresh=fresh, calendars=calendars)
+                report = schedule_project(conn, pid, fresh=fresh, calendars=calendars, rows=rows)
                 for tid, r in report.schedule.tasks.items():
                     now = (r.start_at, r.finish_at)
                     if len(group) > 1 and fresh.get(tid, now) != now:
