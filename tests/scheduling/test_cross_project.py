@@ -89,3 +89,19 @@ def test_a_loop_across_projects_is_one_line_naming_the_tasks(portfolio, capsys):
     assert "A-DOWN 'Test'" in err and "B-UP 'Design'" in err and before == 3 + 1
     with open_portfolio(path) as pf:
         assert _dates(pf, ids["Build"]) == ("2026-01-07", "2026-01-09")
+
+
+def test_health_check_flags_a_successor_that_starts_before_its_predecessor_allows(portfolio, capsys):
+    ids = _two_projects(portfolio)
+    path = portfolio.path
+    portfolio.close()
+    run(capsys, "schedule", path)
+    with open_portfolio(path) as pf, pf.batch("cli", "edited elsewhere"):  # Build pulled back to Mon 5 Jan
+        pf.conn.execute("UPDATE tasks SET start_date = '2026-01-05' WHERE id = ?", (ids["Build"],))
+    _, out, _ = run(capsys, "check", path, "--json")
+    broken = [f for f in json.loads(out)["findings"] if f["rule"] == "cross_project_link_broken"]
+    assert len(broken) == 1 and broken[0]["project"] == "A-DOWN" and broken[0]["table"] == "tasks"
+    assert "'Build' starts 2 working days before B-UP 'Design approved' allows" in broken[0]["message"]
+    run(capsys, "schedule", path)
+    _, out, _ = run(capsys, "check", path, "--json")
+    assert not [f for f in json.loads(out)["findings"] if f["rule"] == "cross_project_link_broken"]
