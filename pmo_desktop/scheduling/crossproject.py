@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections import deque
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from pmo_desktop.scheduling.network import DependencyLoop
 from pmo_desktop.scheduling.results import days
@@ -127,6 +127,8 @@ class CrossLink:
     slack_days: float  # working days the successor could still move earlier (negative: starts too early)
     predecessor_slip_days: float | None  # the predecessor's finish against its baseline
     successor_slip_days: float | None  # the successor's start against its baseline
+    from_day: date | None = None  # where the link leaves the predecessor (its finish, or start for SS/SF)
+    to_day: date | None = None  # where it reaches the successor (its start, or finish for FF/SF)
 
     @property
     def violated(self) -> bool:
@@ -176,9 +178,15 @@ def cross_links(conn: sqlite3.Connection, project_ids: set[int] | None = None) -
             lag = lag_minutes if lag_minutes is not None else round((lag_days or 0) * mpd)
         mine = cal.mpos(s_start) if kind in ("FS", "SS") else cal.mend(s_finish)
         slack = days(mine - (base + lag), mpd)
+        succ_at = s_start if kind in ("FS", "SS") else s_finish
         out.append(CrossLink(lid, kind, pid, pname, pcode, ppid, sid, sname, scode, spid, slack,
-                             _slip(cal, p_base, pf_, False), _slip(cal, s_base, ss, True)))
+                             _slip(cal, p_base, pf_, False), _slip(cal, s_base, ss, True),
+                             _as_day(base_at), _as_day(succ_at)))
     return out
+
+
+def _as_day(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _slip(cal, baseline: str | None, current: str | None, start: bool) -> float | None:
