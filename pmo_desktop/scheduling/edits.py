@@ -118,3 +118,16 @@ def outdent_task(pf: Portfolio, task_id: int, *, source: Source | str = Source.U
 def _update(pf: Portfolio, task_id: int, values: dict) -> None:
     cols = ", ".join(f"[{c}] = ?" for c in values)
     pf.conn.execute(f"UPDATE tasks SET {cols}, updated_at = {_NOW} WHERE id = ?", [*values.values(), task_id])
+
+
+def other_projects(pf: Portfolio, project_id: int) -> list[tuple[int, str, str]]:
+    """(id, code, name) of the projects with a plan other than `project_id`, for picking a task there."""
+    return pf.conn.execute(
+        """SELECT id, code, name FROM projects WHERE id <> ? AND id IN (SELECT project_id FROM tasks)
+           ORDER BY code""", (project_id,)).fetchall()
+
+
+def plan_tasks(pf: Portfolio, project_id: int) -> list[tuple[int, str, str]]:
+    """(id, name, kind) of a project's tasks in plan order, milestones and summaries included."""
+    return pf.conn.execute("SELECT id, name, kind FROM tasks WHERE project_id = ? ORDER BY sort_order, id",
+                           (project_id,)).fetchall()

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from pmo_desktop.scheduling.crossproject import cross_links
 from pmo_desktop.scheduling.network import DependencyLoop
 from pmo_desktop.scheduling.service import parse_date, parse_instant, project_calendar, schedule_project
 from pmo_desktop.store import PortfolioError
@@ -46,6 +47,7 @@ class GanttPlan:
     links: list[tuple[int, int, str]]  # (predecessor row index, successor row index, type)
     finish: date | None
     problem: str | None = None  # e.g. a dependency loop: drawn, but without a critical path
+    cross: list[str] = field(default_factory=list)  # links with other projects' tasks, both ways, as text
 
 
 def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
@@ -80,6 +82,15 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
             links.append((index[p], index[s], kind))
             lag_text = lag_label(lag, lag_minutes, lag_format, lag_percent, calendar.minutes_per_day)
             preds.setdefault(s, []).append(f"{index[p] + 1}{'' if kind == 'FS' and not lag_text else kind}{lag_text}")
+    cross = []
+    for lk in cross_links(conn, {project_id}):
+        if lk.successor_project_id == project_id and lk.successor_id in index:
+            label = f"{lk.predecessor_project}:{lk.predecessor}{'' if lk.type == 'FS' else ' ' + lk.type}"
+            preds.setdefault(lk.successor_id, []).append(label)
+            cross.append(f"'{lk.successor}' waits for {lk.predecessor_project} '{lk.predecessor}'"
+                         + (f" (starts {-lk.slack_days:g} days too early)" if lk.violated else ""))
+        if lk.predecessor_project_id == project_id:
+            cross.append(f"{lk.successor_project} '{lk.successor}' waits for '{lk.predecessor}'")
     rows = []
     for r, level in ordered:
         row = GanttRow(r[0], r[1], level, r[2] or "", r[3], r[4], parse_date(r[5]), parse_date(r[6]), r[7],
@@ -93,7 +104,7 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
             row.finish_part, row.finish_time = row.start_part, row.start_time
         rows.append(row)
     plan = GanttPlan(project_id, code, name, rows, links,
-                     max((r.finish for r in rows if r.finish), default=None))
+                     max((r.finish for r in rows if r.finish), default=None), cross=cross)
     try:
         result = schedule_project(conn, project_id).schedule
     except (DependencyLoop, PortfolioError) as exc:

@@ -34,3 +34,30 @@ def test_half_day_tasks_end_mid_day_and_show_their_times(portfolio, qtbot):
     assert model.index(rows["Build"], 6).data().endswith("FS+2h")
     assert model.index(rows["Cure"], 6).data().endswith("FS+1ed")
     assert model.index(rows["Report"], 6).data().endswith("SS+50%")
+
+
+def test_gantt_links_a_task_to_another_projects_milestone_and_the_roadmap_draws_it(window, qtbot):
+    from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
+    from pmo_desktop.gui.plans.roadmap_view import link_points
+
+    window.show()
+    window.show_view("gantt")
+    view = window.pages["gantt"]
+    row = next(n for n, r in enumerate(view.plan.rows) if r.name == "Testing")
+    view.table.selectRow(row)
+    testing = view.plan.rows[row]
+    dialog = CrossLinkDialog(window.portfolio, view.plan.project_id, testing.name)
+    qtbot.addWidget(dialog)
+    other = dialog.project_box.itemData(0)
+    assert dialog.task_box.currentText().startswith("◆")  # a milestone is offered first
+    dialog.show()
+    view.link_to_other_project(dialog)
+    assert any(f"waits for {dialog.project_box.currentText().split(' ')[0]}" in c for c in view.plan.cross)
+    assert ":" in view.model.index(row, 6).data()  # listed with the other project's code
+    # The other project lists it too, and the roadmap draws it between the two bars.
+    assert any("waits for" in c for c in gantt_plan(window.portfolio.conn, other).cross)
+    window.show_view("roadmap")
+    roadmap = window.pages["roadmap"]
+    roadmap.refresh()
+    drawn = [lk for lk in roadmap.chart.links if lk.successor_id == testing.id]
+    assert drawn and link_points(roadmap.chart.items, roadmap.chart.scale, drawn[0]) is not None
