@@ -176,7 +176,7 @@ class GanttView(PortfolioView):
         self.table.verticalHeader().setDefaultSectionSize(ROW_H)
         self.table.horizontalHeader().setFixedHeight(tp.HEADER_H)
         self.table.setWordWrap(False)
-        for col, width in enumerate((44, 220, 74, 74, 40, 40, 84)):
+        for col, width in enumerate((44, 220, 116, 116, 40, 40, 84)):  # dates may carry a time
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
 
