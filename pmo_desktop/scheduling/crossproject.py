@@ -205,7 +205,8 @@ def knock_on(links: list[CrossLink]) -> list[dict]:
     holds the successor (no slack left), which starts later than its own baseline. Worst first."""
     rows = []
     for lk in links:
-        if (lk.slack_days <= 0 and (lk.predecessor_slip_days or 0) > 0 and (lk.successor_slip_days or 0) > 0):
+        driving = -0.01 < lk.slack_days <= 0  # a broken link (negative slack) holds nothing back yet
+        if driving and (lk.predecessor_slip_days or 0) > 0 and (lk.successor_slip_days or 0) > 0:
             rows.append({"project": lk.successor_project, "task": lk.successor, "by_project": lk.predecessor_project,
                          "by_task": lk.predecessor, "predecessor_slip_days": lk.predecessor_slip_days,
                          "delay_days": lk.successor_slip_days})

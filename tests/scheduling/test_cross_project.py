@@ -105,3 +105,19 @@ def test_health_check_flags_a_successor_that_starts_before_its_predecessor_allow
     run(capsys, "schedule", path)
     _, out, _ = run(capsys, "check", path, "--json")
     assert not [f for f in json.loads(out)["findings"] if f["rule"] == "cross_project_link_broken"]
+
+
+def test_knock_on_names_the_project_held_back_and_by_how_much(portfolio, capsys):
+    from pmo_desktop.scheduling.crossproject import cross_links, knock_on
+
+    ids = _two_projects(portfolio)
+    path = portfolio.path
+    portfolio.close()
+    run(capsys, "schedule", path)
+    with open_portfolio(path) as pf:
+        with pf.batch("cli", "baseline"):  # the plan as agreed: Design approved Tue 6, Build from Wed 7
+            pf.conn.execute("UPDATE tasks SET baseline_start = start_date, baseline_finish = finish_date")
+        edits.set_duration(pf, ids["Design"], 5)  # Design slips three days
+        rows = knock_on(cross_links(pf.conn))
+    assert rows == [{"project": "A-DOWN", "task": "Build", "by_project": "B-UP", "by_task": "Design approved",
+                     "predecessor_slip_days": 3, "delay_days": 3}]
