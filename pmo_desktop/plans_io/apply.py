@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.plans_io.model import Plan, PlanCalendar, PlanFileError
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, format_hours, week_hours_text
-from pmo_desktop.scheduling.service import stored_times
+from pmo_desktop.scheduling.service import plan_loop, stored_times
 from pmo_desktop.store import Portfolio, PortfolioError
 
 
@@ -134,6 +134,9 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
                             lag_format, lag_percent) VALUES (?,?,?,?,?,?,?)""",
                          (*pair, link.type, link.lag_days, link.lag_minutes, link.lag_format, link.lag_percent))
             links += 1
+    loop = plan_loop(conn, project_id)
+    if loop:  # imported as it is; `pmo schedule` leaves this plan alone and schedules the others
+        warnings.append(f"{code}: the plan has a {loop}; its dates stay as imported until then")
     return PlanImport(code, project_id, created, len(ids), links, replaced, cal_name, batch_id, warnings)
 
 

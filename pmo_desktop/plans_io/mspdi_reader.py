@@ -15,6 +15,7 @@ import re
 from datetime import date, time, timedelta
 from pathlib import Path
 
+from pmo_desktop.domain.limits import MAX_DEPTH, depth_problem, span_problem
 from pmo_desktop.plans_io.model import Plan, PlanAssignment, PlanCalendar, PlanFileError, PlanLink, PlanTask
 from pmo_desktop.plans_io.mspdi_values import (
     MAX_EXCEPTION_DAYS,
@@ -81,7 +82,10 @@ def read_mspdi(path: str | Path) -> Plan:
     """Read an MSPDI file into a Plan; raises PlanFileError (one line) when it is not one."""
     path = Path(path)
     reader = _Reader(path)
-    return reader.read()
+    try:
+        return reader.read()
+    except CalendarError as exc:  # a date or a span past what a calendar reaches
+        raise PlanFileError(f"{path.name}: {exc}") from None
 
 
 class _Reader:
@@ -313,7 +317,9 @@ class _Reader:
         keys = set()
         stack: list[tuple[int, str]] = []
         for r in raws:
-            level = int(_number(r["OutlineLevel"], 1))
+            level = int(min(_number(r["OutlineLevel"], 1), MAX_DEPTH + 1))
+            if level > MAX_DEPTH:
+                raise PlanFileError(f"{self.path.name}: {depth_problem(level, repr(r['Name'] or r['UID']))}")
             if level <= 0 or r["UID"] == "0" and r["ID"] == "0":
                 continue  # the project summary task
             while stack and stack[-1][0] >= level:
@@ -351,6 +357,9 @@ class _Reader:
                 if pred not in keys or r["UID"] not in keys or pred == r["UID"]:
                     continue
                 days = _lag_days(lag, fmt, minutes_per_day, durations.get(pred, 0), project.work)
+                problem = span_problem(days, f"the lag before task '{r['Name']}'")
+                if problem:
+                    raise PlanFileError(f"{self.path.name}: {problem}")
                 plan.links.append(PlanLink(pred, r["UID"], kind, days, *_lag_minutes(lag, fmt)))
         return plan
 
@@ -393,6 +402,9 @@ class _Reader:
         start = start_of(r["Start"])
         finish = finish_of(r["Finish"])
         hours = _hours(r["Duration"])
+        problem = span_problem(None if hours is None else hours * 60 / minutes_per_day, f"the duration of task '{name}'")
+        if problem:
+            raise PlanFileError(f"{self.path.name}: {problem}")
         milestone = r["Milestone"] == "1" and (hours or 0) == 0
         if milestone:
             finish = start = _date_part(r["Start"]) or start

@@ -12,7 +12,13 @@ from pmo_desktop.scheduling.bulk import LINK_COLUMNS, TASK_COLUMNS, PlanRows
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
 from pmo_desktop.scheduling.crossproject import downstream, link_order, project_graph
 from pmo_desktop.scheduling.engine import Schedule, days, schedule
-from pmo_desktop.scheduling.network import DependencyLoop, LinkInput, TaskInput
+from pmo_desktop.scheduling.network import (
+    DependencyLoop,
+    LinkInput,
+    TaskInput,
+    build_network,
+    topological_order,
+)
 from pmo_desktop.store import Portfolio, PortfolioError
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -181,6 +187,16 @@ def _instant_text(text):
     return parse_date(text)
 
 
+def plan_loop(conn: sqlite3.Connection, project_id: int) -> str | None:
+    """The dependency loop in a project's plan, in words, or None when its links have an order."""
+    tasks, links, _stored = load_plan(conn, project_id)
+    try:
+        topological_order(build_network(tasks, links))
+    except DependencyLoop as exc:
+        return str(exc)
+    return None
+
+
 def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalendar) -> bool:
     """Which way the plan places a milestone that follows a finish: on that day (MS Project) or on the
     next working morning (GanttProject, and plans made that way). The stored plan votes: each
@@ -295,6 +311,8 @@ def _moved_by(report: ProjectSchedule, links, externals, result: Schedule, store
 class Rescheduled:
     projects: list[ProjectSchedule]
     batch_id: int | None  # the one undo step, or None when no date changed
+    # One line per project left as it was (a dependency loop, an impossible calendar), when all are scheduled.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> int:
@@ -307,8 +325,9 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
     """Reschedule one project (with every project downstream of its links) or every project with a plan,
     in link order, and write all changed dates in ONE batch.
 
-    All projects are computed before anything is written, so a loop in any plan, or a cancel,
-    leaves the file untouched.
+    All projects are computed before anything is written, so a cancel leaves the file untouched. A plan
+    that cannot be scheduled (a dependency loop, a calendar out of range) stops a one-project run; in a
+    run over every project it is left as it is and named in `skipped`, and the others are scheduled.
     """
     conn = pf.conn
     graph = project_graph(conn)
@@ -325,6 +344,7 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
     rows = PlanRows(conn) if len(ids) > 50 else None  # many plans: read them all at once
     calendars: dict = {}
     by_project: dict[int, ProjectSchedule] = {}
+    skipped: list[str] = []  # a plan that cannot be scheduled, in a run over every project
     done = 0
     for group in groups:
         for round_ in range(len(group) + 1 if len(group) > 1 else 1):
@@ -332,7 +352,15 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
             for pid in group:
                 if cancelled is not None and cancelled():
                     raise Cancelled("rescheduling cancelled; nothing was changed")
-                report = schedule_project(conn, pid, fresh=fresh, calendars=calendars, rows=rows)
+                try:
+                    report = schedule_project(conn, pid, fresh=fresh, calendars=calendars, rows=rows)
+                except (DependencyLoop, CalendarError) as exc:
+                    if project_code is not None:
+                        raise
+                    line = f"{exc}; its plan was not rescheduled"
+                    if line not in skipped:
+                        skipped.append(line)
+                    continue
                 for tid, r in report.schedule.tasks.items():
                     now = (r.start_at, r.finish_at)
                     if len(group) > 1 and fresh.get(tid, now) != now:
@@ -345,7 +373,7 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
                 by_project[pid] = report
             if not moved:
                 break
-    reports = [by_project[pid] for group in groups for pid in group]
+    reports = [by_project[pid] for group in groups for pid in group if pid in by_project]
     changes = [u for r in reports for u in r.updates]
     batch_id = None
     if changes:
@@ -356,4 +384,4 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
                     finish_at = ?, duration_minutes = ?, updated_at = {_NOW} WHERE id = ?""",
                 changes,
             )
-    return Rescheduled(reports, batch_id)
+    return Rescheduled(reports, batch_id, skipped)
