@@ -20,6 +20,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
 from pmo_desktop.governance.demo_data import add_governance_demo
 from pmo_desktop.paths import load_json_resource
+from pmo_desktop.scheduling.plan_dates import align_project_dates
 from pmo_desktop.store.portfolio import Portfolio
 from pmo_desktop.store.settings import write_setting
 
@@ -125,6 +126,7 @@ class _Builder:
                 self.progress(i + 1, self.n)
         self._flush()
         self._cross_project_links()
+        align_project_dates(self.conn)  # one finish date: each planned project's dates are its plan's
 
     def _cross_project_links(self) -> None:
         """A handful of links between projects of one programme: a project's go-live gates another's
@@ -254,7 +256,8 @@ class _Builder:
              *rags),
         ).lastrowid
         self.rows["budget"].extend((project_id, *row) for row in budget_lines)
-        self._plan(project_id, start, finish, slip, manager)
+        if stage is not Stage.IDEA:  # an idea has no plan yet: its dates are the ones typed in
+            self._plan(project_id, start, finish, slip, manager)
         self._reports(project_id, stage, health, start, manager)
         self._raid(project_id, stage, start, people)
 

@@ -26,7 +26,7 @@ class GanttRow:
     percent: float
     baseline_start: date | None
     baseline_finish: date | None
-    predecessors: str  # "3FS+2, 5SS" with row numbers, as MS Project shows them
+    predecessors: str  # "1.2, 2.1SS+2" with the WBS numbers the table shows (row numbers when a task has none)
     owner: str
     critical: bool = False
     total_float: float | None = None
@@ -81,7 +81,8 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
         if p in index and s in index:
             links.append((index[p], index[s], kind))
             lag_text = lag_label(lag, lag_minutes, lag_format, lag_percent, calendar.minutes_per_day)
-            preds.setdefault(s, []).append(f"{index[p] + 1}{'' if kind == 'FS' and not lag_text else kind}{lag_text}")
+            number = ordered[index[p]][0][2] or str(index[p] + 1)
+            preds.setdefault(s, []).append(f"{number}{'' if kind == 'FS' and not lag_text else kind}{lag_text}")
     cross = []
     for lk in cross_links(conn, {project_id}):
         if lk.successor_project_id == project_id and lk.successor_id in index:
