@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from schedule_scale import START, build  # noqa: E402
+from schedule_scale import build, store_plan  # noqa: E402
 
 from pmo_desktop.scheduling import reschedule  # noqa: E402
 from pmo_desktop.scheduling.timeline import gantt_plan  # noqa: E402
@@ -44,16 +44,7 @@ def main() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         pf = create_portfolio(Path(tmp) / "gantt.pmo")
         with pf.batch("cli", "load"):
-            pid = pf.conn.execute("INSERT INTO projects (code, name, start_date) VALUES ('BIG', 'Big plan', ?)",
-                                  (START.isoformat(),)).lastrowid
-            pf.conn.executemany(
-                """INSERT INTO tasks (id, project_id, parent_id, name, kind, start_date, duration_days, sort_order)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [(t.id, pid, t.parent_id, t.name, t.kind, t.start.isoformat() if t.start else None, t.duration, t.id)
-                 for t in tasks])
-            pf.conn.executemany(
-                "INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) VALUES (?, ?, ?, ?)",
-                [(lk.predecessor_id, lk.successor_id, lk.type, lk.lag) for lk in links])
+            pid = store_plan(pf, tasks, links)
         reschedule(pf, "BIG")
         t0 = time.perf_counter()
         plan = gantt_plan(pf.conn, pid)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from schedule_scale import START, build  # noqa: E402
+from schedule_scale import build, store_plan  # noqa: E402
 
 from pmo_desktop.plans_io import apply_plan, read_mspdi, write_mspdi  # noqa: E402
 from pmo_desktop.scheduling import reschedule  # noqa: E402
@@ -36,16 +36,7 @@ def main() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         pf = create_portfolio(Path(tmp) / "io.pmo")
         with pf.batch("cli", "load"):
-            pid = pf.conn.execute("INSERT INTO projects (code, name, start_date) VALUES ('BIG', 'Big plan', ?)",
-                                  (START.isoformat(),)).lastrowid
-            pf.conn.executemany(
-                """INSERT INTO tasks (id, project_id, parent_id, name, kind, start_date, duration_days, sort_order,
-                   owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [(t.id, pid, t.parent_id, t.name, t.kind, t.start.isoformat() if t.start else None, t.duration,
-                  t.id, f"Person {t.id % 40}") for t in tasks])
-            pf.conn.executemany(
-                "INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) VALUES (?, ?, ?, ?)",
-                [(lk.predecessor_id, lk.successor_id, lk.type, lk.lag) for lk in links])
+            store_plan(pf, tasks, links, owners=True)
         reschedule(pf, "BIG")
         out = Path(tmp) / "big.xml"
         t0 = time.perf_counter()

@@ -125,7 +125,46 @@ class _Builder:
             if self.progress and (i % chunk == 0 or i == self.n - 1):
                 self.progress(i + 1, self.n)
         self._flush()
+        self._cross_project_links()
         align_project_dates(self.conn)  # one finish date: each planned project's dates are its plan's
+
+    def _cross_project_links(self) -> None:
+        """A handful of links between projects of one programme: a project's go-live gates another's
+        build, a gate approval another's requirements. Most are met by the plans as they stand; a few
+        are not yet (the predecessor slipped past a successor that has not started): the health check
+        flags them and rescheduling knocks the slip on."""
+        rows = self.conn.execute(
+            """SELECT p.programme_id, t.project_id, t.id, t.name, t.start_date, t.finish_date FROM tasks t
+               JOIN projects p ON p.id = t.project_id WHERE t.name IN ('Go-live', 'Build', 'Gate 1 approval',
+               'Requirements') ORDER BY t.project_id""").fetchall()
+        by_project: dict[int, dict] = {}
+        programme: dict[int, int] = {}
+        for prog, pid, tid, name, start, finish in rows:
+            by_project.setdefault(pid, {})[name] = (tid, start, finish)
+            programme[pid] = prog
+        pids = sorted(by_project)
+        today = self.today.isoformat()
+        wanted = max(2, min(12, len(pids) // 6))
+        tight_wanted = max(1, wanted // 3)
+        links, used, tight = [], set(), 0
+        for want_tight in (True, False):
+            for a in pids:
+                for b in pids:
+                    if (len(links) >= wanted or a == b or programme[a] != programme[b] or {a, b} & used
+                            or (want_tight and tight >= tight_wanted)):
+                        continue
+                    up, down = by_project[a], by_project[b]
+                    for pred, succ in (("Go-live", "Build"), ("Gate 1 approval", "Requirements")):
+                        if pred not in up or succ not in down or not up[pred][2] or not down[succ][1]:
+                            continue
+                        late = down[succ][1] > today and up[pred][2] >= down[succ][1]
+                        if late if want_tight else up[pred][2] < down[succ][1]:
+                            links.append((self.ids.next_dep(), up[pred][0], down[succ][0], "FS", 0))
+                            used.update((a, b))
+                            tight += late
+                            break
+        self.conn.executemany(
+            "INSERT INTO dependencies (id, predecessor_id, successor_id, type, lag_days) VALUES (?,?,?,?,?)", links)
 
     def _project_names(self) -> list[tuple[str, str]]:
         named = [(prog, name) for prog, names in self.recipe["projects"].items() for name in names]

@@ -45,7 +45,8 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     code = 1 if result.skipped else 0
     if args.json:
         print_json({"projects": projects, "tasks": sum(p["tasks"] for p in projects),
-                    "changed": result.changed, "batch": result.batch_id, "skipped": result.skipped})
+                    "changed": result.changed, "batch": result.batch_id, "skipped": result.skipped,
+                    "moved_by_other_projects": [p["project"] for p in projects if p["moved_by"]]})
         return code
     if not projects:
         print("No plans to schedule.")
@@ -54,6 +55,9 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         print(f"{p['project']} {p['name']}: {p['tasks']} tasks, {len(p['changed'])} changed, "
               f"finish {p['finish'] or 'n/a'}")
         print(f"  critical path: {path}")
+        for m in p["moved_by"]:
+            slip = f" ({m['slip_days']:+g} working days)" if m["slip_days"] else ""
+            print(f"  moved because of {m['project']}: '{m['predecessor']}' drives '{m['task']}'{slip}")
         for late in p["late_tasks"]:
             print(f"  late: {late['name']} misses its deadline by {-late['total_float']} working days")
     print(f"{result.changed} task dates changed" + (f" (undo step {result.batch_id})" if result.batch_id else ""))

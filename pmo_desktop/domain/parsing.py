@@ -442,11 +442,12 @@ def parse_duration(value) -> int | None:
     return round(number * factor)
 
 
-_LINK = re.compile(r"^(?P<ref>[A-Za-z]*[\d.]*\d|[A-Za-z][\w.\-]*?)\s*(?P<type>FS|SS|FF|SF)?\s*(?:(?P<sign>[+-])\s*(?P<lag>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]*))?$", re.I)
+# A reference may name another project's task as CODE:WBS (a link between projects, e.g. PRJ-107:3.2).
+_LINK = re.compile(r"^(?P<ref>(?:[A-Za-z0-9][\w\-]*:)?(?:[A-Za-z]*[\d.]*\d|[A-Za-z][\w.\-]*?))\s*(?P<type>FS|SS|FF|SF)?\s*(?:(?P<sign>[+-])\s*(?P<lag>\d+(?:\.\d+)?)\s*(?P<unit>[a-z]*))?$", re.I)
 
 
 def parse_predecessors(value) -> list[tuple[str, DependencyType, int]]:
-    """'3FS+2d;5SS', '2fs', '1.2, 4FF-1 day' -> [(ref, type, lag in working days)]."""
+    """'3FS+2d;5SS', '2fs', '1.2, 4FF-1 day', 'PRJ-107:3.2FS' -> [(ref, type, lag in working days)]."""
     if is_blank(value):
         return []
     if isinstance(value, float) and value == int(value):

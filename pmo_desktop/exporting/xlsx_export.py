@@ -147,11 +147,17 @@ def _write_sheet(wb, title: str, headers: list[str], types: list[str], rows: lis
 
 
 def _predecessors(pf) -> dict[int, str]:
-    wbs = dict(pf.conn.execute("SELECT id, wbs FROM tasks"))
+    """Each task's predecessors by WBS; another project's task as CODE:WBS (a link between projects)."""
+    task = {tid: (pid, code, wbs) for tid, pid, code, wbs in pf.conn.execute(
+        "SELECT t.id, t.project_id, p.code, t.wbs FROM tasks t JOIN projects p ON p.id = t.project_id")}
     out: dict[int, list] = {}
     for succ, pred, kind, lag in pf.conn.execute(
             "SELECT successor_id, predecessor_id, type, lag_days FROM dependencies ORDER BY successor_id, id"):
-        out.setdefault(succ, []).append((wbs.get(pred) or "?", kind, lag))
+        p_project, p_code, p_wbs = task.get(pred, (None, None, None))
+        ref = p_wbs or "?"
+        if p_project is not None and p_project != task.get(succ, (None,))[0]:
+            ref = f"{p_code}:{ref}"
+        out.setdefault(succ, []).append((ref, kind, lag))
     return {tid: format_predecessors(v) for tid, v in out.items()}
 
 

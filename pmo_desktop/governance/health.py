@@ -18,6 +18,7 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.finance.periods import make_period
 from pmo_desktop.finance.rollups import project_finances
 from pmo_desktop.governance.common import current_period_month
+from pmo_desktop.scheduling.crossproject import cross_links
 from pmo_desktop.scheduling.plan_dates import disagreements
 from pmo_desktop.store import Portfolio
 from pmo_desktop.store.settings import DEFAULTS
@@ -262,3 +263,15 @@ def future_actuals(ctx: Context, cfg) -> Iterator[Hit]:
         lines = f"{n} budget line{'s' if n > 1 else ''} {'have' if n > 1 else 'has'}"
         yield Hit(f"{code}: {lines} actuals in months after the current period (from {first_month[:7]})",
                   code, "budget_lines", first_id)
+
+
+@rule("cross_project_link_broken", "A task starts before another project's task allows")
+def cross_project_link_broken(ctx: Context, cfg) -> Iterator[Hit]:
+    """A link between projects that the stored dates break: the successor starts (or finishes) before
+    its predecessor in the other project allows, usually because that predecessor slipped and the
+    successor's plan has not been rescheduled since."""
+    for lk in cross_links(ctx.conn):
+        if lk.violated:
+            yield Hit(f"{lk.successor_project}: '{lk.successor}' starts {-lk.slack_days:g} working days before "
+                      f"{lk.predecessor_project} '{lk.predecessor}' allows ({lk.type} link); reschedule "
+                      f"{lk.successor_project} or agree a new date", lk.successor_project, "tasks", lk.successor_id)

@@ -112,6 +112,18 @@ class _Writer:
                 values["programme_id"] = self.programmes[name]
         return values
 
+    def _other_project_task(self, ids: dict, ref: str) -> int | None:
+        """The task a CODE:WBS predecessor names (a link between projects), in this import or the file."""
+        code, _sep, wbs = ref.partition(":")
+        row = self.conn.execute("SELECT id FROM projects WHERE code = ?", (code,)).fetchone()
+        if row is None:
+            return None
+        found = ids.get((row[0], wbs))
+        if found is None:
+            hit = self.conn.execute("SELECT id FROM tasks WHERE project_id = ? AND wbs = ?", (row[0], wbs)).fetchone()
+            found = hit[0] if hit else None
+        return found
+
     def _write(self, table: str, row: RowResult, values: dict) -> None:
         if row.action == NEW:
             row.target_id = self._insert(table, values)
@@ -151,7 +163,7 @@ class _Writer:
             pid = self.projects.get(row.refs["project_id"]) if "project_id" in row.refs else row.values["project_id"]
             wanted = {}
             for wbs, kind, lag in row.links:
-                pred = ids.get((pid, wbs))
+                pred = self._other_project_task(ids, wbs) if ":" in wbs else ids.get((pid, wbs))
                 if pred is not None and pred != row.target_id:
                     wanted[pred] = (kind, lag)
             current = {pred: (kind, lag, did) for did, pred, kind, lag in self.conn.execute(

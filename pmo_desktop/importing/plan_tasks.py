@@ -30,10 +30,13 @@ def plan_tasks(plan, records: list[Record], lookup, default, default_code, table
         for row in p._rows(lookup.conn, f"SELECT * FROM tasks WHERE project_id IN ({marks})", ids):
             existing[(row["project_id"], row["wbs"])] = row
             wbs_of[row["id"]] = row["wbs"]
-        for succ, pred, kind, lag in lookup.conn.execute(
-                f"""SELECT d.successor_id, d.predecessor_id, d.type, d.lag_days FROM dependencies d
-                    JOIN tasks t ON t.id = d.successor_id WHERE t.project_id IN ({marks})""", ids):
-            links_of.setdefault(succ, []).append((wbs_of.get(pred, "?"), kind, lag))
+        for succ, pred, kind, lag, code, p_wbs, same in lookup.conn.execute(
+                f"""SELECT d.successor_id, d.predecessor_id, d.type, d.lag_days, pp.code, pt.wbs,
+                           pt.project_id = t.project_id FROM dependencies d
+                    JOIN tasks t ON t.id = d.successor_id JOIN tasks pt ON pt.id = d.predecessor_id
+                    JOIN projects pp ON pp.id = pt.project_id WHERE t.project_id IN ({marks})""", ids):
+            ref = wbs_of.get(pred, "?") if same else f"{code}:{p_wbs}"  # another project's task: CODE:WBS
+            links_of.setdefault(succ, []).append((ref, kind, lag))
     for pid, members in groups.items():
         recs = [r for r, _ in members]
         note = assign_wbs(recs)
@@ -68,6 +71,9 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         v["parent_wbs"] = parent if parent in known else None
         links = []
         for ref, kind, lag in rec.values.get("predecessors", []):
+            if ":" in ref:  # CODE:WBS, a task of another project: found when the links are written
+                links.append((ref, str(kind), lag))
+                continue
             target = by_id.get(ref) if by_id else None
             target = target or (ref if ref in known else None) or (None if by_id else by_position.get(ref))
             if target is None or target == wbs:

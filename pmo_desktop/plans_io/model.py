@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from pmo_desktop.store.errors import PortfolioError
 
@@ -17,6 +17,11 @@ class PlanCalendar:
     name: str = "Standard"
     working_days: str = "1111100"  # Mon..Sun
     exceptions: dict[date, tuple[bool, str | None]] = field(default_factory=dict)  # date -> (working, name)
+    hours: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # weekday (0 = Mon) -> periods
+    exception_hours: dict[date, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # a working exception's own
+    minutes_per_day: int | None = None
+    minutes_per_week: int | None = None
+    days_per_month: float | None = None
 
 
 @dataclass
@@ -45,6 +50,16 @@ class PlanTask:
     source_finish: date | None = None
     part_day: bool = False
     calendar_key: str | None = None  # a calendar of its own (Plan.calendars), else the plan's
+    # To the minute, where the source tool gives a time (MSPDI): what the scheduler starts from.
+    start_at: datetime | None = None
+    finish_at: datetime | None = None
+    source_start_at: datetime | None = None  # exactly as the file says (fidelity reports)
+    source_finish_at: datetime | None = None
+    duration_minutes: int | None = None  # working minutes
+    duration_format: int | None = None  # MSPDI DurationFormat code
+    constraint_at: datetime | None = None
+    deadline: datetime | None = None
+    manual: bool = False
 
 
 @dataclass
@@ -52,7 +67,11 @@ class PlanLink:
     predecessor_key: str
     successor_key: str
     type: str = "FS"
-    lag_days: int = 0
+    lag_days: float = 0
+    lag_minutes: int | None = None  # working minutes, or elapsed minutes for an elapsed LagFormat
+    lag_format: int | None = None  # MSPDI LagFormat code
+    lag_percent: float | None = None
+    project: str | None = None  # another project's name when the link crosses projects (MSPDI external)
 
 
 @dataclass
@@ -78,6 +97,7 @@ class Plan:
     links: list[PlanLink] = field(default_factory=list)
     assignments: list[PlanAssignment] = field(default_factory=list)  # work resources on tasks
     warnings: list[str] = field(default_factory=list)
+    honor_constraints: bool = True
 
     def summary(self) -> dict:
         kinds = {k: sum(1 for t in self.tasks if t.kind == k) for k in ("task", "summary", "milestone")}

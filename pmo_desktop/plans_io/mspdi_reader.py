@@ -1,19 +1,39 @@
 """Microsoft Project XML (MSPDI) to a Plan.
 
 Streams the file (defusedxml iterparse) and drops each TimephasedData block as soon as it is read, so
-large files stay small in memory. Dates keep MS Project's own values; a finish at the very start of
-a working day (e.g. 08:00) is the end of the previous working day, and a start at the very end of a
-day is the next working day, because our plans are kept in whole days.
+large files stay small in memory. Starts and finishes keep MS Project's own instants to the minute
+(`PlanTask.start_at`/`finish_at`), durations their working minutes and format, lags their tenths of
+minutes and LagFormat, calendars their working hours per weekday and per exception. The whole-day
+fields (`start`, `finish`, `duration_days`) stay for the readers that think in days: there a finish
+at the very start of a working day (e.g. 08:00) is the end of the previous working day, and a start
+at the very end of a day is the next working day.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from pmo_desktop.domain.limits import MAX_DEPTH, depth_problem, span_problem
 from pmo_desktop.plans_io.model import Plan, PlanAssignment, PlanCalendar, PlanFileError, PlanLink, PlanTask
+from pmo_desktop.plans_io.mspdi_values import (
+    MAX_EXCEPTION_DAYS,
+    _children,
+    _clock,
+    _date_part,
+    _datetime,
+    _external_link,
+    _hours,
+    _lag_days,
+    _lag_minutes,
+    _mins,
+    _minutes,
+    _number,
+    _text,
+    _to_days,
+    _working_times,
+)
 from pmo_desktop.plans_io.xml_safety import local, safe_events
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar
 
@@ -22,41 +42,6 @@ LINK_TYPES = {"0": "FF", "1": "FS", "2": "SF", "3": "SS"}
 CONSTRAINTS = {"2": "MSO", "3": "MFO", "4": "SNET", "5": "SNLT", "6": "FNET", "7": "FNLT"}
 START_LIKE = {"MSO", "SNET", "SNLT"}
 # LagFormat: elapsed units count calendar time; 19/20 (and 53/54) are percent of the predecessor.
-ELAPSED_FORMATS = {4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 54}
-PERCENT_FORMATS = {19, 20, 53, 54}
-_DURATION = re.compile(r"^-?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
-                       r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
-MAX_EXCEPTION_DAYS = 3660
-
-
-def _text(el, name: str) -> str | None:
-    for child in el:
-        if local(child.tag) == name:
-            return (child.text or "").strip()
-    return None
-
-
-def _children(el, name: str):
-    return [c for c in el if local(c.tag) == name]
-
-
-def _datetime(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        return datetime.fromisoformat(text.strip()[:19])
-    except ValueError:
-        return None
-
-
-def _hours(text: str | None) -> float | None:
-    """An MSPDI duration (PT16H0M0S) in hours."""
-    m = _DURATION.match(text or "")
-    if not m or not text:
-        return None
-    y, mo, d, h, mi, s = (float(g) if g else 0.0 for g in m.groups())
-    return (y * 365 + mo * 30 + d) * 24 + h + mi / 60 + s / 3600
-
 
 _DEFAULT_HOURS = {d: (time(8, 0), time(17, 0)) for d in range(7)}
 
@@ -169,13 +154,14 @@ class _Reader:
             return
         week: dict[int, tuple[bool, list[tuple[time, time]]]] = {}
         exceptions: dict[date, tuple[bool, str | None]] = {}
+        exception_hours: dict[date, tuple] = {}
         for wd_list in _children(el, "WeekDays"):
             for wd in _children(wd_list, "WeekDay"):
                 day_type = _text(wd, "DayType")
                 working = _text(wd, "DayWorking") == "1"
                 if day_type == "0":  # Project 2003 style exception: a dated WeekDay
                     for tp in _children(wd, "TimePeriod"):
-                        self._exception_range(exceptions, tp, working, None)
+                        self._exception_range(exceptions, tp, working, None, _minutes(wd), exception_hours)
                 elif day_type and day_type.isdigit() and 1 <= int(day_type) <= 7:
                     week[int(day_type)] = (working, _working_times(wd))
         for ex_list in _children(el, "Exceptions"):
@@ -186,13 +172,13 @@ class _Reader:
                     self.warnings.append(f"calendar {_text(el, 'Name')}: a recurring exception "
                                          f"('{_text(ex, 'Name') or 'unnamed'}') was read as one range")
                 for tp in _children(ex, "TimePeriod"):
-                    self._exception_range(exceptions, tp, working, _text(ex, "Name"))
+                    self._exception_range(exceptions, tp, working, _text(ex, "Name"), _minutes(ex), exception_hours)
         if _children(el, "WorkWeeks"):
             self.warnings.append(f"calendar {_text(el, 'Name')}: alternate work weeks are not imported")
         self.calendars[uid] = {"name": _text(el, "Name") or f"Calendar {uid}", "base": _text(el, "BaseCalendarUID"),
-                               "week": week, "exceptions": exceptions}
+                               "week": week, "exceptions": exceptions, "exception_hours": exception_hours}
 
-    def _exception_range(self, exceptions, tp, working, name) -> None:
+    def _exception_range(self, exceptions, tp, working, name, hours=(), exception_hours=None) -> None:
         start, end = _datetime(_text(tp, "FromDate")), _datetime(_text(tp, "ToDate"))
         if start is None:
             return
@@ -204,12 +190,17 @@ class _Reader:
             if day > last:
                 break
             exceptions[day] = (working, name)
+            if exception_hours is not None:
+                if working and hours:
+                    exception_hours[day] = hours
+                else:
+                    exception_hours.pop(day, None)
             day += timedelta(days=1)
 
     _TASK_FIELDS = ("UID", "ID", "Name", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
                     "Milestone", "Summary", "IsNull", "ConstraintType", "ConstraintDate", "PercentComplete",
                     "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual",
-                    "CalendarUID", "IgnoreResourceCalendar")
+                    "CalendarUID", "IgnoreResourceCalendar", "Deadline", "DurationFormat", "ExternalTask")
 
     def _raw_task(self, el) -> dict:
         simple: dict[str, str] = {}
@@ -225,7 +216,8 @@ class _Reader:
                 baselines.append((int(number), _text(b, "Start"), _text(b, "Finish")))
         raw["baselines"] = sorted(baselines)
         raw["links"] = [(_text(p, "PredecessorUID"), _text(p, "Type"), _text(p, "LinkLag"), _text(p, "LagFormat"),
-                         _text(p, "CrossProject")) for p in _children(el, "PredecessorLink")]
+                         _text(p, "CrossProject"), _text(p, "CrossProjectName"))
+                        for p in _children(el, "PredecessorLink")]
         return raw
 
     # -- the plan ------------------------------------------------------------------------------------
@@ -241,6 +233,7 @@ class _Reader:
         default_finish = _clock(self.header.get("DefaultFinishTime"), time(17, 0))
         week: dict[int, tuple[bool, list]] = {}
         exceptions: dict[date, tuple[bool, str | None]] = {}
+        exception_hours: dict[date, tuple] = {}
         chain, seen = [], set()
         while cal is not None and id(cal) not in seen:  # derived calendars fall back to their base
             seen.add(id(cal))
@@ -248,19 +241,30 @@ class _Reader:
             cal = self.calendars.get(cal["base"] or "")
         for c in reversed(chain):
             week.update(c["week"])
+            for d in c["exceptions"]:
+                exception_hours.pop(d, None)
             exceptions.update(c["exceptions"])
+            exception_hours.update(c["exception_hours"])
         working = ""
         hours: dict[int, tuple[time, time]] = {}
+        week_minutes: dict[int, tuple] = {}
         for py_day, ms_day in enumerate((2, 3, 4, 5, 6, 7, 1)):  # Monday first
             is_working, times = week.get(ms_day, (py_day < 5, []))
             working += "1" if is_working else "0"
             hours[py_day] = (min(t[0] for t in times), max(t[1] for t in times)) if times else (
                 default_start, default_finish)
+            if is_working and times:
+                week_minutes[py_day] = tuple(sorted((_mins(a), _mins(b)) for a, b in times))
         name = next((c["name"] for c in chain if c["week"]), chain[0]["name"])
-        plan_cal = PlanCalendar(name, working, exceptions)
+        per_day = int(_number(self.header.get("MinutesPerDay"), 480) or 480)
+        per_week = int(_number(self.header.get("MinutesPerWeek"), per_day * 5) or per_day * 5)
+        per_month = _number(self.header.get("DaysPerMonth"), 20) or 20
+        plan_cal = PlanCalendar(name, working, exceptions, week_minutes, exception_hours, per_day, per_week, per_month)
         try:
             work = WorkCalendar(working, {d: w for d, (w, _n) in exceptions.items()}, name=name,
-                                origin=_date_part(self.header.get("StartDate")))
+                                origin=_date_part(self.header.get("StartDate")), week_hours=week_minutes,
+                                exception_hours=exception_hours, minutes_per_day=per_day,
+                                minutes_per_week=per_week, days_per_month=per_month)
         except CalendarError as exc:
             raise PlanFileError(f"{self.path.name}: {exc}") from None
         self._resolved[uid] = _Cal(plan_cal, hours, work)
@@ -277,8 +281,10 @@ class _Reader:
         if uid is None or uid == project_uid:
             return None
         own, project = self._resolve(uid), self._resolve(project_uid)
-        if own is None or (project and (own.plan.working_days, own.plan.exceptions) ==
-                           (project.plan.working_days, project.plan.exceptions)):
+        if own is None or (project and (own.plan.working_days, own.plan.exceptions, own.plan.hours,
+                                        own.plan.exception_hours) ==
+                           (project.plan.working_days, project.plan.exceptions, project.plan.hours,
+                            project.plan.exception_hours)):
             return None
         return uid
 
@@ -292,7 +298,7 @@ class _Reader:
         name = re.sub(r"\.(xml|mpp)$", "", name, flags=re.I) or self.path.stem
         plan = Plan(name=name, source="MS Project XML", start=_date_part(self.header.get("StartDate")),
                     finish=_date_part(self.header.get("FinishDate")), calendar=project.plan,
-                    warnings=self.warnings)
+                    warnings=self.warnings, honor_constraints=self.header.get("HonorConstraints") != "0")
         owners: dict[str, list[str]] = {}
         for task_uid, res_uid, units, work in self.assignments:
             rname = self.resources.get(res_uid)
@@ -304,7 +310,9 @@ class _Reader:
                     task_uid, rname, max(0.0, _number(units, 1.0)),
                     None if hours is None else hours * 60 / minutes_per_day))
 
-        raws = [r for r in self.tasks if r["UID"] is not None and r.get("IsNull") != "1"]
+        # External tasks (another project's task shown in this one) are not this plan's: skipped;
+        # the link to them names their project and task (CrossProjectName).
+        raws = [r for r in self.tasks if r["UID"] is not None and r.get("IsNull") != "1" and r.get("ExternalTask") != "1"]
         raws.sort(key=lambda r: _number(r["ID"], 0))
         keys = set()
         stack: list[tuple[int, str]] = []
@@ -323,6 +331,7 @@ class _Reader:
             cal = self._resolve(cal_uid) if cal_uid else project
             task = self._task(r, parent, cal, minutes_per_day, owners)
             task.source_start, task.source_finish = _date_part(r["Start"]), _date_part(r["Finish"])
+            self._minutes(task, r, cal, minutes_per_day)
             task.part_day = cal.part_day(r["Start"], r["Finish"])
             if cal_uid:
                 task.calendar_key = cal_uid
@@ -336,17 +345,56 @@ class _Reader:
             elif t.key in has_children:
                 t.kind = "summary"
         for r in raws:
-            for pred, ltype, lag, fmt, cross in r["links"]:
-                if cross == "1" or pred not in keys or r["UID"] not in keys or pred == r["UID"]:
-                    if cross == "1":
-                        self.warnings.append(f"task '{r['Name']}': a link to another project was skipped")
+            for pred, ltype, lag, fmt, cross, cross_name in r["links"]:
+                kind = LINK_TYPES.get(ltype or "1", "FS")
+                if cross == "1":
+                    link = _external_link(cross_name, r["UID"], kind, lag, fmt, minutes_per_day)
+                    if link is None:
+                        self.warnings.append(f"task '{r['Name']}': a link to another project names no task; skipped")
+                    elif r["UID"] in keys:
+                        plan.links.append(link)
+                    continue
+                if pred not in keys or r["UID"] not in keys or pred == r["UID"]:
                     continue
                 days = _lag_days(lag, fmt, minutes_per_day, durations.get(pred, 0), project.work)
                 problem = span_problem(days, f"the lag before task '{r['Name']}'")
                 if problem:
                     raise PlanFileError(f"{self.path.name}: {problem}")
-                plan.links.append(PlanLink(pred, r["UID"], LINK_TYPES.get(ltype or "1", "FS"), days))
+                plan.links.append(PlanLink(pred, r["UID"], kind, days, *_lag_minutes(lag, fmt)))
         return plan
+
+    def _minutes(self, task: PlanTask, r, cal: _Cal, minutes_per_day) -> None:
+        """The task to the minute: instants, working minutes, format, deadline, manual, ALAP."""
+        task.source_start_at, task.source_finish_at = _datetime(r["Start"]), _datetime(r["Finish"])
+        task.start_at, task.finish_at = task.source_start_at, task.source_finish_at
+        work = cal.work
+        if task.kind != "milestone" and task.start_at and task.finish_at:
+            # The same working instant, said the way our scheduler says it: a start at the end of a
+            # day is the next working morning, a finish at the start of one the last day's evening.
+            # (A summary's start is its first child's, which may be a milestone at 17:00: kept.)
+            if task.kind == "task":
+                task.start_at = work.start_instant(work.mpos(task.start_at))
+            task.finish_at = max(task.start_at, work.finish_instant(work.mpos(task.finish_at)))
+        hours = _hours(r["Duration"])
+        if task.kind == "milestone":
+            task.duration_minutes = 0
+        elif task.kind != "summary" and (hours is not None or task.start_at and task.finish_at):
+            # The span MS Project gave the task in working time on its calendar: the same as its
+            # Duration, except where resources' contours or splits stretch it (then the dates win).
+            span = cal.work.mpos(task.finish_at) - cal.work.mpos(task.start_at) if (
+                task.start_at and task.finish_at) else 0
+            task.duration_minutes = span if span > 0 else round((hours or 0) * 60)
+            task.duration_days = _to_days(task.duration_minutes, minutes_per_day)
+        fmt = _number(r["DurationFormat"], None)
+        task.duration_format = int(fmt) if fmt is not None else None
+        task.deadline = _datetime(r["Deadline"])
+        if r["ID"]:
+            task.properties["MS Project ID"] = r["ID"]  # what links from other projects' files name
+        task.manual = r["Manual"] == "1" and task.kind != "summary"
+        if r["ConstraintType"] == "1":
+            task.constraint_type = "ALAP"
+        elif task.constraint_type:
+            task.constraint_at = _datetime(r["ConstraintDate"])
 
     def _task(self, r, parent, cal: _Cal, minutes_per_day, owners) -> PlanTask:
         start_of, finish_of, work = cal.start_of, cal.finish_of, cal.work
@@ -373,8 +421,6 @@ class _Reader:
         else:
             duration = None
         ctype = CONSTRAINTS.get(r["ConstraintType"] or "0")
-        if r["ConstraintType"] == "1":
-            self.warnings.append(f"task '{name}': 'as late as possible' is scheduled as soon as possible")
         cdate = None
         if ctype:
             cdate = start_of(r["ConstraintDate"]) if ctype in START_LIKE else finish_of(r["ConstraintDate"])
@@ -395,45 +441,3 @@ class _Reader:
             constraint_type=ctype, constraint_date=cdate, notes=r["Notes"] or None,
         )
 
-
-def _lag_days(lag, fmt, minutes_per_day, pred_days, work) -> int:
-    tenths = _number(lag, 0.0)
-    fmt_n = int(_number(fmt, 7))
-    if fmt_n in PERCENT_FORMATS:
-        return round(pred_days * tenths / 1000)  # LinkLag holds tenths of a percent
-    minutes = tenths / 10
-    if fmt_n in ELAPSED_FORMATS:
-        per_week = work.working_days.count("1")
-        return round(minutes / 1440 * per_week / 7)
-    return round(minutes / minutes_per_day)
-
-
-def _number(text, default):
-    try:
-        return float(text) if text not in (None, "") else default
-    except ValueError:
-        return default
-
-
-def _date_part(text: str | None) -> date | None:
-    dt = _datetime(text)
-    return dt.date() if dt else None
-
-
-def _clock(text: str | None, default: time) -> time:
-    try:
-        return time.fromisoformat(text) if text else default
-    except ValueError:
-        return default
-
-
-def _working_times(wd) -> list[tuple[time, time]]:
-    out = []
-    for wts in _children(wd, "WorkingTimes"):
-        for wt in _children(wts, "WorkingTime"):
-            start = _clock(_text(wt, "FromTime"), time(8, 0))
-            end = _clock(_text(wt, "ToTime"), time(17, 0))
-            if end == time(0, 0):
-                end = time(23, 59, 59)
-            out.append((start, end))
-    return out

@@ -1,7 +1,10 @@
 """One project's plan as Microsoft Project XML (MSPDI), for MS Project and GanttProject to open.
 
 Elements are written in the order of Microsoft's MSPDI schema (MS Project rejects files whose
-elements are out of order). Days are 08:00-12:00 and 13:00-17:00, 8 hours. A task without links that
+elements are out of order). Calendars carry their working hours (08:00-12:00 and 13:00-17:00 unless
+the calendar says otherwise) and their exceptions' own hours; starts and finishes carry their time to
+the minute, durations their working minutes and format, lags their tenths of minutes and LagFormat,
+tasks their deadline and manual scheduling. A task without links that
 starts after the project start gets a 'start no earlier than' constraint at its start, so that MS
 Project (which would otherwise pull it back to the project start) keeps it where it is, as our
 scheduler does. Holidays are written both as Project-2003 dated WeekDays and as Project-2007+
@@ -14,11 +17,11 @@ import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from pmo_desktop.scheduling.calendar import load_calendar
-from pmo_desktop.scheduling.service import project_calendar_id
+from pmo_desktop.scheduling.calendar import STANDARD_HOURS, WorkCalendar, load_calendar
+from pmo_desktop.scheduling.service import parse_instant, project_calendar_id
 from pmo_desktop.store import Portfolio, PortfolioError
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
@@ -26,7 +29,6 @@ NS = "http://schemas.microsoft.com/project"
 LINK_TYPES = {"FF": "0", "FS": "1", "SF": "2", "SS": "3"}
 CONSTRAINTS = {"MSO": "2", "MFO": "3", "SNET": "4", "SNLT": "5", "FNET": "6", "FNLT": "7"}
 START_LIKE = {"MSO", "SNET", "SNLT"}
-HOURS = (("08:00:00", "12:00:00"), ("13:00:00", "17:00:00"))
 
 
 def _sub(parent, tag, text=None):
@@ -44,8 +46,22 @@ def _finish(d: str | None) -> str | None:
     return f"{d[:10]}T17:00:00" if d else None
 
 
-def _hours(days: int | None) -> str:
-    return f"PT{max(0, days or 0) * 8}H0M0S"
+def _duration(minutes: int) -> str:
+    minutes = max(0, int(minutes))
+    return f"PT{minutes // 60}H{minutes % 60}M0S"
+
+
+def _edge(cal: WorkCalendar, day_text: str | None, at_text: str | None, edge: int) -> str | None:
+    """A stored day and time as MSPDI text: its own time, else the day's first (edge 0) or last
+    (edge -1) working minute."""
+    value = parse_instant(day_text, at_text)
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        o = value.toordinal()
+        hours = cal.hours_of(o) or cal.week_hours[(o - 1) % 7]
+        value = datetime.fromordinal(o) + timedelta(minutes=hours[edge][-edge])
+    return value.isoformat(timespec="seconds")
 
 
 def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
@@ -63,13 +79,15 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
     cur = conn.execute(
         """SELECT id, parent_id, wbs, name, kind, start_date, finish_date, duration_days, baseline_start,
                   baseline_finish, actual_start, actual_finish, percent_complete, owner, constraint_type,
-                  constraint_date, notes, calendar_id FROM tasks WHERE project_id = ? ORDER BY sort_order, id""",
+                  constraint_date, notes, calendar_id, start_at, finish_at, duration_minutes, duration_format,
+                  deadline, manual FROM tasks WHERE project_id = ? ORDER BY sort_order, id""",
         (project_id,))
     cols = [d[0] for d in cur.description]
     tasks = [dict(zip(cols, r, strict=True)) for r in cur]
     ids = {t["id"] for t in tasks}
     links = [row for row in conn.execute(
-        """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days FROM dependencies d
+        """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days, d.lag_minutes, d.lag_format,
+                  d.lag_percent FROM dependencies d
            JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,))
              if row[0] in ids]  # links from other projects' tasks stay out
     starts = [t["start_date"] for t in tasks if t["start_date"]]
@@ -83,6 +101,13 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         if t["calendar_id"] is not None and t["calendar_id"] != calendar_id:
             task_calendars.setdefault(t["calendar_id"], len(task_calendars) + 2)
 
+    mpd = calendar.minutes_per_day
+    day_hours = next((calendar.week_hours[d] for d in range(7) if calendar.working_days[d] == "1"), STANDARD_HOURS)
+    first = (day_hours[0][0], day_hours[-1][1])
+    honor = conn.execute("SELECT honor_constraints FROM projects WHERE id = ?", (project_id,)).fetchone()[0]
+    cals = {t["calendar_id"]: calendar for t in tasks}
+    for own_id in task_calendars:
+        cals[own_id] = load_calendar(conn, own_id)
     currency = str(pf.settings().get("currency") or "GBP")[:3]
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}Project")
@@ -96,20 +121,21 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
                        ("FYStartDate", 1), ("CriticalSlackLimit", 0), ("CurrencyDigits", 2),
                        ("CurrencySymbol", CURRENCY_SYMBOLS.get(currency, currency).strip()),
                        ("CurrencyCode", currency), ("CurrencySymbolPosition", 0), ("CalendarUID", 1),
-                       ("DefaultStartTime", "08:00:00"), ("DefaultFinishTime", "17:00:00"),
-                       ("MinutesPerDay", 480), ("MinutesPerWeek", 480 * calendar.working_days.count("1")),
-                       ("DaysPerMonth", 20), ("DefaultTaskType", 1), ("DurationFormat", 7), ("WorkFormat", 2),
-                       ("HonorConstraints", 1), ("NewTasksEffortDriven", 0), ("NewTasksEstimated", 0)):
+                       ("DefaultStartTime", _clock(first[0])), ("DefaultFinishTime", _clock(first[1])),
+                       ("MinutesPerDay", mpd), ("MinutesPerWeek", calendar.minutes_per_week),
+                       ("DaysPerMonth", _num(calendar.days_per_month)), ("DefaultTaskType", 1),
+                       ("DurationFormat", 7), ("WorkFormat", 2), ("HonorConstraints", int(honor != 0)),
+                       ("NewTasksEffortDriven", 0), ("NewTasksEstimated", 0)):
         sub(root, tag, value)
     calendars = sub(root, "Calendars")
     _write_calendar(sub(calendars, "Calendar"), sub, calendar, 1)
     for own_id, own_uid in task_calendars.items():
-        _write_calendar(sub(calendars, "Calendar"), sub, load_calendar(conn, own_id), own_uid)
+        _write_calendar(sub(calendars, "Calendar"), sub, cals[own_id], own_uid)
 
     uid = {t["id"]: n for n, t in enumerate(tasks, start=1)}
     preds: dict[int, list] = {}
-    for p, s, kind, lag in links:
-        preds.setdefault(s, []).append((p, kind, lag))
+    for p, s, kind, lag, lag_minutes, lag_format, lag_percent in links:
+        preds.setdefault(s, []).append((p, kind, lag, lag_minutes, lag_format, lag_percent))
     parents = {t["parent_id"] for t in tasks if t["parent_id"]}
     by_id = {t["id"]: t for t in tasks}
     outline = _outline(tasks)
@@ -128,36 +154,50 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         milestone = t["kind"] == "milestone" and not is_summary
         days = 0 if milestone else (t["duration_days"] if t["duration_days"] is not None else
                                     calendar.span_days(*_dates(t)) if t["start_date"] and t["finish_date"] else 1)
+        minutes = 0 if milestone else t["duration_minutes"]
+        if minutes is None or (t["duration_days"] is not None and abs(minutes / mpd - t["duration_days"]) > 0.006):
+            minutes = round(float(days) * mpd)
+        cal = cals.get(t["calendar_id"], calendar)
         ctype, cdate = t["constraint_type"], t["constraint_date"]
         if not ctype and not is_summary and not _linked(t, preds, by_id) and t["start_date"] and t["start_date"] > start:
-            ctype, cdate = "SNET", t["start_date"]  # keeps an unlinked task in place, as we do
-        t_start = _finish(t["start_date"]) if milestone else _start(t["start_date"])
+            ctype, cdate = "SNET", t["start_at"] or t["start_date"]  # keeps an unlinked task in place, as we do
+        t_start = _edge(cal, t["start_date"], t["start_at"], 0)
+        t_finish = _edge(cal, t["finish_date"], t["finish_at"], -1)
+        if milestone and t_start:
+            t_finish = t_start  # one instant: its stored time, else its day's first working minute
         for tag, value in (("UID", uid[t["id"]]), ("ID", uid[t["id"]]), ("Name", t["name"]), ("Type", 1),
                            ("IsNull", 0), ("WBS", t["wbs"] or number), ("OutlineNumber", number),
-                           ("OutlineLevel", level), ("Start", t_start), ("Finish", _finish(t["finish_date"])),
-                           ("Duration", _hours(days)), ("DurationFormat", 7), ("Estimated", 0),
+                           ("OutlineLevel", level), ("Start", t_start), ("Finish", t_finish),
+                           ("Duration", _duration(minutes)), ("DurationFormat", t["duration_format"] or 7),
+                           ("Manual", int(bool(t["manual"]))), ("Estimated", 0),
                            ("Milestone", int(milestone)), ("Summary", int(is_summary))):
             if value is not None:
                 sub(el, tag, value)
         if t["percent_complete"] is not None:
             sub(el, "PercentComplete", int(round(t["percent_complete"])))
         if t["actual_start"]:
-            sub(el, "ActualStart", _start(t["actual_start"]))
+            sub(el, "ActualStart", _edge(cal, t["actual_start"][:10], t["actual_start"], 0))
         if t["actual_finish"]:
-            sub(el, "ActualFinish", _finish(t["actual_finish"]))
-        sub(el, "ConstraintType", CONSTRAINTS[ctype] if ctype in CONSTRAINTS and cdate else 0)
+            sub(el, "ActualFinish", _edge(cal, t["actual_finish"][:10], t["actual_finish"], -1))
+        sub(el, "ConstraintType", CONSTRAINTS[ctype] if ctype in CONSTRAINTS and cdate else 1 if ctype == "ALAP" else 0)
         sub(el, "CalendarUID", task_calendars.get(t["calendar_id"], -1))
         if ctype in CONSTRAINTS and cdate:
-            sub(el, "ConstraintDate", _start(cdate) if ctype in START_LIKE else _finish(cdate))
+            sub(el, "ConstraintDate", _edge(cal, cdate[:10], cdate, 0 if ctype in START_LIKE else -1))
+        if t["deadline"]:
+            sub(el, "Deadline", _edge(cal, t["deadline"][:10], t["deadline"], -1))
         if t["notes"]:
             sub(el, "Notes", t["notes"])
-        for p, kind, lag in preds.get(t["id"], []):
+        for p, kind, lag, lag_minutes, lag_format, lag_percent in preds.get(t["id"], []):
             link = sub(el, "PredecessorLink")
             sub(link, "PredecessorUID", uid[p])
             sub(link, "Type", LINK_TYPES.get(kind, "1"))
             sub(link, "CrossProject", 0)
-            sub(link, "LinkLag", int(lag or 0) * 4800)
-            sub(link, "LagFormat", 7)
+            if lag_percent is not None:
+                tenths = round(lag_percent * 10)
+            else:
+                tenths = (lag_minutes if lag_minutes is not None else round(float(lag or 0) * mpd)) * 10
+            sub(link, "LinkLag", int(tenths))
+            sub(link, "LagFormat", lag_format or 7)
         if t["baseline_start"] or t["baseline_finish"]:
             base = sub(el, "Baseline")
             sub(base, "Number", 0)
@@ -225,7 +265,7 @@ def _write_calendar(cal, sub, calendar, uid: int) -> None:
         sub(wd, "DayType", ms_day)
         sub(wd, "DayWorking", int(working))
         if working:
-            _times(sub(wd, "WorkingTimes"), sub)
+            _times(sub(wd, "WorkingTimes"), sub, calendar.week_hours[(ms_day + 5) % 7])
     dated = sorted(calendar.exceptions.items())
     for ordinal, working in dated:  # Project 2003 style, read by older tools
         day = date.fromordinal(ordinal).isoformat()
@@ -236,7 +276,7 @@ def _write_calendar(cal, sub, calendar, uid: int) -> None:
         sub(period, "FromDate", f"{day}T00:00:00")
         sub(period, "ToDate", f"{day}T23:59:00")
         if working:
-            _times(sub(wd, "WorkingTimes"), sub)
+            _times(sub(wd, "WorkingTimes"), sub, calendar.hours_of(ordinal))
     if dated:
         exceptions = sub(cal, "Exceptions")
         for ordinal, working in dated:
@@ -251,14 +291,23 @@ def _write_calendar(cal, sub, calendar, uid: int) -> None:
             sub(ex, "Type", 1)
             sub(ex, "DayWorking", int(working))
             if working:
-                _times(sub(ex, "WorkingTimes"), sub)
+                _times(sub(ex, "WorkingTimes"), sub, calendar.hours_of(ordinal))
 
 
-def _times(parent, sub) -> None:
-    for start, end in HOURS:
+def _times(parent, sub, hours=STANDARD_HOURS) -> None:
+    for start, end in hours or STANDARD_HOURS:
         wt = sub(parent, "WorkingTime")
-        sub(wt, "FromTime", start)
-        sub(wt, "ToTime", end)
+        sub(wt, "FromTime", _clock(start))
+        sub(wt, "ToTime", _clock(end))
+
+
+def _clock(minutes: int) -> str:
+    minutes %= 1440  # 24:00 is written as 00:00, as MS Project does
+    return f"{minutes // 60:02d}:{minutes % 60:02d}:00"
+
+
+def _num(value: float) -> int | float:
+    return int(value) if value == int(value) else value
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -19,7 +19,7 @@ from pmo_desktop.governance.health import Finding
 from pmo_desktop.reports.base import rag_of
 from pmo_desktop.reports.capacity_data import PackCapacity
 from pmo_desktop.reports.finance_data import PackFinance, load_finance
-from pmo_desktop.scheduling import timeline
+from pmo_desktop.scheduling import crossproject, timeline
 from pmo_desktop.store import Portfolio
 
 HIGH_BANDS = (ScoreBand.HIGH, ScoreBand.CRITICAL)
@@ -172,6 +172,7 @@ class PackData:
     finance: PackFinance | None = None  # from the finance service
     logo: str | None = None  # settings board_pack.logo_path, drawn on the cover when the file exists
     capacity: PackCapacity | None = None  # from the capacity service, loaded only for the capacity section
+    cross_links: list = field(default_factory=list)  # scheduling.crossproject.CrossLink between its projects
     benefits: dict | None = None  # from benefits.realisation, loaded only for the benefits section
 
     @property
@@ -289,6 +290,8 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
         escalated_issues=escalated, milestones_completed=completed, milestones_next=due_next,
         milestones_overdue=overdue, milestones_due=due_in_period, changes=_changes(conn, projects, reports, before, raid, previous, period),
         findings=findings, commentary=commentary, logo=pack_settings.get("logo_path") or None, finance=money,
+        cross_links=[lk for lk in crossproject.cross_links(conn)
+                     if lk.predecessor_project in codes or lk.successor_project in codes],
     )
 
 

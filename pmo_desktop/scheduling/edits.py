@@ -59,18 +59,19 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
     if t["actual_finish"]:
         raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
     with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
-        _update(pf, task_id, {"duration_days": days, "kind": "milestone" if days == 0 else "task"})
+        _update(pf, task_id, {"duration_days": days, "duration_minutes": None,
+                              "kind": "milestone" if days == 0 else "task"})
         reschedule(pf, t["code"], source=source)
     return batch_id
 
 
 def link_tasks(pf: Portfolio, predecessor_id: int, successor_id: int, link_type: str = "FS", lag: int = 0, *,
                source: Source | str = Source.UI) -> int:
+    """Link two tasks, of one plan or of two projects (a milestone of one project gating a task of
+    another); the predecessor's project and every project downstream of it are rescheduled."""
     a, b = _task(pf, predecessor_id), _task(pf, successor_id)
     if predecessor_id == successor_id:
         raise PortfolioError("a task cannot depend on itself")
-    if a["project_id"] != b["project_id"]:
-        raise PortfolioError("both tasks must belong to the same plan")
     if link_type not in ("FS", "SS", "FF", "SF"):
         raise PortfolioError(f"unknown link type '{link_type}'; use FS, SS, FF or SF")
     if pf.conn.execute("SELECT 1 FROM dependencies WHERE predecessor_id = ? AND successor_id = ?",
@@ -117,3 +118,16 @@ def outdent_task(pf: Portfolio, task_id: int, *, source: Source | str = Source.U
 def _update(pf: Portfolio, task_id: int, values: dict) -> None:
     cols = ", ".join(f"[{c}] = ?" for c in values)
     pf.conn.execute(f"UPDATE tasks SET {cols}, updated_at = {_NOW} WHERE id = ?", [*values.values(), task_id])
+
+
+def other_projects(pf: Portfolio, project_id: int) -> list[tuple[int, str, str]]:
+    """(id, code, name) of the projects with a plan other than `project_id`, for picking a task there."""
+    return pf.conn.execute(
+        """SELECT id, code, name FROM projects WHERE id <> ? AND id IN (SELECT project_id FROM tasks)
+           ORDER BY code""", (project_id,)).fetchall()
+
+
+def plan_tasks(pf: Portfolio, project_id: int) -> list[tuple[int, str, str]]:
+    """(id, name, kind) of a project's tasks in plan order, milestones and summaries included."""
+    return pf.conn.execute("SELECT id, name, kind FROM tasks WHERE project_id = ? ORDER BY sort_order, id",
+                           (project_id,)).fetchall()

@@ -1,13 +1,17 @@
-"""Forward and backward pass, floats and the critical path, in integer working-day positions.
+"""Forward and backward pass, floats and the critical path, in integer working-minute positions.
 
 Rules (see network.py for positions and summary gates):
 - A task starts no earlier than the project start. A task with no links into it (nor into any of
   its summary tasks) also keeps its own start as its earliest start: a plan without links is left
   where its author put it, as GanttProject does.
-- Links push successors (FS/SS/FF/SF, lag in working days, negative allowed). Constraints: SNET and
-  FNET raise the earliest dates; MSO and MFO fix them (links do not move the task, as MS Project's
-  default "honour constraint dates"); SNLT and FNLT cap the late dates, so a missed deadline shows
-  as negative total float instead of breaking the logic. Actual start and finish fix the dates.
+- Links push successors (FS/SS/FF/SF; lag in working minutes, elapsed minutes or percent of the
+  predecessor's duration; negative allowed). Constraints as MS Project applies them with its default
+  "tasks will always honor their constraint dates": SNET and FNET raise the earliest dates; MSO and
+  MFO fix them; SNLT and FNLT hold the task to their date even when links would push it later (the
+  conflict shows as negative total float). With `honor_constraints=False` links win: MSO/MFO act as
+  SNET/FNET and SNLT/FNLT only cap the late dates. ALAP tasks sit as late as their successors and the
+  project finish allow. A deadline never moves a task; missing it shows as negative float. Actual
+  start and finish, and a manually scheduled task's own dates, fix the dates.
 - A milestone sits at the end of the day when it is driven by a finish (FS, FF) and at the start of
   the day otherwise, so it lands on the predecessor's finish date as in MS Project (or, for plans
   kept the GanttProject way, on the next working morning: see `milestones_next_day`).
@@ -15,8 +19,7 @@ Rules (see network.py for positions and summary gates):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from pmo_desktop.scheduling.calendar import WorkCalendar
 from pmo_desktop.scheduling.network import (
@@ -35,61 +38,48 @@ from pmo_desktop.scheduling.network import (
     build_network,
     topological_order,
 )
+from pmo_desktop.scheduling.results import Schedule, TaskResult, days, topological_children_first
+from pmo_desktop.scheduling.results import result as _result
 
 NEG = -(10**9)
 POS = 10**9
 
 
-@dataclass(slots=True)
-class TaskResult:
-    id: int
-    start: date | None
-    finish: date | None
-    duration: int
-    total_float: int
-    free_float: int
-    critical: bool
-
-
-@dataclass
-class Schedule:
-    tasks: dict[int, TaskResult] = field(default_factory=dict)
-    critical_path: list[int] = field(default_factory=list)  # leaf task ids, in order of start
-    start: date | None = None
-    finish: date | None = None
-    late_tasks: list[int] = field(default_factory=list)  # negative float: a deadline is missed
-
-
 def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalendar,
-             project_start: date | None = None, *, milestones_next_day: bool = False) -> Schedule:
+             project_start: date | None = None, *, milestones_next_day: bool = False,
+             honor_constraints: bool = True) -> Schedule:
     """Schedule one plan. Raises DependencyLoop when the links (or the outline) form a loop.
 
-    A milestone that a finish drives sits on that finish's day (MS Project), or with
-    `milestones_next_day` on the next working morning (GanttProject); the instant is the same.
+    A milestone that a finish drives sits on that finish's instant (MS Project: 17:00 of that day),
+    or with `milestones_next_day` on the next working morning (GanttProject); the position is the same.
     """
     if not tasks:
         return Schedule()
-    net = build_network(tasks, links)
+    mpd = calendar.minutes_per_day
+    net = build_network(tasks, links, mpd)
     order = topological_order(net)
     size, n = net.size, len(tasks)
-    pos, end_pos = calendar.position, calendar.end_position
+    pos, end_pos = calendar.mpos, calendar.mend
 
     if project_start is None:
-        starts = [t.start for t in tasks if t.start] or [t.actual_start for t in tasks if t.actual_start]
+        starts = [_day(t.start) for t in tasks if t.start] or [_day(t.actual_start) for t in tasks if t.actual_start]
         project_start = min(starts) if starts else date.today()
-    floor = pos(project_start)
+    floor = pos(_day(project_start))
 
     # -- inputs as integers ------------------------------------------------------------------------
     dur = [0] * size
     lb = [NEG] * size          # lower bound on the early start
-    lb_end = [False] * size    # that bound is an end-of-day instant (matters for milestones only)
-    fixed = [None] * size      # early start fixed by MSO/MFO/actual start
-    fixed_ef = [None] * size   # early finish fixed by an actual finish
-    fixed_end = [False] * size  # a fixed milestone sits at the end of its day (must finish on)
+    lb_end = [False] * size    # that bound is an end-of-period instant (matters for milestones only)
+    fixed = [None] * size      # early start fixed by MSO/MFO/actual start/manual scheduling
+    fixed_ef = [None] * size   # early finish fixed by an actual finish or a manual task's finish
+    fixed_end = [False] * size  # a fixed milestone sits at the end of its period (must finish on)
     lf_cap = [POS] * size
     ls_cap = [POS] * size
+    hold_s: dict[int, int] = {}  # honoured SNLT: the latest start
+    hold_f: dict[int, int] = {}  # honoured FNLT: the latest finish
+    alap = []
     summary = net.children
-    own: dict[int, tuple] = {}  # task on a calendar of its own -> (calendar, days in it, anchor date)
+    own: dict[int, tuple] = {}  # task on a calendar of its own -> (calendar, minutes in it, anchor)
     for i, t in enumerate(tasks):
         if i in summary:
             _summary_constraint(net, i, t, lb, lb_end, ls_cap, lf_cap, pos, end_pos)
@@ -98,18 +88,22 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
         dur[i] = d
         lb[i] = floor
         if t.start and not net.has_preds[i]:
-            lb[i] = max(floor, pos(t.start))
-        if t.calendar is not None and t.calendar is not calendar and d > 0 and not t.actual_finish:
+            p = pos(t.start)
+            if p >= floor:
+                lb[i] = p
+                lb_end[i] = _at_end(calendar, t.start)
+        if t.calendar is not None and t.calendar is not calendar and d > 0 and not t.actual_finish and not t.manual:
             anchor = t.start if t.start and not net.has_preds[i] else None
             own[i] = (t.calendar, _duration(t, t.calendar), anchor)
         ct, cd = (t.constraint_type or "").upper(), t.constraint_date
         if cd is not None:
-            if ct == SNET:
-                _raise(lb, lb_end, i, pos(cd), False)
-            elif ct == FNET:
+            if ct == SNET or (ct == MSO and not honor_constraints):
+                _raise(lb, lb_end, i, pos(cd), _at_end(calendar, cd))
+            elif ct == FNET or (ct == MFO and not honor_constraints):
                 _raise(lb, lb_end, i, end_pos(cd) - d, True)
             elif ct == MSO:
                 fixed[i] = pos(cd)
+                fixed_end[i] = _at_end(calendar, cd)
                 ls_cap[i] = pos(cd)
             elif ct == MFO:
                 fixed[i] = end_pos(cd) - d
@@ -117,8 +111,21 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
                 lf_cap[i] = end_pos(cd)
             elif ct == SNLT:
                 ls_cap[i] = pos(cd)
+                if honor_constraints:
+                    hold_s[i] = ls_cap[i]
             elif ct == FNLT:
                 lf_cap[i] = end_pos(cd)
+                if honor_constraints:
+                    hold_f[i] = lf_cap[i]
+        elif ct == "ALAP" and not t.manual:
+            alap.append(i)
+        if t.deadline is not None:
+            lf_cap[i] = min(lf_cap[i], end_pos(t.deadline))
+        if t.manual and t.start:
+            fixed[i] = pos(t.start)
+            fixed_end[i] = d == 0 and _at_end(calendar, t.start)
+            if t.finish and d > 0:
+                fixed_ef[i] = max(fixed[i], end_pos(t.finish))
         if t.actual_start:
             fixed[i] = pos(t.actual_start)
             fixed_end[i] = False
@@ -132,9 +139,10 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     ef = [0] * size
     agg_es = [POS] * size
     agg_ef = [NEG] * size
-    own_dates: dict[int, tuple[date, date]] = {}
-    end_flag = lb_end  # reused: for milestones, whether their instant is end-of-day
+    own_dates: dict[int, tuple[datetime, datetime]] = {}
+    end_flag = lb_end  # reused: for milestones, whether their instant is end-of-period
     succs = net.succs
+    special = net.special
     for u in order:
         if u in summary:
             es[u], ef[u] = agg_es[u], agg_ef[u]
@@ -145,14 +153,21 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             ef[u] = fixed_ef[u] if fixed_ef[u] is not None else fixed[u] + dur[u]
             dur[u] = ef[u] - es[u]
         else:
-            es[u] = lb[u]
-            ef[u] = lb[u] + dur[u]
+            e = lb[u]
+            if u in hold_s and e > hold_s[u]:
+                e = hold_s[u]
+            if u in hold_f and e + dur[u] > hold_f[u]:
+                e = hold_f[u] - dur[u]
+            es[u] = e
+            ef[u] = e + dur[u]
         if u in own:
             _own_calendar(u, own, es, ef, dur, calendar, own_dates)
         e_u, f_u = es[u], ef[u]
         milestone = f_u == e_u and u not in summary
         s_flag = end_flag[u] if milestone else False
         f_flag = end_flag[u] if milestone else True
+        if special:
+            _settle_lags(u, succs, net.preds, special, e_u, f_u, dur[u], calendar)
         for v, kind, lag in succs[u]:
             if kind == FS:
                 b, fl = f_u + lag, f_flag
@@ -174,8 +189,10 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             elif b == lb[v] and not fl:
                 end_flag[v] = False
 
-    leaves = [i for i in range(n) if i not in summary]
+    leaves = [i for i in range(n) if i not in summary and not tasks[i].external]
     project_end = max(ef[i] for i in leaves) if leaves else floor
+    if alap:
+        _as_late_as_possible(net, order, alap, es, ef, dur, lf_cap, project_end, end_flag)
 
     # -- backward pass ---------------------------------------------------------------------------------
     lf = [0] * size
@@ -236,20 +253,78 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
         free[u] = project_end - ef[u] if best == POS else best
 
     shown_flag = [False] * size if milestones_next_day else end_flag
-    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, project_end, own_dates)
+    own_minutes = {u: spec[1] for u, spec in own.items()}
+    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates, own_minutes)
+
+
+def _at_end(calendar, value) -> bool:
+    """An instant at the end of a working period (17:00, 12:00): a milestone there stays there
+    rather than moving to the next working minute."""
+    return isinstance(value, datetime) and calendar.start_instant(calendar.mpos(value)) != value
+
+
+def _day(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar) -> None:
+    """Turn u's elapsed and percent lags into working minutes now that u's dates are known."""
+    out = succs[u]
+    for j, (v, kind, _lag) in enumerate(out):
+        spec = special.get((u, v, kind))
+        if spec is None:
+            continue
+        how, amount = spec
+        if how == "p":
+            new = round(d_u * amount / 100)
+        else:
+            base = f_u if kind in (FS, FF) else e_u
+            at = calendar.finish_instant(base) if kind in (FS, FF) else calendar.start_instant(base)
+            new = calendar.mpos(at + timedelta(minutes=amount)) - base
+        out[j] = (v, kind, new)
+        back = preds[v]
+        for k, (w, kk, _lag) in enumerate(back):
+            if w == u and kk == kind:
+                back[k] = (u, kind, new)
+        del special[(u, v, kind)]
+
+
+def _as_late_as_possible(net, order, alap, es, ef, dur, lf_cap, project_end, end_flag) -> None:
+    """Move ALAP tasks as late as their successors' scheduled dates and the project finish allow,
+    latest first, and roll the summaries up again."""
+    rank = {v: k for k, v in enumerate(order)}
+    for u in sorted(alap, key=rank.__getitem__, reverse=True):
+        f = min(project_end, lf_cap[u])
+        for v, kind, lag in net.succs[u]:
+            if kind == FS:
+                f = min(f, es[v] - lag)
+            elif kind == SS:
+                f = min(f, es[v] - lag + dur[u])
+            elif kind == FF:
+                f = min(f, ef[v] - lag)
+            elif kind == SF:
+                f = min(f, ef[v] - lag + dur[u])
+        if f - dur[u] > es[u]:
+            es[u], ef[u] = f - dur[u], f
+            end_flag[u] = True
+    summary = net.children
+    for v in topological_children_first(net):
+        es[v] = min(es[c] for c in summary[v])
+        ef[v] = max(ef[c] for c in summary[v])
 
 
 def _own_calendar(u, own, es, ef, dur, calendar, own_dates) -> None:
-    """Lay a task on its own calendar from the day the plan calendar lets it start; its finish goes
-    back to plan positions so that links and floats stay in one unit."""
-    cal, days, anchor = own[u]
-    start = calendar.date_at(es[u])
-    if anchor is not None and es[u] == calendar.position(anchor):
-        start = min(start, anchor)  # kept where it was put, even on a day the plan calendar rests
-    first = cal.position(start)
-    start, finish = cal.date_at(first), cal.date_at(first + days - 1)
-    own_dates[u] = (start, finish)
-    ef[u] = max(es[u], calendar.end_position(finish))
+    """Lay a task on its own calendar from the instant the plan calendar lets it start; its finish
+    goes back to plan positions so that links and floats stay in one unit."""
+    cal, minutes, anchor = own[u]
+    start = calendar.start_instant(es[u])
+    if anchor is not None and es[u] == calendar.mpos(anchor):
+        first = anchor if isinstance(anchor, datetime) else datetime.fromordinal(anchor.toordinal())
+        start = min(start, first)  # kept where it was put, even at a time the plan calendar rests
+    p = cal.mpos(start)
+    s, f = cal.start_instant(p), cal.finish_instant(p + minutes)
+    own_dates[u] = (s, f)
+    ef[u] = max(es[u], calendar.mpos(f))
     dur[u] = ef[u] - es[u]
 
 
@@ -276,81 +351,18 @@ def _summary_constraint(net, i, t, lb, lb_end, ls_cap, lf_cap, pos, end_pos) -> 
 
 
 def _duration(t: TaskInput, calendar: WorkCalendar) -> int:
+    """Working minutes: the task's own, else its days at the calendar's minutes per day, else the
+    span of its stored dates."""
     if t.kind == "milestone":
         return 0
+    if t.duration_minutes is not None:
+        return max(0, int(t.duration_minutes))
     if t.duration is not None:
-        return max(0, int(t.duration))
+        return max(0, round(float(t.duration) * calendar.minutes_per_day))
     if t.start and t.finish:
-        return max(1, calendar.span_days(t.start, t.finish))
-    return 1
+        span = calendar.mend(t.finish) - calendar.mpos(t.start)
+        return span if span > 0 else calendar.minutes_per_day
+    return calendar.minutes_per_day
 
 
-def _result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, project_end, own_dates) -> Schedule:
-    """Dates for every task. A milestone is shown per `end_flag`, but summaries roll up the instant
-    (`instant_flag`): a milestone at the end of Friday shown on Monday still ends its phase on Friday."""
-    tasks, n, summary = net.tasks, len(net.tasks), net.children
-    lo = min(min(es[:n]), project_end) - 1
-    hi = max(max(ef[:n]), project_end) + 1
-    ordinals = calendar.ordinals(lo, hi)  # one lookup table for every date we hand out
-    fromordinal = date.fromordinal
-    starts: list[date | None] = [None] * n
-    finishes: list[date | None] = [None] * n
-    instants: dict[int, date] = {}  # milestones shown on another day than their instant
-    out = Schedule()
-    for i in range(n):
-        if i in summary:
-            continue
-        t = tasks[i]
-        if dur[i] == 0:
-            at = es[i] - 1 if end_flag[i] else es[i]
-            starts[i] = finishes[i] = fromordinal(ordinals[at - lo])
-            if instant_flag[i] != end_flag[i]:
-                instants[i] = fromordinal(ordinals[(es[i] - 1 if instant_flag[i] else es[i]) - lo])
-        else:
-            starts[i] = fromordinal(ordinals[es[i] - lo])
-            finishes[i] = fromordinal(ordinals[ef[i] - 1 - lo])
-        if i in own_dates:
-            starts[i], finishes[i] = own_dates[i]
-        if t.actual_start:
-            starts[i] = t.actual_start
-        if t.actual_finish:
-            finishes[i] = t.actual_finish
-    for v in topological_children_first(net):
-        kids = summary[v]
-        starts[v] = min((instants.get(c, starts[c]) for c in kids if starts[c]), default=None)
-        finishes[v] = max((instants.get(c, finishes[c]) for c in kids if finishes[c]), default=None)
-    crit = []
-    for i in range(n):
-        total = lf[i] - ef[i]
-        done = tasks[i].actual_finish is not None
-        critical = total <= 0 and not done
-        ff = max(0, min(free[i], total)) if total >= 0 else 0
-        span = ef[i] - es[i]
-        out.tasks[tasks[i].id] = TaskResult(tasks[i].id, starts[i], finishes[i], span, total, ff, critical)
-        if i not in summary:
-            if critical:
-                crit.append(i)
-            if total < 0:
-                out.late_tasks.append(tasks[i].id)
-    crit.sort(key=lambda i: (es[i], ef[i], i))
-    out.critical_path = [tasks[i].id for i in crit]
-    leaf_starts = [s for i, s in enumerate(starts) if s and i not in summary]
-    leaf_finishes = [f for i, f in enumerate(finishes) if f and i not in summary]
-    out.start = min(leaf_starts, default=None)
-    out.finish = max(leaf_finishes, default=None)
-    return out
-
-
-def topological_children_first(net) -> list[int]:
-    """Summary nodes, deepest first, so a parent rolls up children that are already rolled up."""
-    depth = {}
-    for s in net.children:
-        d, p = 0, net.tasks[s].parent_id
-        while p is not None and p in net.index and d <= len(net.tasks):
-            d += 1
-            p = net.tasks[net.index[p]].parent_id
-        depth[s] = d
-    return sorted(net.children, key=lambda s: -depth[s])
-
-
-__all__ = ["LinkInput", "Schedule", "TaskInput", "TaskResult", "schedule"]
+__all__ = ["LinkInput", "Schedule", "TaskInput", "TaskResult", "days", "schedule", "topological_children_first"]

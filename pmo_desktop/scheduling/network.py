@@ -3,7 +3,8 @@
 Every task is a node. A summary task is three nodes: itself (its dates roll up from its children),
 plus a start gate and a finish gate that carry the links and constraints pointing *into* the summary
 down to every child, as MS Project does. Edges are (successor, kind, lag) with kinds FS, SS, FF, SF
-and AGG (child to summary roll-up). Everything is integer working-day positions.
+and AGG (child to summary roll-up). Everything is integer working-minute positions; a lag in elapsed
+time or in percent of the predecessor's duration is settled during the forward pass (`Network.special`).
 """
 
 from __future__ import annotations
@@ -38,14 +39,20 @@ class TaskInput:
     name: str
     parent_id: int | None = None
     kind: str = "task"  # task | summary | milestone
-    start: date | None = None
+    start: date | None = None  # a datetime when the time of day is known
     finish: date | None = None
-    duration: int | None = None  # working days; None = from start/finish
+    duration: float | None = None  # working days; None = from start/finish (or duration_minutes)
     constraint_type: str | None = None
     constraint_date: date | None = None
     actual_start: date | None = None
     actual_finish: date | None = None
     calendar: object | None = None  # a WorkCalendar of its own (e.g. a resource's night shift), else the plan's
+    duration_minutes: int | None = None  # working minutes; wins over `duration` when given
+    deadline: date | None = None  # a late-finish target that never moves the task (MS Project's Deadline)
+    manual: bool = False  # manually scheduled: keeps its start and finish
+    alap: bool = False  # as late as possible
+    external: bool = False  # another project's task that drives this plan: fixed, not part of the result
+    origin: tuple[str, str] | None = None  # an external task's (project code, task name)
 
 
 @dataclass(slots=True)
@@ -53,7 +60,10 @@ class LinkInput:
     predecessor_id: int
     successor_id: int
     type: str = "FS"
-    lag: int = 0  # working days, may be negative
+    lag: float = 0  # working days, may be negative
+    lag_minutes: int | None = None  # working minutes (elapsed minutes when `elapsed`); wins over `lag`
+    elapsed: bool = False  # the lag counts calendar time, not working time
+    lag_percent: float | None = None  # a lag in percent of the predecessor's duration
 
 
 @dataclass
@@ -70,12 +80,13 @@ class Network:
     finish_gate: dict[int, int] = field(default_factory=dict)
     owner: list[int] = field(default_factory=list)  # node -> task node it stands for
     has_preds: list[bool] = field(default_factory=list)  # task has links in (own or an ancestor's)
+    special: dict[tuple[int, int, int], tuple[str, float]] = field(default_factory=dict)  # edge -> ('e'|'p', amount)
 
     def is_summary(self, node: int) -> bool:
         return node in self.children
 
 
-def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
+def build_network(tasks: list[TaskInput], links: list[LinkInput], minutes_per_day: int = 480) -> Network:
     n = len(tasks)
     index = {t.id: i for i, t in enumerate(tasks)}
     children: dict[int, list[int]] = {}
@@ -88,12 +99,22 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
     _refuse_parent_loops(tasks, parent)
     resolved = []
     linked_in = [False] * n
+    special_in: dict[tuple[int, int, int], tuple[str, float]] = {}
     for link in links:
         u, v = index.get(link.predecessor_id), index.get(link.successor_id)
         if u is None or v is None or u == v:
             continue
         linked_in[v] = True
-        resolved.append((u, v, LINK_KINDS.get(link.type, FS), int(link.lag)))
+        kind = LINK_KINDS.get(link.type, FS)
+        if link.lag_percent is not None:
+            special_in[(u, v, kind)] = ("p", float(link.lag_percent))
+            lag = 0
+        elif link.elapsed and link.lag_minutes:
+            special_in[(u, v, kind)] = ("e", int(link.lag_minutes))
+            lag = 0
+        else:
+            lag = int(link.lag_minutes) if link.lag_minutes is not None else round(float(link.lag) * minutes_per_day)
+        resolved.append((u, v, kind, lag))
     # Only a summary with links or a date constraint into it (or under one that has) needs gates.
     gated = {s for s in children if linked_in[s] or (tasks[s].constraint_date and tasks[s].constraint_type)}
     for s in list(gated):
@@ -113,10 +134,14 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
             size += 2
     succs: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
     preds: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
+    special = {}
     for u, v, kind, lag in resolved:
+        spec = special_in.get((u, v, kind))
         if v in children:  # a link into a summary applies to all of its children
             v = start_gate[v] if kind in (FS, SS) else finish_gate[v]
             kind = {FS: FS, SS: SS, FF: FS, SF: SS}[kind]  # the gates are zero-length
+        if spec is not None:
+            special[(u, v, kind)] = spec
         succs[u].append((v, kind, lag))
         preds[v].append((u, kind, lag))
     for s, kids in children.items():
@@ -136,7 +161,7 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput]) -> Network:
         while p >= 0 and not has_preds[i]:
             has_preds[i] = linked_in[p]
             p = parent[p]
-    return Network(tasks, index, size, succs, preds, children, start_gate, finish_gate, owner, has_preds)
+    return Network(tasks, index, size, succs, preds, children, start_gate, finish_gate, owner, has_preds, special)
 
 
 def _refuse_parent_loops(tasks: list[TaskInput], parent: list[int]) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.scheduling import plan_dates
+from pmo_desktop.scheduling.bulk import LINK_COLUMNS, TASK_COLUMNS, PlanRows
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
-from pmo_desktop.scheduling.engine import Schedule, schedule
+from pmo_desktop.scheduling.crossproject import downstream, link_order, project_graph
+from pmo_desktop.scheduling.engine import Schedule, days, schedule
 from pmo_desktop.scheduling.network import (
     DependencyLoop,
     LinkInput,
@@ -42,18 +44,29 @@ class ProjectSchedule:
     finish: date | None = None
     late_tasks: list[dict] = field(default_factory=list)  # negative float: a deadline is missed
     schedule: Schedule | None = None
-    updates: list[tuple] = field(default_factory=list)  # (start, finish, duration, id) rows to write
+    updates: list[tuple] = field(default_factory=list)  # (start, finish, duration, ..., id) rows to write
+    moved_by: list[dict] = field(default_factory=list)  # another project's task that moved one of ours
+    external_links: int = 0  # links into this plan from other projects' tasks
 
     def as_dict(self) -> dict:
         return {
             "project": self.code, "name": self.name, "tasks": self.tasks, "links": self.links,
             "changed": self.changed, "critical_path": self.critical_path,
             "start": _iso(self.start), "finish": _iso(self.finish), "late_tasks": self.late_tasks,
+            "external_links": self.external_links, "moved_by": self.moved_by,
         }
 
 
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
+
+
+def _day(d: date) -> date:
+    return d.date() if isinstance(d, datetime) else d
+
+
+def _at(d: datetime | None) -> str | None:
+    return d.isoformat(timespec="minutes") if d else None
 
 
 def parse_date(text, _parse=date.fromisoformat) -> date | None:
@@ -64,6 +77,36 @@ def parse_date(text, _parse=date.fromisoformat) -> date | None:
         return _parse(text if len(text) == 10 else text[:10])
     except (TypeError, ValueError):
         return None
+
+
+def parse_instant(day_text, time_text, _parse=datetime.fromisoformat):
+    """The stored day with its stored time when they agree ('YYYY-MM-DDTHH:MM' in `time_text`), else
+    the day alone (a date) or None."""
+    day = parse_date(day_text)
+    if day is None or not time_text or len(time_text) <= 10 or time_text[:10] != day.isoformat():
+        return day
+    try:
+        return _parse(time_text[:16])
+    except (TypeError, ValueError):
+        return day
+
+
+def stored_times(calendar: WorkCalendar, start: datetime | None, finish: datetime | None) -> tuple[str | None, str | None]:
+    """What goes in start_at/finish_at: the instant where it is not its day's first (start) or last
+    (finish) working minute, else None (the day's edge). A milestone's one instant is kept in start_at
+    alone, and not at all when it is its day's first working minute."""
+    s_text = f_text = None
+    if start is not None and start == finish:
+        finish = None
+    if start is not None:
+        hours = calendar.hours_of(start.toordinal())
+        if not hours or start.hour * 60 + start.minute != hours[0][0]:
+            s_text = start.isoformat(timespec="minutes")
+    if finish is not None:
+        hours = calendar.hours_of(finish.toordinal())
+        if not hours or finish.hour * 60 + finish.minute != hours[-1][1]:
+            f_text = finish.isoformat(timespec="minutes")
+    return s_text, f_text
 
 
 def project_calendar(conn: sqlite3.Connection, project_id: int, origin: date | None = None) -> WorkCalendar:
@@ -83,26 +126,66 @@ def project_calendar_id(conn: sqlite3.Connection, project_id: int) -> int | None
     return calendar_id
 
 
-def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput], list[LinkInput], dict]:
-    """The project's tasks and links as engine inputs, plus the stored dates keyed by task id."""
+def load_plan(conn: sqlite3.Connection, project_id: int, fresh: dict | None = None,
+              rows: PlanRows | None = None) -> tuple[list[TaskInput], list[LinkInput], dict]:
+    """The project's tasks and links as engine inputs, plus the stored dates keyed by task id. Tasks of
+    other projects that link into this plan come last, as fixed external tasks. `rows` is the whole
+    portfolio read at once, for a reschedule of many projects."""
     tasks, stored = [], {}
-    for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal) in conn.execute(
-        """SELECT id, parent_id, name, kind, start_date, finish_date, duration_days, constraint_type,
-                  constraint_date, actual_start, actual_finish, calendar_id
-           FROM tasks WHERE project_id = ? ORDER BY sort_order, id""", (project_id,)
-    ):
-        t = TaskInput(tid, name, parent, kind, parse_date(start), parse_date(finish), duration,
-                      ctype, parse_date(cdate), parse_date(a_start), parse_date(a_finish), cal)
+    task_rows = rows.tasks.get(project_id, []) if rows is not None else conn.execute(
+        f"SELECT {TASK_COLUMNS} FROM tasks WHERE project_id = ? ORDER BY sort_order, id", (project_id,))
+    for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal, s_at, f_at,
+         minutes, deadline, manual) in task_rows:
+        t_start, t_finish = parse_instant(start, s_at), parse_instant(finish, f_at)
+        # An actual date on the task's own start (finish) day takes that instant: MS Project's Start
+        # is the actual start once work has begun.
+        t = TaskInput(tid, name, parent, kind, t_start, t_finish, duration, ctype,
+                      _instant_text(cdate) if cdate else None,
+                      parse_instant(a_start, s_at if a_start == start else None) if a_start else None,
+                      parse_instant(a_finish, f_at if a_finish == finish else None) if a_finish else None, cal,
+                      duration_minutes=minutes, deadline=_instant_text(deadline) if deadline else None,
+                      manual=bool(manual), alap=ctype == "ALAP")
         tasks.append(t)
-        stored[tid] = (start, finish, duration, name, kind)
-    links = [
-        LinkInput(p, s, t, lag or 0)
-        for p, s, t, lag in conn.execute(
-            """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days FROM dependencies d
-               JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,)
-        )
-    ]
+        stored[tid] = (start, finish, duration, name, kind, s_at, f_at, minutes)
+    link_rows = rows.links.get(project_id, []) if rows is not None else conn.execute(
+        f"""SELECT {LINK_COLUMNS} FROM dependencies d JOIN tasks t ON t.id = d.successor_id
+            WHERE t.project_id = ? ORDER BY d.id""", (project_id,))
+    links = [LinkInput(p, s, t, lag or 0, lag_minutes, fmt in _ELAPSED_LAGS if fmt is not None else False, pct)
+             for p, s, t, lag, lag_minutes, fmt, pct in link_rows]
+    external_rows = rows.externals(project_id) if rows is not None else conn.execute(
+        """SELECT DISTINCT p.id, p.name, p.kind, p.start_date, p.finish_date, p.start_at, p.finish_at, pr.code
+           FROM dependencies d JOIN tasks s ON s.id = d.successor_id JOIN tasks p ON p.id = d.predecessor_id
+           JOIN projects pr ON pr.id = p.project_id WHERE s.project_id = ? AND p.project_id <> ?""",
+        (project_id, project_id))
+    tasks.extend(_external_tasks(external_rows, fresh or {}))
     return tasks, links, stored
+
+
+def _external_tasks(external_rows, fresh: dict) -> list[TaskInput]:
+    """Other projects' tasks that links lead from into this plan, fixed at their dates (as rescheduled
+    earlier in this run when `fresh` has them: task id -> (start, finish) instants)."""
+    out = []
+    for tid, name, kind, start, finish, s_at, f_at, code in external_rows:
+        a, b = fresh.get(tid) or (parse_instant(start, s_at), parse_instant(finish, f_at))
+        if a is None or b is None:
+            continue
+        out.append(TaskInput(tid, f"{code} {name}", None, "milestone" if kind == "milestone" else "task", a, b,
+                             manual=True, external=True, origin=(code, name)))
+    return out
+
+
+# MSPDI LagFormat / DurationFormat codes counting calendar (elapsed) time, not working time.
+_ELAPSED_LAGS = frozenset({4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 54})
+
+
+def _instant_text(text):
+    """A stored date or 'YYYY-MM-DDTHH:MM' (constraint, deadline, actual dates) as a date or datetime."""
+    if text and len(text) > 10:
+        try:
+            return datetime.fromisoformat(text[:16])
+        except ValueError:
+            pass
+    return parse_date(text)
 
 
 def plan_loop(conn: sqlite3.Connection, project_id: int) -> str | None:
@@ -124,63 +207,105 @@ def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calen
     same = nxt = 0
     for link in links:
         a, b = by_id.get(link.predecessor_id), by_id.get(link.successor_id)
-        if (link.type != "FS" or link.lag or a is None or b is None or b.kind != "milestone"
+        if (link.type != "FS" or link.lag or link.lag_minutes or link.lag_percent or a is None or b is None or b.kind != "milestone"
                 or a.kind == "milestone" or not a.finish or not b.start):
             continue
-        if b.start == a.finish:
+        a_finish, b_start = _day(a.finish), _day(b.start)
+        if b_start == a_finish:
             same += 1
-        elif b.start == calendar.add_days(a.finish, 1):
+        elif b_start == calendar.add_days(a_finish, 1):
             nxt += 1
     return nxt > same
 
 
-def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedule:
-    """Compute (without writing) the schedule of one project."""
-    row = conn.execute("SELECT code, name, start_date FROM projects WHERE id = ?", (project_id,)).fetchone()
+def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict | None = None,
+                     calendars: dict | None = None, rows: PlanRows | None = None) -> ProjectSchedule:
+    """Compute (without writing) the schedule of one project. `fresh` holds other projects' tasks as
+    rescheduled earlier in the same run; `calendars` caches loaded calendars across projects; `rows`
+    is the portfolio read at once (bulk.PlanRows)."""
+    row = rows.projects.get(project_id) if rows is not None else conn.execute(
+        "SELECT code, name, start_date, honor_constraints FROM projects WHERE id = ?", (project_id,)).fetchone()
     if row is None:
         raise PortfolioError(f"there is no project with id {project_id}")
-    code, name, p_start = row
-    tasks, links, stored = load_plan(conn, project_id)
-    starts = [t.start for t in tasks if t.start]
+    code, name, p_start, honor = row[:4]
+    tasks, links, stored = load_plan(conn, project_id, fresh, rows)
+    starts = [parse_date(stored[t.id][0]) for t in tasks if t.start and not t.external]
     project_start = parse_date(p_start)
     if starts and (project_start is None or min(starts) < project_start):
         project_start = min(starts)  # a plan that already starts earlier is not pulled later
-    calendar_id = project_calendar_id(conn, project_id)
-    calendar = load_calendar(conn, calendar_id, origin=project_start)
-    own: dict[int, WorkCalendar] = {}
-    for t in tasks:  # tasks on a calendar other than the project's get theirs
+    calendar_id = rows.calendar_id(project_id) if rows is not None else project_calendar_id(conn, project_id)
+    cache = calendars if calendars is not None else {}
+    if calendar_id not in cache:
+        cache[calendar_id] = load_calendar(conn, calendar_id, origin=project_start)
+    calendar = cache[calendar_id]
+    own: dict[int, WorkCalendar] = cache
+    task_calendar: dict[int, WorkCalendar] = {}
+    for t in tasks:
+        if (t.duration_minutes is not None and t.duration is not None
+                and days(t.duration_minutes, calendar.minutes_per_day) != round(float(t.duration), 2)):
+            t.duration_minutes = None  # the days were edited since: they win over the stale minutes
+        # tasks on a calendar other than the project's get theirs
         if t.calendar is None or t.calendar == calendar_id:
             t.calendar = None
         else:
             if t.calendar not in own:
                 own[t.calendar] = load_calendar(conn, t.calendar, origin=project_start)
-            t.calendar = own[t.calendar]
+            t.calendar = task_calendar[t.id] = own[t.calendar]
     try:
-        result = schedule(tasks, links, calendar, project_start,
+        result = schedule(tasks, links, calendar, project_start, honor_constraints=honor != 0,
                           milestones_next_day=milestones_on_next_day(tasks, links, calendar))
     except DependencyLoop as exc:
         raise DependencyLoop(f"{code}: {exc}", exc.task_ids) from None
     except CalendarError as exc:
         raise CalendarError(f"{code}: {exc}") from None
-    report = ProjectSchedule(project_id, code, name, len(tasks), len(links), schedule=result,
+    externals = {t.id: t for t in tasks if t.external}
+    report = ProjectSchedule(project_id, code, name, len(tasks) - len(externals), len(links), schedule=result,
                              start=result.start, finish=result.finish)
     names = {t.id: t.name for t in tasks}
+    if externals:
+        report.external_links = sum(1 for lk in links if lk.predecessor_id in externals)
     for tid, r in result.tasks.items():
-        old_start, old_finish, old_duration, _name, kind = stored[tid]
+        old_start, old_finish, old_duration, _name, kind, old_s_at, old_f_at, old_minutes = stored[tid]
         new_start, new_finish = _iso(r.start), _iso(r.finish)
-        new_duration = old_duration
-        if kind == "summary" or old_duration is None:
-            new_duration = r.duration
-        if (new_start, new_finish, new_duration) != (old_start, old_finish, old_duration):
-            report.updates.append((new_start, new_finish, new_duration, tid))
-        if (new_start, new_finish) != (old_start, old_finish):
+        s_at, f_at = stored_times(task_calendar.get(tid, calendar), r.start_at, r.finish_at)
+        if old_s_at and old_s_at[:10] != old_start:
+            old_s_at = None  # a time left over from before the date was edited elsewhere
+        if old_f_at and old_f_at[:10] != old_finish:
+            old_f_at = None
+        new_duration, new_minutes = old_duration, old_minutes
+        if kind == "summary" or (old_duration is None and old_minutes is None):
+            new_duration, new_minutes = r.duration, r.duration_minutes
+        if (new_start, new_finish, new_duration, s_at, f_at, new_minutes) != (
+                old_start, old_finish, old_duration, old_s_at, old_f_at, old_minutes):
+            report.updates.append((new_start, new_finish, new_duration, s_at, f_at, new_minutes, tid))
+        if (new_start, new_finish, s_at, f_at) != (old_start, old_finish, old_s_at, old_f_at):
             report.changed.append({"id": tid, "name": names[tid], "old_start": old_start,
                                    "old_finish": old_finish, "start": new_start, "finish": new_finish,
+                                   "start_at": _at(r.start_at), "finish_at": _at(r.finish_at),
                                    "duration": new_duration})
+    if externals and report.changed:
+        _moved_by(report, links, externals, result, stored, calendar)
     report.critical_path = [{"id": i, "name": names[i]} for i in result.critical_path]
     report.late_tasks = [{"id": i, "name": names[i], "total_float": result.tasks[i].total_float}
                          for i in result.late_tasks]
     return report
+
+
+def _moved_by(report: ProjectSchedule, links, externals, result: Schedule, stored, calendar) -> None:
+    """Which of our tasks moved because another project's task drives them (no free float between)."""
+    changed = {c["id"]: c for c in report.changed}
+    for lk in links:
+        ext = externals.get(lk.predecessor_id)
+        c = changed.get(lk.successor_id)
+        if ext is None or c is None or result.external_free.get(ext.id, 1) != 0:
+            continue
+        old = parse_instant(c["old_start"], stored[c["id"]][5])
+        new = result.tasks[c["id"]].start_at
+        slip = None
+        if old is not None and new is not None:
+            slip = days(calendar.mpos(new) - calendar.mpos(old), calendar.minutes_per_day)
+        report.moved_by.append({"task": c["name"], "task_id": c["id"], "project": ext.origin[0],
+                                "predecessor": ext.origin[1], "predecessor_id": ext.id, "slip_days": slip})
 
 
 @dataclass
@@ -198,34 +323,58 @@ class Rescheduled:
 def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source | str = Source.CLI,
                progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None) -> Rescheduled:
-    """Reschedule one project (or every project with a plan) and write all changed dates in ONE batch.
+    """Reschedule one project (with every project downstream of its links) or every project with a plan,
+    in link order, and write all changed dates in ONE batch.
 
     All projects are computed before anything is written, so a cancel leaves the file untouched. A plan
     that cannot be scheduled (a dependency loop, a calendar out of range) stops a one-project run; in a
     run over every project it is left as it is and named in `skipped`, and the others are scheduled.
     """
     conn = pf.conn
+    graph = project_graph(conn)
+    ids = [r[0] for r in conn.execute(
+        "SELECT id FROM projects WHERE id IN (SELECT DISTINCT project_id FROM tasks) ORDER BY code")]
     if project_code is not None:
         row = conn.execute("SELECT id FROM projects WHERE code = ?", (project_code,)).fetchone()
         if row is None:
             raise PortfolioError(f"there is no project with code '{project_code}'")
-        ids = [row[0]]
-    else:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM projects WHERE id IN (SELECT DISTINCT project_id FROM tasks) ORDER BY code")]
-    reports = []
-    skipped: list[str] = []
-    for done, pid in enumerate(ids, start=1):
-        if cancelled is not None and cancelled():
-            raise Cancelled("rescheduling cancelled; nothing was changed")
-        try:
-            reports.append(schedule_project(conn, pid))
-        except (DependencyLoop, CalendarError) as exc:
-            if project_code is not None:
-                raise
-            skipped.append(f"{exc}; its plan was not rescheduled")
-        if progress is not None:
-            progress(done, len(ids))
+        reach = downstream(graph, row[0])  # the project, and every project its slip can knock on to
+        ids = [row[0]] + [p for p in ids if p in reach and p != row[0]]
+    groups = link_order(conn, ids, graph)
+    fresh: dict[int, tuple] = {}  # task id -> (start, finish) as rescheduled in this run
+    rows = PlanRows(conn) if len(ids) > 50 else None  # many plans: read them all at once
+    calendars: dict = {}
+    by_project: dict[int, ProjectSchedule] = {}
+    skipped: list[str] = []  # a plan that cannot be scheduled, in a run over every project
+    done = 0
+    for group in groups:
+        for round_ in range(len(group) + 1 if len(group) > 1 else 1):
+            moved = round_ == 0  # projects linked both ways: go round until nothing moves
+            for pid in group:
+                if cancelled is not None and cancelled():
+                    raise Cancelled("rescheduling cancelled; nothing was changed")
+                try:
+                    report = schedule_project(conn, pid, fresh=fresh, calendars=calendars, rows=rows)
+                except (DependencyLoop, CalendarError) as exc:
+                    if project_code is not None:
+                        raise
+                    line = f"{exc}; its plan was not rescheduled"
+                    if line not in skipped:
+                        skipped.append(line)
+                    continue
+                for tid, r in report.schedule.tasks.items():
+                    now = (r.start_at, r.finish_at)
+                    if len(group) > 1 and fresh.get(tid, now) != now:
+                        moved = True
+                    fresh[tid] = now
+                if pid not in by_project:
+                    done += 1
+                    if progress is not None:
+                        progress(done, len(ids))
+                by_project[pid] = report
+            if not moved:
+                break
+    reports = [by_project[pid] for group in groups for pid in group if pid in by_project]
     changes = [u for r in reports for u in r.updates]
     batch_id = None
     wanted = {r.project_id for r in reports}  # the plans scheduled (not those skipped)
@@ -233,8 +382,8 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
         with pf.batch(source, label) as batch_id:
             conn.executemany(
-                f"""UPDATE tasks SET start_date = ?, finish_date = ?, duration_days = ?, updated_at = {_NOW}
-                    WHERE id = ?""",
+                f"""UPDATE tasks SET start_date = ?, finish_date = ?, duration_days = ?, start_at = ?,
+                    finish_at = ?, duration_minutes = ?, updated_at = {_NOW} WHERE id = ?""",
                 changes,
             )
             plan_dates.align_project_dates(conn, wanted)  # one finish date: the project's follows its plan

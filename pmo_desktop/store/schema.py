@@ -425,4 +425,5 @@ def schema_version(conn: sqlite3.Connection) -> int:
 from pmo_desktop.store import schema_collect  # noqa: E402,F401  (issue 21: collected status reports)
 from pmo_desktop.store import schema_benefits  # noqa: E402,F401  0009 benefits, scenarios
 from pmo_desktop.store import schema_sync  # noqa: E402,F401  (issue 13: team sync bookkeeping)
+from pmo_desktop.store import schema_sched  # noqa: E402,F401  (working time: minutes, hours)
 # isort: on

@@ -75,6 +75,7 @@ DEFAULTS: dict[str, Any] = {
         "gate_overdue": {"enabled": True, "severity": "warning"},
         "execution_without_baseline": {"enabled": True, "severity": "error"},
         "future_actuals": {"enabled": True, "severity": "error"},
+        "cross_project_link_broken": {"enabled": True, "severity": "warning"},
     },
     # Resources and capacity
     "roles": ["Project Manager", "Business Analyst", "Solution Architect", "Developer", "Tester",

@@ -25,6 +25,16 @@ def _set_report_period(pf, pid, period):
     update_row(pf, "status_reports", sid, {"period": period})
 
 
+def _cross_link(pf, pid, successor_start):
+    """PRJ-1's milestone 'Ready' (Mon 4 May 2026) gates PRJ-2's 'Build', put on `successor_start`."""
+    other = insert_row(pf, "projects", {"code": "PRJ-2", "name": "Downstream", "stage": "Planning"})
+    ready = insert_row(pf, "tasks", {"project_id": pid, "name": "Ready", "kind": "milestone",
+                                     "start_date": "2026-05-04", "finish_date": "2026-05-04"})
+    build = insert_row(pf, "tasks", {"project_id": other, "name": "Build", "start_date": successor_start,
+                                     "finish_date": "2026-05-08"})
+    insert_row(pf, "dependencies", {"predecessor_id": ready, "successor_id": build, "type": "FS"})
+
+
 # rule id -> (trip, near miss); each takes (portfolio, id of a healthy project)
 CASES = {
     "missing_status_report": (
@@ -78,6 +88,10 @@ CASES = {
     "execution_without_baseline": (
         lambda pf, pid: update_row(pf, "projects", pid, {"baseline_finish": None}),
         lambda pf, pid: update_row(pf, "projects", pid, {"baseline_finish": None, "stage": "Planning"}),
+    ),
+    "cross_project_link_broken": (
+        lambda pf, pid: _cross_link(pf, pid, "2026-05-01"),  # the Friday before: a day too early
+        lambda pf, pid: _cross_link(pf, pid, "2026-05-04"),  # the milestone's own morning: allowed
     ),
     "future_actuals": (
         lambda pf, pid: update_row(pf, "budget_lines", _line(pf, pid, "2026-12-01"), {"actual": 5}),

@@ -54,7 +54,7 @@ def test_units_calendars_and_boundaries(tmp_path):
     assert t["Phase"].kind == "summary" and t["A"].parent_key == "10"
     # A finishes at 08:00 on the 9th, which is the end of the 6th (7th and 8th are the shutdown).
     assert (str(t["A"].start), str(t["A"].finish), t["A"].duration_days) == ("2026-01-05", "2026-01-06", 2)
-    assert t["B"].constraint_type is None and any("as late as possible" in w for w in plan.warnings)
+    assert t["B"].constraint_type == "ALAP"  # now scheduled as late as possible, as MS Project does
     assert any("another project" in w for w in plan.warnings)
     assert t["Done"].kind == "milestone" and str(t["Done"].start) == "2026-01-13"
     assert (t["Done"].constraint_type, str(t["Done"].constraint_date)) == ("FNLT", "2026-01-13")

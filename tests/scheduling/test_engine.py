@@ -85,13 +85,23 @@ def test_constraints():
              TaskInput(3, "Fixed", duration=1, constraint_type="MSO", constraint_date=d("2026-01-06")),
              TaskInput(4, "Deadline", duration=3, constraint_type="FNLT", constraint_date=d("2026-01-08"))]
     links = [LinkInput(1, 2), LinkInput(1, 3), LinkInput(1, 4)]
+    # MS Project's default "tasks always honor their constraint dates": the FNLT task finishes on its
+    # date although A would push it a day later; A, which drives it, shows the conflict as -1 day.
     result = schedule(tasks, links, CAL, MON)
     assert dates(result, 2) == ("2026-01-14", "2026-01-14")
     assert dates(result, 3) == ("2026-01-06", "2026-01-06")  # must start on wins over the link
-    assert dates(result, 4) == ("2026-01-07", "2026-01-09")  # logic kept, the deadline is missed ...
+    assert dates(result, 4) == ("2026-01-06", "2026-01-08")
+    assert result.tasks[1].total_float == -1 and result.late_tasks == [1]
+    # Links win when the plan says so (HonorConstraints 0): logic kept, the date is missed ...
+    result = schedule(tasks, links, CAL, MON, honor_constraints=False)
+    assert dates(result, 4) == ("2026-01-07", "2026-01-09")
     assert result.tasks[4].total_float == -1  # ... by one day, and A, which drives it, is late too
     assert result.late_tasks == [1, 4]
     assert 4 in result.critical_path
+    # A deadline never moves the task: the same plan with a deadline instead of FNLT misses it by a day.
+    tasks[3] = TaskInput(4, "Deadline", duration=3, deadline=d("2026-01-08"))
+    result = schedule(tasks, links, CAL, MON)
+    assert dates(result, 4) == ("2026-01-07", "2026-01-09") and result.tasks[4].total_float == -1
 
 
 def test_unlinked_tasks_keep_their_start_and_actuals_are_kept():

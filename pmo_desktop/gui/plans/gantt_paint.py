@@ -49,9 +49,11 @@ def bar_extent(plan: GanttPlan, scale: tp.TimeScale, row: int) -> tuple[float, f
     if r.start is None or r.finish is None:
         return None
     if r.kind == "milestone":
-        cx = scale.x(r.finish) + scale.px_per_day / 2
+        part = r.finish_part if r.finish_time else 0.5
+        cx = scale.x(r.finish) + scale.px_per_day * part
         return cx - 6, cx + 6
-    return scale.bar(r.start, r.finish)
+    left, right = scale.bar(r.start, r.finish, r.start_part, r.finish_part)
+    return left, max(right, left + 2)
 
 
 def paint_rows(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, first: int, last: int, x0: float,

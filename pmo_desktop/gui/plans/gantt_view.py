@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.gui.plans import timeline_paint as tp
+from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
@@ -71,8 +72,9 @@ class GanttTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.plan = plan
         self._texts = [
-            (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start), self.fmt.date(r.finish),
-             "" if r.duration is None else str(r.duration),
+            (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start) + (f" {r.start_time}" if r.start_time else ""),
+             self.fmt.date(r.finish) + (f" {r.finish_time}" if r.finish_time else ""),
+             "" if r.duration is None else f"{r.duration:g}",
              f"{r.percent:.0f}%", r.predecessors)
             for r in (plan.rows if plan else [])
         ]
@@ -144,11 +146,15 @@ class GanttView(PortfolioView):
         resched.setObjectName("ganttReschedule")
         resched.setToolTip("Recompute this plan's dates from its links (one undoable step)")
         resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
+        cross = QPushButton("Link to another project…")
+        cross.setObjectName("ganttCrossLink")
+        cross.setToolTip("Make the selected task wait for a task (or milestone) of another project")
+        cross.clicked.connect(lambda: self.link_to_other_project())
         self.note = QLabel()
         self.note.setObjectName("ganttNote")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel("Plan"), self.project_box, resched, QLabel("Zoom"), self.zoom_box, today):
+        for w in (QLabel("Plan"), self.project_box, resched, cross, QLabel("Zoom"), self.zoom_box, today):
             bar.addWidget(w)
         bar.addWidget(self.note, 1)
         bar.addWidget(png)
@@ -257,7 +263,8 @@ class GanttView(PortfolioView):
             self.chart.horizontalScrollBar().setValue(int(self.chart.scale.x(first)) - 40)
         elif not reset_view:
             self.chart.verticalScrollBar().setValue(scroll)
-        self.note.setText(self.plan.problem if self.plan and self.plan.problem else "")
+        self.note.setText(self.plan.problem if self.plan and self.plan.problem else
+                          "; ".join(self.plan.cross) if self.plan else "")
         self._enable_plan_actions()
         if pid is not None:
             self.project_selected.emit(pid)
@@ -281,7 +288,7 @@ class GanttView(PortfolioView):
         the bold of summary rows: nothing in the task table is cut to '...'."""
         bold = QFontMetrics(self.model._bold)
         pad = 18
-        date_w = bold.horizontalAdvance(self.context.fmt.date("2026-12-28")) + pad
+        date_w = bold.horizontalAdvance(self.context.fmt.date("2026-12-28") + " 13:00") + pad  # with a time
         texts = self.model._texts
 
         def widest(col: int, header: str, floor: int = 0) -> int:
@@ -317,6 +324,21 @@ class GanttView(PortfolioView):
             return
         self.context.history.record(batch)
         self._load_plan()
+
+    def link_to_other_project(self, dialog: CrossLinkDialog | None = None) -> None:
+        """Make the selected task wait for a task of another project (one undoable step)."""
+        row = self.table.currentIndex().row()
+        if not self.plan or not 0 <= row < len(self.plan.rows):
+            self.context.report_problem("select the task that waits, then link it to another project's task")
+            return
+        task = self.plan.rows[row]
+        dialog = dialog or CrossLinkDialog(self.portfolio, self.plan.project_id, task.name, self)
+        if dialog.isVisible() or dialog.exec():
+            picked = dialog.choice()
+            if picked is not None:
+                pred, kind, lag = picked
+                self._edit(edits.link_tasks, pred, task.id, kind, lag)
+                self._select_task(task.id)
 
     def _edit_current(self, action) -> None:
         row = self.table.currentIndex().row()

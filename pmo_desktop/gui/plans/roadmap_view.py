@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.scheduling.crossproject import cross_links
 from pmo_desktop.scheduling.timeline import RoadmapRow, roadmap_rows
 
 ROW_H = 26
@@ -44,7 +45,7 @@ def layout_rows(rows: list[RoadmapRow], programme: str | None = None) -> list[tu
 
 
 def paint_roadmap(p: QPainter, items, scale: tp.TimeScale, first: int, last: int, x0: float, width: float,
-                  *, today: date | None, selected: int | None = None) -> None:
+                  *, today: date | None, selected: int | None = None, links=()) -> None:
     """Rows first..last in chart coordinates (row n at y = n*ROW_H; x in time coordinates)."""
     top, height = first * ROW_H, (last - first + 1) * ROW_H
     tp.paint_grid(p, scale, x0, width, top, height)
@@ -71,8 +72,43 @@ def paint_roadmap(p: QPainter, items, scale: tp.TimeScale, first: int, last: int
             cx = scale.x(day) + scale.px_per_day / 2
             tp.diamond(p, cx, y + ROW_H / 2, 5, QColor("#263238") if done else QColor("#FFFFFF"),
                        QColor("#263238"))
+    paint_cross_links(p, items, scale, links, first, last)
     if today is not None:
         tp.paint_today(p, scale, today, top, height)
+
+
+def link_points(items, scale: tp.TimeScale, link) -> tuple[QPointF, QPointF] | None:
+    """Where a link between two projects leaves its predecessor's row and reaches its successor's."""
+    rows = {item.project_id: n for n, (kind, item) in enumerate(items) if kind == "project"}
+    a, b = rows.get(link.predecessor_project_id), rows.get(link.successor_project_id)
+    if a is None or b is None or link.from_day is None or link.to_day is None:
+        return None
+    return (QPointF(scale.x(link.from_day) + scale.px_per_day, a * ROW_H + ROW_H / 2),
+            QPointF(scale.x(link.to_day), b * ROW_H + ROW_H / 2))
+
+
+def paint_cross_links(p: QPainter, items, scale: tp.TimeScale, links, first: int, last: int) -> None:
+    """An elbow arrow per link between projects: down (or up) from the predecessor's date, then along
+    to the successor's; red where the successor starts before the predecessor allows."""
+    for link in links:
+        ends = link_points(items, scale, link)
+        if ends is None:
+            continue
+        start, end = ends
+        if max(start.y(), end.y()) < first * ROW_H or min(start.y(), end.y()) > (last + 1) * ROW_H:
+            continue
+        colour = QColor(tp.CRITICAL) if link.violated else QColor("#546E7A")
+        path = QPainterPath(start)
+        path.lineTo(start.x(), end.y())
+        path.lineTo(end)
+        p.setPen(QPen(colour, 1.3, Qt.PenStyle.SolidLine if not link.violated else Qt.PenStyle.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+        d = 1 if end.x() >= start.x() else -1
+        p.setPen(QPen(colour, 1))
+        p.setBrush(colour)
+        p.drawPolygon(QPolygonF([end, QPointF(end.x() - 6 * d, end.y() - 4), QPointF(end.x() - 6 * d, end.y() + 4)]))
+        tp.diamond(p, start.x(), start.y(), 3, colour)
 
 
 def paint_names(p: QPainter, items, first: int, last: int, top: float, selected: int | None = None) -> None:
@@ -106,6 +142,7 @@ class RoadmapChart(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("roadmapChart")
         self.items: list[tuple[str, object]] = []
+        self.links: list = []  # scheduling.crossproject.CrossLink, drawn where both projects are shown
         self.scale = tp.scale_for(None, None, "Months")
         self.selected: int | None = None
         self.today = date.today()
@@ -145,7 +182,8 @@ class RoadmapChart(QAbstractScrollArea):
         p.save()
         p.setClipRect(QRectF(NAME_W, tp.HEADER_H, w, h - tp.HEADER_H))
         p.translate(NAME_W - sx, tp.HEADER_H - sy)
-        paint_roadmap(p, self.items, self.scale, first, last, sx, w, today=self.today, selected=self.selected)
+        paint_roadmap(p, self.items, self.scale, first, last, sx, w, today=self.today, selected=self.selected,
+                      links=self.links)
         p.restore()
         p.save()
         p.setClipRect(QRectF(0, tp.HEADER_H, NAME_W + 1, h - tp.HEADER_H))
@@ -210,7 +248,9 @@ class RoadmapView(PortfolioView):
         bar.addStretch(1)
         self.chart = RoadmapChart()
         self.chart.setToolTip("Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · "
-                              "◆ milestone (filled when done) · red dashes: today. Double-click to open the plan.")
+                              "◆ milestone (filled when done) · red dashes: today · arrows: links between projects "
+                                 "(red, dashed: a task starts before the other project allows). "
+                                 "Double-click to open the plan.")
         self.chart.project_clicked.connect(self.project_selected)
         self.chart.project_opened.connect(self.open_plan)
         layout = QVBoxLayout(self)
@@ -223,6 +263,7 @@ class RoadmapView(PortfolioView):
         if not self._loaded:
             return
         self.rows = roadmap_rows(self.portfolio.conn)
+        self.chart.links = cross_links(self.portfolio.conn)
         current = self.programme_box.currentText()
         self.programme_box.blockSignals(True)
         self.programme_box.clear()

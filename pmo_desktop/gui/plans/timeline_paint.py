@@ -43,9 +43,10 @@ class TimeScale:
     def day_at(self, x: float) -> date:
         return self.origin + timedelta(days=math.floor(x / self.px_per_day + 1e-6))
 
-    def bar(self, start: date, finish: date) -> tuple[float, float]:
-        """Left and right edges of a bar covering start..finish inclusive."""
-        return self.x(start), self.x(finish) + self.px_per_day
+    def bar(self, start: date, finish: date, start_part: float = 0.0, finish_part: float = 1.0) -> tuple[float, float]:
+        """Left and right edges of a bar covering start..finish inclusive; the parts say where in its
+        first and last day's working time it starts and ends (a half-day task ends mid-day)."""
+        return self.x(start) + start_part * self.px_per_day, self.x(finish) + finish_part * self.px_per_day
 
 
 def scale_for(start: date | None, finish: date | None, zoom: str) -> TimeScale:

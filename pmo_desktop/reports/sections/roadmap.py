@@ -10,12 +10,14 @@ from matplotlib import dates as mdates
 from matplotlib import transforms
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from reportlab.platypus import KeepTogether
 
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports import charts
-from pmo_desktop.reports.base import empty_note, p, section_heading
+from pmo_desktop.reports.base import data_table, empty_note, p, section_heading, spacer
 from pmo_desktop.reports.data import PackData, ProjectPack
+from pmo_desktop.scheduling.crossproject import knock_on
 
 TITLE = "Roadmap"
 ROWS_PER_PAGE = 24
@@ -91,6 +93,7 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
             continue
         _project_row(ax, label_at, y, item, width, left, marks)
     marks.draw(ax, label_at)
+    _links(ax, rows, data.cross_links)
     months = (x1.year - x0.year) * 12 + x1.month - x0.month
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, months // 14 + (months % 14 > 0))))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
@@ -110,9 +113,56 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
                Line2D([], [], marker="D", linestyle="", markerfacecolor="white", color=ACTUAL_COLOUR,
                       markersize=4, label="Milestone to come"),
                Line2D([], [], color=Rag.RED.colour, linestyle="--", label="Today")]
-    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=6.5, frameon=False,
+    if data.cross_links:
+        handles += [Line2D([], [], color=LINK_COLOUR, marker=">", markersize=3, label="Link between projects"),
+                    Line2D([], [], color=Rag.RED.colour, marker=">", markersize=3, label="Link broken")]
+    cols = len(handles) if len(handles) <= 9 else (len(handles) + 1) // 2  # two rows when links are shown
+    fig.legend(handles=handles, loc="lower center", ncol=cols, fontsize=6.5, frameon=False,
                bbox_to_anchor=(0.5, 0.0))
     return fig
+
+
+LINK_COLOUR = "#546E7A"
+
+
+def _links(ax, rows: list, links: list) -> None:
+    """An arrow from the predecessor's date on its project's row to the successor's date on its row,
+    for each link between two projects on this page; red where the successor starts too early."""
+    ys = {item.code: y for y, (kind, item) in enumerate(rows) if kind == "project"}
+    for lk in links:
+        a, b = ys.get(lk.predecessor_project), ys.get(lk.successor_project)
+        if a is None or b is None or lk.from_day is None or lk.to_day is None:
+            continue
+        colour = Rag.RED.colour if lk.violated else LINK_COLOUR
+        ax.annotate("", xy=(mdates.date2num(lk.to_day), b - 0.06), xytext=(mdates.date2num(lk.from_day), a - 0.06),
+                    arrowprops={"arrowstyle": "-|>", "color": colour, "mutation_scale": 8,
+                                "shrinkA": 2, "shrinkB": 2, "linewidth": 1.1, "connectionstyle": "arc3,rad=-0.25"}, zorder=7)
+
+
+def knock_on_table(data: PackData, s) -> list:
+    """Projects held back by another project's slip, and links the plans break, as tables."""
+    if not data.cross_links:
+        return []
+    story = [p("Links between projects", s.h2),
+             p("A task of one project that waits for a task of another. Held back: the other project's task "
+               "finished later than its baseline and this task now starts later than its own (working days).",
+               s.small)]
+    rows = knock_on(data.cross_links)
+    if rows:
+        table = [["Project", "Task", "Held back by", "Their slip", "Delay here"]]
+        table += [[r["project"], r["task"], f"{r['by_project']} – {r['by_task']}", f"+{r['predecessor_slip_days']:g} wd",
+                   f"+{r['delay_days']:g} wd"] for r in rows]
+        story.append(data_table(table, [60, 120, 170, 65, 65]))
+    else:
+        story.append(p("No project is held back by another project's slip this period.", s.small))
+    broken = [lk for lk in data.cross_links if lk.violated]
+    if broken:
+        story.append(spacer())
+        table = [["Project", "Task", "Must wait for", "Link", "Starts too early by"]]
+        table += [[lk.successor_project, lk.successor, f"{lk.predecessor_project} – {lk.predecessor}", lk.type,
+                   f"{-lk.slack_days:g} wd"] for lk in broken]
+        story.append(data_table(table, [60, 120, 170, 40, 90]))
+    return [spacer(), KeepTogether(story)]
 
 
 @dataclass
@@ -180,7 +230,9 @@ def build(data: PackData, ctx) -> list:
         return story + [empty_note("There are no projects to place on the roadmap.", s)]
     span = window(data)
     note = (f"Timeline {span[0]:%b %Y} – {span[1]:%b %Y}. Coloured bar: forecast start to finish, coloured and "
-            "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days.")
+            "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days."
+            + (" Arrows: links between projects (red where a task starts before the other project allows)."
+               if data.cross_links else ""))
     story.append(p(note, s.small))
     full = ctx.height - 48
     with charts.chart_style():
@@ -188,4 +240,4 @@ def build(data: PackData, ctx) -> list:
             height = page_height(len(page), full)
             fig = draw_page(page, data, span, ctx.width, height)
             story.append(ctx.chart(charts.to_image(fig, ctx.width, height)))
-    return story
+    return story + knock_on_table(data, s)

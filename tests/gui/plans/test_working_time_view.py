@@ -1,0 +1,63 @@
+"""A plan in working hours as the Gantt shows it: half-day bars, times in the table, hour lags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pmo_desktop.gui.plans import timeline_paint as tp
+from pmo_desktop.gui.plans.gantt_paint import bar_extent
+from pmo_desktop.gui.plans.gantt_view import GanttTableModel
+from pmo_desktop.plans_io import apply_plan, read_mspdi
+from pmo_desktop.scheduling.timeline import gantt_plan
+
+PLAN = Path(__file__).resolve().parents[2] / "data" / "mspdi" / "subday_office.xml"
+
+
+def test_half_day_tasks_end_mid_day_and_show_their_times(portfolio, qtbot):
+    result = apply_plan(portfolio, read_mspdi(PLAN))
+    plan = gantt_plan(portfolio.conn, result.project_id)
+    rows = {r.name: n for n, r in enumerate(plan.rows)}
+    scale = tp.scale_for(plan.rows[0].start, plan.finish, "Days")
+    day = scale.px_per_day
+    # Kick-off is Mon 08:00-12:00: half of Monday's working time; Design the other half.
+    left, right = bar_extent(plan, scale, rows["Kick-off"])
+    monday = scale.x(plan.rows[rows["Kick-off"]].start)
+    assert (left, right) == (monday, monday + day / 2)
+    left, right = bar_extent(plan, scale, rows["Design"])
+    assert (left, right) == (monday + day / 2, monday + day)
+    model = GanttTableModel()
+    model.set_plan(plan)
+    design = rows["Design"]
+    assert model.index(design, 2).data().endswith("13:00") and model.index(design, 4).data() == "0.5"
+    assert model.index(rows["Kick-off"], 3).data().endswith("12:00")
+    # Lags read as MS Project writes them: hours, elapsed days, percent.
+    assert model.index(rows["Build"], 6).data().endswith("FS+2h")
+    assert model.index(rows["Cure"], 6).data().endswith("FS+1ed")
+    assert model.index(rows["Report"], 6).data().endswith("SS+50%")
+
+
+def test_gantt_links_a_task_to_another_projects_milestone_and_the_roadmap_draws_it(window, qtbot):
+    from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
+    from pmo_desktop.gui.plans.roadmap_view import link_points
+
+    window.show()
+    window.show_view("gantt")
+    view = window.pages["gantt"]
+    row = next(n for n, r in enumerate(view.plan.rows) if r.name == "Testing")
+    view.table.selectRow(row)
+    testing = view.plan.rows[row]
+    dialog = CrossLinkDialog(window.portfolio, view.plan.project_id, testing.name)
+    qtbot.addWidget(dialog)
+    other = dialog.project_box.itemData(0)
+    assert dialog.task_box.currentText().startswith("◆")  # a milestone is offered first
+    dialog.show()
+    view.link_to_other_project(dialog)
+    assert any(f"waits for {dialog.project_box.currentText().split(' ')[0]}" in c for c in view.plan.cross)
+    assert ":" in view.model.index(row, 6).data()  # listed with the other project's code
+    # The other project lists it too, and the roadmap draws it between the two bars.
+    assert any("waits for" in c for c in gantt_plan(window.portfolio.conn, other).cross)
+    window.show_view("roadmap")
+    roadmap = window.pages["roadmap"]
+    roadmap.refresh()
+    drawn = [lk for lk in roadmap.chart.links if lk.successor_id == testing.id]
+    assert drawn and link_points(roadmap.chart.items, roadmap.chart.scale, drawn[0]) is not None
