@@ -37,7 +37,8 @@ QUARTERS_ZH = ("一季度", "二季度", "三季度", "四季度")
 
 def zoom_label(zoom: str) -> str:
     """A zoom level (the key of ZOOMS, what the code uses) as the user reads it."""
-    return {"Days": tr("Days"), "Weeks": tr("Weeks"), "Months": tr("Months"), "Quarters": tr("Quarters")}[zoom]
+    return {"Days": tr("Days", "zoom level"), "Weeks": tr("Weeks", "zoom level"), "Months": tr("Months", "zoom level"),
+            "Quarters": tr("Quarters", "zoom level")}[zoom]
 
 
 def fill_zoom_box(box, zooms=None, current: str = "Weeks") -> None:
