@@ -884,6 +884,110 @@ You can also drop a .pmo file here.</source>
         <translation>完成</translation>
     </message>
     <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Predecessors</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
+        <source>{name}: total float {days} working days (critical)</source>
+        <translation>{name}：总时差 {days} 个工作日（关键）</translation>
+    </message>
+    <message>
+        <source>{name}: total float {days} working days</source>
+        <translation>{name}：总时差 {days} 个工作日</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>重新排程</translation>
+    </message>
+    <message>
+        <source>Recompute this plan&apos;s dates from its links (one undoable step)</source>
+        <translation>按任务链接重新计算此计划的日期（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>Link to another project…</source>
+        <translation>链接到其他项目…</translation>
+    </message>
+    <message>
+        <source>Make the selected task wait for a task (or milestone) of another project</source>
+        <translation>让所选任务等待另一个项目的任务（或里程碑）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>{code} — {name} ({tasks} tasks)</source>
+        <translation>{code} — {name}（{tasks} 个任务）</translation>
+    </message>
+    <message>
+        <source>This project has no plan yet: import one (File ▸ Import…) from MS Project, GanttProject or Excel</source>
+        <translation>此项目还没有计划：可从 MS Project、GanttProject 或 Excel 导入（文件 ▸ 导入…）</translation>
+    </message>
+    <message>
+        <source>The file is open read-only</source>
+        <translation>文件以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Save the plan as a PNG image</source>
+        <translation>将计划保存为 PNG 图像</translation>
+    </message>
+    <message>
+        <source>Save the plan as a PDF</source>
+        <translation>将计划保存为 PDF</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{code}: {tasks} tasks, finish {finish}, {critical} on the critical path</source>
+        <translation>{code}：{tasks} 个任务，完成于 {finish}，关键路径上 {critical} 个</translation>
+    </message>
+    <message>
+        <source>the portfolio is open read-only</source>
+        <translation>项目组合文件以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>{code} plan</source>
+        <translation>{code} 计划</translation>
+    </message>
+    <message>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
@@ -1024,8 +1128,32 @@ You can also drop a .pmo file here.</source>
         <translation>概率</translation>
     </message>
     <message>
+        <source>Programme / project</source>
+        <translation>项目群 / 项目</translation>
+    </message>
+    <message>
+        <source>Register filters</source>
+        <translation>登记册筛选</translation>
+    </message>
+    <message>
+        <source>Show only the projects the Projects register shows (its search and filters)</source>
+        <translation>只显示项目登记册中显示的项目（按其搜索和筛选条件）</translation>
+    </message>
+    <message>
         <source>Programme</source>
         <translation>项目群</translation>
+    </message>
+    <message>
+        <source>Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · ◆ milestone (filled when done) · red dashes: today · arrows: links between projects (red, dashed: a task starts before the other project allows). Double-click to open the plan.</source>
+        <translation>条形：计划，按 RAG 颜色并标注字母 · 虚线影子：基线 · ◆ 里程碑（完成后填充）· 红色虚线：今天 · 箭头：项目间依赖（红色虚线：任务开始早于另一项目允许的时间）。双击打开计划。</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>全部项目群</translation>
+    </message>
+    <message>
+        <source>{count} projects on the roadmap</source>
+        <translation>路线图上有 {count} 个项目</translation>
     </message>
     <message>
         <source>Project name</source>
@@ -1634,6 +1762,86 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Syncing with the team</source>
         <translation>正在与团队同步</translation>
+    </message>
+    <message>
+        <source>, finish {date}</source>
+        <translation>，完成于 {date}</translation>
+    </message>
+    <message>
+        <source>; {count} task(s) miss a deadline</source>
+        <translation>；{count} 个任务错过截止日期</translation>
+    </message>
+    <message>
+        <source>{code}: every date already follows the plan&apos;s links</source>
+        <translation>{code}：所有日期均已符合计划的任务链接</translation>
+    </message>
+    <message>
+        <source>Rescheduled {code}: {count} task(s) moved</source>
+        <translation>已重新排程 {code}：{count} 个任务已移动</translation>
+    </message>
+    <message>
+        <source>Reschedule plan</source>
+        <translation>重新排程计划</translation>
+    </message>
+    <message>
+        <source>{file} is open read-only; nothing can be changed</source>
+        <translation>{file} 以只读方式打开，无法进行任何更改</translation>
+    </message>
+    <message>
+        <source>Rescheduling {code}</source>
+        <translation>正在重新排程 {code}</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <comment>zoom level</comment>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <comment>zoom level</comment>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <comment>zoom level</comment>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarters</source>
+        <comment>zoom level</comment>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Finish-to-start: starts when that task finishes</source>
+        <translation>完成-开始：在该任务完成时开始</translation>
+    </message>
+    <message>
+        <source>Start-to-start: starts when that task starts</source>
+        <translation>开始-开始：在该任务开始时开始</translation>
+    </message>
+    <message>
+        <source>Finish-to-finish: finishes when that task finishes</source>
+        <translation>完成-完成：在该任务完成时完成</translation>
+    </message>
+    <message>
+        <source>Start-to-finish: finishes when that task starts</source>
+        <translation>开始-完成：在该任务开始时完成</translation>
+    </message>
+    <message>
+        <source>Link to a task of another project</source>
+        <translation>链接到另一个项目的任务</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>任务关联</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>延隔时间</translation>
     </message>
 </context>
 <context>

@@ -4,32 +4,35 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel
 
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.scheduling import edits
 from pmo_desktop.store import Portfolio
 
-LINK_TYPES = (("FS", "Finish-to-start: starts when that task finishes"),
-              ("SS", "Start-to-start: starts when that task starts"),
-              ("FF", "Finish-to-finish: finishes when that task finishes"),
-              ("SF", "Start-to-finish: finishes when that task starts"))
+
+def link_types() -> tuple[tuple[str, str], ...]:
+    return (("FS", tr("Finish-to-start: starts when that task finishes")),
+            ("SS", tr("Start-to-start: starts when that task starts")),
+            ("FF", tr("Finish-to-finish: finishes when that task finishes")),
+            ("SF", tr("Start-to-finish: finishes when that task starts")))
 
 
 class CrossLinkDialog(QDialog):
     def __init__(self, pf: Portfolio, project_id: int, task_name: str, parent=None):
         super().__init__(parent)
         self.setObjectName("crossLinkDialog")
-        self.setWindowTitle("Link to a task of another project")
+        self.setWindowTitle(tr("Link to a task of another project"))
         self.pf = pf
         self.project_box = QComboBox()
         for pid, code, name in edits.other_projects(pf, project_id):
             self.project_box.addItem(f"{code} — {name}", pid)
         self.task_box = QComboBox()
         self.type_box = QComboBox()
-        for code, label in LINK_TYPES:
+        for code, label in link_types():
             self.type_box.addItem(label, code)
         self.lag = QDoubleSpinBox()
         self.lag.setRange(-365, 365)
         self.lag.setDecimals(1)
-        self.lag.setSuffix(" working days")
+        self.lag.setSuffix(tr(" working days"))
         self.project_box.currentIndexChanged.connect(self._fill_tasks)
         self._fill_tasks()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -37,10 +40,10 @@ class CrossLinkDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(f"'{task_name}' waits for a task of another project:"))
-        form.addRow("Project", self.project_box)
-        form.addRow("Task", self.task_box)
-        form.addRow("Link", self.type_box)
-        form.addRow("Lag", self.lag)
+        form.addRow(tr("Project"), self.project_box)
+        form.addRow(tr("Task"), self.task_box)
+        form.addRow(tr("Link"), self.type_box)
+        form.addRow(tr("Lag"), self.lag)
         form.addRow(buttons)
 
     def _fill_tasks(self) -> None:

@@ -39,6 +39,7 @@ from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.scheduling import edits
@@ -47,6 +48,11 @@ from pmo_desktop.scheduling.timeline import GanttPlan, gantt_plan
 from pmo_desktop.store import PortfolioError
 
 COLUMNS = ("WBS", "Task", "Start", "Finish", "Days", "%", "Predecessors")
+
+
+def column_titles() -> tuple[str, ...]:
+    """The task table's headings in the window language (COLUMNS in English)."""
+    return ("WBS", tr("Task"), tr("Start"), tr("Finish"), tr("Days"), "%", tr("Predecessors"))
 
 
 class GanttTableModel(QAbstractTableModel):
@@ -88,7 +94,7 @@ class GanttTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return column_titles()[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -103,7 +109,10 @@ class GanttTableModel(QAbstractTableModel):
         if role == self._TIP:
             r = self.plan.rows[index.row()]
             if r.total_float is not None:
-                return f"{r.name}: total float {r.total_float} working days" + (" (critical)" if r.critical else "")
+                if r.critical:
+                    return tr("{name}: total float {days} working days (critical)").format(name=r.name,
+                                                                                          days=r.total_float)
+                return tr("{name}: total float {days} working days").format(name=r.name, days=r.total_float)
         return None
 
 
@@ -133,28 +142,27 @@ class GanttView(PortfolioView):
         self.project_box.setMinimumWidth(280)
         self.project_box.currentIndexChanged.connect(lambda _i: self._load_plan(reset_view=True))
         self.zoom_box = QComboBox()
-        self.zoom_box.addItems(list(tp.ZOOMS))
-        self.zoom_box.setCurrentText("Weeks")
-        self.zoom_box.currentTextChanged.connect(lambda z: self.chart.set_zoom(z))
-        today = QPushButton("Today")
+        tp.fill_zoom_box(self.zoom_box, current="Weeks")
+        self.zoom_box.currentIndexChanged.connect(lambda _i: self.chart.set_zoom(self.zoom()))
+        today = QPushButton(tr("Today"))
         today.clicked.connect(lambda: self.chart.scroll_to_date(date.today()))
-        self.png_button = png = QPushButton("Export PNG…")
-        png.clicked.connect(lambda: self._ask_export("PNG image (*.png)", self.export_png))
-        self.pdf_button = pdf = QPushButton("Export PDF…")
-        pdf.clicked.connect(lambda: self._ask_export("PDF document (*.pdf)", self.export_pdf))
-        self.reschedule_button = resched = QPushButton("Reschedule")
+        self.png_button = png = QPushButton(tr("Export PNG…"))
+        png.clicked.connect(lambda: self._ask_export(tr("PNG image (*.png)"), self.export_png))
+        self.pdf_button = pdf = QPushButton(tr("Export PDF…"))
+        pdf.clicked.connect(lambda: self._ask_export(tr("PDF document (*.pdf)"), self.export_pdf))
+        self.reschedule_button = resched = QPushButton(tr("Reschedule"))
         resched.setObjectName("ganttReschedule")
-        resched.setToolTip("Recompute this plan's dates from its links (one undoable step)")
+        resched.setToolTip(tr("Recompute this plan's dates from its links (one undoable step)"))
         resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
-        cross = QPushButton("Link to another project…")
+        cross = QPushButton(tr("Link to another project…"))
         cross.setObjectName("ganttCrossLink")
-        cross.setToolTip("Make the selected task wait for a task (or milestone) of another project")
+        cross.setToolTip(tr("Make the selected task wait for a task (or milestone) of another project"))
         cross.clicked.connect(lambda: self.link_to_other_project())
         self.note = QLabel()
         self.note.setObjectName("ganttNote")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel("Plan"), self.project_box, resched, cross, QLabel("Zoom"), self.zoom_box, today):
+        for w in (QLabel(tr("Plan")), self.project_box, resched, cross, QLabel(tr("Zoom")), self.zoom_box, today):
             bar.addWidget(w)
         bar.addWidget(self.note, 1)
         bar.addWidget(png)
@@ -198,6 +206,10 @@ class GanttView(PortfolioView):
         self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
         self._loaded = False  # the plan is read when the view is first shown, not at start-up
 
+    def zoom(self) -> str:
+        """The zoom chosen (a key of timeline_paint.ZOOMS, whatever the window language)."""
+        return self.zoom_box.currentData() or "Weeks"
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.ensure_loaded()
@@ -216,7 +228,7 @@ class GanttView(PortfolioView):
         self.project_box.clear()
         first_plan = None
         for pid, code, name, tasks in lookups.project_list(self.portfolio):
-            self.project_box.addItem(f"{code} — {name} ({tasks} tasks)", pid)
+            self.project_box.addItem(tr("{code} — {name} ({tasks} tasks)").format(code=code, name=name, tasks=tasks), pid)
             if first_plan is None and tasks:
                 first_plan = self.project_box.count() - 1
         index = self.project_box.findData(current) if current is not None else -1
@@ -253,11 +265,12 @@ class GanttView(PortfolioView):
             starts = [r.start for r in self.plan.rows if r.start]
             span = (self.plan.finish - min(starts)).days if starts and self.plan.finish else 0
             self.zoom_box.blockSignals(True)
-            self.zoom_box.setCurrentText("Days" if span < 45 else "Weeks" if span < 160 else "Months")
+            self.zoom_box.setCurrentIndex(self.zoom_box.findData("Days" if span < 45 else "Weeks" if span < 160
+                                                                 else "Months"))
             self.zoom_box.blockSignals(False)
         self.model.set_plan(self.plan)
         self._size_columns()
-        self.chart.set_plan(self.plan, self.zoom_box.currentText() if reset_view else None, keep_origin=not reset_view)
+        self.chart.set_plan(self.plan, self.zoom() if reset_view else None, keep_origin=not reset_view)
         if reset_view and self.plan and self.plan.rows:
             first = min((r.start for r in self.plan.rows if r.start), default=date.today())
             self.chart.horizontalScrollBar().setValue(int(self.chart.scale.x(first)) - 40)
@@ -274,14 +287,15 @@ class GanttView(PortfolioView):
         """Reschedule and Export need a plan with tasks: without one they are off and say why."""
         has_tasks = bool(self.plan and self.plan.rows)
         read_only = self.portfolio.read_only
-        why = ("This project has no plan yet: import one (File ▸ Import…) from MS Project, GanttProject "
-               "or Excel") if not has_tasks else ""
+        why = tr("This project has no plan yet: import one (File ▸ Import…) from MS Project, GanttProject "
+                 "or Excel") if not has_tasks else ""
         self.reschedule_button.setEnabled(has_tasks and not read_only)
-        self.reschedule_button.setToolTip(why or ("The file is open read-only" if read_only else
-                                                  "Recompute this plan's dates from its links (one undoable step)"))
-        for button, what in ((self.png_button, "a PNG image"), (self.pdf_button, "a PDF")):
+        self.reschedule_button.setToolTip(why or (tr("The file is open read-only") if read_only else
+                                                  tr("Recompute this plan's dates from its links (one undoable step)")))
+        for button, tip in ((self.png_button, tr("Save the plan as a PNG image")),
+                            (self.pdf_button, tr("Save the plan as a PDF"))):
             button.setEnabled(has_tasks)
-            button.setToolTip(why or f"Save the plan as {what}")
+            button.setToolTip(why or tip)
 
     def _size_columns(self) -> None:
         """Whole WBS numbers, names (up to a limit), dates in the chosen format and predecessors, in
@@ -290,12 +304,14 @@ class GanttView(PortfolioView):
         pad = 18
         date_w = bold.horizontalAdvance(self.context.fmt.date("2026-12-28") + " 13:00") + pad  # with a time
         texts = self.model._texts
+        titles = column_titles()
 
         def widest(col: int, header: str, floor: int = 0) -> int:
             return max([bold.horizontalAdvance(t[col]) for t in texts] + [bold.horizontalAdvance(header), floor]) + pad
 
-        widths = (widest(0, "WBS"), min(widest(1, "Task", 160), 360), date_w, date_w, widest(4, "Days"),
-                  widest(5, "100%"), min(widest(6, "Predecessors"), 200))
+        widths = (widest(0, titles[0]), min(widest(1, titles[1], 160), 360),
+                  max(date_w, widest(2, titles[2])), max(date_w, widest(3, titles[3])), widest(4, titles[4]),
+                  widest(5, "100%"), min(widest(6, titles[6]), 200))
         for col, width in enumerate(widths):
             self.table.setColumnWidth(col, width)
         if texts and not getattr(self, "_table_fitted", False):  # the first plan shown: the table whole
@@ -306,16 +322,17 @@ class GanttView(PortfolioView):
 
     def summary(self) -> str:
         if not self.plan:
-            return "No plan"
+            return tr("No plan")
         crit = sum(1 for r in self.plan.rows if r.critical)
-        finish = self.context.fmt.date(self.plan.finish) or "n/a"
-        return f"{self.plan.code}: {len(self.plan.rows)} tasks, finish {finish}, {crit} on the critical path"
+        finish = self.context.fmt.date(self.plan.finish) or tr("n/a")
+        return tr("{code}: {tasks} tasks, finish {finish}, {critical} on the critical path").format(
+            code=self.plan.code, tasks=len(self.plan.rows), finish=finish, critical=crit)
 
     # -- edits ------------------------------------------------------------------------------------------------
 
     def _edit(self, action, *args) -> None:
         if self.portfolio.read_only:
-            self.context.report_problem("the portfolio is open read-only")
+            self.context.report_problem(tr("the portfolio is open read-only"))
             return
         try:
             batch = action(self.portfolio, *args)
@@ -372,7 +389,8 @@ class GanttView(PortfolioView):
         if not self.plan:
             return
         suffix = ".png" if "png" in file_filter else ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Export timeline", f"{self.plan.code} plan{suffix}", file_filter)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export timeline"),
+                                              tr("{code} plan").format(code=self.plan.code) + suffix, file_filter)
         if path:
             export(Path(path))
 

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.jobs import Job, job_runner
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.scheduling.service import Rescheduled, reschedule
 
@@ -17,11 +19,12 @@ from pmo_desktop.scheduling.service import Rescheduled, reschedule
 def outcome_text(result: Rescheduled, date_format: str | None = None) -> str:
     """One status-bar line saying what rescheduling did."""
     plan = result.projects[0]
-    finish = f", finish {format_date(plan.finish, date_format)}" if plan.finish else ""
-    late = f"; {len(plan.late_tasks)} task(s) miss a deadline" if plan.late_tasks else ""
+    finish = tr(", finish {date}").format(date=format_date(plan.finish, date_format, lang=current_language())) \
+        if plan.finish else ""
+    late = tr("; {count} task(s) miss a deadline").format(count=len(plan.late_tasks)) if plan.late_tasks else ""
     if not result.changed:
-        return f"{plan.code}: every date already follows the plan's links{finish}{late}"
-    return f"Rescheduled {plan.code}: {result.changed} task(s) moved{finish}{late}"
+        return tr("{code}: every date already follows the plan's links").format(code=plan.code) + finish + late
+    return tr("Rescheduled {code}: {count} task(s) moved").format(code=plan.code, count=result.changed) + finish + late
 
 
 def reschedule_project(win, project_id: int | None) -> Job | None:
@@ -30,7 +33,8 @@ def reschedule_project(win, project_id: int | None) -> Job | None:
     if pf is None or project_id is None:
         return None
     if pf.read_only:
-        QMessageBox.warning(win, "Reschedule plan", f"{pf.path.name} is open read-only; nothing can be changed")
+        QMessageBox.warning(win, tr("Reschedule plan"),
+                            tr("{file} is open read-only; nothing can be changed").format(file=pf.path.name))
         return None
     code = lookups.project_code(pf, project_id)
     if code is None:
@@ -45,7 +49,7 @@ def reschedule_project(win, project_id: int | None) -> Job | None:
         win.refresh_views()
         win.statusBar().showMessage(outcome_text(result, pf.settings().get("date_format")), 10000)
 
-    return job_runner(win).run(f"Rescheduling {code}", work, on_success=done)
+    return job_runner(win).run(tr("Rescheduling {code}").format(code=code), work, on_success=done)
 
 
 def selected_project(win) -> int | None:

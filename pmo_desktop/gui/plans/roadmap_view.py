@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.scheduling.crossproject import cross_links
 from pmo_desktop.scheduling.timeline import RoadmapRow, roadmap_rows
 
@@ -197,7 +198,7 @@ class RoadmapChart(QAbstractScrollArea):
         p.fillRect(QRectF(0, 0, NAME_W, tp.HEADER_H), tp.HEADER_BG)
         p.setPen(tp.HEADER_TEXT)
         p.drawText(QRectF(8, 0, NAME_W - 16, tp.HEADER_H), int(Qt.AlignmentFlag.AlignVCenter),
-                   "Programme / project")
+                   tr("Programme / project"))
         p.end()
 
     def _project_at(self, pos) -> int | None:
@@ -230,27 +231,26 @@ class RoadmapView(PortfolioView):
         self.programme_box = QComboBox()
         self.programme_box.currentIndexChanged.connect(lambda _i: self._apply())
         self.zoom_box = QComboBox()
-        self.zoom_box.addItems(["Weeks", "Months", "Quarters"])
-        self.zoom_box.setCurrentText("Months")
-        self.zoom_box.currentTextChanged.connect(lambda _z: self._apply())
-        today = QPushButton("Today")
+        tp.fill_zoom_box(self.zoom_box, ("Weeks", "Months", "Quarters"), current="Months")
+        self.zoom_box.currentIndexChanged.connect(lambda _i: self._apply())
+        today = QPushButton(tr("Today"))
         today.clicked.connect(self.scroll_to_today)
-        self.shared_filters = QCheckBox("Register filters")
+        self.shared_filters = QCheckBox(tr("Register filters"))
         self.shared_filters.setChecked(True)
-        self.shared_filters.setToolTip("Show only the projects the Projects register shows (its search and filters)")
+        self.shared_filters.setToolTip(tr("Show only the projects the Projects register shows (its search and filters)"))
         self.shared_filters.toggled.connect(lambda _on: self._apply())
         self._register_model = None
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel("Programme"), self.programme_box, QLabel("Zoom"), self.zoom_box, today,
+        for w in (QLabel(tr("Programme")), self.programme_box, QLabel(tr("Zoom")), self.zoom_box, today,
                   self.shared_filters):
             bar.addWidget(w)
         bar.addStretch(1)
         self.chart = RoadmapChart()
-        self.chart.setToolTip("Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · "
-                              "◆ milestone (filled when done) · red dashes: today · arrows: links between projects "
+        self.chart.setToolTip(tr("Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · "
+                                 "◆ milestone (filled when done) · red dashes: today · arrows: links between projects "
                                  "(red, dashed: a task starts before the other project allows). "
-                                 "Double-click to open the plan.")
+                                 "Double-click to open the plan."))
         self.chart.project_clicked.connect(self.project_selected)
         self.chart.project_opened.connect(self.open_plan)
         layout = QVBoxLayout(self)
@@ -264,13 +264,13 @@ class RoadmapView(PortfolioView):
             return
         self.rows = roadmap_rows(self.portfolio.conn)
         self.chart.links = cross_links(self.portfolio.conn)
-        current = self.programme_box.currentText()
+        current = self.programme_box.currentData()  # a programme name; None for all
         self.programme_box.blockSignals(True)
         self.programme_box.clear()
-        self.programme_box.addItem("All programmes")
+        self.programme_box.addItem(tr("All programmes"), None)
         for name in dict.fromkeys(r.programme for r in self.rows):
-            self.programme_box.addItem(name)
-        index = self.programme_box.findText(current)
+            self.programme_box.addItem(name, name)
+        index = self.programme_box.findData(current) if current is not None else 0
         self.programme_box.setCurrentIndex(max(0, index))
         self.programme_box.blockSignals(False)
         self._apply()
@@ -297,10 +297,10 @@ class RoadmapView(PortfolioView):
             self._apply()
 
     def _apply(self) -> None:
-        programme = self.programme_box.currentText() if self.programme_box.currentIndex() > 0 else None
+        programme = self.programme_box.currentData() if self.programme_box.currentIndex() > 0 else None
         ids = self._register_ids()
         rows = self.rows if ids is None else [r for r in self.rows if r.project_id in ids]
-        self.chart.set_rows(rows, programme, self.zoom_box.currentText())
+        self.chart.set_rows(rows, programme, self.zoom_box.currentData() or "Months")
         self.scroll_to_today()
         self.summary_changed.emit()
 
@@ -313,7 +313,7 @@ class RoadmapView(PortfolioView):
 
     def summary(self) -> str:
         shown = sum(1 for kind, _ in self.chart.items if kind == "project")
-        return f"{shown} projects on the roadmap"
+        return tr("{count} projects on the roadmap").format(count=shown)
 
     def open_plan(self, project_id: int) -> None:
         window = self.window()

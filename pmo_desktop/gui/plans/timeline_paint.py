@@ -10,7 +10,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
+from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.widgets.tr import tr
 
 HEADER_H = 40
 GRID = QColor("#E3E8EB")
@@ -29,6 +32,20 @@ LINK = QColor("#546E7A")
 ZOOMS = {"Days": (24.0, "month", "day"), "Weeks": (8.0, "month", "week"),
          "Months": (1.6, "quarter", "month"), "Quarters": (0.55, "year", "quarter")}
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+QUARTERS_ZH = ("一季度", "二季度", "三季度", "四季度")
+
+
+def zoom_label(zoom: str) -> str:
+    """A zoom level (the key of ZOOMS, what the code uses) as the user reads it."""
+    return {"Days": tr("Days", "zoom level"), "Weeks": tr("Weeks", "zoom level"), "Months": tr("Months", "zoom level"),
+            "Quarters": tr("Quarters", "zoom level")}[zoom]
+
+
+def fill_zoom_box(box, zooms=None, current: str = "Weeks") -> None:
+    """Zoom choices in a combo box: the label in the window language, the ZOOMS key as item data."""
+    for zoom in zooms or ZOOMS:
+        box.addItem(zoom_label(zoom), zoom)
+    box.setCurrentIndex(max(0, box.findData(current)))
 
 
 @dataclass
@@ -55,8 +72,10 @@ def scale_for(start: date | None, finish: date | None, zoom: str) -> TimeScale:
     return TimeScale(origin, ZOOMS[zoom][0], zoom)
 
 
-def _periods(kind: str, first: date, last: date, short: bool = False):
-    """(start, end, label) of each calendar period of `kind` overlapping first..last."""
+def _periods(kind: str, first: date, last: date, short: bool = False, lang: str = "en"):
+    """(start, end, label) of each calendar period of `kind` overlapping first..last; labels in `lang`
+    ('Mar 2026', 'Q1 2026' in English; '2026年3月', '2026年一季度' in Chinese)."""
+    zh = lang.lower().startswith("zh")
     if kind == "day":
         d = first
         while d <= last:
@@ -66,7 +85,7 @@ def _periods(kind: str, first: date, last: date, short: bool = False):
     if kind == "week":
         d = first - timedelta(days=first.weekday())
         while d <= last:
-            yield d, d + timedelta(days=7), f"{d.day} {MONTHS[d.month - 1]}"
+            yield d, d + timedelta(days=7), f"{d.month}月{d.day}日" if zh else f"{d.day} {MONTHS[d.month - 1]}"
             d += timedelta(days=7)
         return
     step = {"month": 1, "quarter": 3, "year": 12}[kind]
@@ -75,12 +94,15 @@ def _periods(kind: str, first: date, last: date, short: bool = False):
     while d <= last:
         idx = d.year * 12 + d.month - 1 + step
         nxt = date(idx // 12, idx % 12 + 1, 1)
+        q = (d.month - 1) // 3 + 1
         if kind == "month":
-            label = MONTHS[d.month - 1] if short else f"{MONTHS[d.month - 1]} {d.year}"
+            label = format_month(d, lang=lang, year=not short)
+        elif kind == "quarter" and zh:
+            label = QUARTERS_ZH[q - 1] if short else f"{d.year}年{QUARTERS_ZH[q - 1]}"
         elif kind == "quarter":
-            label = f"Q{(d.month - 1) // 3 + 1} {d.year}"
+            label = f"Q{q} {d.year}"
         else:
-            label = str(d.year)
+            label = f"{d.year}年" if zh else str(d.year)
         yield d, nxt, label
         d = nxt
 
@@ -94,8 +116,9 @@ def paint_header(p: QPainter, scale: TimeScale, x0: float, width: float, top: fl
     font.setPointSizeF(8.5)
     p.setFont(font)
     half = HEADER_H / 2
+    lang = current_language()
     for tier, y, short in ((upper, top, False), (lower, top + half, True)):
-        for a, b, label in _periods(tier, first, last, short):
+        for a, b, label in _periods(tier, first, last, short, lang):
             left, right = scale.x(a), scale.x(b)
             p.setPen(QPen(GRID, 1))
             p.drawLine(QPointF(right, y), QPointF(right, y + half))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 # Words that stay as they are in a Chinese window: acronyms, formats, product names, keys, currency codes.
-KEEP = re.compile(r"\b(RAID|RAG|PDF|Excel|CSV|XML|MS Project|GanttProject|PowerPoint|FTE|CAPEX|OPEX|EAC|ETC|VAC|CPI|SPI|"
+KEEP = re.compile(r"\b(RAID|RAG|PDF|PNG|Excel|CSV|XML|MS Project|GanttProject|PowerPoint|FTE|CAPEX|OPEX|EAC|ETC|VAC|CPI|SPI|"
                   r"BAC|PV|EV|AC|TCPI|FY|WBS|ID|PMO Desktop|PMO|PostgreSQL|pgpass|Ctrl|Shift|Alt|Delete|Del|Enter|"
                   r"F\d+|xlsx|xlsm|xls|csv|xml|gan|pptx|pmo|ISO|GBP|EUR|USD|CNY|JPY|A4|Letter|"
                   r"yyyy|MM|dd|Go|SQL|OK|e\.g|UTC|R|A|G|B|X|m|k|h|d|w|ed|ew)\b")
