@@ -147,8 +147,9 @@ class DashboardView(RereadOnShow, PortfolioView):
             return
 
         def read():
-            return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
-                spend_split(pf, period)
+            with pf.snapshot():  # the figures and both charts from one state of the file
+                return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
+                    spend_split(pf, period)
 
         self.loader.load(read, self._draw, self.context.report_problem)
 
