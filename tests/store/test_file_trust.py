@@ -87,3 +87,14 @@ def test_a_file_with_an_unknown_schema_step_is_refused(pmo_file):
                    "VALUES ('pmo_desktop', '9999_from_the_future', '2030-01-01')")
     with pytest.raises(NewerSchema, match="9999_from_the_future"):
         open_portfolio(pmo_file)
+
+
+def test_a_change_log_trigger_with_planted_code_is_replaced_before_any_write(pmo_file, tmp_path):
+    _raw(pmo_file, "CREATE TABLE loot (x)", "DROP TRIGGER _log_projects_insert",
+         "CREATE TRIGGER _log_projects_insert AFTER INSERT ON projects BEGIN INSERT INTO loot VALUES (NEW.code); END")
+    csv = tmp_path / "in.csv"
+    csv.write_text("Code,Name\nP1,One\n")
+    assert main(["import", str(pmo_file), str(csv), "--kind", "projects"]) == 0
+    conn = sqlite3.connect(pmo_file)
+    assert conn.execute("SELECT count(*) FROM loot").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM change_log WHERE tbl = 'projects'").fetchone()[0] == 1
