@@ -158,7 +158,7 @@ def _stored_values_problem(portfolio) -> str | None:
         return None
     if not found:
         return None
-    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    more = "" if len(found) == 1 else " and more" if len(found) >= 20 else f" and {len(found) - 1} more"
     return (f"{Path(portfolio).name} holds values PMO Desktop does not write ({found[0]}{more}); "
             f"'pmo check {portfolio}' lists them: correct them or restore a backup")
 
