@@ -27,7 +27,7 @@ from pmo_desktop.store.files import is_disk_full
 # the command being run (the board pack alone pulls in matplotlib and reportlab: ~1 s), so `pmo info`
 # starts quickly; `pmo --help` and an unknown command load them all. tests/cli/test_cli_table.py checks
 # that COMMANDS names exactly what each module registers.
-COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity"]
+COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity", "collect", "benefits"]
 COMMANDS = {
     "new": "core", "info": "core", "check": "core",
     "import": "transfer", "export": "transfer",
@@ -36,6 +36,8 @@ COMMANDS = {
     "board-pack": "reports",
     "gates": "governance", "book-of-work": "governance", "lessons": "governance", "advance": "governance",
     "capacity": "capacity", "who": "capacity", "labour": "capacity", "people": "capacity",
+    "collect": "collect",
+    "benefits": "benefits", "scenario": "benefits",
 }
 
 
@@ -73,13 +75,13 @@ def build_parser(argv: list[str] | None = None, lang: str = i18n.DEFAULT) -> arg
 
 def _localise(parser: argparse.ArgumentParser, cat: i18n.Catalogue) -> None:
     """Help texts and descriptions in the catalogue's language, sub-commands included."""
-    parser.description = cat.text(parser.description) if parser.description else parser.description
+    parser.description = cat.message(parser.description) if parser.description else parser.description
     for action in parser._actions:
         if action.help and action.help is not argparse.SUPPRESS:
-            action.help = cat.text(action.help)
+            action.help = cat.message(action.help)
         if isinstance(action, argparse._SubParsersAction):
             for choice in action._choices_actions:
-                choice.help = cat.text(choice.help) if choice.help else choice.help
+                choice.help = cat.message(choice.help) if choice.help else choice.help
             for sub in {id(p): p for p in action.choices.values()}.values():
                 _localise(sub, cat)
 
@@ -138,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"unexpected error: {type(exc).__name__}: {exc} (details in {log})")
 
 
+_LANG = i18n.DEFAULT
+
 # What code that trusts the schema raises when a file holds values the schema forbids.
 _DATA_ERRORS = (ValueError, TypeError, KeyError, IndexError, ArithmeticError)
 
@@ -171,9 +175,6 @@ def _silence_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests capture it)
         pass
-
-
-_LANG = i18n.DEFAULT
 
 
 def _fail(message: str, code: int = 1) -> int:

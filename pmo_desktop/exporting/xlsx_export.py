@@ -23,6 +23,7 @@ from pmo_desktop.domain.cells import neutralise
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.parsing import format_predecessors
 from pmo_desktop.importing import kinds as k
+from pmo_desktop.importing.benefit_sheets import export_rows as benefit_sheets
 from pmo_desktop.store.files import write_atomically
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
@@ -112,29 +113,37 @@ def _build(pf, wb: Workbook) -> dict[str, int]:
     counts: dict[str, int] = {}
     for title, kind_name, fields, sql in _SHEETS:
         kind = k.KINDS[kind_name]
-        ws = wb.create_sheet(title)
         headers = [header_for(f, kind) for f in fields]
-        widths = [max(8, len(h) + 2) for h in headers]
         types = [kind.field(f).type if f in kind.field_names else k.TEXT for f in fields]
-        ws.freeze_panes = "A2"
         rows = []
         for row in pf.conn.execute(sql):
             values = list(row)
             if kind_name == "tasks":
                 values[13] = links.get(values[13], "")
             rows.append(values)
-        for values in rows[:200]:
-            for i, v in enumerate(values):
-                if isinstance(v, str):
-                    widths[i] = min(50, max(widths[i], len(v.split("\n", 1)[0]) + 2))
-        for i, w in enumerate(widths):
-            ws.column_dimensions[get_column_letter(i + 1)].width = w
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-        ws.append([_header_cell(ws, h) for h in headers])
-        for values in rows:
-            ws.append([_cell(ws, v, t, money_format, minor) for v, t in zip(values, types, strict=True)])
-        counts[title] = len(rows)
+        counts[title] = _write_sheet(wb, title, headers, types, rows, money_format, minor)
+    # The benefits register keeps its own sheets (its links are many to many); importing/benefit_sheets.py reads them back.
+    for title, headers, types, rows in benefit_sheets(pf):
+        counts[title] = _write_sheet(wb, title, headers, types, rows, money_format, minor)
     return counts
+
+
+def _write_sheet(wb, title: str, headers: list[str], types: list[str], rows: list[list], money_format: str,
+                 minor: int) -> int:
+    ws = wb.create_sheet(title)
+    widths = [max(8, len(h) + 2) for h in headers]
+    ws.freeze_panes = "A2"
+    for values in rows[:200]:
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                widths[i] = min(50, max(widths[i], len(v.split("\n", 1)[0]) + 2))
+    for i, w in enumerate(widths):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    ws.append([_header_cell(ws, h) for h in headers])
+    for values in rows:
+        ws.append([_cell(ws, v, t, money_format, minor) for v, t in zip(values, types, strict=True)])
+    return len(rows)
 
 
 def _predecessors(pf) -> dict[int, str]:

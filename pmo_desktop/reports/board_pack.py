@@ -32,6 +32,7 @@ from pmo_desktop.reports.base import (
 from pmo_desktop.reports.capacity_data import load_capacity
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
+from pmo_desktop.reports.sections.benefits import load_benefits
 from pmo_desktop.store import Portfolio
 from pmo_desktop.store.files import apply_umask
 
@@ -166,6 +167,8 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
                 data.capacity = load_capacity(pf, period)
             except CapacityInputError as exc:
                 raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
+        if "benefits" in sections:
+            data.benefits = load_benefits(pf, period, data)
     styles = Styles()
     info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
                     period_label=fmt_date(period), confidentiality=data.confidentiality)

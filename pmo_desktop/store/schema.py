@@ -421,3 +421,7 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 # Later migrations live in a module per area (store/schema_<area>.py, each `@migration("00NN_<area>_...")`),
 # imported here in the order a file applies them. Append a line; never reorder or rename one.
+# isort: off
+from pmo_desktop.store import schema_collect  # noqa: E402,F401  (issue 21: collected status reports)
+from pmo_desktop.store import schema_benefits  # noqa: E402,F401  0009 benefits, scenarios
+# isort: on
