@@ -20,6 +20,18 @@ You can also drop a .pmo file here.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Date Format</source>
+        <translation>日期格式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>2026-03-24 (ISO)</source>
+        <translation>2026-03-24（国际标准）</translation>
+    </message>
+    <message>
+        <source>24 Mar 2026</source>
+        <translation>2026年3月24日</translation>
+    </message>
+    <message>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
@@ -308,6 +320,10 @@ You can also drop a .pmo file here.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>The selected project has no plan to reschedule</source>
+        <translation>所选项目没有可重新排程的计划</translation>
+    </message>
+    <message>
         <source>&amp;About PMO Desktop</source>
         <translation>关于 PMO Desktop(&amp;A)</translation>
     </message>
@@ -518,6 +534,14 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}</source>
         <translation>项目经理交回的报告：{returned}（最近 {date}）· PMO 录入：{entered}</translation>
+    </message>
+    <message>
+        <source>Show or hide the pane with the selected project&apos;s or item&apos;s details (F9)</source>
+        <translation>显示或隐藏所选项目或条目的详情窗格 (F9)</translation>
+    </message>
+    <message>
+        <source>This view is not about one project or item: it has no details pane</source>
+        <translation>此视图不针对单个项目或条目，没有详情窗格</translation>
     </message>
 </context>
 <context>

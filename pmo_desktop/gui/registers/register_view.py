@@ -10,19 +10,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
 )
 
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.gui.registers import columns as C
 from pmo_desktop.gui.registers.delegates import RegisterDelegate
+from pmo_desktop.gui.registers.empty_state import EmptyState
 from pmo_desktop.gui.registers.register_model import BLANK, RegisterModel
-from pmo_desktop.gui.registers.registers import Register
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers.definitions import Register
 from pmo_desktop.store import custom_fields
 
 ALL = object()
@@ -42,6 +44,7 @@ class FilterBox(QComboBox):
 
 class RegisterView(PortfolioView):
     editable = True
+    shows_detail = True
     model_class = RegisterModel  # a register with child tables (people's skills) brings its own
 
     def __init__(self, context: ViewContext, register: Register, parent=None):
@@ -112,7 +115,27 @@ class RegisterView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState(register.title, register.about, register.noun, add=self.add_row,
+                                import_=self._import)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+        layout.addWidget(self._stack, 1)
+        for signal in (self.model.rows_reloaded, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._show_empty_state)
+        self._show_empty_state()
+
+    def _show_empty_state(self, *_args) -> None:
+        """An empty register says what it is for and offers the next steps, instead of a blank grid."""
+        empty = self.model.total == 0
+        self._stack.setCurrentWidget(self.empty if empty else self.table)
+        pf = self.portfolio
+        self.empty.set_writable(not pf.read_only, f"{pf.path.name} is open read-only")
+
+    def _import(self) -> None:
+        action = getattr(self.window(), "actions", {}).get("import")
+        if action is not None:
+            action.trigger()
 
     # -- set-up --------------------------------------------------------------------------------------
 
@@ -268,18 +291,23 @@ class RegisterView(PortfolioView):
         current = self.table.currentIndex()
         if not current.isValid():
             return None
-        row_id = self.model.row_id(current.row())
-        if self.register.table == "projects":
-            return row_id
-        row = self.portfolio.conn.execute(
-            f"SELECT project_id FROM [{self.register.table}] WHERE id = ?", (row_id,)).fetchone()
-        return row[0] if row else None
+        return self.model.project_of(current.row())
+
+    def selected_item(self) -> tuple[str, int] | None:
+        """(table, id) of the selected row when it is an item of its own (a RAID item), else None."""
+        current = self.table.currentIndex()
+        if not current.isValid() or self.register.table != "raid_items":
+            return None
+        return self.register.table, self.model.row_id(current.row())
 
     def _current_row_changed(self, current, _previous) -> None:
         if current.isValid():
             project_id = self.selected_project_id()
             if project_id is not None:
                 self.project_selected.emit(project_id)
+            item = self.selected_item()
+            if item is not None:
+                self.item_selected.emit(*item)
 
     # -- column chooser ---------------------------------------------------------------------------------
 
