@@ -25,6 +25,7 @@ def test_a_looping_plan_imports_with_a_warning_and_the_rest_are_scheduled(demo_p
     assert len(loop_warnings) == 1 and "'Alpha'" in loop_warnings[0] and "'Beta'" in loop_warnings[0]
     looping = result["project"]
     with open_portfolio(demo_path, read_only=True) as pf:
+        with_plans = pf.conn.execute("SELECT count(DISTINCT project_id) FROM tasks").fetchone()[0]
         dates_before = pf.conn.execute("SELECT t.start_date, t.finish_date FROM tasks t JOIN projects p ON "
                                        "p.id = t.project_id WHERE p.code = ? ORDER BY t.id", (looping,)).fetchall()
 
@@ -33,7 +34,7 @@ def test_a_looping_plan_imports_with_a_warning_and_the_rest_are_scheduled(demo_p
     assert captured.err.count("\n") == 1 and f"{looping}: dependency loop" in captured.err
     payload = json.loads(captured.out)
     scheduled = {p["project"] for p in payload["projects"]}
-    assert looping not in scheduled and len(scheduled) == 40 and payload["skipped"]
+    assert looping not in scheduled and len(scheduled) == with_plans - 1 and payload["skipped"]
     with open_portfolio(demo_path, read_only=True) as pf:
         dates_after = pf.conn.execute("SELECT t.start_date, t.finish_date FROM tasks t JOIN projects p ON "
                                       "p.id = t.project_id WHERE p.code = ? ORDER BY t.id", (looping,)).fetchall()
