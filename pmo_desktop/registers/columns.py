@@ -78,17 +78,20 @@ class Formatting:
     day_first: bool = True
     currency: str | None = None  # ISO code; amounts naming another currency are refused
     date_format: str = "iso"  # one of dates.DATE_FORMATS
+    language: str = "en"  # the window's language: zh-CN writes the medium style as 2026年3月24日
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any], lang: str | None = None) -> Formatting:
+    def from_settings(cls, settings: dict[str, Any], lang: str | None = None, *,
+                      language: str = "en") -> Formatting:
         """The portfolio's own: its currency, and its `date_format` setting (None: the system's)."""
         style = resolve_date_format(settings.get("date_format"), lang)
         return cls(currency_symbol=CURRENCY_SYMBOLS.get(settings.get("currency"), ""),
-                   day_first=style != "mdy", currency=settings.get("currency"), date_format=style)
+                   day_first=style != "mdy", currency=settings.get("currency"), date_format=style,
+                   language=language)
 
     def date(self, value: Any) -> str:
         """A stored ISO date as this portfolio shows dates."""
-        return format_date(value, self.date_format) if value else ""
+        return format_date(value, self.date_format, lang=self.language) if value else ""
 
 
 def display_text(column: Column, value: Any, fmt: Formatting) -> str:

@@ -23,6 +23,7 @@ from pmo_desktop.domain import values
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.gui.registers.register_model import RAW_ROLE, RegisterModel, rag_of
 from pmo_desktop.gui.widgets.chips import chip_icon
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers import lookups
 
@@ -53,10 +54,12 @@ class RegisterDelegate(QStyledItemDelegate):
             editor.setIconSize(QSize(29, 18))
             editor.setEditable(kind in (C.PROJECT,))
             for text, icon in self._choices(column, index):
+                # shown in the user's language; the item's data is the stored (English) text
+                label = shown(text) if kind in (C.ENUM, C.CHOICE, C.RAG) else text
                 if icon is not None:
-                    editor.addItem(icon, text)
+                    editor.addItem(icon, label, text)
                 else:
-                    editor.addItem(text)
+                    editor.addItem(label, text)
             return editor
         if kind == C.PERCENT:
             editor = QDoubleSpinBox(parent)
@@ -106,7 +109,9 @@ class RegisterDelegate(QStyledItemDelegate):
             if column.kind == C.RAG:
                 rag = rag_of(raw)
                 text = rag.label if rag else ""
-            i = editor.findText(text)
+            elif column.kind in (C.ENUM, C.CHOICE):
+                text = C.display_text(column, raw, _register_model(index).fmt) if raw else ""
+            i = editor.findData(text)
             if i >= 0:
                 editor.setCurrentIndex(i)
             elif editor.isEditable():
@@ -126,7 +131,9 @@ class RegisterDelegate(QStyledItemDelegate):
             date = editor.date()
             text = "" if date == NO_DATE else date.toString("yyyy-MM-dd")
         elif isinstance(editor, QComboBox):
-            text = editor.currentText()
+            data = editor.currentData()
+            text = data if isinstance(data, str) and editor.currentText() == editor.itemText(editor.currentIndex()) \
+                else editor.currentText()
         elif isinstance(editor, QDoubleSpinBox):
             text = "" if editor.value() < 0 else f"{editor.value():g}"
         elif isinstance(editor, QPlainTextEdit):

@@ -27,6 +27,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui.registers.register_model import rag_of
 from pmo_desktop.gui.widgets.chips import chip_pixmap
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers import lookups, query, writes
 from pmo_desktop.registers.definitions import PROJECTS
@@ -84,7 +85,7 @@ class ProjectForm(QWidget):
             editor.setObjectName(f"form_{key}")
             editor.setToolTip(column.header)
             self.editors[key] = editor
-            key_label = QLabel(_LABELS.get(key, column.header))
+            key_label = QLabel(shown(_LABELS.get(key, column.header)))
             key_label.setObjectName("formKey")
             if column.kind in (C.MONEY, C.PERCENT):  # the currency / % shown beside the number
                 row = QHBoxLayout()

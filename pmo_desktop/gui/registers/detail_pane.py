@@ -27,6 +27,8 @@ from pmo_desktop.domain.scores import risk_score, score_band
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.registers.detail_form import ProjectForm
 from pmo_desktop.gui.widgets.chips import chip_icon, chip_pixmap
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import status_reports
 
@@ -37,7 +39,7 @@ _RAG_HEADERS = ["Overall", "Schedule", "Cost", "Scope", "Resources"]
 
 def _table(headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
+    t.setHorizontalHeaderLabels([shown(h) for h in headers])
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.verticalHeader().hide()
@@ -97,7 +99,7 @@ class _ItemCard(QFrame):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            key_label = QLabel(label)
+            key_label = QLabel(shown(label))
             key_label.setObjectName("formKey")
             form.addRow(key_label, value)
             self.values[key] = value
@@ -113,7 +115,7 @@ class _ItemCard(QFrame):
                                                           "escalated" if item.get("escalated") else None) if x))
         score = risk_score(item.get("probability"), item.get("impact"))
         band = score_band(score)
-        project = f"{item['project_code']} — {item['project_name']}" if item.get("project_code") else "Portfolio-wide"
+        project = f"{item['project_code']} — {item['project_name']}" if item.get("project_code") else tr("Portfolio-wide")
         shown = {"project": project, "owner": item.get("owner"),
                  "score": f"{score} {band.value} (probability {item['probability']} × impact {item['impact']})"
                  if band else "", "due": fmt.date(item.get("due_date")), "response": item.get("response"),
@@ -145,7 +147,7 @@ class DetailPane(QFrame):
             box = QVBoxLayout()
             icon_label = QLabel()
             icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            text = QLabel(name)
+            text = QLabel(shown(name))
             text.setObjectName("formKey")
             text.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(icon_label)
@@ -163,11 +165,11 @@ class DetailPane(QFrame):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            key_label = QLabel(label)
+            key_label = QLabel(shown(label))
             key_label.setObjectName("formKey")
             self.form.addRow(key_label, value)
             self.values[key] = value
-        self.report_button = QPushButton("Write status report…")
+        self.report_button = QPushButton(tr("Write status report…"))
         self.report_button.setObjectName("writeReport")
         self.report_button.clicked.connect(self._write_report)
 
@@ -190,11 +192,11 @@ class DetailPane(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(overview)
-        self.tabs.addTab(scroll, "Overview")
-        self.tabs.addTab(self.history, "History")
-        self.tabs.addTab(self.raid, "RAID")
-        self.tabs.addTab(self.milestones, "Milestones")
-        self.tabs.addTab(self.budget, "Budget")
+        self.tabs.addTab(scroll, tr("Overview"))
+        self.tabs.addTab(self.history, tr("History"))
+        self.tabs.addTab(self.raid, tr("RAID"))
+        self.tabs.addTab(self.milestones, tr("Milestones"))
+        self.tabs.addTab(self.budget, tr("Budget"))
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -227,8 +229,8 @@ class DetailPane(QFrame):
             self.tabs.setCurrentIndex(int(self.context.settings.value("detail/tab", 0) or 0))
 
     def _empty(self) -> None:
-        self.title.setText("No project selected")
-        self.subtitle.setText("Select a row to see the project here.")
+        self.title.setText(tr("No project selected"))
+        self.subtitle.setText(tr("Select a row to see the project here."))
         for label in self.chip_labels:
             label.clear()
         for value in self.values.values():

@@ -20,6 +20,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.scores import score_band
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui.widgets.chips import band_icon, chip_icon
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers import query as Q
 from pmo_desktop.registers import writes as W
@@ -39,6 +40,9 @@ _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+
+_WORDS = (C.ENUM, C.CHOICE)
 
 
 class RegisterModel(QAbstractTableModel):
@@ -214,7 +218,7 @@ class RegisterModel(QAbstractTableModel):
             return str(section + 1) if role == _DISPLAY else None
         if 0 <= section < len(self.columns):
             col = self.columns[section]
-            return col.header if role == _DISPLAY else (col.tip or col.header)
+            return shown(col.header) if role == _DISPLAY else shown(col.tip or col.header)
         return None
 
     def data(self, index, role=_DISPLAY):
@@ -230,6 +234,8 @@ class RegisterModel(QAbstractTableModel):
                 return f"{value} {band.value}" if band else str(value)
             if col.kind == C.TEXT:
                 return str(value)
+            if col.kind in _WORDS:  # stored English words (stages, statuses...) in the user's language
+                return shown(C.display_text(col, value, self.fmt))
             return C.display_text(col, value, self.fmt)
         if role == _DECORATION:
             kind = self.columns[index.column()].kind
@@ -257,7 +263,7 @@ class RegisterModel(QAbstractTableModel):
             if col.kind == C.MULTILINE and value:
                 return str(value)
             if col.kind == C.RAG and value:
-                return C.display_text(col, value, self.fmt)
+                return shown(C.display_text(col, value, self.fmt))
         return None
 
     def flags(self, index):

@@ -23,6 +23,9 @@ from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.texts import shown as shown_word
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers.definitions import Register
 from pmo_desktop.store import custom_fields
@@ -59,7 +62,7 @@ class RegisterView(PortfolioView):
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText(f"Search {register.plural}…")
+        self.search_box.setPlaceholderText(tr("Search {what}…").format(what=shown(register.plural)))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
@@ -155,11 +158,11 @@ class RegisterView(PortfolioView):
                 continue
             box = FilterBox(lambda key=column.key: self.offer_filter_values(key))
             box.setObjectName(f"filter_{column.key}")
-            box.setToolTip(f"Show only rows with this {column.header.lower()}")
+            box.setToolTip(tr("Show only rows with this {what}").format(what=shown(column.header).lower()))
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumContentsLength(8)
             box.setIconSize(QSize(29, 18))
-            box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
+            box.addItem(tr("Any {what}").format(what=shown(column.header).lower()) if column.kind != C.RAG else tr("Any RAG"), ALL)
             box.currentIndexChanged.connect(lambda _i, key=column.key, b=box: self._filter_changed(key, b))
             self._filter_bar.insertWidget(1 + len(self.filter_boxes), box)
             self.filter_boxes[column.key] = box
@@ -168,7 +171,7 @@ class RegisterView(PortfolioView):
         box.blockSignals(True)
         current = box.currentData()
         box.clear()
-        box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
+        box.addItem(tr("Any {what}").format(what=shown(column.header).lower()) if column.kind != C.RAG else tr("Any RAG"), ALL)
         blank = False
         for value in self.model.distinct_values(column.key):
             if value is None or value == "":
@@ -190,8 +193,10 @@ class RegisterView(PortfolioView):
         box.blockSignals(False)
 
     def _apply_widths(self) -> None:
+        # a date is as wide as the longest one in the chosen format and language (2026年11月26日)
+        date_width = self.table.fontMetrics().horizontalAdvance(self.model.fmt.date("2026-11-26")) + 20
         for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, column.width)
+            self.table.setColumnWidth(i, max(column.width, date_width) if column.kind == C.DATE else column.width)
 
     # -- searching and filtering ---------------------------------------------------------------------
 
@@ -270,8 +275,10 @@ class RegisterView(PortfolioView):
 
     def summary(self) -> str:
         shown, total = self.model.rowCount(), self.model.total
-        noun = self.register.noun if total == 1 else self.register.plural
-        return f"{shown:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+        noun = shown_word(self.register.noun if total == 1 else self.register.plural)
+        if shown == total:
+            return tr("{n} {what}").format(n=f"{shown:,}", what=noun)
+        return tr("{n} of {total} {what}").format(n=f"{shown:,}", total=f"{total:,}", what=noun)
 
     def _settings_key(self) -> str:
         return f"columns/{self.register.name}/{len(self.model.columns)}"
@@ -325,7 +332,7 @@ class RegisterView(PortfolioView):
             action.toggled.connect(lambda on, col=i: self.set_column_visible(col, on))
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction("Reset columns", self.reset_columns)
+        menu.addAction(tr("Reset columns"), self.reset_columns)
         return menu
 
     def set_column_visible(self, col: int, visible: bool) -> None:

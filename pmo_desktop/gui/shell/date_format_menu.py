@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup
 
 from pmo_desktop.domain.dates import DATE_FORMATS
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.settings_menu import settings_menu
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers.columns import Formatting
@@ -69,7 +70,7 @@ def sync_date_format(win: MainWindow) -> None:
     context = getattr(win, "_context", None)
     if pf is None or context is None:
         return
-    fresh = Formatting.from_settings(pf.settings())
+    fresh = Formatting.from_settings(pf.settings(), language=current_language())
     if (fresh.date_format, fresh.day_first) != (context.fmt.date_format, context.fmt.day_first):
         context.fmt.date_format, context.fmt.day_first = fresh.date_format, fresh.day_first
         win.refresh_views()

@@ -29,6 +29,7 @@ from pmo_desktop.gui.shell import file_actions
 from pmo_desktop.gui.shell.about import add_help_menu
 from pmo_desktop.gui.shell.date_format_menu import add_date_format_menu
 from pmo_desktop.gui.shell.file_actions import FILE_FILTER, Prompts
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.settings_menu import add_language_menu
 from pmo_desktop.gui.shell.style import icon
 from pmo_desktop.gui.shell.undo import UndoHistory
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
         self.history.problem.connect(self.report_problem)
         self.history.changed.connect(self._mark_saved)
         settings = portfolio.settings()
-        fmt = Formatting.from_settings(settings)
+        fmt = Formatting.from_settings(settings, language=current_language())
         context = ViewContext(portfolio, self.history, self.settings, fmt, self.report_problem, self.confirm)
         self._context = context
         self._stale.clear()
@@ -253,7 +254,7 @@ class MainWindow(QMainWindow):
     # -- messages --------------------------------------------------------------------------------------
 
     def report_problem(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved: {message}", 8000)
+        self.statusBar().showMessage(tr("Not saved: {reason}").format(reason=message), 8000)
         QMessageBox.warning(self, "Value not accepted", message[:1].upper() + message[1:])
 
     def confirm(self, title: str, question: str) -> bool:
@@ -287,12 +288,12 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         self.rows_label.setText(view.summary() if view else "")
         if not self.saved_label.text():
-            self.saved_label.setText("Read-only" if pf.read_only else "All changes saved")
+            self.saved_label.setText(tr("Read-only") if pf.read_only else tr("All changes saved"))
 
     def _mark_saved(self) -> None:
         current = self.current_view_name()
         self._stale.update(name for name in self.pages.built if name != current)  # they show old data
-        self.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
+        self.saved_label.setText(tr("Saved {time}").format(time=f"{datetime.now():%H:%M:%S}"))
         self.detail.refresh()
         self._update_status()
 
@@ -363,7 +364,7 @@ class MainWindow(QMainWindow):
         except PortfolioError as exc:
             self.prompts.error("Could not save a copy", str(exc))
             return False
-        self.statusBar().showMessage(f"Saved a copy as {path}", 6000)
+        self.statusBar().showMessage(tr("Saved a copy as {path}").format(path=path), 6000)
         return True
 
     def recent_files(self) -> list[str]:
