@@ -151,23 +151,20 @@ _DATA_ERRORS = (ValueError, TypeError, KeyError, IndexError, ArithmeticError)
 def _stored_values_problem(portfolio) -> str | None:
     """One line naming the file and a value in it that breaks the schema's rules, if there is one."""
     from pathlib import Path
-    from urllib.parse import quote
 
+    from pmo_desktop.store import open_portfolio
     from pmo_desktop.store.sanity import broken_values
 
     if portfolio is None or not Path(portfolio).is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{quote(str(Path(portfolio).resolve()))}?mode=ro", uri=True)
-        try:
-            found = broken_values(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
+        with open_portfolio(portfolio, read_only=True) as pf:
+            found = broken_values(pf.conn)
+    except (PortfolioError, sqlite3.Error):
         return None
     if not found:
         return None
-    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    more = "" if len(found) == 1 else " and more" if len(found) >= 20 else f" and {len(found) - 1} more"
     return (f"{Path(portfolio).name} holds values PMO Desktop does not write ({found[0]}{more}); "
             f"'pmo check {portfolio}' lists them: correct them or restore a backup")
 

@@ -47,6 +47,11 @@ def export_people(pf: Portfolio, path: str | os.PathLike) -> dict[str, int]:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise CapacityInputError(f"folder {folder} does not exist")
+    with pf.snapshot():  # the three sheets from one state of the file
+        return _export_people(pf, path)
+
+
+def _export_people(pf: Portfolio, path: Path) -> dict[str, int]:
     unit = pf.settings().get("allocation_unit", "fte")
     wb = Workbook()
     people = load_people(pf)

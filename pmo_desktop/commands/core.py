@@ -31,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("check", help="integrity and data-quality findings")
     p.add_argument("file", type=Path)
+    p.add_argument("--clean-copy", metavar="COPY.pmo", type=Path,
+                   help="write a copy without the triggers and views PMO Desktop did not create")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_check)
 
@@ -97,6 +99,16 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.clean_copy:
+        from pmo_desktop.store.trust import clean_copy
+
+        removed = clean_copy(args.file, args.clean_copy)
+        if args.json:
+            print_json({"file": str(args.clean_copy), "removed": removed})
+        else:
+            print(f"Wrote {args.clean_copy} without {', '.join(removed)}" if removed
+                  else f"Wrote {args.clean_copy}: {args.file.name} holds nothing PMO Desktop did not create")
+        return 0
     with open_portfolio(args.file, read_only=True) as pf:
         result = checks.run_checks(pf)
     if args.json:

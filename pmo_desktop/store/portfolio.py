@@ -332,7 +332,8 @@ def _check_objects(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> 
     if unknown:
         raise UntrustedObjects(
             f"{path.name} contains {', '.join(unknown[:3])}{' and more' if len(unknown) > 3 else ''}, which "
-            "PMO Desktop did not create; it is not opened, since such objects run code with every change"
+            "PMO Desktop did not create; it is not opened, since such objects can run code hidden in the file "
+            f"('pmo check {path.name} --clean-copy COPY.pmo' writes a copy without them)"
         )
     if missing and not read_only:
         conn.execute("BEGIN IMMEDIATE")

@@ -6,7 +6,8 @@ the file's own tables (changelog.log_triggers) and any other trigger or view com
 migration. The reference for those is the migrations themselves, applied to an in-memory database at
 run time, so an area's new migration is known without a list to keep.
 
-- unknown triggers and views: the file is refused, whether opened for writing or only read;
+- unknown triggers and views: the file is refused, whether opened for writing or only read; the user
+  may write a copy without them (`clean_copy`, `pmo check FILE --clean-copy COPY.pmo`);
 - missing or altered change-log triggers: reinstalled when the file is opened for writing, reported by
   `pmo check` when it is only read;
 - a newer format (user_version above what this version writes) is refused, like unknown migrations.
@@ -58,3 +59,42 @@ def inspect(conn: sqlite3.Connection, applied: list[str]) -> tuple[list[str], li
     missing = sorted(n for n, sql in expected.items() if have.get(n) != sql)
     return unknown, missing
 
+
+
+def clean_copy(source, target) -> list[str]:
+    """Write a copy of `source` at `target` without the triggers and views this version did not create;
+    returns what was left out. The original is only read (SQLite's backup API runs no trigger)."""
+    import os
+    from pathlib import Path
+
+    from pmo_desktop.store import files
+    from pmo_desktop.store.errors import NotAPortfolio, PortfolioError, PortfolioExists
+
+    source, target = Path(source), Path(target)
+    if target.exists() or target.is_symlink():
+        raise PortfolioExists(f"{target} already exists; choose another name for the copy")
+    if not source.is_file():
+        raise PortfolioError(f"{source} does not exist")
+    tmp = files.temp_beside(target)
+    try:
+        src = sqlite3.connect(source)
+        dst = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            src.execute("PRAGMA query_only = ON")
+            src.backup(dst)
+            try:
+                applied = schema.applied_migrations(dst)
+            except sqlite3.Error:
+                raise NotAPortfolio(f"{source.name} is not a PMO Desktop portfolio") from None
+            unknown, _missing = inspect(dst, applied)
+            for item in unknown:
+                kind, name = item.split(" ", 1)
+                dst.execute(f"DROP {kind.upper()} IF EXISTS [{name[1:-1]}]")
+        finally:
+            src.close()
+            dst.close()
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return unknown

@@ -87,3 +87,27 @@ def test_a_file_with_an_unknown_schema_step_is_refused(pmo_file):
                    "VALUES ('pmo_desktop', '9999_from_the_future', '2030-01-01')")
     with pytest.raises(NewerSchema, match="9999_from_the_future"):
         open_portfolio(pmo_file)
+
+
+def test_a_change_log_trigger_with_planted_code_is_replaced_before_any_write(pmo_file, tmp_path):
+    _raw(pmo_file, "CREATE TABLE loot (x)", "DROP TRIGGER _log_projects_insert",
+         "CREATE TRIGGER _log_projects_insert AFTER INSERT ON projects BEGIN INSERT INTO loot VALUES (NEW.code); END")
+    csv = tmp_path / "in.csv"
+    csv.write_text("Code,Name\nP1,One\n")
+    assert main(["import", str(pmo_file), str(csv), "--kind", "projects"]) == 0
+    conn = sqlite3.connect(pmo_file)
+    assert conn.execute("SELECT count(*) FROM loot").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM change_log WHERE tbl = 'projects'").fetchone()[0] == 1
+
+
+def test_a_clean_copy_leaves_out_what_was_planted_and_opens(pmo_file, tmp_path, capsys):
+    _raw(pmo_file, "CREATE VIEW spy AS SELECT * FROM projects",
+         "CREATE TRIGGER evil AFTER INSERT ON projects BEGIN DELETE FROM raid_items; END")
+    before = pmo_file.read_bytes()
+    copy = tmp_path / "clean.pmo"
+    assert main(["check", str(pmo_file), "--clean-copy", str(copy)]) == 0
+    assert "without view 'spy', trigger 'evil'" in capsys.readouterr().out
+    assert pmo_file.read_bytes() == before  # the original is only read
+    with open_portfolio(copy) as pf, pf.batch("cli", "works"):
+        pf.conn.execute("INSERT INTO projects (code, name) VALUES ('P1', 'One')")
+    assert main(["check", str(pmo_file), "--clean-copy", str(copy)]) == 1  # never over an existing file

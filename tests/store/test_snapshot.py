@@ -78,3 +78,20 @@ def test_a_snapshot_does_not_see_a_commit_made_inside_it(tmp_path):
         assert reader.conn.execute("SELECT count(*) FROM projects").fetchone()[0] == before + 1
     finally:
         reader.close()
+
+
+def test_summaries_made_while_another_program_commits_are_each_consistent(demo_path, tmp_path, capsys):
+    import json
+
+    assert main(["summary", str(demo_path), "--json"]) == 0
+    base = json.loads(capsys.readouterr().out)
+    proc, stop = _start_writer(demo_path, tmp_path)
+    try:
+        for _ in range(8):
+            assert main(["summary", str(demo_path), "--json"]) == 0
+            s = json.loads(capsys.readouterr().out)
+            # each batch adds one project and one open risk: a summary sees both or neither
+            assert s["counts"]["projects"] - base["counts"]["projects"] == s["risks"]["open"] - base["risks"]["open"]
+    finally:
+        stop.touch()
+        proc.wait(timeout=60)

@@ -166,9 +166,10 @@ class DashboardView(RereadOnShow, PortfolioView):
         def read():
             from pmo_desktop.benefits.realisation import portfolio_realisation
 
-            return (period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period),
-                    spend_split(pf, period), period_sources(pf, period.end.isoformat()),
-                    portfolio_realisation(pf, when=period.end))
+            with pf.snapshot():  # the figures, the charts and the benefits from one state of the file
+                return (period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period),
+                        spend_split(pf, period), period_sources(pf, period.end.isoformat()),
+                        portfolio_realisation(pf, when=period.end))
 
         self.loader.load(read, self._draw, self.context.report_problem)
 
