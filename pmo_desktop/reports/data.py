@@ -172,6 +172,7 @@ class PackData:
     finance: PackFinance | None = None  # from the finance service
     logo: str | None = None  # settings board_pack.logo_path, drawn on the cover when the file exists
     capacity: PackCapacity | None = None  # from the capacity service, loaded only for the capacity section
+    benefits: dict | None = None  # from benefits.realisation, loaded only for the benefits section
 
     @property
     def has_finance(self) -> bool:

@@ -76,6 +76,14 @@ You can also drop a .pmo file here.</source>
         <translation>仪表板</translation>
     </message>
     <message>
+        <source>Benefits</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
+    </message>
+    <message>
         <source>Stage gates</source>
         <translation>阶段关口</translation>
     </message>

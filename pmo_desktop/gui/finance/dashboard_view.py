@@ -120,7 +120,8 @@ class DashboardView(RereadOnShow, PortfolioView):
         tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
         for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date"), ("eac", "EAC vs budget"),
-                           ("milestones", "Milestones due"), ("risks", "Red risks (high, critical)")):
+                           ("milestones", "Milestones due"), ("risks", "Red risks (high, critical)"),
+                           ("benefits", "Benefits released")):
             frame, value, note = _tile(title)
             self.tiles[key] = (value, note)
             tiles.addWidget(frame, 3 if key == "rag" else 2)
@@ -163,8 +164,11 @@ class DashboardView(RereadOnShow, PortfolioView):
             return
 
         def read():
-            return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
-                spend_split(pf, period), period_sources(pf, period.end.isoformat())
+            from pmo_desktop.benefits.realisation import portfolio_realisation
+
+            return (period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period),
+                    spend_split(pf, period), period_sources(pf, period.end.isoformat()),
+                    portfolio_realisation(pf, when=period.end))
 
         self.loader.load(read, self._draw, self.context.report_problem)
 
@@ -174,7 +178,7 @@ class DashboardView(RereadOnShow, PortfolioView):
     def _draw(self, figures) -> None:
         from pmo_desktop.finance import charts
 
-        period, s, curve, split, sources = figures
+        period, s, curve, split, sources, benefits = figures
         pf = self.portfolio
         self.returns_note.setText(returns_text(sources, pf.settings().get("date_format"), current_language()))
         self.summary_data = s
@@ -191,6 +195,11 @@ class DashboardView(RereadOnShow, PortfolioView):
         self._set("milestones", str(k["milestones_due"]),
                   f"this period; {k['milestones_missed']} not complete, {k['milestones_overdue']} overdue in all")
         self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
+        cash = benefits["cash"]
+        vs = "" if cash["realised_vs_plan_pct"] is None else f" ({cash['realised_vs_plan_pct']:.0f}%)"
+        self._set("benefits", format_money(cash["realised_to_date"] * 100, cur),
+                  f"cash against {format_money(cash['planned_to_date'] * 100, cur)} planned{vs}; "
+                  f"{benefits['at_risk_count']} of {benefits['count']} benefits at risk")
         settings = pf.settings()
         self.charts["s_curve"].draw_with(charts.s_curve, curve, cur, period.cutoff_month)
         self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"))
