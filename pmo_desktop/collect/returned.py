@@ -104,7 +104,7 @@ def is_status_workbook(path: Path) -> bool:
             if info.file_size > 5_000_000:
                 return False
             return f'name="{M.SHEET}"'.encode() in zf.read(info)
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError, EOFError):
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         return False
 
 
@@ -128,7 +128,7 @@ def _saved_at(path: Path) -> str:
             if stamp.tzinfo is None:
                 stamp = stamp.replace(tzinfo=UTC)
             return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile):
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, NotImplementedError):
         pass
     return datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
