@@ -7,6 +7,7 @@ and who is missing. No Qt here: the `pmo collect` command, the GUI and the tests
 
 from pmo_desktop.collect.marker import MarkerProblem
 from pmo_desktop.collect.requests import CollectError, CollectResult, active_projects, collect, parse_period
+from pmo_desktop.collect.returned import is_status_workbook
 from pmo_desktop.collect.returns import (
     ReturnPlan,
     ReturnsPreview,
@@ -23,5 +24,5 @@ from pmo_desktop.collect.summary import (
 )
 
 __all__ = ["CollectError", "CollectResult", "MarkerProblem", "ReturnPlan", "ReturnsPreview", "active_projects",
-           "apply_returns", "collect", "collection_periods", "default_period", "parse_period", "preview_returns", "programme_names_all",
+           "apply_returns", "collect", "collection_periods", "is_status_workbook", "default_period", "parse_period", "preview_returns", "programme_names_all",
            "reminder_text", "return_summary", "workbook_paths"]

@@ -98,18 +98,18 @@ def collect(pf: Portfolio, period: str, folder: Path, programmes: list[str] | No
             cancelled: CancelCheck | None = None) -> CollectResult:
     """Write one workbook per active project into `folder` and record what was sent (one batch)."""
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise CollectError(f"{folder} is a file, not a folder")
-    if not folder.exists():
-        if not folder.parent.is_dir():
-            raise CollectError(f"folder {folder.parent} does not exist")
-        folder.mkdir()
     if pf.read_only:
         raise CollectError(f"{pf.path.name} is open read-only; collecting records what was sent, so open it for writing")
     programmes = programme_names(pf, programmes)
     projects = active_projects(pf, programmes)
     if not projects:
         raise CollectError("no active projects" + (f" in {', '.join(programmes)}" if programmes else ""))
+    if folder.exists() and not folder.is_dir():
+        raise CollectError(f"{folder} is a file, not a folder")
+    if not folder.exists():  # made only once every option is known to be good
+        if not folder.parent.is_dir():
+            raise CollectError(f"folder {folder.parent} does not exist")
+        folder.mkdir()
     keys = ensure_keys(pf, source)
     settings = pf.settings()
     symbol = CURRENCY_SYMBOLS.get(settings.get("currency"), "").strip()

@@ -91,6 +91,23 @@ def read_returned(path: Path, keys: tuple[str, str] | None, *, day_first: bool =
     return out
 
 
+def is_status_workbook(path: Path) -> bool:
+    """Whether a file looks like a workbook written by Collect Status Reports (it has the marker
+    sheet); a quick look at the zip's sheet list, so a dropped file can be sent to the right place.
+    Nothing is trusted from it: reading it again checks everything."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("xl/workbook.xml")
+            if info.file_size > 5_000_000:
+                return False
+            return f'name="{M.SHEET}"'.encode() in zf.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
+        return False
+
+
 def _marker_sheet(book: Workbook) -> Sheet | None:
     for s in book.sheets:
         if s.name == M.SHEET:
@@ -111,7 +128,7 @@ def _saved_at(path: Path) -> str:
             if stamp.tzinfo is None:
                 stamp = stamp.replace(tzinfo=UTC)
             return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile):
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, NotImplementedError):
         pass
     return datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 

@@ -208,7 +208,12 @@ def _table_sheet(ws, pack: ProjectPack, columns, rows: list[dict], convert, note
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(head + 1, 1)
     r = head
+    widths = {f: ws.column_dimensions[get_column_letter(c)].width for c, (_t, f, _e, _n) in enumerate(columns, start=1)}
     for r, item in enumerate(rows, start=head + 1):
+        lines = max((len(str(item.get(f) or "")) // max(1, int(widths[f] * 1.1)) + 1
+                     for f in ("title", "description", "name", "response") if f in widths), default=1)
+        if lines > 1:  # wrapped text gets the height it needs (not every spreadsheet program fits it)
+            ws.row_dimensions[r].height = 15 * min(lines, 8)
         for c, (_t, f, editable, _n) in enumerate(columns, start=1):
             value = convert(f, item.get(f))
             cell = ws.cell(r, c, _cell_value(f, value))
@@ -291,7 +296,11 @@ def _milestone_validations(ws, columns, first: int, last: int) -> None:
 
 
 def _protect(ws) -> None:
-    """Locked cells stay locked, with no password: the PM may still format, sort and filter."""
+    """Locked cells stay locked, with no password: the PM may still format, sort and filter. A
+    printout is one page wide, landscape."""
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     p = ws.protection
     p.sheet = True
     p.formatCells = p.formatColumns = p.formatRows = False

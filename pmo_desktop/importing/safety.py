@@ -54,7 +54,7 @@ def check_workbook(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ImportRefused(f"{path.name} is damaged (its zip structure cannot be read: {exc})") from None
     names = {i.filename for i in infos}
     if "xl/workbook.bin" in names:

@@ -322,3 +322,14 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
         self.copy_button.setEnabled(bool(self.summary_data and self.summary_data["missing"]))
         for b in (self.add_button, self.folder_button):
             b.setEnabled(not self.portfolio.read_only)
+
+
+def show_returned(window, urls) -> bool:
+    """Dropped on the window: when the files are returned status-report workbooks, show the Returned
+    reports page and preview them there (True); anything else is for the import wizard (False)."""
+    paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    if not paths or not all(collect.is_status_workbook(p) for p in paths) or "returns" not in window.pages:
+        return False
+    window.show_view("returns")
+    window.pages["returns"].add_paths(paths)
+    return True

@@ -396,7 +396,10 @@ class MainWindow(QMainWindow):
 
         if self.portfolio is not None and (path := dropped_import(event.mimeData().urls())) is not None:
             event.acceptProposedAction()
-            open_import_wizard(self, path)  # a spreadsheet or plan dropped on an open portfolio
+            from pmo_desktop.gui.collect.returns_view import show_returned
+
+            if not show_returned(self, event.mimeData().urls()):  # returned status reports go to their page
+                open_import_wizard(self, path)  # a spreadsheet or plan dropped on an open portfolio
             return
         for url in event.mimeData().urls():
             if url.toLocalFile().lower().endswith(".pmo"):

@@ -124,3 +124,18 @@ def test_returned_reports_page_is_read_only_on_a_read_only_file(make_window, dem
     view = win.current_view()
     assert not view.add_button.isEnabled() and not view.apply_button.isEnabled()
     assert "No workbooks were sent" in view.returned_label.text()
+
+
+def test_a_returned_workbook_dropped_on_the_window_opens_the_returned_reports_page(window, qtbot, tmp_path):
+    sent = tmp_path / "sent"
+    _collect(window, qtbot, sent)
+    path = fill(workbook_for(sent, "PRJ-101"), {"Summary": "Dropped on the window"})
+    window.show_view("projects")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    assert window.current_view_name() == "returns"
+    view = window.current_view()
+    _wait(qtbot, view.job)
+    assert view.table.rowCount() == 1 and view.table.item(0, 5).text() == path.name
