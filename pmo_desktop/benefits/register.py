@@ -77,7 +77,7 @@ def benefit_row(b: Benefit, when: date) -> dict[str, Any]:
         "expected_date": b.expected_date.isoformat() if b.expected_date else None,
         "slip_days": b.slip_days,
         "projects": [p.code for p in b.projects],
-        "status": b.status, "derived_status": b.derived_status, "risk_reasons": b.risk_reasons(),
+        "status": b.status, "derived_status": b.derived_status, "risk_reasons": b.risk_reasons,
         "planned_to_date": b.gain("planned", when), "forecast_at_target": _forecast_gain(b),
         "realised_to_date": b.gain("actual", when), "actual_level": b.value_at("actual", when),
         "progress_pct": None if progress is None else round(100 * progress, 1),
