@@ -9,6 +9,7 @@ failed export leaves no half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -83,12 +84,32 @@ def header_for(name: str, kind: k.Kind) -> str:
 def export_workbook(pf, target: str | os.PathLike) -> dict[str, int]:
     """Write the workbook; returns rows written per sheet."""
     target = Path(target)
+    wb = Workbook(write_only=True)
+    try:
+        with pf.snapshot():  # every sheet from one state of the file, even while another program commits
+            counts = _build(pf, wb)
+        write_atomically(target, wb.save)
+    except BaseException:
+        _discard(wb)
+        raise
+    return counts
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the sheets' half-written streams now, so a failed export says one line and nothing at exit."""
+    for ws in wb.worksheets:
+        for stream in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+            if stream is not None:
+                with contextlib.suppress(Exception):  # the stream's own complaint about its closed file
+                    stream.close()
+
+
+def _build(pf, wb: Workbook) -> dict[str, int]:
     settings = pf.settings()
     symbol = CURRENCY_SYMBOLS.get(settings.get("currency"), "").strip()
     money_format = f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00' if symbol else "#,##0.00"
     minor = 1 if settings.get("currency") == "JPY" else 100
     links = _predecessors(pf)
-    wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
     for title, kind_name, fields, sql in _SHEETS:
         kind = k.KINDS[kind_name]
@@ -104,7 +125,6 @@ def export_workbook(pf, target: str | os.PathLike) -> dict[str, int]:
     # The benefits register keeps its own sheets (its links are many to many); importing/benefit_sheets.py reads them back.
     for title, headers, types, rows in benefit_sheets(pf):
         counts[title] = _write_sheet(wb, title, headers, types, rows, money_format, minor)
-    write_atomically(target, wb.save)
     return counts
 
 
@@ -146,6 +166,13 @@ def _header_cell(ws, text: str) -> WriteOnlyCell:
 def _cell(ws, value, kind: str, money_format: str, minor: int):
     if value is None or value == "":
         return None
+    try:
+        return _typed_cell(ws, value, kind, money_format, minor)
+    except (ValueError, TypeError, OverflowError):  # a stored value the schema forbids: written as it is
+        return neutralise(str(value))
+
+
+def _typed_cell(ws, value, kind: str, money_format: str, minor: int):
     if kind == k.DATE:
         cell = WriteOnlyCell(ws, value=date.fromisoformat(value[:10]))
         cell.number_format = "yyyy-mm-dd"

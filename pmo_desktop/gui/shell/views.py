@@ -128,6 +128,8 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", tr("RAID log"), "raid.svg", register_factory("raid")),
         ViewSpec("milestones", tr("Milestones"), "milestones.svg", register_factory("milestones")),
         ViewSpec("status", tr("Status reports"), "status.svg", register_factory("status")),
+        ViewSpec("returns", tr("Returned reports"), "report.svg",
+                 lazy_view("pmo_desktop.gui.collect.returns_view", "ReturnedReportsView")),
         ViewSpec("roadmap", tr("Roadmap"), "roadmap.svg", lazy_view("pmo_desktop.gui.plans.roadmap_view", "RoadmapView")),
         ViewSpec("gantt", tr("Plans (Gantt)"), "gantt.svg", lazy_view("pmo_desktop.gui.plans.gantt_view", "GanttView")),
         *finance_views(),
