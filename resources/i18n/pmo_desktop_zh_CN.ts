@@ -12,12 +12,44 @@ You can also drop a .pmo file here.</source>
 也可以把 .pmo 文件拖放到这里。</translation>
     </message>
     <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}</source>
+        <translation>已将副本保存为 {path}</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Date Format</source>
+        <translation>日期格式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>2026-03-24 (ISO)</source>
+        <translation>2026-03-24（国际标准）</translation>
+    </message>
+    <message>
+        <source>24 Mar 2026</source>
+        <translation>2026年3月24日</translation>
     </message>
     <message>
         <source>System default</source>
@@ -32,8 +64,36 @@ You can also drop a .pmo file here.</source>
         <translation>RAID 日志</translation>
     </message>
     <message>
+        <source>Portfolio-wide</source>
+        <translation>项目组合层面</translation>
+    </message>
+    <message>
+        <source>Write status report…</source>
+        <translation>填写状态报告…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>RAID</source>
+        <translation>RAID</translation>
+    </message>
+    <message>
         <source>Milestones</source>
         <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>未选择项目</translation>
+    </message>
+    <message>
+        <source>Select a row to see the project here.</source>
+        <translation>选择一行即可在此查看该项目。</translation>
     </message>
     <message>
         <source>Status reports</source>
@@ -308,6 +368,10 @@ You can also drop a .pmo file here.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>The selected project has no plan to reschedule</source>
+        <translation>所选项目没有可重新排程的计划</translation>
+    </message>
+    <message>
         <source>&amp;About PMO Desktop</source>
         <translation>关于 PMO Desktop(&amp;A)</translation>
     </message>
@@ -518,6 +582,466 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}</source>
         <translation>项目经理交回的报告：{returned}（最近 {date}）· PMO 录入：{entered}</translation>
+    </message>
+    <message>
+        <source>Show or hide the pane with the selected project&apos;s or item&apos;s details (F9)</source>
+        <translation>显示或隐藏所选项目或条目的详情窗格 (F9)</translation>
+    </message>
+    <message>
+        <source>This view is not about one project or item: it has no details pane</source>
+        <translation>此视图不针对单个项目或条目，没有详情窗格</translation>
+    </message>
+    <message>
+        <source>% done</source>
+        <translation>完成 %</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>撰写人</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>规避</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Baseline finish</source>
+        <translation>基线完成</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Business unit</source>
+        <translation>业务单元</translation>
+    </message>
+    <message>
+        <source>CAPEX</source>
+        <translation>CAPEX</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>收尾</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Contractors</source>
+        <translation>外包</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>关键</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Decisions needed</source>
+        <translation>需要的决策</translation>
+    </message>
+    <message>
+        <source>Dependency</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>构想</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Initiation</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>项目经理</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>OPEX</source>
+        <translation>OPEX</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目群</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>拟议</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>Reduce</source>
+        <translation>减轻</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>应对</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Slip (days)</source>
+        <translation>延误（天）</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Top issues</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Overall RAG</source>
+        <translation>总体 RAG</translation>
+    </message>
+    <message>
+        <source>Schedule RAG</source>
+        <translation>进度 RAG</translation>
+    </message>
+    <message>
+        <source>Cost RAG</source>
+        <translation>成本 RAG</translation>
+    </message>
+    <message>
+        <source>Scope RAG</source>
+        <translation>范围 RAG</translation>
+    </message>
+    <message>
+        <source>Resources RAG</source>
+        <translation>资源 RAG</translation>
+    </message>
+    <message>
+        <source>Approved budget</source>
+        <translation>批准预算</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>完成 %</translation>
+    </message>
+    <message>
+        <source>Strategic theme</source>
+        <translation>战略主题</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>Sched.</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Res.</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>EAC</source>
+        <translation>EAC</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>RAID item</source>
+        <translation>RAID 条目</translation>
+    </message>
+    <message>
+        <source>RAID items</source>
+        <translation>RAID 条目</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>status report</source>
+        <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>status reports</source>
+        <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>Search {what}…</source>
+        <translation>搜索{what}…</translation>
+    </message>
+    <message>
+        <source>Show only rows with this {what}</source>
+        <translation>只显示该{what}的行</translation>
+    </message>
+    <message>
+        <source>Any {what}</source>
+        <translation>全部{what}</translation>
+    </message>
+    <message>
+        <source>Any RAG</source>
+        <translation>全部 RAG</translation>
+    </message>
+    <message>
+        <source>{n} {what}</source>
+        <translation>{n} 个{what}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} {what}</source>
+        <translation>{total} 个{what}中的 {n} 个</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>重置列</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,9 @@ from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.capacity.capacity_heatmap import BAND_COLOURS, BAND_LABELS, CapacityHeatmap, pct_text
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
+from pmo_desktop.store.changelog import batch_changed
 
 ALL_TEAMS = "All teams"
 
@@ -235,7 +237,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         self.team_box.blockSignals(True)
         self.team_box.clear()
         self.team_box.addItem(ALL_TEAMS, None)
-        used = [r[0] for r in pf.conn.execute("SELECT DISTINCT team FROM people WHERE team IS NOT NULL ORDER BY team")]
+        used = lookups.teams_in_use(pf)
         for team in used:
             self.team_box.addItem(team, team)
         if self.team not in used:
@@ -257,7 +259,8 @@ class CapacityView(RereadOnShow, PortfolioView):
         self._fill_demand()
         self.who_table.setRowCount(0)
         if current is None and self.over:
-            self.go_to_over_allocation(0)  # open on the worst over-allocation
+            self.go_to_over_allocation(0)  # the worst over-allocation is explained below the grid ...
+            self.heatmap.verticalScrollBar().setValue(0)  # ... while the grid opens at the top, A to Z
         elif self.heatmap.current is not None:
             self._show_cell(*self.heatmap.current)
         else:
@@ -338,8 +341,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         except (CapacityInputError, PortfolioError) as exc:
             self.context.report_problem(str(exc))
             return None
-        changed = pf.conn.execute("SELECT count(*) FROM change_log WHERE batch_id = ?", (batch_id,)).fetchone()[0]
-        if not changed:
+        if not batch_changed(pf.conn, batch_id):
             return 0
         self.context.history.record(batch_id)
         self.refresh()

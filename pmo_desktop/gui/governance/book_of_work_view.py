@@ -27,6 +27,7 @@ from pmo_desktop.domain.values import format_money
 from pmo_desktop.governance import scoring
 from pmo_desktop.governance.common import GovernanceError
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.flow import FlowLayout, pair
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
 from pmo_desktop.store import PortfolioError
 
@@ -47,8 +48,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
 
         self.weight_boxes: dict[str, QSpinBox] = {}
         self.weight_labels: dict[str, QLabel] = {}
-        weights = QHBoxLayout()
-        weights.setSpacing(6)
+        weights = FlowLayout(spacing=10)  # wraps in a narrow window instead of squeezing its neighbours
         weights.addWidget(QLabel("Weights:"))
         for c in self.criteria:
             box = QSpinBox()
@@ -60,15 +60,12 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             label = QLabel(c["name"])
             label.setObjectName("formKey")
             label.setToolTip(box.toolTip())
-            weights.addWidget(label)
-            weights.addWidget(box)
+            weights.addWidget(pair(label, box))
             self.weight_boxes[c["id"]] = box
             self.weight_labels[c["id"]] = label
-        weights.addStretch(1)
         self.save_button = QPushButton("Save weights and cap")
         self.save_button.setObjectName("saveWeights")
         self.save_button.clicked.connect(self.save_weights)
-        weights.addWidget(self.save_button)
 
         self.cap_box = QLineEdit()
         self.cap_box.setObjectName("budgetCap")
@@ -80,6 +77,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.cap_problem.setStyleSheet("color: #C62828;")
         self.totals = QLabel()
         self.totals.setObjectName("detailSubtitle")
+        self.totals.setWordWrap(True)
         self.export_button = QPushButton("Export to Excel…")
         self.export_button.clicked.connect(self.ask_export)
         cap_bar = QHBoxLayout()
@@ -88,6 +86,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         cap_bar.addWidget(self.cap_box)
         cap_bar.addWidget(self.cap_problem)
         cap_bar.addWidget(self.totals, 1)
+        cap_bar.addWidget(self.save_button)
         cap_bar.addWidget(self.export_button)
 
         symbol = context.fmt.currency_symbol

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.domain.values import ValueProblem, format_date, parse_date
+from pmo_desktop.domain.values import ValueProblem, parse_date
 from pmo_desktop.governance import gates
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import Portfolio, PortfolioError
 
 CONDITION_COLUMNS = ["Condition", "Owner", "Due", "Status"]
@@ -37,16 +39,16 @@ CONDITION_COLUMNS = ["Condition", "Owner", "Due", "Status"]
 
 class GateReviewDialog(QDialog):
     def __init__(self, pf: Portfolio, project_id: int, review_id: int | None = None, *, day_first: bool = True,
-                 parent=None):
+                 date_format: str | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("gateReviewDialog")
         self.pf = pf
         self.day_first = day_first
+        self.date_format = date_format
         self.review_id = review_id
         self.batch_id: int | None = None
         self.model = gates.gate_model(pf)
-        self.code, name, stage = pf.conn.execute(
-            "SELECT code, name, stage FROM projects WHERE id = ?", (project_id,)).fetchone()
+        self.code, name, stage = lookups.project_heading(pf, project_id)
         self.setWindowTitle(f"Gate review — {self.code} {name}")
         self.resize(820, 720)
 
@@ -133,7 +135,7 @@ class GateReviewDialog(QDialog):
     # -- filling --------------------------------------------------------------------------------------
 
     def _date_text(self, iso: str | None) -> str:
-        return format_date(iso, "short") if iso else ""
+        return format_date(iso, self.date_format) if iso else ""
 
     def _fill_checklist(self, items: list[Any]) -> None:
         self.checklist.setRowCount(0)
@@ -229,8 +231,7 @@ class GateReviewDialog(QDialog):
                                              actual_date=v["actual_date"], decision=v["decision"],
                                              approvers=v["approvers"], checklist=v["checklist"], notes=v["notes"])
         except PortfolioError as exc:
-            if self.review_id is not None and not self.pf.conn.execute(
-                    "SELECT 1 FROM gate_reviews WHERE id = ?", (self.review_id,)).fetchone():
+            if self.review_id is not None and not lookups.exists(self.pf, "gate_reviews", self.review_id):
                 self.review_id = None  # the new review was rolled back with the batch
             message = str(exc)
             self.problem.setText(message[:1].upper() + message[1:])

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.finance import available_periods
 from pmo_desktop.finance.periods import default_period_end
 from pmo_desktop.store import Portfolio, PortfolioError
@@ -26,10 +27,11 @@ class PeriodBox(QComboBox):
             current = default_period_end(pf).isoformat()
         except PortfolioError:
             current = None
+        style = pf.settings().get("date_format")
         self.blockSignals(True)
         self.clear()
         for end in available_periods(pf):
-            label = f"Period ending {end:%d %b %Y}" + ("  (current)" if end.isoformat() == current else "")
+            label = f"Period ending {format_date(end, style)}" + ("  (current)" if end.isoformat() == current else "")
             self.addItem(label, end.isoformat())
         index = self.findData(chosen) if chosen else -1
         self.setCurrentIndex(index if index >= 0 else max(0, self.findData(current)))
