@@ -56,8 +56,132 @@ You can also drop a .pmo file here.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Group by team</source>
+        <translation>按团队分组</translation>
+    </message>
+    <message>
+        <source>Group by role</source>
+        <translation>按角色分组</translation>
+    </message>
+    <message>
+        <source>Select a cell to see the allocations behind it.</source>
+        <translation>选择一个单元格即可查看其背后的分配。</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Project code, e.g. PRJ-104</source>
+        <translation>项目代码，例如 PRJ-104</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Add or change this person&apos;s allocation to the project in this month (0 removes it)</source>
+        <translation>添加或修改此人本月在该项目上的分配（0 表示删除）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Allocated days</source>
+        <translation>已分配天数</translation>
+    </message>
+    <message>
+        <source>Available days</source>
+        <translation>可用天数</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Excess days</source>
+        <translation>超出天数</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Behind the cell</source>
+        <translation>单元格明细</translation>
+    </message>
+    <message>
+        <source>Over-allocations</source>
+        <translation>超额分配</translation>
+    </message>
+    <message>
+        <source>Demand vs capacity by role</source>
+        <translation>按角色的需求与产能</translation>
+    </message>
+    <message>
+        <source>Who is free?</source>
+        <translation>谁有空？</translation>
+    </message>
+    <message>
+        <source>Skill, e.g. Python</source>
+        <translation>技能，例如 Python</translation>
+    </message>
+    <message>
+        <source>level ≥ </source>
+        <translation>等级 ≥ </translation>
+    </message>
+    <message>
+        <source>free ≥ </source>
+        <translation>空闲 ≥ </translation>
+    </message>
+    <message>
+        <source> FTE</source>
+        <translation> FTE</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Least free FTE</source>
+        <translation>最少空闲 FTE</translation>
+    </message>
+    <message>
+        <source>Role (demand / capacity, FTE)</source>
+        <translation>角色（需求 / 产能，FTE）</translation>
     </message>
     <message>
         <source>RAID log</source>
@@ -664,8 +788,48 @@ You can also drop a .pmo file here.</source>
         <translation>收尾</translation>
     </message>
     <message>
+        <source>Search gate reviews…</source>
+        <translation>搜索关口评审…</translation>
+    </message>
+    <message>
+        <source>New review…</source>
+        <translation>新建评审…</translation>
+    </message>
+    <message>
+        <source>Open review…</source>
+        <translation>打开评审…</translation>
+    </message>
+    <message>
+        <source>Advance stage…</source>
+        <translation>推进阶段…</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>代码</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>关口</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已召开</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>审批人</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -796,8 +960,44 @@ You can also drop a .pmo file here.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>(portfolio-wide)</source>
+        <translation>（项目组合层面）</translation>
+    </message>
+    <message>
+        <source>e.g. 27 Nov 2026</source>
+        <translation>例如 2026年11月27日</translation>
+    </message>
+    <message>
+        <source>Search lessons…</source>
+        <translation>搜索经验教训…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What we learned</source>
+        <translation>我们学到了什么</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1042,6 +1242,190 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Reset columns</source>
         <translation>重置列</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Save weights and cap</source>
+        <translation>保存权重和上限</translation>
+    </message>
+    <message>
+        <source>e.g. 10m or 2,500,000</source>
+        <translation>例如 10m 或 2,500,000</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Budget cap:</source>
+        <translation>预算上限：</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>e.g. 3 Dec 2026</source>
+        <translation>例如 2026年12月3日</translation>
+    </message>
+    <message>
+        <source>(not yet decided)</source>
+        <translation>（尚未决定）</translation>
+    </message>
+    <message>
+        <source>who decided, e.g. Investment Committee; CFO</source>
+        <translation>决策人，例如 投资委员会；首席财务官</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Evidence (note or link)</source>
+        <translation>证据（说明或链接）</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>held on</source>
+        <translation>召开于</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检查清单&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conditions&lt;/b&gt; (for Go with conditions)</source>
+        <translation>&lt;b&gt;条件&lt;/b&gt;（用于有条件通过）</translation>
+    </message>
+    <message>
+        <source>Governance settings</source>
+        <translation>治理设置</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>关口</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Health rules</source>
+        <translation>健康检查规则</translation>
+    </message>
+    <message>
+        <source>Checklist (double-click an item to change its text):</source>
+        <translation>检查清单（双击条目可修改文字）：</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>The rules behind the Health view, pmo check and the board pack&apos;s appendix.</source>
+        <translation>健康检查视图、pmo check 和董事会汇报材料附录所依据的规则。</translation>
+    </message>
+    <message>
+        <source>Search findings…</source>
+        <translation>搜索检查结果…</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>Run checks again</source>
+        <translation>重新运行检查</translation>
+    </message>
+    <message>
+        <source>Go to record</source>
+        <translation>转到记录</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add or update people from a sheet: Name, Role, Team, FTE, Day rate, Skills</source>
+        <translation>从工作表添加或更新人员：姓名、角色、团队、FTE、日费率、技能</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write people, non-working time and allocations to an Excel workbook</source>
+        <translation>将人员、非工作时间和分配写入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Level (1 aware – 5 expert)</source>
+        <translation>等级（1 了解 – 5 专家）</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>添加技能</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Each skill with a level from 1 (aware) to 5 (expert).</source>
+        <translation>每项技能的等级从 1（了解）到 5（专家）。</translation>
+    </message>
+    <message>
+        <source>By project</source>
+        <translation>按项目</translation>
+    </message>
+    <message>
+        <source>By programme</source>
+        <translation>按项目群</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>The reporting period: actuals up to its month, forecasts after</source>
+        <translation>报告期：截至该月为实际值，之后为预测值</translation>
     </message>
 </context>
 <context>

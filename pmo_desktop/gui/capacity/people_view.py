@@ -16,6 +16,7 @@ from pmo_desktop.domain.enums import Source
 from pmo_desktop.gui.capacity.skills import SkillChipsDelegate
 from pmo_desktop.gui.registers.register_view import RegisterView
 from pmo_desktop.gui.shell.views import ViewContext
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 
@@ -23,12 +24,12 @@ class PeopleView(RegisterView):
     shows_detail = False  # people are not projects: the register gets the width
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, people_register(context.portfolio), parent)
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Add or update people from a sheet: Name, Role, Team, FTE, Day rate, Skills")
+        self.import_button = QPushButton(tr("Import…"))
+        self.import_button.setToolTip(tr("Add or update people from a sheet: Name, Role, Team, FTE, Day rate, Skills"))
         self.import_button.clicked.connect(self._choose_import)
         self.import_button.setEnabled(not context.portfolio.read_only)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Write people, non-working time and allocations to an Excel workbook")
+        self.export_button = QPushButton(tr("Export…"))
+        self.export_button.setToolTip(tr("Write people, non-working time and allocations to an Excel workbook"))
         self.export_button.clicked.connect(self._choose_export)
         self._filter_bar.addWidget(self.import_button)
         self._filter_bar.addWidget(self.export_button)

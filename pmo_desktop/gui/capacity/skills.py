@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.capacity.model import CapacityInputError, parse_skills
 from pmo_desktop.gui.registers.register_model import RAW_ROLE
+from pmo_desktop.gui.widgets.tr import tr
 
 LEVELS = {1: "Aware", 2: "Working", 3: "Practitioner", 4: "Advanced", 5: "Expert"}
 _CHIP_BG, _CHIP_TEXT, _LEVEL_BG = QColor("#E8EAF6"), QColor("#263238"), QColor("#3949AB")
@@ -112,16 +113,16 @@ class SkillsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("skillsDialog")
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Skill", "Level (1 aware – 5 expert)"])
+        self.table.setHorizontalHeaderLabels([tr("Skill"), tr("Level (1 aware – 5 expert)")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 200)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for name, level in skills:
             self.add_skill(name, level)
-        add = QPushButton("Add skill")
+        add = QPushButton(tr("Add skill"))
         add.clicked.connect(lambda: self.add_skill("", 3, edit=True))
-        remove = QPushButton("Remove")
+        remove = QPushButton(tr("Remove"))
         remove.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
         row.addWidget(add)
@@ -131,7 +132,7 @@ class SkillsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Each skill with a level from 1 (aware) to 5 (expert)."))
+        layout.addWidget(QLabel(tr("Each skill with a level from 1 (aware) to 5 (expert).")))
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)

@@ -36,6 +36,7 @@ from pmo_desktop.finance import (
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
@@ -259,7 +260,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         else:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Project"))
+        bar.addWidget(QLabel(tr("Project")))
         bar.addWidget(self.project_box, 2)
         bar.addWidget(self.period_label)
         bar.addStretch(1)

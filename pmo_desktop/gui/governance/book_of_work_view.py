@@ -29,6 +29,7 @@ from pmo_desktop.governance.common import GovernanceError
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.flow import FlowLayout, pair
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 IN_COLOUR, OUT_COLOUR = "#E8F5E9", "#ECEFF1"
@@ -49,7 +50,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.weight_boxes: dict[str, QSpinBox] = {}
         self.weight_labels: dict[str, QLabel] = {}
         weights = FlowLayout(spacing=10)  # wraps in a narrow window instead of squeezing its neighbours
-        weights.addWidget(QLabel("Weights:"))
+        weights.addWidget(QLabel(tr("Weights:")))
         for c in self.criteria:
             box = QSpinBox()
             box.setRange(0, 100)
@@ -63,13 +64,13 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             weights.addWidget(pair(label, box))
             self.weight_boxes[c["id"]] = box
             self.weight_labels[c["id"]] = label
-        self.save_button = QPushButton("Save weights and cap")
+        self.save_button = QPushButton(tr("Save weights and cap"))
         self.save_button.setObjectName("saveWeights")
         self.save_button.clicked.connect(self.save_weights)
 
         self.cap_box = QLineEdit()
         self.cap_box.setObjectName("budgetCap")
-        self.cap_box.setPlaceholderText("e.g. 10m or 2,500,000")
+        self.cap_box.setPlaceholderText(tr("e.g. 10m or 2,500,000"))
         self.cap_box.setClearButtonEnabled(True)
         self.cap_box.setMaximumWidth(200)
         self.cap_box.textChanged.connect(self._cap_changed)
@@ -78,11 +79,11 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.totals = QLabel()
         self.totals.setObjectName("detailSubtitle")
         self.totals.setWordWrap(True)
-        self.export_button = QPushButton("Export to Excel…")
+        self.export_button = QPushButton(tr("Export to Excel…"))
         self.export_button.clicked.connect(self.ask_export)
         cap_bar = QHBoxLayout()
         cap_bar.setSpacing(8)
-        cap_bar.addWidget(QLabel("Budget cap:"))
+        cap_bar.addWidget(QLabel(tr("Budget cap:")))
         cap_bar.addWidget(self.cap_box)
         cap_bar.addWidget(self.cap_problem)
         cap_bar.addWidget(self.totals, 1)
@@ -199,7 +200,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             self.cap = scoring.parse_amount(text) if text else None
             self.cap_problem.setText("")
         except GovernanceError:
-            self.cap_problem.setText("not an amount")
+            self.cap_problem.setText(tr("not an amount"))
             return
         self.rerank()
 

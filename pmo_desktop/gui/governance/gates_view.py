@@ -28,6 +28,7 @@ from pmo_desktop.gui.governance.gate_review_dialog import GateReviewDialog
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, SORT_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
@@ -58,7 +59,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.reviews: list[dict] = []
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText("Search gate reviews…")
+        self.search_box.setPlaceholderText(tr("Search gate reviews…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self.search_box.textChanged.connect(self._filter_changed)
@@ -66,16 +67,16 @@ class GatesView(RefreshWhenShown, PortfolioView):
         for label, _states in SHOW:
             self.show_box.addItem(label)
         self.show_box.currentIndexChanged.connect(self._filter_changed)
-        self.new_button = QPushButton("New review…")
+        self.new_button = QPushButton(tr("New review…"))
         self.new_button.clicked.connect(self.new_review)
-        self.open_button = QPushButton("Open review…")
+        self.open_button = QPushButton(tr("Open review…"))
         self.open_button.clicked.connect(self.open_review)
-        self.advance_button = QPushButton("Advance stage…")
+        self.advance_button = QPushButton(tr("Advance stage…"))
         self.advance_button.setObjectName("advanceStage")
         self.advance_button.clicked.connect(self.advance)
 
-        self.model = RowsModel(["Code", "Project", "Stage", "Gate", "Planned", "Held", "State", "Decision",
-                                "Checklist", "Conditions", "Approvers"], self,
+        self.model = RowsModel([tr("Code"), tr("Project"), tr("Stage"), tr("Gate"), tr("Planned"), tr("Held"), tr("State"), tr("Decision"),
+                                tr("Checklist"), tr("Conditions"), tr("Approvers")], self,
                                display=lambda c, v: self.context.fmt.date(v) if c in (4, 5) and v else
                                ("" if v is None else str(v)))
         self.model.header_tips[9] = "Conditions still open"

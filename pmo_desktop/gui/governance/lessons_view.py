@@ -26,6 +26,7 @@ from pmo_desktop.governance import lessons
 from pmo_desktop.governance.common import GovernanceError
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
@@ -46,11 +47,11 @@ class LessonDialog(QDialog):
         self.setWindowTitle(f"Lesson {lesson['ref']}" if lesson else "New lesson")
         self.resize(640, 520)
         self.project = QComboBox()
-        self.project.addItem("(portfolio-wide)", None)
+        self.project.addItem(tr("(portfolio-wide)"), None)
         for code, name in lookups.project_choices(pf):
             self.project.addItem(f"{code}  {name}", code)
         self.date = QLineEdit()
-        self.date.setPlaceholderText("e.g. 27 Nov 2026")
+        self.date.setPlaceholderText(tr("e.g. 27 Nov 2026"))
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.addItems(["", *lessons.categories(pf)])
@@ -119,14 +120,14 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.rows: list[dict] = []
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText("Search lessons…")
+        self.search_box.setPlaceholderText(tr("Search lessons…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self.search_box.textChanged.connect(self.refresh)
         self.category_box = QComboBox()
         self.category_box.currentIndexChanged.connect(self.refresh)
         self.status_box = QComboBox()
-        self.status_box.addItem("All statuses", ANY)
+        self.status_box.addItem(tr("All statuses"), ANY)
         for s in lessons.STATUSES:
             self.status_box.addItem(s, s)
         self.status_box.currentIndexChanged.connect(self.refresh)
@@ -135,8 +136,8 @@ class LessonsView(RefreshWhenShown, PortfolioView):
                                 ("import", "Import…", self.ask_import), ("export", "Export…", self.ask_export)):
             self.buttons[key] = QPushButton(text)
             self.buttons[key].clicked.connect(slot)
-        self.model = RowsModel(["Ref", "Project", "Date", "Category", "What happened", "What we learned",
-                                "Recommendation", "Owner", "Status"], self,
+        self.model = RowsModel([tr("Ref"), tr("Project"), tr("Date"), tr("Category"), tr("What happened"), tr("What we learned"),
+                                tr("Recommendation"), tr("Owner"), tr("Status")], self,
                                display=lambda c, v: self.context.fmt.date(v) if c == 2 and v else
                                ("" if v is None else str(v).splitlines()[0] if str(v) else ""))
         self.table = QTableView()
@@ -174,7 +175,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         current = self.category_box.currentData()
         self.category_box.blockSignals(True)
         self.category_box.clear()
-        self.category_box.addItem("All categories", ANY)
+        self.category_box.addItem(tr("All categories"), ANY)
         for c in lessons.categories(self.portfolio):
             self.category_box.addItem(c, c)
         self.category_box.setCurrentIndex(max(0, self.category_box.findData(current)))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox,
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.values import ValueProblem, parse_date, parse_rag
 from pmo_desktop.gui.widgets.chips import chip_icon
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.paths import ui_path
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields, status_reports
@@ -132,7 +133,7 @@ class CustomFieldDialog(QDialog):
             self.form.fieldType.addItem(t.capitalize(), t)
         self.form.fieldType.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
-        self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add field")
+        self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add field"))
         self.form.buttons.accepted.connect(self.accept)
         self.form.buttons.rejected.connect(self.reject)
 

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from pmo_desktop.gui.widgets.tr import tr
+
 
 class EmptyState(QFrame):
     def __init__(self, title: str, about: str, noun: str, *, add: Callable[[], None],
@@ -25,7 +27,7 @@ class EmptyState(QFrame):
         self.add_button.setObjectName("emptyAdd")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(add)
-        self.import_button = QPushButton("Import from Excel…")
+        self.import_button = QPushButton(tr("Import from Excel…"))
         self.import_button.setObjectName("emptyImport")
         self.import_button.clicked.connect(import_)
         buttons = QHBoxLayout()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.finance import available_periods
 from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 
 
@@ -18,7 +19,7 @@ class PeriodBox(QComboBox):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("periodBox")
-        self.setToolTip("The reporting period: actuals up to its month, forecasts after")
+        self.setToolTip(tr("The reporting period: actuals up to its month, forecasts after"))
 
     def fill(self, pf: Portfolio) -> None:
         """(Re)list the periods, keeping the chosen one when it is still offered."""
