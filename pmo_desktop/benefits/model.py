@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from pmo_desktop.domain import workdays
 from pmo_desktop.store import PortfolioError
@@ -92,6 +93,7 @@ class Benefit:
             return None
         return self.target_date + timedelta(days=self.slip_days)
 
+    @cached_property
     def risk_reasons(self) -> list[str]:
         """Why the numbers say this benefit is at risk (empty when they do not)."""
         reasons = []
@@ -109,11 +111,20 @@ class Benefit:
         """The owner's status, or 'At risk' when the numbers say so and the benefit is still open."""
         if self.status in ("Realised", "Lost"):
             return self.status
-        return "At risk" if self.risk_reasons() else self.status
+        return "At risk" if self.risk_reasons else self.status
+
+    _sorted: dict[str, list[date]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def value_at(self, series: str, when: date) -> float | None:
         """The series' level at `when` (the latest value on or before it); None before the first."""
-        return level_at(getattr(self, series), when)
+        values = getattr(self, series)
+        if not values:
+            return None
+        keys = self._sorted.get(series)
+        if keys is None or len(keys) != len(values):
+            keys = self._sorted[series] = sorted(values)
+        i = bisect.bisect_right(keys, when)
+        return None if i == 0 else values[keys[i - 1]]
 
     def gain(self, series: str, when: date) -> float | None:
         """Level at `when` less the baseline; None when there is no value yet."""

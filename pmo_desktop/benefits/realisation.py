@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from pmo_desktop.benefits.model import OPEN_STATUSES, STATUSES, TYPES, Benefit, month_ends
@@ -16,6 +17,8 @@ from pmo_desktop.benefits.register import benefit_row, load_benefits
 from pmo_desktop.domain import workdays
 from pmo_desktop.finance.periods import fy_label
 from pmo_desktop.store import Portfolio
+
+_month_end = lru_cache(maxsize=4096)(workdays.month_end)  # measurements share a few hundred month ends
 
 
 def as_of(pf: Portfolio, today: date | None = None) -> date:
@@ -32,20 +35,53 @@ def as_of(pf: Portfolio, today: date | None = None) -> date:
 def curve(benefits: Sequence[Benefit], when: date) -> list[dict[str, Any]]:
     """Month by month: cash planned, forecast and actual gains summed over cash-releasing benefits.
 
-    Actual stops at `when`; forecast starts at `when` from the actual level there (so the lines meet)."""
+    Actual stops at `when`; forecast starts at `when` from the actual level there (so the lines meet).
+    Planned and actual are summed as steps (each measurement moves its benefit's level once), so the
+    work grows with the measurements, not with benefits × months."""
     cash = [b for b in benefits if b.is_cash]
     dates = [d for b in cash for s in (b.planned, b.forecast, b.actual) for d in s]
     if not dates:
         return []
-    out = []
-    for month in month_ends(min(dates), max(dates)):
-        planned = sum(b.gain("planned", month) or 0.0 for b in cash)
-        point = {"period": month.isoformat(), "planned": round(planned, 2), "actual": None, "forecast": None}
+    months = month_ends(min(dates), max(dates))
+    steps = {name: _steps(cash, name) for name in ("planned", "actual")}
+    future = [m for m in months if m >= when]
+    moves: dict[date, float] = {}
+    for b in cash:  # the forecast-else-plan level changes only in months where this benefit has a value
+        points = sorted({_month_end(d) for s in (b.forecast, b.planned) for d in s if d > when})
+        previous = _forecast_or_actual(b, when, when)
+        moves[when] = moves.get(when, 0.0) + previous
+        for m in points:
+            value = _forecast_or_actual(b, m, when)
+            moves[m] = moves.get(m, 0.0) + value - previous
+            previous = value
+    forecast, running = {}, 0.0
+    for m in future:
+        running += moves.get(m, 0.0)
+        forecast[m] = running
+    out, level = [], {"planned": 0.0, "actual": 0.0}
+    for month in months:
+        for name in level:
+            level[name] += steps[name].get(month, 0.0)
+        point = {"period": month.isoformat(), "planned": round(level["planned"], 2), "actual": None,
+                 "forecast": None}
         if month <= when:
-            point["actual"] = round(sum(b.gain("actual", month) or 0.0 for b in cash), 2)
+            point["actual"] = round(level["actual"], 2)
         if month >= when:
-            point["forecast"] = round(sum(_forecast_or_actual(b, month, when) for b in cash), 2)
+            point["forecast"] = round(forecast[month], 2)
         out.append(point)
+    return out
+
+
+def _steps(benefits: Sequence[Benefit], series: str) -> dict[date, float]:
+    """How much the summed gain of `series` moves in each month (by month end)."""
+    out: dict[date, float] = {}
+    for b in benefits:
+        values = getattr(b, series)
+        previous = b.baseline or 0.0
+        for d in sorted(values):
+            month = _month_end(d)
+            out[month] = out.get(month, 0.0) + values[d] - previous
+            previous = values[d]
     return out
 
 

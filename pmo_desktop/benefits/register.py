@@ -17,6 +17,7 @@ from pmo_desktop.benefits.model import (
 )
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.governance.common import iso_date
 from pmo_desktop.store import Portfolio
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -76,7 +77,7 @@ def benefit_row(b: Benefit, when: date) -> dict[str, Any]:
         "expected_date": b.expected_date.isoformat() if b.expected_date else None,
         "slip_days": b.slip_days,
         "projects": [p.code for p in b.projects],
-        "status": b.status, "derived_status": b.derived_status, "risk_reasons": b.risk_reasons(),
+        "status": b.status, "derived_status": b.derived_status, "risk_reasons": b.risk_reasons,
         "planned_to_date": b.gain("planned", when), "forecast_at_target": _forecast_gain(b),
         "realised_to_date": b.gain("actual", when), "actual_level": b.value_at("actual", when),
         "progress_pct": None if progress is None else round(100 * progress, 1),
@@ -116,17 +117,6 @@ def _number(value, what: str) -> float | None:
         raise BenefitsError(f"{what} must be a number, not '{value}'") from None
 
 
-def _iso(value, what: str) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value.isoformat()[:10]
-    try:
-        return date.fromisoformat(str(value).strip()[:10]).isoformat()
-    except ValueError:
-        raise BenefitsError(f"{what} must be a date like 2027-03-31, not '{value}'") from None
-
-
 def clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
     """Check and normalise benefit fields; a bad value is a one-line BenefitsError."""
     unknown = set(values) - set(_FIELDS)
@@ -143,7 +133,7 @@ def clean_values(values: Mapping[str, Any]) -> dict[str, Any]:
         if name in out:
             out[name] = _number(out[name], name)
     if "target_date" in out:
-        out["target_date"] = _iso(out["target_date"], "the target date")
+        out["target_date"] = iso_date(out["target_date"], "the target date")
     return out
 
 

@@ -87,8 +87,12 @@ def teams(pf: Portfolio) -> list[str]:
     return listed + [t for t in used if t.casefold() not in {x.casefold() for x in listed}]
 
 
-def capacity_grid(pf: Portfolio, first: date, last: date, *, team: str | None = None) -> maths.CapacityGrid:
-    """The people x months grid for months `first`..`last` (first days of months), optionally one team."""
+def capacity_grid(pf: Portfolio, first: date, last: date, *, team: str | None = None,
+                  with_allocations: bool = True) -> maths.CapacityGrid:
+    """The people x months grid for months `first`..`last` (first days of months), optionally one team.
+
+    `with_allocations=False` gives capacity alone (allocated all zero), for callers that sum
+    allocations in SQL (the scenario comparison)."""
     months = month_range(first, last)
     settings = pf.settings()
     unit = settings.get("allocation_unit", "fte")
@@ -103,7 +107,8 @@ def capacity_grid(pf: Portfolio, first: date, last: date, *, team: str | None = 
         known = ", ".join(teams(pf)) or "none yet"
         raise CapacityInputError(f"no one is in team '{team}' (teams: {known})")
     return maths.build_grid(
-        people, load_spells(pf, months[0], months[-1]), load_allocations(pf, months[0], months[-1]),
+        people, load_spells(pf, months[0], months[-1]),
+        load_allocations(pf, months[0], months[-1]) if with_allocations else [],
         load_calendar(pf), months, unit=unit, hours_per_day=float(hours_per_day),
         bands=Bands.from_settings(settings.get("utilisation_bands")),
     )

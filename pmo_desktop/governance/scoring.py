@@ -100,6 +100,12 @@ def _scorer(criteria: list[dict[str, Any]]):
     return score
 
 
+def weighted_scorer(criteria: list[dict[str, Any]]):
+    """A function scores -> weighted score for these criteria (checked once, used many times)."""
+    check_criteria(criteria)
+    return _scorer(criteria)
+
+
 def weighted_score(scores: Mapping[str, int], criteria: list[dict[str, Any]]) -> float | None:
     """Weight-averaged score on the 1-5 scale; None when the project has no scores at all."""
     return _scorer(criteria)(scores)
@@ -114,13 +120,20 @@ def rank_book(candidates: list[Candidate], criteria: list[dict[str, Any]], cap: 
     (ids the board chose to fund whatever their rank) are in, and their cost comes off the cap first.
     """
     check_criteria(criteria)
+    score = _scorer(criteria)
+    return rank_scored([(score(c.scores), c) for c in candidates], criteria, cap, forced)
+
+
+def rank_scored(scored: list[tuple[float | None, Candidate]], criteria: list[dict[str, Any]], cap: int | None = None,
+                forced: frozenset[int] | set[int] = frozenset()) -> BookOfWork:
+    """`rank_book` for candidates already scored (weighted_score of each), so a what-if that changes a
+    few projects re-scores only those."""
     if cap is not None and cap < 0:
         raise GovernanceError("the budget cap cannot be negative")
-    score = _scorer(criteria)
-    scored = [(score(c.scores), c) for c in candidates]
+    scored = list(scored)
     scored.sort(key=lambda sc: (sc[0] is None, -(sc[0] or 0), sc[1].cost or 0, sc[1].code))
     rows, cumulative, line_crossed = [], 0, False
-    committed = sum(c.cost or 0 for c in candidates if c.project_id in forced)
+    committed = sum(c.cost or 0 for _, c in scored if c.project_id in forced)
     for rank, (score, cand) in enumerate(scored, start=1):
         cumulative += cand.cost or 0
         funded = None

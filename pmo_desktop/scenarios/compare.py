@@ -93,6 +93,8 @@ class Comparison:
         self.live = live or load_live(pf)
         lv = self.live
         self.statuses = {pid: v[2] for pid, v in lv.projects.items()}
+        self.score = scoring.weighted_scorer(lv.criteria)
+        self.live_scored = [(self.score(c.scores), c) for c in lv.candidates]
         self.live_benefits = [_live_benefit(b, self.statuses, lv.as_of) for b in lv.benefits]
         self.live_benefits_fy = by_year(self.live_benefits, lv.fy_start_month, lv.as_of)
         self.live_book = self._book({})
@@ -115,19 +117,19 @@ class Comparison:
 
     def _book(self, changes: dict[int, ProjectChange]) -> scoring.BookOfWork:
         lv = self.live
-        cands = []
-        for c in lv.candidates:
+        scored = []
+        for score, c in self.live_scored:  # only the changed projects are scored again
             change = changes.get(c.project_id)
             if change is None:
-                cands.append(c)
+                scored.append((score, c))
                 continue
             if change.cancel:
                 continue
-            cost = (c.cost or 0) + change.budget_delta(c.cost)
-            scores = {**c.scores, **change.scores}
-            cands.append(dataclasses.replace(c, cost=cost, scores=scores))
+            c = dataclasses.replace(c, cost=(c.cost or 0) + change.budget_delta(c.cost),
+                                    scores={**c.scores, **change.scores})
+            scored.append((self.score(c.scores), c))
         forced = set(lv.forced) | {pid for pid, ch in changes.items() if ch.fund}
-        return scoring.rank_book(cands, lv.criteria, lv.cap, forced)
+        return scoring.rank_scored(scored, lv.criteria, lv.cap, forced)
 
     def _funding(self, book: scoring.BookOfWork) -> dict[str, Any]:
         funded = {r.candidate.code for r in book.rows if r.funded or book.cap is None}
@@ -154,7 +156,7 @@ class Comparison:
         allocated = {t: list(v) for t, v in lv.team_allocated.items()}
         moving = {pid: ch for pid, ch in changes.items() if ch.cancel or ch.defer_months}
         n = len(lv.grid.months)
-        for pid, items in lv.allocations_of(set(moving)).items():
+        for pid, items in lv.allocations_of(self.pf, set(moving)).items():
             change = moving[pid]
             for team, col, amount in items:
                 allocated[team][col] -= lv.days(amount, col)

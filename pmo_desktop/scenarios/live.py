@@ -23,6 +23,7 @@ from pmo_desktop.governance import scoring
 from pmo_desktop.store import Portfolio
 
 CAPACITY_MONTHS = 12
+NO_TEAM = "(no team)"
 
 
 @dataclass
@@ -42,11 +43,13 @@ class Live:
     teams: list[str] = field(default_factory=list)
     team_capacity: dict[str, list[float]] = field(default_factory=dict)
     team_allocated: dict[str, list[float]] = field(default_factory=dict)
-    person_team: dict[int, str] = field(default_factory=dict)
     benefits: list[Benefit] = field(default_factory=list)
     benefits_of: dict[int, list[int]] = field(default_factory=dict)  # project id -> benefit indexes
+    first: str = ""  # the capacity window's first and last months ('YYYY-MM-01')
+    last: str = ""
+    column: dict[str, int] = field(default_factory=dict)  # 'YYYY-MM-01' -> month column
     _spend_cache: dict[int, dict[str, int]] = field(default_factory=dict)
-    _alloc_cache: dict[int, list[tuple[str, int, float]]] | None = None
+    _alloc_cache: dict[int, list[tuple[str, int, float]]] = field(default_factory=dict)
 
     def fy(self, month: str) -> str:
         return fy_label(date.fromisoformat(month), self.fy_start_month)
@@ -60,22 +63,20 @@ class Live:
                    FROM budget_lines WHERE project_id = ? GROUP BY month""", (self.cutoff, project_id))}
         return self._spend_cache[project_id]
 
-    def allocations_of(self, project_ids: set[int]) -> dict[int, list[tuple[str, int, float]]]:
-        """(team, month column, amount) of each allocation of these projects within the window."""
+    def allocations_of(self, pf: Portfolio, project_ids: set[int]) -> dict[int, list[tuple[str, int, float]]]:
+        """(team, month column, amount) of each person's allocations to these projects within the window,
+        summed per team and month (days are linear in the amount, so sums are exact)."""
         if self.grid is None:
             return {}
-        wanted = set(project_ids)
-        if self._alloc_cache is None:
-            self._alloc_cache = {}
-        missing = wanted - set(self._alloc_cache)
-        if missing:
-            found: dict[int, list] = {pid: [] for pid in missing}
-            for (_row, col), allocations in self.grid.cells.items():
-                for a in allocations:
-                    if a.project_id in missing:
-                        found[a.project_id].append((self.person_team[a.person_id], col, a.amount))
-            self._alloc_cache.update(found)
-        return {pid: self._alloc_cache[pid] for pid in wanted}
+        missing = set(project_ids) - set(self._alloc_cache)
+        for pid in missing:
+            self._alloc_cache[pid] = [
+                (team, self.column[month], amount) for team, month, amount in pf.conn.execute(
+                    f"""SELECT coalesce(p.team, '{NO_TEAM}'), a.month, sum(a.amount) FROM allocations a
+                        JOIN people p ON p.id = a.person_id
+                        WHERE a.project_id = ? AND a.month >= ? AND a.month <= ? GROUP BY 1, 2""",
+                    (pid, self.first, self.last))]
+        return {pid: self._alloc_cache[pid] for pid in project_ids}
 
     def days(self, amount: float, col: int) -> float:
         grid = self.grid
@@ -100,21 +101,29 @@ def load_live(pf: Portfolio) -> Live:
     first = workdays.add_months(when.replace(day=1), 1)
     last = workdays.add_months(first, CAPACITY_MONTHS - 1)
     if pf.conn.execute("SELECT 1 FROM people LIMIT 1").fetchone():
-        grid = capacity_grid(pf, first, last)
+        # Capacity from the capacity service; allocations summed here per team and month in SQL, which
+        # is exact (a month's days are linear in the amount) and spares loading every allocation.
+        grid = capacity_grid(pf, first, last, with_allocations=False)
         live.grid = grid
+        live.first, live.last = first.isoformat(), last.isoformat()
+        live.column = {m.isoformat(): i for i, m in enumerate(grid.months)}
         team_capacity: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(grid.months))
-        team_allocated: dict[str, list[float]] = defaultdict(lambda: [0.0] * len(grid.months))
         for row, person in enumerate(grid.people):
-            team = person.team or "(no team)"
-            live.person_team[person.id] = team
-            cap_row, alloc_row = grid.capacity[row], grid.allocated[row]
-            tc, ta = team_capacity[team], team_allocated[team]
-            for col in range(len(grid.months)):
-                tc[col] += cap_row[col]
-                ta[col] += alloc_row[col]
+            tc = team_capacity[person.team or NO_TEAM]
+            for col, value in enumerate(grid.capacity[row]):
+                tc[col] += value
+        team_allocated: dict[str, list[float]] = {t: [0.0] * len(grid.months) for t in team_capacity}
+        for team, month, amount in pf.conn.execute(
+                f"""SELECT coalesce(p.team, '{NO_TEAM}'), a.month, sum(a.amount) FROM allocations a
+                    JOIN people p ON p.id = a.person_id WHERE a.month >= ? AND a.month <= ? GROUP BY 1, 2""",
+                (live.first, live.last)):
+            col = live.column.get(month)
+            if col is not None:
+                team_allocated.setdefault(team, [0.0] * len(grid.months))[col] += live.days(amount, col)
+                team_capacity.setdefault(team, [0.0] * len(grid.months))
         live.teams = sorted(team_capacity, key=str.casefold)
         live.team_capacity = dict(team_capacity)
-        live.team_allocated = dict(team_allocated)
+        live.team_allocated = team_allocated
     live.benefits = load_benefits(pf)
     for i, b in enumerate(live.benefits):
         for p in b.projects:

@@ -210,3 +210,36 @@ def test_cli_defer_of_closed_project(demo_path, capsys):
     _run(capsys, "scenario", demo_path, "new", "S")
     rc, _, err = _run(capsys, "scenario", demo_path, "set", "S", closed, "--defer", "3m")
     assert rc == 1 and f"{closed} is closed" in err
+
+
+def test_live_capacity_matches_the_capacity_service(demo):
+    from datetime import date
+
+    from pmo_desktop.capacity import capacity_grid, group_utilisation
+
+    model.new_scenario(demo, "Nothing yet")
+    live = compare(demo, ["live", "Nothing yet"])["columns"][0]["capacity"]
+    first = date.fromisoformat(live["months"][0] + "-01")
+    last = date.fromisoformat(live["months"][-1] + "-01")
+    grid = capacity_grid(demo, first, last)
+    teams = group_utilisation(grid, "team")
+    assert set(live["teams"]) == {t if t != "(none)" else "(no team)" for t in teams}
+    for team, months in teams.items():
+        ours = live["teams"][team if team != "(none)" else "(no team)"]
+        assert [round(m.allocated_days, 1) for m in months] == [m["allocated_days"] for m in ours]
+        assert [round(m.capacity_days, 1) for m in months] == [m["capacity_days"] for m in ours]
+
+
+def test_deferring_moves_allocations_by_hand(pf):
+    pf.set_settings({"current_period": "2026-10-31"})
+    person = insert_row(pf, "people", {"name": "Sam", "team": "Delivery", "fte": 1.0})
+    pid = pf.conn.execute("SELECT id FROM projects WHERE code = 'PRJ-1'").fetchone()[0]
+    insert_row(pf, "allocations", {"person_id": person, "project_id": pid, "month": "2026-11-01", "amount": 0.5})
+    model.new_scenario(pf, "Later")
+    model.set_change(pf, "Later", "PRJ-1", defer="2m")
+    cols = {c["name"]: c for c in compare(pf, ["live", "Later"])["columns"]}
+    live, later = cols["live"]["capacity"]["teams"]["Delivery"], cols["Later"]["capacity"]["teams"]["Delivery"]
+    # Nov 2026 and Jan 2027 both have 21 weekdays: half of Sam's time is 10.5 days, moved two months on.
+    assert (live[0]["month"], live[0]["allocated_days"], live[0]["capacity_days"]) == ("2026-11", 10.5, 21.0)
+    assert later[0]["allocated_days"] == 0 and later[2]["allocated_days"] == 10.5
+    assert cols["live"]["capacity"]["under_days"] - cols["Later"]["capacity"]["under_days"] == 0

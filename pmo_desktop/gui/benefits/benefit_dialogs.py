@@ -132,7 +132,7 @@ class BenefitDialog(_SavingDialog):
 class MeasurementDialog(_SavingDialog):
     """Planned, forecast and actual level of one benefit at the end of a month."""
 
-    def __init__(self, pf, ref: str, period: str | None = None, *, parent=None):
+    def __init__(self, pf, ref: str, period: str | None = None, *, values: dict | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("measurementDialog")
         self.pf, self.ref = pf, ref
@@ -140,6 +140,8 @@ class MeasurementDialog(_SavingDialog):
         self.period = QLineEdit(period or "")
         self.period.setPlaceholderText("a month, e.g. 2027-03 or 31 Mar 2027")
         self.planned, self.forecast, self.actual = QLineEdit(), QLineEdit(), QLineEdit()
+        for key, edit in (("planned", self.planned), ("forecast", self.forecast), ("actual", self.actual)):
+            edit.setText(_number_text((values or {}).get(key)))
         form = QFormLayout()
         for label, widget in (("Period (month end)", self.period), ("Planned", self.planned),
                               ("Forecast", self.forecast), ("Actual", self.actual)):

@@ -123,7 +123,8 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.status_box.currentIndexChanged.connect(self._fill)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (("add", "Add…", self.add), ("edit", "Edit…", self.edit),
-                                ("measure", "Record measurement…", self.measure), ("delete", "Delete", self.delete)):
+                                ("measure", "Record measurement…", lambda: self.measure()),
+                                ("delete", "Delete", self.delete)):
             self.buttons[key] = QPushButton(text)
             self.buttons[key].clicked.connect(slot)
         self.headline = QLabel()
@@ -145,7 +146,20 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.chart = None  # matplotlib canvas, made on first show
-        self.chart_box = QVBoxLayout()
+        self.chart_box = QHBoxLayout()
+        self.measures = RowsModel(["Period", "Planned", "Forecast", "Actual"], self, right_aligned={1, 2, 3})
+        self.measures_table = QTableView()
+        self.measures_table.setObjectName("benefitMeasurements")
+        self.measures_table.setModel(self.measures)
+        self.measures_table.verticalHeader().hide()
+        self.measures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.measures_table.setMaximumWidth(380)
+        for col, width in enumerate((96, 84, 84, 84)):
+            self.measures_table.setColumnWidth(col, width)
+        self.measures_table.setToolTip("The measure's level at each month end; double-click to change one")
+        self.measures_table.doubleClicked.connect(lambda i: self.measure(self.measures.key(i.row())))
+        self.chart_box.addWidget(self.measures_table)
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 2)
         bar.addWidget(self.type_box)
@@ -232,7 +246,28 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
             if project_id is not None:
                 self.project_selected.emit(project_id)
 
+    def _fill_measures(self, b: dict | None) -> None:
+        benefit = self.benefits.get(b["ref"]) if b else None
+        if benefit is None:
+            self.measures.set_rows([])
+            return
+        style = self.portfolio.settings().get("date_format")
+        cur = (self.data or {}).get("currency") or "GBP"
+        periods = sorted(set(benefit.planned) | set(benefit.forecast) | set(benefit.actual), reverse=True)
+
+        def shown(value):
+            if value is None:
+                return ""
+            return format_money(value * 100, cur) if benefit.is_cash else f"{value:,.4g}"
+
+        self.measures.set_rows(
+            [[format_date(p, style), shown(benefit.planned.get(p)), shown(benefit.forecast.get(p)),
+              shown(benefit.actual.get(p))] for p in periods],
+            keys=[{"period": p.isoformat(), "planned": benefit.planned.get(p), "forecast": benefit.forecast.get(p),
+                   "actual": benefit.actual.get(p)} for p in periods])
+
     def _draw(self, b: dict | None) -> None:
+        self._fill_measures(b)
         if self.chart is None:
             from pmo_desktop.gui.finance.dashboard_view import make_canvas
 
@@ -274,14 +309,16 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._after_write(b["ref"])
 
-    def measurement_dialog(self, ref: str) -> MeasurementDialog:
-        return MeasurementDialog(self.portfolio, ref, self.when.isoformat()[:7], parent=self)
+    def measurement_dialog(self, ref: str, existing: dict | None = None) -> MeasurementDialog:
+        period = existing["period"][:7] if existing else self.when.isoformat()[:7]
+        return MeasurementDialog(self.portfolio, ref, period, values=existing, parent=self)
 
-    def measure(self) -> None:
+    def measure(self, existing: dict | None = None) -> None:
+        """Record a measurement for the selected benefit (this period's, or the one double-clicked)."""
         b = self.current_benefit()
         if b is None or self.portfolio.read_only:
             return
-        if self.measurement_dialog(b["ref"]).exec() == QDialog.DialogCode.Accepted:
+        if self.measurement_dialog(b["ref"], existing or None).exec() == QDialog.DialogCode.Accepted:
             self._after_write(b["ref"])
 
     def delete(self) -> None:

@@ -43,6 +43,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.setObjectName("bookOfWorkView")
         self.criteria = [dict(c) for c in scoring.scoring_criteria(self.portfolio)]
         self.candidates: list[scoring.Candidate] = []
+        self.forced: set[int] = set()
         self.book: scoring.BookOfWork | None = None
         self.cap: int | None = None
 
@@ -137,6 +138,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
     def refresh(self) -> None:
         self._follow_stored_model()
         self.candidates = scoring.candidates(self.portfolio)
+        self.forced = scoring.forced_ids(self.portfolio)  # funded by decision (an applied scenario)
         self.rerank()
 
     def _follow_stored_model(self) -> None:
@@ -170,7 +172,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
     def rerank(self, *_args) -> None:
         criteria = [{**c, "weight": self.weight_boxes[c["id"]].value()} for c in self.criteria]
         try:
-            self.book = scoring.rank_book(self.candidates, criteria, self.cap)
+            self.book = scoring.rank_book(self.candidates, criteria, self.cap, self.forced)
         except GovernanceError as exc:  # e.g. every weight at zero
             self.totals.setText(str(exc)[:1].upper() + str(exc)[1:])
             self.model.set_rows([])

@@ -16,13 +16,20 @@ def _grouped(ax, labels: list[str], columns: list[dict], values, fmt, title: str
         xs = [j + (i - (n - 1) / 2) * width for j in range(len(labels))]
         ax.bar(xs, [values(col, lab) for lab in labels], width=width * 0.95, color=COLUMN_COLOURS[i % 5],
                label=col["name"], zorder=2)
-    ax.set_xticks(range(len(labels)), [label.replace("FY20", "FY") for label in labels], fontsize=7)
+    crowded = len(labels) > 4
+    ax.set_xticks(range(len(labels)), [label.replace("FY20", "FY") for label in labels], fontsize=7,
+                  rotation=30 if crowded else 0, ha="right" if crowded else "center")
     ax.yaxis.set_major_formatter(fmt)
     ax.tick_params(axis="y", labelsize=7)
     ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
     ax.set_title(title, fontsize=9, loc="left")
-    ax.legend(fontsize=7, frameon=False)
+    _legend(ax, len(columns))
     return []
+
+
+def _legend(ax, n: int) -> None:
+    """Below the axes, so it never covers a bar."""
+    ax.legend(fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(n, 3))
 
 
 def spend_by_fy(ax, data: dict) -> list:
@@ -43,13 +50,36 @@ def benefits_by_fy(ax, data: dict) -> list:
                     FuncFormatter(lambda v, _p: format_money(v * 100, cur)), "Cash benefits by financial year")
 
 
+MAX_TEAMS = 12
+
+
+def _over(col: dict, team: str) -> float:
+    return sum(max(0.0, -m["over_under_days"]) for m in col["capacity"]["teams"][team])
+
+
+def _spare(col: dict, team: str) -> float:
+    return sum(m["over_under_days"] for m in col["capacity"]["teams"][team])
+
+
+def chosen_teams(cols: list[dict], teams: list[str]) -> list[str]:
+    """At most MAX_TEAMS teams, in their own order: those the scenarios change most, then the most over-allocated."""
+    if len(teams) <= MAX_TEAMS:
+        return teams
+    live = cols[0]
+    rank = sorted(teams, key=lambda t: (-max(abs(_spare(c, t) - _spare(live, t)) for c in cols),
+                                        -max(_over(c, t) for c in cols)))
+    keep = set(rank[:MAX_TEAMS])
+    return [t for t in teams if t in keep]
+
+
 def capacity(ax, data: dict) -> list:
     """Per team, person-days over-allocated (summed over the months where the team is over, drawn below
     zero) and spare (above zero), for each column."""
     from matplotlib.ticker import FuncFormatter
 
     cols = data["columns"]
-    teams = list(cols[0]["capacity"]["teams"]) if cols else []
+    every = list(cols[0]["capacity"]["teams"]) if cols else []
+    teams = chosen_teams(cols, every)
     if not teams:
         ax.text(0.5, 0.5, "No people recorded: no capacity to compare", ha="center", va="center",
                 transform=ax.transAxes, color="#546E7A")
@@ -69,7 +99,8 @@ def capacity(ax, data: dict) -> list:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}"))
     ax.tick_params(axis="y", labelsize=7)
     ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
-    ax.set_title("Capacity, next 12 months: spare person-days (over-allocated in red, below 0)", fontsize=9,
+    shown = "" if len(teams) == len(every) else f"\n{len(teams)} of {len(every)} teams: the most changed, then the most over"
+    ax.set_title(f"Capacity, next 12 months: spare person-days (over-allocated in red, below 0){shown}", fontsize=9,
                  loc="left")
-    ax.legend(fontsize=7, frameon=False)
+    ax.legend(fontsize=7, frameon=False, loc="upper left")
     return []

@@ -68,6 +68,9 @@ def test_add_edit_measure_delete_and_undo(window, demo_path):
     view._after_write(ref)
     row = next(b for b in view.rows if b["ref"] == ref)
     assert row["progress_pct"] == 50.0  # (25 − 40) / (10 − 40)
+    assert view.measures.rowCount() == 1 and view.measures.rows[0][3] == "25"
+    again = view.measurement_dialog(ref, view.measures.key(0))
+    assert again.actual.text() == "25" and again.period.text() == view.when.isoformat()[:7]
     assert view.chart is not None and view.chart.figure.axes
     window.undo()  # the measurement
     window.undo()  # the edit: owner and links together
