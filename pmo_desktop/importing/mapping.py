@@ -30,6 +30,12 @@ class Mapping:
     ignored: list[str] = field(default_factory=list)  # headers of columns not imported
     notes: list[str] = field(default_factory=list)
     score: float = 0.0
+    # The analyst's answers, kept with a saved mapping (see importing/answers.py):
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value in file: value, '' = blank}
+    added: dict[str, list[str]] = field(default_factory=dict)  # field -> values added to the portfolio's list
+    projects: dict[str, str] = field(default_factory=dict)  # missing code -> '+' create, '' skip, or a code
+    create_missing: bool = False  # create every project the rows name that the portfolio lacks
+    number_keys: str = "prefix"  # plain-number refs: "prefix" (7 -> R-007) or "keep" (7 stays 7)
 
     def column(self, name: str) -> int | None:
         cols = self.columns.get(name)
@@ -46,8 +52,19 @@ class Mapping:
     def to_saved(self, table: Table) -> dict:
         """The header-based form stored as a named mapping."""
         by_index = {c.index: c.header for c in table.columns}
-        return {"kind": self.kind, "measure": self.measure,
-                "fields": {f: [by_index[i] for i in cols if i in by_index] for f, cols in self.columns.items()}}
+        out = {"kind": self.kind, "measure": self.measure,
+               "fields": {f: [by_index[i] for i in cols if i in by_index] for f, cols in self.columns.items()}}
+        if self.values:
+            out["values"] = self.values
+        if self.added:
+            out["added"] = self.added
+        if self.projects:
+            out["projects"] = self.projects
+        if self.create_missing:
+            out["create_missing"] = True
+        if self.number_keys != "prefix":
+            out["number_keys"] = self.number_keys
+        return out
 
 
 def apply_saved(saved: dict, table: Table) -> Mapping:
@@ -55,6 +72,7 @@ def apply_saved(saved: dict, table: Table) -> Mapping:
     kind = k.kind_named(saved["kind"])
     by_header = {c.header.casefold(): c.index for c in table.columns}
     mapping = Mapping(kind.name, measure=saved.get("measure", "planned"))
+    _answers_from_saved(mapping, saved)
     for name, headers in saved.get("fields", {}).items():
         if name not in kind.field_names:
             continue
@@ -68,6 +86,23 @@ def apply_saved(saved: dict, table: Table) -> Mapping:
     used = {i for cols in mapping.columns.values() for i in cols} | set(mapping.month_columns)
     mapping.ignored = [c.header for c in table.columns if c.index not in used]
     return mapping
+
+
+def _answers_from_saved(mapping: Mapping, saved: dict) -> None:
+    """The value answers a saved mapping carries; anything malformed is left out, not trusted."""
+    values = saved.get("values")
+    if isinstance(values, dict):
+        mapping.values = {str(f): {str(a): str(b) for a, b in m.items() if isinstance(b, str)}
+                          for f, m in values.items() if isinstance(m, dict)}
+    added = saved.get("added")
+    if isinstance(added, dict):
+        mapping.added = {str(f): [str(w) for w in ws if isinstance(w, str)] for f, ws in added.items()
+                         if isinstance(ws, list)}
+    projects = saved.get("projects")
+    if isinstance(projects, dict):
+        mapping.projects = {str(a): str(b) for a, b in projects.items() if isinstance(b, str)}
+    mapping.create_missing = saved.get("create_missing") is True
+    mapping.number_keys = "keep" if saved.get("number_keys") == "keep" else "prefix"
 
 
 def _samples(table: Table, col: int) -> list:
@@ -91,8 +126,8 @@ def _header_match(kind: k.Kind, parts: tuple[str, ...]) -> list[tuple[float, str
             for j, text in enumerate(texts):
                 if not text:
                     continue
-                if text == syn:
-                    score = 3.0 - 0.5 * (j > 0) + rank
+                if text == syn:  # the whole header, then its innermost part ('Overall RAG' under 'Status')
+                    score = 3.0 - 0.4 * (j > 0) - 0.2 * (j > 1) + rank
                 elif (len(syn) >= 4 or " " in syn) and f" {syn} " in f" {text} ":
                     score = 1.0 + 0.1 * len(syn.split()) + rank
                 else:

@@ -7,14 +7,17 @@ file only; matching against the portfolio is plan.py's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pmo_desktop.domain import parsing
 from pmo_desktop.importing import kinds as k
-from pmo_desktop.importing.convert import CHOICES, Context, convert_value
+from pmo_desktop.importing.convert import CHOICES, Context, UnknownValue, convert_value
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping
+
+
+UNKNOWN_VALUE, MISSING_PROJECT = "unknown value", "missing project"
 
 
 @dataclass
@@ -23,9 +26,14 @@ class CellError:
     column: str  # header text
     value: str
     reason: str
+    field: str = ""  # the field, when the problem is a value the analyst can answer once for all rows
+    problem: str = ""  # "" (this row only), UNKNOWN_VALUE or MISSING_PROJECT
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+        out = {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+        if self.problem:
+            out.update(field=self.field, problem=self.problem)
+        return out
 
     def __str__(self) -> str:
         where = f"row {self.row}" + (f", column '{self.column}'" if self.column else "")
@@ -57,8 +65,7 @@ def decide_context(table: Table, mapping: Mapping, kind: k.Kind, base: Context) 
                 if isinstance(v, str):
                     texts.append(v)
     order = parsing.detect_date_order(texts)
-    ctx = Context(date_order=order or base.date_order, epoch=base.epoch, minor_units=base.minor_units,
-                  fy_start_month=base.fy_start_month)
+    ctx = replace(base, date_order=order or base.date_order)
     if texts:
         why = "from the file's own dates" if order else "from the portfolio setting (the file's dates are ambiguous)"
         if any(parsing.slash_date_parts(t) for t in texts):
@@ -132,6 +139,14 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
                             cache.clear()  # free text: caching it does not pay
                 else:
                     value = convert_value(f, raw, ctx, fill=fill, fractions=fractions.get(f.name))
+            except UnknownValue as exc:
+                text = " ".join(str(raw).split())
+                if len(text) <= 40:  # a value from a list; longer text is a sentence in the wrong place
+                    rec.errors.append(CellError(r + 1, headers.get(col, ""), text, str(exc), f.name, UNKNOWN_VALUE))
+                else:
+                    rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
+                filled.add(f.name)
+                continue
             except (ValueError, OverflowError, KeyError) as exc:
                 rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
                 filled.add(f.name)
