@@ -166,7 +166,7 @@ def _header_block(sheet: Sheet, merged: dict, h: int) -> list[int]:
     while len(rows) < 3 and rows[0] > 0 and (spans(rows[0] - 1) or vertical_into(rows[0] - 1, rows[0])) \
             and header_score(_row_values(sheet, merged, rows[0] - 1)) > 0:
         rows.insert(0, rows[0] - 1)
-    while len(rows) < 3 and rows[-1] + 1 < len(sheet.rows) and any(spans(r) for r in rows):
+    while len(rows) < 3 and rows[-1] + 1 < len(sheet.rows) and spans(rows[-1]):  # a group row over this one
         below = _row_values(sheet, merged, rows[-1] + 1)
         if header_score(below) >= 2 and all(_is_texty(v) or v is None for v in below):
             rows.append(rows[-1] + 1)

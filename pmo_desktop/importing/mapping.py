@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pmo_desktop.domain import parsing
+from pmo_desktop.domain.vocabularies import EXTENDABLE
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.convert import CHOICES, Context, value_fits
 from pmo_desktop.importing.header import Table
@@ -140,13 +141,14 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
     ctx = ctx or Context()
     mapping = Mapping(kind.name)
     candidates = []  # (score, column, field)
+    fill_rags = _rag_by_fills(mapping, table, kind)
     for col in table.columns:
-        if col.blank_header:
+        if col.blank_header or col.index in fill_rags:
             continue
         for score, name in _header_match(kind, col.parts):
             candidates.append((score, col.index, name))
     candidates.sort(key=lambda t: (-t[0], t[1]))
-    taken_cols: set[int] = set()
+    taken_cols: set[int] = set(fill_rags)
     rejected: dict[int, str] = {}
     headers = {c.index: c.header for c in table.columns}
     for score, col, name in candidates:
@@ -156,7 +158,8 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
         samples = _samples(table, col)
         if not samples and score < 2.5 and name not in kind.key:
             continue  # an empty column that only half-matches by name is not worth mapping
-        if samples and f.type != k.TEXT:
+        growable = f.type == k.CHOICE and f.choices in EXTENDABLE and score >= 2.5
+        if samples and f.type != k.TEXT and not growable:  # a list that may grow takes new words as answers
             fits = sum(1 for v in samples if value_fits(f, v, ctx))
             if fits < 0.5 * len(samples):
                 rejected.setdefault(col, f"column '{headers[col]}' looks like {name.replace('_', ' ')} by its "
@@ -194,11 +197,37 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
     return mapping
 
 
+def _rag_by_fills(mapping: Mapping, table: Table, kind: k.Kind) -> set[int]:
+    """Columns whose cells hold no text but RAG-like fills are RAG columns, whatever their header says
+    ('Status' over 'Overall RAG', 'Health check'): the overall RAG unless the header names a dimension."""
+    fills = table.sheet.fills
+    if not fills or "rag_overall" not in kind.field_names:
+        return set()
+    rows = table.data_rows[:SAMPLE * 4]
+    found: set[int] = set()
+    for col in table.columns:
+        coloured = [fills.get((r, col.index)) for r in rows if (r, col.index) in fills]
+        if len(coloured) < max(2, len(rows) // 2) or _samples(table, col.index):
+            continue
+        if sum(1 for c in coloured if parsing.rag_from_colour(c) is not None) < 0.8 * len(coloured):
+            continue
+        dims = [n for _s, n in _header_match(kind, col.parts) if n.startswith("rag_") and n not in mapping.columns]
+        name = dims[0] if dims else "rag_overall"
+        if name in mapping.columns:
+            continue
+        mapping.columns[name] = [col.index]
+        mapping.score += 2
+        found.add(col.index)
+        mapping.notes.append(f"column '{col.header}' has no text but RAG colours: read as {name.replace('_', ' ')}")
+    return found
+
+
 def _rag_by_values(mapping: Mapping, table: Table, kind: k.Kind, taken: set[int], headers) -> None:
     """A column whose values are RAG words ('Status' holding Green/Amber/Red) is the overall RAG."""
     rag = kind.field("rag_overall")
+    as_choice = {cols[0] for n, cols in mapping.columns.items() if kind.field(n).type == k.CHOICE and len(cols) == 1}
     for col in table.columns:
-        if col.index in taken or col.blank_header:
+        if (col.index in taken and col.index not in as_choice) or col.blank_header:
             continue
         samples = [v for v in _samples(table, col.index) if isinstance(v, str)]
         if len(samples) < 2 or any(len(v.strip()) < 3 for v in samples):

@@ -25,7 +25,9 @@ from pmo_desktop.gui.registers import columns as C
 from pmo_desktop.gui.registers.columns import Column, CustomField, Formatting, refusal_message
 from pmo_desktop.gui.registers.registers import Register
 from pmo_desktop.gui.widgets.chips import band_icon, chip_icon
+from pmo_desktop.domain.vocabularies import vocabulary_of
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
+from pmo_desktop.store.value_lists import value_lists
 from pmo_desktop.store.rows import insert_row, update_row
 
 _ALIAS_REF = re.compile(r"\b([a-z]+)\.[a-z_]+")
@@ -72,7 +74,9 @@ class RegisterModel(QAbstractTableModel):
     def load_columns(self) -> None:
         """Fixed columns plus the portfolio's custom fields for this register."""
         self.beginResetModel()
-        cols = list(self.register.columns)
+        lists = value_lists(self.pf.conn)
+        cols = [c.with_(choices=tuple(lists.get(vocabulary_of(c.enum), ()))) if vocabulary_of(c.enum) else c
+                for c in self.register.columns]
         if self.register.custom_entity:
             for f in custom_fields.list_fields(self.pf, self.register.custom_entity):
                 cols.append(CustomField(**f).column(self.register.alias))
