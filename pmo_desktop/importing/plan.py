@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pmo_desktop.importing import answers
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.convert import Context
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping
-from pmo_desktop.importing import answers
 from pmo_desktop.importing.records import (
     MISSING_PROJECT,
     CellError,

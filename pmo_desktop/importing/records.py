@@ -16,7 +16,6 @@ from pmo_desktop.importing.convert import CHOICES, Context, UnknownValue, conver
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping
 
-
 UNKNOWN_VALUE, MISSING_PROJECT = "unknown value", "missing project"
 
 

@@ -21,14 +21,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.domain.scores import score_band
 from pmo_desktop.domain.values import ValueProblem
+from pmo_desktop.domain.vocabularies import vocabulary_of
 from pmo_desktop.gui.registers import columns as C
 from pmo_desktop.gui.registers.columns import Column, CustomField, Formatting, refusal_message
 from pmo_desktop.gui.registers.registers import Register
 from pmo_desktop.gui.widgets.chips import band_icon, chip_icon
-from pmo_desktop.domain.vocabularies import vocabulary_of
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
-from pmo_desktop.store.value_lists import value_lists
 from pmo_desktop.store.rows import insert_row, update_row
+from pmo_desktop.store.value_lists import value_lists
 
 _ALIAS_REF = re.compile(r"\b([a-z]+)\.[a-z_]+")
 PAGE = 200
