@@ -118,6 +118,8 @@ class _Writer:
             self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
 
     def _resolve(self, row: RowResult) -> dict:
+        if not row.refs and not any(c in row.values for c in _PSEUDO):
+            return row.values  # most rows: written as planned (never changed in place)
         values = {c: v for c, v in row.values.items() if c not in _PSEUDO}
         for col, code in row.refs.items():
             values[col] = self.projects[code]

@@ -9,7 +9,7 @@ is checked before any parser sees it: size, encryption, zip bombs and DTDs (safe
 from __future__ import annotations
 
 import zipfile
-from datetime import date, datetime, time, timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 from pmo_desktop.importing import looks as lk
@@ -18,6 +18,7 @@ from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook
 from pmo_desktop.importing.safety import check_readable, check_zip, is_ole, ole_is_encrypted
 
 MAX_CELLS = 20_000_000
+_BIG = 2.0**53  # whole floats below this are read as ints, as Excel means them
 TRAILING_EMPTY_ROWS = 5_000  # stop after this many empty rows (formatted-but-empty ranges)
 _FORMATS = {"xlsx": "Excel workbook", "xlsb": "binary workbook (.xlsb)", "ods": "OpenDocument spreadsheet",
             "xls": "legacy Excel 97-2003 workbook (.xls)"}
@@ -111,7 +112,8 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
     for r, raw in enumerate(cs.to_python(skip_empty_area=False)):
         if r > last_filled + TRAILING_EMPTY_ROWS and last_filled >= 0:
             break
-        row = [None if v == "" else _value(v) for v in raw]
+        row = [None if v == "" else int(v) if v.__class__ is float and v.is_integer() and -_BIG < v < _BIG
+               else v if v.__class__ is not time and v.__class__ is not timedelta else _value(v) for v in raw]
         while row and row[-1] is None:
             row.pop()
         if row:
@@ -130,19 +132,10 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
 
 
 def _value(v):
-    """Cell values as the rest of the importer expects: whole floats as ints, text without NULs."""
-    cls = v.__class__
-    if cls is float:
-        return int(v) if v.is_integer() and abs(v) < 2**53 else v
-    if cls is str:
-        return v.replace("\x00", "") if "\x00" in v else v
-    if cls in (date, datetime, bool, int):
-        return v
-    if cls is time:
+    """A time of day as text, a duration as days (what openpyxl gave for them)."""
+    if v.__class__ is time:
         return v.isoformat()
-    if cls is timedelta:
-        return v.total_seconds() / 86400
-    return v
+    return v.total_seconds() / 86400
 
 
 def _add_looks(path: Path, part: str, styles: tuple[dict, dict], sheet: Sheet) -> None:

@@ -16,6 +16,7 @@ from pmo_desktop.importing.kinds import KINDS, normalise_header
 
 HEADER_SCAN_ROWS = 40
 _TOTALS = re.compile(r"^(grand\s+|sub\s*-?\s*)?totals?\b|^sum\b|^overall total\b", re.I)
+_TOTAL_STARTS = {"tot", "gra", "sub", "sum", "ove"}  # what a text must start with for _TOTALS to match
 _KNOWN: set[str] = {s for k in KINDS.values() for f in k.fields for s in f.synonyms}
 
 
@@ -227,7 +228,7 @@ def _data_rows(table: Table) -> None:
             values = [table.value(r, c) for c in cols]
         else:
             values = [row[c] if c < len(row) else None for c in cols]
-        filled = [v for v in values if v is not None and not (isinstance(v, str) and not v.strip())]
+        filled = [v for v in values if v is not None and (v.__class__ is not str or v.strip())]
         if not filled:
             blank_run += 1
             blank_total += 1
@@ -246,7 +247,7 @@ def _data_rows(table: Table) -> None:
         if header_norm and same >= max(2, len(header_norm) // 2):
             table.skipped.append((r, "repeated header row"))
             continue
-        first_texts = [v for v in filled[:3] if isinstance(v, str)]
+        first_texts = [v for v in filled[:3] if v.__class__ is str and v.lstrip()[:3].lower() in _TOTAL_STARTS]
         if any(_TOTALS.match(t.strip()) for t in first_texts):
             table.skipped.append((r, "totals row"))
             continue

@@ -96,6 +96,7 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     identity = set(kind.key) | {f.name for f in kind.fields if f.required} | {"task_id"}
     records: list[Record] = []
     caches: dict[str, dict] = {f.name: {} for f, _ in fields}
+    plain_text = {f.name for f, _ in fields if f.type == k.TEXT and f.name not in ctx.values}
     continued = empty = inside_merge = 0
     key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
     merged = table._merged
@@ -121,18 +122,23 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
             if raw is None and fill is None:
                 continue
             try:
-                if fill is None and isinstance(raw, str):
+                if fill is None and raw.__class__ is str and f.name in plain_text:
+                    value = raw.strip()  # plain text: what convert_value does, without the call
+                    if value[:1] == "'":
+                        value = convert_value(f, raw, ctx)
+                elif fill is None:
                     cache = caches[f.name]
-                    if raw in cache:
-                        value = cache[raw]
+                    key = raw if raw.__class__ is str else (raw.__class__, raw)  # 1 and True differ
+                    if key in cache:
+                        value = cache[key]
                         if isinstance(value, Exception):
                             raise value
                     else:
                         try:
-                            value = cache[raw] = convert_value(f, raw, ctx, fractions=fractions.get(f.name))
+                            value = cache[key] = convert_value(f, raw, ctx, fractions=fractions.get(f.name))
                         except (ValueError, OverflowError, KeyError) as exc:
                             if len(cache) < 10_000:
-                                cache[raw] = exc
+                                cache[key] = exc
                             raise
                         if len(cache) > 10_000:
                             cache.clear()  # free text: caching it does not pay
