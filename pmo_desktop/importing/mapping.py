@@ -156,7 +156,7 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
             continue
         f = kind.field(name)
         samples = _samples(table, col)
-        if not samples and score < 2.5 and name not in kind.key:
+        if not samples and score < 2.5:
             continue  # an empty column that only half-matches by name is not worth mapping
         growable = f.type == k.CHOICE and f.choices in EXTENDABLE and score >= 2.5
         if samples and f.type != k.TEXT and not growable:  # a list that may grow takes new words as answers
@@ -168,6 +168,11 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
         mapping.columns[name] = [col]
         mapping.score += score
         taken_cols.add(col)
+    if kind.name == "tasks" and "parent" in mapping.columns:  # Jira: Parent (an id) and Epic Link (a key)
+        for score, col, name in candidates:
+            if name == "parent" and col not in taken_cols and _samples(table, col):
+                mapping.columns["parent"].append(col)
+                taken_cols.add(col)
     if kind.name == "tasks" and "wbs" not in mapping.columns and "task_id" in mapping.columns:
         samples = [str(v) for v in _samples(table, mapping.columns["task_id"][0])]
         if any("." in v for v in samples) and all(_WBS.match(v.strip()) for v in samples):
