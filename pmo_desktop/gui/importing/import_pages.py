@@ -33,8 +33,9 @@ from pmo_desktop.store import PortfolioError
 if TYPE_CHECKING:
     from pmo_desktop.gui.importing.import_wizard import ImportWizard
 
-FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, PLAN_PAGE = range(4)
-FILE_FILTER = ("Importable files (*.xlsx *.xlsm *.csv *.tsv *.txt *.xml *.gan);;Excel workbooks (*.xlsx *.xlsm);;"
+FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, PLAN_PAGE, VALUES_PAGE, PROJECTS_PAGE = range(6)
+FILE_FILTER = ("Importable files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.gan);;"
+               "Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;"
                "CSV files (*.csv *.tsv *.txt);;Plans (*.xml *.gan)")
 IGNORE = "(ignore)"
 
@@ -327,5 +328,20 @@ class MappingPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.wiz.session.mapping is not None and not self.wiz.session.missing_required()
 
+    def validatePage(self) -> bool:
+        """Next: preview first (on the worker), to know whether values or projects need answers."""
+        session = self.wiz.session
+        if session.plan is not None:
+            return True
+        show_message(self.missing, "")
+        self.wiz.start("Checking the values", lambda _progress, _cancelled: session.preview(),
+                       lambda _plan: self.wiz.next(), lambda message: show_message(self.missing, message))
+        return False
+
     def nextId(self) -> int:
+        session = self.wiz.session
+        if session.plan is not None and session.unknown_values():
+            return VALUES_PAGE
+        if session.plan is not None and session.missing_projects():
+            return PROJECTS_PAGE
         return PREVIEW_PAGE
