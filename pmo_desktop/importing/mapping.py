@@ -169,7 +169,7 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
         mapping.score += score
         taken_cols.add(col)
     if kind.name == "tasks" and "parent" in mapping.columns:  # Jira: Parent (an id) and Epic Link (a key)
-        for score, col, name in candidates:
+        for _score, col, name in candidates:
             if name == "parent" and col not in taken_cols and _samples(table, col):
                 mapping.columns["parent"].append(col)
                 taken_cols.add(col)

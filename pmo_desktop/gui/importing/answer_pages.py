@@ -102,7 +102,7 @@ class ValuesPage(QWizardPage):
             if u.can_add:
                 combo.addItem(f"Add “{u.value}” to the {field_label(u.field).lower()} list", answers.ADD)
             for known in u.known:
-                combo.addItem(known, f"{answers.MAP}:{known}")
+                combo.addItem(known + (" (best guess)" if known == u.guess else ""), f"{answers.MAP}:{known}")
             combo.addItem("(leave blank)", answers.BLANK)
             default = f"{answers.MAP}:{u.guess}" if u.guess else answers.ADD if u.can_add else answers.BLANK
             combo.setCurrentIndex(max(combo.findData(default), 0))

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pmo_desktop.importing import answers
+from pmo_desktop.importing import answers, service
 from pmo_desktop.importing import kinds as k
-from pmo_desktop.importing import service
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping, apply_saved, suggest_mapping

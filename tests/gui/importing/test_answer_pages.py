@@ -29,8 +29,8 @@ def test_values_page_lists_each_unknown_value_once_with_a_best_guess(qtbot, port
     step(qtbot, wizard)
     step(qtbot, wizard)
     assert wizard.currentId() == VALUES_PAGE
-    assert _rows(wizard.values_page.table) == [["Priority", "Hgh", "1", "High"],
-                                               ["Status", "Planning", "2", "Proposed"]]
+    assert _rows(wizard.values_page.table) == [["Priority", "Hgh", "1", "High (best guess)"],
+                                               ["Status", "Planning", "2", "Proposed (best guess)"]]
     status = wizard.values_page.table.cellWidget(1, 3)
     _choose(status, "Add “Planning” to the status list")
     step(qtbot, wizard)

@@ -8,7 +8,13 @@ from openpyxl import Workbook
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from pmo_desktop.gui.importing.import_pages import FILE_PAGE, MAPPING_PAGE, PLAN_PAGE, PREVIEW_PAGE, VALUES_PAGE
+from pmo_desktop.gui.importing.import_pages import (
+    FILE_PAGE,
+    MAPPING_PAGE,
+    PLAN_PAGE,
+    PREVIEW_PAGE,
+    VALUES_PAGE,
+)
 from pmo_desktop.gui.importing.import_wizard import ImportWizard, open_import_wizard
 from tests.gui.conftest import read
 
