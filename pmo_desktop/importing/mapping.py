@@ -188,6 +188,7 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
                                  + ", ".join(headers[c] for c in spread) + " that holds one")
     _month_columns(mapping, table, kind, ctx)
     taken_cols.update(mapping.month_columns)
+    _key_by_values(mapping, table, kind, taken_cols, headers)
     if "rag_overall" in kind.field_names and "rag_overall" not in mapping.columns:
         _rag_by_values(mapping, table, kind, taken_cols, headers)
     for col in table.columns:
@@ -200,6 +201,31 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
         if not col.blank_header or _samples(table, col.index):
             mapping.ignored.append(col.header)
     return mapping
+
+
+_KEY_VALUE = re.compile(r"^(?:[A-Za-z]{1,6}[-_ ]?)?\d{1,6}$")
+
+
+def _key_by_values(mapping: Mapping, table: Table, kind: k.Kind, taken: set[int], headers) -> None:
+    """A register's key column named nothing we know ('No.', 'Item', blank) is found by its values:
+    the leftmost unmapped column whose values are all distinct refs (R-001, RSK12) or whole numbers."""
+    key = {"raid": "ref", "projects": "code"}.get(kind.name)
+    if key is None or key in mapping.columns:
+        return
+    for col in table.columns[:4]:
+        if col.index in taken:
+            continue
+        samples = _samples(table, col.index)
+        texts = [str(v).strip() for v in samples if not isinstance(v, float | bool)]
+        if len(samples) < 2 or len(texts) != len(samples) or len(set(texts)) != len(texts):
+            continue
+        if all(_KEY_VALUE.match(t) for t in texts):
+            mapping.columns[key] = [col.index]
+            taken.add(col.index)
+            mapping.score += 1
+            mapping.notes.append(f"column '{headers[col.index]}' holds a distinct ref on every row: read as the "
+                                 f"{key}")
+            return
 
 
 def _rag_by_fills(mapping: Mapping, table: Table, kind: k.Kind) -> set[int]:

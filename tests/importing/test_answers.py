@@ -198,3 +198,14 @@ def test_a_fill_only_column_is_the_rag_whatever_its_header(make_xlsx, pmo_json, 
     assert data["sheets"][0]["mapping"]["rag_overall"] == "Health check"
     assert _rows(pf_path, "SELECT rag_overall FROM projects WHERE code LIKE 'H-%' ORDER BY code") == [
         ("R",), ("G",), ("A",)]
+
+
+def test_a_key_column_is_found_by_its_values_when_its_header_says_nothing(make_xlsx, pmo_json, pf_path):
+    rows = [["Item", "Risk", "Owner", "Likelihood"], ["RSK-7", "Vendor late", "Ann", 2], ["RSK-9", "Rates", "Bob", 3],
+            ["RSK-12", "Skills", "Cy", 4]]
+    book = make_xlsx(rows, title="Risks")
+    code, data, err = pmo_json(["import", pf_path, book])
+    assert code == 0, err
+    assert data["sheets"][0]["mapping"]["ref"] == "Item"
+    code, data, _ = pmo_json(["import", pf_path, book])
+    assert data["counts"] == {"new": 0, "changed": 0, "unchanged": 3, "error": 0}
