@@ -222,10 +222,14 @@ def _data_rows(table: Table) -> None:
     blank_run = 0
     blank_total = 0
     start = table.header_rows[-1] + 1
+    contiguous = cols == list(range(len(cols)))  # the usual table: columns A, B, C ... with no gaps
+    width = len(cols)
     for r in range(start, len(sheet.rows)):
         row = sheet.rows[r]
         if merged:
             values = [table.value(r, c) for c in cols]
+        elif contiguous:
+            values = row[:width]
         else:
             values = [row[c] if c < len(row) else None for c in cols]
         filled = [v for v in values if v is not None and (v.__class__ is not str or v.strip())]
@@ -242,7 +246,7 @@ def _data_rows(table: Table) -> None:
         first = filled[0]
         same = 0
         if isinstance(first, str) and first.strip().casefold() in header_texts:
-            same = sum(1 for c, v in zip(cols, values, strict=True) if isinstance(v, str) and header_norm.get(c)
+            same = sum(1 for c, v in zip(cols, values, strict=False) if isinstance(v, str) and header_norm.get(c)
                        and v.strip().casefold() == header_norm[c])
         if header_norm and same >= max(2, len(header_norm) // 2):
             table.skipped.append((r, "repeated header row"))

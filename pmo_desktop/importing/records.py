@@ -97,6 +97,10 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     records: list[Record] = []
     caches: dict[str, dict] = {f.name: {} for f, _ in fields}
     plain_text = {f.name for f, _ in fields if f.type == k.TEXT and f.name not in ctx.values}
+    # (field, columns, one column?, RAG?, plain text?); a name's leading spaces give the outline level
+    plan_fields = [(f, cols, len(cols) == 1, f.type == k.RAG, f.name in plain_text and f.name != "name")
+                   for f, cols in fields]
+    key_only = set(kind.key) | {"task_id"}
     continued = empty = inside_merge = 0
     key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
     merged = table._merged
@@ -109,20 +113,34 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
         filled: set[str] = set()
         row = sheet_rows[r]
         width = len(row)
-        for f, cols in fields:
-            raw, col = None, cols[0]
-            for c in cols:
-                v = row[c] if c < width else None
+        for f, cols, single, is_rag, plain in plan_fields:
+            col = cols[0]
+            if single:  # the common case, without the loop over fallback columns
+                raw = row[col] if col < width else None
                 if merged:
-                    v = merged.get((r, c), v)
-                if v is not None and not (isinstance(v, str) and not v.strip()):
-                    raw, col = v, c
-                    break
-            fill = fills.get((r, col)) if f.type == k.RAG and raw is None else None
+                    raw = merged.get((r, col), raw)
+                if raw.__class__ is str:
+                    value = raw.strip()
+                    if not value:
+                        raw = None
+                    elif plain and value[:1] != "'":  # plain text: what convert_value does, without the call
+                        rec.values[f.name] = value
+                        filled.add(f.name)
+                        continue
+            else:
+                raw = None
+                for c in cols:
+                    v = row[c] if c < width else None
+                    if merged:
+                        v = merged.get((r, c), v)
+                    if v is not None and not (isinstance(v, str) and not v.strip()):
+                        raw, col = v, c
+                        break
+            fill = fills.get((r, col)) if is_rag and raw is None else None
             if raw is None and fill is None:
                 continue
             try:
-                if fill is None and raw.__class__ is str and f.name in plain_text:
+                if fill is None and raw.__class__ is str and plain:
                     value = raw.strip()  # plain text: what convert_value does, without the call
                     if value[:1] == "'":
                         value = convert_value(f, raw, ctx)
@@ -165,8 +183,8 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
                 rec.level = indents.get((r, col), 0) * 4 + spaces
         if name_col is not None and "name" not in filled and (r, name_col) in indents:
             rec.level = indents[(r, name_col)] * 4
-        month_values = _month_cells(table, mapping, r, ctx, rec, headers)
-        if (not filled or (filled <= set(kind.key) | {"task_id"} and not rec.errors)) and not month_values:
+        month_values = _month_cells(table, mapping, r, ctx, rec, headers) if mapping.month_columns else []
+        if (not filled or (filled <= key_only and not rec.errors)) and not month_values:
             empty += 1  # nothing, or only a pre-numbered key in an unused template row
             continue
         if (records and not (filled & identity) and filled <= text_fields and not month_values
