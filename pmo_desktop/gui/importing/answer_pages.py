@@ -69,24 +69,43 @@ class SaveRow(QHBoxLayout):
         self.note.setText(f"Saved as '{name}'")
 
 
-class ValuesPage(QWizardPage):
-    """Values of mapped columns that their field does not know: map each to a known value (the best
-    guess is filled in), add it to the portfolio's list (status, response, category ...), or leave it blank."""
+class AnswerPage(QWizardPage):
+    """A table of things to answer once each (three columns of facts, a choice), and Save Mapping As."""
 
-    def __init__(self, wizard: ImportWizard):
+    def __init__(self, wizard: ImportWizard, title: str, subtitle: str, headers: list[str], name: str):
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Values the portfolio does not know")
-        self.setSubTitle("Each value is listed once, with the number of rows that hold it. Choose what it "
-                         "becomes; the answer applies to every one of those rows.")
-        self.table = _table(["Field", "Value in the file", "Rows", "Import as"], "valuesTable")
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.table = _table(headers, name)
         self.combos: list[QComboBox] = []
-        self.unknown: list[answers.Unknown] = []
-        self.missing: list[answers.Missing] = []
         self.save_row = SaveRow(wizard)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(self.save_row)
+
+    def put_row(self, row: int, texts: list[str], combo: QComboBox) -> None:
+        for column, text in enumerate(texts):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setItem(row, len(texts), QTableWidgetItem())
+        self.table.setCellWidget(row, len(texts), combo)
+        self.combos.append(combo)
+
+    def cleanupPage(self) -> None:
+        pass  # keep the answers when stepping back
+
+
+class ValuesPage(AnswerPage):
+    """Values of mapped columns that their field does not know: map each to a known value (the best
+    guess is filled in), add it to the portfolio's list (status, response, category ...), or leave it blank."""
+
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard, "Values the portfolio does not know",
+                         "Each value is listed once, with the number of rows that hold it. Choose what it "
+                         "becomes; the answer applies to every one of those rows.",
+                         ["Field", "Value in the file", "Rows", "Import as"], "valuesTable")
+        self.unknown: list[answers.Unknown] = []
+        self.missing: list[answers.Missing] = []
 
     def initializePage(self) -> None:
         session = self.wiz.session
@@ -95,9 +114,6 @@ class ValuesPage(QWizardPage):
         self.table.setRowCount(len(self.unknown))
         self.combos = []
         for row, u in enumerate(self.unknown):
-            self.table.setItem(row, 0, QTableWidgetItem(field_label(u.field)))
-            self.table.setItem(row, 1, QTableWidgetItem(u.value))
-            self.table.setItem(row, 2, QTableWidgetItem(str(u.count)))
             combo = QComboBox()
             if u.can_add:
                 combo.addItem(f"Add “{u.value}” to the {field_label(u.field).lower()} list", answers.ADD)
@@ -107,39 +123,27 @@ class ValuesPage(QWizardPage):
             default = f"{answers.MAP}:{u.guess}" if u.guess else answers.ADD if u.can_add else answers.BLANK
             combo.setCurrentIndex(max(combo.findData(default), 0))
             combo.currentIndexChanged.connect(lambda _i, c=combo, v=u: self._answer(v, c))
-            self.table.setItem(row, 3, QTableWidgetItem())
-            self.table.setCellWidget(row, 3, combo)
-            self.combos.append(combo)
+            self.put_row(row, [field_label(u.field), u.value, str(u.count)], combo)
             self._answer(u, combo)  # the best guess is the answer until the analyst changes it
 
     def _answer(self, unknown: answers.Unknown, combo: QComboBox) -> None:
         action, _, target = str(combo.currentData()).partition(":")  # 'map:Active', 'add' or 'blank'
         self.wiz.session.answer_value(unknown, action, target or None)
 
-    def cleanupPage(self) -> None:
-        pass  # keep the answers when stepping back
-
     def nextId(self) -> int:
         return PROJECTS_PAGE if self.missing else PREVIEW_PAGE
 
 
-class ProjectsPage(QWizardPage):
+class ProjectsPage(AnswerPage):
     """Projects the rows name that the portfolio lacks: create each (code and name from the rows), read
     its rows as an existing project's, or skip them."""
 
     def __init__(self, wizard: ImportWizard):
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle("Projects the portfolio does not have")
-        self.setSubTitle("Rows name these projects. Create each one, put its rows under a project you "
-                         "already have, or leave its rows out.")
-        self.table = _table(["Code", "Name in the file", "Rows", "Do"], "projectsTable")
-        self.combos: list[QComboBox] = []
+        super().__init__(wizard, "Projects the portfolio does not have",
+                         "Rows name these projects. Create each one, put its rows under a project you "
+                         "already have, or leave its rows out.",
+                         ["Code", "Name in the file", "Rows", "Do"], "projectsTable")
         self.missing: list[answers.Missing] = []
-        self.save_row = SaveRow(wizard)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.save_row)
 
     def initializePage(self) -> None:
         session = self.wiz.session
@@ -149,9 +153,6 @@ class ProjectsPage(QWizardPage):
         self.table.setRowCount(len(self.missing))
         self.combos = []
         for row, m in enumerate(self.missing):
-            self.table.setItem(row, 0, QTableWidgetItem(m.code))
-            self.table.setItem(row, 1, QTableWidgetItem(m.name or ""))
-            self.table.setItem(row, 2, QTableWidgetItem(str(m.count)))
             combo = QComboBox()
             combo.addItem(f"Create project {m.code}" + (f" — {m.name}" if m.name else ""), answers.CREATE)
             combo.addItem("Leave its rows out", answers.SKIP)
@@ -159,13 +160,8 @@ class ProjectsPage(QWizardPage):
                 combo.addItem(f"Put its rows under {code} — {name}", code)
             combo.currentIndexChanged.connect(lambda _i, c=combo, code=m.code: self.wiz.session.answer_project(
                 code, c.currentData()))
-            self.table.setItem(row, 3, QTableWidgetItem())
-            self.table.setCellWidget(row, 3, combo)
-            self.combos.append(combo)
+            self.put_row(row, [m.code, m.name or "", str(m.count)], combo)
             session.answer_project(m.code, answers.CREATE)
-
-    def cleanupPage(self) -> None:
-        pass
 
     def nextId(self) -> int:
         return PREVIEW_PAGE
