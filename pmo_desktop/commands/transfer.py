@@ -18,9 +18,9 @@ ERRORS_SHOWN = 200
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import a spreadsheet (xlsx, csv) or a plan (MS Project .xml, .gan)")
+    p = sub.add_parser("import", help="import a spreadsheet (xlsx, xls, ods, csv) or a plan (MS Project .xml, .gan)")
     p.add_argument("file", type=Path, help="the portfolio")
-    p.add_argument("input", type=Path, help="the file to import (.xlsx, .xlsm, .csv, .xml, .gan)")
+    p.add_argument("input", type=Path, help="the file to import (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .xml, .gan)")
     p.add_argument("--kind", default="auto",
                    help="projects, raid, tasks, budget, status, or auto (default: guess from the headers)")
     p.add_argument("--sheet", help="import only this sheet")
