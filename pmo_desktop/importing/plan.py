@@ -244,6 +244,8 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
     existing = {r["code"]: r for r in _rows(lookup.conn, "SELECT * FROM projects")}
     headers = _headers(table, mapping)
     seen = lookup.seen(plan.kind)
+    known_programmes = set(lookup.programmes.values())
+    new_programmes: dict[str, int] = {}
     for rec in records:
         values = dict(rec.values)
         code = values.pop("code", None)
@@ -262,6 +264,11 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
         result = _finish(plan, rec, code or f"row {rec.row}", values, current, seen, compare)
         if result.action == NEW:
             lookup.pending_projects.add(code)
+        if programme is not None and result.action != ERROR and programme not in known_programmes:
+            new_programmes[programme] = new_programmes.get(programme, 0) + 1
+    for name, n in new_programmes.items():
+        plan.notes.append(f"programme '{name}' ({n} project(s)) is created; --value 'programme:{name}=NAME' puts "
+                          f"them in an existing one, --value 'programme:{name}=' in none")
 
 
 _PREFIX = {"Risk": "R", "Assumption": "A", "Issue": "I", "Dependency": "D", "Decision": "DEC"}

@@ -209,3 +209,23 @@ def test_a_key_column_is_found_by_its_values_when_its_header_says_nothing(make_x
     assert data["sheets"][0]["mapping"]["ref"] == "Item"
     code, data, _ = pmo_json(["import", pf_path, book])
     assert data["counts"] == {"new": 0, "changed": 0, "unchanged": 3, "error": 0}
+
+
+def test_a_programme_the_portfolio_lacks_is_created_mapped_or_left_out(make_xlsx, pmo, pmo_json, pf_path):
+    from pmo_desktop.store.rows import insert_row
+
+    with open_portfolio(pf_path) as pf:
+        insert_row(pf, "programmes", {"name": "Digital"})
+    rows = [["Code", "Project name", "Programme"], ["G-1", "One", "Digital"], ["G-2", "Two", "Digitisation"],
+            ["G-3", "Three", "Skunkworks"]]
+    book = make_xlsx(rows)
+    _, data, _ = pmo_json(["import", pf_path, book, "--dry-run"])
+    notes = " ".join(data["sheets"][0]["notes"])
+    assert "programme 'Digitisation' (1 project(s)) is created" in notes and "'Digital'" not in notes
+    code, _, err = pmo(["import", pf_path, book, "--value", "programme:Digitisation=Digital",
+                        "--value", "programme:Skunkworks="])
+    assert code == 0, err
+    assert _rows(pf_path, "SELECT p.code, g.name FROM projects p LEFT JOIN programmes g ON g.id = p.programme_id "
+                          "WHERE p.code LIKE 'G-%' ORDER BY p.code") == [("G-1", "Digital"), ("G-2", "Digital"),
+                                                                         ("G-3", None)]
+    assert _rows(pf_path, "SELECT name FROM programmes") == [("Digital",)]

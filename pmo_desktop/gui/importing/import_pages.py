@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -183,6 +184,8 @@ class MappingPage(QWizardPage):
         self.project_combo.currentIndexChanged.connect(self._project_changed)
         self.saved_combo = QComboBox()
         self.saved_combo.activated.connect(self._use_saved)
+        self.keep_numbers = QCheckBox("Keep plain-number refs as they are (7 stays 7, not R-007)")
+        self.keep_numbers.toggled.connect(self._keep_numbers)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("mappingTable")
         self.table.setHorizontalHeaderLabels(["Column in the file", "Sample values", "Import as"])
@@ -204,6 +207,7 @@ class MappingPage(QWizardPage):
         form.addRow("Import as:", self.kind_combo)
         form.addRow("Project for rows without one:", self.project_combo)
         form.addRow("Use a saved mapping:", self.saved_combo)
+        form.addRow("", self.keep_numbers)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_name, 1)
         save_row.addWidget(self.save_button)
@@ -249,6 +253,10 @@ class MappingPage(QWizardPage):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(session.mapping.kind))
         self.kind_combo.blockSignals(False)
         self.project_combo.setEnabled(session.mapping.kind != "projects")
+        self.keep_numbers.blockSignals(True)
+        self.keep_numbers.setChecked(session.mapping.number_keys == "keep")
+        self.keep_numbers.blockSignals(False)
+        self.keep_numbers.setVisible(session.mapping.kind == "raid")
         columns = session.table.columns
         self.table.setRowCount(len(columns))
         self.combos = {}
@@ -298,6 +306,10 @@ class MappingPage(QWizardPage):
     def _kind_changed(self, _index: int) -> None:
         self.wiz.session.set_kind(self.kind_combo.currentData())
         self.show_mapping()
+
+    def _keep_numbers(self, keep: bool) -> None:
+        self.wiz.session.mapping.number_keys = "keep" if keep else "prefix"
+        self.wiz.session.plan = None
 
     def _project_changed(self, _index: int) -> None:
         self.wiz.session.project = self.project_combo.currentData()

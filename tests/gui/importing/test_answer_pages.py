@@ -96,3 +96,16 @@ def test_projects_page_creates_maps_or_leaves_out_missing_projects(qtbot, demo, 
     assert read(demo.path, "SELECT p.code FROM raid_items r JOIN projects p ON p.id = r.project_id "
                            "WHERE r.ref = 'OPS-7'") == [(first[0],)]
     assert read(demo.path, "SELECT count(*) FROM raid_items WHERE ref = 'TMP-1'") == [(0,)]
+
+
+def test_plain_number_refs_kept_as_they_are_when_chosen_in_the_mapping(qtbot, portfolio, tmp_path):
+    rows = [["Risk Number", "Risk", "Owner"], [1, "Vendor late", "Ann"], [2, "Rates rise", "Bob"]]
+    wizard = start(qtbot, portfolio, workbook(tmp_path / "risks.xlsx", rows))
+    step(qtbot, wizard)
+    keep = wizard.mapping_page.keep_numbers
+    assert keep.isVisibleTo(wizard) and not keep.isChecked()
+    keep.setChecked(True)
+    step(qtbot, wizard)
+    assert [r[2] for r in preview_rows(wizard, "new")] == ["1", "2"]
+    click_import(qtbot, wizard)
+    assert read(portfolio.path, "SELECT ref FROM raid_items ORDER BY ref") == [("1",), ("2",)]
