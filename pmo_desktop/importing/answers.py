@@ -186,6 +186,8 @@ def resolve_projects(plan, records: list[Record], mapping, lookup) -> tuple[list
     skipped code are left out, a mapped code is replaced, a code to create becomes a pending project.
     Returns the records to plan and {code: name} of every missing code (names from a project-name column)."""
     names: dict[str, str] = {}
+    if not ({"project_name", *PROJECT_FIELDS} & set(mapping.columns)):
+        return records, names  # the file names no project (a register, or rows for --project)
     kept: list[Record] = []
     skipped: dict[str, int] = {}
     answers = {c.casefold(): a for c, a in mapping.projects.items()}
