@@ -14,10 +14,15 @@ from pathlib import Path
 
 from pmo_desktop.importing import looks as lk
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
-from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook
+from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook, column_letter
 from pmo_desktop.importing.safety import check_readable, check_zip, is_ole, ole_is_encrypted
 
-MAX_CELLS = 20_000_000
+# Excel's own limits (a workbook past them could not have come from Excel), and the cells read per file
+MAX_COLUMNS = 16_384
+MAX_ROWS = 1_048_576
+MAX_CELL_CHARS = 32_767
+MAX_CELLS = 2_000_000  # a 50,000-row register has about 1 million
+MAX_GRID = 20_000_000  # rows x columns of one sheet's range, checked before it is turned into Python lists
 _BIG = 2.0**53  # whole floats below this are read as ints, as Excel means them
 TRAILING_EMPTY_ROWS = 5_000  # stop after this many empty rows (formatted-but-empty ranges)
 _FORMATS = {"xlsx": "Excel workbook", "xlsb": "binary workbook (.xlsb)", "ods": "OpenDocument spreadsheet",
@@ -66,7 +71,9 @@ def read_workbook(path: Path, *, progress: Progress | None = None, cancelled: Ca
         wb = python_calamine.CalamineWorkbook.from_path(str(path))
     except ImportRefused:
         raise
-    except Exception as exc:  # any failure on an untrusted file is a refusal, not a crash
+    except BaseException as exc:  # any failure on an untrusted file is a refusal, not a crash
+        if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError):
+            raise
         raise _refusal(path, fmt, exc) from None
     book = Workbook(str(path), [], epoch=1904 if date1904 else 1900)
     try:
@@ -74,14 +81,25 @@ def read_workbook(path: Path, *, progress: Progress | None = None, cancelled: Ca
         if sheets:
             wanted = {s.casefold() for s in sheets}
             metas = [m for m in metas if m.name.casefold() in wanted]
+        cells = 0
         for meta in metas:
             sheet = _read_sheet(wb, meta, progress, cancelled)
+            cells += sum(map(len, sheet.rows))
+            if cells > MAX_CELLS:
+                raise ImportRefused(f"sheet '{meta.name}' takes the workbook past {MAX_CELLS:,} cells; split it "
+                                    "into several workbooks or keep only the sheets you need")
             if fmt == "xlsx" and meta.name in parts:
                 _add_looks(path, parts[meta.name], styles, sheet)
             book.sheets.append(sheet)
-    except (ImportRefused, ImportCancelled):
+    except ImportRefused as exc:
+        if path.name in str(exc):
+            raise
+        raise ImportRefused(f"{path.name}: {exc}") from None  # a sheet's refusal names the file too
+    except ImportCancelled:
         raise
-    except Exception as exc:
+    except BaseException as exc:  # calamine's own panics are BaseExceptions: still a refusal, not a crash
+        if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError):
+            raise
         raise _refusal(path, fmt, exc) from None
     finally:
         wb.close()
@@ -104,9 +122,15 @@ def _refusal(path: Path, fmt: str, exc: Exception) -> ImportRefused:
 def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
     cs = wb.get_sheet_by_name(meta.name)
     name = meta.name
-    height, width = cs.total_height, cs.total_width
-    if height * width > MAX_CELLS:
-        raise ImportRefused(f"sheet '{name}' has more than {MAX_CELLS:,} cells; not imported")
+    end = cs.end  # the last used cell, 0-based; None for an empty sheet
+    height, width = (end[0] + 1, end[1] + 1) if end else (0, 0)
+    if width > MAX_COLUMNS:
+        raise ImportRefused(f"sheet '{name}' has cells past column {MAX_COLUMNS:,} (Excel's limit); not imported")
+    if height > MAX_ROWS:
+        raise ImportRefused(f"sheet '{name}' has rows past row {MAX_ROWS:,} (Excel's limit); not imported")
+    if height * width > MAX_GRID:
+        raise ImportRefused(f"sheet '{name}' spans {height:,} rows by {width:,} columns; more than {MAX_CELLS:,} "
+                            "cells are not imported (delete the far-away cells or keep only the table)")
     rows: list[list] = []
     last_filled = -1
     for r, raw in enumerate(cs.to_python(skip_empty_area=False)):
@@ -125,6 +149,11 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
             if progress is not None:
                 progress(min(r, height), max(height, 1))
     del rows[last_filled + 1:]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v.__class__ is str and len(v) > MAX_CELL_CHARS:
+                raise ImportRefused(f"sheet '{name}': cell {column_letter(c)}{r + 1} holds {len(v):,} characters; "
+                                    f"cells are limited to {MAX_CELL_CHARS:,} (Excel's limit)")
     merged = []
     for (r1, c1), (r2, c2) in (cs.merged_cell_ranges or []):
         merged.append((r1, c1, r2, c2))

@@ -21,7 +21,8 @@ from pmo_desktop.importing.errors import ImportRefused
 
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-_XML_HEAD = 4096  # a DOCTYPE must come before the root element: the first bytes of a part tell
+_PROLOG_MAX = 1 << 20  # what may come before a part's first element: declaration, comments, a DTD
+_PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
 _ROW_HIDDEN = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _COL_HIDDEN = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
@@ -44,14 +45,22 @@ class Looks:
 
 
 def refuse_entities(zf: zipfile.ZipFile, name: str) -> None:
-    """Refuse a workbook any of whose XML parts declares a DTD (the door to entity tricks)."""
+    """Refuse a workbook any of whose XML parts declares a DTD (the door to entity tricks). A DTD can
+    only come in the prolog, before the first element; comments and processing instructions there are
+    skipped, however long (up to a bound)."""
     for info in zf.infolist():
         if not info.filename.endswith((".xml", ".rels")):
             continue
         with zf.open(info) as fh:
-            head = fh.read(_XML_HEAD)
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise ImportRefused(f"{name} contains XML entity declarations, which are refused as unsafe")
+            head = fh.read(_PROLOG_MAX)
+        end = _PROLOG.match(head).end()
+        rest = head[end:end + 16]
+        if rest.startswith((b"<!DOCTYPE", b"<!ENTITY", b"<!doctype")):
+            raise ImportRefused(f"{name} contains an XML document type (DTD) or entity declarations, which are "
+                                "refused as unsafe; save it again from Excel")
+        if not rest and len(head) == _PROLOG_MAX:
+            raise ImportRefused(f"{name}: the part {info.filename} starts with over {_PROLOG_MAX // 1024} KB of "
+                                "comments; not a workbook Excel writes")
 
 
 def sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:

@@ -10,6 +10,7 @@ import zipfile
 import pytest
 
 from pmo_desktop.importing.calamine_reader import read_workbook
+from pmo_desktop.importing.errors import ImportRefused
 
 RAID = [["Ref", "Type", "Title", "Owner", "Probability", "Impact", "Due"],
         ["R-001", "Risk", "Supplier insolvency", "Ann", "Likely", "Major", "2026-03-31"],
@@ -79,3 +80,39 @@ def test_hidden_rows_fills_and_merges_come_only_from_the_sheet_that_has_them(mak
     first, plain = book.sheets
     assert first.hidden_rows == {2} and first.fills == {(1, 2): "#C62828"} and first.merged == [(1, 3, 1, 4)]
     assert (plain.hidden_rows, plain.fills, plain.merged) == (set(), {}, [])
+
+
+def _raw_workbook(path, sheet_xml: bytes, prolog: bytes = b""):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Code", "Name"])
+    plain = path.with_name("plain-" + path.name)
+    wb.save(plain)
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as out:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = prolog + sheet_xml if sheet_xml else prolog + data
+            out.writestr(name, data)
+    return path
+
+
+def test_a_dtd_behind_a_long_comment_is_still_refused(tmp_path):
+    path = _raw_workbook(tmp_path / "hidden-dtd.xlsx", b"", b'<?xml version="1.0"?><!--' + b" " * 20_000
+                         + b'--><!DOCTYPE x [<!ENTITY a "a">]>')
+    with pytest.raises(ImportRefused, match=r"hidden-dtd.xlsx contains an XML document type \(DTD\)"):
+        read_workbook(path)
+
+
+@pytest.mark.parametrize("cells, words", [
+    ('<row r="1"><c r="XFE1"><v>1</v></c></row>', "has cells past column 16,384"),
+    ('<row r="1048577"><c r="A1048577"><v>1</v></c></row>', "has rows past row 1,048,576"),
+    ('<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * 33_000 + "</t></is></c></row>", "33,000 characters"),
+])
+def test_sheets_past_excels_limits_are_refused_naming_the_file(tmp_path, cells, words):
+    xml = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           f"<sheetData>{cells}</sheetData></worksheet>").encode()
+    path = _raw_workbook(tmp_path / "big.xlsx", xml)
+    with pytest.raises(ImportRefused, match=f"big.xlsx: sheet 'Sheet'.*{words}"):
+        read_workbook(path)
