@@ -17,6 +17,7 @@ from pmo_desktop.importing.kinds import KINDS, normalise_header
 HEADER_SCAN_ROWS = 40
 _TOTALS = re.compile(r"^(grand\s+|sub\s*-?\s*)?totals?\b|^sum\b|^overall total\b", re.I)
 _TOTAL_STARTS = {"tot", "gra", "sub", "sum", "ove"}  # what a text must start with for _TOTALS to match
+_TOTAL_FIRST = set("tTgGsSoO \t\u00a0")
 _KNOWN: set[str] = {s for k in KINDS.values() for f in k.fields for s in f.synonyms}
 
 
@@ -232,7 +233,10 @@ def _data_rows(table: Table) -> None:
             values = row[:width]
         else:
             values = [row[c] if c < len(row) else None for c in cols]
-        filled = [v for v in values if v is not None and (v.__class__ is not str or v.strip())]
+        # the first three filled cells are all the checks below look at (most rows fill their first three)
+        filled = [v for v in values[:3] if v is not None and (v.__class__ is not str or v.strip())]
+        if len(filled) < 3:
+            filled = [v for v in values if v is not None and (v.__class__ is not str or v.strip())][:3]
         if not filled:
             blank_run += 1
             blank_total += 1
@@ -251,7 +255,8 @@ def _data_rows(table: Table) -> None:
         if header_norm and same >= max(2, len(header_norm) // 2):
             table.skipped.append((r, "repeated header row"))
             continue
-        first_texts = [v for v in filled[:3] if v.__class__ is str and v.lstrip()[:3].lower() in _TOTAL_STARTS]
+        first_texts = [v for v in filled if v.__class__ is str and v[:1] in _TOTAL_FIRST
+                       and v.lstrip()[:3].lower() in _TOTAL_STARTS]
         if any(_TOTALS.match(t.strip()) for t in first_texts):
             table.skipped.append((r, "totals row"))
             continue

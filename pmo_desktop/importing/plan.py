@@ -271,6 +271,7 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
                           f"them in an existing one, --value 'programme:{name}=' in none")
 
 
+_NUMBER_REF = re.compile(r"\d+(\.0)?")
 _PREFIX = {"Risk": "R", "Assumption": "A", "Issue": "I", "Dependency": "D", "Decision": "DEC"}
 
 
@@ -305,7 +306,7 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
                                             "(Risk, Assumption, Issue, Dependency or Decision)"))
         v["type"] = kind
         pid, _ = _project_of(rec, lookup, default, default_code, headers, mapping, required=False)
-        if ref and re.fullmatch(r"\d+(\.0)?", ref) and kind:
+        if ref and ref[0].isdigit() and _NUMBER_REF.fullmatch(ref) and kind:
             ref = str(int(float(ref))) if mapping.number_keys == "keep" else f"{_PREFIX[kind]}-{int(float(ref)):03d}"
             numbered += 1
         if not ref:

@@ -267,9 +267,12 @@ def assign_wbs(records: list[Record]) -> str | None:
             else "no WBS column: tasks numbered 1, 2, 3 ... in file order")
 
 
+_TYPED_REF = re.compile(r"^([A-Za-z]+)[-_ ]?\d")
+
+
 def infer_raid_type(ref: str | None, context_name: str) -> str | None:
     if ref:
-        m = re.match(r"^([A-Za-z]+)[-_ ]?\d", ref.strip())
+        m = _TYPED_REF.match(ref.strip())
         if m:
             prefix = m.group(1).lower()
             found = CHOICES["raid_type"].get(prefix) or {"dec": "Decision", "ris": "Risk", "iss": "Issue",
