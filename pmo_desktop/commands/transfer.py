@@ -15,6 +15,7 @@ from pmo_desktop.store import open_portfolio
 
 ROWS_SHOWN = 40
 ERRORS_SHOWN = 200
+UNKNOWN_SHOWN = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -155,7 +156,7 @@ def _print_answers(sheet) -> None:
     """Each unknown value and missing project once, with its count and the options that answer it."""
     if sheet.unknown:
         print("    unknown values (answer each once; its rows are in error until then):")
-    for u in sheet.unknown:
+    for u in sheet.unknown[:UNKNOWN_SHOWN]:
         fixes = []
         if u.guess:
             fixes.append(f"--value '{u.field}:{u.value}={u.guess}'")
@@ -164,12 +165,17 @@ def _print_answers(sheet) -> None:
         fixes.append(f"--value '{u.field}:{u.value}=' (blank)")
         print(f"      {u.field} '{u.value}' in {u.count} row(s): " + " or ".join(fixes)
               + ("" if u.guess else f"  [known: {', '.join(u.known[:12])}]"))
+    if len(sheet.unknown) > UNKNOWN_SHOWN:
+        print(f"      ... and {len(sheet.unknown) - UNKNOWN_SHOWN} more unknown values (use --json for all; is the "
+              "column mapped to the right field?)")
     if sheet.missing:
         print("    projects not in the portfolio (answer each once):")
-    for m in sheet.missing:
+    for m in sheet.missing[:UNKNOWN_SHOWN]:
         named = f" ({m.name})" if m.name else ""
         print(f"      project '{m.code}'{named} in {m.count} row(s): --create-missing, "
               f"--value 'project:{m.code}=CODE' (an existing project) or --value 'project:{m.code}=' (skip its rows)")
+    if len(sheet.missing) > UNKNOWN_SHOWN:
+        print(f"      ... and {len(sheet.missing) - UNKNOWN_SHOWN} more projects (use --json for all)")
 
 
 def _import_plan_file(args: argparse.Namespace) -> int:

@@ -229,3 +229,11 @@ def test_a_programme_the_portfolio_lacks_is_created_mapped_or_left_out(make_xlsx
                           "WHERE p.code LIKE 'G-%' ORDER BY p.code") == [("G-1", "Digital"), ("G-2", "Digital"),
                                                                          ("G-3", None)]
     assert _rows(pf_path, "SELECT name FROM programmes") == [("Digital",)]
+
+
+def test_a_free_text_column_mapped_to_a_list_shows_a_bounded_summary(make_xlsx, pmo, pf_path):
+    rows = [["Code", "Project name", "Status"]] + [[f"W-{i}", f"P{i}", f"free text number {i}"] for i in range(60)]
+    code, out, _ = pmo(["import", pf_path, make_xlsx(rows), "--dry-run"])
+    assert code == 0
+    assert out.count("status 'free text number") == 30
+    assert "... and 30 more unknown values (use --json for all; is the column mapped to the right field?)" in out
