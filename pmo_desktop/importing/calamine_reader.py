@@ -12,16 +12,12 @@ import zipfile
 from datetime import time, timedelta
 from pathlib import Path
 
+from pmo_desktop.domain.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 from pmo_desktop.importing import looks as lk
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook, column_letter
 from pmo_desktop.importing.safety import check_readable, check_zip, is_ole, ole_is_encrypted
 
-# Excel's own limits (a workbook past them could not have come from Excel), and the cells read per file
-MAX_COLUMNS = 16_384
-MAX_ROWS = 1_048_576
-MAX_CELL_CHARS = 32_767
-MAX_CELLS = 2_000_000  # a 50,000-row register has about 1 million
 MAX_GRID = 20_000_000  # rows x columns of one sheet's range, checked before it is turned into Python lists
 _BIG = 2.0**53  # whole floats below this are read as ints, as Excel means them
 TRAILING_EMPTY_ROWS = 5_000  # stop after this many empty rows (formatted-but-empty ranges)

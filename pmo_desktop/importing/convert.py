@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pmo_desktop.domain import parsing
+from pmo_desktop.domain.cells import unguard
 from pmo_desktop.domain.enums import (
     CostCategory,
     Priority,
@@ -139,10 +140,9 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
 def _convert(field: k.Field, raw, ctx: Context, fill, fractions):
     t = field.type
     if t == k.TEXT and isinstance(raw, str):
-        text = raw.strip()
-        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-            text = text[1:]  # a neutralised formula-like text (our own export does this)
-        return text or None
+        if raw[:1] == "'":  # guarded text (domain.cells): literal, white space and all
+            return unguard(raw) or None
+        return raw.strip() or None
     if t == k.DATE and isinstance(raw, datetime) and field.name != "month":
         return raw.date().isoformat()
     if t == k.RAG:
@@ -157,10 +157,7 @@ def _convert(field: k.Field, raw, ctx: Context, fill, fractions):
             return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(" ")
         if isinstance(raw, date):
             return raw.isoformat()
-        text = str(raw).strip()
-        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-            text = text[1:]  # a neutralised formula-like text (our own export does this)
-        return text
+        return str(raw).strip()
     if t == k.DATE:
         if field.name == "month":
             month = parsing.month_of_header(raw)
