@@ -21,9 +21,9 @@ from pmo_desktop.collect import marker as M
 from pmo_desktop.domain import values as V
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import RaidStatus, RaidType
+from pmo_desktop.importing.calamine_reader import read_workbook
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.grid import Sheet, Workbook
-from pmo_desktop.importing.calamine_reader import read_workbook
 
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 
