@@ -64,6 +64,11 @@ def read_workbook(path: Path, *, progress: Progress | None = None, cancelled: Ca
                 if fmt == "xlsx":
                     parts, date1904 = lk.sheet_parts(zf)
                     styles = lk.styles_of_interest(zf)
+                    for name, part in parts.items():  # before calamine holds a huge sheet in memory
+                        found = lk.count_cells(zf, part, MAX_CELLS)
+                        if found is not None and found > MAX_CELLS:
+                            raise ImportRefused(f"{path.name}: sheet '{name}' has more than {MAX_CELLS:,} cells; "
+                                                "split it into several workbooks or keep only the sheets you need")
         wb = python_calamine.CalamineWorkbook.from_path(str(path))
     except ImportRefused:
         raise

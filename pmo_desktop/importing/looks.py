@@ -63,6 +63,31 @@ def refuse_entities(zf: zipfile.ZipFile, name: str) -> None:
                                 "comments; not a workbook Excel writes")
 
 
+_BYTES_PER_CELL = 16  # '<c><v>1</v></c>' is 15: a part smaller than MAX_CELLS x this cannot pass MAX_CELLS
+
+
+def count_cells(zf: zipfile.ZipFile, part: str, limit: int) -> int | None:
+    """For a sheet part big enough to hold more than `limit` cells: how many cells it has, counted in
+    1 MB pieces as it inflates (never held whole); None for smaller parts, which cannot."""
+    try:
+        info = zf.getinfo(part)
+    except KeyError:
+        return None
+    if info.file_size < limit * _BYTES_PER_CELL:
+        return None
+    count, tail = 0, b""
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                return count
+            piece = tail + chunk
+            count += piece.count(b"<c ") + piece.count(b"<c>")
+            tail = piece[-2:]  # a tag cut by the piece's end is counted whole with the next piece
+            if count > limit:
+                return count
+
+
 def sheet_parts(zf: zipfile.ZipFile) -> tuple[dict[str, str], bool]:
     """({sheet name: part path in the zip}, whether the workbook uses the 1904 date system)."""
     root = ElementTree.fromstring(zf.read("xl/workbook.xml"))

@@ -116,3 +116,17 @@ def test_sheets_past_excels_limits_are_refused_naming_the_file(tmp_path, cells, 
     path = _raw_workbook(tmp_path / "big.xlsx", xml)
     with pytest.raises(ImportRefused, match=f"big.xlsx: sheet 'Sheet'.*{words}"):
         read_workbook(path)
+
+
+def test_a_sheet_with_too_many_cells_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from pmo_desktop.importing import calamine_reader, looks
+
+    monkeypatch.setattr(calamine_reader, "MAX_CELLS", 1_000)
+    monkeypatch.setattr(looks, "_BYTES_PER_CELL", 1)  # count even a small part
+    cells = "".join(f'<row r="{r}">' + "<c><v>1</v></c>" * 10 + "</row>" for r in range(1, 120))
+    xml = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           f"<sheetData>{cells}</sheetData></worksheet>").encode()
+    with pytest.raises(ImportRefused, match="many.xlsx: sheet 'Sheet' has more than 1,000 cells"):
+        read_workbook(_raw_workbook(tmp_path / "many.xlsx", xml))
+    monkeypatch.setattr(calamine_reader, "MAX_CELLS", 2_000)
+    assert len(read_workbook(_raw_workbook(tmp_path / "fine.xlsx", xml)).sheets[0].rows) == 119
