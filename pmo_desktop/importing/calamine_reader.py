@@ -110,6 +110,28 @@ def read_workbook(path: Path, *, progress: Progress | None = None, cancelled: Ca
     return book
 
 
+def sheet_names(path: Path) -> list[str]:
+    """The names of a workbook's sheets, from its workbook part alone (no sheet is read); [] when the
+    file cannot be read (reading it properly then says why)."""
+    try:
+        fmt = workbook_format(path)
+        if fmt == "xlsx":
+            with zipfile.ZipFile(path) as zf:
+                lk.refuse_entities(zf, path.name)
+                return list(lk.sheet_parts(zf)[0])
+        import python_calamine
+
+        wb = python_calamine.CalamineWorkbook.from_path(str(path))
+        try:
+            return list(wb.sheet_names)
+        finally:
+            wb.close()
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError):
+            raise
+        return []
+
+
 def _refusal(path: Path, fmt: str, exc: Exception) -> ImportRefused:
     text = " ".join(str(exc).split())[:120]
     if "password" in text.lower() or type(exc).__name__ == "PasswordError":
