@@ -104,6 +104,7 @@ class Context:
     epoch: int = 1900
     minor_units: int = 100
     fy_start_month: int = 4
+    currency: str | None = None  # the portfolio's: an amount in another currency is refused
     # the analyst's answers for values a field does not know: field -> {normalised word: value or ''}
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     # words the portfolio (or this import) adds to extendable lists: vocabulary -> {normalised: word}
@@ -165,7 +166,7 @@ def _convert(field: k.Field, raw, ctx: Context, fill, fractions):
                 return month.isoformat()
         return parsing.parse_date(raw, order=ctx.date_order, epoch=ctx.epoch).isoformat()
     if t == k.MONEY:
-        return parsing.parse_money(raw, minor_units=ctx.minor_units)
+        return parsing.parse_money(raw, minor_units=ctx.minor_units, currency=ctx.currency)
     if t == k.PERCENT:
         return parsing.parse_percent(raw, fractions=fractions)
     if t == k.INT:

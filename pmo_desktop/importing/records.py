@@ -215,7 +215,7 @@ def _month_cells(table: Table, mapping: Mapping, r: int, ctx: Context, rec: Reco
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
         try:
-            amount = parsing.parse_money(raw, minor_units=ctx.minor_units)
+            amount = parsing.parse_money(raw, minor_units=ctx.minor_units, currency=ctx.currency)
         except ValueError as exc:
             rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
             continue

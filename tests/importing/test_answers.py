@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from openpyxl.styles import PatternFill
 
-from pmo_desktop.gui.registers import columns as C
-from pmo_desktop.gui.registers.registers import PROJECTS
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers.definitions import PROJECTS
 from pmo_desktop.store import open_portfolio
 from pmo_desktop.store.value_lists import value_lists
 

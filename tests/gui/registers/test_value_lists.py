@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.gui.registers.register_model import RegisterModel
-from pmo_desktop.gui.registers.registers import PROJECTS, RAID
+from pmo_desktop.registers.definitions import PROJECTS, RAID
 from pmo_desktop.store.value_lists import extend_lists, value_lists
 from tests.gui.conftest import read
 
