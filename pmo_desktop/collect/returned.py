@@ -1,6 +1,6 @@
 """Reading a status-report workbook as it comes back from a project manager.
 
-The file goes through the importer's reader (importing.xlsx_reader: the hostile-file checks, cached
+The file goes through the importer's reader (importing.calamine_reader: the hostile-file checks, cached
 formula values, fills), so whatever Outlook, Excel or LibreOffice did to it is read the same way. Fields
 are found by their labels and table columns by their headers (layout.py), not by position: inserted
 rows, moved columns, extra rows and a copied sheet do not matter. Values are parsed by domain.values,
@@ -21,9 +21,9 @@ from pmo_desktop.collect import marker as M
 from pmo_desktop.domain import values as V
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import RaidStatus, RaidType
+from pmo_desktop.importing.calamine_reader import read_workbook
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.grid import Sheet, Workbook
-from pmo_desktop.importing.xlsx_reader import read_xlsx
 
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 
@@ -58,7 +58,7 @@ def read_returned(path: Path, keys: tuple[str, str] | None, *, day_first: bool =
     """Read and check one returned workbook; ReturnRefused (one line) when it cannot be taken."""
     path = Path(path)
     try:
-        book = read_xlsx(path)
+        book = read_workbook(path)
     except ImportRefused as exc:
         raise ReturnRefused(str(exc)) from None
     mark_sheet = _marker_sheet(book)

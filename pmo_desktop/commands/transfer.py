@@ -16,12 +16,13 @@ from pmo_desktop.store import open_portfolio
 
 ROWS_SHOWN = 40
 ERRORS_SHOWN = 200
+UNKNOWN_SHOWN = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import a spreadsheet (xlsx, csv) or a plan (MS Project .xml, .gan)")
+    p = sub.add_parser("import", help="import a spreadsheet (xlsx, xls, ods, csv) or a plan (MS Project .xml, .gan)")
     p.add_argument("file", type=Path, help="the portfolio")
-    p.add_argument("input", type=Path, help="the file to import (.xlsx, .xlsm, .csv, .xml, .gan)")
+    p.add_argument("input", type=Path, help="the file to import (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv, .xml, .gan)")
     p.add_argument("--kind", default="auto",
                    help="projects, raid, tasks, budget, status, or auto (default: guess from the headers)")
     p.add_argument("--sheet", help="import only this sheet")
@@ -30,6 +31,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--project", metavar="CODE", help="the project rows belong to when the file has no project column")
     p.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
     p.add_argument("--skip-errors", action="store_true", help="import the good rows even if some rows have errors")
+    p.add_argument("--value", action="append", metavar="FIELD:FROM=TO", default=[],
+                   help="read a value the portfolio does not know as a known one (status:Planning=Active); "
+                        "nothing after '=' leaves it blank; project:CODE=OTHER maps a missing project, "
+                        "project:CODE= skips its rows (repeatable)")
+    p.add_argument("--add-values", action="store_true",
+                   help="add unknown values of lists that may grow (status, response, category, priority, "
+                        "stage) to the portfolio's lists")
+    p.add_argument("--create-missing", action="store_true",
+                   help="create the projects rows name that the portfolio lacks (code and name from the rows)")
+    p.add_argument("--keep-numbers", action="store_true",
+                   help="keep plain-number refs as they are (7 stays 7) instead of giving them a prefix (R-007)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_import)
 
@@ -56,7 +68,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         progress = TextProgress(f"Reading {args.input.name}")
         try:
             plan, pairs = service.plan_file(pf, args.input, kind=args.kind, sheet=args.sheet,
-                                            mapping_name=args.mapping, project=args.project, progress=progress)
+                                            mapping_name=args.mapping, project=args.project, progress=progress,
+                                            values=args.value, add_values=args.add_values,
+                                            create_missing=args.create_missing, keep_numbers=args.keep_numbers)
         except ImportRefused:
             if not with_benefits:
                 raise
@@ -126,15 +140,19 @@ def _print_plan(plan: ImportPlan) -> None:
             print(f"    ignored columns: {', '.join(sheet.ignored_columns)}")
         for note in sheet.notes:
             print(f"    note: {note}")
+        _print_answers(sheet)
         shown = errors_shown = 0
         for row in sheet.rows:
             if row.action == "unchanged":
                 continue
             if row.action == "error":
+                own = [e for e in row.errors if not e.problem]
+                if not own:
+                    continue  # listed once with its value above
                 errors_shown += 1
                 if errors_shown > ERRORS_SHOWN:
                     continue
-                for e in row.errors:
+                for e in own:
                     value = f", value '{e.value}'" if e.value else ""
                     column = f", column '{e.column}'" if e.column else ""
                     print(f"    row {e.row}{column}{value}: {e.reason}")
@@ -152,6 +170,32 @@ def _print_plan(plan: ImportPlan) -> None:
             print(f"    ... and {hidden} more new or changed rows (use --json for all)")
         if errors_shown > ERRORS_SHOWN:
             print(f"    ... and {errors_shown - ERRORS_SHOWN} more rows with errors (use --json for all)")
+
+
+def _print_answers(sheet) -> None:
+    """Each unknown value and missing project once, with its count and the options that answer it."""
+    if sheet.unknown:
+        print("    unknown values (answer each once; its rows are in error until then):")
+    for u in sheet.unknown[:UNKNOWN_SHOWN]:
+        fixes = []
+        if u.guess:
+            fixes.append(f"--value '{u.field}:{u.value}={u.guess}'")
+        if u.can_add:
+            fixes.append("--add-values")
+        fixes.append(f"--value '{u.field}:{u.value}=' (blank)")
+        print(f"      {u.field} '{u.value}' in {u.count} row(s): " + " or ".join(fixes)
+              + ("" if u.guess else f"  [known: {', '.join(u.known[:12])}]"))
+    if len(sheet.unknown) > UNKNOWN_SHOWN:
+        print(f"      ... and {len(sheet.unknown) - UNKNOWN_SHOWN} more unknown values (use --json for all; is the "
+              "column mapped to the right field?)")
+    if sheet.missing:
+        print("    projects not in the portfolio (answer each once):")
+    for m in sheet.missing[:UNKNOWN_SHOWN]:
+        named = f" ({m.name})" if m.name else ""
+        print(f"      project '{m.code}'{named} in {m.count} row(s): --create-missing, "
+              f"--value 'project:{m.code}=CODE' (an existing project) or --value 'project:{m.code}=' (skip its rows)")
+    if len(sheet.missing) > UNKNOWN_SHOWN:
+        print(f"      ... and {len(sheet.missing) - UNKNOWN_SHOWN} more projects (use --json for all)")
 
 
 def _import_plan_file(args: argparse.Namespace) -> int:

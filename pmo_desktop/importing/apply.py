@@ -11,6 +11,7 @@ from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress
 from pmo_desktop.importing.plan import CHANGED, NEW, ImportPlan, RowResult, SheetPlan
+from pmo_desktop.store.value_lists import extend_lists
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _PSEUDO = ("programme", "parent_wbs", "predecessors")
@@ -36,11 +37,21 @@ def apply_plan(pf, plan: ImportPlan, *, skip_errors: bool = False, progress: Pro
         raise ImportRefused(f"{counts['error']} row(s) have errors, so nothing was imported; fix them, or import "
                             "the other rows with --skip-errors")
     todo = counts["new"] + counts["changed"]
-    if todo == 0:
+    lists: dict[str, list[str]] = {}
+    for sheet in plan.sheets:
+        for vocab, words in sheet.add_values.items():
+            lists.setdefault(vocab, []).extend(words)
+    if todo == 0 and not lists:
         return ApplyResult(None, 0, 0, counts["error"])
     writer = _Writer(pf, progress, cancelled, todo)
     try:
         with pf.batch(Source.IMPORT, f"Import {Path(plan.file).name}") as batch_id:
+            if lists:
+                try:
+                    extend_lists(pf.conn, lists)
+                except ValueError as exc:
+                    raise ImportRefused(f"nothing was imported: {exc}") from None
+            writer.create_projects(plan)
             for kind in k.APPLY_ORDER:
                 for sheet in plan.sheets:
                     if sheet.kind == kind:
@@ -63,6 +74,14 @@ class _Writer:
         self.updated = 0
         self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
         self.programmes = {name: pid for pid, name in self.conn.execute("SELECT id, name FROM programmes")}
+
+    def create_projects(self, plan: ImportPlan) -> None:
+        """Projects the rows name that the portfolio lacked, answered 'create': code and name from the rows."""
+        for sheet in plan.sheets:
+            for code, name in sheet.create_projects.items():
+                if code not in self.projects:
+                    self.projects[code] = self._insert("projects", {"code": code, "name": name or code,
+                                                                    "stage": "Idea", "rag_overall": "X"})
 
     def _tick(self, n: int = 1) -> None:
         before = self.done
@@ -99,6 +118,8 @@ class _Writer:
             self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
 
     def _resolve(self, row: RowResult) -> dict:
+        if not row.refs and not any(c in row.values for c in _PSEUDO):
+            return row.values  # most rows: written as planned (never changed in place)
         values = {c: v for c, v in row.values.items() if c not in _PSEUDO}
         for col, code in row.refs.items():
             values[col] = self.projects[code]

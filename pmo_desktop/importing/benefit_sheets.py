@@ -17,6 +17,7 @@ from pmo_desktop.benefits.model import BenefitsError, check_status, check_type
 from pmo_desktop.benefits.register import next_ref, period_end
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.importing.calamine_reader import sheet_names
 from pmo_desktop.importing.readers import read_file
 from pmo_desktop.store import Portfolio
 
@@ -54,16 +55,9 @@ def export_rows(pf: Portfolio) -> list[tuple[str, list[str], list[str], list[lis
 def has_benefit_sheets(path: Path) -> bool:
     if Path(path).suffix.lower() not in (".xlsx", ".xlsm"):
         return False
-    try:
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True)
-        try:
-            return any(is_benefit_sheet(n) for n in wb.sheetnames)
-        finally:
-            wb.close()
-    except Exception:  # not a readable workbook: the importer reports it properly
-        return False
+    # the names from the workbook part alone: opening with openpyxl would parse a sheet without a
+    # <dimension> whole, minutes for a hostile one; an unreadable file gives [] (the importer says why)
+    return any(is_benefit_sheet(n) for n in sheet_names(Path(path)))
 
 
 def _text(value) -> str | None:

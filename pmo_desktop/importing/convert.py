@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pmo_desktop.domain import parsing
@@ -84,7 +84,10 @@ CHOICES: dict[str, dict[str, str]] = {
                   "ms": "milestone", "yes": "milestone", "y": "milestone", "true": "milestone",
                   "1": "milestone", "no": "task", "n": "task", "false": "task", "0": "task",
                   "phase": "summary", "deliverable": "milestone", "activity": "task", "epic": "summary",
-                  "subtask": "task", "sub task": "task", "story": "task", "bug": "task", "group": "summary"},
+                  "subtask": "task", "sub task": "task", "story": "task", "bug": "task", "group": "summary",
+                  "user story": "task", "feature": "summary", "initiative": "summary",
+                  "product backlog item": "task", "spike": "task", "improvement": "task", "new feature": "task",
+                  "issue": "task", "test": "task", "requirement": "task"},
     "measure": {"planned": "planned", "plan": "planned", "budget": "planned", "baseline": "planned",
                 "actual": "actual", "actuals": "actual", "spent": "actual", "forecast": "forecast",
                 "fcst": "forecast", "outlook": "forecast", "estimate": "forecast", "etc": "forecast"},
@@ -102,10 +105,40 @@ class Context:
     minor_units: int = 100
     fy_start_month: int = 4
     currency: str | None = None  # the portfolio's: an amount in another currency is refused
+    # the analyst's answers for values a field does not know: field -> {normalised word: value or ''}
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    # words the portfolio (or this import) adds to extendable lists: vocabulary -> {normalised: word}
+    extra: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+# Field types whose values come from a closed list or scale: a value outside it is an "unknown value"
+# the analyst answers once (map, add to the list, or leave blank) rather than an error on every row.
+CLOSED_TYPES = (k.CHOICE, k.RAG, k.PROB, k.IMPACT)
+
+
+class UnknownValue(ValueError):
+    """A closed field's value that none of its words, synonyms or the analyst's answers match."""
 
 
 def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None, fractions: bool | None = None):
     """The stored value for one cell of one field; raises ValueError(reason)."""
+    t = field.type
+    answers = ctx.values.get(field.name) if ctx.values else None
+    if answers and raw is not None:
+        key = parsing.normalise_word(raw)
+        if key in answers:
+            raw = answers[key]
+            if not raw:
+                return None  # the analyst chose to leave this value blank
+    if t in CLOSED_TYPES and raw is not None and not parsing.is_blank(raw):
+        try:
+            return _convert(field, raw, ctx, fill, fractions)
+        except ValueError as exc:
+            raise UnknownValue(str(exc)) from None
+    return _convert(field, raw, ctx, fill, fractions)
+
+
+def _convert(field: k.Field, raw, ctx: Context, fill, fractions):
     t = field.type
     if t == k.TEXT and isinstance(raw, str):
         if raw[:1] == "'":  # guarded text (domain.cells): literal, white space and all
@@ -150,6 +183,9 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
     if t == k.PREDECESSORS:
         return parsing.parse_predecessors(raw)
     if t == k.CHOICE:
+        extra = ctx.extra.get(field.choices) if ctx.extra else None
+        if extra and parsing.normalise_word(raw) in extra:
+            return extra[parsing.normalise_word(raw)]
         return parsing.parse_choice(raw, CHOICES[field.choices], field.name.replace("_", " "))
     raise ValueError(f"unknown field type {t}")
 

@@ -16,6 +16,8 @@ from pmo_desktop.importing.kinds import KINDS, normalise_header
 
 HEADER_SCAN_ROWS = 40
 _TOTALS = re.compile(r"^(grand\s+|sub\s*-?\s*)?totals?\b|^sum\b|^overall total\b", re.I)
+_TOTAL_STARTS = {"tot", "gra", "sub", "sum", "ove"}  # what a text must start with for _TOTALS to match
+_TOTAL_FIRST = set("tTgGsSoO \t\u00a0")
 _KNOWN: set[str] = {s for k in KINDS.values() for f in k.fields for s in f.synonyms}
 
 
@@ -166,7 +168,7 @@ def _header_block(sheet: Sheet, merged: dict, h: int) -> list[int]:
     while len(rows) < 3 and rows[0] > 0 and (spans(rows[0] - 1) or vertical_into(rows[0] - 1, rows[0])) \
             and header_score(_row_values(sheet, merged, rows[0] - 1)) > 0:
         rows.insert(0, rows[0] - 1)
-    while len(rows) < 3 and rows[-1] + 1 < len(sheet.rows) and any(spans(r) for r in rows):
+    while len(rows) < 3 and rows[-1] + 1 < len(sheet.rows) and spans(rows[-1]):  # a group row over this one
         below = _row_values(sheet, merged, rows[-1] + 1)
         if header_score(below) >= 2 and all(_is_texty(v) or v is None for v in below):
             rows.append(rows[-1] + 1)
@@ -221,13 +223,20 @@ def _data_rows(table: Table) -> None:
     blank_run = 0
     blank_total = 0
     start = table.header_rows[-1] + 1
+    contiguous = cols == list(range(len(cols)))  # the usual table: columns A, B, C ... with no gaps
+    width = len(cols)
     for r in range(start, len(sheet.rows)):
         row = sheet.rows[r]
         if merged:
             values = [table.value(r, c) for c in cols]
+        elif contiguous:
+            values = row[:width]
         else:
             values = [row[c] if c < len(row) else None for c in cols]
-        filled = [v for v in values if v is not None and not (isinstance(v, str) and not v.strip())]
+        # the first three filled cells are all the checks below look at (most rows fill their first three)
+        filled = [v for v in values[:3] if v is not None and (v.__class__ is not str or v.strip())]
+        if len(filled) < 3:
+            filled = [v for v in values if v is not None and (v.__class__ is not str or v.strip())][:3]
         if not filled:
             blank_run += 1
             blank_total += 1
@@ -241,12 +250,13 @@ def _data_rows(table: Table) -> None:
         first = filled[0]
         same = 0
         if isinstance(first, str) and first.strip().casefold() in header_texts:
-            same = sum(1 for c, v in zip(cols, values, strict=True) if isinstance(v, str) and header_norm.get(c)
+            same = sum(1 for c, v in zip(cols, values, strict=False) if isinstance(v, str) and header_norm.get(c)
                        and v.strip().casefold() == header_norm[c])
         if header_norm and same >= max(2, len(header_norm) // 2):
             table.skipped.append((r, "repeated header row"))
             continue
-        first_texts = [v for v in filled[:3] if isinstance(v, str)]
+        first_texts = [v for v in filled if v.__class__ is str and v[:1] in _TOTAL_FIRST
+                       and v.lstrip()[:3].lower() in _TOTAL_STARTS]
         if any(_TOTALS.match(t.strip()) for t in first_texts):
             table.skipped.append((r, "totals row"))
             continue

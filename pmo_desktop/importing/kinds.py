@@ -55,7 +55,8 @@ def _rags(prefix: str = "") -> tuple[Field, ...]:
 
 
 _PROJECT_REF = ("project code", "project", "project id", "proj code", "proj #", "project no", "project ref",
-                "project number", "code")
+                "project number", "code", "project key")
+_PROJECT_NAME = ("project name", "project title")  # names a project the portfolio may lack (to create it)
 
 PROJECTS = Kind(
     "projects", "Project register", "projects",
@@ -93,7 +94,10 @@ RAID = Kind(
     "raid", "RAID log", "raid_items",
     (
         Field("ref", TEXT, ("ref", "id", "raid id", "risk id", "issue id", "reference", "ref no", "no", "#",
-                            "item id", "raid ref", "risk ref", "issue ref", "key", "issue key"), required=True),
+                            "item id", "raid ref", "risk ref", "issue ref", "key", "issue key", "risk number",
+                            "issue number", "risk no", "issue no", "item number", "item no", "raid number",
+                            "ref number", "reference number", "number", "risk #", "issue #", "log id",
+                            "work item id"), required=True),
         Field("type", CHOICE, ("type", "raid type", "category", "item type", "raid category", "log type",
                                "issue type"), choices="raid_type"),
         Field("title", TEXT, ("title", "summary", "name", "risk title", "issue title", "risk", "issue",
@@ -117,7 +121,8 @@ RAID = Kind(
         Field("action", TEXT, ("mitigation", "action", "mitigation plan", "actions", "mitigating action",
                                "response plan", "next steps", "resolution", "response s", "responses")),
         Field("escalated", BOOL, ("escalated", "escalate", "escalation", "escalated?")),
-        Field("project", TEXT, _PROJECT_REF[1:] + ("project code",)),
+        Field("project", TEXT, _PROJECT_REF[1:] + ("project code", "project key")),
+        Field("project_name", TEXT, _PROJECT_NAME),
         Field("related_project", TEXT, ("related project", "depends on project", "dependent project",
                                         "other project")),
     ),
@@ -129,13 +134,20 @@ TASKS = Kind(
     "tasks", "Milestones and tasks", "tasks",
     (
         Field("project", TEXT, _PROJECT_REF),
-        Field("task_id", TEXT, ("id", "task id", "n", "no", "#", "unique id", "row id", "activity id")),
+        Field("project_name", TEXT, _PROJECT_NAME),
+        Field("task_id", TEXT, ("id", "task id", "n", "no", "#", "unique id", "row id", "activity id", "issue key",
+                                "key", "work item id")),
+        Field("issue_id", TEXT, ("issue id",)),  # a tool's internal id, which its Parent column may name
+        Field("parent", TEXT, ("parent", "parent id", "parent key", "parent issue", "epic link",
+                               "custom field epic link", "parent work item", "parent task")),
+        Field("status", TEXT, ("status category", "status", "state", "task status")),
         Field("wbs", TEXT, ("wbs", "wbs id", "wbs code", "wbs no", "outline number", "outline", "wbs number",
                             "level", "outline level", "개요 번호")),
         Field("name", TEXT, ("name", "task", "task name", "activity", "activity name", "milestone",
                              "milestone name", "description", "deliverable", "title", "summary", "work item",
                              "tasks", "task description", "phase", "이름", "작업"), required=True),
-        Field("kind", CHOICE, ("kind", "type", "task type", "milestone?", "is milestone", "item type"),
+        Field("kind", CHOICE, ("kind", "type", "task type", "milestone?", "is milestone", "item type", "issue type",
+                               "work item type"),
               choices="task_kind"),
         Field("start_date", DATE, ("start", "start date", "planned start", "begin", "begin date",
                                    "forecast start", "scheduled start", "시작일")),
@@ -165,6 +177,7 @@ BUDGET = Kind(
     "budget", "Budget lines", "budget_lines",
     (
         Field("project", TEXT, _PROJECT_REF),
+        Field("project_name", TEXT, _PROJECT_NAME),
         Field("category", CHOICE, ("category", "cost category", "cost type", "expense type", "cost element",
                                    "type", "line item", "resource type"), choices="category"),
         Field("spend_type", CHOICE, ("spend type", "capex opex", "capex/opex", "opex capex", "capital revenue",
@@ -186,6 +199,7 @@ STATUS = Kind(
     "status", "Status reports", "status_reports",
     (
         Field("project", TEXT, _PROJECT_REF, required=True),
+        Field("project_name", TEXT, _PROJECT_NAME),
         Field("period", DATE, ("period", "reporting period", "period end", "report date", "as at", "as of",
                                "week ending", "month ending", "status date", "date"), required=True),
         *_rags(),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pmo_desktop.domain import parsing
+from pmo_desktop.domain.vocabularies import EXTENDABLE
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.convert import CHOICES, Context, value_fits
 from pmo_desktop.importing.header import Table
@@ -30,6 +31,12 @@ class Mapping:
     ignored: list[str] = field(default_factory=list)  # headers of columns not imported
     notes: list[str] = field(default_factory=list)
     score: float = 0.0
+    # The analyst's answers, kept with a saved mapping (see importing/answers.py):
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {value in file: value, '' = blank}
+    added: dict[str, list[str]] = field(default_factory=dict)  # field -> values added to the portfolio's list
+    projects: dict[str, str] = field(default_factory=dict)  # missing code -> '+' create, '' skip, or a code
+    create_missing: bool = False  # create every project the rows name that the portfolio lacks
+    number_keys: str = "prefix"  # plain-number refs: "prefix" (7 -> R-007) or "keep" (7 stays 7)
 
     def column(self, name: str) -> int | None:
         cols = self.columns.get(name)
@@ -46,8 +53,19 @@ class Mapping:
     def to_saved(self, table: Table) -> dict:
         """The header-based form stored as a named mapping."""
         by_index = {c.index: c.header for c in table.columns}
-        return {"kind": self.kind, "measure": self.measure,
-                "fields": {f: [by_index[i] for i in cols if i in by_index] for f, cols in self.columns.items()}}
+        out = {"kind": self.kind, "measure": self.measure,
+               "fields": {f: [by_index[i] for i in cols if i in by_index] for f, cols in self.columns.items()}}
+        if self.values:
+            out["values"] = self.values
+        if self.added:
+            out["added"] = self.added
+        if self.projects:
+            out["projects"] = self.projects
+        if self.create_missing:
+            out["create_missing"] = True
+        if self.number_keys != "prefix":
+            out["number_keys"] = self.number_keys
+        return out
 
 
 def apply_saved(saved: dict, table: Table) -> Mapping:
@@ -55,6 +73,7 @@ def apply_saved(saved: dict, table: Table) -> Mapping:
     kind = k.kind_named(saved["kind"])
     by_header = {c.header.casefold(): c.index for c in table.columns}
     mapping = Mapping(kind.name, measure=saved.get("measure", "planned"))
+    _answers_from_saved(mapping, saved)
     for name, headers in saved.get("fields", {}).items():
         if name not in kind.field_names:
             continue
@@ -68,6 +87,23 @@ def apply_saved(saved: dict, table: Table) -> Mapping:
     used = {i for cols in mapping.columns.values() for i in cols} | set(mapping.month_columns)
     mapping.ignored = [c.header for c in table.columns if c.index not in used]
     return mapping
+
+
+def _answers_from_saved(mapping: Mapping, saved: dict) -> None:
+    """The value answers a saved mapping carries; anything malformed is left out, not trusted."""
+    values = saved.get("values")
+    if isinstance(values, dict):
+        mapping.values = {str(f): {str(a): str(b) for a, b in m.items() if isinstance(b, str)}
+                          for f, m in values.items() if isinstance(m, dict)}
+    added = saved.get("added")
+    if isinstance(added, dict):
+        mapping.added = {str(f): [str(w) for w in ws if isinstance(w, str)] for f, ws in added.items()
+                         if isinstance(ws, list)}
+    projects = saved.get("projects")
+    if isinstance(projects, dict):
+        mapping.projects = {str(a): str(b) for a, b in projects.items() if isinstance(b, str)}
+    mapping.create_missing = saved.get("create_missing") is True
+    mapping.number_keys = "keep" if saved.get("number_keys") == "keep" else "prefix"
 
 
 def _samples(table: Table, col: int) -> list:
@@ -91,8 +127,8 @@ def _header_match(kind: k.Kind, parts: tuple[str, ...]) -> list[tuple[float, str
             for j, text in enumerate(texts):
                 if not text:
                     continue
-                if text == syn:
-                    score = 3.0 - 0.5 * (j > 0) + rank
+                if text == syn:  # the whole header, then its innermost part ('Overall RAG' under 'Status')
+                    score = 3.0 - 0.4 * (j > 0) - 0.2 * (j > 1) + rank
                 elif (len(syn) >= 4 or " " in syn) and f" {syn} " in f" {text} ":
                     score = 1.0 + 0.1 * len(syn.split()) + rank
                 else:
@@ -105,13 +141,14 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
     ctx = ctx or Context()
     mapping = Mapping(kind.name)
     candidates = []  # (score, column, field)
+    fill_rags = _rag_by_fills(mapping, table, kind)
     for col in table.columns:
-        if col.blank_header:
+        if col.blank_header or col.index in fill_rags:
             continue
         for score, name in _header_match(kind, col.parts):
             candidates.append((score, col.index, name))
     candidates.sort(key=lambda t: (-t[0], t[1]))
-    taken_cols: set[int] = set()
+    taken_cols: set[int] = set(fill_rags)
     rejected: dict[int, str] = {}
     headers = {c.index: c.header for c in table.columns}
     for score, col, name in candidates:
@@ -119,9 +156,10 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
             continue
         f = kind.field(name)
         samples = _samples(table, col)
-        if not samples and score < 2.5 and name not in kind.key:
+        if not samples and score < 2.5:
             continue  # an empty column that only half-matches by name is not worth mapping
-        if samples and f.type != k.TEXT:
+        growable = f.type == k.CHOICE and f.choices in EXTENDABLE and score >= 2.5
+        if samples and f.type != k.TEXT and not growable:  # a list that may grow takes new words as answers
             fits = sum(1 for v in samples if value_fits(f, v, ctx))
             if fits < 0.5 * len(samples):
                 rejected.setdefault(col, f"column '{headers[col]}' looks like {name.replace('_', ' ')} by its "
@@ -130,6 +168,11 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
         mapping.columns[name] = [col]
         mapping.score += score
         taken_cols.add(col)
+    if kind.name == "tasks" and "parent" in mapping.columns:  # Jira: Parent (an id) and Epic Link (a key)
+        for _score, col, name in candidates:
+            if name == "parent" and col not in taken_cols and _samples(table, col):
+                mapping.columns["parent"].append(col)
+                taken_cols.add(col)
     if kind.name == "tasks" and "wbs" not in mapping.columns and "task_id" in mapping.columns:
         samples = [str(v) for v in _samples(table, mapping.columns["task_id"][0])]
         if any("." in v for v in samples) and all(_WBS.match(v.strip()) for v in samples):
@@ -145,6 +188,7 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
                                  + ", ".join(headers[c] for c in spread) + " that holds one")
     _month_columns(mapping, table, kind, ctx)
     taken_cols.update(mapping.month_columns)
+    _key_by_values(mapping, table, kind, taken_cols, headers)
     if "rag_overall" in kind.field_names and "rag_overall" not in mapping.columns:
         _rag_by_values(mapping, table, kind, taken_cols, headers)
     for col in table.columns:
@@ -159,11 +203,62 @@ def suggest_mapping(table: Table, kind: k.Kind, ctx: Context | None = None) -> M
     return mapping
 
 
+_KEY_VALUE = re.compile(r"^(?:[A-Za-z]{1,6}[-_ ]?)?\d{1,6}$")
+
+
+def _key_by_values(mapping: Mapping, table: Table, kind: k.Kind, taken: set[int], headers) -> None:
+    """A register's key column named nothing we know ('No.', 'Item', blank) is found by its values:
+    the leftmost unmapped column whose values are all distinct refs (R-001, RSK12) or whole numbers."""
+    key = {"raid": "ref", "projects": "code"}.get(kind.name)
+    if key is None or key in mapping.columns:
+        return
+    for col in table.columns[:4]:
+        if col.index in taken:
+            continue
+        samples = _samples(table, col.index)
+        texts = [str(v).strip() for v in samples if not isinstance(v, float | bool)]
+        if len(samples) < 2 or len(texts) != len(samples) or len(set(texts)) != len(texts):
+            continue
+        if all(_KEY_VALUE.match(t) for t in texts):
+            mapping.columns[key] = [col.index]
+            taken.add(col.index)
+            mapping.score += 1
+            mapping.notes.append(f"column '{headers[col.index]}' holds a distinct ref on every row: read as the "
+                                 f"{key}")
+            return
+
+
+def _rag_by_fills(mapping: Mapping, table: Table, kind: k.Kind) -> set[int]:
+    """Columns whose cells hold no text but RAG-like fills are RAG columns, whatever their header says
+    ('Status' over 'Overall RAG', 'Health check'): the overall RAG unless the header names a dimension."""
+    fills = table.sheet.fills
+    if not fills or "rag_overall" not in kind.field_names:
+        return set()
+    rows = table.data_rows[:SAMPLE * 4]
+    found: set[int] = set()
+    for col in table.columns:
+        coloured = [fills.get((r, col.index)) for r in rows if (r, col.index) in fills]
+        if len(coloured) < max(2, len(rows) // 2) or _samples(table, col.index):
+            continue
+        if sum(1 for c in coloured if parsing.rag_from_colour(c) is not None) < 0.8 * len(coloured):
+            continue
+        dims = [n for _s, n in _header_match(kind, col.parts) if n.startswith("rag_") and n not in mapping.columns]
+        name = dims[0] if dims else "rag_overall"
+        if name in mapping.columns:
+            continue
+        mapping.columns[name] = [col.index]
+        mapping.score += 2
+        found.add(col.index)
+        mapping.notes.append(f"column '{col.header}' has no text but RAG colours: read as {name.replace('_', ' ')}")
+    return found
+
+
 def _rag_by_values(mapping: Mapping, table: Table, kind: k.Kind, taken: set[int], headers) -> None:
     """A column whose values are RAG words ('Status' holding Green/Amber/Red) is the overall RAG."""
     rag = kind.field("rag_overall")
+    as_choice = {cols[0] for n, cols in mapping.columns.items() if kind.field(n).type == k.CHOICE and len(cols) == 1}
     for col in table.columns:
-        if col.index in taken or col.blank_header:
+        if (col.index in taken and col.index not in as_choice) or col.blank_header:
             continue
         samples = [v for v in _samples(table, col.index) if isinstance(v, str)]
         if len(samples) < 2 or any(len(v.strip()) < 3 for v in samples):

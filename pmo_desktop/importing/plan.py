@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pmo_desktop.domain.rules import row_problem
+from pmo_desktop.importing import answers
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.convert import Context
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping
-from pmo_desktop.importing.records import CellError, Record, build_records, decide_context, infer_raid_type
+from pmo_desktop.importing.records import (
+    MISSING_PROJECT,
+    CellError,
+    Record,
+    build_records,
+    decide_context,
+    infer_raid_type,
+)
+from pmo_desktop.store.value_lists import value_lists
 
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
 
@@ -53,6 +62,10 @@ class SheetPlan:
     notes: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     project_id: int | None = None
+    unknown: list = field(default_factory=list)  # answers.Unknown: values to answer once each
+    missing: list = field(default_factory=list)  # answers.Missing: project codes the portfolio lacks
+    create_projects: dict[str, str] = field(default_factory=dict)  # code -> name, created before the rows
+    add_values: dict[str, list[str]] = field(default_factory=dict)  # vocabulary -> words added to its list
 
     def counts(self) -> dict[str, int]:
         out = {NEW: 0, CHANGED: 0, UNCHANGED: 0, ERROR: 0}
@@ -63,6 +76,9 @@ class SheetPlan:
     def as_dict(self) -> dict:
         return {"sheet": self.sheet, "kind": self.kind, "header_row": self.header_row, "mapping": self.mapping,
                 "counts": self.counts(), "ignored_columns": self.ignored_columns, "notes": self.notes,
+                "unknown_values": [u.as_dict() for u in self.unknown],
+                "missing_projects": [m.as_dict() for m in self.missing],
+                "create_projects": self.create_projects, "add_values": self.add_values,
                 "rows": [r.as_dict() for r in self.rows]}
 
 
@@ -99,6 +115,7 @@ class _Lookup:
         self.project_codes = {pid: code for code, pid in self.project_ids.items()}
         self.programmes = {pid: name for pid, name in conn.execute("SELECT id, name FROM programmes")}
         self.pending_projects: set[str] = set()
+        self.lists = value_lists(conn)
         self._folded: dict[str, int] | None = None
         self._seen: dict[str, dict[str, tuple[str, int]]] = {}
 
@@ -129,7 +146,8 @@ def plan_table(pf, table: Table, mapping: Mapping, *, project: str | None = None
     kind = k.kind_named(mapping.kind)
     lookup = lookup or _Lookup(pf)
     base = base or context_for(pf)
-    ctx, ctx_notes = decide_context(table, mapping, kind, base)
+    ctx, ctx_notes = decide_context(table, mapping, kind,
+                                    answers.context_for_mapping(base, mapping, kind, lookup.lists))
     records, notes = build_records(table, mapping, kind, ctx)
     plan = SheetPlan(table.sheet.name, kind.name, table.header_row_number, mapping.describe(table),
                      notes=[*table.notes, *mapping.notes, *ctx_notes, *notes], ignored_columns=list(mapping.ignored))
@@ -149,8 +167,16 @@ def plan_table(pf, table: Table, mapping: Mapping, *, project: str | None = None
         default_project = lookup.project(project)
         if default_project is None:
             plan.notes.append(f"--project {project}: no such project in the portfolio")
+    records, names = answers.resolve_projects(plan, records, mapping, lookup)
     planner = _PLANNERS[kind.name]
     planner(plan, records, lookup, default_project, project, table, mapping)
+    plan.unknown = answers.group_unknown(plan, kind, lookup.lists)
+    plan.missing = answers.group_missing(plan, names)
+    plan.add_values = answers.additions(mapping, kind, lookup.lists)
+    for vocab, words in plan.add_values.items():
+        plan.notes.append(f"added to the {vocab.replace('_', ' ')} list: {', '.join(words)}")
+    if plan.create_projects:
+        plan.notes.append(f"{len(plan.create_projects)} project(s) created: {', '.join(plan.create_projects)}")
     return plan
 
 
@@ -180,7 +206,7 @@ def _project_of(rec: Record, lookup: _Lookup, default, default_code, headers: di
     found = lookup.project(str(code))
     if found is None:
         rec.errors.append(CellError(rec.row, headers.get(field_name, ""), str(code),
-                                    f"project '{code}' is not in the portfolio"))
+                                    f"project '{code}' is not in the portfolio", field_name, MISSING_PROJECT))
     return found, code
 
 
@@ -225,6 +251,8 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
     existing = {r["code"]: r for r in _rows(lookup.conn, "SELECT * FROM projects")}
     headers = _headers(table, mapping)
     seen = lookup.seen(plan.kind)
+    known_programmes = set(lookup.programmes.values())
+    new_programmes: dict[str, int] = {}
     for rec in records:
         values = dict(rec.values)
         code = values.pop("code", None)
@@ -243,10 +271,22 @@ def _plan_projects(plan, records, lookup, default, default_code, table, mapping)
         result = _finish(plan, rec, code or f"row {rec.row}", values, current, seen, compare)
         if result.action == NEW:
             lookup.pending_projects.add(code)
+        if programme is not None and result.action != ERROR and programme not in known_programmes:
+            new_programmes[programme] = new_programmes.get(programme, 0) + 1
+    for name, n in new_programmes.items():
+        plan.notes.append(f"programme '{name}' ({n} project(s)) is created; --value 'programme:{name}=NAME' puts "
+                          f"them in an existing one, --value 'programme:{name}=' in none")
+
+
+_NUMBER_REF = re.compile(r"\d+(\.0)?")
+_PREFIX = {"Risk": "R", "Assumption": "A", "Issue": "I", "Dependency": "D", "Decision": "DEC"}
 
 
 def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
     existing = {r["ref"]: r for r in _rows(lookup.conn, "SELECT * FROM raid_items")}
+    by_title: dict[tuple, str] = {}
+    for r in existing.values():
+        by_title.setdefault((r["project_id"], (r["title"] or "").strip().casefold()), r["ref"])
     headers = _headers(table, mapping)
     seen = lookup.seen(plan.kind)
     context_name = f"{table.sheet.name}"
@@ -255,7 +295,7 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
         m = re.match(r"^([A-Z]+)-(\d+)$", ref)
         if m:
             counters[m.group(1)] = max(counters.get(m.group(1), 0), int(m.group(2)))
-    generated = numbered = 0
+    generated = numbered = matched = 0
     if "type" not in mapping.columns and "probability" in mapping.columns:
         context_name = "risk"  # only risks carry a probability
         plan.notes.append("no type column, but a probability column: items without a typed ref are Risks")
@@ -272,12 +312,19 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
                 rec.errors.append(CellError(rec.row, headers.get("type", ""), "", "the RAID type is missing "
                                             "(Risk, Assumption, Issue, Dependency or Decision)"))
         v["type"] = kind
-        if ref and re.fullmatch(r"\d+(\.0)?", ref) and kind:
-            prefix = {"Risk": "R", "Assumption": "A", "Issue": "I", "Dependency": "D", "Decision": "DEC"}[kind]
-            ref = f"{prefix}-{int(float(ref)):03d}"
+        pid, _ = _project_of(rec, lookup, default, default_code, headers, mapping, required=False)
+        if ref and ref[0].isdigit() and _NUMBER_REF.fullmatch(ref) and kind:
+            ref = str(int(float(ref))) if mapping.number_keys == "keep" else f"{_PREFIX[kind]}-{int(float(ref)):03d}"
             numbered += 1
+        if not ref:
+            description = (v.get("description") or "").strip()
+            title = v.get("title") or (description.splitlines()[0][:100] if description else "")
+            found = by_title.get((pid if isinstance(pid, int) else None, title.strip().casefold())) if title else None
+            if found and found not in seen:
+                ref = found  # the same item, imported before from a file with no refs
+                matched += 1
         if not ref and kind:
-            prefix = {"Risk": "R", "Assumption": "A", "Issue": "I", "Dependency": "D", "Decision": "DEC"}[kind]
+            prefix = _PREFIX[kind]
             counters[prefix] = counters.get(prefix, 0) + 1
             ref = f"{prefix}-{counters[prefix]:03d}"
             generated += 1
@@ -293,7 +340,6 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
                 v["title"] = v["description"].splitlines()[0][:100]
             elif ref not in existing:
                 rec.errors.append(CellError(rec.row, headers.get("title", ""), "", "the item has no title"))
-        pid, _ = _project_of(rec, lookup, default, default_code, headers, mapping, required=False)
         v.pop("project", None)
         if pid is not None or "project" in mapping.columns or default is not None:
             v["project_id"] = pid
@@ -305,10 +351,14 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
         result = _finish(plan, rec, ref or f"row {rec.row}", v, existing.get(ref), seen)
         _resolve_pending(result, ("project_id", "related_project_id"))
     if numbered:
-        plan.notes.append(f"{numbered} plain number ref(s) given their type's prefix (1 -> R-001, I-001 ...)")
+        plan.notes.append(f"{numbered} plain number ref(s) " + ("kept as they are" if mapping.number_keys == "keep"
+                          else "given their type's prefix (1 -> R-001, I-001 ...)"))
+    if matched:
+        plan.notes.append(f"{matched} item(s) with no ref matched items already in the portfolio by project and "
+                          "title")
     if generated:
         plan.notes.append(f"{generated} item(s) had no ref; refs were generated (importing the file again "
-                          "would add them again)")
+                          "matches them by project and title)")
 
 
 def _resolve_pending(result: RowResult, cols) -> None:

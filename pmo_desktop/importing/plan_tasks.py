@@ -9,6 +9,7 @@ from __future__ import annotations
 from pmo_desktop.domain.limits import depth_problem, span_problem
 from pmo_desktop.domain.parsing import format_predecessors
 from pmo_desktop.importing import plan as p
+from pmo_desktop.importing import tool_exports
 from pmo_desktop.importing.records import CellError, Record, assign_wbs
 
 _COMPARED = ("name", "kind", "start_date", "finish_date", "duration_days", "baseline_start", "baseline_finish",
@@ -37,9 +38,19 @@ def plan_tasks(plan, records: list[Record], lookup, default, default_code, table
                     JOIN projects pp ON pp.id = pt.project_id WHERE t.project_id IN ({marks})""", ids):
             ref = wbs_of.get(pred, "?") if same else f"{code}:{p_wbs}"  # another project's task: CODE:WBS
             links_of.setdefault(succ, []).append((ref, kind, lag))
+    if tool_exports.progress_from_status(records):
+        plan.notes.append("% complete read from the status (To Do 0, In Progress 50, Done 100)")
     for pid, members in groups.items():
         recs = [r for r, _ in members]
-        note = assign_wbs(recs)
+        note = None
+        if "parent" in mapping.columns and "wbs" not in mapping.columns:
+            note = tool_exports.wbs_from_parents(recs)
+            if note is not None:  # the plan's order is the tree's, not the export's
+                members.sort(key=lambda m: tuple(int(x) for x in m[0].values["wbs"].split(".")))
+            else:
+                for rec in recs:
+                    rec.level = 0  # a tracker's export: leading spaces in a summary are not an outline
+        note = note or assign_wbs(recs)
         if note and note not in plan.notes:
             plan.notes.append(note)
         _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping, lookup)
@@ -59,10 +70,10 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         v["wbs"] = wbs
         _check_bounds(rec, wbs, v.get("duration_days"), headers)
         v["project_id"] = pid
-        if "kind" not in v:
-            if wbs in parents:
-                v["kind"] = "summary"
-            elif v.get("duration_days") == 0 or (v.get("start_date") and v.get("start_date") == v.get("finish_date")
+        if wbs in parents:
+            v["kind"] = "summary"  # an item with children (an epic, a story with sub-tasks) sums them up
+        elif "kind" not in v:
+            if v.get("duration_days") == 0 or (v.get("start_date") and v.get("start_date") == v.get("finish_date")
                                                   and "milestone" in str(v.get("name", "")).lower()):
                 v["kind"] = "milestone"
             else:

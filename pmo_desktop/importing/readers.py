@@ -11,25 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pmo_desktop.importing.calamine_reader import read_workbook
 from pmo_desktop.importing.csv_reader import read_csv
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.grid import Workbook
-from pmo_desktop.importing.xlsx_reader import read_xlsx
 
 Reader = Callable[..., Workbook]
 
 READERS: dict[str, Reader] = {
-    ".xlsx": read_xlsx,
-    ".xlsm": read_xlsx,
+    ".xlsx": read_workbook,
+    ".xlsm": read_workbook,
+    ".xlsb": read_workbook,
+    ".ods": read_workbook,
+    ".xls": read_workbook,
     ".csv": read_csv,
     ".tsv": read_csv,
     ".txt": read_csv,
 }
 
 _REFUSED = {
-    ".xls": "is a legacy Excel 97-2003 workbook (.xls); open it in Excel and save it as .xlsx",
-    ".xlsb": "is a binary workbook (.xlsb); save it as .xlsx in Excel",
-    ".ods": "is an OpenDocument spreadsheet; save it as .xlsx",
     ".numbers": "is a Numbers document; export it as .xlsx",
 }
 

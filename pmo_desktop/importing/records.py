@@ -7,14 +7,16 @@ file only; matching against the portfolio is plan.py's job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pmo_desktop.domain import parsing
 from pmo_desktop.importing import kinds as k
-from pmo_desktop.importing.convert import CHOICES, Context, convert_value
+from pmo_desktop.importing.convert import CHOICES, Context, UnknownValue, convert_value
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping
+
+UNKNOWN_VALUE, MISSING_PROJECT = "unknown value", "missing project"
 
 
 @dataclass
@@ -23,9 +25,14 @@ class CellError:
     column: str  # header text
     value: str
     reason: str
+    field: str = ""  # the field, when the problem is a value the analyst can answer once for all rows
+    problem: str = ""  # "" (this row only), UNKNOWN_VALUE or MISSING_PROJECT
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+        out = {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+        if self.problem:
+            out.update(field=self.field, problem=self.problem)
+        return out
 
     def __str__(self) -> str:
         where = f"row {self.row}" + (f", column '{self.column}'" if self.column else "")
@@ -57,8 +64,7 @@ def decide_context(table: Table, mapping: Mapping, kind: k.Kind, base: Context) 
                 if isinstance(v, str):
                     texts.append(v)
     order = parsing.detect_date_order(texts)
-    ctx = Context(date_order=order or base.date_order, epoch=base.epoch, minor_units=base.minor_units,
-                  fy_start_month=base.fy_start_month, currency=base.currency)
+    ctx = replace(base, date_order=order or base.date_order)
     if texts:
         why = "from the file's own dates" if order else "from the portfolio setting (the file's dates are ambiguous)"
         if any(parsing.slash_date_parts(t) for t in texts):
@@ -90,6 +96,11 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     identity = set(kind.key) | {f.name for f in kind.fields if f.required} | {"task_id"}
     records: list[Record] = []
     caches: dict[str, dict] = {f.name: {} for f, _ in fields}
+    plain_text = {f.name for f, _ in fields if f.type == k.TEXT and f.name not in ctx.values}
+    # (field, columns, one column?, RAG?, plain text?); a name's leading spaces give the outline level
+    plan_fields = [(f, cols, len(cols) == 1, f.type == k.RAG, f.name in plain_text and f.name != "name")
+                   for f, cols in fields]
+    key_only = set(kind.key) | {"task_id"}
     continued = empty = inside_merge = 0
     key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
     merged = table._merged
@@ -102,36 +113,63 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
         filled: set[str] = set()
         row = sheet_rows[r]
         width = len(row)
-        for f, cols in fields:
-            raw, col = None, cols[0]
-            for c in cols:
-                v = row[c] if c < width else None
+        for f, cols, single, is_rag, plain in plan_fields:
+            col = cols[0]
+            if single:  # the common case, without the loop over fallback columns
+                raw = row[col] if col < width else None
                 if merged:
-                    v = merged.get((r, c), v)
-                if v is not None and not (isinstance(v, str) and not v.strip()):
-                    raw, col = v, c
-                    break
-            fill = fills.get((r, col)) if f.type == k.RAG and raw is None else None
+                    raw = merged.get((r, col), raw)
+                if raw.__class__ is str:
+                    value = raw.strip()
+                    if not value:
+                        raw = None
+                    elif plain and value[:1] != "'":  # plain text: what convert_value does, without the call
+                        rec.values[f.name] = value
+                        filled.add(f.name)
+                        continue
+            else:
+                raw = None
+                for c in cols:
+                    v = row[c] if c < width else None
+                    if merged:
+                        v = merged.get((r, c), v)
+                    if v is not None and not (isinstance(v, str) and not v.strip()):
+                        raw, col = v, c
+                        break
+            fill = fills.get((r, col)) if is_rag and raw is None else None
             if raw is None and fill is None:
                 continue
             try:
-                if fill is None and isinstance(raw, str):
+                if fill is None and raw.__class__ is str and plain:
+                    value = raw.strip()  # plain text: what convert_value does, without the call
+                    if value[:1] == "'":
+                        value = convert_value(f, raw, ctx)
+                elif fill is None:
                     cache = caches[f.name]
-                    if raw in cache:
-                        value = cache[raw]
+                    key = raw if raw.__class__ is str else (raw.__class__, raw)  # 1 and True differ
+                    if key in cache:
+                        value = cache[key]
                         if isinstance(value, Exception):
                             raise value
                     else:
                         try:
-                            value = cache[raw] = convert_value(f, raw, ctx, fractions=fractions.get(f.name))
+                            value = cache[key] = convert_value(f, raw, ctx, fractions=fractions.get(f.name))
                         except (ValueError, OverflowError, KeyError) as exc:
                             if len(cache) < 10_000:
-                                cache[raw] = exc
+                                cache[key] = exc
                             raise
                         if len(cache) > 10_000:
                             cache.clear()  # free text: caching it does not pay
                 else:
                     value = convert_value(f, raw, ctx, fill=fill, fractions=fractions.get(f.name))
+            except UnknownValue as exc:
+                text = " ".join(str(raw).split())
+                if len(text) <= 40:  # a value from a list; longer text is a sentence in the wrong place
+                    rec.errors.append(CellError(r + 1, headers.get(col, ""), text, str(exc), f.name, UNKNOWN_VALUE))
+                else:
+                    rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
+                filled.add(f.name)
+                continue
             except (ValueError, OverflowError, KeyError) as exc:
                 rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
                 filled.add(f.name)
@@ -145,8 +183,8 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
                 rec.level = indents.get((r, col), 0) * 4 + spaces
         if name_col is not None and "name" not in filled and (r, name_col) in indents:
             rec.level = indents[(r, name_col)] * 4
-        month_values = _month_cells(table, mapping, r, ctx, rec, headers)
-        if (not filled or (filled <= set(kind.key) | {"task_id"} and not rec.errors)) and not month_values:
+        month_values = _month_cells(table, mapping, r, ctx, rec, headers) if mapping.month_columns else []
+        if (not filled or (filled <= key_only and not rec.errors)) and not month_values:
             empty += 1  # nothing, or only a pre-numbered key in an unused template row
             continue
         if (records and not (filled & identity) and filled <= text_fields and not month_values
@@ -229,9 +267,12 @@ def assign_wbs(records: list[Record]) -> str | None:
             else "no WBS column: tasks numbered 1, 2, 3 ... in file order")
 
 
+_TYPED_REF = re.compile(r"^([A-Za-z]+)[-_ ]?\d")
+
+
 def infer_raid_type(ref: str | None, context_name: str) -> str | None:
     if ref:
-        m = re.match(r"^([A-Za-z]+)[-_ ]?\d", ref.strip())
+        m = _TYPED_REF.match(ref.strip())
         if m:
             prefix = m.group(1).lower()
             found = CHOICES["raid_type"].get(prefix) or {"dec": "Decision", "ris": "Risk", "iss": "Issue",

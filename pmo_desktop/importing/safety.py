@@ -1,10 +1,10 @@
 """Checks made on an untrusted file before any parser sees it.
 
-A workbook is a zip of XML parts. We refuse, with one line each: files that are not there or too big,
-legacy binary .xls, encrypted (password-protected) workbooks, .xlsb, not-a-zip, corrupt zips and zip
-bombs (bounded by the declared uncompressed sizes and compression ratios, checked from the central
-directory before anything is inflated). XML entity tricks are left to defusedxml, which openpyxl
-uses when it is installed (it is one of our dependencies) and which we check is active.
+A workbook is a zip of XML parts (xlsx, xlsb, ods) or an OLE compound file (legacy xls). We refuse,
+with one line each: files that are not there or too big, encrypted (password-protected) workbooks,
+corrupt zips and zip bombs (bounded by the declared uncompressed sizes and compression ratios, checked
+from the central directory before anything is inflated). Which format a file is, and the DTD check of
+its XML parts, are calamine_reader.py's and looks.py's.
 """
 
 from __future__ import annotations
@@ -38,29 +38,15 @@ def check_readable(path: Path) -> int:
     return size
 
 
-def check_workbook(path: Path) -> None:
-    """Refuse anything that is not a plain, unencrypted, reasonably sized .xlsx/.xlsm zip."""
-    check_readable(path)
-    with open(path, "rb") as fh:
-        head = fh.read(8)
-    if head == _OLE_MAGIC:
-        if _ole_is_encrypted(path):
-            raise ImportRefused(f"{path.name} is password-protected (encrypted); open it in Excel, remove "
-                                "the password (File > Info > Protect Workbook) and save it again")
-        raise ImportRefused(f"{path.name} is a legacy Excel 97-2003 workbook (.xls); open it in Excel and "
-                            "save it as .xlsx")
-    if not head.startswith(b"PK"):
-        raise ImportRefused(f"{path.name} is not an Excel workbook (it is not a .xlsx zip file)")
+def check_zip(path: Path) -> set[str]:
+    """The member names of a zipped workbook (xlsx, xlsb, ods), after refusing corrupt zips, encrypted
+    parts and zip bombs from the central directory, before anything is inflated."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ImportRefused(f"{path.name} is damaged (its zip structure cannot be read: {exc})") from None
     names = {i.filename for i in infos}
-    if "xl/workbook.bin" in names:
-        raise ImportRefused(f"{path.name} is a binary workbook (.xlsb); save it as .xlsx in Excel")
-    if "xl/workbook.xml" not in names:
-        raise ImportRefused(f"{path.name} is a zip file but not an Excel workbook (no xl/workbook.xml)")
     if len(infos) > MAX_MEMBERS:
         raise ImportRefused(f"{path.name} has {len(infos)} parts; that is not a normal workbook")
     total = 0
@@ -74,20 +60,17 @@ def check_workbook(path: Path) -> None:
     if total > MAX_UNCOMPRESSED_BYTES:
         raise ImportRefused(f"{path.name} would inflate to {total // 2**20} MB; files over "
                             f"{MAX_UNCOMPRESSED_BYTES // 2**20} MB uncompressed are not imported")
+    return names
 
 
-def _ole_is_encrypted(path: Path) -> bool:
+def is_ole(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(8) == _OLE_MAGIC
+
+
+def ole_is_encrypted(path: Path) -> bool:
     """An OLE compound file holding an 'EncryptedPackage' stream is an encrypted OOXML workbook."""
     size = os.path.getsize(path)
     with open(path, "rb") as fh:
         data = fh.read(min(size, 8 * 1024 * 1024))
     return _ENCRYPTED_MARK in data
-
-
-def check_xml_defences() -> None:
-    """openpyxl parses with defusedxml when present; refuse to read workbooks if that is not so."""
-    import openpyxl
-
-    if not getattr(openpyxl, "DEFUSEDXML", False):
-        raise ImportRefused("workbook import needs the 'defusedxml' package (protection against XML "
-                            "entity attacks); reinstall PMO Desktop")

@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from pmo_desktop.importing import answers
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.apply import ApplyResult, apply_plan
 from pmo_desktop.importing.benefit_sheets import is_benefit_sheet
@@ -24,6 +26,7 @@ from pmo_desktop.importing.mapping import Mapping, apply_saved, guess_kind, sugg
 from pmo_desktop.importing.plan import ImportPlan, _Lookup, context_for, plan_table
 from pmo_desktop.importing.readers import read_file
 from pmo_desktop.importing.saved_mappings import load_mapping
+from pmo_desktop.store.value_lists import value_lists
 
 
 def open_file(path: str | Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None,
@@ -56,9 +59,8 @@ def preview(pf, pairs: list[tuple[Table, Mapping]], *, project: str | None = Non
     plan = ImportPlan(file, warnings=list(warnings or []))
     lookup = _Lookup(pf)
     base = context_for(pf)
-    order = {name: i for i, name in enumerate(k.APPLY_ORDER)}
-    for table, mapping in sorted(pairs, key=lambda p: order[k.kind_named(p[1].kind).name]):
-        ctx = Context(base.date_order, table.epoch, base.minor_units, base.fy_start_month, base.currency)
+    for table, mapping in _by_apply_order(pairs):
+        ctx = replace(base, epoch=table.epoch)
         plan.sheets.append(plan_table(pf, table, mapping, project=project, base=ctx, lookup=lookup))
     return plan
 
@@ -70,8 +72,12 @@ def apply(pf, plan: ImportPlan, *, skip_errors: bool = False, progress: Progress
 
 def plan_file(pf, path: str | Path, *, kind: str | None = None, sheet: str | None = None,
               mapping_name: str | None = None, project: str | None = None, progress: Progress | None = None,
-              cancelled: CancelCheck | None = None) -> tuple[ImportPlan, list[tuple[Table, Mapping]]]:
-    """Read, detect, map and preview a file in one go (what `pmo import` does)."""
+              cancelled: CancelCheck | None = None, values: list[str] | None = None, add_values: bool = False,
+              create_missing: bool = False, keep_numbers: bool = False,
+              ) -> tuple[ImportPlan, list[tuple[Table, Mapping]]]:
+    """Read, detect, map and preview a file in one go (what `pmo import` does). `values` are answers
+    'FIELD:FROM=TO' for unknown values; `add_values` adds every unknown value of a list that may grow
+    to the portfolio's list; `create_missing` creates the projects rows name that the portfolio lacks."""
     path = Path(path)
     if kind is not None and kind != "auto":
         try:
@@ -127,6 +133,23 @@ def plan_file(pf, path: str | Path, *, kind: str | None = None, sheet: str | Non
     if not pairs:
         raise ImportRefused(f"nothing in {path.name} could be recognised as a register; "
                             + "; ".join(skipped[:3]))
+    lists = value_lists(pf.conn)
+    for _table, mapping in pairs:
+        answers.answer_options(mapping, k.kind_named(mapping.kind), values, lists)
+        mapping.create_missing = mapping.create_missing or create_missing
+        if keep_numbers:
+            mapping.number_keys = "keep"
     plan = preview(pf, pairs, project=project, file=str(path), warnings=workbook.warnings)
+    if add_values:
+        added = 0
+        for (_table, mapping), sheet in zip(_by_apply_order(pairs), plan.sheets, strict=True):
+            added += answers.add_unknown(mapping, sheet.unknown)
+        if added:
+            plan = preview(pf, pairs, project=project, file=str(path), warnings=workbook.warnings)
     plan.skipped_sheets = skipped
     return plan, pairs
+
+
+def _by_apply_order(pairs: list[tuple[Table, Mapping]]) -> list[tuple[Table, Mapping]]:
+    order = {name: i for i, name in enumerate(k.APPLY_ORDER)}
+    return sorted(pairs, key=lambda p: order[k.kind_named(p[1].kind).name])

@@ -62,8 +62,8 @@ class Column:
 
     @property
     def choice_list(self) -> list[str]:
-        if self.enum is not None:
-            return [m.value for m in self.enum]
+        if self.enum is not None:  # an enum's values, then the words the portfolio added to its list
+            return [m.value for m in self.enum] + list(self.choices)
         return list(self.choices)
 
     def with_(self, **changes: Any) -> Column:
@@ -169,7 +169,7 @@ def parse(column: Column, value: Any, fmt: Formatting) -> Any:
     elif kind == RAG:
         result = values.parse_rag(value)
     elif kind == ENUM:
-        result = values.parse_enum(_before_dash(value), column.enum, what=what.lower())
+        result = values.parse_choice(_before_dash(value), column.choice_list, what=what.lower())
     elif kind == CHOICE:
         result = values.parse_choice(value, list(column.choices), what=what.lower())
     elif kind == PROBABILITY:

@@ -46,7 +46,8 @@ def test_errors_block_the_whole_import_and_say_where(make_xlsx, pmo_json, pmo, p
     assert errors == [
         {"row": 4, "column": "", "value": "R-001", "reason": "duplicate key 'R-001' (also on row 2)"},
         {"row": 5, "column": "Due", "value": "31/02/2026", "reason": "'31/02/2026' is not a real date"},
-        {"row": 6, "column": "Project", "value": "PRJ-99", "reason": "project 'PRJ-99' is not in the portfolio"},
+        {"row": 6, "column": "Project", "value": "PRJ-99", "reason": "project 'PRJ-99' is not in the portfolio",
+         "field": "project", "problem": "missing project"},
     ]
     code, out, err = pmo(["import", pf_path, make_xlsx(bad)])
     assert "row 5, column 'Due', value '31/02/2026': '31/02/2026' is not a real date" in out

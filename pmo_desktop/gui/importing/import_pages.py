@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -33,8 +34,9 @@ from pmo_desktop.store import PortfolioError
 if TYPE_CHECKING:
     from pmo_desktop.gui.importing.import_wizard import ImportWizard
 
-FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, PLAN_PAGE = range(4)
-FILE_FILTER = ("Importable files (*.xlsx *.xlsm *.csv *.tsv *.txt *.xml *.gan);;Excel workbooks (*.xlsx *.xlsm);;"
+FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, PLAN_PAGE, VALUES_PAGE, PROJECTS_PAGE = range(6)
+FILE_FILTER = ("Importable files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.gan);;"
+               "Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;"
                "CSV files (*.csv *.tsv *.txt);;Plans (*.xml *.gan)")
 IGNORE = "(ignore)"
 
@@ -182,6 +184,8 @@ class MappingPage(QWizardPage):
         self.project_combo.currentIndexChanged.connect(self._project_changed)
         self.saved_combo = QComboBox()
         self.saved_combo.activated.connect(self._use_saved)
+        self.keep_numbers = QCheckBox("Keep plain-number refs as they are (7 stays 7, not R-007)")
+        self.keep_numbers.toggled.connect(self._keep_numbers)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("mappingTable")
         self.table.setHorizontalHeaderLabels(["Column in the file", "Sample values", "Import as"])
@@ -203,6 +207,7 @@ class MappingPage(QWizardPage):
         form.addRow("Import as:", self.kind_combo)
         form.addRow("Project for rows without one:", self.project_combo)
         form.addRow("Use a saved mapping:", self.saved_combo)
+        form.addRow("", self.keep_numbers)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_name, 1)
         save_row.addWidget(self.save_button)
@@ -248,6 +253,10 @@ class MappingPage(QWizardPage):
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(session.mapping.kind))
         self.kind_combo.blockSignals(False)
         self.project_combo.setEnabled(session.mapping.kind != "projects")
+        self.keep_numbers.blockSignals(True)
+        self.keep_numbers.setChecked(session.mapping.number_keys == "keep")
+        self.keep_numbers.blockSignals(False)
+        self.keep_numbers.setVisible(session.mapping.kind == "raid")
         columns = session.table.columns
         self.table.setRowCount(len(columns))
         self.combos = {}
@@ -298,6 +307,10 @@ class MappingPage(QWizardPage):
         self.wiz.session.set_kind(self.kind_combo.currentData())
         self.show_mapping()
 
+    def _keep_numbers(self, keep: bool) -> None:
+        self.wiz.session.mapping.number_keys = "keep" if keep else "prefix"
+        self.wiz.session.plan = None
+
     def _project_changed(self, _index: int) -> None:
         self.wiz.session.project = self.project_combo.currentData()
         self.wiz.session.plan = None
@@ -327,5 +340,20 @@ class MappingPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.wiz.session.mapping is not None and not self.wiz.session.missing_required()
 
+    def validatePage(self) -> bool:
+        """Next: preview first (on the worker), to know whether values or projects need answers."""
+        session = self.wiz.session
+        if session.plan is not None:
+            return True
+        show_message(self.missing, "")
+        self.wiz.start("Checking the values", lambda _progress, _cancelled: session.preview(),
+                       lambda _plan: self.wiz.next(), lambda message: show_message(self.missing, message))
+        return False
+
     def nextId(self) -> int:
+        session = self.wiz.session
+        if session.plan is not None and session.unknown_values():
+            return VALUES_PAGE
+        if session.plan is not None and session.missing_projects():
+            return PROJECTS_PAGE
         return PREVIEW_PAGE

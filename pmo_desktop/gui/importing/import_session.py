@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmo_desktop.importing import answers, service
 from pmo_desktop.importing import kinds as k
-from pmo_desktop.importing import service
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping, apply_saved, suggest_mapping
@@ -22,7 +22,7 @@ from pmo_desktop.plans_io import Plan, apply_plan, read_plan
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
-SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
+SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".tsv", ".txt")
 PLAN_EXTENSIONS = tuple(PLAN_READERS)
 IMPORTABLE = SHEET_EXTENSIONS + PLAN_EXTENSIONS
 SAMPLES = 3
@@ -209,6 +209,24 @@ class ImportSession:
         return lookups.project_choices(self.pf)
 
     # -- step 3: preview, step 4: apply ----------------------------------------------------------------
+
+    def unknown_values(self) -> list[answers.Unknown]:
+        """Values of the file that no field knows, each once, from the last preview."""
+        return [u for sheet in (self.plan.sheets if self.plan else []) for u in sheet.unknown]
+
+    def missing_projects(self) -> list[answers.Missing]:
+        """Project codes the rows name that the portfolio lacks, each once, from the last preview."""
+        return [m for sheet in (self.plan.sheets if self.plan else []) for m in sheet.missing]
+
+    def answer_value(self, unknown: answers.Unknown, action: str, target: str | None = None) -> None:
+        """MAP `unknown` to `target`, ADD it to the portfolio's list, or leave it BLANK (answers.py)."""
+        answers.answer(self.mapping, unknown, action, target)
+        self.plan = None
+
+    def answer_project(self, code: str, answer: str) -> None:
+        """answers.CREATE the project, answers.SKIP its rows, or the code of an existing project."""
+        self.mapping.projects[code] = answer
+        self.plan = None
 
     def preview(self) -> ImportPlan:
         project = self.project if self.mapping.kind != "projects" else None

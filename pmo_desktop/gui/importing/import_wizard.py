@@ -1,7 +1,8 @@
 """File > Import…: a wizard that brings a workbook, CSV file or plan into the open portfolio.
 
-Pages (import_pages.py, import_preview.py): the file -> the column mapping -> the preview -> Import; a plan file (.xml,
-.gan) goes the file -> the plan's target project -> Import. The work is done by the import service
+Pages (import_pages.py, answer_pages.py, import_preview.py): the file -> the column mapping -> (values the
+portfolio does not know) -> (projects it lacks) -> the preview -> Import, the two answer pages only when
+the file needs them; a plan file (.xml, .gan) goes the file -> the plan's target project -> Import. The work is done by the import service
 (pmo_desktop.importing) and plans_io through an ImportSession; the import is one change-log batch,
 recorded in the window's undo history so Ctrl+Z takes the whole import back.
 
@@ -20,11 +21,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QWizard
 
+from pmo_desktop.gui.importing.answer_pages import ProjectsPage, ValuesPage
 from pmo_desktop.gui.importing.import_pages import (
     FILE_PAGE,
     MAPPING_PAGE,
     PLAN_PAGE,
     PREVIEW_PAGE,
+    PROJECTS_PAGE,
+    VALUES_PAGE,
     FilePage,
     MappingPage,
 )
@@ -56,10 +60,14 @@ class ImportWizard(QWizard):
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.plan_page = PlanPage(self)
+        self.values_page = ValuesPage(self)
+        self.projects_page = ProjectsPage(self)
         self.setPage(FILE_PAGE, self.file_page)
         self.setPage(MAPPING_PAGE, self.mapping_page)
         self.setPage(PREVIEW_PAGE, self.preview_page)
         self.setPage(PLAN_PAGE, self.plan_page)
+        self.setPage(VALUES_PAGE, self.values_page)
+        self.setPage(PROJECTS_PAGE, self.projects_page)
         self.setStartId(FILE_PAGE)
         if path is not None:
             self.file_page.load(path)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.scores import score_band
 from pmo_desktop.domain.values import ValueProblem
+from pmo_desktop.domain.vocabularies import vocabulary_of
 from pmo_desktop.gui.widgets.chips import band_icon, chip_icon
 from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.registers import columns as C
@@ -27,6 +28,7 @@ from pmo_desktop.registers import writes as W
 from pmo_desktop.registers.columns import Column, CustomField, Formatting
 from pmo_desktop.registers.definitions import Register
 from pmo_desktop.store import Portfolio, custom_fields
+from pmo_desktop.store.value_lists import value_lists
 
 PAGE = 200
 MAX_PAGES = 60
@@ -74,7 +76,9 @@ class RegisterModel(QAbstractTableModel):
     def load_columns(self) -> None:
         """Fixed columns plus the portfolio's custom fields for this register."""
         self.beginResetModel()
-        cols = list(self.register.columns)
+        lists = value_lists(self.pf.conn)
+        cols = [c.with_(choices=tuple(lists.get(vocabulary_of(c.enum), ()))) if vocabulary_of(c.enum) else c
+                for c in self.register.columns]
         if self.register.custom_entity:
             for f in custom_fields.list_fields(self.pf, self.register.custom_entity):
                 cols.append(CustomField(**f).column(self.register.alias))

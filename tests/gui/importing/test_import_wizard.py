@@ -8,7 +8,13 @@ from openpyxl import Workbook
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from pmo_desktop.gui.importing.import_pages import FILE_PAGE, MAPPING_PAGE, PLAN_PAGE, PREVIEW_PAGE
+from pmo_desktop.gui.importing.import_pages import (
+    FILE_PAGE,
+    MAPPING_PAGE,
+    PLAN_PAGE,
+    PREVIEW_PAGE,
+    VALUES_PAGE,
+)
 from pmo_desktop.gui.importing.import_wizard import ImportWizard, open_import_wizard
 from tests.gui.conftest import read
 
@@ -148,10 +154,15 @@ def test_rows_in_error_are_listed_and_import_is_refused_unless_they_are_skipped(
     wizard = start(qtbot, portfolio, workbook(tmp_path / "bad.xlsx", rows))
     step(qtbot, wizard)
     step(qtbot, wizard)
+    assert wizard.currentId() == VALUES_PAGE  # 'Purple' is answered once, on its own page (blank: RAG is fixed)
+    values = wizard.values_page.table
+    assert [values.item(0, c).text() for c in range(3)] == ["RAG overall", "Purple", "1"]
+    assert values.cellWidget(0, 3).currentText() == "(leave blank)"
+    step(qtbot, wizard)
     errors = preview_rows(wizard, "error")
     assert [(r[0], r[2]) for r in errors] == [(7, "P-004"), (8, "P-001")]
     assert "column 'Finish': '2026/13/45' is not a real date" in errors[0][3]
-    assert "column 'RAG': 'Purple' is not a RAG status" in errors[0][3]
+    assert "Purple" not in errors[0][3]
     assert "duplicate key 'P-001' (also on row 4)" in errors[1][3]
     assert len(preview_rows(wizard, "new")) == 3
     assert len(preview_rows(wizard)) == 5
