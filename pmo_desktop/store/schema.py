@@ -419,3 +419,4 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 # Later migrations live in a module per area (store/schema_<area>.py, each `@migration("00NN_<area>_...")`),
 # imported here in the order a file applies them. Append a line; never reorder or rename one.
+from pmo_desktop.store import schema_pack  # noqa: E402,F401  (board pack: commentary)
