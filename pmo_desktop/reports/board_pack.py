@@ -27,6 +27,7 @@ from pmo_desktop.reports.base import (
     PageTotal,
     RenderState,
     Styles,
+    DATE_STYLE,
     fmt_date,
 )
 from pmo_desktop.reports.capacity_data import load_capacity
@@ -164,6 +165,7 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
             data.capacity = load_capacity(pf, period)
         except CapacityInputError as exc:
             raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
+    DATE_STYLE.set(pf.settings().get("date_format"))
     styles = Styles()
     info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
                     period_label=fmt_date(period), confidentiality=data.confidentiality)

@@ -8,6 +8,7 @@ import pypdf
 
 from pmo_desktop.finance import portfolio_summary
 from pmo_desktop.reports import BoardPackOptions, build_board_pack
+from pmo_desktop.reports.commentary import set_commentary
 from pmo_desktop.reports.data import load_pack_data
 from tests.reports.conftest import DEMO_TODAY
 
@@ -70,18 +71,21 @@ def test_options_are_remembered_in_the_portfolio(demo):
     assert remembered_options(demo).programme is None
 
 
-def test_commentary_and_logo_from_settings(demo, tmp_path):
+def test_commentary_from_its_table_and_logo_from_settings(demo, tmp_path):
     from PIL import Image
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (200, 80), "#1565C0").save(logo)
     settings = demo.settings()["board_pack"]
-    demo.set_settings({"board_pack": {**settings, "logo_path": str(logo),
-                                      "commentary": {PERIOD.isoformat(): "Two programmes need a funding decision."}}})
+    demo.set_settings({"board_pack": {**settings, "logo_path": str(logo)}})
+    set_commentary(demo, PERIOD, "Two programmes need a **funding decision**.\n\n- Data platform\n- CRM")
     out = tmp_path / "c.pdf"
     build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, sections=("cover", "summary")))
     reader = pypdf.PdfReader(out)
-    assert "Two programmes need a funding decision." in reader.pages[1].extract_text()
+    text = reader.pages[1].extract_text()
+    assert "Two programmes need a funding decision." in text
+    assert "Data platform" in text and "CRM" in text
+    assert "No portfolio commentary was recorded" not in text
     assert len(reader.pages[0].images) == 1
 
 

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.governance.health import RULES
-from pmo_desktop.reports.base import data_table, empty_note, p, section_heading
+from pmo_desktop.reports.base import data_table, empty_note, fmt_date, p, section_heading
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import cjk_font_path
 
@@ -31,7 +31,7 @@ def build(data: PackData, ctx) -> list:
     if not data.findings:
         return story + [empty_note("No data-quality findings: the checks found nothing to fix.", s)]
     counts = Counter(rule_title(f.rule) for f in data.findings)
-    story.append(p(f"{len(data.findings)} findings from the portfolio checks as at {data.today:%d %b %Y}: "
+    story.append(p(f"{len(data.findings)} findings from the portfolio checks as at {fmt_date(data.today)}: "
                    + ", ".join(f"{n} × {rule}" for rule, n in counts.most_common()) + ".", s.body))
     rows = [[p(h, s.head) for h in ("Severity", "Check", "Project", "Finding")]]
     extra = []

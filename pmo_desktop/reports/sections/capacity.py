@@ -12,6 +12,7 @@ from matplotlib.ticker import MaxNLocator
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.reports import charts
 from pmo_desktop.reports.base import data_table, empty_note, p, pm, section_heading, spacer
 from pmo_desktop.reports.capacity_data import PackCapacity
@@ -29,7 +30,7 @@ PANELS_PER_ROW = 4
 
 
 def _month_label(m, first: bool) -> str:
-    return m.strftime("%b %y") if first or m.month == 1 else m.strftime("%b")
+    return format_month(m) if first or m.month == 1 else format_month(m, year=False)
 
 
 def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: float):
@@ -59,14 +60,14 @@ def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: floa
                 markersize=7, zorder=3)
         ax.set_ylim(0, peak * 1.12)
         ax.yaxis.set_major_locator(MaxNLocator(4))
-        ax.set_xticks(x, labels, fontsize=6)
-        ax.tick_params(axis="y", labelsize=6)
+        ax.set_xticks(x, labels, fontsize=8)
+        ax.tick_params(axis="y", labelsize=8)
         ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
         name = team if len(team) <= 34 else team[:33] + "…"
-        ax.set_title(name, fontsize=7.5, loc="left", color="#37474F", fontweight="bold", pad=3)
+        ax.set_title(name, fontsize=8, loc="left", color="#37474F", fontweight="bold", pad=3)
     handles = [Patch(color=BAND_COLOURS[b][0], label=f"Allocated FTE, {BAND_LABELS[b].lower()}") for b in ("under", "full", "over")]
     handles.append(Line2D([], [], color=CAPACITY_LINE, linewidth=1.3, label="Available FTE (after leave, part-time)"))
-    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=6.5)
+    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8)
     return fig
 
 
@@ -111,7 +112,7 @@ def build(data: PackData, ctx) -> list:
     cap = data.capacity
     if cap is None or not cap.has_people:
         return story + [empty_note("No people are recorded, so there is no capacity to show.", s)]
-    span = f"{cap.months[0].strftime('%b %Y')} to {cap.months[-1].strftime('%b %Y')}"
+    span = f"{format_month(cap.months[0])} to {format_month(cap.months[-1])}"
     intro = (f"The {len(cap.months)} months after the period, {markup(span)}: <b>{cap.people}</b> people; "
              f"<b>{cap.over_count}</b> over-allocated person-months ({cap.people_over} people); "
              f"unstaffed demand <b>{cap.unstaffed_days:.1f}</b> person-days (roles not yet staffed, not in the team figures).")

@@ -46,13 +46,13 @@ def s_curve(data: PackData, width: float, height: float):
         ax.plot(*zip(*fc, strict=True), color=FORECAST_COLOUR, linewidth=2, linestyle="--", label="Forecast")
     cutoff = mdates.date2num(f.period.cutoff_month)
     ax.axvline(cutoff, color="#616161", linestyle=":", linewidth=0.9)
-    ax.text(cutoff, ax.get_ylim()[1], " period", fontsize=6.5, color="#616161", va="top")
+    ax.text(cutoff, ax.get_ylim()[1], " period", fontsize=8, color="#616161", va="top")
     ax.yaxis.set_major_formatter(_money_axis(data.currency))
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, -(-len(pts) // 7))))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
+    ax.xaxis.set_major_formatter(charts.month_formatter())
     ax.grid(True, axis="y", color="#ECEFF1")
     ax.set_title("Cumulative spend by month", fontsize=8.5, loc="left", color="#37474F", fontweight="bold")
-    fig.legend(loc="lower center", ncol=3, frameon=False, fontsize=7)
+    fig.legend(loc="lower center", ncol=3, frameon=False, fontsize=8)
     return fig
 
 
@@ -66,12 +66,12 @@ def variance_by_programme(data: PackData, width: float, height: float):
         rag = derive_cost_rag(t.variance_pct, f.cost_thresholds) or Rag.GREY
         ax.barh(y, t.variance, color=rag.colour, height=0.6)
         ax.text(1.02, y, f"{rag.letter}  {format_money(t.variance, data.currency)} ({format_pct(t.variance_pct, signed=True)})",
-                transform=ax.get_yaxis_transform(), va="center", fontsize=6.5, color="#212121")
-    ax.set_yticks(list(ys), [t.label if len(t.label) <= 30 else t.label[:29] + "…" for t in progs], fontsize=7)
+                transform=ax.get_yaxis_transform(), va="center", fontsize=8, color="#212121")
+    ax.set_yticks(list(ys), [t.label if len(t.label) <= 30 else t.label[:29] + "…" for t in progs], fontsize=8)
     ax.axvline(0, color="#616161", linewidth=0.8)
     ax.xaxis.set_major_locator(MaxNLocator(4))
     ax.xaxis.set_major_formatter(_money_axis(data.currency))
-    ax.tick_params(axis="x", labelsize=6.5)
+    ax.tick_params(axis="x", labelsize=8)
     ax.grid(True, axis="x", color="#ECEFF1")
     ax.set_title("Variance by programme (EAC − budget)", fontsize=8.5, loc="left", color="#37474F",
                  fontweight="bold", x=-0.55)
@@ -89,14 +89,14 @@ def capex_opex(data: PackData, width: float, height: float):
         ax.barh(y, line.forecast_remaining, left=line.actual_to_date, color=FORECAST_COLOUR, height=0.55,
                 label="Forecast remaining" if y == 0 else None)
         ax.text(1.02, y, f"EAC {format_money(line.eac, data.currency)} · {line.eac / total:.0%}",
-                transform=ax.get_yaxis_transform(), va="center", fontsize=6.5)
-    ax.set_yticks(range(len(lines)), [line.key for line in lines], fontsize=7)
+                transform=ax.get_yaxis_transform(), va="center", fontsize=8)
+    ax.set_yticks(range(len(lines)), [line.key for line in lines], fontsize=8)
     ax.invert_yaxis()
     ax.xaxis.set_major_locator(MaxNLocator(4))
     ax.xaxis.set_major_formatter(_money_axis(data.currency))
-    ax.tick_params(axis="x", labelsize=6.5)
+    ax.tick_params(axis="x", labelsize=8)
     ax.set_title("CAPEX / OPEX split", fontsize=8.5, loc="left", color="#37474F", fontweight="bold", x=-0.15)
-    fig.legend(loc="lower center", ncol=2, frameon=False, fontsize=6.5)
+    fig.legend(loc="lower center", ncol=2, frameon=False, fontsize=8)
     return fig
 
 

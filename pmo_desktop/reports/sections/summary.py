@@ -12,6 +12,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_pct, safe_ratio
 from pmo_desktop.reports.base import (
     RULE,
+    commentary_story,
     data_table,
     empty_note,
     fmt_date,
@@ -39,7 +40,7 @@ def _rag_tile(data: PackData, ctx, width: float) -> Table:
             [r.label for r in RAG_ORDER]]
     style = [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("FONTNAME", (0, 1), (-1, 1), SANS_BOLD),
              ("FONTSIZE", (0, 1), (-1, 1), 15), ("LEADING", (0, 1), (-1, 1), 18),
-             ("FONTSIZE", (0, 2), (-1, 2), 6.5), ("TEXTCOLOR", (0, 2), (-1, 2), colors.HexColor("#616161")),
+             ("FONTSIZE", (0, 2), (-1, 2), 8), ("TEXTCOLOR", (0, 2), (-1, 2), colors.HexColor("#616161")),
              ("FONTSIZE", (0, 0), (-1, 0), 9)]
     for i, r in enumerate(RAG_ORDER):
         style += rag_cell_commands(i, 0, r)
@@ -151,10 +152,7 @@ def build(data: PackData, ctx) -> list:
     for line in headlines(data) + finance_headlines(data):
         story.append(p(f"•  {line}", s.body))
     story.append(p("Commentary", s.h2))
-    if data.commentary:
-        story.append(p(data.commentary, s.body))
-    else:
-        story.append(empty_note("No portfolio commentary was recorded for this period.", s))
+    story += commentary_story(data.commentary, s, none="No portfolio commentary was recorded for this period.")
     decisions = [x for x in data.projects if x.decisions]
     story.append(p("Decisions requested of the board", s.h2))
     if not decisions:
