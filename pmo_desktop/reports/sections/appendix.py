@@ -1,4 +1,4 @@
-"""Appendix: the data-quality findings of `pmo check` (stale reports, missing owners, dates out of order)."""
+"""Appendix: the open risks the risks section had no room for, and the data-quality findings of `pmo check` (stale reports, missing owners, dates out of order)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from pmo_desktop.governance.health import RULES
 from pmo_desktop.reports.base import data_table, empty_note, fmt_date, p, section_heading
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import cjk_font_path
+from pmo_desktop.reports.sections import risks
 
-TITLE = "Appendix: data quality"
+TITLE = "Appendix"
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -25,6 +26,12 @@ SEVERITY_COLOUR = {"error": Rag.RED.colour, "warning": "#9A5B00", "info": "#6161
 def build(data: PackData, ctx) -> list:
     s = ctx.styles
     story = [section_heading(TITLE, s, "appendix")]
+    if "risks" in ctx.sections:
+        _, rest = risks.shown_and_rest(data)
+        if rest:  # the risks section shows the top ones; no risk is left out of the pack
+            story += [p(f"Further open risks · {len(rest)} not shown in the risks section", s.h2),
+                      risks.raid_table(rest, ctx, scored=True)]
+    story.append(p("Data quality", s.h2))
     if cjk_font_path() is None:
         story.append(p("Note: no Chinese/Japanese/Korean font was found on this computer, so such names may print "
                        "as empty boxes (they remain searchable text).", s.body))
