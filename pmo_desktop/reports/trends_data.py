@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from pmo_desktop import finance
 from pmo_desktop.domain.enums import Rag
@@ -67,7 +67,8 @@ def load_trends(pf: Portfolio, period: date, project_ids: list[int] | None) -> l
     named = {f"i{n}": v for n, v in enumerate(project_ids or [])}
     out = []
     before = conn.execute("SELECT max(period) FROM status_reports WHERE period < ?",
-                          (periods[0].isoformat(),)).fetchone()[0] or "0000"
+                          (periods[0].isoformat(),)).fetchone()[0] or \
+        (periods[0].replace(day=1) - timedelta(days=1)).isoformat()  # no earlier report: the month before
     for end in periods:
         hi = end.isoformat()
         rags = Counter(r[0] or Rag.GREY.value for r in conn.execute(
