@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"sections to include, in any order (default all): {', '.join(SECTIONS)}")
     p.add_argument("--programme", help="only the projects of this programme")
     p.add_argument("--page-size", default="A4", help="A4 (default) or Letter, landscape")
+    p.add_argument("--closed-pages", action="store_true",
+                   help="a full page for closed and idea-stage projects (default: one summary table)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_board_pack)
 
@@ -53,6 +55,7 @@ def cmd_board_pack(args: argparse.Namespace) -> int:
             sections=parse_sections(args.sections) if args.sections else None,
             programme=args.programme,
             page_size=args.page_size,
+            closed_pages=args.closed_pages,
         )
         if args.page_size.upper() not in {s.upper() for s in PAGE_SIZE_NAMES}:
             raise BoardPackError(f"page size '{args.page_size}' is not one of {', '.join(PAGE_SIZE_NAMES)}")

@@ -58,6 +58,7 @@ class BoardPackOptions:
     programme: str | None = None
     page_size: str = "A4"
     today: date | None = None  # the date printed on the cover and used for "today" lines
+    closed_pages: bool = False  # a full page for closed and idea-stage projects (default: one summary table)
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
     period, sections, programme, page_size = _resolve(pf, options)
     today = options.today or date.today()
     data = load_pack_data(pf, period=period, programme=programme, today=today)
+    data.options = {"closed_pages": options.closed_pages}
     if "capacity" in sections:
         try:
             data.capacity = load_capacity(pf, period)

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.reports.base import (
     BAND_BG,
+    commentary_story,
     data_table,
     empty_note,
     fmt_date,
@@ -88,4 +89,10 @@ def build(data: PackData, ctx) -> list:
         legend += (" Money (finance service): approved budget, actual to date, EAC = actual to date + forecast "
                    "remaining, variance = EAC − budget (positive, in red, is a forecast overrun).")
     story.append(p(legend, s.small))
+    story.append(p("Programme commentary", s.h2))
+    for programme, _ in data.by_programme():
+        story.append(p(programme, s.cell_bold.clone("programme_name", fontSize=9.5, leading=12, spaceBefore=4,
+                                                     keepWithNext=1)))
+        story += commentary_story(data.programme_commentary.get(programme), s,
+                                  none=f"No commentary was recorded for {programme} this period.")
     return story
