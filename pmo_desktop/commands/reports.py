@@ -20,9 +20,10 @@ from pmo_desktop.store import open_portfolio
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("board-pack", help="the PDF board pack for a reporting period")
+    p = sub.add_parser("board-pack", help="the board pack for a reporting period, as PDF or editable PowerPoint")
     p.add_argument("file", type=Path)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf|OUT.pptx",
+                   help="the file to write; its extension chooses PDF or PowerPoint")
     p.add_argument("--period", help="period end date YYYY-MM-DD (default: the portfolio's current period)")
     p.add_argument("--sections", nargs="+", metavar="NAME",
                    help=f"sections to include, in any order (default all): {', '.join(SECTIONS)}")
@@ -63,11 +64,13 @@ def cmd_board_pack(args: argparse.Namespace) -> int:
             result = build_board_pack(pf, args.output, options, progress=TextProgress("Building board pack"))
     except BoardPackError as exc:
         raise UserError(str(exc)) from None
+    slides = result.path.suffix.lower() == ".pptx"
     if args.json:
-        print_json({"file": str(result.path), "pages": result.pages, "period": result.period.isoformat(),
+        print_json({"file": str(result.path), "format": "pptx" if slides else "pdf",
+                    "slides" if slides else "pages": result.pages, "period": result.period.isoformat(),
                     "sections": list(result.sections), "projects": result.projects})
     else:
-        print(f"Wrote {result.path}: {result.pages} pages, {result.projects} projects, "
+        print(f"Wrote {result.path}: {result.pages} {'slides' if slides else 'pages'}, {result.projects} projects, "
               f"period ending {result.period.isoformat()}")
     return 0
 

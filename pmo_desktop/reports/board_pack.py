@@ -21,13 +21,13 @@ from pmo_desktop import finance
 from pmo_desktop.capacity import CapacityInputError
 from pmo_desktop.domain import workdays
 from pmo_desktop.reports.base import (
+    DATE_STYLE,
     BoardPackDocument,
     Cancelled,
     PackInfo,
     PageTotal,
     RenderState,
     Styles,
-    DATE_STYLE,
     fmt_date,
 )
 from pmo_desktop.reports.capacity_data import load_capacity
@@ -141,10 +141,13 @@ def _resolve(pf: Portfolio, options: BoardPackOptions) -> tuple[date, tuple[str,
     return period, sections, programme, sizes[options.page_size.upper()]
 
 
+FORMATS = (".pdf", ".pptx")  # the output's extension chooses the format
+
+
 def _check_output(output: Path) -> Path:
     output = Path(output)
-    if output.suffix.lower() != ".pdf":
-        raise BoardPackError(f"output '{output}' must end in .pdf")
+    if output.suffix.lower() not in FORMATS:
+        raise BoardPackError(f"output '{output}' must end in .pdf (PDF) or .pptx (PowerPoint)")
     if output.is_dir():
         raise BoardPackError(f"output '{output}' is a folder")
     parent = output.resolve().parent
@@ -178,6 +181,8 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
                 "subject": f"Portfolio status, finance, risks and milestones for the period ending {period.isoformat()}",
                 "keywords": "board pack, portfolio, " + period.isoformat()}
 
+    if output.suffix.lower() == ".pptx":
+        return _build_pptx(data, output, sections, period, progress, cancel)
     per_section = {s: (len(data.projects) if s == "projects" else 1) for s in sections}
     est_pages = 6 + len(sections) + len(data.projects) * (1 + ("projects" in sections)) // 3
     render_units = max(10, est_pages)
@@ -239,3 +244,36 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
     if progress is not None:
         progress(total, total)
     return BoardPackResult(path=output, pages=pages, period=period, sections=sections, projects=len(data.projects))
+
+
+def _build_pptx(data, output: Path, sections: tuple[str, ...], period: date, progress: Progress | None,
+                cancel: CancelCheck | None) -> BoardPackResult:
+    """The same sections as editable PowerPoint slides (reports.pptx), written atomically like the PDF."""
+    from pmo_desktop.reports.pptx.build import write_deck
+
+    total = sum(len(data.projects) if s == "projects" else 1 for s in sections) + 1
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        if cancel is not None and cancel():
+            raise BoardPackCancelled()
+        done += 1
+        if progress is not None:
+            progress(min(done, total - 1), total)
+
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        slides, _ = write_deck(data, sections, tmp, tick)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, output)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(total, total)
+    return BoardPackResult(path=output, pages=slides, period=period, sections=sections, projects=len(data.projects))
