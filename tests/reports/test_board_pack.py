@@ -131,3 +131,31 @@ def test_chinese_names_are_drawn_with_a_cjk_font_when_one_is_installed(demo_pack
     assert any("DejaVuSans" in f for f in faces)
     cjk = cjk_font_path().stem.replace("-", "")
     assert any(cjk.lower()[:10] in f.lower().replace("-", "") for f in faces), faces
+
+
+def test_every_font_is_embedded(demo_pack):
+    _, reader, _ = demo_pack
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            desc = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            desc = desc.get_object()
+            assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+def test_financials_are_labelled_whole_life_and_in_year(demo_pack):
+    _, _, text = demo_pack
+    flat = " ".join(text.split())
+    assert "By programme · whole life (to completion)" in flat
+    assert "By programme · in year FY2026/27" in flat
+    assert "Largest variances (whole life)" in flat
+    assert "£1,000k" not in flat
+
+
+def test_trends_risk_flags_and_closed_projects_summary(demo_pack):
+    _, _, text = demo_pack
+    flat = " ".join(text.split())
+    assert "Milestones hit / missed" in flat and "Open High/Critical risks" in flat
+    assert "past their due date" in flat or "past its due date" in flat
+    assert "Closed and idea-stage projects" in flat
+    assert "Looking ahead three periods" in flat
