@@ -62,7 +62,7 @@ def _pages(rows: list) -> list[list]:
     return pages
 
 
-TOP_PT, BOTTOM_PT = 24, 50  # top month axis; bottom month axis and legend
+TOP_PT, BOTTOM_PT = 24, 62  # top month axis; bottom month axis and the legend's two rows
 
 
 def row_pt(full_height: float) -> float:
@@ -103,10 +103,11 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
                                        (data.today, Rag.RED.colour, "Today", "--")):
         if x0 <= when <= x1:
             ax.axvline(mdates.date2num(when), color=colour, linestyle=style, linewidth=0.9, zorder=4)
-            # "Period end" at the top of the chart and "Today" at its foot: never over each other
-            top = label == "Period end"
-            ax.text(mdates.date2num(when), -0.62 if top else n - 0.45, f" {label} ", color=colour, fontsize=8,
-                    va="top" if top else "bottom", ha="right" if top else "left", zorder=7,
+            # both above the first row, on either side of their lines: the earlier one to the left of its
+            # line, the later one to the right, so they never print over each other or over a bar
+            left = (label == "Period end") == (data.period <= data.today)
+            ax.text(mdates.date2num(when), -0.52, f" {label} ", color=colour, fontsize=8, va="bottom",
+                    ha="right" if left else "left", zorder=7,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     handles = [Patch(color=PLAN_COLOUR, label="Baseline"),
                *[Patch(color=r.colour, label=f"Forecast – {r.letter} {r.label}") for r in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)],
@@ -114,7 +115,7 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
                Line2D([], [], marker="D", linestyle="", markerfacecolor="white", color=ACTUAL_COLOUR,
                       markersize=4, label="Milestone to come"),
                Line2D([], [], color=Rag.RED.colour, linestyle="--", label="Today")]
-    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=8, frameon=False,
+    fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=8, frameon=False,
                bbox_to_anchor=(0.5, 0.0))
     return fig
 
