@@ -8,13 +8,14 @@ a log file in the data folder and summarised in one line.
 from __future__ import annotations
 
 import argparse
+import gettext
 import importlib
 import sqlite3
 import sys
 import traceback
 from datetime import datetime
 
-from pmo_desktop import __version__
+from pmo_desktop import __version__, i18n
 from pmo_desktop.commands.common import UserError
 from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.backups import data_dir
@@ -48,23 +49,62 @@ class _Parser(argparse.ArgumentParser):
         return " ".join(parts) + " " if parts else ""
 
 
-def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None, lang: str = i18n.DEFAULT) -> argparse.ArgumentParser:
     """The parser; given the arguments, only the module of the command they name is loaded."""
+    # argparse's own words ("usage:", "options", ...) are read as parsers are made and printed
+    argparse._ = gettext.gettext if lang == i18n.DEFAULT else i18n.catalogue(lang).text
     parser = _Parser(prog="pmo", description="PMO Desktop portfolio tools")
     parser.add_argument("--version", action="version", version=f"pmo {__version__}")
+    parser.add_argument("--lang", metavar="LANG",
+                        help="language of messages and help: en or zh-CN (default: PMO_LANG, then the system's)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     first = next((a for a in (argv or []) if not a.startswith("-")), None)
     names = [COMMANDS[first]] if first in COMMANDS else COMMAND_MODULES
     for name in names:
         command_module(name).register(sub)
+    if lang != i18n.DEFAULT:
+        _localise(parser, i18n.catalogue(lang))
     return parser
+
+
+def _localise(parser: argparse.ArgumentParser, cat: i18n.Catalogue) -> None:
+    """Help texts and descriptions in the catalogue's language, sub-commands included."""
+    parser.description = cat.text(parser.description) if parser.description else parser.description
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = cat.text(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = cat.text(choice.help) if choice.help else choice.help
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                _localise(sub, cat)
+
+
+def _language(argv: list[str]) -> str:
+    """`pmo --lang X COMMAND ...` (before the command; a command's own --lang is its own), else the
+    PMO_LANG variable, else the system's language."""
+    for i, arg in enumerate(argv):
+        if not arg.startswith("-"):
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return i18n.normalise(argv[i + 1]) or i18n.DEFAULT
+        if arg.startswith("--lang="):
+            return i18n.normalise(arg.split("=", 1)[1]) or i18n.DEFAULT
+    return i18n.resolve()
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(argv)
+    global _LANG
+    _LANG = _language(argv)
+    if argv[:1] == ["--lang"]:
+        argv = argv[2:]
+    elif argv[:1] and argv[0].startswith("--lang="):
+        argv = argv[1:]
+    parser = build_parser(argv, _LANG)
     args = parser.parse_args(argv)
+    args.lang_ui = _LANG
     try:
         return args.run(args)
     except (PortfolioError, UserError) as exc:
@@ -81,8 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"unexpected error: {type(exc).__name__}: {exc} (details in {log})")
 
 
+_LANG = i18n.DEFAULT
+
+
 def _fail(message: str, code: int = 1) -> int:
-    print(f"pmo: {message}", file=sys.stderr)
+    print(f"pmo: {i18n.message(message, _LANG)}", file=sys.stderr)
     return code
 
 

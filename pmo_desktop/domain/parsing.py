@@ -182,10 +182,13 @@ def quarter_months(value, *, fy_start_month: int = 4) -> list[date] | None:
 
 # -- money and numbers ------------------------------------------------------------------------
 
-_MONEY = re.compile(r"^(?P<num>\d[\d,' \u00a0]*(?:\.\d*)?|\.\d+)\s*(?P<scale>k|m|bn|b|mn|million|thousand)?$", re.I)
+_MONEY = re.compile(r"^(?P<num>\d[\d,' \u00a0]*(?:\.\d*)?|\.\d+)\s*"
+                    r"(?P<scale>k|m|bn|b|mn|million|thousand|千|万|百万|千万|亿)?\s*元?$", re.I)
 _SCALES = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
-           "b": 1_000_000_000, "bn": 1_000_000_000}
-_CURRENCY = re.compile(r"(?:[£$€¥₹]|\b(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|A\$|C\$|NZ\$)\b)", re.I)
+           "b": 1_000_000_000, "bn": 1_000_000_000,
+           "千": 1_000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "亿": 100_000_000}
+_CURRENCY = re.compile(r"(?:[£$€¥￥₹]|人民币|\b(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR|SGD|ZAR|CNY|RMB|A\$|C\$|NZ\$)\b)",
+                       re.I)
 
 
 def parse_number(value) -> float | None:
@@ -302,6 +305,11 @@ _RAG_WORDS = {
     "done": Rag.BLUE,
     "x": Rag.GREY, "grey": Rag.GREY, "gray": Rag.GREY, "not started": Rag.GREY, "not reported": Rag.GREY,
     "n/a": Rag.GREY,
+    # Chinese (红黄绿: amber is 黄 in Chinese PMO usage)
+    "红": Rag.RED, "红色": Rag.RED, "红灯": Rag.RED, "黄": Rag.AMBER, "黄色": Rag.AMBER, "黄灯": Rag.AMBER,
+    "琥珀色": Rag.AMBER, "橙": Rag.AMBER, "橙色": Rag.AMBER, "绿": Rag.GREEN, "绿色": Rag.GREEN, "绿灯": Rag.GREEN,
+    "蓝": Rag.BLUE, "蓝色": Rag.BLUE, "已完成": Rag.BLUE, "灰": Rag.GREY, "灰色": Rag.GREY, "未开始": Rag.GREY,
+    "未报告": Rag.GREY,
 }
 
 

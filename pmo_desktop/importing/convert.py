@@ -16,6 +16,7 @@ from pmo_desktop.domain.enums import (
     SpendType,
     Stage,
 )
+from pmo_desktop.domain.words_zh import VALUES as VALUES_ZH
 from pmo_desktop.importing import kinds as k
 
 
@@ -87,6 +88,8 @@ CHOICES: dict[str, dict[str, str]] = {
                 "actual": "actual", "actuals": "actual", "spent": "actual", "forecast": "forecast",
                 "fcst": "forecast", "outlook": "forecast", "estimate": "forecast", "etc": "forecast"},
 }
+for _vocabulary, _words in VALUES_ZH.items():  # the Chinese words of domain/words_zh.py
+    CHOICES[_vocabulary].update({parsing.normalise_word(w): v for w, v in _words.items()})
 
 
 @dataclass

@@ -204,6 +204,23 @@ STATUS = Kind(
     sheet_words=("status", "report", "highlight", "update", "dashboard"),
 )
 
+
+def _with_chinese(kind: Kind) -> Kind:
+    """The kind with the Chinese headers of domain/words_zh.py after its English ones (the first
+    synonym stays the header an export writes)."""
+    from dataclasses import replace
+
+    from pmo_desktop.domain.words_zh import HEADERS
+
+    def extra(name: str) -> tuple[str, ...]:
+        words = HEADERS.get(kind.name, {}).get(name, ()) + HEADERS["*"].get(name, ())
+        return tuple(dict.fromkeys(normalise_header(w) for w in words))
+
+    return replace(kind, fields=tuple(replace(f, synonyms=f.synonyms + tuple(w for w in extra(f.name)
+                                                                             if w not in f.synonyms))
+                                      for f in kind.fields))
+
+
 KINDS: dict[str, Kind] = {k.name: k for k in (PROJECTS, RAID, TASKS, BUDGET, STATUS)}
 KIND_ALIASES = {"project": "projects", "register": "projects", "risks": "raid", "risk": "raid",
                 "issues": "raid", "issue": "raid", "raid_items": "raid", "milestones": "tasks",
@@ -229,3 +246,6 @@ def normalise_header(value) -> str:
     text = str(value).lower().replace("%", " % ").replace("#", " # ").replace("?", "")
     text = re.sub(r"[\s_\-./\\:()\[\]{}*'\"’,]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+KINDS.update({name: _with_chinese(kind) for name, kind in KINDS.items()})

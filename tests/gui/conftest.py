@@ -20,6 +20,7 @@ class Answers:
         self.errors: list[tuple[str, str]] = []
         self.warnings: list[str] = []
         self.questions: list[str] = []
+        self.infos: list[tuple[str, str]] = []
         self.confirm = True
         self.read_only = True
 
@@ -52,6 +53,9 @@ def prompts(answers):
         def ask_read_only(self, text):
             answers.questions.append(text)
             return answers.read_only
+
+        def info(self, title, text):
+            answers.infos.append((title, text))
 
     return ScriptedPrompts()
 

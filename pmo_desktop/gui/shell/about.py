@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop import __version__
 from pmo_desktop.gui.shell.crash import log_folder
 from pmo_desktop.gui.shell.style import icon
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.paths import resource_path
 from pmo_desktop.store.backups import data_dir
 
@@ -88,10 +89,10 @@ class AboutDialog(QDialog):
 
 def add_help_menu(window: QMainWindow) -> QAction:
     """Add Help ▸ About PMO Desktop to the window's menu bar; returns the action."""
-    action = QAction("&About PMO Desktop", window)
+    action = QAction(tr("&About PMO Desktop"), window)
     action.setMenuRole(QAction.MenuRole.AboutRole)
     action.triggered.connect(lambda _checked=False: show_about(window))
-    window.menuBar().addMenu("&Help").addAction(action)
+    window.menuBar().addMenu(tr("&Help")).addAction(action)
     window.about_action = action
     return action
 

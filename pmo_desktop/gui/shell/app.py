@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pmo_desktop import __version__
+from pmo_desktop import __version__, i18n
 from pmo_desktop.store import PortfolioError, create_portfolio, open_portfolio
 from pmo_desktop.store.backups import data_dir
 
@@ -43,6 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="view to show, e.g. projects, raid, milestones, status, roadmap, gantt, budget, finance, "
                         "dashboard, gates, book, health, lessons, people, capacity")
     p.add_argument("--read-only", action="store_true", help="open the portfolio read-only")
+    p.add_argument("--lang", metavar="LANG", help="language of the window for this run: en or zh-CN "
+                   "(default: the one chosen in Settings ▸ Language, else the system's)")
     p.add_argument("--version", action="version", version=f"PMO Desktop {__version__}")
     return p.parse_args(argv)
 
@@ -66,6 +68,14 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("PMO Desktop")
     app.setOrganizationName("PMO Desktop")
     app.setApplicationVersion(__version__)
+    from pmo_desktop.gui.shell.i18n import chosen_language, install_translators
+
+    try:
+        lang = chosen_language(QSettings(), args.lang) if not args.screenshot else i18n.resolve(args.lang)
+    except ValueError as exc:
+        print(f"pmo-desktop: {exc}", file=sys.stderr)
+        return 2
+    install_translators(app, lang)
     apply_style(app)
     views = default_views()
     if args.screenshot and args.view not in views:

@@ -37,6 +37,9 @@ class Prompts:
             box.setInformativeText(detail)
         box.exec()
 
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
     def ask_read_only(self, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "File in use", text,
                           QMessageBox.StandardButton.Cancel, self.parent)

@@ -29,11 +29,13 @@ from pmo_desktop.gui.registers.detail_pane import DetailPane
 from pmo_desktop.gui.shell import file_actions
 from pmo_desktop.gui.shell.about import add_help_menu
 from pmo_desktop.gui.shell.file_actions import FILE_FILTER, Prompts
+from pmo_desktop.gui.shell.settings_menu import add_language_menu
 from pmo_desktop.gui.shell.style import icon
 from pmo_desktop.gui.shell.undo import UndoHistory
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext, ViewRegistry, default_views
 from pmo_desktop.gui.shell.window_actions import build_actions, build_menus, build_toolbar
 from pmo_desktop.gui.widgets.compat import protect_singletons
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
@@ -92,8 +94,7 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
-        self.welcome = QLabel("Open a portfolio (File ▸ Open) or create one (File ▸ New).\n\n"
-                              "You can also drop a .pmo file here.")
+        self.welcome = QLabel(tr("Open a portfolio (File ▸ Open) or create one (File ▸ New).\n\nYou can also drop a .pmo file here."))
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.welcome)
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.actions: dict[str, QAction] = build_actions(self)
         build_menus(self)
+        add_language_menu(self)
         add_help_menu(self)
         build_toolbar(self)
         self._restore_window()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.gui.registers.columns import Formatting
 from pmo_desktop.gui.shell.undo import UndoHistory
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio
 
 
@@ -123,17 +124,17 @@ def default_views() -> ViewRegistry:
         return lambda ctx: RegisterView(ctx, REGISTERS[name])
 
     return ViewRegistry([
-        ViewSpec("projects", "Projects", "projects.svg", register_factory("projects")),
-        ViewSpec("raid", "RAID log", "raid.svg", register_factory("raid")),
-        ViewSpec("milestones", "Milestones", "milestones.svg", register_factory("milestones")),
-        ViewSpec("status", "Status reports", "status.svg", register_factory("status")),
-        ViewSpec("roadmap", "Roadmap", "roadmap.svg", lazy_view("pmo_desktop.gui.plans.roadmap_view", "RoadmapView")),
-        ViewSpec("gantt", "Plans (Gantt)", "gantt.svg", lazy_view("pmo_desktop.gui.plans.gantt_view", "GanttView")),
+        ViewSpec("projects", tr("Projects"), "projects.svg", register_factory("projects")),
+        ViewSpec("raid", tr("RAID log"), "raid.svg", register_factory("raid")),
+        ViewSpec("milestones", tr("Milestones"), "milestones.svg", register_factory("milestones")),
+        ViewSpec("status", tr("Status reports"), "status.svg", register_factory("status")),
+        ViewSpec("roadmap", tr("Roadmap"), "roadmap.svg", lazy_view("pmo_desktop.gui.plans.roadmap_view", "RoadmapView")),
+        ViewSpec("gantt", tr("Plans (Gantt)"), "gantt.svg", lazy_view("pmo_desktop.gui.plans.gantt_view", "GanttView")),
         *finance_views(),
         *governance_views(),
-        ViewSpec("people", "People", "people.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "PeopleView")),
-        ViewSpec("time_off", "Time off", "time-off.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "TimeOffView")),
-        ViewSpec("capacity", "Capacity", "capacity.svg", lazy_view("pmo_desktop.gui.capacity.capacity_view", "CapacityView")),
+        ViewSpec("people", tr("People"), "people.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "PeopleView")),
+        ViewSpec("time_off", tr("Time off"), "time-off.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "TimeOffView")),
+        ViewSpec("capacity", tr("Capacity"), "capacity.svg", lazy_view("pmo_desktop.gui.capacity.capacity_view", "CapacityView")),
     ])
 
 
@@ -149,18 +150,18 @@ def lazy_view(module: str, cls: str) -> Callable[[ViewContext], PortfolioView]:
 
 def finance_views() -> list[ViewSpec]:
     """The finance views: budget grid, portfolio financial summary, dashboard."""
-    return [ViewSpec("budget", "Budget", "budget.svg", lazy_view("pmo_desktop.gui.finance.budget_view", "BudgetView")),
-            ViewSpec("finance", "Financial summary", "finance.svg",
+    return [ViewSpec("budget", tr("Budget"), "budget.svg", lazy_view("pmo_desktop.gui.finance.budget_view", "BudgetView")),
+            ViewSpec("finance", tr("Financial summary"), "finance.svg",
                      lazy_view("pmo_desktop.gui.finance.finance_view", "FinanceView")),
-            ViewSpec("dashboard", "Dashboard", "dashboard.svg",
+            ViewSpec("dashboard", tr("Dashboard"), "dashboard.svg",
                      lazy_view("pmo_desktop.gui.finance.dashboard_view", "DashboardView"))]
 
 
 def governance_views() -> list[ViewSpec]:
     """Stage gates, the book of work, health checks and lessons learned."""
-    return [ViewSpec("gates", "Stage gates", "gates.svg", lazy_view("pmo_desktop.gui.governance.gates_view", "GatesView")),
-            ViewSpec("book", "Book of work", "book.svg",
+    return [ViewSpec("gates", tr("Stage gates"), "gates.svg", lazy_view("pmo_desktop.gui.governance.gates_view", "GatesView")),
+            ViewSpec("book", tr("Book of work"), "book.svg",
                      lazy_view("pmo_desktop.gui.governance.book_of_work_view", "BookOfWorkView")),
-            ViewSpec("health", "Health checks", "health.svg", lazy_view("pmo_desktop.gui.governance.health_view", "HealthView")),
-            ViewSpec("lessons", "Lessons learned", "lessons.svg",
+            ViewSpec("health", tr("Health checks"), "health.svg", lazy_view("pmo_desktop.gui.governance.health_view", "HealthView")),
+            ViewSpec("lessons", tr("Lessons learned"), "lessons.svg",
                      lazy_view("pmo_desktop.gui.governance.lessons_view", "LessonsView"))]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from pmo_desktop.gui.shell.style import icon
+from pmo_desktop.gui.widgets.tr import tr
 
 if TYPE_CHECKING:
     from pmo_desktop.gui.shell.main_window import MainWindow
@@ -58,46 +59,45 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
 
     K = QKeySequence.StandardKey
     return {
-        "new": _action(win, "&New…", win.ask_new, K.New, "new.svg", "Create a new, empty portfolio"),
-        "open": _action(win, "&Open…", win.ask_open, K.Open, "open.svg", "Open a portfolio file"),
-        "save_copy": _action(win, "Save a &Copy As…", win.ask_save_copy, None, "save-copy.svg",
-                             "Write a copy of this portfolio to another file"),
-        "import": _action(win, "&Import…", lambda: _import(win), QKeySequence("Ctrl+I"), None,
-                          "Import a workbook, CSV file or plan (.xml, .gan) into this portfolio"),
-        "export": _action(win, "&Export to Excel…", lambda: _export_excel(win), QKeySequence("Ctrl+E"), None,
-                          "Every register as a sheet of an Excel workbook"),
-        "board_pack": _action(win, "Export &Board Pack…", lambda: _export_board_pack(win), QKeySequence("Ctrl+B"),
-                              "board-pack.svg", "Build the PDF board pack for the steering committee"),
-        "close": _action(win, "&Close", win.close_portfolio, K.Close),
-        "quit": _action(win, "&Quit", win.close, K.Quit),
-        "undo": _action(win, "&Undo", win.undo, QKeySequence("Ctrl+Z"), "undo.svg", "Undo the last change"),
-        "redo": _action(win, "&Redo", win.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
-                        "redo.svg", "Redo the change you undid"),
-        "copy": _action(win, "&Copy", _view_call(win, "copy"), K.Copy, None,
-                        "Copy the selected cells as tab-separated text (pastes into Excel)"),
-        "paste": _action(win, "&Paste", _view_call(win, "paste"), K.Paste, None,
-                         "Paste cells copied from Excel; every value is checked first"),
-        "clear": _action(win, "C&lear Cells\tDel", _view_call(win, "clear_cells"), None, None,
-                         "Empty the selected cells (the Delete key in a register does the same)"),
-        "add_row": _action(win, "&Add Row", _view_call(win, "add_row"), QKeySequence("Ctrl+Shift+N"),
-                           "add.svg", "Add a row to this register"),
-        "duplicate": _action(win, "&Duplicate Rows", _view_call(win, "duplicate_rows"), QKeySequence("Ctrl+D"),
-                             "duplicate.svg", "Copy the selected rows as new rows"),
-        "delete": _action(win, "De&lete Rows…", _view_call(win, "delete_rows"), QKeySequence("Ctrl+Del"),
-                          "delete.svg", "Delete the selected rows (asks first; undoable)"),
-        "add_field": _action(win, "Add Custom &Field…", lambda: add_custom_field(win), None, "field.svg",
-                             "Add your own column to projects or RAID items"),
-        "columns": _action(win, "C&olumns…", lambda: _show_columns(win), None, "columns.svg",
-                           "Choose which columns to show"),
-        "status_report": _action(win, "Write &Status Report…", lambda: write_status_report(win),
+        "new": _action(win, tr("&New…"), win.ask_new, K.New, "new.svg", tr("Create a new, empty portfolio")),
+        "open": _action(win, tr("&Open…"), win.ask_open, K.Open, "open.svg", tr("Open a portfolio file")),
+        "save_copy": _action(win, tr("Save a &Copy As…"), win.ask_save_copy, None, "save-copy.svg",
+                             tr("Write a copy of this portfolio to another file")),
+        "import": _action(win, tr("&Import…"), lambda: _import(win), QKeySequence("Ctrl+I"), None,
+                          tr("Import a workbook, CSV file or plan (.xml, .gan) into this portfolio")),
+        "export": _action(win, tr("&Export to Excel…"), lambda: _export_excel(win), QKeySequence("Ctrl+E"), None,
+                          tr("Every register as a sheet of an Excel workbook")),
+        "board_pack": _action(win, tr("Export &Board Pack…"), lambda: _export_board_pack(win), QKeySequence("Ctrl+B"),
+                              "board-pack.svg", tr("Build the PDF board pack for the steering committee")),
+        "close": _action(win, tr("&Close"), win.close_portfolio, K.Close),
+        "quit": _action(win, tr("&Quit"), win.close, K.Quit),
+        "undo": _action(win, tr("&Undo"), win.undo, QKeySequence("Ctrl+Z"), "undo.svg", tr("Undo the last change")),
+        "redo": _action(win, tr("&Redo"), win.redo, [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")],
+                        "redo.svg", tr("Redo the change you undid")),
+        "copy": _action(win, tr("&Copy"), _view_call(win, "copy"), K.Copy, None,
+                        tr("Copy the selected cells as tab-separated text (pastes into Excel)")),
+        "paste": _action(win, tr("&Paste"), _view_call(win, "paste"), K.Paste, None,
+                         tr("Paste cells copied from Excel; every value is checked first")),
+        "clear": _action(win, tr("C&lear Cells\tDel"), _view_call(win, "clear_cells"), None, None,
+                         tr("Empty the selected cells (the Delete key in a register does the same)")),
+        "add_row": _action(win, tr("&Add Row"), _view_call(win, "add_row"), QKeySequence("Ctrl+Shift+N"),
+                           "add.svg", tr("Add a row to this register")),
+        "duplicate": _action(win, tr("&Duplicate Rows"), _view_call(win, "duplicate_rows"), QKeySequence("Ctrl+D"),
+                             "duplicate.svg", tr("Copy the selected rows as new rows")),
+        "delete": _action(win, tr("De&lete Rows…"), _view_call(win, "delete_rows"), QKeySequence("Ctrl+Del"),
+                          "delete.svg", tr("Delete the selected rows (asks first; undoable)")),
+        "add_field": _action(win, tr("Add Custom &Field…"), lambda: add_custom_field(win), None, "field.svg",
+                             tr("Add your own column to projects or RAID items")),
+        "columns": _action(win, tr("C&olumns…"), lambda: _show_columns(win), None, "columns.svg",
+                           tr("Choose which columns to show")),
+        "status_report": _action(win, tr("Write &Status Report…"), lambda: write_status_report(win),
                                  QKeySequence("Ctrl+R"), "report.svg",
-                                 "Write this period's report for the selected project"),
-        "reschedule": _action(win, "Re&schedule Plan", lambda: reschedule_project(win, selected_project(win)), QKeySequence("Ctrl+Shift+R"),
-                              "gantt.svg", "Recompute the selected project's task dates from its links "
-                              "(one undoable step)"),
-        "governance": _action(win, "&Governance Settings…", lambda: _governance(win), None, None,
-                              "Edit the gate model, the scoring model and the health-check rules"),
-        "toggle_detail": _action(win, "Project &Details Pane", lambda: win.detail.setVisible(
+                                 tr("Write this period's report for the selected project")),
+        "reschedule": _action(win, tr("Re&schedule Plan"), lambda: reschedule_project(win, selected_project(win)), QKeySequence("Ctrl+Shift+R"),
+                              "gantt.svg", tr("Recompute the selected project's task dates from its links (one undoable step)")),
+        "governance": _action(win, tr("&Governance Settings…"), lambda: _governance(win), None, None,
+                              tr("Edit the gate model, the scoring model and the health-check rules")),
+        "toggle_detail": _action(win, tr("Project &Details Pane"), lambda: win.detail.setVisible(
             not win.detail.isVisible()), QKeySequence("F9")),
     }
 
@@ -132,9 +132,9 @@ def _show_columns(win: MainWindow) -> None:
 def build_menus(win: MainWindow) -> None:
     a = win.actions
     bar = win.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(tr("&File"))
     file_menu.addActions([a["new"], a["open"]])
-    win.recent_menu = QMenu("Open &Recent", win)
+    win.recent_menu = QMenu(tr("Open &Recent"), win)
     win.recent_menu.aboutToShow.connect(lambda: _fill_recent(win))
     file_menu.addMenu(win.recent_menu)
     file_menu.addSeparator()
@@ -143,7 +143,7 @@ def build_menus(win: MainWindow) -> None:
     file_menu.addActions([a["save_copy"], a["board_pack"], a["close"]])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(tr("&Edit"))
     edit.addActions([a["undo"], a["redo"]])
     edit.addSeparator()
     edit.addActions([a["copy"], a["paste"], a["clear"]])
@@ -151,10 +151,10 @@ def build_menus(win: MainWindow) -> None:
     edit.addActions([a["add_row"], a["duplicate"], a["delete"]])
     edit.addSeparator()
     edit.addAction(a["add_field"])
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(tr("&View"))
     win.view_menu = view_menu
     _fill_view_menu(win)
-    project = bar.addMenu("&Project")
+    project = bar.addMenu(tr("&Project"))
     project.addAction(a["status_report"])
     project.addAction(a["reschedule"])
     project.addSeparator()
@@ -168,7 +168,7 @@ def _fill_recent(win: MainWindow) -> None:
     win.recent_menu.clear()
     recent = win.recent_files()
     if not recent:
-        win.recent_menu.addAction("(no recent files)").setEnabled(False)
+        win.recent_menu.addAction(tr("(no recent files)")).setEnabled(False)
     for path in recent:
         act = win.recent_menu.addAction(path)
         act.triggered.connect(lambda _c=False, p=path: win.open_file(Path(p)))
@@ -190,7 +190,7 @@ def _fill_view_menu(win: MainWindow) -> None:
 
 
 def build_toolbar(win: MainWindow) -> None:
-    tb = QToolBar("Main", win)
+    tb = QToolBar(tr("Main toolbar"), win)
     tb.setObjectName("mainToolbar")
     tb.setMovable(False)
     a = win.actions
@@ -227,5 +227,5 @@ def update_actions(win: MainWindow) -> None:
     history = win.history
     a["undo"].setEnabled(bool(history and history.can_undo()))
     a["redo"].setEnabled(bool(history and history.can_redo()))
-    a["undo"].setText(history.undo_text() if history and history.can_undo() else "&Undo")
-    a["redo"].setText(history.redo_text() if history and history.can_redo() else "&Redo")
+    a["undo"].setText(history.undo_text() if history and history.can_undo() else tr("&Undo"))
+    a["redo"].setText(history.redo_text() if history and history.can_redo() else tr("&Redo"))

@@ -1,0 +1,64 @@
+"""The window's language: Qt translators for our `.qm` and Qt's own dialogs, and the remembered choice.
+
+Sources are Qt Linguist `.ts` files in resources/i18n/ (with a glossary of PMO terms beside them);
+`.ci/translations` runs pyside6-lupdate and pyside6-lrelease to refresh them and compile the `.qm`
+files the wheel and the bundle ship. The choice is remembered in QSettings under "language"
+("system", "en" or "zh-CN"); `pmo-desktop --lang` overrides it for one run.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from pmo_desktop import i18n
+from pmo_desktop.paths import resource_path
+
+SETTING = "language"
+SYSTEM = "system"
+
+
+def chosen_language(settings: QSettings, override: str | None = None) -> str:
+    """The language to speak: --lang, else the remembered choice, else the system's."""
+    if override:
+        return i18n.resolve(override)
+    remembered = settings.value(SETTING, SYSTEM)
+    return i18n.normalise(remembered) if remembered != SYSTEM and i18n.normalise(remembered) else i18n.resolve()
+
+
+def remember_language(settings: QSettings, choice: str) -> None:
+    settings.setValue(SETTING, choice)
+
+
+def qm_path(lang: str):
+    return resource_path("i18n", f"pmo_desktop_{lang.replace('-', '_')}.qm")
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Load our translation and Qt's own (standard buttons, file dialogs) for `lang`.
+
+    Returns the translators; the caller keeps them alive for as long as the application runs."""
+    for old in getattr(app, "_pmo_translators", []):
+        app.removeTranslator(old)
+    installed: list[QTranslator] = []
+    if lang != i18n.DEFAULT:
+        locale = QLocale(lang.replace("-", "_"))
+        QLocale.setDefault(locale)
+        ours = QTranslator(app)
+        if ours.load(str(qm_path(lang))):
+            installed.append(ours)
+        qt_own = QTranslator(app)
+        if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            installed.append(qt_own)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    for translator in installed:
+        app.installTranslator(translator)
+    app._pmo_translators = installed
+    app.setProperty("pmo_language", lang)
+    return installed
+
+
+def current_language() -> str:
+    app = QCoreApplication.instance()
+    value = app.property("pmo_language") if app is not None else None
+    return value or i18n.DEFAULT

@@ -1,0 +1,121 @@
+"""Languages: which one to speak, and the catalogue the `pmo` command and the board pack read.
+
+The window translates with Qt's own mechanism (tr, `.ts` sources, `.qm` files: gui/shell/i18n.py).
+Everything without Qt (the `pmo` command, its help and messages, the board pack) reads a small JSON
+catalogue per language in resources/i18n/, keyed by the English text, as gettext keys by msgid. A
+catalogue needs no compile step or tool on a Windows laptop, and tests/test_i18n.py checks it against
+the strings the code uses.
+
+A message built with values ("x.pmo already exists; ...") is matched against catalogue entries written
+with `{placeholders}`, so services keep raising plain English (what logs and bug reports carry) and the
+front end shows it in the user's language.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from pmo_desktop.paths import load_json_resource
+
+LANGUAGES: dict[str, str] = {"en": "English", "zh-CN": "简体中文"}
+DEFAULT = "en"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def normalise(tag: str | None) -> str | None:
+    """'zh', 'zh_CN.UTF-8', 'zh-Hans', 'zh-CN' -> 'zh-CN'; 'en_GB' -> 'en'; unknown -> None."""
+    if not tag:
+        return None
+    base = tag.replace("_", "-").split(".")[0].split("@")[0].lower()
+    if base.startswith("zh") and not base.startswith(("zh-tw", "zh-hk", "zh-hant", "zh-mo")):
+        return "zh-CN"
+    if base.startswith("en") or base in ("c", "posix"):
+        return "en"
+    return None
+
+
+def system_language() -> str:
+    """The language the system asks for (LC_ALL, LC_MESSAGES, LANG; then the C library), else English."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        found = normalise(os.environ.get(var, "").split(":")[0])
+        if found:
+            return found
+    try:
+        found = normalise(locale.getlocale()[0])
+    except (ValueError, TypeError):
+        found = None
+    return found or DEFAULT
+
+
+def resolve(lang: str | None = None) -> str:
+    """An explicit choice, else PMO_LANG, else the system's language."""
+    if lang:
+        found = normalise(lang)
+        if found is None:
+            raise ValueError(f"'{lang}' is not a language this program speaks (choose from {', '.join(LANGUAGES)})")
+        return found
+    return normalise(os.environ.get("PMO_LANG")) or system_language()
+
+
+@dataclass
+class Catalogue:
+    """One language's texts, keyed by the English."""
+
+    lang: str
+    texts: dict[str, str] = field(default_factory=dict)
+    _patterns: list[tuple[re.Pattern, str]] | None = None
+
+    def text(self, english: str, **values) -> str:
+        """The translation of a fixed text (English when there is none), with `values` filled in."""
+        translated = self.texts.get(english, english)
+        return translated.format(**values) if values else translated
+
+    def message(self, english: str) -> str:
+        """A finished message (values already in it), translated by the entry whose shape it has."""
+        if english in self.texts:
+            return self.texts[english]
+        for pattern, template in self._compiled():
+            m = pattern.fullmatch(english)
+            if m:
+                return template.format(**{k: self.message(v) if v in self.texts else v
+                                          for k, v in m.groupdict().items()})
+        return english
+
+    def _compiled(self) -> list[tuple[re.Pattern, str]]:
+        if self._patterns is None:
+            shaped = [k for k in self.texts if _PLACEHOLDER.search(k)]
+            shaped.sort(key=lambda k: len(_PLACEHOLDER.sub("", k)), reverse=True)  # most specific first
+            self._patterns = [(_shape(k), self.texts[k]) for k in shaped]
+        return self._patterns
+
+
+def _shape(english: str) -> re.Pattern:
+    out, seen, pos = [], set(), 0
+    for m in _PLACEHOLDER.finditer(english):
+        out.append(re.escape(english[pos:m.start()]))
+        name = m.group(1)
+        out.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+        seen.add(name)
+        pos = m.end()
+    out.append(re.escape(english[pos:]))
+    return re.compile("".join(out), re.DOTALL)
+
+
+@cache
+def catalogue(lang: str) -> Catalogue:
+    if lang == DEFAULT:
+        return Catalogue(lang)
+    data = load_json_resource("i18n", f"{lang}.json")
+    return Catalogue(lang, dict(data["texts"]))
+
+
+def text(english: str, lang: str, **values) -> str:
+    return catalogue(lang).text(english, **values)
+
+
+def message(english: str, lang: str) -> str:
+    return catalogue(lang).message(english)

@@ -1,0 +1,107 @@
+"""The window in Simplified Chinese: committed translations match the code, and the window speaks them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from pmo_desktop.gui.shell.i18n import install_translators
+from pmo_desktop.paths import resource_path
+
+ROOT = Path(__file__).resolve().parents[3]
+TS = resource_path("i18n", "pmo_desktop_zh_CN.ts")
+QM = resource_path("i18n", "pmo_desktop_zh_CN.qm")
+BIN = Path(sys.executable).parent
+# Words that stay as they are in a Chinese window: acronyms, formats, product names, shortcuts.
+KEEP = re.compile(r"\b(RAID|PDF|Excel|CSV|MS Project|GanttProject|FTE|CAPEX|OPEX|EAC|CPI|SPI|RAG|PMO Desktop|"
+                  r"Ctrl|Shift|Delete|Del|F\d+|xlsx|xml|gan|pmo|yyyy-MM-dd)\b")
+
+
+def _messages(ts: Path) -> dict[str, str | None]:
+    out = {}
+    for m in ET.parse(ts).iter("message"):
+        t = m.find("translation")
+        out[m.findtext("source")] = None if t is None or t.get("type") == "unfinished" else t.text
+    return out
+
+
+def _tool(name: str) -> Path:
+    path = BIN / name
+    if not path.exists():
+        pytest.skip(f"{name} is not installed beside this Python")
+    return path
+
+
+def test_committed_translations_cover_every_window_text(tmp_path):
+    """The .ts holds every tr() text of the code, each translated; the .qm is compiled from it."""
+    fresh = tmp_path / TS.name
+    shutil.copy(TS, fresh)
+    sources = sorted(str(p) for folder in ("pmo_desktop/gui", "ui") for p in (ROOT / folder).rglob("*")
+                     if p.suffix in (".py", ".ui"))
+    subprocess.run([_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *sources,
+                    "-ts", str(fresh)], check=True, cwd=ROOT)
+    committed, current = _messages(TS), _messages(fresh)
+    assert set(current) == set(committed), "run .ci/translations: the .ts is behind the code"
+    untranslated = sorted(s for s, t in current.items() if not t)
+    assert not untranslated, (
+        "window texts without a zh-CN translation (write them in a JSON {English: 中文} using the terms of "
+        "resources/i18n/glossary-zh-CN.md, then `.venv/bin/python .ci/ts_fill.py "
+        "resources/i18n/pmo_desktop_zh_CN.ts FILE.json && .ci/translations`):\n" + "\n".join(untranslated))
+    qm = tmp_path / "check.qm"
+    subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True)
+    assert qm.read_bytes() == QM.read_bytes(), "run .ci/translations: the .qm is older than the .ts"
+
+
+@pytest.fixture
+def chinese(qapp):
+    install_translators(qapp, "zh-CN")
+    yield
+    install_translators(qapp, "en")
+
+
+def _untranslated(text: str) -> bool:
+    text = KEEP.sub("", text.replace("&", ""))
+    return bool(re.search(r"[A-Za-z]{2,}", text))
+
+
+def test_menus_actions_and_views_speak_chinese(chinese, make_window, demo_path):
+    from pmo_desktop.store import open_portfolio
+
+    win = make_window(open_portfolio(demo_path))
+    titles = [m.title() for m in win.menuBar().findChildren(type(win.recent_menu))]
+    assert "文件(&F)" in titles and "设置(&S)" in titles
+    nav = [win.nav.item(i).text() for i in range(win.nav.count())]
+    assert "项目" in nav and "RAID 日志" in nav
+    texts = [a.text() for a in win.actions.values()] + [a.toolTip() for a in win.actions.values()]
+    for menu in win.menuBar().findChildren(type(win.recent_menu)):
+        texts += [menu.title()] + [a.text() for a in menu.actions() if not a.isSeparator()]
+    texts += nav
+    left = sorted({t for t in texts if t and _untranslated(t)} - {"English", "简体中文"})
+    assert not left, f"English left in the Chinese window (wrap it in gui.widgets.tr.tr, run .ci/translations): {left}"
+
+
+def test_language_menu_remembers_the_choice_and_says_so_in_that_language(window, qsettings, answers):
+    window.language_actions["zh-CN"].trigger()
+    assert qsettings.value("language") == "zh-CN"
+    assert answers.infos == [("语言", "下次启动 PMO Desktop 时，窗口将使用简体中文。")]
+    window.language_actions["system"].trigger()
+    assert qsettings.value("language") == "system"
+
+
+def test_pmo_desktop_lang_flag(demo_path, tmp_path, qapp, capsys):
+    from pmo_desktop.gui.shell.app import main
+
+    try:
+        assert main([str(demo_path), "--screenshot", str(tmp_path / "zh.png"), "--lang", "zh-CN"]) == 0
+        assert QApplication.instance().property("pmo_language") == "zh-CN"
+        assert main([str(demo_path), "--screenshot", str(tmp_path / "x.png"), "--lang", "xx"]) == 2
+        assert "not a language" in capsys.readouterr().err
+    finally:
+        install_translators(qapp, "en")

@@ -1,0 +1,80 @@
+"""The `pmo` command in Simplified Chinese: language choice, help, and one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from pmo_desktop import i18n
+from pmo_desktop.cli import build_parser, main
+
+
+@pytest.mark.parametrize(("tag", "lang"), [("zh", "zh-CN"), ("zh_CN.UTF-8", "zh-CN"), ("zh-Hans", "zh-CN"),
+                                           ("en_GB.UTF-8", "en"), ("C", "en"), ("zh_TW", None), ("fr_FR", None)])
+def test_language_tags(tag, lang):
+    assert i18n.normalise(tag) == lang
+
+
+def test_language_follows_pmo_lang_then_system(monkeypatch):
+    monkeypatch.setenv("PMO_LANG", "zh_CN.UTF-8")
+    assert i18n.resolve() == "zh-CN"
+    monkeypatch.delenv("PMO_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert i18n.resolve() == "zh-CN"
+    assert i18n.resolve("en") == "en"
+    with pytest.raises(ValueError, match="not a language"):
+        i18n.resolve("klingon")
+
+
+def _help_texts(parser: argparse.ArgumentParser):
+    if parser.description:
+        yield parser.description
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            yield action.help
+        if isinstance(action, argparse._SubParsersAction):
+            yield from (c.help for c in action._choices_actions if c.help)
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                yield from _help_texts(sub)
+
+
+def test_every_help_text_of_every_command_is_translated():
+    zh = i18n.catalogue("zh-CN")
+    missing = sorted({t for t in _help_texts(build_parser(None)) if t not in zh.texts})
+    assert not missing, ("help texts without a zh-CN translation: add them to resources/i18n/zh-CN.json "
+                         "with the terms of resources/i18n/glossary-zh-CN.md:\n" + "\n".join(missing))
+
+
+def test_help_in_chinese(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--lang", "zh-CN", "new", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：pmo new") and "填入一套贴近实际的演示项目组合" in out and "选项" in out
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])  # and back to English in the same process
+    out = capsys.readouterr().out
+    assert out.startswith("usage: pmo new") and "fill it with a realistic demo portfolio" in out
+
+
+def test_messages_in_chinese_are_one_line(tmp_path, capsys, monkeypatch):
+    missing = tmp_path / "none.pmo"
+    assert main(["--lang", "zh-CN", "info", str(missing)]) == 1
+    assert capsys.readouterr().err == f"pmo: {missing} 不存在\n"
+    monkeypatch.setenv("PMO_LANG", "zh-CN")
+    assert main(["new", str(tmp_path / "a.pmo"), "--projects", "3"]) == 1
+    assert capsys.readouterr().err == "pmo: --projects 需要与 --demo 一起使用\n"
+    monkeypatch.setenv("PMO_LANG", "en")
+    assert main(["info", str(missing)]) == 1
+    assert capsys.readouterr().err == f"pmo: {missing} does not exist\n"
+
+
+def test_a_message_with_values_is_matched_by_its_shape():
+    zh = i18n.catalogue("zh-CN")
+    msg = "p.pmo is already open for writing by another program; close it there or open it read-only"
+    assert zh.message(msg) == "p.pmo 已被打开编辑（被另一个程序占用）；请先在那里关闭，或以只读方式打开"
+    assert zh.message("a message nobody translated") == "a message nobody translated"
+    assert i18n.catalogue("en").message(msg) == msg
