@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -187,27 +188,15 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
     est_pages = 6 + len(sections) + len(data.projects) * (1 + ("projects" in sections)) // 3
     render_units = max(10, est_pages)
     total = sum(per_section.values()) + render_units
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        if cancel is not None and cancel():
-            raise BoardPackCancelled()
-        done += 1
-        if progress is not None:
-            progress(min(done, total - 1), total)
-
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    tick = _Ticker(total, progress, cancel)
+    with _written(output) as tmp:
         pages_seen = [0]
 
         def on_page(_page: int) -> None:
             pages_seen[0] += 1
             if progress is not None:
                 rendered = min(render_units - 1, pages_seen[0] * render_units // (est_pages * 3))
-                progress(min(done + rendered, total - 1), total)
+                progress(min(tick.done + rendered, total - 1), total)
 
         state = RenderState()
         doc = BoardPackDocument(str(tmp), page_size=page_size, info=info, metadata=metadata,
@@ -234,16 +223,40 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
         except Cancelled:
             raise BoardPackCancelled() from None
         pages = doc.page
+    if progress is not None:
+        progress(total, total)
+    return BoardPackResult(path=output, pages=pages, period=period, sections=sections, projects=len(data.projects))
+
+
+class _Ticker:
+    """Advances the progress bar by a unit of work and honours a cancel request."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: CancelCheck | None):
+        self.total, self.progress, self.cancel, self.done = total, progress, cancel, 0
+
+    def __call__(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise BoardPackCancelled()
+        self.done += 1
+        if self.progress is not None:
+            self.progress(min(self.done, self.total - 1), self.total)
+
+
+@contextmanager
+def _written(output: Path) -> Iterator[Path]:
+    """A temporary file beside `output`, renamed over it only when the block completes; removed if not."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; a PDF is shared like any other file
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; a pack is shared like any other file
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    if progress is not None:
-        progress(total, total)
-    return BoardPackResult(path=output, pages=pages, period=period, sections=sections, projects=len(data.projects))
 
 
 def _build_pptx(data, output: Path, sections: tuple[str, ...], period: date, progress: Progress | None,
@@ -252,28 +265,8 @@ def _build_pptx(data, output: Path, sections: tuple[str, ...], period: date, pro
     from pmo_desktop.reports.pptx.build import write_deck
 
     total = sum(len(data.projects) if s == "projects" else 1 for s in sections) + 1
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        if cancel is not None and cancel():
-            raise BoardPackCancelled()
-        done += 1
-        if progress is not None:
-            progress(min(done, total - 1), total)
-
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        slides, _ = write_deck(data, sections, tmp, tick)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, output)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with _written(output) as tmp:
+        slides, _ = write_deck(data, sections, tmp, _Ticker(total, progress, cancel))
     if progress is not None:
         progress(total, total)
     return BoardPackResult(path=output, pages=slides, period=period, sections=sections, projects=len(data.projects))
