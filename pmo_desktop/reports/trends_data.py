@@ -3,7 +3,8 @@
 Trends: for each of the last six reporting periods (status-report periods up to the pack's), the RAG
 mix of the status reports, EAC against budget and spend against plan (the finance service at that
 period's cut-off), open High/Critical risks at that period's end, and milestones hit (finished in the
-period) and missed (baselined to finish in the period, not finished by its end).
+period) and missed (due in the period by its baseline or by its forecast as the change log shows it
+stood at the period's start, and not finished by the period's end).
 In-year: the current financial year's budget (planned), actual to date and forecast outturn per
 programme, from the finance service's spend by financial year.
 """
@@ -65,6 +66,14 @@ def load_trends(pf: Portfolio, period: date, project_ids: list[int] | None) -> l
         periods = (periods + [period])[-TREND_PERIODS:]
     where, args = _scope(project_ids, "project_id")
     named = {f"i{n}": v for n, v in enumerate(project_ids or [])}
+    milestones = conn.execute(
+        f"""SELECT id, finish_date, baseline_finish, actual_finish FROM tasks
+            WHERE kind = 'milestone'{_named(project_ids)}""", named).fetchall()
+    history: dict[int, list[tuple[str, str | None]]] = {}  # task id -> (when, finish before the change)
+    for row_id, at, old in conn.execute(
+            """SELECT row_id, at, old FROM change_log WHERE tbl = 'tasks' AND op = 'update'
+               AND col = 'finish_date' ORDER BY id"""):
+        history.setdefault(row_id, []).append((str(at)[:10], old))
     out = []
     before = conn.execute("SELECT max(period) FROM status_reports WHERE period < ?",
                           (periods[0].isoformat(),)).fetchone()[0] or \
@@ -81,16 +90,29 @@ def load_trends(pf: Portfolio, period: date, project_ids: list[int] | None) -> l
                 AND CASE WHEN closed_date IS NOT NULL THEN closed_date > :end ELSE status <> 'Closed' END
                 {_named(project_ids)}""",
             {"end": hi, **named}).fetchone()[0]
-        hit, missed = conn.execute(
-            f"""SELECT sum(actual_finish > :lo AND actual_finish <= :end),
-                       sum(baseline_finish > :lo AND baseline_finish <= :end
-                           AND (actual_finish IS NULL OR actual_finish > :end))
-                FROM tasks WHERE kind = 'milestone'{_named(project_ids)}""",
-            {"lo": before, "end": hi, **named}).fetchone()
+        hit, missed = _hit_and_missed(milestones, history, before, hi)
         out.append(TrendPoint(end, dict(rags), totals.eac, totals.approved_budget, totals.actual_to_date,
-                              totals.planned_to_date, high, hit or 0, missed or 0))
+                              totals.planned_to_date, high, hit, missed))
         before = hi
     return out
+
+
+def _hit_and_missed(milestones, history, lo: str, hi: str) -> tuple[int, int]:
+    """Hit: finished in (lo, hi]. Missed: not finished by hi, though its baseline, or its forecast as it
+    stood at the start of the period (the change log's record of finish-date edits), fell in the period:
+    a milestone re-forecast out of the period during it still counts as missed."""
+    hit = missed = 0
+    for task_id, finish, baseline, actual in milestones:
+        if actual and lo < actual[:10] <= hi:
+            hit += 1
+            continue
+        if actual and actual[:10] <= lo:
+            continue
+        forecast = next((old for when, old in history.get(task_id, ()) if when > lo), finish)
+        due = [str(d)[:10] for d in (baseline, forecast) if d]
+        if any(lo < d <= hi for d in due):
+            missed += 1
+    return hit, missed
 
 
 def _named(ids: list[int] | None) -> str:

@@ -96,3 +96,27 @@ def test_a_broken_logo_is_left_out(demo, tmp_path):
     out = tmp_path / "c.pdf"
     build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, sections=("cover",)))
     assert len(pypdf.PdfReader(out).pages[0].images) == 0
+
+
+def test_trends_count_a_milestone_reforecast_out_of_its_period_as_missed(demo):
+    """Milestones hit and missed come from the status history and the change log: a milestone due in
+    the period that was pushed out during it is still a miss for that period."""
+    from pmo_desktop.reports.trends_data import load_trends
+
+    before = {t.period: t for t in load_trends(demo, PERIOD, None)}
+    assert len(before) == 6 and list(before)[-1] == PERIOD
+    task_id, finish = demo.conn.execute(
+        """SELECT id, finish_date FROM tasks WHERE kind = 'milestone' AND actual_finish IS NULL
+           AND finish_date > '2026-10-31' ORDER BY finish_date LIMIT 1""").fetchone()
+    with demo.batch("cli", "due in October"):
+        demo.conn.execute("UPDATE tasks SET finish_date = '2026-10-20', baseline_finish = '2026-12-31' WHERE id = ?",
+                          (task_id,))
+    demo.conn.execute("UPDATE change_log SET at = '2026-09-30T12:00:00Z' WHERE tbl = 'tasks' AND row_id = ?",
+                      (task_id,))  # as if re-forecast into October before the period began
+    with demo.batch("cli", "pushed out"):
+        demo.conn.execute("UPDATE tasks SET finish_date = ? WHERE id = ?", (finish, task_id))
+    demo.conn.execute("""UPDATE change_log SET at = '2026-10-15T12:00:00Z' WHERE tbl = 'tasks' AND row_id = ?
+                         AND at > '2026-10-01'""", (task_id,))
+    after = {t.period: t for t in load_trends(demo, PERIOD, None)}
+    assert after[PERIOD].milestones_missed == before[PERIOD].milestones_missed + 1
+    assert after[PERIOD].milestones_hit == before[PERIOD].milestones_hit
