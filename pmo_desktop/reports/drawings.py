@@ -36,8 +36,8 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
         lx = i * 72
         d.add(_diamond(lx + 4, 4, 3.4, fill, stroke))
         d.add(String(lx + 11, 1.5, label, fontName=SANS, fontSize=8, fillColor=MUTED))
-    d.add(Line(224, 4, 236, 4, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
-    d.add(String(239, 1.5, "period end", fontName=SANS, fontSize=8, fillColor=MUTED))
+    d.add(Line(234, 4, 246, 4, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
+    d.add(String(249, 1.5, "period end", fontName=SANS, fontSize=8, fillColor=MUTED))
     label_w = width * 0.42
     x0_px, x1_px = label_w + 6, width - 8
     days = [date.fromisoformat(v[:10]) for m in dated for v in (m.finish, m.baseline_finish) if v] + [period]
@@ -51,7 +51,7 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     top = height - 6
     # month grid and labels
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = max(1, -(-months // 8))
+    step = max(1, -(-42 * months // max(1, int(x1_px - x0_px))))  # a label every ~42 pt: "Aug 2026" at 8 pt
     m = lo
     while m <= hi:
         x = x_of(m)

@@ -35,7 +35,7 @@ def test_programme_filter_scopes_the_money(demo):
     assert one.finance.totals.eac < whole.finance.totals.eac
 
 
-def test_a_long_status_report_still_fits_one_project_page(demo, tmp_path):
+def test_a_long_status_report_continues_on_a_second_page_at_full_size(demo, tmp_path):
     pid, code = demo.conn.execute("SELECT id, code FROM projects WHERE stage = 'Execution' ORDER BY code").fetchone()
     essay = " ".join(["The supplier's revised plan moves integration testing by three weeks."] * 120)
     with demo.batch("cli", "long report"):
@@ -52,8 +52,19 @@ def test_a_long_status_report_still_fits_one_project_page(demo, tmp_path):
     ordered = sorted(starts.values())
     mine = starts[code]
     following = ordered[ordered.index(mine) + 1]
-    assert following == mine + 1  # the long page was shrunk to fit, not spilled onto a second page
-    assert "recovery plan" in reader.pages[mine].extract_text()
+    # nothing in the pack is shrunk under 8 pt: the report's words continue on the next page
+    assert following == mine + 2
+    assert "Milestones" in reader.pages[mine].extract_text()
+    assert "recovery plan" in reader.pages[mine + 1].extract_text()
+    sizes = []
+
+    def visit(op, args, cm, tm):
+        if op == b"Tf":
+            sizes.append(float(args[1]) * abs(tm[0]) * abs(cm[0]))
+
+    for page in (mine, mine + 1):
+        reader.pages[page].extract_text(visitor_operand_before=visit)
+    assert sizes and min(sizes) >= 7.99
 
 
 def test_options_are_remembered_in_the_portfolio(demo):

@@ -38,7 +38,8 @@ def _chips(x: ProjectPack, ctx) -> Table:
     s = ctx.styles
     label = s.cell_centre.clone("chip_label", fontSize=8)
     rows = [[x.rags[d].letter for d in RAG_DIMENSIONS], [p(DIM_LABELS[d], label) for d in RAG_DIMENSIONS]]
-    style = [("FONTSIZE", (0, 0), (-1, 0), 13), ("LEADING", (0, 0), (-1, 0), 16), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    style = [("FONTSIZE", (0, 0), (-1, 0), 13), ("LEADING", (0, 0), (-1, 0), 16), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("LEFTPADDING", (0, 1), (-1, 1), 0), ("RIGHTPADDING", (0, 1), (-1, 1), 0)]  # "Resources" on one line
     for i, d in enumerate(RAG_DIMENSIONS):
         style += rag_cell_commands(i, 0, x.rags[d])
         style.append(("LINEAFTER", (i, 0), (i, 0), 2, colors.white))
@@ -177,8 +178,20 @@ def project_page(x: ProjectPack, data: PackData, ctx, first: bool) -> list:
     story = [Bookmark(TITLE, "projects", 0, True, TITLE)] if first else []
     _, head_h = head.wrap(ctx.width, ctx.height)
     room = ctx.height - head_h - s.h1.spaceAfter - s.h1.spaceBefore - 2
-    story += [head, KeepInFrame(ctx.width, room, content, mode="shrink", hAlign="LEFT", vAlign="TOP")]
-    return story
+    page = KeepInFrame(ctx.width, room, content, mode="shrink", hAlign="LEFT", vAlign="TOP")
+    page.canv = None
+    page.wrap(ctx.width, room)
+    if getattr(page, "_scale", 1.0) <= 1.0:
+        return story + [head, page]
+    # Too much to say for one page at 8 pt: charts and risks side by side, then the status report's
+    # words flowing on to a continuation page (nothing is shrunk below the pack's smallest type).
+    for f in content:
+        f.__dict__.pop("canv", None)
+    side = Table([[_charts(x, data, ctx, right_w), _raid(x, ctx, ctx.width - left_w - 8 * mm)]],
+                 colWidths=[left_w, ctx.width - left_w], hAlign="LEFT")
+    side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
+    return story + [head, top, spacer(3 * mm), side, spacer(2 * mm), p("Status report", s.h2), *_words(x, ctx)]
 
 
 SUMMARY_STAGES = ("Closed", "Idea")  # a row each in one table, unless the pack asks for full pages
