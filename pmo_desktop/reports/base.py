@@ -9,6 +9,7 @@ page's drawing until `save()` (the usual reportlab NumberedCanvas); the contents
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -151,6 +152,19 @@ def fmt_date(value: str | date | None, short: bool = False) -> str:
     if not value:
         return "–"
     return format_date(value, DATE_STYLE.get())
+
+
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def dates_in_text(text: str) -> str:
+    """A message written with ISO dates (the health checks' findings) with each date in the pack's format."""
+    def one(m: re.Match) -> str:
+        try:
+            return fmt_date(m.group(1))
+        except ValueError:
+            return m.group(1)
+    return _ISO_DATE.sub(one, text)
 
 
 # -- RAG chips ---------------------------------------------------------------------------------------

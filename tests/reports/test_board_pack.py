@@ -159,3 +159,12 @@ def test_trends_risk_flags_and_closed_projects_summary(demo_pack):
     assert "past their due date" in flat or "past its due date" in flat
     assert "Closed and idea-stage projects" in flat
     assert "Looking ahead three periods" in flat
+
+
+def test_dates_print_in_the_one_format(demo_pack):
+    """Every date the pack prints, the health findings' included, in the date_format setting's form."""
+    import re
+
+    _, _, text = demo_pack
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    assert not re.search(r"\b\d{2} [A-Z][a-z]{2} \d{2}\b(?! ?\d)", text)  # no "18 Jan 27"

@@ -131,3 +131,18 @@ def test_trends_count_a_milestone_reforecast_out_of_its_period_as_missed(demo):
     after = {t.period: t for t in load_trends(demo, PERIOD, None)}
     assert after[PERIOD].milestones_missed == before[PERIOD].milestones_missed + 1
     assert after[PERIOD].milestones_hit == before[PERIOD].milestones_hit
+
+
+def test_the_date_format_setting_rules_every_date_in_pdf_and_deck(demo, tmp_path):
+    from pptx import Presentation
+
+    demo.set_settings({"date_format": "dmy"})
+    out = tmp_path / "d.pdf"
+    build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, period=PERIOD, sections=("milestones", "risks")))
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    assert "31/10/2026" in text and "31 Oct 2026" not in text
+    deck = tmp_path / "d.pptx"
+    build_board_pack(demo, deck, BoardPackOptions(today=DEMO_TODAY, period=PERIOD, sections=("milestones",)))
+    slides = " ".join(sh.text_frame.text for s in Presentation(str(deck)).slides for sh in s.shapes
+                      if sh.has_text_frame)
+    assert "31/10/2026" in slides and "31 Oct 2026" not in slides

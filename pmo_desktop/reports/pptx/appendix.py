@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pmo_desktop.reports.base import dates_in_text
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.pptx.deck import Deck, date_text
 from pmo_desktop.reports.pptx.risks import RAID_HEAD, RAID_WIDTHS, raid_rows
@@ -19,7 +20,7 @@ def build(deck: Deck, data: PackData) -> None:
             deck.paged_table(f"Appendix: further open risks · {len(rest)}", [*RAID_HEAD, "Score"], rows, RAID_WIDTHS,
                              per=12, red=red)
     ordered = sorted(data.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.rule, f.project or ""))
-    rows = [[f.severity.capitalize(), rule_title(f.rule), f.project or "–", f.message] for f in ordered]
+    rows = [[f.severity.capitalize(), rule_title(f.rule), f.project or "–", dates_in_text(f.message)] for f in ordered]
     deck.paged_table(f"Appendix: data quality · {len(rows)} findings as at {date_text(data.today)}",
                      ["Severity", "Check", "Project", "Finding"], rows, [1, 2.5, 1, 7], per=14,
                      empty="No data-quality findings: the checks found nothing to fix.")

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.governance.health import RULES
-from pmo_desktop.reports.base import data_table, empty_note, fmt_date, p, section_heading
+from pmo_desktop.reports.base import data_table, dates_in_text, empty_note, fmt_date, p, section_heading
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import cjk_font_path
 from pmo_desktop.reports.sections import risks
@@ -45,7 +45,7 @@ def build(data: PackData, ctx) -> list:
     ordered = sorted(data.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.rule, f.project or ""))
     for i, f in enumerate(ordered, start=1):
         rows.append([f.severity.capitalize(), p(rule_title(f.rule), s.cell), p(f.project or "–", s.cell),
-                     p(f.message, s.cell)])
+                     p(dates_in_text(f.message), s.cell)])
         extra.append(("TEXTCOLOR", (0, i), (0, i), colors.HexColor(SEVERITY_COLOUR.get(f.severity, "#616161"))))
     w = ctx.width
     story.append(data_table(rows, [18 * mm, 50 * mm, 20 * mm, w - 88 * mm], extra=extra))
