@@ -66,10 +66,16 @@ def test_every_section_is_there_with_the_theme(deck):
     for title in ("Contents", "Executive summary", "Portfolio status", "Trends", "Roadmap", "Financials",
                   "Risks and issues", "Milestones", "RAG changes", "Appendix"):
         assert any(t.startswith(title) for t in titles), title
+    layouts = {s.slide_layout.part.partname for s in list(prs.slides)[1:]}
+    assert len(layouts) == 1  # every content slide on the one themed layout (edited once, in the master view)
+    theme = list(prs.slides)[1].slide_layout
+    theme_text = " ".join(sh.text_frame.text for sh in theme.shapes if sh.has_text_frame)
+    assert "CONFIDENTIAL" in theme_text and "Northwind Group Change Portfolio" in theme_text
+    assert any(sh.shape_type == 13 for sh in theme.shapes)  # the logo, a picture
     for s in list(prs.slides)[1:]:
-        text = " ".join(_texts(s))
-        assert "Northwind Group Change Portfolio" in text and "CONFIDENTIAL" in text
-        assert any(shape.shape_type == 13 for shape in s.shapes)  # the logo, a picture
+        assert "Northwind Group Change Portfolio" in " ".join(_texts(s))
+    cover = list(prs.slides)[0]
+    assert cover.slide_layout.part.partname != theme.part.partname and "CONFIDENTIAL" in " ".join(_texts(cover))
 
 
 def test_commentary_on_the_slide_and_in_the_notes(deck):

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.connector import Connector
 from pptx.util import Emu, Pt
 
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
@@ -65,7 +67,9 @@ class Deck:
         self.prs = Presentation()
         self.prs.slide_width, self.prs.slide_height = SLIDE_W, SLIDE_H
         self.blank = self.prs.slide_layouts[6]
+        self.cover_layout = self.prs.slide_layouts[5]  # "Title Only": a layout without the furniture
         self.section = ""
+        self._furnish(self.blank)
         core = self.prs.core_properties
         core.title = f"{theme.portfolio} – board pack, period ending {theme.period_label}"
         core.author = theme.organisation or "PMO Desktop"
@@ -82,9 +86,50 @@ class Deck:
 
     # -- slides ------------------------------------------------------------------------------------
 
+    def _furnish(self, layout) -> None:
+        """The theme: the rule under the title, the logo, the confidentiality marking and the footer are
+        drawn once on the slide layout every content slide uses, so they are edited in one place
+        (View ▸ Slide Master) and a slide cannot lose them."""
+        shapes = layout.shapes
+        for ph in list(layout.placeholders):  # date, footer and number placeholders: the footer is ours
+            ph._element.getparent().remove(ph._element)
+        theme = self.theme
+
+        def box(name: str, x, y, w, h, text: str, *, colour: str, bold: bool = False, align=PP_ALIGN.LEFT):
+            sp = shapes._spTree.add_textbox(_next_id(shapes), name, x, y, w, h)
+            tf = Shape(sp, shapes).text_frame
+            tf.word_wrap = True
+            para = tf.paragraphs[0]
+            para.alignment = align
+            run = para.add_run()
+            run.text = text
+            _font(run.font, MIN_PT, bold, colour)
+
+        y = SLIDE_H - Emu(420000)
+        box("Confidentiality marking", MARGIN, y, Emu(3500000), Emu(280000), theme.confidentiality.upper(),
+            colour=Rag.RED.colour, bold=True)
+        box("Footer", SLIDE_W - MARGIN - Emu(7500000), y, Emu(7500000), Emu(280000),
+            f"{theme.organisation + ' · ' if theme.organisation else ''}{theme.portfolio} · board pack, period "
+            f"ending {theme.period_label}", colour=MUTED, align=PP_ALIGN.RIGHT)
+        line = shapes._spTree.add_cxnSp(_next_id(shapes), "Rule", MSO_CONNECTOR.STRAIGHT, MARGIN, Emu(1080000),
+                                        SLIDE_W - 2 * MARGIN, 0, False, False)
+        Connector(line, shapes).line.color.rgb = rgb("B0BEC5")
+        if theme.logo_png:
+            image_part, rid = layout.part.get_or_add_image_part(io.BytesIO(theme.logo_png))
+            px_w, px_h = image_part._px_size
+            h = Emu(640000)
+            w = int(h * px_w / max(1, px_h))
+            shapes._spTree.add_pic(_next_id(shapes), "Logo", "Logo", rid, SLIDE_W - MARGIN - w, Emu(280000), w, h)
+
     def slide(self, title: str, *, notes: str = "", furniture: bool = True):
-        """A blank slide with the title bar (title, portfolio, logo) and the footer (marking, period)."""
-        s = self.prs.slides.add_slide(self.blank)
+        """A slide on the themed layout with its title and section line; `furniture=False` (the cover)
+        gives a plain slide the cover draws itself."""
+        if not furniture:
+            s = self.prs.slides.add_slide(self.cover_layout)
+            for ph in list(s.placeholders):
+                ph._element.getparent().remove(ph._element)
+        else:
+            s = self.prs.slides.add_slide(self.blank)
         if furniture:
             room_pt = (self.width - Emu(1600000)) / 12700
             size = max(16, min(26, int(room_pt / (0.6 * max(1, len(title))))))  # one line, shrunk to fit
@@ -92,24 +137,9 @@ class Deck:
                       colour=HEAD, anchor=MSO_ANCHOR.BOTTOM)
             self.text(s, MARGIN, Emu(830000), self.width - Emu(1600000), Emu(240000),
                       f"{self.theme.portfolio} · {self.section or title}", size=MIN_PT, colour=MUTED)
-            line = s.shapes.add_connector(1, MARGIN, Emu(1080000), SLIDE_W - MARGIN, Emu(1080000))
-            line.line.color.rgb = rgb("B0BEC5")
-            if self.theme.logo_png:
-                s.shapes.add_picture(io.BytesIO(self.theme.logo_png), SLIDE_W - MARGIN - Emu(1300000), Emu(280000),
-                                     height=Emu(640000))
-            self.footer(s)
         if notes:
             s.notes_slide.notes_text_frame.text = notes
         return s
-
-    def footer(self, s) -> None:
-        y = SLIDE_H - Emu(420000)
-        self.text(s, MARGIN, y, Emu(3500000), Emu(280000), self.theme.confidentiality.upper(), size=MIN_PT,
-                  bold=True, colour=Rag.RED.colour)
-        self.text(s, SLIDE_W - MARGIN - Emu(5000000), y, Emu(5000000), Emu(280000),
-                  f"{self.theme.organisation + ' · ' if self.theme.organisation else ''}"
-                  f"Board pack · period ending {self.theme.period_label}", size=MIN_PT, colour=MUTED,
-                  align=PP_ALIGN.RIGHT)
 
     # -- text --------------------------------------------------------------------------------------
 
@@ -286,6 +316,10 @@ class Deck:
                 fmt.fill.fore_color.rgb = rgb(colour)
                 fmt.line.color.rgb = rgb(colour)
         return chart
+
+
+def _next_id(shapes) -> int:
+    return shapes._spTree._next_shape_id
 
 
 def _font(font, size: float, bold: bool, colour: str) -> None:

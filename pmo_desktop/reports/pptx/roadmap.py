@@ -86,7 +86,7 @@ def _page(deck: Deck, s, page, data: PackData, lo: date, hi: date) -> None:
                       anchor=MSO_ANCHOR.MIDDLE)
             continue
         _project(deck, s, item, y, row_h, x_of, lo, hi)
-    deck.text(s, MARGIN, bottom, LABEL_W + Emu(400000), Emu(250000),
+    deck.text(s, MARGIN, bottom, Emu(5000000), Emu(250000),
               "Bar: forecast (RAG) · grey: baseline · ◆ done ◇ to come · +N wd past baseline", size=10, colour=MUTED)
     # "Period end" ends at its line and "Today" starts at its own: they never overprint (a second row
     # when today falls before the period end)
