@@ -13,6 +13,7 @@ from datetime import date
 
 from pmo_desktop.governance.health import RULES, Finding, run_rules
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.sanity import broken_values
 
 PORTFOLIO_LEVEL = "(portfolio)"  # the by-project key of findings that belong to no project
 
@@ -60,16 +61,27 @@ def latest_period(portfolio: Portfolio) -> str | None:
 def run_checks(portfolio: Portfolio, *, today: date | None = None, integrity: bool = True) -> CheckResult:
     """Integrity and health findings; `integrity=False` runs only the health rules (the Health view
     does, since SQLite's full integrity check reads the whole file: seconds on a large portfolio)."""
-    findings = run_rules(portfolio, today=today or date.today(), period=latest_period(portfolio))
     if not integrity:
-        return CheckResult(integrity=["ok"], findings=findings)
+        return CheckResult(integrity=["ok"], findings=run_rules(portfolio, today=today or date.today(),
+                                                                period=latest_period(portfolio)))
     conn = portfolio.conn
     integrity_lines = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     fk_problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if fk_problems:
-        integrity_lines = [*(i for i in integrity_lines if i != "ok"),
-                           *(f"row {rowid} of {table} points at a missing {parent} row"
-                             for table, rowid, parent, _ in fk_problems[:20])]
+    problems = [f"row {rowid} of {table} points at a missing {parent} row" for table, rowid, parent, _ in fk_problems[:20]]
+    problems += broken_values(conn)
+    if portfolio.missing_log_triggers:
+        problems.append(f"{len(portfolio.missing_log_triggers)} change-log triggers are missing (e.g. "
+                        f"{portfolio.missing_log_triggers[0]}): changes are not recorded or undoable until the "
+                        "file is opened for writing, which reinstalls them")
+    try:
+        findings = run_rules(portfolio, today=today or date.today(), period=latest_period(portfolio))
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError):
+        if not problems:
+            raise  # a bug of ours, not the file's
+        findings = []
+        problems.append("the health rules were not run: correct the values above first")
+    if problems:
+        integrity_lines = [*(i for i in integrity_lines if i != "ok"), *problems]
     return CheckResult(integrity=integrity_lines, findings=findings)
 
 

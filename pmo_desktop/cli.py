@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import importlib
+import os
 import sqlite3
 import sys
 import traceback
@@ -19,12 +20,14 @@ from pmo_desktop import __version__, i18n
 from pmo_desktop.commands.common import UserError
 from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.backups import data_dir
+from pmo_desktop.store.errors import no_space_message, storage_error
+from pmo_desktop.store.files import is_disk_full
 
 # One module per area; each adds its sub-commands with `register(sub)`. Modules are imported only for
 # the command being run (the board pack alone pulls in matplotlib and reportlab: ~1 s), so `pmo info`
 # starts quickly; `pmo --help` and an unknown command load them all. tests/cli/test_cli_table.py checks
 # that COMMANDS names exactly what each module registers.
-COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity"]
+COMMAND_MODULES = ["core", "transfer", "plans", "finance", "reports", "governance", "capacity", "collect", "benefits"]
 COMMANDS = {
     "new": "core", "info": "core", "check": "core",
     "import": "transfer", "export": "transfer",
@@ -33,6 +36,8 @@ COMMANDS = {
     "board-pack": "reports", "commentary": "reports",
     "gates": "governance", "book-of-work": "governance", "lessons": "governance", "advance": "governance",
     "capacity": "capacity", "who": "capacity", "labour": "capacity", "people": "capacity",
+    "collect": "collect",
+    "benefits": "benefits", "scenario": "benefits",
 }
 
 
@@ -70,13 +75,13 @@ def build_parser(argv: list[str] | None = None, lang: str = i18n.DEFAULT) -> arg
 
 def _localise(parser: argparse.ArgumentParser, cat: i18n.Catalogue) -> None:
     """Help texts and descriptions in the catalogue's language, sub-commands included."""
-    parser.description = cat.text(parser.description) if parser.description else parser.description
+    parser.description = cat.message(parser.description) if parser.description else parser.description
     for action in parser._actions:
         if action.help and action.help is not argparse.SUPPRESS:
-            action.help = cat.text(action.help)
+            action.help = cat.message(action.help)
         if isinstance(action, argparse._SubParsersAction):
             for choice in action._choices_actions:
-                choice.help = cat.text(choice.help) if choice.help else choice.help
+                choice.help = cat.message(choice.help) if choice.help else choice.help
             for sub in {id(p): p for p in action.choices.values()}.values():
                 _localise(sub, cat)
 
@@ -105,23 +110,74 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(argv, _LANG)
     args = parser.parse_args(argv)
     args.lang_ui = _LANG
+    portfolio = getattr(args, "file", None)
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:  # the reader went away (`pmo info FILE | head`): nothing to say
+        _silence_stdout()
+        return 1
     except (PortfolioError, UserError) as exc:
         return _fail(str(exc))
     except sqlite3.DatabaseError as exc:
+        full = storage_error(exc, portfolio) if portfolio is not None else None
+        if full is not None:
+            return _fail(str(full))
         return _fail(f"the portfolio file is damaged or unreadable ({exc}); restore it from a backup")
     except OSError as exc:
+        if is_disk_full(exc):
+            return _fail(no_space_message(exc.filename or portfolio or "the output"))
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         return _fail(f"cannot access{where}: {exc.strerror or exc}")
     except KeyboardInterrupt:
         return _fail("interrupted; nothing was changed by the unfinished step", code=130)
     except Exception as exc:  # last resort: keep the traceback for us, one line for the user
+        stored = _stored_values_problem(portfolio) if isinstance(exc, _DATA_ERRORS) else None
+        if stored:
+            return _fail(stored)
         log = _write_crash_log()
         return _fail(f"unexpected error: {type(exc).__name__}: {exc} (details in {log})")
 
 
 _LANG = i18n.DEFAULT
+
+# What code that trusts the schema raises when a file holds values the schema forbids.
+_DATA_ERRORS = (ValueError, TypeError, KeyError, IndexError, ArithmeticError)
+
+
+def _stored_values_problem(portfolio) -> str | None:
+    """One line naming the file and a value in it that breaks the schema's rules, if there is one."""
+    from pathlib import Path
+    from urllib.parse import quote
+
+    from pmo_desktop.store.sanity import broken_values
+
+    if portfolio is None or not Path(portfolio).is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(Path(portfolio).resolve()))}?mode=ro", uri=True)
+        try:
+            found = broken_values(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    if not found:
+        return None
+    more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+    return (f"{Path(portfolio).name} holds values PMO Desktop does not write ({found[0]}{more}); "
+            f"'pmo check {portfolio}' lists them: correct them or restore a backup")
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush cannot complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests capture it)
+        pass
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -130,12 +186,21 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def _write_crash_log() -> str:
+    """A new log file per crash, never one that exists (two crashes in one second keep both)."""
     try:
         folder = data_dir() / "logs"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"pmo-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return str(path)
+        stem = f"pmo-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
+        for n in range(1000):
+            path = folder / (f"{stem}.log" if n == 0 else f"{stem}-{n}.log")
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+            except FileExistsError:
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(traceback.format_exc())
+            return str(path)
+        return "no log could be written"
     except OSError:
         return "no log could be written"
 

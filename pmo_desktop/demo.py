@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pmo_desktop.benefits.demo import add_benefits_demo
 from pmo_desktop.capacity.demo import build_people_demo, people_for
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
@@ -72,6 +73,7 @@ def build_demo(
         if count > 0:
             build_people_demo(portfolio, people=count, seed=seed, today=today)
         add_governance_demo(portfolio, seed=seed, today=today)
+        add_benefits_demo(portfolio, seed=seed, today=today)
 
 
 class _Builder:

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    with open_portfolio(args.file, read_only=True) as pf:
+    with open_portfolio(args.file, read_only=True) as pf, pf.snapshot():  # one state for both blocks
         summary = portfolio_summary(pf, args.period)
         try:
             summary["capacity"] = capacity_summary(pf, summary["period"]["end"], months=CAPACITY_MONTHS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from pmo_desktop.capacity.from_plan import import_plan
@@ -39,10 +40,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     with open_portfolio(args.file) as pf:
         result = reschedule(pf, args.project, source=Source.CLI, progress=TextProgress("Scheduling"))
     projects = [p.as_dict() for p in result.projects]
+    for line in result.skipped:  # one line each on stderr; the other plans were scheduled
+        print(f"pmo: {line}", file=sys.stderr)
+    code = 1 if result.skipped else 0
     if args.json:
         print_json({"projects": projects, "tasks": sum(p["tasks"] for p in projects),
-                    "changed": result.changed, "batch": result.batch_id})
-        return 0
+                    "changed": result.changed, "batch": result.batch_id, "skipped": result.skipped})
+        return code
     if not projects:
         print("No plans to schedule.")
     for p in projects:
@@ -53,7 +57,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         for late in p["late_tasks"]:
             print(f"  late: {late['name']} misses its deadline by {-late['total_float']} working days")
     print(f"{result.changed} task dates changed" + (f" (undo step {result.batch_id})" if result.batch_id else ""))
-    return 0
+    return code
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing import service
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.plan import ImportPlan
@@ -46,19 +47,36 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if args.input.suffix.lower() in plans_io.READERS:
         return _import_plan_file(args)
+    from pmo_desktop.benefits.model import BenefitsError
+    from pmo_desktop.importing.benefit_sheets import has_benefit_sheets, import_benefits
+
     writing = not args.dry_run or bool(args.save_mapping)
+    with_benefits = args.sheet is None and args.kind == "auto" and has_benefit_sheets(args.input)
     with open_portfolio(args.file, read_only=not writing) as pf:
         progress = TextProgress(f"Reading {args.input.name}")
-        plan, pairs = service.plan_file(pf, args.input, kind=args.kind, sheet=args.sheet,
-                                        mapping_name=args.mapping, project=args.project, progress=progress)
+        try:
+            plan, pairs = service.plan_file(pf, args.input, kind=args.kind, sheet=args.sheet,
+                                            mapping_name=args.mapping, project=args.project, progress=progress)
+        except ImportRefused:
+            if not with_benefits:
+                raise
+            plan, pairs = ImportPlan(str(args.input)), []
         applied = None
         failure = None
+        benefits = None
+        if args.dry_run and with_benefits:
+            benefits = import_benefits(pf, args.input, dry_run=True)
         if not args.dry_run:
             try:
-                applied = service.apply(pf, plan, skip_errors=args.skip_errors,
-                                        progress=TextProgress(f"Importing {args.input.name}"))
-            except ImportRefused as exc:
+                # One undo step for the registers and the benefits together.
+                with pf.batch(Source.IMPORT, f"Import {args.input.name}"):
+                    applied = service.apply(pf, plan, skip_errors=args.skip_errors,
+                                            progress=TextProgress(f"Importing {args.input.name}"))
+                    if with_benefits:
+                        benefits = import_benefits(pf, args.input)
+            except (ImportRefused, BenefitsError) as exc:
                 failure = str(exc)
+                applied = None
         if args.save_mapping and failure is None:
             if len(pairs) != 1:
                 raise UserError("--save-mapping needs exactly one sheet; pick it with --sheet")
@@ -67,7 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         payload = plan.as_dict()
         payload.update(dry_run=args.dry_run, applied=applied.as_dict() if applied else None,
-                       ok=failure is None and plan.counts()["error"] == 0)
+                       ok=failure is None and plan.counts()["error"] == 0, benefits=benefits)
         if failure:
             payload["error"] = failure
         print_json(payload)
@@ -82,6 +100,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"Imported: {applied.inserted} added, {applied.updated} updated "
                       f"(one undo step, batch {applied.batch_id})"
                       + (f"; {applied.skipped_errors} row(s) with errors left out" if applied.skipped_errors else ""))
+        if benefits:
+            print("Benefits: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in benefits.items()))
     if failure:
         print(f"pmo: {failure}", file=sys.stderr)
         return 1

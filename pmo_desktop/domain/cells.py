@@ -1,22 +1,58 @@
-"""Spreadsheet cells we write are shown, never run: text a spreadsheet would read as a formula gets a
-leading apostrophe, and our importers take it off again."""
+"""Text in spreadsheet cells we write: shown, never run, and read back byte for byte.
+
+Two layers, both undone by our importers:
+- The guard: text a spreadsheet would run as a formula (= + - @ first), or that an importer would
+  change (a leading apostrophe, leading or trailing white space, a line break or tab first), gets one
+  leading apostrophe. A text cell that starts with an apostrophe is taken literally, less that one
+  apostrophe and with its white space kept.
+- OOXML's own escape for characters XML cannot carry (a carriage return, control characters): `_xHHHH_`,
+  with a literal `_xHHHH_` written `_x005F_xHHHH_`, as Excel itself does. openpyxl leaves both as they
+  are, so the readers decode them (`from_xml_text`).
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_NEEDS_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _escape(match: re.Match) -> str:
+    return "_x005F_" if match.group(0) == "_" else f"_x{ord(match.group(0)):04X}_"
+
+
+def to_xml_text(text: str) -> str:
+    """OOXML's escape of the characters an XML file cannot carry as they are."""
+    return _NEEDS_ESCAPE.sub(_escape, text)
+
+
+def from_xml_text(text: str) -> str:
+    """Undo OOXML's `_xHHHH_` escape (what Excel and `to_xml_text` write)."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def needs_guard(text: str) -> bool:
+    return text[:1] in FORMULA_STARTS or text[:1] == "'" or text[:1].isspace() or text[-1:].isspace()
 
 
 def neutralise(value: Any) -> Any:
-    """Formula-like text (=, +, -, @, tab, CR first) gets a leading apostrophe; other values pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """The cell value to write: guarded and escaped text; other values pass as they are."""
+    if not isinstance(value, str):
+        return value
+    escaped = to_xml_text(value)
+    return "'" + escaped if needs_guard(value) else escaped
 
 
 def unneutralise(value: Any) -> Any:
-    """Undo `neutralise` (only where the apostrophe guards formula-like text)."""
-    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1:2] in FORMULA_STARTS:
-        return value[1:]
-    return value
+    """A text cell's value as the user meant it: OOXML escapes decoded, the guard's apostrophe removed."""
+    if not isinstance(value, str):
+        return value
+    return unguard(from_xml_text(value))
+
+
+def unguard(text: str) -> str:
+    """Remove the guard's apostrophe (the rest is literal); other text is returned as it is."""
+    return text[1:] if text.startswith("'") else text

@@ -9,6 +9,7 @@ failed export leaves no half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from pmo_desktop.domain.cells import neutralise
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.parsing import format_predecessors
 from pmo_desktop.importing import kinds as k
+from pmo_desktop.importing.benefit_sheets import export_rows as benefit_sheets
 from pmo_desktop.store.files import write_atomically
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
@@ -82,39 +84,66 @@ def header_for(name: str, kind: k.Kind) -> str:
 def export_workbook(pf, target: str | os.PathLike) -> dict[str, int]:
     """Write the workbook; returns rows written per sheet."""
     target = Path(target)
+    wb = Workbook(write_only=True)
+    try:
+        with pf.snapshot():  # every sheet from one state of the file, even while another program commits
+            counts = _build(pf, wb)
+        write_atomically(target, wb.save)
+    except BaseException:
+        _discard(wb)
+        raise
+    return counts
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the sheets' half-written streams now, so a failed export says one line and nothing at exit."""
+    for ws in wb.worksheets:
+        for stream in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+            if stream is not None:
+                with contextlib.suppress(Exception):  # the stream's own complaint about its closed file
+                    stream.close()
+
+
+def _build(pf, wb: Workbook) -> dict[str, int]:
     settings = pf.settings()
     symbol = CURRENCY_SYMBOLS.get(settings.get("currency"), "").strip()
     money_format = f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00' if symbol else "#,##0.00"
     minor = 1 if settings.get("currency") == "JPY" else 100
     links = _predecessors(pf)
-    wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
     for title, kind_name, fields, sql in _SHEETS:
         kind = k.KINDS[kind_name]
-        ws = wb.create_sheet(title)
         headers = [header_for(f, kind) for f in fields]
-        widths = [max(8, len(h) + 2) for h in headers]
         types = [kind.field(f).type if f in kind.field_names else k.TEXT for f in fields]
-        ws.freeze_panes = "A2"
         rows = []
         for row in pf.conn.execute(sql):
             values = list(row)
             if kind_name == "tasks":
                 values[13] = links.get(values[13], "")
             rows.append(values)
-        for values in rows[:200]:
-            for i, v in enumerate(values):
-                if isinstance(v, str):
-                    widths[i] = min(50, max(widths[i], len(v.split("\n", 1)[0]) + 2))
-        for i, w in enumerate(widths):
-            ws.column_dimensions[get_column_letter(i + 1)].width = w
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-        ws.append([_header_cell(ws, h) for h in headers])
-        for values in rows:
-            ws.append([_cell(ws, v, t, money_format, minor) for v, t in zip(values, types, strict=True)])
-        counts[title] = len(rows)
-    write_atomically(target, wb.save)
+        counts[title] = _write_sheet(wb, title, headers, types, rows, money_format, minor)
+    # The benefits register keeps its own sheets (its links are many to many); importing/benefit_sheets.py reads them back.
+    for title, headers, types, rows in benefit_sheets(pf):
+        counts[title] = _write_sheet(wb, title, headers, types, rows, money_format, minor)
     return counts
+
+
+def _write_sheet(wb, title: str, headers: list[str], types: list[str], rows: list[list], money_format: str,
+                 minor: int) -> int:
+    ws = wb.create_sheet(title)
+    widths = [max(8, len(h) + 2) for h in headers]
+    ws.freeze_panes = "A2"
+    for values in rows[:200]:
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                widths[i] = min(50, max(widths[i], len(v.split("\n", 1)[0]) + 2))
+    for i, w in enumerate(widths):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    ws.append([_header_cell(ws, h) for h in headers])
+    for values in rows:
+        ws.append([_cell(ws, v, t, money_format, minor) for v, t in zip(values, types, strict=True)])
+    return len(rows)
 
 
 def _predecessors(pf) -> dict[int, str]:
@@ -137,6 +166,13 @@ def _header_cell(ws, text: str) -> WriteOnlyCell:
 def _cell(ws, value, kind: str, money_format: str, minor: int):
     if value is None or value == "":
         return None
+    try:
+        return _typed_cell(ws, value, kind, money_format, minor)
+    except (ValueError, TypeError, OverflowError):  # a stored value the schema forbids: written as it is
+        return neutralise(str(value))
+
+
+def _typed_cell(ws, value, kind: str, money_format: str, minor: int):
     if kind == k.DATE:
         cell = WriteOnlyCell(ws, value=date.fromisoformat(value[:10]))
         cell.number_format = "yyyy-mm-dd"

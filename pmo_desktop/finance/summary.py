@@ -46,8 +46,13 @@ def portfolio_summary(pf: Portfolio, period: date | str | None = None, *, requir
     """The summary for `period` (date or 'YYYY-MM-DD'; default the period in force).
 
     Raises finance.periods.PeriodError for a malformed period or (with `require_data`) one with no
-    budget lines in its month and no status reports.
+    budget lines in its month and no status reports. Every figure comes from one state of the file.
     """
+    with pf.snapshot():
+        return _summary(pf, period, require_data=require_data)
+
+
+def _summary(pf: Portfolio, period: date | str | None, *, require_data: bool) -> dict:
     p = resolve_period(pf, period, require_data=require_data)
     settings = pf.settings()
     finances = project_finances(pf, p)

@@ -105,11 +105,13 @@ def weighted_score(scores: Mapping[str, int], criteria: list[dict[str, Any]]) ->
     return _scorer(criteria)(scores)
 
 
-def rank_book(candidates: list[Candidate], criteria: list[dict[str, Any]], cap: int | None = None) -> BookOfWork:
+def rank_book(candidates: list[Candidate], criteria: list[dict[str, Any]], cap: int | None = None,
+              forced: frozenset[int] | set[int] = frozenset()) -> BookOfWork:
     """Rank by weighted score (highest first; ties: cheaper first, then code); unscored projects last.
 
     The funding line is drawn in rank order: projects are in while the cumulative cost stays within the
-    cap; the first project that would cross it, and every project below, is out.
+    cap; the first project that would cross it, and every project below, is out. Projects in `forced`
+    (ids the board chose to fund whatever their rank) are in, and their cost comes off the cap first.
     """
     check_criteria(criteria)
     if cap is not None and cap < 0:
@@ -118,12 +120,17 @@ def rank_book(candidates: list[Candidate], criteria: list[dict[str, Any]], cap: 
     scored = [(score(c.scores), c) for c in candidates]
     scored.sort(key=lambda sc: (sc[0] is None, -(sc[0] or 0), sc[1].cost or 0, sc[1].code))
     rows, cumulative, line_crossed = [], 0, False
+    committed = sum(c.cost or 0 for c in candidates if c.project_id in forced)
     for rank, (score, cand) in enumerate(scored, start=1):
         cumulative += cand.cost or 0
         funded = None
         if cap is not None:
-            line_crossed = line_crossed or cumulative > cap
-            funded = not line_crossed
+            if cand.project_id in forced:
+                funded = True
+            else:
+                committed += cand.cost or 0
+                line_crossed = line_crossed or committed > cap
+                funded = not line_crossed
         rows.append(BookRow(rank, cand, score, cumulative, funded))
     return BookOfWork(rows, criteria, cap)
 
@@ -176,7 +183,16 @@ def book_of_work(pf: Portfolio, *, cap: int | None = None,
         for c in criteria:
             if c["id"] in weights:
                 c["weight"] = weights[c["id"]]
-    return rank_book(candidates(pf), criteria, cap)
+    return rank_book(candidates(pf), criteria, cap, forced_ids(pf))
+
+
+def forced_ids(pf: Portfolio) -> set[int]:
+    """Projects funded by decision whatever their rank (codes kept in the scoring model's `funded`)."""
+    codes = pf.settings()["scoring_model"].get("funded") or []
+    if not codes:
+        return set()
+    marks = ", ".join("?" for _ in codes)
+    return {pid for (pid,) in pf.conn.execute(f"SELECT id FROM projects WHERE code IN ({marks})", list(codes))}
 
 
 def set_scores(pf: Portfolio, project_code: str, scores: Mapping[str, int | None], *,

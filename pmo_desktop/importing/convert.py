@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from pmo_desktop.domain import parsing
+from pmo_desktop.domain.cells import unguard
 from pmo_desktop.domain.enums import (
     CostCategory,
     Priority,
@@ -106,10 +107,9 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
     """The stored value for one cell of one field; raises ValueError(reason)."""
     t = field.type
     if t == k.TEXT and isinstance(raw, str):
-        text = raw.strip()
-        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-            text = text[1:]  # a neutralised formula-like text (our own export does this)
-        return text or None
+        if raw[:1] == "'":  # guarded text (domain.cells): literal, white space and all
+            return unguard(raw) or None
+        return raw.strip() or None
     if t == k.DATE and isinstance(raw, datetime) and field.name != "month":
         return raw.date().isoformat()
     if t == k.RAG:
@@ -124,10 +124,7 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
             return raw.date().isoformat() if raw.time() == datetime.min.time() else raw.isoformat(" ")
         if isinstance(raw, date):
             return raw.isoformat()
-        text = str(raw).strip()
-        if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@", "\t", "\r"):
-            text = text[1:]  # a neutralised formula-like text (our own export does this)
-        return text
+        return str(raw).strip()
     if t == k.DATE:
         if field.name == "month":
             month = parsing.month_of_header(raw)

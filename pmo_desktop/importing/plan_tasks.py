@@ -6,6 +6,7 @@ code, else by position (the n-th task of the file, as MS Project numbers them).
 
 from __future__ import annotations
 
+from pmo_desktop.domain.limits import depth_problem, span_problem
 from pmo_desktop.domain.parsing import format_predecessors
 from pmo_desktop.importing import plan as p
 from pmo_desktop.importing.records import CellError, Record, assign_wbs
@@ -53,6 +54,7 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         v = {c: rec.values[c] for c in _COMPARED if c in rec.values}
         wbs = rec.values["wbs"]
         v["wbs"] = wbs
+        _check_bounds(rec, wbs, v.get("duration_days"), headers)
         v["project_id"] = pid
         if "kind" not in v:
             if wbs in parents:
@@ -93,3 +95,13 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         if result.action == p.NEW:
             result.values["sort_order"] = position
         p._resolve_pending(result, ("project_id",))
+
+
+def _check_bounds(rec, wbs: str, duration, headers) -> None:
+    """A row nested past MAX_DEPTH, or with a duration or lag past 100 years, is an error of its own."""
+    problems = [(headers.get("wbs", ""), wbs[:40], depth_problem(wbs.count(".") + 1, f"task {wbs[:40]}")),
+                (headers.get("duration_days", ""), str(duration),
+                 span_problem(duration if isinstance(duration, (int, float)) else None, "the duration"))]
+    problems += [(headers.get("predecessors", ""), str(ref), span_problem(lag, f"the lag after {ref}"))
+                 for ref, _kind, lag in rec.values.get("predecessors", [])]
+    rec.errors += [CellError(rec.row, column, value, problem) for column, value, problem in problems if problem]

@@ -4,13 +4,16 @@ A workbook is a zip of XML parts. We refuse, with one line each: files that are 
 legacy binary .xls, encrypted (password-protected) workbooks, .xlsb, not-a-zip, corrupt zips and zip
 bombs (bounded by the declared uncompressed sizes and compression ratios, checked from the central
 directory before anything is inflated). XML entity tricks are left to defusedxml, which openpyxl
-uses when it is installed (it is one of our dependencies) and which we check is active.
+uses when it is installed (it is one of our dependencies) and which we check is active; and since
+openpyxl parses some parts (workbook.xml, styles.xml) with lxml instead when lxml is installed (python-pptx
+brings it), a part that declares a DTD or entities is refused here, before any parser sees it.
 """
 
 from __future__ import annotations
 
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 from pmo_desktop.importing.errors import ImportRefused
@@ -74,6 +77,23 @@ def check_workbook(path: Path) -> None:
     if total > MAX_UNCOMPRESSED_BYTES:
         raise ImportRefused(f"{path.name} would inflate to {total // 2**20} MB; files over "
                             f"{MAX_UNCOMPRESSED_BYTES // 2**20} MB uncompressed are not imported")
+    _refuse_dtds(path, [i for i in infos if i.filename.lower().endswith((".xml", ".rels"))])
+
+
+def _refuse_dtds(path: Path, parts: list[zipfile.ZipInfo]) -> None:
+    """A document type declaration comes before the root element: the head of each part shows it."""
+    with zipfile.ZipFile(path) as zf:
+        for info in parts:
+            try:
+                with zf.open(info) as fh:
+                    head = fh.read(4096)
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+                continue  # a damaged part: the reader reports the damage in its own words
+            text = head.decode("utf-16", "ignore") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else \
+                head.decode("utf-8", "ignore")
+            if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+                raise ImportRefused(f"{path.name} contains an XML document type (DTD) or entity declarations, "
+                                    "which are refused as unsafe; save it again from Excel")
 
 
 def _ole_is_encrypted(path: Path) -> bool:

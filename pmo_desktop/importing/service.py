@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.apply import ApplyResult, apply_plan
+from pmo_desktop.importing.benefit_sheets import is_benefit_sheet
 from pmo_desktop.importing.convert import Context
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress, Workbook
@@ -31,7 +32,9 @@ def open_file(path: str | Path, *, progress: Progress | None = None, cancelled: 
 
 
 def detect(workbook: Workbook) -> list[Table]:
-    return detect_tables(workbook)
+    """One table per sheet that holds one; the benefits register's sheets are left to benefit_sheets.py
+    (its links are many to many), so they are never mistaken for another register."""
+    return [t for t in detect_tables(workbook) if not is_benefit_sheet(t.sheet.name)]
 
 
 def suggest(table: Table, kind: str | None = None, ctx: Context | None = None

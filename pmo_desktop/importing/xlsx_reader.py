@@ -8,6 +8,8 @@ columns, merged ranges, and formulas that were saved without a cached value.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import warnings
 import zipfile
 import zlib
@@ -15,13 +17,15 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
+from pmo_desktop.domain.cells import from_xml_text
+from pmo_desktop.domain.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook
 from pmo_desktop.importing.safety import check_workbook, check_xml_defences
 
-MAX_CELLS = 20_000_000
 TRAILING_EMPTY_ROWS = 5_000  # stop reading after this many empty rows (formatted-but-empty ranges)
 
 
@@ -47,7 +51,8 @@ def read_xlsx(path: Path, *, progress: Progress | None = None, cancelled: Cancel
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            with _sizes_from_the_head():
+                wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
             try:
                 book = Workbook(str(path), [], epoch=1904 if wb.epoch.year == 1904 else 1900)
                 worksheets = [ws for ws in wb.worksheets if hasattr(ws, "_get_source")]
@@ -55,9 +60,9 @@ def read_xlsx(path: Path, *, progress: Progress | None = None, cancelled: Cancel
                     wanted = {s.casefold() for s in sheets}
                     worksheets = [ws for ws in worksheets if ws.title.casefold() in wanted]
                 total = sum((ws.max_row or 0) for ws in worksheets) or 1
-                done = 0
+                done = cells = 0
                 for ws in worksheets:
-                    sheet = _read_sheet(wb, ws, progress, cancelled, done, total)
+                    sheet, cells = _read_sheet(wb, ws, progress, cancelled, done, total, cells)
                     done += ws.max_row or 0
                     book.sheets.append(sheet)
             finally:
@@ -67,26 +72,77 @@ def read_xlsx(path: Path, *, progress: Progress | None = None, cancelled: Cancel
             if "extension is not supported" in text or "Data Validation" in text:
                 continue
             book.warnings.append(f"Excel reader: {text.splitlines()[0]}")
-    except (ImportRefused, ImportCancelled):
+    except ImportRefused as exc:
+        if path.name in str(exc):
+            raise
+        raise ImportRefused(f"{path.name}: {exc}") from None  # a sheet's refusal names the file too
+    except ImportCancelled:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise ImportRefused(f"{path.name} is damaged (corrupt zip data: {exc})") from None
     except Exception as exc:  # any parse failure of an untrusted file is a refusal, not a crash
-        kind = type(exc).__name__
-        if "Entities" in kind or "DTD" in kind or "Forbidden" in kind:
-            raise ImportRefused(f"{path.name} contains XML entity declarations, which are refused "
-                                "as unsafe") from None
-        raise ImportRefused(f"{path.name} cannot be read as a workbook ({kind}: {str(exc)[:120]})") from None
+        if any(word in type(e).__name__ for e in _chain(exc) for word in ("Entities", "DTD", "Forbidden")):
+            raise ImportRefused(f"{path.name} contains an XML document type (DTD) or entity declarations, "
+                                "which are refused as unsafe; save it again from Excel") from None
+        raise ImportRefused(f"{path.name} cannot be read as a workbook ({type(exc).__name__}: "
+                            f"{_one_line(str(exc))})") from None
     return book
 
 
-def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int) -> Sheet:
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception and those it was raised from or during (openpyxl wraps the parser's own)."""
+    seen: list[BaseException] = []
+    while exc is not None and exc not in seen and len(seen) < 10:
+        seen.append(exc)
+        exc = exc.__cause__ or exc.__context__
+    return seen
+
+
+def _one_line(text: str, limit: int = 120) -> str:
+    """The first line of a library's message, cut at a word, never mid-word."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + " ..."
+
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
+
+
+def _head_size(ws) -> None:
+    """ReadOnlyWorksheet's size from the <dimension> at the head of the sheet, never a scan.
+
+    openpyxl, when a sheet has no <dimension>, parses the whole sheet to find its size just to open the
+    workbook: minutes for a large hostile sheet, before any of our bounds is checked. We need no size
+    (the reader counts the rows it reads), so a sheet without one is left unsized."""
+    src = ws._get_source()
+    try:
+        head = src.read(65536)
+    finally:
+        src.close()
+    found = _DIMENSION.search(head)
+    if found:
+        with contextlib.suppress(ValueError, TypeError):
+            ws._min_column, ws._min_row, ws._max_column, ws._max_row = range_boundaries(found.group(1).decode())
+
+
+@contextlib.contextmanager
+def _sizes_from_the_head():
+    original = ReadOnlyWorksheet._get_size
+    ReadOnlyWorksheet._get_size = _head_size
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = original
+
+
+def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int, cells: int) -> tuple[Sheet, int]:
+    """The sheet, and the cells read so far in the workbook (bounded by MAX_CELLS for the whole file)."""
     style_fill: dict[int, str | None] = {}
     style_indent: dict[int, int] = {}
     rows: list[list] = []
     fills: dict[tuple[int, int], str] = {}
     indents: dict[tuple[int, int], int] = {}
-    cells = 0
     last_filled = 0
     with ws._get_source() as src:
         parser = _Parser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
@@ -95,7 +151,13 @@ def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int) -> Sh
             if idx > last_filled + TRAILING_EMPTY_ROWS and last_filled:
                 break
             r = idx - 1
-            values: list = [None] * row_cells[-1]["column"] if row_cells else []
+            if idx > MAX_ROWS:
+                raise ImportRefused(f"sheet '{ws.title}' has rows past row {MAX_ROWS:,} (Excel's limit); not imported")
+            width = max((cell["column"] for cell in row_cells), default=0)
+            if width > MAX_COLUMNS:
+                raise ImportRefused(f"sheet '{ws.title}' has cells past column {MAX_COLUMNS:,} (Excel's limit); "
+                                    "not imported")
+            values: list = [None] * width
             filled = False
             for cell in row_cells:
                 value = cell["value"]
@@ -110,8 +172,15 @@ def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int) -> Sh
                         indents[(r, c)] = style_indent[sid]
                 if value is None:
                     continue
-                if value.__class__ is str and "\x00" in value:
-                    value = value.replace("\x00", "")
+                if value.__class__ is str:
+                    if "\x00" in value:
+                        value = value.replace("\x00", "")
+                    if "_x" in value:
+                        value = from_xml_text(value)  # OOXML's escape, which openpyxl leaves in
+                    if len(value) > MAX_CELL_CHARS:
+                        raise ImportRefused(f"sheet '{ws.title}': cell {cell.get('column')} of row {idx} holds "
+                                            f"{len(value):,} characters; cells are limited to {MAX_CELL_CHARS:,} "
+                                            "(Excel's limit)")
                 c = cell["column"] - 1
                 if c >= len(values):  # cells out of column order: never in files Excel writes
                     values.extend([None] * (c + 1 - len(values)))
@@ -121,7 +190,8 @@ def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int) -> Sh
                 last_filled = idx
                 cells += len(values)
                 if cells > MAX_CELLS:
-                    raise ImportRefused(f"sheet '{ws.title}' has more than {MAX_CELLS:,} cells; not imported")
+                    raise ImportRefused(f"sheet '{ws.title}' has more than {MAX_CELLS:,} cells; split it into "
+                                        "several workbooks or keep only the sheets you need")
                 if len(rows) < r:
                     rows.extend([] for _ in range(r - len(rows)))
                 rows.append(values) if len(rows) == r else rows.__setitem__(r, values)
@@ -146,7 +216,7 @@ def _read_sheet(wb, ws, progress, cancelled, done_before: int, total: int) -> Sh
             merged.append((r1 - 1, c1 - 1, r2 - 1, c2 - 1))
     return Sheet(name=ws.title, rows=rows, fills=fills, indents=indents, hidden_rows=hidden_rows,
                  hidden_cols=hidden_cols, merged=merged, uncached_formulas=parser.uncached,
-                 hidden=ws.sheet_state != "visible")
+                 hidden=ws.sheet_state != "visible"), cells
 
 
 def _style(wb, style_id: int) -> tuple[str | None, int]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.plans_io.model import Plan, PlanFileError
+from pmo_desktop.scheduling.service import plan_loop
 from pmo_desktop.store import Portfolio, PortfolioError
 
 
@@ -109,7 +110,11 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
             conn.execute("INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) VALUES (?,?,?,?)",
                          (*pair, link.type, int(link.lag_days)))
             links += 1
-    return PlanImport(code, project_id, created, len(ids), links, replaced, cal_name, batch_id, list(plan.warnings))
+    warnings = list(plan.warnings)
+    loop = plan_loop(conn, project_id)
+    if loop:  # imported as it is; `pmo schedule` leaves this plan alone and schedules the others
+        warnings.append(f"{code}: the plan has a {loop}; its dates stay as imported until then")
+    return PlanImport(code, project_id, created, len(ids), links, replaced, cal_name, batch_id, warnings)
 
 
 def _add_calendar(conn, cal, code: str) -> tuple[int, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from pmo_desktop.domain.limits import MAX_DEPTH, depth_problem, span_problem
 from pmo_desktop.plans_io.model import Plan, PlanAssignment, PlanCalendar, PlanFileError, PlanLink, PlanTask
 from pmo_desktop.plans_io.xml_safety import local, safe_events
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar
@@ -50,6 +51,8 @@ def read_gan(path: str | Path) -> Plan:
                     raise PlanFileError(f"{path.name} is not a GanttProject file "
                                         f"(its root element is <{name}>, not <project>)")
             if name == "task":
+                if len(stack) >= MAX_DEPTH:
+                    raise PlanFileError(f"{path.name}: {depth_problem(len(stack) + 1, 'a task')}")
                 raw_tasks.append({"key": el.get("id"), "parent": stack[-1]["key"] if stack else None,
                                   "attrs": dict(el.attrib), "links": [], "props": {}, "notes": None})
                 stack.append(raw_tasks[-1])
@@ -81,7 +84,10 @@ def read_gan(path: str | Path) -> Plan:
                                                  el.get("meeting") == "true")
     if root is None:
         raise PlanFileError(f"{path.name} is not a GanttProject file")
-    return _plan(path, root.get("name"), raw_tasks, props, resources, allocations, baselines, working, holidays)
+    try:
+        return _plan(path, root.get("name"), raw_tasks, props, resources, allocations, baselines, working, holidays)
+    except CalendarError as exc:  # a date past what a calendar reaches
+        raise PlanFileError(f"{path.name}: {exc}") from None
 
 
 def _plan(path, title, raw_tasks, props, resources, allocations, baselines, working, holidays) -> Plan:
@@ -111,6 +117,7 @@ def _plan(path, title, raw_tasks, props, resources, allocations, baselines, work
         if rname:
             assignments.append(PlanAssignment(task_id, rname, load / 100))
     baseline = baselines[-1] if baselines else {}
+    _check_spans(path, raw_tasks, baseline)
     parents = {t["parent"] for t in raw_tasks if t["parent"] is not None}
     plan = Plan(name=(title or "").strip() or path.stem, source="GanttProject", start=first, calendar=calendar)
     keys = set()
@@ -153,6 +160,20 @@ def _plan(path, title, raw_tasks, props, resources, allocations, baselines, work
     finishes = [t.finish for t in plan.tasks if t.finish]
     plan.finish = max(finishes) if finishes else None
     return plan
+
+
+def _check_spans(path: Path, raw_tasks: list[dict], baseline: dict) -> None:
+    """Refuse a duration or a lag past 100 years before any calendar walks it."""
+    for t in raw_tasks:
+        name = t["attrs"].get("name") or t["key"]
+        spans = [(_int(t["attrs"].get("duration"), 1), f"the duration of task '{name}'")]
+        spans += [(_int(lag, 0), f"a lag after task '{name}'") for _succ, _type, lag in t["links"]]
+        if t["key"] in baseline:
+            spans.append((baseline[t["key"]][1], f"the baseline duration of task '{name}'"))
+        for days, what in spans:
+            problem = span_problem(days, what)
+            if problem:
+                raise PlanFileError(f"{path.name}: {problem}")
 
 
 def _load(text: str | None) -> float:

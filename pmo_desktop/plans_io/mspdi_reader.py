@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from pmo_desktop.domain.limits import MAX_DEPTH, depth_problem, span_problem
 from pmo_desktop.plans_io.model import Plan, PlanAssignment, PlanCalendar, PlanFileError, PlanLink, PlanTask
 from pmo_desktop.plans_io.xml_safety import local, safe_events
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar
@@ -96,7 +97,10 @@ def read_mspdi(path: str | Path) -> Plan:
     """Read an MSPDI file into a Plan; raises PlanFileError (one line) when it is not one."""
     path = Path(path)
     reader = _Reader(path)
-    return reader.read()
+    try:
+        return reader.read()
+    except CalendarError as exc:  # a date or a span past what a calendar reaches
+        raise PlanFileError(f"{path.name}: {exc}") from None
 
 
 class _Reader:
@@ -305,7 +309,9 @@ class _Reader:
         keys = set()
         stack: list[tuple[int, str]] = []
         for r in raws:
-            level = int(_number(r["OutlineLevel"], 1))
+            level = int(min(_number(r["OutlineLevel"], 1), MAX_DEPTH + 1))
+            if level > MAX_DEPTH:
+                raise PlanFileError(f"{self.path.name}: {depth_problem(level, repr(r['Name'] or r['UID']))}")
             if level <= 0 or r["UID"] == "0" and r["ID"] == "0":
                 continue  # the project summary task
             while stack and stack[-1][0] >= level:
@@ -336,6 +342,9 @@ class _Reader:
                         self.warnings.append(f"task '{r['Name']}': a link to another project was skipped")
                     continue
                 days = _lag_days(lag, fmt, minutes_per_day, durations.get(pred, 0), project.work)
+                problem = span_problem(days, f"the lag before task '{r['Name']}'")
+                if problem:
+                    raise PlanFileError(f"{self.path.name}: {problem}")
                 plan.links.append(PlanLink(pred, r["UID"], LINK_TYPES.get(ltype or "1", "FS"), days))
         return plan
 
@@ -345,6 +354,9 @@ class _Reader:
         start = start_of(r["Start"])
         finish = finish_of(r["Finish"])
         hours = _hours(r["Duration"])
+        problem = span_problem(None if hours is None else hours * 60 / minutes_per_day, f"the duration of task '{name}'")
+        if problem:
+            raise PlanFileError(f"{self.path.name}: {problem}")
         milestone = r["Milestone"] == "1" and (hours or 0) == 0
         if milestone:
             finish = start = _date_part(r["Start"]) or start

@@ -10,9 +10,11 @@ from pathlib import Path
 import defusedxml
 from defusedxml.ElementTree import iterparse
 
+from pmo_desktop.domain.limits import MAX_DEPTH
 from pmo_desktop.plans_io.model import PlanFileError
 
 MAX_BYTES = 200 * 1024 * 1024  # a plan larger than this is not a plan
+MAX_XML_DEPTH = MAX_DEPTH + 10  # task nesting plus the few elements around the tasks
 
 
 _LOCAL: dict[str, str] = {}
@@ -41,7 +43,13 @@ def safe_events(path: Path, kind: str) -> Iterator[tuple[str, StdET.Element]]:
     if size > MAX_BYTES:
         raise PlanFileError(f"{path.name} is {size // 2**20} MB, too large for a {kind} file")
     try:
-        yield from iterparse(str(path), events=("start", "end"), forbid_dtd=True)
+        depth = 0
+        for event, el in iterparse(str(path), events=("start", "end"), forbid_dtd=True):
+            depth += 1 if event == "start" else -1
+            if depth > MAX_XML_DEPTH:
+                raise PlanFileError(f"{path.name} nests XML elements more than {MAX_XML_DEPTH} levels deep; "
+                                    f"a {kind} file has at most {MAX_DEPTH} levels of tasks")
+            yield event, el
     except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden):
         raise PlanFileError(
             f"{path.name} declares a DTD or XML entities, which are refused for safety; "

@@ -34,7 +34,9 @@ from pmo_desktop.reports.base import (
 from pmo_desktop.reports.capacity_data import load_capacity
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
+from pmo_desktop.reports.sections.benefits import load_benefits
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.files import apply_umask
 
 SECTIONS: tuple[str, ...] = tuple(SECTION_MODULES)
 PAGE_SIZE_NAMES = ("A4", "Letter")
@@ -164,14 +166,18 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
     output = _check_output(output)
     period, sections, programme, page_size = _resolve(pf, options)
     today = options.today or date.today()
-    data = load_pack_data(pf, period=period, programme=programme, today=today)
+    with pf.snapshot():  # every section from one state of the file
+        data = load_pack_data(pf, period=period, programme=programme, today=today)
+        if "capacity" in sections:
+            try:
+                data.capacity = load_capacity(pf, period)
+            except CapacityInputError as exc:
+                raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
+        if "benefits" in sections:
+            data.benefits = load_benefits(pf, period, data)
+        date_format = pf.settings().get("date_format")
     data.options = {"closed_pages": options.closed_pages}
-    if "capacity" in sections:
-        try:
-            data.capacity = load_capacity(pf, period)
-        except CapacityInputError as exc:
-            raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
-    DATE_STYLE.set(pf.settings().get("date_format"))
+    DATE_STYLE.set(date_format)
     styles = Styles()
     info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
                     period_label=fmt_date(period), confidentiality=data.confidentiality)
@@ -250,9 +256,7 @@ def _written(output: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; a pack is shared like any other file
+        apply_umask(tmp)  # mkstemp made it private; a pack follows the rule of every file we create
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -90,6 +90,8 @@ class ProjectPack:
     top_issues: str | None = None
     decisions: str | None = None
     cost_commentary: str | None = None  # pack commentary, topic 'cost': why the variance is what it is
+    returned_by: str | None = None  # the PM who returned the period's report as a workbook (issue 21)
+    returned_at: str | None = None  # when the PM saved that workbook (ISO timestamp)
     finish_slip: int = 0  # working days the forecast finish sits past the baseline finish
     bar: tuple[date | None, date | None] = (None, None)  # the roadmap bar, as the GUI roadmap draws it
     finance: ProjectFinance | None = None  # from the finance service
@@ -181,6 +183,7 @@ class PackData:
     finance: PackFinance | None = None  # from the finance service
     logo: str | None = None  # settings board_pack.logo_path, drawn on the cover when the file exists
     capacity: PackCapacity | None = None  # from the capacity service, loaded only for the capacity section
+    benefits: dict | None = None  # from benefits.realisation, loaded only for the benefits section
 
     @property
     def has_finance(self) -> bool:
@@ -241,6 +244,7 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
             summary=rep and rep["summary"], achievements=rep and rep["achievements"],
             next_steps=rep and rep["next_steps"], top_issues=rep and rep["top_issues"],
             decisions=rep and rep["decisions_needed"],
+            returned_by=rep and rep.get("returned_by"), returned_at=rep and rep.get("returned_at"),
         ))
     by_id = {p.id: p for p in projects}
     for x in projects:

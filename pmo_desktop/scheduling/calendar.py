@@ -14,10 +14,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from datetime import date
 
+from pmo_desktop.domain.limits import MAX_SPAN_DAYS
 from pmo_desktop.domain.workdays import WEEKDAYS
 from pmo_desktop.store.errors import PortfolioError
 
 _CHUNK = 370 * 4  # calendar days added at a time when a position or date falls outside the table
+_REACH = 3 * MAX_SPAN_DAYS  # how far from its origin a calendar reaches: a plan of 100-year tasks and lags
 
 
 class CalendarError(PortfolioError):
@@ -57,21 +59,24 @@ class WorkCalendar:
         self._zero = bisect_left(work, self._origin)
         self._work = work
 
+    def _grow(self, down: bool) -> None:
+        """Extend the table (by its own size, so reaching far costs a few rebuilds, not thousands)."""
+        step = max(_CHUNK, self._hi - self._lo)
+        lo, hi = (self._lo - step, self._hi) if down else (self._lo, self._hi + step)
+        if self._origin - lo > _REACH + _CHUNK or hi - self._origin > _REACH + _CHUNK:
+            raise CalendarError(f"calendar '{self.name}': a date or a duration reaches more than "
+                                f"{_REACH // 365} years from {date.fromordinal(self._origin).isoformat()}; "
+                                f"durations and lags are limited to 100 years ({MAX_SPAN_DAYS:,} days)")
+        self._lo, self._hi = max(lo, self._origin - _REACH - _CHUNK), min(hi, self._origin + _REACH + _CHUNK)
+        self._build()
+
     def _cover_ordinal(self, ordinal: int) -> None:
         while ordinal < self._lo + 7 or ordinal > self._hi - 7:
-            if ordinal < self._lo + 7:
-                self._lo -= _CHUNK
-            else:
-                self._hi += _CHUNK
-            self._build()
+            self._grow(ordinal < self._lo + 7)
 
     def _cover_position(self, pos: int) -> None:
         while not (0 <= pos + self._zero < len(self._work) - 1):
-            if pos + self._zero < 0:
-                self._lo -= _CHUNK
-            else:
-                self._hi += _CHUNK
-            self._build()
+            self._grow(pos + self._zero < 0)
 
     # -- public face --------------------------------------------------------------------------------
 

@@ -10,7 +10,13 @@ from datetime import date
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
 from pmo_desktop.scheduling.engine import Schedule, schedule
-from pmo_desktop.scheduling.network import DependencyLoop, LinkInput, TaskInput
+from pmo_desktop.scheduling.network import (
+    DependencyLoop,
+    LinkInput,
+    TaskInput,
+    build_network,
+    topological_order,
+)
 from pmo_desktop.store import Portfolio, PortfolioError
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -98,6 +104,16 @@ def load_plan(conn: sqlite3.Connection, project_id: int) -> tuple[list[TaskInput
     return tasks, links, stored
 
 
+def plan_loop(conn: sqlite3.Connection, project_id: int) -> str | None:
+    """The dependency loop in a project's plan, in words, or None when its links have an order."""
+    tasks, links, _stored = load_plan(conn, project_id)
+    try:
+        topological_order(build_network(tasks, links))
+    except DependencyLoop as exc:
+        return str(exc)
+    return None
+
+
 def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalendar) -> bool:
     """Which way the plan places a milestone that follows a finish: on that day (MS Project) or on the
     next working morning (GanttProject, and plans made that way). The stored plan votes: each
@@ -170,6 +186,8 @@ def schedule_project(conn: sqlite3.Connection, project_id: int) -> ProjectSchedu
 class Rescheduled:
     projects: list[ProjectSchedule]
     batch_id: int | None  # the one undo step, or None when no date changed
+    # One line per project left as it was (a dependency loop, an impossible calendar), when all are scheduled.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> int:
@@ -181,8 +199,9 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
                cancelled: Callable[[], bool] | None = None) -> Rescheduled:
     """Reschedule one project (or every project with a plan) and write all changed dates in ONE batch.
 
-    All projects are computed before anything is written, so a loop in any plan, or a cancel,
-    leaves the file untouched.
+    All projects are computed before anything is written, so a cancel leaves the file untouched. A plan
+    that cannot be scheduled (a dependency loop, a calendar out of range) stops a one-project run; in a
+    run over every project it is left as it is and named in `skipped`, and the others are scheduled.
     """
     conn = pf.conn
     if project_code is not None:
@@ -194,10 +213,16 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
         ids = [r[0] for r in conn.execute(
             "SELECT id FROM projects WHERE id IN (SELECT DISTINCT project_id FROM tasks) ORDER BY code")]
     reports = []
+    skipped: list[str] = []
     for done, pid in enumerate(ids, start=1):
         if cancelled is not None and cancelled():
             raise Cancelled("rescheduling cancelled; nothing was changed")
-        reports.append(schedule_project(conn, pid))
+        try:
+            reports.append(schedule_project(conn, pid))
+        except (DependencyLoop, CalendarError) as exc:
+            if project_code is not None:
+                raise
+            skipped.append(f"{exc}; its plan was not rescheduled")
         if progress is not None:
             progress(done, len(ids))
     changes = [u for r in reports for u in r.updates]
@@ -210,4 +235,4 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
                     WHERE id = ?""",
                 changes,
             )
-    return Rescheduled(reports, batch_id)
+    return Rescheduled(reports, batch_id, skipped)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import platformdirs
 
+from pmo_desktop.store.files import apply_umask
+
 KEEP = 10
 
 
@@ -41,6 +43,7 @@ def make_backup(conn: sqlite3.Connection, portfolio: Path, reason: str) -> Path:
         conn.backup(dest)
     finally:
         dest.close()
+    apply_umask(target)  # SQLite creates files 0644; ours follow the user's umask like any other
     for old in sorted(folder.glob("*.pmo"))[:-KEEP]:
         old.unlink(missing_ok=True)
     return target

@@ -56,18 +56,25 @@ def install_triggers(db: Executes) -> None:
     ]
     for name in existing:
         db.execute(f"DROP TRIGGER [{name}]")
+    for _name, sql in log_triggers(db).items():
+        db.execute(sql)
+
+
+def log_triggers(db: Executes) -> dict[str, str]:
+    """{trigger name: CREATE statement} of the logging triggers the file's user tables need."""
     batch = "(SELECT batch_id FROM _state WHERE id = 1)"
     enabled = "(SELECT logging FROM _state WHERE id = 1)"
+    out: dict[str, str] = {}
     for table in user_tables(db):
         cols = table_columns(db, table)
-        db.execute(
+        out[f"_log_{table}_insert"] = (
             f"""CREATE TRIGGER [_log_{table}_insert] AFTER INSERT ON [{table}] WHEN {enabled}
             BEGIN
               INSERT INTO change_log (batch_id, tbl, row_id, op, new)
               VALUES ({batch}, '{table}', NEW.id, 'insert', {_row_json("NEW", cols)});
             END"""
         )
-        db.execute(
+        out[f"_log_{table}_delete"] = (
             f"""CREATE TRIGGER [_log_{table}_delete] AFTER DELETE ON [{table}] WHEN {enabled}
             BEGIN
               INSERT INTO change_log (batch_id, tbl, row_id, op, old)
@@ -81,18 +88,19 @@ def install_triggers(db: Executes) -> None:
             for c in cols
             if c != "id"
         )
-        db.execute(
+        out[f"_log_{table}_update"] = (
             f"""CREATE TRIGGER [_log_{table}_update] AFTER UPDATE ON [{table}] WHEN {enabled}
             BEGIN
               {per_column}
             END"""
         )
         # Row ids are how the log finds a row again; they never change.
-        db.execute(
+        out[f"_log_{table}_keep_id"] = (
             f"""CREATE TRIGGER [_log_{table}_keep_id] BEFORE UPDATE OF id ON [{table}]
             WHEN OLD.id IS NOT NEW.id
             BEGIN SELECT RAISE(ABORT, 'row ids cannot change'); END"""
         )
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

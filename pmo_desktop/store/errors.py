@@ -41,3 +41,29 @@ class ReadOnlyPortfolio(PortfolioError):
 
 class UndoConflict(PortfolioError):
     """A batch cannot be undone or redone because later changes touched the same data."""
+
+
+class DiskFull(PortfolioError):
+    """The disk ran out of space; the transaction was rolled back and the file is intact."""
+
+
+class UntrustedObjects(PortfolioError):
+    """The file holds triggers or views this program did not create; it is not opened."""
+
+
+def no_space_message(path) -> str:
+    from pathlib import Path
+
+    return f"no space left on the disk that holds {Path(path).name}; nothing was changed"
+
+
+def storage_error(exc: BaseException, path) -> PortfolioError | None:
+    """A DiskFull for an error that means the disk holding `path` is full; None for anything else."""
+    from pathlib import Path
+
+    from pmo_desktop.store.files import is_disk_full, no_space_left
+
+    folder = Path(path).parent
+    if is_disk_full(exc) or ("disk I/O error" in str(exc) and no_space_left(folder)):
+        return DiskFull(no_space_message(path))
+    return None

@@ -97,7 +97,7 @@ def open_lock_file(path: Path) -> int:
         raise UnsafeLockFile(_unsafe(path, "is a link to another file"))
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, flags, 0o644)
+        fd = os.open(path, flags, 0o666)  # the user's umask applies, as to every file we create
     except OSError as exc:
         if path.is_symlink():  # created between the check and the open
             raise UnsafeLockFile(_unsafe(path, "is a link to another file")) from None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,15 +17,18 @@ from typing import Any
 from urllib.parse import quote
 
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.store import backups, changelog, schema, settings
+from pmo_desktop.store import backups, changelog, files, schema, settings, trust
 from pmo_desktop.store.errors import (
     CorruptPortfolio,
+    DiskFull,
     NewerSchema,
     NotAPortfolio,
     PortfolioError,
     PortfolioExists,
     PortfolioMissing,
     ReadOnlyPortfolio,
+    UntrustedObjects,
+    storage_error,
 )
 from pmo_desktop.store.locking import WriterLock, lock_path
 
@@ -45,6 +47,8 @@ class Portfolio:
         self._writer = threading.RLock()
         self._batch_id: int | None = None
         self._seeding = False
+        # Change-log triggers missing from a file opened read-only (a writable open reinstalls them).
+        self.missing_log_triggers: list[str] = []
         # Undo never reaches past the state the file was opened in.
         self.opened_at_batch = self.last_batch_id()
 
@@ -111,12 +115,40 @@ class Portfolio:
                 yield batch_id
                 conn.execute("UPDATE _state SET batch_id = NULL, logging = 1 WHERE id = 1")
                 conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                full = storage_error(exc, self.path)
+                if full is not None:
+                    raise full from None
+                raise
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
             finally:
                 self._batch_id = None
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Portfolio]:
+        """Read everything inside the block from one consistent state of the file.
+
+        A read transaction is held from the first read to the end of the block, so a report or an
+        export that reads several tables never mixes states while another program commits. Inside a
+        batch (or another snapshot) the block simply joins it.
+        """
+        with self._writer:
+            conn = self.conn
+            if conn.in_transaction:
+                yield self
+                return
+            conn.execute("BEGIN")
+            try:
+                conn.execute("SELECT count(*) FROM _state").fetchone()  # the read lock is taken here
+                yield self
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
 
     def last_batch_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM batches").fetchone()[0]
@@ -207,14 +239,37 @@ def _check_header(path: Path) -> None:
 
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
-    if read_only:
+    """A connection; a read-only one refuses writes (query_only) but, where the user may write the file,
+    is an ordinary connection, so SQLite removes the -wal and -shm it made when the last one closes."""
+    if read_only and not _writable(path):
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
+    if read_only:
+        conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+def _writable(path: Path) -> bool:
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+
+
+def _remove_new_side_files(path: Path, existed: set[Path]) -> None:
+    """After a failed open, remove the -wal/-shm this process made (empty or a few bytes, never data)."""
+    for side in _side_files(path):
+        if side in existed:
+            continue
+        with contextlib.suppress(OSError):
+            if not side.is_symlink() and side.stat().st_size < 4096:
+                side.unlink()
 
 
 def _validate(conn: sqlite3.Connection, path: Path) -> list[str]:
@@ -224,7 +279,11 @@ def _validate(conn: sqlite3.Connection, path: Path) -> list[str]:
         if "_sqlite_migrations" not in tables:
             raise NotAPortfolio(f"{path.name} is an SQLite database but not a PMO Desktop portfolio")
         applied = schema.applied_migrations(conn)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        full = storage_error(exc, path)
+        if full is not None:
+            raise full from None
         raise CorruptPortfolio(
             f"{path.name} is damaged and cannot be opened ({exc}); restore it from a backup"
         ) from None
@@ -236,7 +295,34 @@ def _validate(conn: sqlite3.Connection, path: Path) -> list[str]:
             f"{path.name} was saved by a newer version of PMO Desktop (it has schema steps this version "
             f"does not know: {', '.join(unknown[:3])}); update PMO Desktop to open it"
         )
+    if version > trust.format_version():
+        raise NewerSchema(
+            f"{path.name} was saved by a newer version of PMO Desktop (format {version}; this version "
+            f"knows up to {trust.format_version()}); update PMO Desktop to open it"
+        )
     return [name for name in schema.MIGRATION_NAMES if name not in applied]
+
+
+def _check_objects(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> list[str]:
+    """Refuse planted triggers and views; reinstall missing change-log triggers when writable.
+
+    Returns the change-log triggers still missing (only when read-only)."""
+    unknown, missing = trust.inspect(conn, schema.applied_migrations(conn))
+    if unknown:
+        raise UntrustedObjects(
+            f"{path.name} contains {', '.join(unknown[:3])}{' and more' if len(unknown) > 3 else ''}, which "
+            "PMO Desktop did not create; it is not opened, since such objects run code with every change"
+        )
+    if missing and not read_only:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            changelog.install_triggers(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return []
+    return missing
 
 
 def open_portfolio(path: str | os.PathLike, *, read_only: bool = False) -> Portfolio:
@@ -252,6 +338,7 @@ def open_portfolio(path: str | os.PathLike, *, read_only: bool = False) -> Portf
         lock = WriterLock(path)
         lock.acquire()
     conn = None
+    existed = {p for p in _side_files(path) if p.exists()}
     try:
         conn = _connect(path, read_only=read_only)
         pending = _validate(conn, path)
@@ -260,18 +347,41 @@ def open_portfolio(path: str | os.PathLike, *, read_only: bool = False) -> Portf
                 raise PortfolioError(
                     f"{path.name} uses an older format; open it for writing once to upgrade it"
                 )
+            _check_objects(conn, path, read_only=False)  # before anything of the file's runs
             backups.make_backup(conn, path, "before-upgrade")
             _apply_migrations(conn)
+        missing = _check_objects(conn, path, read_only=read_only)
         if not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
-        return Portfolio(path, conn, read_only=read_only, lock=lock)
-    except BaseException:
+            _stamp_version(conn)
+            _remove_stale_temp_files(path)
+        pf = Portfolio(path, conn, read_only=read_only, lock=lock)
+        pf.missing_log_triggers = missing
+        return pf
+    except BaseException as exc:
         if conn is not None:
             conn.close()
+        _remove_new_side_files(path, existed)
         if lock is not None:
             lock.release()
+        full = storage_error(exc, path) if isinstance(exc, (sqlite3.Error, OSError)) else None
+        if full is not None:
+            raise full from None
         raise
+
+
+def _stamp_version(conn: sqlite3.Connection) -> None:
+    """Record the format in the header (user_version), so an older release can tell it is newer."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] != trust.format_version():
+        conn.execute(f"PRAGMA user_version = {int(trust.format_version())}")
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """What a killed `pmo new` of this name left; the caller holds the writer lock every creator holds."""
+    for leftover in files.stale_temp_files(path):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _apply_migrations(conn: sqlite3.Connection) -> None:
@@ -304,10 +414,14 @@ def create_portfolio(
     lock_was_there = lock.path.exists()
     lock.acquire()
     try:
+        _remove_stale_temp_files(path)
         _build_and_replace(path, folder, name, currency, populate)
-    except BaseException:
+    except BaseException as exc:
         if not lock_was_there and not path.exists():  # a failed creation leaves nothing behind
             lock.path.unlink(missing_ok=True)
+        full = storage_error(exc, path) if isinstance(exc, (sqlite3.Error, OSError)) else None
+        if full is not None and not isinstance(exc, DiskFull):
+            raise full from None
         raise
     finally:
         lock.release()
@@ -317,14 +431,13 @@ def create_portfolio(
 def _build_and_replace(path: Path, folder: Path, name: str | None, currency: str | None,
                        populate: Callable[[Portfolio], None] | None) -> None:
     """Build the new file under a temporary name, then move it into place."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = files.temp_beside(path)
     try:
         conn = _connect(tmp, read_only=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         _apply_migrations(conn)
+        _stamp_version(conn)
         portfolio = Portfolio(tmp, conn, read_only=False, lock=None)
         try:
             initial = {"portfolio_name": name or path.stem}

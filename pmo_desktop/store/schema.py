@@ -34,14 +34,16 @@ def migration(name: str):
     return register
 
 
-def apply_migrations(conn: sqlite3.Connection) -> None:
-    """Apply every pending migration, each in its own transaction with the record that it ran."""
+def apply_migrations(conn: sqlite3.Connection, only: tuple[str, ...] | None = None) -> None:
+    """Apply every pending migration (or only those named), each in its own transaction with the record
+    that it ran."""
     from sqlite_utils import Database
     from sqlite_utils.migrations import Migrations
 
     migrations = Migrations(MIGRATION_SET)
     for name, fn in _MIGRATIONS:
-        migrations(name=name)(fn)
+        if only is None or name in only:
+            migrations(name=name)(fn)
     migrations.apply(Database(conn, recursive_triggers=False, execute_plugins=False))
 
 
@@ -419,4 +421,8 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 # Later migrations live in a module per area (store/schema_<area>.py, each `@migration("00NN_<area>_...")`),
 # imported here in the order a file applies them. Append a line; never reorder or rename one.
+# isort: off
+from pmo_desktop.store import schema_collect  # noqa: E402,F401  (issue 21: collected status reports)
+from pmo_desktop.store import schema_benefits  # noqa: E402,F401  0009 benefits, scenarios
 from pmo_desktop.store import schema_pack  # noqa: E402,F401  (board pack: commentary)
+# isort: on

@@ -91,9 +91,13 @@ CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "CAD": "
 
 
 def read_settings(conn) -> dict[str, Any]:
+    """The settings, with the default for any value that is damaged (not JSON); `pmo check` lists those."""
     values = dict(DEFAULTS)
     for key, value in conn.execute("SELECT key, value FROM settings"):
-        values[key] = json.loads(value) if value is not None else None
+        try:
+            values[key] = json.loads(value) if value is not None else None
+        except (ValueError, TypeError):
+            continue
     return values
 
 

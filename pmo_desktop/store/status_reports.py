@@ -104,3 +104,13 @@ def save_report(pf: Portfolio, project_id: int, period: str, values: dict[str, A
                 f"INSERT INTO status_reports (project_id, period, {', '.join(cols)}) "
                 f"VALUES (?, ?, {', '.join('?' for _ in cols)})", [project_id, period, *values.values()])
     return batch_id
+
+
+def period_sources(pf: Portfolio, period: str) -> dict[str, int | str | None]:
+    """Where the period's reports came from, for the dashboard: how many were returned by project
+    managers as workbooks (pmo collect: `imported_at` is set), how many were typed in, and when the
+    latest returned one was saved."""
+    returned, typed, latest = pf.conn.execute(
+        """SELECT count(imported_at), count(*) - count(imported_at), max(returned_at)
+           FROM status_reports WHERE period = ?""", (period,)).fetchone()
+    return {"returned": returned, "entered": typed, "latest": latest}

@@ -40,6 +40,10 @@ You can also drop a .pmo file here.</source>
         <translation>状态报告</translation>
     </message>
     <message>
+        <source>Returned reports</source>
+        <translation>已交回的报告</translation>
+    </message>
+    <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
     </message>
@@ -70,6 +74,14 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Dashboard</source>
         <translation>仪表板</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>情景</translation>
     </message>
     <message>
         <source>Stage gates</source>
@@ -232,6 +244,22 @@ You can also drop a .pmo file here.</source>
         <translation>为所选项目填写本期报告</translation>
     </message>
     <message>
+        <source>&amp;Collect Status Reports…</source>
+        <translation>收集状态报告(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write a pre-filled status-report workbook for each project manager to fill in Excel</source>
+        <translation>为每位项目经理生成预填的状态报告工作簿，供其在 Excel 中填写</translation>
+    </message>
+    <message>
+        <source>Returned Re&amp;ports</source>
+        <translation>已交回的报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Read the status-report workbooks project managers sent back</source>
+        <translation>读取项目经理交回的状态报告工作簿</translation>
+    </message>
+    <message>
         <source>Re&amp;schedule Plan</source>
         <translation>重新排程(&amp;S)</translation>
     </message>
@@ -286,6 +314,210 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Writing status-report workbooks</source>
+        <translation>正在生成状态报告工作簿</translation>
+    </message>
+    <message>
+        <source>Collect status reports</source>
+        <translation>收集状态报告</translation>
+    </message>
+    <message>
+        <source>Status reports {month}</source>
+        <translation>状态报告 {month}</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open the folder when the workbooks are written</source>
+        <translation>工作簿生成后打开文件夹</translation>
+    </message>
+    <message>
+        <source>Period ending</source>
+        <translation>报告期截止</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>项目群</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Write workbooks</source>
+        <translation>生成工作簿</translation>
+    </message>
+    <message>
+        <source>One workbook per active project, pre-filled from its last report, with its open RAID items, next milestones and forecast months. E-mail each to its project manager; drop the returned files on the Returned reports page.</source>
+        <translation>每个进行中的项目一个工作簿，按其上一期报告预填，并列出未关闭的 RAID 条目、接下来的里程碑和需预测的月份。请将每个工作簿通过电子邮件发给对应的项目经理；收到交回的文件后，把它们拖到“已交回的报告”页面。</translation>
+    </message>
+    <message>
+        <source>Folder for the workbooks</source>
+        <translation>存放工作簿的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose at least one programme.</source>
+        <translation>请至少选择一个项目群。</translation>
+    </message>
+    <message>
+        <source>Workbooks to write: {count}, for the period ending {date}.</source>
+        <translation>将生成 {count} 个工作簿，报告期截止 {date}。</translation>
+    </message>
+    <message>
+        <source>Nothing to collect</source>
+        <translation>没有可收集的内容</translation>
+    </message>
+    <message>
+        <source>Wrote {count} status-report workbooks to {folder}</source>
+        <translation>已在 {folder} 生成 {count} 个状态报告工作簿</translation>
+    </message>
+    <message>
+        <source>Could not write the workbooks</source>
+        <translation>无法生成工作簿</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Ready to apply</source>
+        <translation>可以应用</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>无变更</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Add Workbooks…</source>
+        <translation>添加工作簿…</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Drop the workbooks project managers sent back here (or a folder of them), or use Add Workbooks…. Nothing is changed until you press Apply.</source>
+        <translation>把项目经理交回的工作簿（或存放它们的文件夹）拖到这里，或使用“添加工作簿…”。在按下“应用”之前不会做任何修改。</translation>
+    </message>
+    <message>
+        <source>Choose a workbook to see what it would change (field: old -&gt; new).</source>
+        <translation>选择一个工作簿，查看它将带来的变更（字段：原值 -&gt; 新值）。</translation>
+    </message>
+    <message>
+        <source>Copy Reminder E-mail Text</source>
+        <translation>复制催交邮件内容</translation>
+    </message>
+    <message>
+        <source>Copy a reminder naming every project still missing, to paste into Outlook</source>
+        <translation>复制一封列出所有尚未交回项目的催交邮件，可粘贴到 Outlook</translation>
+    </message>
+    <message>
+        <source>Still missing:</source>
+        <translation>尚未交回：</translation>
+    </message>
+    <message>
+        <source>No workbooks were sent for this period (Project ▸ Collect Status Reports…).</source>
+        <translation>本报告期没有发出工作簿（项目 ▸ 收集状态报告…）。</translation>
+    </message>
+    <message>
+        <source>{returned} of {sent} returned by project managers; {entered} typed in; {missing} missing</source>
+        <translation>项目经理已交回 {returned}/{sent}；手工录入 {entered}；未交回 {missing}</translation>
+    </message>
+    <message>
+        <source>Returned reports: {returned} of {sent} back, {missing} missing</source>
+        <translation>已交回的报告：{returned}/{sent}，未交回 {missing}</translation>
+    </message>
+    <message>
+        <source>Returned status reports</source>
+        <translation>已交回的状态报告</translation>
+    </message>
+    <message>
+        <source>Excel workbooks</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Folder of returned status reports</source>
+        <translation>存放已交回状态报告的文件夹</translation>
+    </message>
+    <message>
+        <source>no .xlsx workbooks there</source>
+        <translation>那里没有 .xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>Reading returned workbooks</source>
+        <translation>正在读取交回的工作簿</translation>
+    </message>
+    <message>
+        <source>A report is already entered for {period}; applying replaces these fields:</source>
+        <translation>{period} 已录入报告；应用后将替换以下字段：</translation>
+    </message>
+    <message>
+        <source>The portfolio already holds everything in this workbook.</source>
+        <translation>项目组合中已包含此工作簿的全部内容。</translation>
+    </message>
+    <message>
+        <source>Applied {count} returned reports (one undo step each)</source>
+        <translation>已应用 {count} 份交回的报告（每份可单独撤销）</translation>
+    </message>
+    <message>
+        <source>Applying returned reports</source>
+        <translation>正在应用交回的报告</translation>
+    </message>
+    <message>
+        <source>Reminder text for {count} late reports copied: paste it into an e-mail</source>
+        <translation>已复制 {count} 份逾期报告的催交内容：请粘贴到电子邮件中</translation>
+    </message>
+    <message>
+        <source>Apply {count} Workbooks</source>
+        <translation>应用 {count} 个工作簿</translation>
+    </message>
+    <message>
+        <source>Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}</source>
+        <translation>项目经理交回的报告：{returned}（最近 {date}）· PMO 录入：{entered}</translation>
     </message>
 </context>
 <context>

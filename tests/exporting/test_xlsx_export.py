@@ -32,6 +32,12 @@ QUERIES = {
                        JOIN projects p ON p.id = s.project_id ORDER BY 1, 2, 3""",
     "budget": """SELECT p.code, b.category, b.spend_type, b.month, b.planned, b.actual, b.forecast
                  FROM budget_lines b JOIN projects p ON p.id = b.project_id ORDER BY 1, 2, 3, 4""",
+    "benefits": """SELECT ref, title, type, owner, description, measure, unit, baseline, target, target_date, status
+                   FROM benefits ORDER BY 1""",
+    "benefit_projects": """SELECT b.ref, p.code FROM benefit_projects l JOIN benefits b ON b.id = l.benefit_id
+                           JOIN projects p ON p.id = l.project_id ORDER BY 1, 2""",
+    "benefit_measurements": """SELECT b.ref, m.period, m.planned, m.forecast, m.actual, m.note
+                               FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id ORDER BY 1, 2""",
 }
 
 
@@ -98,3 +104,31 @@ def test_export_refuses_to_overwrite_and_odd_targets(demo_path, tmp_path, pmo):
     assert code == 1 and "already exists" in err and out.read_text() == "keep me"
     code, _, err = pmo(["export", demo_path, tmp_path / "x.pdf"])
     assert code == 1 and ".xlsx" in err
+
+
+def test_benefit_sheets_refuse_bad_rows_whole(demo_path, tmp_path, pmo):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Benefits"
+    ws.append(["Ref", "Title", "Type", "Projects", "Target"])
+    ws.append(["B-900", "Good one", "Non-cash", "PRJ-101", 5])
+    ws.append(["B-901", "Bad link", "Cash-releasing", "PRJ-999", 5])
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    before = _snapshot(demo_path)["benefits"]
+    code, _, err = pmo(["import", demo_path, bad])
+    assert code == 1 and "Benefits row 3: there is no project with code 'PRJ-999'" in err
+    assert _snapshot(demo_path)["benefits"] == before
+    ws.delete_rows(3)
+    ws.append(["B-901", "Soft benefit", "Fluffy", "PRJ-101", "lots"])
+    wb.save(bad)
+    code, _, err = pmo(["import", demo_path, bad])
+    assert code == 1 and "Benefits row 3" in err and "type" in err
+    ws.delete_rows(3)
+    wb.save(bad)
+    code, text, err = pmo(["import", demo_path, bad])
+    assert code == 0, err
+    assert "benefits added 1" in text
+    assert ("B-900", "Good one", "Non-cash") in [r[:3] for r in _snapshot(demo_path)["benefits"]]

@@ -13,14 +13,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
 from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_period, s_curve, spend_split
 from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
+from pmo_desktop.store.status_reports import period_sources
 
 
 def make_canvas(name: str, on_pick):
@@ -75,6 +79,14 @@ def _tile(title: str) -> tuple[QFrame, QLabel, QLabel]:
     return frame, value, note
 
 
+def returns_text(sources: dict, date_style: str | None, lang: str = "en") -> str:
+    """'Reports from PMs: 6 (latest 5 Dec 2026) · entered by the PMO: 19', or '' when none came back."""
+    if not sources["returned"]:
+        return ""
+    return tr("Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}").format(
+        returned=sources["returned"], date=format_date(sources["latest"], date_style, lang=lang), entered=sources["entered"])
+
+
 def rag_chips(counts: dict) -> str:
     """Coloured chips with the letter and the count, for rich-text labels."""
     out = []
@@ -102,14 +114,19 @@ class DashboardView(RereadOnShow, PortfolioView):
         self.commentary_button.setObjectName("commentaryButton")
         self.commentary_button.setToolTip("The portfolio's and programmes' commentary for the board pack")
         self.commentary_button.clicked.connect(self.edit_commentary)
+        self.returns_note = QLabel()  # which reports came from PMs' workbooks, and when (issue 21)
+        self.returns_note.setObjectName("returnsNote")
+        self.returns_note.setStyleSheet("color: #546E7A;")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.returns_note)
         top.addWidget(self.commentary_button)
         top.addWidget(self.period_box)
         tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
         for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date"), ("eac", "EAC vs budget"),
-                           ("milestones", "Milestones due"), ("risks", "Red risks (high, critical)")):
+                           ("milestones", "Milestones due"), ("risks", "Red risks (high, critical)"),
+                           ("benefits", "Benefits released")):
             frame, value, note = _tile(title)
             self.tiles[key] = (value, note)
             tiles.addWidget(frame, 3 if key == "rag" else 2)
@@ -152,8 +169,11 @@ class DashboardView(RereadOnShow, PortfolioView):
             return
 
         def read():
-            return period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period), \
-                spend_split(pf, period)
+            from pmo_desktop.benefits.realisation import portfolio_realisation
+
+            return (period, portfolio_summary(pf, period.end, require_data=False), s_curve(pf, period),
+                    spend_split(pf, period), period_sources(pf, period.end.isoformat()),
+                    portfolio_realisation(pf, when=period.end))
 
         self.loader.load(read, self._draw, self.context.report_problem)
 
@@ -169,8 +189,9 @@ class DashboardView(RereadOnShow, PortfolioView):
     def _draw(self, figures) -> None:
         from pmo_desktop.finance import charts
 
-        period, s, curve, split = figures
+        period, s, curve, split, sources, benefits = figures
         pf = self.portfolio
+        self.returns_note.setText(returns_text(sources, pf.settings().get("date_format"), current_language()))
         self.summary_data = s
         cur = s["currency"]
         k = s["kpis"]
@@ -185,6 +206,11 @@ class DashboardView(RereadOnShow, PortfolioView):
         self._set("milestones", str(k["milestones_due"]),
                   f"this period; {k['milestones_missed']} not complete, {k['milestones_overdue']} overdue in all")
         self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
+        cash = benefits["cash"]
+        vs = "" if cash["realised_vs_plan_pct"] is None else f" ({cash['realised_vs_plan_pct']:.0f}%)"
+        self._set("benefits", format_money(cash["realised_to_date"] * 100, cur),
+                  f"cash against {format_money(cash['planned_to_date'] * 100, cur)} planned{vs}; "
+                  f"{benefits['at_risk_count']} of {benefits['count']} benefits at risk")
         settings = pf.settings()
         self.charts["s_curve"].draw_with(charts.s_curve, curve, cur, period.cutoff_month)
         self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"))

@@ -128,10 +128,13 @@ def default_views() -> ViewRegistry:
         ViewSpec("raid", tr("RAID log"), "raid.svg", register_factory("raid")),
         ViewSpec("milestones", tr("Milestones"), "milestones.svg", register_factory("milestones")),
         ViewSpec("status", tr("Status reports"), "status.svg", register_factory("status")),
+        ViewSpec("returns", tr("Returned reports"), "report.svg",
+                 lazy_view("pmo_desktop.gui.collect.returns_view", "ReturnedReportsView")),
         ViewSpec("roadmap", tr("Roadmap"), "roadmap.svg", lazy_view("pmo_desktop.gui.plans.roadmap_view", "RoadmapView")),
         ViewSpec("gantt", tr("Plans (Gantt)"), "gantt.svg", lazy_view("pmo_desktop.gui.plans.gantt_view", "GanttView")),
         *finance_views(),
         *governance_views(),
+        *benefits_views(),
         ViewSpec("people", tr("People"), "people.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "PeopleView")),
         ViewSpec("time_off", tr("Time off"), "time-off.svg", lazy_view("pmo_desktop.gui.capacity.people_view", "TimeOffView")),
         ViewSpec("capacity", tr("Capacity"), "capacity.svg", lazy_view("pmo_desktop.gui.capacity.capacity_view", "CapacityView")),
@@ -155,6 +158,14 @@ def finance_views() -> list[ViewSpec]:
                      lazy_view("pmo_desktop.gui.finance.finance_view", "FinanceView")),
             ViewSpec("dashboard", tr("Dashboard"), "dashboard.svg",
                      lazy_view("pmo_desktop.gui.finance.dashboard_view", "DashboardView"))]
+
+
+def benefits_views() -> list[ViewSpec]:
+    """The benefits register, and what-if scenarios over the book of work."""
+    return [ViewSpec("benefits", tr("Benefits"), "benefits.svg",
+                     lazy_view("pmo_desktop.gui.benefits.benefits_view", "BenefitsView")),
+            ViewSpec("scenarios", tr("Scenarios"), "scenarios.svg",
+                     lazy_view("pmo_desktop.gui.scenarios.scenarios_view", "ScenariosView"))]
 
 
 def governance_views() -> list[ViewSpec]:

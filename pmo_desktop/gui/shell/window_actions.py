@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from pmo_desktop.gui.shell.main_window import MainWindow
 
 # actions that change the file: disabled when read-only
-EDIT_ACTIONS = ("add_row", "duplicate", "delete", "paste", "clear", "add_field", "status_report", "governance")
+EDIT_ACTIONS = ("add_row", "duplicate", "delete", "paste", "clear", "add_field", "status_report", "governance",
+                "collect")
 
 
 def _action(win: MainWindow, text: str, slot, shortcut=None, icon_name: str | None = None,
@@ -93,6 +94,10 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
         "status_report": _action(win, tr("Write &Status Report…"), lambda: write_status_report(win),
                                  QKeySequence("Ctrl+R"), "report.svg",
                                  tr("Write this period's report for the selected project")),
+        "collect": _action(win, tr("&Collect Status Reports…"), lambda: _collect(win), None, None,
+                           tr("Write a pre-filled status-report workbook for each project manager to fill in Excel")),
+        "returns": _action(win, tr("Returned Re&ports"), lambda: win.show_view("returns"), None, None,
+                           tr("Read the status-report workbooks project managers sent back")),
         "reschedule": _action(win, tr("Re&schedule Plan"), lambda: reschedule_project(win, selected_project(win)), QKeySequence("Ctrl+Shift+R"),
                               "gantt.svg", tr("Recompute the selected project's task dates from its links (one undoable step)")),
         "governance": _action(win, tr("&Governance Settings…"), lambda: _governance(win), None, None,
@@ -112,6 +117,12 @@ def _export_excel(win: MainWindow) -> None:
     from pmo_desktop.gui.reports.export_excel import export_to_excel  # openpyxl is loaded when first used
 
     export_to_excel(win)
+
+
+def _collect(win: MainWindow) -> None:
+    from pmo_desktop.gui.collect.collect_dialog import collect_status_reports  # imported when first used
+
+    collect_status_reports(win)
 
 
 def _governance(win: MainWindow) -> None:
@@ -156,6 +167,7 @@ def build_menus(win: MainWindow) -> None:
     _fill_view_menu(win)
     project = bar.addMenu(tr("&Project"))
     project.addAction(a["status_report"])
+    project.addActions([a["collect"], a["returns"]])
     project.addAction(a["reschedule"])
     project.addSeparator()
     project.addAction(a["governance"])
@@ -221,6 +233,8 @@ def update_actions(win: MainWindow) -> None:
         a[key].setEnabled(bool(editable_view))
     a["add_field"].setEnabled(bool(writable))
     a["governance"].setEnabled(bool(writable))
+    a["collect"].setEnabled(bool(writable))
+    a["returns"].setEnabled(has)
     a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
     a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)

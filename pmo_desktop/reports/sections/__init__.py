@@ -29,6 +29,7 @@ class SectionContext:
 def _modules():
     from pmo_desktop.reports.sections import (
         appendix,
+        benefits,
         capacity,
         changes,
         contents,
@@ -45,7 +46,7 @@ def _modules():
 
     return {"cover": cover, "contents": contents, "summary": summary, "status": status, "trends": trends,
             "roadmap": roadmap,
-            "financials": financials, "capacity": capacity, "risks": risks, "milestones": milestones, "changes": changes,
+            "financials": financials, "capacity": capacity, "benefits": benefits, "risks": risks, "milestones": milestones, "changes": changes,
             "projects": projects, "appendix": appendix}
 
 

@@ -58,6 +58,8 @@ def _facts(x: ProjectPack, data: PackData, ctx) -> Table:
              ("Baseline finish", fmt_date(x.baseline_finish)), ("Finish vs baseline", slip_text(x.finish_slip)),
              ("Complete", f"{x.percent_complete:.0f}%" if x.percent_complete is not None else "–"),
              ("Trend (overall)", trend)]
+    if x.returned_at:  # the report came back from the PM's workbook (pmo collect)
+        pairs.append(("Report from", f"{x.returned_by or 'the project manager'}, {fmt_date(x.returned_at[:10])}"))
     if x.finance is not None:
         f = x.finance
         pairs += [("Approved budget", fmt_money(f.approved_budget, data.currency)),

@@ -89,6 +89,12 @@ def build(data: PackData, ctx) -> list:
         legend += (" Money (finance service): approved budget, actual to date, EAC = actual to date + forecast "
                    "remaining, variance = EAC − budget (positive, in red, is a forecast overrun).")
     story.append(p(legend, s.small))
+    returned = [x for x in data.projects if x.returned_at]
+    if returned:  # which reports came from the PMs' own workbooks (pmo collect), and when
+        latest = max(x.returned_at for x in returned)[:10]
+        story.append(p(f"Reports returned by project managers: {len(returned)} of "
+                       f"{sum(1 for x in data.projects if x.reported)} (latest {fmt_date(latest)}); "
+                       "the others were entered by the PMO.", s.small))
     story.append(p("Programme commentary", s.h2))
     for programme, _ in data.by_programme():
         story.append(p(programme, s.cell_bold.clone("programme_name", fontSize=9.5, leading=12, spaceBefore=4,

@@ -1,0 +1,1 @@
+"""Benefits realisation: the register, measurements, realisation for the portfolio. No Qt here."""

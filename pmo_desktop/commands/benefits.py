@@ -1,0 +1,189 @@
+"""`pmo benefits` and `pmo scenario`: benefits realisation, and what-if scenarios for the book of work."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from pmo_desktop.commands.common import UserError, print_json
+from pmo_desktop.domain.enums import Source
+from pmo_desktop.domain.money import format_money
+from pmo_desktop.store import open_portfolio
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("benefits", help="the benefits register and its realisation against plan")
+    p.add_argument("file", type=Path)
+    p.add_argument("--at-risk", action="store_true", help="list only benefits at risk (owner's or derived)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_benefits)
+
+    p = sub.add_parser("scenario", help="what-if scenarios: new, set, list, compare, apply, delete")
+    p.add_argument("file", type=Path)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+    actions.required = True
+    a = actions.add_parser("new", help="a new, empty scenario")
+    a.add_argument("name")
+    a.add_argument("--description")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("set", help="what the scenario does to one project")
+    a.add_argument("name")
+    a.add_argument("code", help="project code")
+    a.add_argument("--defer", help="months later, e.g. 3m (0 removes a deferral)")
+    a.add_argument("--cancel", action="store_true")
+    a.add_argument("--fund", action="store_true", help="fund whatever its rank")
+    a.add_argument("--budget", help="change the budget by a percentage (-10%%) or an amount (250k, -1.5m)")
+    a.add_argument("--score", action="append", default=[], metavar="CRITERION=N",
+                   help="set a score 1-5, e.g. strategic_alignment=4 (repeatable)")
+    a.add_argument("--clear", action="store_true", help="remove the scenario's changes to this project first")
+    # '--budget -10%' and '--budget -1.5m' are values, not options (argparse only knows plain negative numbers)
+    a._negative_number_matcher = re.compile(r"^-(\d+(\.\d+)?|\.\d+)(%|[kKmM]|bn)?$")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("list", help="scenarios and their changes")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("delete", help="delete a scenario (live data is not touched)")
+    a.add_argument("name")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("compare", help="compare live and up to four scenarios side by side")
+    a.add_argument("names", nargs="+", metavar="NAME", help="'live' and scenario names")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("apply", help="write a scenario into live data (one undo step)")
+    a.add_argument("name")
+    a.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_scenario)
+
+
+def _num(value, unit: str | None) -> str:
+    if value is None:
+        return "-"
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+    return f"{text} {unit}" if unit and unit not in ("GBP", "USD", "EUR") else text
+
+
+def cmd_benefits(args: argparse.Namespace) -> int:
+    from pmo_desktop.benefits.realisation import portfolio_realisation
+
+    with open_portfolio(args.file, read_only=True) as pf:
+        data = portfolio_realisation(pf)
+    if args.at_risk:
+        data["benefits"] = data["at_risk"]
+    if args.json:
+        print_json(data)
+        return 0
+    cur = data["currency"]
+    cash = data["cash"]
+    print(f"Benefits as at {data['as_of']}: {data['count']} "
+          f"({', '.join(f'{n} {t.lower()}' for t, n in data['by_type'].items() if n)}); "
+          f"{data['at_risk_count']} at risk")
+    vs = "n/a" if cash["realised_vs_plan_pct"] is None else f"{cash['realised_vs_plan_pct']:.0f}% of plan"
+    print(f"Cash released to date {format_money(cash['realised_to_date'] * 100, cur)} against "
+          f"{format_money(cash['planned_to_date'] * 100, cur)} planned ({vs}); forecast "
+          f"{format_money(cash['forecast'] * 100, cur)} of {format_money(cash['target'] * 100, cur)} target")
+    if data["by_year"]:
+        print("By year: " + ", ".join(f"{fy} {format_money(v * 100, cur)}" for fy, v in data["by_year"].items()))
+    print(f"{'Ref':<7} {'Type':<15} {'Status':<10} {'Derived':<10} {'Projects':<18} {'Realised/now':>12} "
+          f"{'Target':>12} {'Progress':>8}  Title")
+    for r in data["benefits"]:
+        money = r["type"] == "Cash-releasing"
+        realised = (format_money(r["realised_to_date"] * 100, cur) if money and r["realised_to_date"] is not None
+                    else _num(r["actual_level"], r["unit"]) if not money else "-")
+        target = format_money(r["target"] * 100, cur) if money and r["target"] is not None else _num(r["target"], r["unit"])
+        progress = "-" if r["progress_pct"] is None else f"{r['progress_pct']:.0f}%"
+        derived = r["derived_status"] if r["derived_status"] != r["status"] else ""
+        print(f"{r['ref']:<7} {r['type']:<15} {r['status']:<10} {derived:<10} {','.join(r['projects'])[:18]:<18} "
+              f"{realised:>12} {target:>12} {progress:>8}  {r['title']}")
+        if r["risk_reasons"]:
+            print(f"{'':<8}at risk: {'; '.join(r['risk_reasons'])}")
+    return 0
+
+
+_SCORE = re.compile(r"^\s*([A-Za-z_][\w]*)\s*=\s*(\S+)\s*$")
+
+
+def _scores(items: list[str]) -> dict[str, int]:
+    out = {}
+    for item in items:
+        match = _SCORE.match(item)
+        if not match:
+            raise UserError(f"a score is CRITERION=N, e.g. strategic_alignment=4, not '{item}'")
+        try:
+            out[match.group(1)] = int(match.group(2))
+        except ValueError:
+            raise UserError(f"a score is a whole number from 1 to 5, not '{match.group(2)}'") from None
+    return out
+
+
+def cmd_scenario(args: argparse.Namespace) -> int:
+    from pmo_desktop.scenarios import model
+
+    action = args.action
+    read_only = action in ("list", "compare")
+    scores = _scores(getattr(args, "score", []) or []) if action == "set" else {}
+    with open_portfolio(args.file, read_only=read_only) as pf:
+        if action == "new":
+            model.new_scenario(pf, args.name, args.description, source=Source.CLI)
+            out = {"created": args.name}
+            text = f"Created scenario '{args.name}'"
+        elif action == "delete":
+            model.delete_scenario(pf, args.name, source=Source.CLI)
+            out = {"deleted": args.name}
+            text = f"Deleted scenario '{args.name}'"
+        elif action == "set":
+            change = model.set_change(pf, args.name, args.code, defer=args.defer, cancel=args.cancel, fund=args.fund,
+                                      budget=args.budget, scores=scores, clear=args.clear, source=Source.CLI)
+            out = {"scenario": args.name, "code": args.code, "change": change.as_dict() if change else None}
+            text = f"{args.name}: {args.code} " + (", ".join(change.describe()) if change else "unchanged")
+        elif action == "list":
+            scenarios = [model.load_scenario(pf, n).as_dict() for n in model.scenario_names(pf)]
+            out = {"scenarios": scenarios}
+            text = "\n".join(f"{s['name']}: " + ("; ".join(f"{c['code']} {c['summary']}" for c in s["changes"])
+                                                   or "no changes") for s in scenarios) or "No scenarios yet"
+        elif action == "compare":
+            from pmo_desktop.scenarios.compare import compare
+
+            out = compare(pf, args.names)
+            text = _compare_text(out)
+        else:
+            from pmo_desktop.scenarios.apply import apply_scenario
+
+            out = apply_scenario(pf, args.name, source=Source.CLI)
+            text = (f"Applied scenario '{args.name}' to {out['projects']} project(s) as one step "
+                    f"(batch {out['batch']}; undo it in the window or with Edit > Undo)")
+    if args.json:
+        print_json(out)
+    else:
+        print(text)
+    return 0
+
+
+def _compare_text(data: dict) -> str:
+    cur = data["currency"]
+    cols = data["columns"]
+    width = max(14, *(len(c["name"]) + 2 for c in cols))
+    head = f"{'':<28}" + "".join(f"{c['name']:>{width}}" for c in cols)
+    lines = [f"As at {data['as_of']} (actuals to {data['cutoff_month']})", head]
+
+    def row(label: str, values) -> None:
+        lines.append(f"{label:<28}" + "".join(f"{v:>{width}}" for v in values))
+
+    fys = sorted({fy for c in cols for fy in c["spend_by_fy"]})
+    lines.append("Spend by FY")
+    for fy in fys:
+        row(f"  {fy}", [format_money(c["spend_by_fy"].get(fy, 0), cur) for c in cols])
+    lines.append("Funding line")
+    row("  funded projects", [str(c["funding"]["funded_count"]) for c in cols])
+    row("  funded cost", [format_money(c["funding"]["funded_cost"], cur) for c in cols])
+    row("  newly in / out", [f"+{len(c['funding']['newly_in'])}/-{len(c['funding']['newly_out'])}" for c in cols])
+    lines.append("Capacity, next 12 months")
+    row("  over-allocated days", [f"{c['capacity']['over_days']:,.0f}" for c in cols])
+    row("  spare days", [f"{c['capacity']['under_days']:,.0f}" for c in cols])
+    lines.append("Cash benefits by FY")
+    for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
+        row(f"  {fy}", [format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])
+    lines.append("Alignment of the funded book")
+    row("  strategic alignment (1-5)", ["n/a" if c["alignment"]["strategic_alignment"] is None
+                                        else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols])
+    row("  mean weighted score", ["n/a" if c["alignment"]["mean_weighted_score"] is None
+                                  else f"{c['alignment']['mean_weighted_score']:.2f}" for c in cols])
+    return "\n".join(lines)

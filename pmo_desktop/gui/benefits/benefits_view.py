@@ -1,0 +1,298 @@
+"""The Benefits register: every benefit with its owner's status and, beside it, what the numbers say
+(at risk when a delivering project slips or goes red), realised against target, and the selected
+benefit's planned, forecast and actual curve. Figures come from benefits.realisation, the same as
+`pmo benefits` and the board pack; edits go through the benefits service, one undo step each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmo_desktop.benefits import register as reg
+from pmo_desktop.benefits.model import STATUSES, TYPES
+from pmo_desktop.benefits.realisation import as_of, portfolio_realisation
+from pmo_desktop.domain.dates import format_date
+from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.money import format_money
+from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
+from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.store import PortfolioError
+
+ANY = ""
+AT_RISK = "At risk"
+HEADERS = ["Ref", "Benefit", "Type", "Owner", "Delivered by", "Owner says", "Numbers say", "Realised / now",
+           "Target", "Progress", "Target date", "Expected"]
+COL_DERIVED = 6
+PLAN, ACTUAL, FORECAST = "#90A4AE", "#37474F", "#5C6BC0"
+
+
+def _value(b: dict, key: str, currency: str) -> str:
+    v = b[key]
+    if v is None:
+        return ""
+    if b["type"] == "Cash-releasing":
+        return format_money(v * 100, currency)
+    text = f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.1f}"
+    return f"{text} {b['unit']}" if b["unit"] else text
+
+
+def draw_curve(ax, benefit, when: date, currency: str = "GBP"):
+    """The benefit's planned, actual and forecast levels (held between measurements) against its target."""
+    from matplotlib.dates import DateFormatter
+    from matplotlib.ticker import FuncFormatter
+
+    ax.set_title(f"{benefit.ref}: {benefit.title}" if benefit else "Select a benefit", fontsize=9, loc="left")
+    if benefit is None or not (benefit.planned or benefit.actual or benefit.forecast):
+        ax.text(0.5, 0.5, "No measurements yet", ha="center", va="center", transform=ax.transAxes, color="#546E7A")
+        ax.set_axis_off()
+        return []
+    for series, colour, style, label in (("planned", PLAN, "-", "Planned"), ("actual", ACTUAL, "-", "Actual"),
+                                         ("forecast", FORECAST, "--", "Forecast")):
+        points = sorted(getattr(benefit, series).items())
+        if points:
+            ax.step([p[0] for p in points], [p[1] for p in points], where="post", color=colour, linestyle=style,
+                    linewidth=1.8, label=label, marker="o", markersize=3)
+    if benefit.target is not None:
+        ax.axhline(benefit.target, color="#2E7D32", linewidth=0.8, linestyle=":", label="Target")
+    ax.axvline(when, color="#B0BEC5", linewidth=0.8, linestyle=":")
+    ax.xaxis.set_major_formatter(DateFormatter("%b %y"))
+    if benefit.is_cash:
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_money(v * 100, currency)))
+    else:
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.4g} {benefit.unit or ''}".strip()))
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=7, frameon=False, loc="best")
+    ax.grid(True, axis="y", color="#ECEFF1")
+    return []
+
+
+class BenefitsModel(RowsModel):
+    """Rows of the register; 'At risk' (the owner's or the numbers') in the palette's red, in bold."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() in (COL_DERIVED - 1, COL_DERIVED) and \
+                self.rows[index.row()][index.column()] == AT_RISK:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(Rag.RED.colour))
+            if role == Qt.ItemDataRole.FontRole:
+                from PySide6.QtGui import QFont
+
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)
+
+
+class BenefitsView(RefreshWhenShown, PortfolioView):
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, parent)
+        self.setObjectName("benefitsView")
+        self.data: dict | None = None
+        self.rows: list[dict] = []
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("quickSearch")
+        self.search_box.setPlaceholderText("Search benefits…")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self._fill)
+        self.type_box = QComboBox()
+        self.type_box.addItem("All types", ANY)
+        for t in TYPES:
+            self.type_box.addItem(t, t)
+        self.type_box.currentIndexChanged.connect(self._fill)
+        self.status_box = QComboBox()
+        self.status_box.addItem("All statuses", ANY)
+        for s in STATUSES:
+            self.status_box.addItem(s, s)
+        self.status_box.currentIndexChanged.connect(self._fill)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("add", "Add…", self.add), ("edit", "Edit…", self.edit),
+                                ("measure", "Record measurement…", self.measure), ("delete", "Delete", self.delete)):
+            self.buttons[key] = QPushButton(text)
+            self.buttons[key].clicked.connect(slot)
+        self.headline = QLabel()
+        self.headline.setObjectName("benefitsHeadline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.model = BenefitsModel(HEADERS, self, right_aligned={7, 8, 9})
+        self.table = QTableView()
+        self.table.setObjectName("benefitsTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        for col, width in enumerate((58, 210, 100, 120, 116, 96, 104, 110, 84, 70, 92, 92)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.chart = None  # matplotlib canvas, made on first show
+        self.chart_box = QVBoxLayout()
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_box, 2)
+        bar.addWidget(self.type_box)
+        bar.addWidget(self.status_box)
+        bar.addStretch(1)
+        for b in self.buttons.values():
+            bar.addWidget(b)
+        chart_holder = QWidget()
+        chart_holder.setLayout(self.chart_box)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(chart_holder)
+        split.setSizes([520, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.headline)
+        layout.addWidget(split, 1)
+        self.watch_changes()
+        self.refresh()
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def refresh(self, *_args) -> None:
+        pf = self.portfolio
+        self.when = as_of(pf)
+        self.data = portfolio_realisation(pf, when=self.when)
+        self.benefits = {b.ref: b for b in reg.load_benefits(pf)}
+        self.description = dict(pf.conn.execute("SELECT ref, description FROM benefits"))
+        cur = self.data["currency"] or "GBP"
+        cash = self.data["cash"]
+        vs = "" if cash["realised_vs_plan_pct"] is None else f" ({cash['realised_vs_plan_pct']:.0f}% of plan)"
+        self.headline.setText(
+            f"<b>{self.data['count']}</b> benefits · cash released to date <b>{format_money(cash['realised_to_date'] * 100, cur)}</b> "
+            f"against {format_money(cash['planned_to_date'] * 100, cur)} planned{vs} · forecast "
+            f"{format_money(cash['forecast'] * 100, cur)} of {format_money(cash['target'] * 100, cur)} · "
+            f"<span style='color:{Rag.RED.colour}; font-weight:600'>{self.data['at_risk_count']} at risk</span>")
+        for key in ("add", "edit", "measure", "delete"):
+            self.buttons[key].setEnabled(not pf.read_only)
+        self._fill()
+
+    def _fill(self, *_args) -> None:
+        if self.data is None:
+            return
+        text = self.search_box.text().strip().casefold()
+        kind, status = self.type_box.currentData(), self.status_box.currentData()
+        style = self.portfolio.settings().get("date_format")
+        cur = self.data["currency"] or "GBP"
+        self.rows = [b for b in self.data["benefits"]
+                     if (not kind or b["type"] == kind)
+                     and (not status or b["status"] == status or b["derived_status"] == status)
+                     and (not text or text in " ".join(str(b[k] or "") for k in ("ref", "title", "owner", "measure"))
+                          .casefold() or any(text in c.casefold() for c in b["projects"]))]
+        table = [[b["ref"], b["title"], b["type"], b["owner"], ", ".join(b["projects"]), b["status"],
+                  b["derived_status"], _value(b, "realised_to_date" if b["type"] == "Cash-releasing" else "actual_level", cur),
+                  _value(b, "target", cur),
+                  "" if b["progress_pct"] is None else f"{b['progress_pct']:.0f}%",
+                  format_date(b["target_date"], style), format_date(b["expected_date"], style)] for b in self.rows]
+        self.model.set_rows(table, keys=self.rows)
+        for r, b in enumerate(self.rows):
+            if b["derived_status"] == AT_RISK:
+                self.model.tooltips[(r, COL_DERIVED)] = "; ".join(b["risk_reasons"]) or "the owner says so"
+        self.summary_changed.emit()
+
+    def summary(self) -> str:
+        return f"{len(self.rows):,} of {self.data['count'] if self.data else 0:,} benefits"
+
+    def current_benefit(self) -> dict | None:
+        index = self.table.currentIndex()
+        return index.data(KEY_ROLE) if index.isValid() else None
+
+    def select_ref(self, ref: str) -> bool:
+        for r in range(self.model.rowCount()):
+            if self.model.key(r)["ref"] == ref:
+                self.table.selectRow(r)
+                return True
+        return False
+
+    def _current_changed(self, current, _previous) -> None:
+        b = current.data(KEY_ROLE) if current.isValid() else None
+        self._draw(b)
+        if b and b["projects"]:
+            row = self.portfolio.conn.execute("SELECT id FROM projects WHERE code = ?", (b["projects"][0],)).fetchone()
+            if row:
+                self.project_selected.emit(row[0])
+
+    def _draw(self, b: dict | None) -> None:
+        if self.chart is None:
+            from pmo_desktop.gui.finance.dashboard_view import make_canvas
+
+            self.chart = make_canvas("benefit", lambda _t: None)
+            self.chart.setMinimumSize(300, 200)
+            self.chart_box.addWidget(self.chart)
+        self.chart.draw_with(draw_curve, self.benefits.get(b["ref"]) if b else None, self.when,
+                             (self.data or {}).get("currency") or "GBP")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.chart is None:
+            self._draw(self.current_benefit())
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    def _after_write(self, ref: str | None = None) -> None:
+        self.context.history.record(self.portfolio.last_batch_id())
+        self.refresh()
+        if ref:
+            self.select_ref(ref)
+
+    def benefit_dialog(self, benefit: dict | None = None) -> BenefitDialog:
+        if benefit is not None:
+            benefit = {**benefit, "description": self.description.get(benefit["ref"])}
+        return BenefitDialog(self.portfolio, benefit, date_style=self.portfolio.settings().get("date_format"),
+                             parent=self)
+
+    def add(self) -> None:
+        dialog = self.benefit_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_write(dialog.ref)
+
+    def edit(self) -> None:
+        b = self.current_benefit()
+        if b is None or self.portfolio.read_only:
+            return
+        dialog = self.benefit_dialog(b)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after_write(b["ref"])
+
+    def measurement_dialog(self, ref: str) -> MeasurementDialog:
+        return MeasurementDialog(self.portfolio, ref, self.when.isoformat()[:7], parent=self)
+
+    def measure(self) -> None:
+        b = self.current_benefit()
+        if b is None or self.portfolio.read_only:
+            return
+        if self.measurement_dialog(b["ref"]).exec() == QDialog.DialogCode.Accepted:
+            self._after_write(b["ref"])
+
+    def delete(self) -> None:
+        b = self.current_benefit()
+        if b is None or self.portfolio.read_only:
+            return
+        if not self.context.confirm("Delete benefit", f"Delete {b['ref']} ({b['title']}) and its measurements?"):
+            return
+        try:
+            reg.delete_benefit(self.portfolio, b["ref"])
+        except PortfolioError as exc:
+            self.context.report_problem(str(exc))
+            return
+        self._after_write()
+

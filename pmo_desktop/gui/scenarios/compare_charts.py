@@ -1,0 +1,75 @@
+"""The comparison charts of the Scenarios view (matplotlib axes, drawn by dashboard_view.make_canvas):
+spend by FY, cash benefits by FY, and capacity over and under per team, one bar per column compared."""
+
+from __future__ import annotations
+
+from pmo_desktop.domain.money import format_money
+
+# live first in the palette's actual colour, then the scenarios in distinct, print-safe colours
+COLUMN_COLOURS = ["#37474F", "#5C6BC0", "#EF8F00", "#2E7D32", "#8E24AA"]
+
+
+def _grouped(ax, labels: list[str], columns: list[dict], values, fmt, title: str) -> list:
+    n = max(1, len(columns))
+    width = 0.8 / n
+    for i, col in enumerate(columns):
+        xs = [j + (i - (n - 1) / 2) * width for j in range(len(labels))]
+        ax.bar(xs, [values(col, lab) for lab in labels], width=width * 0.95, color=COLUMN_COLOURS[i % 5],
+               label=col["name"], zorder=2)
+    ax.set_xticks(range(len(labels)), [label.replace("FY20", "FY") for label in labels], fontsize=7)
+    ax.yaxis.set_major_formatter(fmt)
+    ax.tick_params(axis="y", labelsize=7)
+    ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
+    ax.set_title(title, fontsize=9, loc="left")
+    ax.legend(fontsize=7, frameon=False)
+    return []
+
+
+def spend_by_fy(ax, data: dict) -> list:
+    from matplotlib.ticker import FuncFormatter
+
+    cols, cur = data["columns"], data["currency"]
+    labels = sorted({fy for c in cols for fy in c["spend_by_fy"]})
+    return _grouped(ax, labels, cols, lambda c, fy: c["spend_by_fy"].get(fy, 0) / 100,
+                    FuncFormatter(lambda v, _p: format_money(v * 100, cur)), "Spend by financial year")
+
+
+def benefits_by_fy(ax, data: dict) -> list:
+    from matplotlib.ticker import FuncFormatter
+
+    cols, cur = data["columns"], data["currency"]
+    labels = sorted({fy for c in cols for fy in c["benefits_by_fy"]})
+    return _grouped(ax, labels, cols, lambda c, fy: c["benefits_by_fy"].get(fy, 0),
+                    FuncFormatter(lambda v, _p: format_money(v * 100, cur)), "Cash benefits by financial year")
+
+
+def capacity(ax, data: dict) -> list:
+    """Per team, person-days over-allocated (summed over the months where the team is over, drawn below
+    zero) and spare (above zero), for each column."""
+    from matplotlib.ticker import FuncFormatter
+
+    cols = data["columns"]
+    teams = list(cols[0]["capacity"]["teams"]) if cols else []
+    if not teams:
+        ax.text(0.5, 0.5, "No people recorded: no capacity to compare", ha="center", va="center",
+                transform=ax.transAxes, color="#546E7A")
+        ax.set_axis_off()
+        return []
+    n = len(cols)
+    width = 0.8 / n
+    for i, col in enumerate(cols):
+        xs = [j + (i - (n - 1) / 2) * width for j in range(len(teams))]
+        spare = [sum(max(0.0, m["over_under_days"]) for m in col["capacity"]["teams"][t]) for t in teams]
+        over = [-sum(max(0.0, -m["over_under_days"]) for m in col["capacity"]["teams"][t]) for t in teams]
+        ax.bar(xs, spare, width=width * 0.95, color=COLUMN_COLOURS[i % 5], label=col["name"], zorder=2)
+        ax.bar(xs, over, width=width * 0.95, color="#C62828", zorder=2)
+    ax.axhline(0, color="#37474F", linewidth=0.8)
+    short = [t if len(t) <= 14 else t[:13] + "…" for t in teams]
+    ax.set_xticks(range(len(teams)), short, fontsize=7, rotation=30, ha="right")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}"))
+    ax.tick_params(axis="y", labelsize=7)
+    ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
+    ax.set_title("Capacity, next 12 months: spare person-days (over-allocated in red, below 0)", fontsize=9,
+                 loc="left")
+    ax.legend(fontsize=7, frameon=False)
+    return []

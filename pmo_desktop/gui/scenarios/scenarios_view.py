@@ -1,0 +1,412 @@
+"""The Scenarios view: build what-if scenarios over the book of work, compare up to four with live
+(figures and charts), and apply one to live data as a single undo step.
+
+Everything goes through pmo_desktop.scenarios, the same services as `pmo scenario`: building writes
+only the scenario's own rows; the comparison reads (on the job runner: about a second at 10,000
+projects); only Apply touches live data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pmo_desktop.domain.money import format_money
+from pmo_desktop.governance.scoring import OPEN_STAGES, scoring_criteria
+from pmo_desktop.gui.scenarios import compare_charts
+from pmo_desktop.gui.shell.view_loader import ViewLoader
+from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.rows_model import RefreshWhenShown, RowsModel
+from pmo_desktop.scenarios import model
+from pmo_desktop.scenarios.compare import MAX_COMPARED, compare
+from pmo_desktop.store import PortfolioError
+
+
+def comparison_rows(data: dict) -> list[list[str]]:
+    """The side-by-side table: one row per figure, one column per scenario compared."""
+    cols, cur = data["columns"], data["currency"]
+    rows: list[list[str]] = []
+    for fy in sorted({fy for c in cols for fy in c["spend_by_fy"]}):
+        rows.append([f"Spend {fy}", *(format_money(c["spend_by_fy"].get(fy, 0), cur) for c in cols)])
+    rows.append(["Funded projects", *(str(c["funding"]["funded_count"]) for c in cols)])
+    rows.append(["Funded cost", *(format_money(c["funding"]["funded_cost"], cur) for c in cols)])
+    rows.append(["In / out against live", *(f"+{len(c['funding']['newly_in'])} / -{len(c['funding']['newly_out'])}"
+                                           for c in cols)])
+    rows.append(["Over-allocated person-days", *(f"{c['capacity']['over_days']:,.0f}" for c in cols)])
+    rows.append(["Spare person-days", *(f"{c['capacity']['under_days']:,.0f}" for c in cols)])
+    for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
+        rows.append([f"Cash benefits {fy}", *(format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols)])
+    rows.append(["Strategic alignment (1-5)", *("n/a" if c["alignment"]["strategic_alignment"] is None
+                                                else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols)])
+    rows.append(["Mean weighted score", *("n/a" if c["alignment"]["mean_weighted_score"] is None
+                                          else f"{c['alignment']['mean_weighted_score']:.2f}" for c in cols)])
+    return rows
+
+
+class ScenariosView(RefreshWhenShown, PortfolioView):
+    def __init__(self, context: ViewContext, parent=None):
+        super().__init__(context, parent)
+        self.setObjectName("scenariosView")
+        self.comparison: dict | None = None
+        self.loader = ViewLoader(self, "Comparing scenarios")
+        # -- left: the scenarios --
+        self.scenario_list = QListWidget()
+        self.scenario_list.setObjectName("scenarioList")
+        self.scenario_list.currentItemChanged.connect(lambda *_: self._show_changes())
+        self.scenario_list.itemChanged.connect(lambda _i: self._compare_marks_changed())
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("new", "New…", self.ask_new), ("delete", "Delete", self.delete_current),
+                                ("compare", "Compare", self.compare_marked), ("apply", "Apply to live…", self.apply_current)):
+            self.buttons[key] = QPushButton(text)
+            self.buttons[key].clicked.connect(slot)
+        left = QVBoxLayout()
+        heading = QLabel("<b>Scenarios</b>: tick up to four to compare with live")
+        heading.setWordWrap(True)
+        left.addWidget(heading)
+        left.addWidget(self.scenario_list, 1)
+        row = QHBoxLayout()
+        for key in ("new", "delete"):
+            row.addWidget(self.buttons[key])
+        left.addLayout(row)
+        row = QHBoxLayout()
+        for key in ("compare", "apply"):
+            row.addWidget(self.buttons[key])
+        left.addLayout(row)
+        # -- middle: the selected scenario's changes, and the form that adds one --
+        self.changes = RowsModel(["Code", "Project", "Changes"], self)
+        self.changes_table = QTableView()
+        self.changes_table.setObjectName("scenarioChanges")
+        self.changes_table.setModel(self.changes)
+        self.changes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.changes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.changes_table.verticalHeader().hide()
+        self.changes_table.horizontalHeader().setStretchLastSection(True)
+        self.changes_table.setColumnWidth(0, 70)
+        self.changes_table.setColumnWidth(1, 130)
+        self.changes_table.selectionModel().currentRowChanged.connect(self._change_picked)
+        self.project_box = QComboBox()
+        self.project_box.setObjectName("scenarioProject")
+        self.project_box.setEditable(True)
+        self.defer_box = QSpinBox()
+        self.defer_box.setRange(0, model.MAX_DEFER_MONTHS)
+        self.defer_box.setSuffix(" months")
+        self.cancel_box = QCheckBox("Cancel")
+        self.fund_box = QCheckBox("Fund whatever its rank")
+        self.budget_edit = QLineEdit()
+        self.budget_edit.setPlaceholderText("-10% or 250k or -1.5m")
+        self.criterion_box = QComboBox()
+        self.score_box = QSpinBox()
+        self.score_box.setRange(0, 5)
+        self.score_box.setSpecialValueText("unchanged")
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #C62828; font-weight: 600;")
+        self.set_button = QPushButton("Set change")
+        self.set_button.clicked.connect(self.set_change_from_form)
+        self.clear_button = QPushButton("Remove project's changes")
+        self.clear_button.clicked.connect(self.clear_change)
+        form = QFormLayout()
+        form.addRow("Project", self.project_box)
+        form.addRow("Defer by", self.defer_box)
+        form.addRow("", self.cancel_box)
+        form.addRow("", self.fund_box)
+        form.addRow("Budget change", self.budget_edit)
+        score_row = QHBoxLayout()
+        score_row.addWidget(self.criterion_box, 1)
+        score_row.addWidget(self.score_box)
+        form.addRow("Score", score_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.set_button)
+        buttons.addWidget(self.clear_button)
+        form.addRow(buttons)
+        form.addRow(self.problem)
+        change_group = QGroupBox("Change a project in this scenario")
+        change_group.setLayout(form)
+        middle = QVBoxLayout()
+        self.changes_title = QLabel()
+        self.changes_title.setWordWrap(True)
+        middle.addWidget(self.changes_title)
+        middle.addWidget(self.changes_table, 1)
+        # -- below: the comparison, table beside charts --
+        self.compare_title = QLabel("Tick scenarios and press Compare.")
+        self.compare_title.setWordWrap(True)
+        self.compare_model = RowsModel(["Figure", "live"], self)
+        self.compare_table = QTableView()
+        self.compare_table.setObjectName("scenarioComparison")
+        self.compare_table.setModel(self.compare_model)
+        self.compare_table.verticalHeader().hide()
+        self.compare_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.compare_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.charts: dict = {}
+        self.chart_grid = QGridLayout()
+        top = QSplitter(Qt.Orientation.Horizontal)
+        for lay in (left, middle):
+            holder = QWidget()
+            holder.setLayout(lay)
+            top.addWidget(holder)
+        top.addWidget(change_group)
+        top.setSizes([200, 330, 330])
+        charts_holder = QWidget()
+        charts_holder.setLayout(self.chart_grid)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.compare_table)
+        bottom.addWidget(charts_holder)
+        bottom.setSizes([450, 550])
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.compare_title)
+        lower_layout.addWidget(bottom, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(lower)
+        split.setSizes([330, 600])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(split)
+        self.watch_changes()
+        self.refresh()
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def refresh(self, *_args) -> None:
+        pf = self.portfolio
+        current = self.current_name()
+        marked = set(self.marked_names())
+        self.scenario_list.blockSignals(True)
+        self.scenario_list.clear()
+        for name in model.scenario_names(pf):
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in marked else Qt.CheckState.Unchecked)
+            self.scenario_list.addItem(item)
+            if name == current:
+                self.scenario_list.setCurrentItem(item)
+        if self.scenario_list.currentItem() is None and self.scenario_list.count():
+            self.scenario_list.setCurrentRow(0)
+        self.scenario_list.blockSignals(False)
+        text = self.project_box.currentText()
+        self.project_box.clear()
+        marks = ", ".join("?" for _ in OPEN_STAGES)
+        for code, name in pf.conn.execute(
+                f"""SELECT code, name FROM projects WHERE stage IN ({marks})
+                    AND coalesce(status, '') NOT IN ('Completed', 'Cancelled') ORDER BY code""", OPEN_STAGES):
+            self.project_box.addItem(f"{code}  {name}", code)
+        self.project_box.setCurrentText(text)
+        self.criterion_box.clear()
+        for c in scoring_criteria(pf):
+            self.criterion_box.addItem(c["name"], c["id"])
+        writable = not pf.read_only
+        for widget in (self.buttons["new"], self.buttons["delete"], self.buttons["apply"], self.set_button,
+                       self.clear_button):
+            widget.setEnabled(writable)
+        self._show_changes()
+        self.summary_changed.emit()
+
+    def current_name(self) -> str | None:
+        item = self.scenario_list.currentItem()
+        return item.text() if item is not None else None
+
+    def marked_names(self) -> list[str]:
+        return [self.scenario_list.item(i).text() for i in range(self.scenario_list.count())
+                if self.scenario_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def select(self, name: str) -> None:
+        for i in range(self.scenario_list.count()):
+            if self.scenario_list.item(i).text() == name:
+                self.scenario_list.setCurrentRow(i)
+
+    def mark(self, name: str, on: bool = True) -> None:
+        for i in range(self.scenario_list.count()):
+            item = self.scenario_list.item(i)
+            if item.text() == name:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _show_changes(self) -> None:
+        name = self.current_name()
+        if name is None:
+            self.changes.set_rows([])
+            self.changes_title.setText("No scenarios yet: press New… to start one.")
+            return
+        scenario = model.load_scenario(self.portfolio, name)
+        names = dict(self.portfolio.conn.execute("SELECT id, name FROM projects"))
+        items = sorted(scenario.changes.values(), key=lambda c: c.code)
+        self.changes.set_rows([[c.code, names.get(c.project_id, ""), ", ".join(c.describe())] for c in items],
+                              keys=[c.code for c in items])
+        self.changes_title.setText(f"<b>{name}</b>: {len(items)} project(s) changed; live data is untouched "
+                                   "until you apply it.")
+
+    def _change_picked(self, current, _previous) -> None:
+        code = self.changes.key(current.row()) if current.isValid() else None
+        if code:
+            index = self.project_box.findData(code)
+            if index >= 0:
+                self.project_box.setCurrentIndex(index)
+
+    def _compare_marks_changed(self) -> None:
+        if len(self.marked_names()) > MAX_COMPARED:
+            self.problem.setText(f"Compare at most {MAX_COMPARED} scenarios at once.")
+
+    def summary(self) -> str:
+        return f"{self.scenario_list.count()} scenarios"
+
+    # -- building -------------------------------------------------------------------------------------
+
+    def _done(self, select: str | None = None) -> None:
+        self.context.history.record(self.portfolio.last_batch_id())
+        self.problem.setText("")
+        self.refresh()
+        if select:
+            self.select(select)
+        if self.comparison is not None:
+            self.compare_marked()  # keep the figures shown in step with what was built
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.comparison is None and self.scenario_list.count() and not self.loader.loading:
+            self.compare_marked()
+
+    def _fail(self, exc: Exception) -> bool:
+        text = str(exc)
+        self.problem.setText(text[:1].upper() + text[1:])
+        return False
+
+    def ask_new(self) -> None:
+        name, ok = QInputDialog.getText(self, "New scenario", "Name of the scenario:")
+        if ok and name.strip():
+            self.new_scenario(name.strip())
+
+    def new_scenario(self, name: str) -> bool:
+        try:
+            model.new_scenario(self.portfolio, name)
+        except PortfolioError as exc:
+            return self._fail(exc)
+        self._done(name)
+        return True
+
+    def delete_current(self) -> bool:
+        name = self.current_name()
+        if name is None or not self.context.confirm("Delete scenario", f"Delete scenario '{name}'? Live data is not touched."):
+            return False
+        try:
+            model.delete_scenario(self.portfolio, name)
+        except PortfolioError as exc:
+            return self._fail(exc)
+        self._done()
+        return True
+
+    def project_code(self) -> str:
+        code = self.project_box.currentData()
+        text = self.project_box.currentText().strip()
+        if code and text.startswith(code):
+            return code
+        return text.split()[0] if text else ""
+
+    def set_change_from_form(self) -> bool:
+        name = self.current_name()
+        if name is None:
+            return self._fail(model.ScenarioError("make a scenario first (New…)"))
+        score = self.score_box.value()
+        scores = {self.criterion_box.currentData(): score} if score else {}
+        try:
+            model.set_change(self.portfolio, name, self.project_code(),
+                             defer=self.defer_box.value() if self.defer_box.value() else None,
+                             cancel=self.cancel_box.isChecked(), fund=self.fund_box.isChecked(),
+                             budget=self.budget_edit.text().strip() or None, scores=scores)
+        except PortfolioError as exc:
+            return self._fail(exc)
+        for box in (self.cancel_box, self.fund_box):
+            box.setChecked(False)
+        self.defer_box.setValue(0)
+        self.budget_edit.clear()
+        self.score_box.setValue(0)
+        self._done(name)
+        return True
+
+    def clear_change(self) -> bool:
+        name = self.current_name()
+        if name is None:
+            return False
+        try:
+            model.set_change(self.portfolio, name, self.project_code(), clear=True)
+        except PortfolioError as exc:
+            return self._fail(exc)
+        self._done(name)
+        return True
+
+    # -- comparing and applying -------------------------------------------------------------------------
+
+    def compare_marked(self) -> None:
+        names = self.marked_names() or ([self.current_name()] if self.current_name() else [])
+        if len(names) > MAX_COMPARED:
+            self._fail(model.ScenarioError(f"compare at most {MAX_COMPARED} scenarios at once (and live)"))
+            return
+        if not names:
+            self._fail(model.ScenarioError("make a scenario first (New…)"))
+            return
+        pf = self.portfolio
+        self.loader.load(lambda: compare(pf, ["live", *names]), self.show_comparison, self._fail_text)
+
+    def _fail_text(self, message: str) -> None:
+        self.problem.setText(message[:1].upper() + message[1:])
+
+    def show_comparison(self, data: dict) -> None:
+        self.comparison = data
+        self.problem.setText("")
+        names = [c["name"] for c in data["columns"]]
+        self.compare_model.headers = ["Figure", *names]
+        self.compare_model.set_rows(comparison_rows(data))
+        self.compare_model.right_aligned = set(range(1, len(names) + 1))
+        self.compare_table.setColumnWidth(0, 170)
+        metrics = self.compare_table.horizontalHeader().fontMetrics()
+        for col, name in enumerate(names, start=1):
+            self.compare_table.setColumnWidth(col, max(88, metrics.horizontalAdvance(name) + 24))
+        self.compare_title.setText(f"As at {data['as_of']} (actuals to {data['cutoff_month']}): live against "
+                                   + ", ".join(names[1:]))
+        if not self.charts:
+            from pmo_desktop.gui.finance.dashboard_view import make_canvas
+
+            for i, key in enumerate(("spend", "benefits", "capacity")):
+                self.charts[key] = make_canvas(f"scenario_{key}", lambda _t: None)
+                self.chart_grid.addWidget(self.charts[key], i // 2, i % 2, 1, 2 if key == "capacity" else 1)
+            self.chart_grid.setRowStretch(0, 1)
+            self.chart_grid.setRowStretch(1, 1)
+        self.charts["spend"].draw_with(compare_charts.spend_by_fy, data)
+        self.charts["benefits"].draw_with(compare_charts.benefits_by_fy, data)
+        self.charts["capacity"].draw_with(compare_charts.capacity, data)
+
+    def apply_current(self) -> bool:
+        from pmo_desktop.scenarios.apply import apply_scenario
+
+        name = self.current_name()
+        if name is None:
+            return False
+        if not self.context.confirm("Apply scenario", f"Write scenario '{name}' into the live portfolio? "
+                                    "It is one step: Undo puts everything back."):
+            return False
+        try:
+            apply_scenario(self.portfolio, name)
+        except PortfolioError as exc:
+            return self._fail(exc)
+        self._done(name)
+        return True

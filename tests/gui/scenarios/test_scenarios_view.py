@@ -1,0 +1,60 @@
+"""The Scenarios view: build a scenario from the form, compare it with live, apply it as one undo step."""
+
+from __future__ import annotations
+
+from pmo_desktop.scenarios import model
+from tests.gui.conftest import read
+
+
+def _view(window):
+    window.show_view("scenarios")
+    return window.pages["scenarios"]
+
+
+def _open_code(window) -> str:
+    return window.portfolio.conn.execute(
+        "SELECT code FROM projects WHERE stage = 'Execution' AND status = 'Active' ORDER BY code").fetchone()[0]
+
+
+def test_build_compare_and_apply(window, demo_path, qtbot, answers):
+    view = _view(window)
+    assert view.new_scenario("Tighter")
+    code = _open_code(window)
+    view.project_box.setCurrentIndex(view.project_box.findData(code))
+    view.defer_box.setValue(3)
+    view.budget_edit.setText("-10%")
+    assert view.set_change_from_form()
+    assert view.changes.rows == [[code, view.changes.rows[0][1], "defer 3m, budget -10%"]]
+    # a bad value is refused in the form, and nothing is written
+    batches = read(demo_path, "SELECT count(*) FROM batches")
+    view.budget_edit.setText("abc")
+    assert not view.set_change_from_form()
+    assert "-10%" in view.problem.text() and "abc" in view.problem.text()
+    assert read(demo_path, "SELECT count(*) FROM batches") == batches
+    view.budget_edit.clear()
+    view.mark("Tighter")
+    with qtbot.waitSignal(view.loader.settled, timeout=20000):
+        view.compare_marked()
+    assert view.compare_model.headers == ["Figure", "live", "Tighter"]
+    labels = [r[0] for r in view.compare_model.rows]
+    assert "Funded projects" in labels and "Strategic alignment (1-5)" in labels
+    assert any(label.startswith("Spend FY") for label in labels)
+    assert set(view.charts) == {"spend", "benefits", "capacity"}
+    finish = read(demo_path, "SELECT finish_date FROM projects WHERE code = ?", (code,))[0][0]
+    assert view.apply_current()
+    moved = read(demo_path, "SELECT finish_date FROM projects WHERE code = ?", (code,))[0][0]
+    assert moved > finish
+    window.undo()  # the whole scenario is one step
+    assert read(demo_path, "SELECT finish_date FROM projects WHERE code = ?", (code,))[0][0] == finish
+
+
+def test_delete_and_closed_projects(window, demo_path):
+    view = _view(window)
+    view.new_scenario("Gone")
+    assert not view.new_scenario("Gone") and "already a scenario" in view.problem.text()
+    closed = window.portfolio.conn.execute("SELECT code FROM projects WHERE stage = 'Closed'").fetchone()[0]
+    view.project_box.setEditText(closed)
+    view.cancel_box.setChecked(True)
+    assert not view.set_change_from_form() and "is closed" in view.problem.text()
+    assert view.delete_current()
+    assert model.scenario_names(window.portfolio) == []
