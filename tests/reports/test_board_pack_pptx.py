@@ -63,7 +63,7 @@ def test_every_section_is_there_with_the_theme(deck):
     result, prs, _ = deck
     assert result.pages == len(prs.slides) > 40
     titles = [_texts(s)[0] for s in prs.slides]
-    for title in ("Contents", "Executive summary", "Portfolio status", "Trends", "Roadmap", "Financials",
+    for title in ("Contents", "Executive summary", "Portfolio status", "Trends", "Roadmap", "Financials", "Benefits",
                   "Risks and issues", "Milestones", "RAG changes", "Appendix"):
         assert any(t.startswith(title) for t in titles), title
     layouts = {s.slide_layout.part.partname for s in list(prs.slides)[1:]}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 
-WRITERS = ("cover", "contents", "summary", "status", "trends", "roadmap", "financials", "capacity", "risks",
+WRITERS = ("cover", "contents", "summary", "status", "trends", "roadmap", "financials", "capacity", "benefits", "risks",
            "milestones", "changes", "projects", "appendix")
 
 
