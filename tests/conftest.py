@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENPYXL_LXML", "False")  # as pmo_desktop sets it, for tests that import openpyxl first
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 DEMO_TODAY = date(2026, 11, 27)

@@ -4,9 +4,10 @@ A workbook is a zip of XML parts. We refuse, with one line each: files that are 
 legacy binary .xls, encrypted (password-protected) workbooks, .xlsb, not-a-zip, corrupt zips and zip
 bombs (bounded by the declared uncompressed sizes and compression ratios, checked from the central
 directory before anything is inflated). XML entity tricks are left to defusedxml, which openpyxl
-uses when it is installed (it is one of our dependencies) and which we check is active; and since
-openpyxl parses some parts (workbook.xml, styles.xml) with lxml instead when lxml is installed (python-pptx
-brings it), a part that declares a DTD or entities is refused here, before any parser sees it.
+uses when it is installed (it is one of our dependencies) and which we check is active. openpyxl would
+parse some parts (workbook.xml, styles.xml) with lxml instead when lxml is installed (python-pptx brings
+it); pmo_desktop/__init__.py keeps it off lxml, and, should that ever change, a part that declares a DTD
+or entities is refused here anyway, before any parser sees it.
 """
 
 from __future__ import annotations
