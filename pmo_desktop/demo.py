@@ -20,6 +20,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
 from pmo_desktop.governance.demo_data import add_governance_demo
 from pmo_desktop.paths import load_json_resource
+from pmo_desktop.scheduling.plan_dates import align_project_dates
 from pmo_desktop.store.portfolio import Portfolio
 from pmo_desktop.store.settings import write_setting
 
@@ -124,6 +125,7 @@ class _Builder:
             if self.progress and (i % chunk == 0 or i == self.n - 1):
                 self.progress(i + 1, self.n)
         self._flush()
+        align_project_dates(self.conn)  # one finish date: each planned project's dates are its plan's
 
     def _project_names(self) -> list[tuple[str, str]]:
         named = [(prog, name) for prog, names in self.recipe["projects"].items() for name in names]
@@ -215,7 +217,8 @@ class _Builder:
              *rags),
         ).lastrowid
         self.rows["budget"].extend((project_id, *row) for row in budget_lines)
-        self._plan(project_id, start, finish, slip, manager)
+        if stage is not Stage.IDEA:  # an idea has no plan yet: its dates are the ones typed in
+            self._plan(project_id, start, finish, slip, manager)
         self._reports(project_id, stage, health, start, manager)
         self._raid(project_id, stage, start, people)
 

@@ -236,3 +236,8 @@ def record_measurement(pf: Portfolio, ref: str, period, *, planned=None, forecas
             sets = ", ".join(f"[{c}] = ?" for c in given)
             pf.conn.execute(f"UPDATE benefit_measurements SET {sets}, updated_at = {_NOW} WHERE id = ?",
                             [*given.values(), row[0]])
+
+
+def benefit_descriptions(pf: Portfolio) -> dict[str, str | None]:
+    """{ref: description} of every benefit, for the view's detail text."""
+    return dict(pf.conn.execute("SELECT ref, description FROM benefits"))

@@ -11,6 +11,7 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 
+from pmo_desktop.domain import rules
 from pmo_desktop.domain.enums import DependencyType, Rag
 
 DAY_FIRST = "day-first"
@@ -210,10 +211,15 @@ def parse_number(value) -> float | None:
     return result
 
 
-def parse_money(value, *, minor_units: int = 100) -> int | None:
-    """An amount in integer minor units: '£1,200.50', '(1,200)', '-£3k', '1.2m', 'USD 250k'."""
+def parse_money(value, *, minor_units: int = 100, currency: str | None = None) -> int | None:
+    """An amount in integer minor units: '£1,200.50', '(1,200)', '-£3k', '1.2m', 'USD 250k'.
+    With `currency` (the portfolio's ISO code) an amount naming another currency is refused."""
     if is_blank(value):
         return None
+    if currency:
+        other = rules.money_in_other_currency(value, currency)
+        if other:
+            raise ValueError(other)
     if isinstance(value, bool):
         raise ValueError(f"'{value}' is not an amount")
     if isinstance(value, int | float):

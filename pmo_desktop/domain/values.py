@@ -63,10 +63,12 @@ def format_date(iso: str | None, style: str = "iso") -> str:
 
 # -- money ------------------------------------------------------------------------------------------
 
-def parse_money(value: Any, *, minor_units: int = 100, allow_negative: bool = True) -> int | None:
-    """An amount in integer minor units (pence): 1250, 1,250.50, £1,250k, 1.25m, -300, (300), GBP 12."""
+def parse_money(value: Any, *, minor_units: int = 100, allow_negative: bool = True,
+                currency: str | None = None) -> int | None:
+    """An amount in integer minor units (pence): 1250, 1,250.50, £1,250k, 1.25m, -300, (300), GBP 12.
+    With `currency`, an amount in another currency is refused ("€2m: this portfolio is in GBP")."""
     try:
-        minor = parsing.parse_money(value, minor_units=minor_units)
+        minor = parsing.parse_money(value, minor_units=minor_units, currency=currency)
     except ValueError as exc:
         raise ValueProblem(str(exc).replace("not an amount", "not an amount of money")) from None
     if minor is not None and minor < 0 and not allow_negative:

@@ -14,9 +14,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from pmo_desktop.domain import workdays
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.finance.periods import make_period
 from pmo_desktop.finance.rollups import project_finances
 from pmo_desktop.governance.common import current_period_month
+from pmo_desktop.scheduling.plan_dates import disagreements
 from pmo_desktop.store import Portfolio
 from pmo_desktop.store.settings import DEFAULTS
 
@@ -152,6 +154,23 @@ def watermelon(ctx: Context, cfg) -> Iterator[Hit]:
             reasons.append(f"cost forecast {pct:.1f}% over budget (threshold {threshold:g}%)")
         if reasons:
             yield Hit(f"{code} {name}: reported Green but {' and '.join(reasons)}", code, "projects", pid)
+
+
+@rule("plan_dates_disagree", "Project dates differ from its plan's")
+def plan_dates_disagree(ctx: Context, cfg) -> Iterator[Hit]:
+    """One finish date: a planned project's own start and finish should be its plan's (rescheduling the
+    plan brings them in step)."""
+    style = ctx.pf.settings().get("date_format")
+    for pid, code, start, finish, plan_start, plan_finish in sorted(disagreements(ctx.conn), key=lambda d: d[1]):
+        said = []
+        if finish != plan_finish:
+            said.append(f"finish {format_date(finish, style) or '(none)'} but its plan finishes "
+                        f"{format_date(plan_finish, style)}")
+        if start != plan_start:
+            said.append(f"start {format_date(start, style) or '(none)'} but its plan starts "
+                        f"{format_date(plan_start, style)}")
+        yield Hit(f"{code}: the register says {'; '.join(said)} (reschedule the plan to bring them in step)",
+                  code, "projects", pid)
 
 
 @rule("finish_before_start", "Finish date before start date")

@@ -101,6 +101,7 @@ class Context:
     epoch: int = 1900
     minor_units: int = 100
     fy_start_month: int = 4
+    currency: str | None = None  # the portfolio's: an amount in another currency is refused
 
 
 def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None, fractions: bool | None = None):
@@ -132,7 +133,7 @@ def convert_value(field: k.Field, raw, ctx: Context, *, fill: str | None = None,
                 return month.isoformat()
         return parsing.parse_date(raw, order=ctx.date_order, epoch=ctx.epoch).isoformat()
     if t == k.MONEY:
-        return parsing.parse_money(raw, minor_units=ctx.minor_units)
+        return parsing.parse_money(raw, minor_units=ctx.minor_units, currency=ctx.currency)
     if t == k.PERCENT:
         return parsing.parse_percent(raw, fractions=fractions)
     if t == k.INT:

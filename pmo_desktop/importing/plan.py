@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pmo_desktop.domain.rules import row_problem
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.convert import Context
 from pmo_desktop.importing.header import Table
@@ -156,8 +157,11 @@ def plan_table(pf, table: Table, mapping: Mapping, *, project: str | None = None
 def context_for(pf) -> Context:
     s = pf.settings()
     minor = 1 if s.get("currency") in ("JPY",) else 100
-    return Context(date_order=s.get("date_order") or "day-first", minor_units=minor,
-                   fy_start_month=int(s.get("fy_start_month") or 4))
+    order = s.get("date_order") or "day-first"
+    if s.get("date_format") in ("dmy", "mdy"):  # the analyst's chosen date format says the order too
+        order = "month-first" if s["date_format"] == "mdy" else "day-first"
+    return Context(date_order=order, minor_units=minor,
+                   fy_start_month=int(s.get("fy_start_month") or 4), currency=s.get("currency"))
 
 
 def _project_of(rec: Record, lookup: _Lookup, default, default_code, headers: dict, mapping: Mapping,
@@ -189,8 +193,11 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
             compare: dict | None = None) -> RowResult:
     """Turn a prepared record into a RowResult: error, duplicate, new, changed or unchanged."""
     result = RowResult(rec.row, ERROR, key, values)
+    problem = None if rec.errors else row_problem(k.kind_named(plan.kind).table, {**(existing or {}), **values})
     if rec.errors:
         result.errors = rec.errors
+    elif problem:
+        result.errors = [CellError(rec.row, "", key, problem)]
     elif key in seen:
         sheet, row = seen[key]
         where = f"row {row}" if sheet == plan.sheet else f"sheet '{sheet}' row {row}"

@@ -58,7 +58,7 @@ def decide_context(table: Table, mapping: Mapping, kind: k.Kind, base: Context) 
                     texts.append(v)
     order = parsing.detect_date_order(texts)
     ctx = Context(date_order=order or base.date_order, epoch=base.epoch, minor_units=base.minor_units,
-                  fy_start_month=base.fy_start_month)
+                  fy_start_month=base.fy_start_month, currency=base.currency)
     if texts:
         why = "from the file's own dates" if order else "from the portfolio setting (the file's dates are ambiguous)"
         if any(parsing.slash_date_parts(t) for t in texts):
@@ -177,7 +177,7 @@ def _month_cells(table: Table, mapping: Mapping, r: int, ctx: Context, rec: Reco
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
         try:
-            amount = parsing.parse_money(raw, minor_units=ctx.minor_units)
+            amount = parsing.parse_money(raw, minor_units=ctx.minor_units, currency=ctx.currency)
         except ValueError as exc:
             rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
             continue

@@ -58,7 +58,7 @@ def preview(pf, pairs: list[tuple[Table, Mapping]], *, project: str | None = Non
     base = context_for(pf)
     order = {name: i for i, name in enumerate(k.APPLY_ORDER)}
     for table, mapping in sorted(pairs, key=lambda p: order[k.kind_named(p[1].kind).name]):
-        ctx = Context(base.date_order, table.epoch, base.minor_units, base.fy_start_month)
+        ctx = Context(base.date_order, table.epoch, base.minor_units, base.fy_start_month, base.currency)
         plan.sheets.append(plan_table(pf, table, mapping, project=project, base=ctx, lookup=lookup))
     return plan
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.scheduling import plan_dates
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
 from pmo_desktop.scheduling.engine import Schedule, schedule
 from pmo_desktop.scheduling.network import (
@@ -227,7 +228,8 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
             progress(done, len(ids))
     changes = [u for r in reports for u in r.updates]
     batch_id = None
-    if changes:
+    wanted = {r.project_id for r in reports}  # the plans scheduled (not those skipped)
+    if changes or any(d[0] in wanted for d in plan_dates.disagreements(conn)):
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
         with pf.batch(source, label) as batch_id:
             conn.executemany(
@@ -235,4 +237,5 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
                     WHERE id = ?""",
                 changes,
             )
+            plan_dates.align_project_dates(conn, wanted)  # one finish date: the project's follows its plan
     return Rescheduled(reports, batch_id, skipped)

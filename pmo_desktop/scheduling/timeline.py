@@ -25,7 +25,7 @@ class GanttRow:
     percent: float
     baseline_start: date | None
     baseline_finish: date | None
-    predecessors: str  # "3FS+2, 5SS" with row numbers, as MS Project shows them
+    predecessors: str  # "1.2, 2.1SS+2" with the WBS numbers the table shows (row numbers when a task has none)
     owner: str
     critical: bool = False
     total_float: int | None = None
@@ -71,7 +71,8 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
         if p in index and s in index:
             links.append((index[p], index[s], kind))
             lag_text = f"{lag:+d}" if lag else ""
-            preds.setdefault(s, []).append(f"{index[p] + 1}{'' if kind == 'FS' and not lag else kind}{lag_text}")
+            number = ordered[index[p]][0][2] or str(index[p] + 1)
+            preds.setdefault(s, []).append(f"{number}{'' if kind == 'FS' and not lag else kind}{lag_text}")
     rows = [
         GanttRow(r[0], r[1], level, r[2] or "", r[3], r[4], parse_date(r[5]), parse_date(r[6]), r[7], r[8] or 0.0,
                  parse_date(r[9]), parse_date(r[10]), ", ".join(preds.get(r[0], [])), r[11] or "")

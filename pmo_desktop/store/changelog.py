@@ -186,3 +186,8 @@ def batch_changes(conn: sqlite3.Connection, batch_id: int) -> list[tuple]:
         "SELECT id, tbl, row_id, op, col, old, new FROM change_log WHERE batch_id = ? ORDER BY id",
         (batch_id,),
     ).fetchall()
+
+
+def batch_changed(conn: sqlite3.Connection, batch_id: int) -> bool:
+    """Did the batch change anything? (An edit to the value already stored is not an undo step.)"""
+    return conn.execute("SELECT 1 FROM change_log WHERE batch_id = ? LIMIT 1", (batch_id,)).fetchone() is not None

@@ -7,12 +7,15 @@ import errno
 import gc
 import os
 import re
+import sqlite3
 import stat
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+
+from pmo_desktop.store.errors import PortfolioError
 
 
 def umask_mode() -> int:
@@ -53,6 +56,29 @@ def write_atomically(target: str | os.PathLike, write: Callable[[str], None]) ->
             raise DiskFull(no_space_message(target)) from None
         raise
     return target
+
+
+def save_copy(pf, target: str | os.PathLike) -> None:
+    """Write a consistent copy of the open file through SQLite's online backup API.
+
+    Written beside the target under a temporary name and moved into place, so a failed copy never
+    leaves a half file. Raises PortfolioError with a one-line message.
+    """
+    target = Path(target)
+    if target.resolve() == pf.path.resolve():
+        raise PortfolioError("choose a different file from the one that is open")
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            pf.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        tmp.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise PortfolioError(f"could not save a copy to {target}: {exc}") from None
 
 
 def _release_quietly(exc: BaseException) -> None:

@@ -68,6 +68,7 @@ DEFAULTS: dict[str, Any] = {
         "stale_status_report": {"enabled": True, "severity": "warning", "max_age_days": 45},
         "watermelon": {"enabled": True, "severity": "error", "cost_overrun_pct": 10},
         "finish_before_start": {"enabled": True, "severity": "error"},
+        "plan_dates_disagree": {"enabled": True, "severity": "warning"},
         "overdue_milestone": {"enabled": True, "severity": "warning"},
         "risk_without_owner": {"enabled": True, "severity": "warning"},
         "high_risk_no_response": {"enabled": True, "severity": "error", "min_score": 15},

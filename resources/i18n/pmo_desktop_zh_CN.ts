@@ -12,6 +12,26 @@ You can also drop a .pmo file here.</source>
 也可以把 .pmo 文件拖放到这里。</translation>
     </message>
     <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <source>Saved a copy as {path}</source>
+        <translation>已将副本保存为 {path}</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -20,20 +40,184 @@ You can also drop a .pmo file here.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>&amp;Date Format</source>
+        <translation>日期格式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>2026-03-24 (ISO)</source>
+        <translation>2026-03-24（国际标准）</translation>
+    </message>
+    <message>
+        <source>24 Mar 2026</source>
+        <translation>2026年3月24日</translation>
+    </message>
+    <message>
         <source>System default</source>
         <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Group by team</source>
+        <translation>按团队分组</translation>
+    </message>
+    <message>
+        <source>Group by role</source>
+        <translation>按角色分组</translation>
+    </message>
+    <message>
+        <source>Select a cell to see the allocations behind it.</source>
+        <translation>选择一个单元格即可查看其背后的分配。</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Project code, e.g. PRJ-104</source>
+        <translation>项目代码，例如 PRJ-104</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Add or change this person&apos;s allocation to the project in this month (0 removes it)</source>
+        <translation>添加或修改此人本月在该项目上的分配（0 表示删除）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Allocated days</source>
+        <translation>已分配天数</translation>
+    </message>
+    <message>
+        <source>Available days</source>
+        <translation>可用天数</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
     </message>
     <message>
         <source>Projects</source>
         <translation>项目</translation>
     </message>
     <message>
+        <source>Excess days</source>
+        <translation>超出天数</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Behind the cell</source>
+        <translation>单元格明细</translation>
+    </message>
+    <message>
+        <source>Over-allocations</source>
+        <translation>超额分配</translation>
+    </message>
+    <message>
+        <source>Demand vs capacity by role</source>
+        <translation>按角色的需求与产能</translation>
+    </message>
+    <message>
+        <source>Who is free?</source>
+        <translation>谁有空？</translation>
+    </message>
+    <message>
+        <source>Skill, e.g. Python</source>
+        <translation>技能，例如 Python</translation>
+    </message>
+    <message>
+        <source>level ≥ </source>
+        <translation>等级 ≥ </translation>
+    </message>
+    <message>
+        <source>free ≥ </source>
+        <translation>空闲 ≥ </translation>
+    </message>
+    <message>
+        <source> FTE</source>
+        <translation> FTE</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Least free FTE</source>
+        <translation>最少空闲 FTE</translation>
+    </message>
+    <message>
+        <source>Role (demand / capacity, FTE)</source>
+        <translation>角色（需求 / 产能，FTE）</translation>
+    </message>
+    <message>
         <source>RAID log</source>
         <translation>RAID 日志</translation>
     </message>
     <message>
+        <source>Portfolio-wide</source>
+        <translation>项目组合层面</translation>
+    </message>
+    <message>
+        <source>Write status report…</source>
+        <translation>填写状态报告…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>RAID</source>
+        <translation>RAID</translation>
+    </message>
+    <message>
         <source>Milestones</source>
         <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>No project selected</source>
+        <translation>未选择项目</translation>
+    </message>
+    <message>
+        <source>Select a row to see the project here.</source>
+        <translation>选择一行即可在此查看该项目。</translation>
     </message>
     <message>
         <source>Status reports</source>
@@ -308,6 +492,10 @@ You can also drop a .pmo file here.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
+        <source>The selected project has no plan to reschedule</source>
+        <translation>所选项目没有可重新排程的计划</translation>
+    </message>
+    <message>
         <source>&amp;About PMO Desktop</source>
         <translation>关于 PMO Desktop(&amp;A)</translation>
     </message>
@@ -518,6 +706,726 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Reports from PMs: {returned} (latest {date}) · entered by the PMO: {entered}</source>
         <translation>项目经理交回的报告：{returned}（最近 {date}）· PMO 录入：{entered}</translation>
+    </message>
+    <message>
+        <source>Show or hide the pane with the selected project&apos;s or item&apos;s details (F9)</source>
+        <translation>显示或隐藏所选项目或条目的详情窗格 (F9)</translation>
+    </message>
+    <message>
+        <source>This view is not about one project or item: it has no details pane</source>
+        <translation>此视图不针对单个项目或条目，没有详情窗格</translation>
+    </message>
+    <message>
+        <source>% done</source>
+        <translation>完成 %</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Assumption</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>撰写人</translation>
+    </message>
+    <message>
+        <source>Avoid</source>
+        <translation>规避</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Baseline finish</source>
+        <translation>基线完成</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Business unit</source>
+        <translation>业务单元</translation>
+    </message>
+    <message>
+        <source>CAPEX</source>
+        <translation>CAPEX</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>收尾</translation>
+    </message>
+    <message>
+        <source>Search gate reviews…</source>
+        <translation>搜索关口评审…</translation>
+    </message>
+    <message>
+        <source>New review…</source>
+        <translation>新建评审…</translation>
+    </message>
+    <message>
+        <source>Open review…</source>
+        <translation>打开评审…</translation>
+    </message>
+    <message>
+        <source>Advance stage…</source>
+        <translation>推进阶段…</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>关口</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已召开</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Contractors</source>
+        <translation>外包</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>关键</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Decisions needed</source>
+        <translation>需要的决策</translation>
+    </message>
+    <message>
+        <source>Dependency</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>构想</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Initiation</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>项目经理</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>OPEX</source>
+        <translation>OPEX</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>(portfolio-wide)</source>
+        <translation>（项目组合层面）</translation>
+    </message>
+    <message>
+        <source>e.g. 27 Nov 2026</source>
+        <translation>例如 2026年11月27日</translation>
+    </message>
+    <message>
+        <source>Search lessons…</source>
+        <translation>搜索经验教训…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What we learned</source>
+        <translation>我们学到了什么</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目群</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>拟议</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>Reduce</source>
+        <translation>减轻</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>应对</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Slip (days)</source>
+        <translation>延误（天）</translation>
+    </message>
+    <message>
+        <source>Software</source>
+        <translation>软件</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Top issues</source>
+        <translation>主要问题</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Overall RAG</source>
+        <translation>总体 RAG</translation>
+    </message>
+    <message>
+        <source>Schedule RAG</source>
+        <translation>进度 RAG</translation>
+    </message>
+    <message>
+        <source>Cost RAG</source>
+        <translation>成本 RAG</translation>
+    </message>
+    <message>
+        <source>Scope RAG</source>
+        <translation>范围 RAG</translation>
+    </message>
+    <message>
+        <source>Resources RAG</source>
+        <translation>资源 RAG</translation>
+    </message>
+    <message>
+        <source>Approved budget</source>
+        <translation>批准预算</translation>
+    </message>
+    <message>
+        <source>% complete</source>
+        <translation>完成 %</translation>
+    </message>
+    <message>
+        <source>Strategic theme</source>
+        <translation>战略主题</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation>RAG</translation>
+    </message>
+    <message>
+        <source>Sched.</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Res.</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>EAC</source>
+        <translation>EAC</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>RAID item</source>
+        <translation>RAID 条目</translation>
+    </message>
+    <message>
+        <source>RAID items</source>
+        <translation>RAID 条目</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>status report</source>
+        <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>status reports</source>
+        <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>Search {what}…</source>
+        <translation>搜索{what}…</translation>
+    </message>
+    <message>
+        <source>Show only rows with this {what}</source>
+        <translation>只显示该{what}的行</translation>
+    </message>
+    <message>
+        <source>Any {what}</source>
+        <translation>全部{what}</translation>
+    </message>
+    <message>
+        <source>Any RAG</source>
+        <translation>全部 RAG</translation>
+    </message>
+    <message>
+        <source>{n} {what}</source>
+        <translation>{n} 个{what}</translation>
+    </message>
+    <message>
+        <source>{n} of {total} {what}</source>
+        <translation>{total} 个{what}中的 {n} 个</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>重置列</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Save weights and cap</source>
+        <translation>保存权重和上限</translation>
+    </message>
+    <message>
+        <source>e.g. 10m or 2,500,000</source>
+        <translation>例如 10m 或 2,500,000</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Budget cap:</source>
+        <translation>预算上限：</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>e.g. 3 Dec 2026</source>
+        <translation>例如 2026年12月3日</translation>
+    </message>
+    <message>
+        <source>(not yet decided)</source>
+        <translation>（尚未决定）</translation>
+    </message>
+    <message>
+        <source>who decided, e.g. Investment Committee; CFO</source>
+        <translation>决策人，例如 投资委员会；首席财务官</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Evidence (note or link)</source>
+        <translation>证据（说明或链接）</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>删除条件</translation>
+    </message>
+    <message>
+        <source>held on</source>
+        <translation>召开于</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检查清单&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Conditions&lt;/b&gt; (for Go with conditions)</source>
+        <translation>&lt;b&gt;条件&lt;/b&gt;（用于有条件通过）</translation>
+    </message>
+    <message>
+        <source>Governance settings</source>
+        <translation>治理设置</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>关口</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Health rules</source>
+        <translation>健康检查规则</translation>
+    </message>
+    <message>
+        <source>Checklist (double-click an item to change its text):</source>
+        <translation>检查清单（双击条目可修改文字）：</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>The rules behind the Health view, pmo check and the board pack&apos;s appendix.</source>
+        <translation>健康检查视图、pmo check 和董事会汇报材料附录所依据的规则。</translation>
+    </message>
+    <message>
+        <source>Search findings…</source>
+        <translation>搜索检查结果…</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>Run checks again</source>
+        <translation>重新运行检查</translation>
+    </message>
+    <message>
+        <source>Go to record</source>
+        <translation>转到记录</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add or update people from a sheet: Name, Role, Team, FTE, Day rate, Skills</source>
+        <translation>从工作表添加或更新人员：姓名、角色、团队、FTE、日费率、技能</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write people, non-working time and allocations to an Excel workbook</source>
+        <translation>将人员、非工作时间和分配写入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Level (1 aware – 5 expert)</source>
+        <translation>等级（1 了解 – 5 专家）</translation>
+    </message>
+    <message>
+        <source>Add skill</source>
+        <translation>添加技能</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Each skill with a level from 1 (aware) to 5 (expert).</source>
+        <translation>每项技能的等级从 1（了解）到 5（专家）。</translation>
+    </message>
+    <message>
+        <source>By project</source>
+        <translation>按项目</translation>
+    </message>
+    <message>
+        <source>By programme</source>
+        <translation>按项目群</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>The reporting period: actuals up to its month, forecasts after</source>
+        <translation>报告期：截至该月为实际值，之后为预测值</translation>
     </message>
 </context>
 <context>

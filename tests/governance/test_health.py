@@ -45,6 +45,12 @@ CASES = {
         lambda pf, pid: insert_row(pf, "tasks", {"project_id": pid, "name": "Build", "start_date": "2026-05-01",
                                                  "finish_date": "2026-05-01"}),
     ),
+    "plan_dates_disagree": (  # the project runs 2026-01-05 to 2027-03-31
+        lambda pf, pid: insert_row(pf, "tasks", {"project_id": pid, "name": "Build", "start_date": "2026-01-05",
+                                                 "finish_date": "2027-04-21"}),
+        lambda pf, pid: insert_row(pf, "tasks", {"project_id": pid, "name": "Build", "start_date": "2026-01-05",
+                                                 "finish_date": "2027-03-31"}),
+    ),
     "overdue_milestone": (
         lambda pf, pid: milestone(pf, pid, "2026-11-26"),
         lambda pf, pid: milestone(pf, pid, "2026-11-27"),
@@ -86,6 +92,23 @@ def _line(pf, pid, month):
 
 def _rules(pf):
     return [f.rule for f in run_checks(pf, today=TODAY).findings]
+
+
+def test_plan_dates_disagree_says_both_dates_and_rescheduling_clears_it(portfolio):
+    from pmo_desktop.scheduling import reschedule
+
+    pid = healthy_project(portfolio)
+    portfolio.set_settings({"date_format": "medium"})
+    insert_row(portfolio, "tasks", {"project_id": pid, "name": "Build", "start_date": "2026-01-05",
+                                    "finish_date": "2027-04-21", "duration_days": 10})
+    [hit] = [f for f in run_checks(portfolio, today=TODAY).findings if f.rule == "plan_dates_disagree"]
+    assert "finish 31 Mar 2027 but its plan finishes 21 Apr 2027" in hit.message
+    reschedule(portfolio, "PRJ-1")
+    assert "plan_dates_disagree" not in _rules(portfolio)
+    start, finish = portfolio.conn.execute("SELECT start_date, finish_date FROM projects WHERE id = ?", (pid,)).fetchone()
+    plan = portfolio.conn.execute("SELECT min(start_date), max(finish_date) FROM tasks WHERE project_id = ?",
+                                  (pid,)).fetchone()
+    assert (start, finish) == tuple(plan)
 
 
 def test_every_rule_has_a_case():
@@ -163,3 +186,11 @@ def test_pmo_check_json_is_backwards_compatible_and_grouped(portfolio, capsys):
     assert main(["check", str(path)]) == 0
     text = capsys.readouterr().out
     assert "PRJ-1:\n  [error] R-001" in text and "(portfolio):\n  [warning] R-002" in text
+
+
+def test_the_demo_projects_agree_with_their_plans(demo):
+    assert "plan_dates_disagree" not in _rules(demo)
+    spans = demo.conn.execute(
+        """SELECT p.finish_date, (SELECT max(finish_date) FROM tasks t WHERE t.project_id = p.id) FROM projects p
+           WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.project_id = p.id)""").fetchall()
+    assert spans and all(a == b for a, b in spans)

@@ -97,3 +97,13 @@ def read(path, sql, params=()):
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def unplanned_row(view) -> int:
+    """The first register row of a project without a plan (its dates are typed, not the plan's)."""
+    model = view.model
+    col = model.column_index("finish_date")
+    for row in range(model.rowCount()):
+        if not model.locked(row, col):
+            return row
+    raise AssertionError("every project has a plan")

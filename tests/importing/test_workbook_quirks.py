@@ -24,8 +24,8 @@ def test_title_rows_blank_rows_and_totals_row(make_xlsx, pmo_json, pf_path):
         ["Proj #", "Project Name", "PM", "Budget", "RAG"],
         ["PRJ-10", "Data platform", "Ann Lee", "£1.2m", "Amber"],
         [],
-        ["PRJ-11", "CRM refresh", "Bob Roy", "(250k)", "On track"],
-        ["Total", None, None, "£950k", None],
+        ["PRJ-11", "CRM refresh", "Bob Roy", "250k", "On track"],
+        ["Total", None, None, "£1.45m", None],
     ], title="Register")
     code, out, _ = pmo_json(["import", pf_path, book])
     assert code == 0
@@ -36,7 +36,7 @@ def test_title_rows_blank_rows_and_totals_row(make_xlsx, pmo_json, pf_path):
     assert "header found at row 4" in notes and "totals row(s) 8" in notes and "blank row" in notes
     assert "guessed kind: projects" in notes
     assert _rows(pf_path, "SELECT code, name, manager, approved_budget, rag_overall FROM projects WHERE code LIKE 'PRJ-1_'") \
-        == [("PRJ-10", "Data platform", "Ann Lee", 120_000_000, "A"), ("PRJ-11", "CRM refresh", "Bob Roy", -25_000_000, "G")]
+        == [("PRJ-10", "Data platform", "Ann Lee", 120_000_000, "A"), ("PRJ-11", "CRM refresh", "Bob Roy", 25_000_000, "G")]
 
 
 def test_two_row_merged_header(make_xlsx, pmo_json, pf_path):

@@ -32,6 +32,7 @@ from pmo_desktop.domain.money import format_money
 from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 ANY = ""
@@ -173,7 +174,7 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.when = as_of(pf)
         self.data = portfolio_realisation(pf, when=self.when)
         self.benefits = {b.ref: b for b in reg.load_benefits(pf)}
-        self.description = dict(pf.conn.execute("SELECT ref, description FROM benefits"))
+        self.description = reg.benefit_descriptions(pf)
         cur = self.data["currency"] or "GBP"
         cash = self.data["cash"]
         vs = "" if cash["realised_vs_plan_pct"] is None else f" ({cash['realised_vs_plan_pct']:.0f}% of plan)"
@@ -227,9 +228,9 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         b = current.data(KEY_ROLE) if current.isValid() else None
         self._draw(b)
         if b and b["projects"]:
-            row = self.portfolio.conn.execute("SELECT id FROM projects WHERE code = ?", (b["projects"][0],)).fetchone()
-            if row:
-                self.project_selected.emit(row[0])
+            project_id = lookups.project_id(self.portfolio, b["projects"][0])
+            if project_id is not None:
+                self.project_selected.emit(project_id)
 
     def _draw(self, b: dict | None) -> None:
         if self.chart is None:

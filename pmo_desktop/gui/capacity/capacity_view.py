@@ -35,7 +35,10 @@ from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.capacity.capacity_heatmap import BAND_COLOURS, BAND_LABELS, CapacityHeatmap, pct_text
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
+from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
+from pmo_desktop.store.changelog import batch_changed
 
 ALL_TEAMS = "All teams"
 
@@ -94,16 +97,16 @@ class CapacityView(RereadOnShow, PortfolioView):
         self.months_box = QSpinBox()
         self.months_box.setRange(1, 36)
         self.months_box.setValue(self.months)
-        self.months_box.setSuffix(" months")
+        self.months_box.setSuffix(tr(" months"))
         self.team_box = QComboBox()
         self.team_box.setObjectName("capacityTeam")
         self.group_box = QComboBox()
-        self.group_box.addItem("Group by team", "team")
-        self.group_box.addItem("Group by role", "role")
+        self.group_box.addItem(tr("Group by team"), "team")
+        self.group_box.addItem(tr("Group by role"), "role")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(8)
-        for w in (QLabel("From"), self.from_box, self.months_box, self.team_box, self.group_box):
+        for w in (QLabel(tr("From")), self.from_box, self.months_box, self.team_box, self.group_box):
             bar.addWidget(w)
         bar.addStretch(1)
         for band in (maths.UNDER, maths.FULL, maths.OVER):
@@ -114,23 +117,23 @@ class CapacityView(RereadOnShow, PortfolioView):
 
         self.heatmap = CapacityHeatmap()
         self.heatmap.cell_selected.connect(self._show_cell)
-        self.cell_title = QLabel("Select a cell to see the allocations behind it.")
+        self.cell_title = QLabel(tr("Select a cell to see the allocations behind it."))
         self.cell_title.setObjectName("cellTitle")
         self.cell_title.setWordWrap(True)
-        self.cell_table = _table(["Project", "Project name", "Allocation", "Days", "Cost"], "cellAllocations")
+        self.cell_table = _table([tr("Project"), tr("Project name"), tr("Allocation"), tr("Days"), tr("Cost")], "cellAllocations")
         self.cell_table.itemChanged.connect(self._amount_edited)
         if not self.portfolio.read_only:
             self.cell_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                             | QAbstractItemView.EditTrigger.EditKeyPressed
                                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.project_box = QLineEdit()
-        self.project_box.setPlaceholderText("Project code, e.g. PRJ-104")
+        self.project_box.setPlaceholderText(tr("Project code, e.g. PRJ-104"))
         self.project_box.setMinimumWidth(220)
         self.amount_box = QLineEdit()
-        self.amount_box.setPlaceholderText("Amount")
+        self.amount_box.setPlaceholderText(tr("Amount"))
         self.amount_box.setMaximumWidth(90)
-        allocate = QPushButton("Allocate")
-        allocate.setToolTip("Add or change this person's allocation to the project in this month (0 removes it)")
+        allocate = QPushButton(tr("Allocate"))
+        allocate.setToolTip(tr("Add or change this person's allocation to the project in this month (0 removes it)"))
         allocate.clicked.connect(lambda: self.allocate(self.project_box.text(), self.amount_box.text()))
         self.allocate_row = QWidget()
         row = QHBoxLayout(self.allocate_row)
@@ -145,15 +148,15 @@ class CapacityView(RereadOnShow, PortfolioView):
         box.addWidget(self.cell_title)
         box.addWidget(self.cell_table, 1)
         box.addWidget(self.allocate_row)
-        self.over_table = _table(["Person", "Team", "Month", "Allocated days", "Available days", "Utilisation",
-                                  "Excess days", "Projects"], "overAllocations")
+        self.over_table = _table([tr("Person"), tr("Team"), tr("Month"), tr("Allocated days"), tr("Available days"), tr("Utilisation"),
+                                  tr("Excess days"), tr("Projects")], "overAllocations")
         self.over_table.cellDoubleClicked.connect(lambda r, _c: self.go_to_over_allocation(r))
-        self.demand_table = _table(["Role"], "demandByRole")
+        self.demand_table = _table([tr("Role")], "demandByRole")
         self.tabs = QTabWidget()
-        self.tabs.addTab(cell_page, "Behind the cell")
-        self.tabs.addTab(self.over_table, "Over-allocations")
-        self.tabs.addTab(self.demand_table, "Demand vs capacity by role")
-        self.tabs.addTab(self._who_page(), "Who is free?")
+        self.tabs.addTab(cell_page, tr("Behind the cell"))
+        self.tabs.addTab(self.over_table, tr("Over-allocations"))
+        self.tabs.addTab(self.demand_table, tr("Demand vs capacity by role"))
+        self.tabs.addTab(self._who_page(), tr("Who is free?"))
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.heatmap)
@@ -177,21 +180,21 @@ class CapacityView(RereadOnShow, PortfolioView):
     def _who_page(self) -> QWidget:
         page = QWidget()
         self.skill_box = QLineEdit()
-        self.skill_box.setPlaceholderText("Skill, e.g. Python")
+        self.skill_box.setPlaceholderText(tr("Skill, e.g. Python"))
         self.level_box = QSpinBox()
         self.level_box.setRange(1, 5)
-        self.level_box.setPrefix("level ≥ ")
+        self.level_box.setPrefix(tr("level ≥ "))
         self.fte_box = QDoubleSpinBox()
         self.fte_box.setRange(0, 1)
         self.fte_box.setSingleStep(0.1)
         self.fte_box.setValue(0.2)
-        self.fte_box.setPrefix("free ≥ ")
-        self.fte_box.setSuffix(" FTE")
-        find = QPushButton("Find")
+        self.fte_box.setPrefix(tr("free ≥ "))
+        self.fte_box.setSuffix(tr(" FTE"))
+        find = QPushButton(tr("Find"))
         find.clicked.connect(lambda: self.find_free(self.skill_box.text(), self.level_box.value(),
                                                     self.fte_box.value()))
         self.skill_box.returnPressed.connect(find.click)
-        self.who_table = _table(["Person", "Role", "Team", "Skill", "Level", "Least free FTE"], "whoIsFree")
+        self.who_table = _table([tr("Person"), tr("Role"), tr("Team"), tr("Skill"), tr("Level"), tr("Least free FTE")], "whoIsFree")
         row = QHBoxLayout()
         for w in (self.skill_box, self.level_box, self.fte_box, find):
             row.addWidget(w)
@@ -235,7 +238,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         self.team_box.blockSignals(True)
         self.team_box.clear()
         self.team_box.addItem(ALL_TEAMS, None)
-        used = [r[0] for r in pf.conn.execute("SELECT DISTINCT team FROM people WHERE team IS NOT NULL ORDER BY team")]
+        used = lookups.teams_in_use(pf)
         for team in used:
             self.team_box.addItem(team, team)
         if self.team not in used:
@@ -257,7 +260,8 @@ class CapacityView(RereadOnShow, PortfolioView):
         self._fill_demand()
         self.who_table.setRowCount(0)
         if current is None and self.over:
-            self.go_to_over_allocation(0)  # open on the worst over-allocation
+            self.go_to_over_allocation(0)  # the worst over-allocation is explained below the grid ...
+            self.heatmap.verticalScrollBar().setValue(0)  # ... while the grid opens at the top, A to Z
         elif self.heatmap.current is not None:
             self._show_cell(*self.heatmap.current)
         else:
@@ -284,8 +288,8 @@ class CapacityView(RereadOnShow, PortfolioView):
                    f" · {grid.working_days[col]} working days")
         if line.person is None:
             self.cell_table.setColumnCount(5)
-            self.cell_table.setHorizontalHeaderLabels(["Person", "Role", "Available days", "Allocated days",
-                                                       "Utilisation"])
+            self.cell_table.setHorizontalHeaderLabels([tr("Person"), tr("Role"), tr("Available days"), tr("Allocated days"),
+                                                       tr("Utilisation")])
             rows = []
             for r in range(row + 1, len(self.heatmap.rows)):
                 member = self.heatmap.rows[r]
@@ -302,7 +306,7 @@ class CapacityView(RereadOnShow, PortfolioView):
                 heading += f", {person.fte * grid.working_days[col] - cap:.1f} days' leave or part-time"
             self.cell_table.setColumnCount(5)
             unit = "Hours" if self.unit == "hours" else "FTE"
-            self.cell_table.setHorizontalHeaderLabels(["Project", "Project name", unit, "Days", "Cost"])
+            self.cell_table.setHorizontalHeaderLabels([tr("Project"), tr("Project name"), unit, tr("Days"), tr("Cost")])
             rows = []
             for a in grid.cells.get((line.person, col), []):
                 code, name = self.labels.get(a.project_id, (str(a.project_id), ""))
@@ -338,8 +342,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         except (CapacityInputError, PortfolioError) as exc:
             self.context.report_problem(str(exc))
             return None
-        changed = pf.conn.execute("SELECT count(*) FROM change_log WHERE batch_id = ?", (batch_id,)).fetchone()[0]
-        if not changed:
+        if not batch_changed(pf.conn, batch_id):
             return 0
         self.context.history.record(batch_id)
         self.refresh()
@@ -367,7 +370,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         roles = maths.demand_by_role(self.grid)
         months = self.grid.months
         self.demand_table.setColumnCount(len(months) + 1)
-        self.demand_table.setHorizontalHeaderLabels(["Role (demand / capacity, FTE)"] +
+        self.demand_table.setHorizontalHeaderLabels([tr("Role (demand / capacity, FTE)")] +
                                                     [m.strftime("%b %Y") for m in months])
         self.demand_table.setRowCount(len(roles))
         for r, (role, cells) in enumerate(roles.items()):

@@ -36,6 +36,8 @@ from pmo_desktop.finance import (
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 FIGURES = ("planned", "actual", "forecast")
@@ -258,7 +260,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         else:
             self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Project"))
+        bar.addWidget(QLabel(tr("Project")))
         bar.addWidget(self.project_box, 2)
         bar.addWidget(self.period_label)
         bar.addStretch(1)
@@ -284,15 +286,12 @@ class BudgetView(RereadOnShow, PortfolioView):
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
-        self.period_label.setText(f"Period ending {self.period.end:%d %b %Y} ({self.period.fy_label} "
+        self.period_label.setText(f"Period ending {self.context.fmt.date(self.period.end)} ({self.period.fy_label} "
                                   f"Q{self.period.quarter}): actuals to {self.period.cutoff_month:%b %Y}, forecast after")
         current = self.selected_project_id()
         self.project_box.blockSignals(True)
         self.project_box.clear()
-        for pid, code, name in self.portfolio.conn.execute(
-            """SELECT p.id, p.code, p.name FROM projects p ORDER BY
-               EXISTS (SELECT 1 FROM budget_lines b WHERE b.project_id = p.id) DESC, p.code"""
-        ):
+        for pid, code, name, _tasks in lookups.project_list(self.portfolio, budgeted_first=True):
             self.project_box.addItem(f"{code}  {name}", pid)
         if current is not None and self.project_box.findData(current) >= 0:
             self.project_box.setCurrentIndex(self.project_box.findData(current))

@@ -226,7 +226,7 @@ class DashboardView(RereadOnShow, PortfolioView):
     def summary(self) -> str:
         if not self.summary_data:
             return ""
-        return f"Dashboard for the period ending {self.summary_data['period']['end']}"
+        return f"Dashboard for the period ending {self.context.fmt.date(self.summary_data['period']['end'])}"
 
     # -- clicking a chart ---------------------------------------------------------------------------------
 

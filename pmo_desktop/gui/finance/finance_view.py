@@ -21,6 +21,7 @@ from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
 from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -145,8 +146,8 @@ class FinanceView(RereadOnShow, PortfolioView):
         self.proxy.setSortRole(SORT_ROLE)
         self.level = QComboBox()
         self.level.setObjectName("financeLevel")
-        self.level.addItem("By project", "projects")
-        self.level.addItem("By programme", "programmes")
+        self.level.addItem(tr("By project"), "projects")
+        self.level.addItem(tr("By programme"), "programmes")
         self.level.currentIndexChanged.connect(lambda _i: self._fill())
         self.period_box = PeriodBox()
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())

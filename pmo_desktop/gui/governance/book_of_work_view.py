@@ -27,7 +27,9 @@ from pmo_desktop.domain.values import format_money
 from pmo_desktop.governance import scoring
 from pmo_desktop.governance.common import GovernanceError
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.gui.widgets.flow import FlowLayout, pair
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 IN_COLOUR, OUT_COLOUR = "#E8F5E9", "#ECEFF1"
@@ -46,9 +48,8 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
 
         self.weight_boxes: dict[str, QSpinBox] = {}
         self.weight_labels: dict[str, QLabel] = {}
-        weights = QHBoxLayout()
-        weights.setSpacing(6)
-        weights.addWidget(QLabel("Weights:"))
+        weights = FlowLayout(spacing=10)  # wraps in a narrow window instead of squeezing its neighbours
+        weights.addWidget(QLabel(tr("Weights:")))
         for c in self.criteria:
             box = QSpinBox()
             box.setRange(0, 100)
@@ -59,19 +60,16 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             label = QLabel(c["name"])
             label.setObjectName("formKey")
             label.setToolTip(box.toolTip())
-            weights.addWidget(label)
-            weights.addWidget(box)
+            weights.addWidget(pair(label, box))
             self.weight_boxes[c["id"]] = box
             self.weight_labels[c["id"]] = label
-        weights.addStretch(1)
-        self.save_button = QPushButton("Save weights and cap")
+        self.save_button = QPushButton(tr("Save weights and cap"))
         self.save_button.setObjectName("saveWeights")
         self.save_button.clicked.connect(self.save_weights)
-        weights.addWidget(self.save_button)
 
         self.cap_box = QLineEdit()
         self.cap_box.setObjectName("budgetCap")
-        self.cap_box.setPlaceholderText("e.g. 10m or 2,500,000")
+        self.cap_box.setPlaceholderText(tr("e.g. 10m or 2,500,000"))
         self.cap_box.setClearButtonEnabled(True)
         self.cap_box.setMaximumWidth(200)
         self.cap_box.textChanged.connect(self._cap_changed)
@@ -79,14 +77,16 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.cap_problem.setStyleSheet("color: #C62828;")
         self.totals = QLabel()
         self.totals.setObjectName("detailSubtitle")
-        self.export_button = QPushButton("Export to Excel…")
+        self.totals.setWordWrap(True)
+        self.export_button = QPushButton(tr("Export to Excel…"))
         self.export_button.clicked.connect(self.ask_export)
         cap_bar = QHBoxLayout()
         cap_bar.setSpacing(8)
-        cap_bar.addWidget(QLabel("Budget cap:"))
+        cap_bar.addWidget(QLabel(tr("Budget cap:")))
         cap_bar.addWidget(self.cap_box)
         cap_bar.addWidget(self.cap_problem)
         cap_bar.addWidget(self.totals, 1)
+        cap_bar.addWidget(self.save_button)
         cap_bar.addWidget(self.export_button)
 
         symbol = context.fmt.currency_symbol
@@ -198,7 +198,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             self.cap = scoring.parse_amount(text) if text else None
             self.cap_problem.setText("")
         except GovernanceError:
-            self.cap_problem.setText("not an amount")
+            self.cap_problem.setText(tr("not an amount"))
             return
         self.rerank()
 

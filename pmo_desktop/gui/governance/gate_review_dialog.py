@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.domain.values import ValueProblem, format_date, parse_date
+from pmo_desktop.domain.values import ValueProblem, parse_date
 from pmo_desktop.governance import gates
+from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import Portfolio, PortfolioError
 
 CONDITION_COLUMNS = ["Condition", "Owner", "Due", "Status"]
@@ -37,16 +40,16 @@ CONDITION_COLUMNS = ["Condition", "Owner", "Due", "Status"]
 
 class GateReviewDialog(QDialog):
     def __init__(self, pf: Portfolio, project_id: int, review_id: int | None = None, *, day_first: bool = True,
-                 parent=None):
+                 date_format: str | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("gateReviewDialog")
         self.pf = pf
         self.day_first = day_first
+        self.date_format = date_format
         self.review_id = review_id
         self.batch_id: int | None = None
         self.model = gates.gate_model(pf)
-        self.code, name, stage = pf.conn.execute(
-            "SELECT code, name, stage FROM projects WHERE id = ?", (project_id,)).fetchone()
+        self.code, name, stage = lookups.project_heading(pf, project_id)
         self.setWindowTitle(f"Gate review — {self.code} {name}")
         self.resize(820, 720)
 
@@ -56,27 +59,27 @@ class GateReviewDialog(QDialog):
         self.planned = QLineEdit()
         self.actual = QLineEdit()
         for box in (self.planned, self.actual):
-            box.setPlaceholderText("e.g. 3 Dec 2026")
+            box.setPlaceholderText(tr("e.g. 3 Dec 2026"))
         self.decision_box = QComboBox()
-        self.decision_box.addItem("(not yet decided)", None)
+        self.decision_box.addItem(tr("(not yet decided)"), None)
         for d in gates.DECISIONS:
             self.decision_box.addItem(d, d)
         self.approvers = QLineEdit()
-        self.approvers.setPlaceholderText("who decided, e.g. Investment Committee; CFO")
+        self.approvers.setPlaceholderText(tr("who decided, e.g. Investment Committee; CFO"))
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(60)
 
         self.checklist = QTableWidget(0, 3)
         self.checklist.setObjectName("gateChecklist")
-        self.checklist.setHorizontalHeaderLabels(["Met", "Criterion", "Evidence (note or link)"])
+        self.checklist.setHorizontalHeaderLabels([tr("Met"), tr("Criterion"), tr("Evidence (note or link)")])
         self._table_look(self.checklist, stretch=2, widths=[44, 280])
         self.conditions = QTableWidget(0, 4)
         self.conditions.setObjectName("gateConditions")
         self.conditions.setHorizontalHeaderLabels(CONDITION_COLUMNS)
         self._table_look(self.conditions, stretch=0, widths=[300, 130, 110, 100])
-        add = QPushButton("Add condition")
+        add = QPushButton(tr("Add condition"))
         add.clicked.connect(lambda: self.add_condition_row({}))
-        remove = QPushButton("Remove condition")
+        remove = QPushButton(tr("Remove condition"))
         remove.clicked.connect(self._remove_condition)
 
         form = QFormLayout()
@@ -84,7 +87,7 @@ class GateReviewDialog(QDialog):
         form.addRow("Gate", self.gate_box)
         dates = QHBoxLayout()
         dates.addWidget(self.planned)
-        dates.addWidget(QLabel("held on"))
+        dates.addWidget(QLabel(tr("held on")))
         dates.addWidget(self.actual)
         form.addRow("Planned for", dates)
         form.addRow("Decision", self.decision_box)
@@ -105,9 +108,9 @@ class GateReviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("<b>Checklist</b>"))
+        layout.addWidget(QLabel(tr("<b>Checklist</b>")))
         layout.addWidget(self.checklist, 3)
-        layout.addWidget(QLabel("<b>Conditions</b> (for Go with conditions)"))
+        layout.addWidget(QLabel(tr("<b>Conditions</b> (for Go with conditions)")))
         layout.addWidget(self.conditions, 2)
         layout.addLayout(cond_buttons)
         layout.addWidget(self.problem)
@@ -133,7 +136,7 @@ class GateReviewDialog(QDialog):
     # -- filling --------------------------------------------------------------------------------------
 
     def _date_text(self, iso: str | None) -> str:
-        return format_date(iso, "short") if iso else ""
+        return format_date(iso, self.date_format) if iso else ""
 
     def _fill_checklist(self, items: list[Any]) -> None:
         self.checklist.setRowCount(0)
@@ -229,8 +232,7 @@ class GateReviewDialog(QDialog):
                                              actual_date=v["actual_date"], decision=v["decision"],
                                              approvers=v["approvers"], checklist=v["checklist"], notes=v["notes"])
         except PortfolioError as exc:
-            if self.review_id is not None and not self.pf.conn.execute(
-                    "SELECT 1 FROM gate_reviews WHERE id = ?", (self.review_id,)).fetchone():
+            if self.review_id is not None and not lookups.exists(self.pf, "gate_reviews", self.review_id):
                 self.review_id = None  # the new review was rolled back with the batch
             message = str(exc)
             self.problem.setText(message[:1].upper() + message[1:])

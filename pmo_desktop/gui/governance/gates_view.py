@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.domain.enums import Rag, Source
-from pmo_desktop.domain.values import format_date
 from pmo_desktop.governance import gates
 from pmo_desktop.gui.governance.gate_review_dialog import GateReviewDialog
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, SORT_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 STATE_CHIP = {"Overdue": Rag.RED, "Due": Rag.AMBER, "Planned": Rag.GREY, "Held": Rag.GREEN}
@@ -50,6 +51,7 @@ class _Filter(QSortFilterProxyModel):
 
 
 class GatesView(RefreshWhenShown, PortfolioView):
+    shows_detail = True
     def __init__(self, context: ViewContext, parent=None, *, today: date | None = None):
         super().__init__(context, parent)
         self.setObjectName("gatesView")
@@ -57,7 +59,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.reviews: list[dict] = []
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText("Search gate reviews…")
+        self.search_box.setPlaceholderText(tr("Search gate reviews…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self.search_box.textChanged.connect(self._filter_changed)
@@ -65,17 +67,17 @@ class GatesView(RefreshWhenShown, PortfolioView):
         for label, _states in SHOW:
             self.show_box.addItem(label)
         self.show_box.currentIndexChanged.connect(self._filter_changed)
-        self.new_button = QPushButton("New review…")
+        self.new_button = QPushButton(tr("New review…"))
         self.new_button.clicked.connect(self.new_review)
-        self.open_button = QPushButton("Open review…")
+        self.open_button = QPushButton(tr("Open review…"))
         self.open_button.clicked.connect(self.open_review)
-        self.advance_button = QPushButton("Advance stage…")
+        self.advance_button = QPushButton(tr("Advance stage…"))
         self.advance_button.setObjectName("advanceStage")
         self.advance_button.clicked.connect(self.advance)
 
-        self.model = RowsModel(["Code", "Project", "Stage", "Gate", "Planned", "Held", "State", "Decision",
-                                "Checklist", "Conditions", "Approvers"], self,
-                               display=lambda c, v: format_date(v, "short") if c in (4, 5) and v else
+        self.model = RowsModel([tr("Code"), tr("Project"), tr("Stage"), tr("Gate"), tr("Planned"), tr("Held"), tr("State"), tr("Decision"),
+                                tr("Checklist"), tr("Conditions"), tr("Approvers")], self,
+                               display=lambda c, v: self.context.fmt.date(v) if c in (4, 5) and v else
                                ("" if v is None else str(v)))
         self.model.header_tips[9] = "Conditions still open"
         self.proxy = _Filter(self)
@@ -117,7 +119,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
     def refresh(self) -> None:
         today = (self.today or date.today()).isoformat()
         window_end = gates.gate_schedule(self.portfolio, today=self.today or date.today())["window_end"]
-        stages = dict(self.portfolio.conn.execute("SELECT code, stage FROM projects"))
+        stages = lookups.project_stages(self.portfolio)
         self.reviews = gates.gate_reviews(self.portfolio)
         for r in self.reviews:
             held = r["actual_date"] or r["decision"]
@@ -164,7 +166,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         if review is None:  # no review picked: the project the detail pane shows
             detail = getattr(self.window(), "detail", None)
             return getattr(detail, "project_id", None)
-        return self.portfolio.conn.execute("SELECT id FROM projects WHERE code = ?", (review["code"],)).fetchone()[0]
+        return lookups.project_id(self.portfolio, review["code"])
 
     def select_record(self, review_id: int) -> None:
         """Show one review (the Health view's click-through lands here)."""
@@ -190,7 +192,8 @@ class GatesView(RefreshWhenShown, PortfolioView):
         if project is None:
             self.context.report_problem("select a project (or one of its gate reviews) first")
             return None
-        return GateReviewDialog(self.portfolio, project, review_id, day_first=self.context.fmt.day_first, parent=self)
+        return GateReviewDialog(self.portfolio, project, review_id, day_first=self.context.fmt.day_first,
+                                date_format=self.context.fmt.date_format, parent=self)
 
     def _run(self, dialog: GateReviewDialog | None) -> None:
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and dialog.batch_id:
@@ -210,7 +213,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         project = self.selected_project_id()
         if project is None:
             return False
-        code = self.portfolio.conn.execute("SELECT code FROM projects WHERE id = ?", (project,)).fetchone()[0]
+        code = lookups.project_code(self.portfolio, project)
         try:
             result = gates.advance_stage(self.portfolio, code, reason, source=Source.UI)
         except gates.NoGoRecorded as exc:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.governance import model_settings
 from pmo_desktop.governance.health import RULES, SEVERITIES
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class GovernanceSettingsDialog(QDialog):
     def __init__(self, pf: Portfolio, parent=None):
         super().__init__(parent)
         self.setObjectName("governanceSettingsDialog")
-        self.setWindowTitle("Governance settings")
+        self.setWindowTitle(tr("Governance settings"))
         self.resize(860, 600)
         self.pf = pf
         self.batch_id: int | None = None
@@ -57,9 +58,9 @@ class GovernanceSettingsDialog(QDialog):
         self.problem.setObjectName("formProblem")
         self.problem.setStyleSheet("color: #C62828; font-weight: 600;")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._gates_tab(), "Gates")
-        self.tabs.addTab(self._scoring_tab(), "Scoring")
-        self.tabs.addTab(self._health_tab(), "Health rules")
+        self.tabs.addTab(self._gates_tab(), tr("Gates"))
+        self.tabs.addTab(self._scoring_tab(), tr("Scoring"))
+        self.tabs.addTab(self._health_tab(), tr("Health rules"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -102,7 +103,7 @@ class GovernanceSettingsDialog(QDialog):
         form.addRow("Gate name:", self.gate_name)
         right = QVBoxLayout()
         right.addLayout(form)
-        right.addWidget(QLabel("Checklist (double-click an item to change its text):"))
+        right.addWidget(QLabel(tr("Checklist (double-click an item to change its text):")))
         right.addWidget(self.checklist, 1)
         right.addLayout(buttons)
         tab = QWidget()
@@ -216,7 +217,7 @@ class GovernanceSettingsDialog(QDialog):
         self.weight_total.setObjectName("weightTotal")
         self.weight_note = QLabel()
         self.weight_note.setStyleSheet("color: #C62828;")
-        grid.addWidget(QLabel("Total"), len(criteria) + 1, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(QLabel(tr("Total")), len(criteria) + 1, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.weight_total, len(criteria) + 1, 1)
         grid.addWidget(self.weight_note, len(criteria) + 2, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(0, 1)
@@ -316,7 +317,7 @@ class GovernanceSettingsDialog(QDialog):
         grid.setColumnStretch(0, 1)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(QLabel("The rules behind the Health view, pmo check and the board pack's appendix."))
+        layout.addWidget(QLabel(tr("The rules behind the Health view, pmo check and the board pack's appendix.")))
         layout.addLayout(grid)
         layout.addStretch(1)
         return tab

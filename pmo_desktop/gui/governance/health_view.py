@@ -28,6 +28,7 @@ from pmo_desktop.gui.shell.navigate import go_to_record, project_of
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_CHIP = {"error": Rag.RED, "warning": Rag.AMBER, "info": Rag.BLUE}
@@ -66,27 +67,27 @@ class HealthView(RefreshWhenShown, PortfolioView):
         self.headline.setObjectName("detailSubtitle")
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText("Search findings…")
+        self.search_box.setPlaceholderText(tr("Search findings…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self.search_box.textChanged.connect(self._filter_changed)
         self.severity_box = QComboBox()
-        self.severity_box.addItem("All severities", ALL)
+        self.severity_box.addItem(tr("All severities"), ALL)
         for sev in SEVERITY_ORDER:
             self.severity_box.addItem(chip_icon(SEVERITY_CHIP[sev]), sev.capitalize() + "s", sev)
         self.severity_box.currentIndexChanged.connect(self._filter_changed)
         self.rule_box = QComboBox()
-        self.rule_box.addItem("All rules", ALL)
+        self.rule_box.addItem(tr("All rules"), ALL)
         for rid, rule in RULES.items():
             self.rule_box.addItem(rule.title, rid)
         self.rule_box.currentIndexChanged.connect(self._filter_changed)
-        self.rerun_button = QPushButton("Run checks again")
+        self.rerun_button = QPushButton(tr("Run checks again"))
         self.rerun_button.clicked.connect(self.refresh)
-        self.go_button = QPushButton("Go to record")
+        self.go_button = QPushButton(tr("Go to record"))
         self.go_button.setObjectName("goToRecord")
         self.go_button.clicked.connect(self.open_current)
 
-        self.model = RowsModel(["Severity", "Project", "Rule", "Finding", "Record"], self)
+        self.model = RowsModel([tr("Severity"), tr("Project"), tr("Rule"), tr("Finding"), tr("Record")], self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()

@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from pmo_desktop.domain.values import ValueProblem, format_date, parse_date
+from pmo_desktop.domain.dates import format_date
+from pmo_desktop.domain.values import ValueProblem, parse_date
 from pmo_desktop.governance import lessons
 from pmo_desktop.governance.common import GovernanceError
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 ANY = ""
@@ -35,19 +38,20 @@ TEXT_FIELDS = [("what_happened", "What happened"), ("lesson", "What we learned")
 class LessonDialog(QDialog):
     """Add or edit one lesson; `save()` writes it as one undo step or shows why not."""
 
-    def __init__(self, pf, lesson: dict | None = None, *, parent=None):
+    def __init__(self, pf, lesson: dict | None = None, *, date_format: str | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("lessonDialog")
         self.pf = pf
         self.lesson = lesson
+        self.date_format = date_format
         self.setWindowTitle(f"Lesson {lesson['ref']}" if lesson else "New lesson")
         self.resize(640, 520)
         self.project = QComboBox()
-        self.project.addItem("(portfolio-wide)", None)
-        for code, name in pf.conn.execute("SELECT code, name FROM projects ORDER BY code"):
+        self.project.addItem(tr("(portfolio-wide)"), None)
+        for code, name in lookups.project_choices(pf):
             self.project.addItem(f"{code}  {name}", code)
         self.date = QLineEdit()
-        self.date.setPlaceholderText("e.g. 27 Nov 2026")
+        self.date.setPlaceholderText(tr("e.g. 27 Nov 2026"))
         self.category = QComboBox()
         self.category.setEditable(True)
         self.category.addItems(["", *lessons.categories(pf)])
@@ -75,7 +79,7 @@ class LessonDialog(QDialog):
         layout.addWidget(buttons)
         if lesson:
             self.project.setCurrentIndex(max(0, self.project.findData(lesson["project"])))
-            self.date.setText(format_date(lesson["date"], "short"))
+            self.date.setText(format_date(lesson["date"], date_format))
             self.category.setCurrentText(lesson["category"] or "")
             for key, _ in TEXT_FIELDS:
                 self.texts[key].setPlainText(lesson[key] or "")
@@ -84,7 +88,7 @@ class LessonDialog(QDialog):
 
     def values(self) -> dict:
         try:
-            when = parse_date(self.date.text())
+            when = parse_date(self.date.text(), day_first=self.date_format != "mdy")
         except ValueProblem as exc:
             raise GovernanceError(f"the date: {exc}") from None
         return {"project": self.project.currentData(), "date": when,
@@ -116,14 +120,14 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.rows: list[dict] = []
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText("Search lessons…")
+        self.search_box.setPlaceholderText(tr("Search lessons…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self.search_box.textChanged.connect(self.refresh)
         self.category_box = QComboBox()
         self.category_box.currentIndexChanged.connect(self.refresh)
         self.status_box = QComboBox()
-        self.status_box.addItem("All statuses", ANY)
+        self.status_box.addItem(tr("All statuses"), ANY)
         for s in lessons.STATUSES:
             self.status_box.addItem(s, s)
         self.status_box.currentIndexChanged.connect(self.refresh)
@@ -132,9 +136,9 @@ class LessonsView(RefreshWhenShown, PortfolioView):
                                 ("import", "Import…", self.ask_import), ("export", "Export…", self.ask_export)):
             self.buttons[key] = QPushButton(text)
             self.buttons[key].clicked.connect(slot)
-        self.model = RowsModel(["Ref", "Project", "Date", "Category", "What happened", "What we learned",
-                                "Recommendation", "Owner", "Status"], self,
-                               display=lambda c, v: format_date(v, "short") if c == 2 and v else
+        self.model = RowsModel([tr("Ref"), tr("Project"), tr("Date"), tr("Category"), tr("What happened"), tr("What we learned"),
+                                tr("Recommendation"), tr("Owner"), tr("Status")], self,
+                               display=lambda c, v: self.context.fmt.date(v) if c == 2 and v else
                                ("" if v is None else str(v).splitlines()[0] if str(v) else ""))
         self.table = QTableView()
         self.table.setObjectName("lessonsTable")
@@ -171,7 +175,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         current = self.category_box.currentData()
         self.category_box.blockSignals(True)
         self.category_box.clear()
-        self.category_box.addItem("All categories", ANY)
+        self.category_box.addItem(tr("All categories"), ANY)
         for c in lessons.categories(self.portfolio):
             self.category_box.addItem(c, c)
         self.category_box.setCurrentIndex(max(0, self.category_box.findData(current)))
@@ -200,7 +204,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         lesson = self.current_lesson()
         if not lesson or not lesson["project"]:
             return None
-        return self.portfolio.conn.execute("SELECT id FROM projects WHERE code = ?", (lesson["project"],)).fetchone()[0]
+        return lookups.project_id(self.portfolio, lesson["project"])
 
     def _current_changed(self, current, _previous) -> None:
         project = self.selected_project_id() if current.isValid() else None
@@ -215,7 +219,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.refresh()
 
     def dialog(self, lesson: dict | None = None) -> LessonDialog:
-        return LessonDialog(self.portfolio, lesson, parent=self)
+        return LessonDialog(self.portfolio, lesson, date_format=self.context.fmt.date_format, parent=self)
 
     def add(self) -> None:
         if self.dialog().exec() == QDialog.DialogCode.Accepted:

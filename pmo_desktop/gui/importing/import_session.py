@@ -19,6 +19,7 @@ from pmo_desktop.importing.plan import ImportPlan, context_for
 from pmo_desktop.importing.saved_mappings import list_mappings, load_mapping, save_mapping
 from pmo_desktop.plans_io import READERS as PLAN_READERS
 from pmo_desktop.plans_io import Plan, apply_plan, read_plan
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 SHEET_EXTENSIONS = (".xlsx", ".xlsm", ".csv", ".tsv", ".txt")
@@ -205,7 +206,7 @@ class ImportSession:
         return context_for(self.pf).minor_units
 
     def projects(self) -> list[tuple[str, str]]:
-        return [(c, n) for c, n in self.pf.conn.execute("SELECT code, name FROM projects ORDER BY code")]
+        return lookups.project_choices(self.pf)
 
     # -- step 3: preview, step 4: apply ----------------------------------------------------------------
 

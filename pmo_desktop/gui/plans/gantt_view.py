@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QImage,
     QPageLayout,
     QPageSize,
@@ -37,6 +38,8 @@ from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
+from pmo_desktop.registers import lookups
+from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.scheduling import edits
 from pmo_desktop.scheduling.service import project_calendar
 from pmo_desktop.scheduling.timeline import GanttPlan, gantt_plan
@@ -54,8 +57,9 @@ class GanttTableModel(QAbstractTableModel):
     _ALIGN = Qt.ItemDataRole.TextAlignmentRole
     _TIP = Qt.ItemDataRole.ToolTipRole
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, fmt: Formatting | None = None):
         super().__init__(parent)
+        self.fmt = fmt or Formatting()
         self.plan: GanttPlan | None = None
         self._texts: list[tuple[str, ...]] = []
         self._bold = QFont()
@@ -67,8 +71,8 @@ class GanttTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.plan = plan
         self._texts = [
-            (r.wbs, ("    " * r.level) + r.name, r.start.strftime("%d %b %y") if r.start else "",
-             r.finish.strftime("%d %b %y") if r.finish else "", "" if r.duration is None else str(r.duration),
+            (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start), self.fmt.date(r.finish),
+             "" if r.duration is None else str(r.duration),
              f"{r.percent:.0f}%", r.predecessors)
             for r in (plan.rows if plan else [])
         ]
@@ -132,11 +136,11 @@ class GanttView(PortfolioView):
         self.zoom_box.currentTextChanged.connect(lambda z: self.chart.set_zoom(z))
         today = QPushButton("Today")
         today.clicked.connect(lambda: self.chart.scroll_to_date(date.today()))
-        png = QPushButton("Export PNG…")
+        self.png_button = png = QPushButton("Export PNG…")
         png.clicked.connect(lambda: self._ask_export("PNG image (*.png)", self.export_png))
-        pdf = QPushButton("Export PDF…")
+        self.pdf_button = pdf = QPushButton("Export PDF…")
         pdf.clicked.connect(lambda: self._ask_export("PDF document (*.pdf)", self.export_pdf))
-        resched = QPushButton("Reschedule")
+        self.reschedule_button = resched = QPushButton("Reschedule")
         resched.setObjectName("ganttReschedule")
         resched.setToolTip("Recompute this plan's dates from its links (one undoable step)")
         resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
@@ -150,7 +154,7 @@ class GanttView(PortfolioView):
         bar.addWidget(png)
         bar.addWidget(pdf)
 
-        self.model = GanttTableModel(self)
+        self.model = GanttTableModel(self, context.fmt)
         self.table = GanttTable()
         self.table.setObjectName("ganttTable")
         self.table.setModel(self.model)
@@ -164,8 +168,7 @@ class GanttView(PortfolioView):
         self.table.verticalHeader().setDefaultSectionSize(ROW_H)
         self.table.horizontalHeader().setFixedHeight(tp.HEADER_H)
         self.table.setWordWrap(False)
-        for col, width in enumerate((44, 220, 74, 74, 40, 40, 84)):
-            self.table.setColumnWidth(col, width)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
 
         self.chart = GanttChart()
@@ -206,9 +209,7 @@ class GanttView(PortfolioView):
         self.project_box.blockSignals(True)
         self.project_box.clear()
         first_plan = None
-        for pid, code, name, tasks in self.portfolio.conn.execute(
-                """SELECT p.id, p.code, p.name, (SELECT count(*) FROM tasks t WHERE t.project_id = p.id)
-                   FROM projects p ORDER BY p.code"""):
+        for pid, code, name, tasks in lookups.project_list(self.portfolio):
             self.project_box.addItem(f"{code} — {name} ({tasks} tasks)", pid)
             if first_plan is None and tasks:
                 first_plan = self.project_box.count() - 1
@@ -249,6 +250,7 @@ class GanttView(PortfolioView):
             self.zoom_box.setCurrentText("Days" if span < 45 else "Weeks" if span < 160 else "Months")
             self.zoom_box.blockSignals(False)
         self.model.set_plan(self.plan)
+        self._size_columns()
         self.chart.set_plan(self.plan, self.zoom_box.currentText() if reset_view else None, keep_origin=not reset_view)
         if reset_view and self.plan and self.plan.rows:
             first = min((r.start for r in self.plan.rows if r.start), default=date.today())
@@ -256,15 +258,50 @@ class GanttView(PortfolioView):
         elif not reset_view:
             self.chart.verticalScrollBar().setValue(scroll)
         self.note.setText(self.plan.problem if self.plan and self.plan.problem else "")
+        self._enable_plan_actions()
         if pid is not None:
             self.project_selected.emit(pid)
         self.summary_changed.emit()
+
+    def _enable_plan_actions(self) -> None:
+        """Reschedule and Export need a plan with tasks: without one they are off and say why."""
+        has_tasks = bool(self.plan and self.plan.rows)
+        read_only = self.portfolio.read_only
+        why = ("This project has no plan yet: import one (File ▸ Import…) from MS Project, GanttProject "
+               "or Excel") if not has_tasks else ""
+        self.reschedule_button.setEnabled(has_tasks and not read_only)
+        self.reschedule_button.setToolTip(why or ("The file is open read-only" if read_only else
+                                                  "Recompute this plan's dates from its links (one undoable step)"))
+        for button, what in ((self.png_button, "a PNG image"), (self.pdf_button, "a PDF")):
+            button.setEnabled(has_tasks)
+            button.setToolTip(why or f"Save the plan as {what}")
+
+    def _size_columns(self) -> None:
+        """Whole WBS numbers, names (up to a limit), dates in the chosen format and predecessors, in
+        the bold of summary rows: nothing in the task table is cut to '...'."""
+        bold = QFontMetrics(self.model._bold)
+        pad = 18
+        date_w = bold.horizontalAdvance(self.context.fmt.date("2026-12-28")) + pad
+        texts = self.model._texts
+
+        def widest(col: int, header: str, floor: int = 0) -> int:
+            return max([bold.horizontalAdvance(t[col]) for t in texts] + [bold.horizontalAdvance(header), floor]) + pad
+
+        widths = (widest(0, "WBS"), min(widest(1, "Task", 160), 360), date_w, date_w, widest(4, "Days"),
+                  widest(5, "100%"), min(widest(6, "Predecessors"), 200))
+        for col, width in enumerate(widths):
+            self.table.setColumnWidth(col, width)
+        if texts and not getattr(self, "_table_fitted", False):  # the first plan shown: the table whole
+            self._table_fitted = True
+            total = sum(self.splitter.sizes()) or 1500
+            table = min(sum(widths) + 4, total * 62 // 100)
+            self.splitter.setSizes([table, max(total - table, 200)])
 
     def summary(self) -> str:
         if not self.plan:
             return "No plan"
         crit = sum(1 for r in self.plan.rows if r.critical)
-        finish = self.plan.finish.strftime("%d %b %Y") if self.plan.finish else "n/a"
+        finish = self.context.fmt.date(self.plan.finish) or "n/a"
         return f"{self.plan.code}: {len(self.plan.rows)} tasks, finish {finish}, {crit} on the critical path"
 
     # -- edits ------------------------------------------------------------------------------------------------

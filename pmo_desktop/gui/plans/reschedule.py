@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.gui.shell.jobs import Job, job_runner
+from pmo_desktop.registers import lookups
 from pmo_desktop.scheduling.service import Rescheduled, reschedule
 
 
-def outcome_text(result: Rescheduled) -> str:
+def outcome_text(result: Rescheduled, date_format: str | None = None) -> str:
     """One status-bar line saying what rescheduling did."""
     plan = result.projects[0]
-    finish = f", finish {plan.finish:%d %b %Y}" if plan.finish else ""
+    finish = f", finish {format_date(plan.finish, date_format)}" if plan.finish else ""
     late = f"; {len(plan.late_tasks)} task(s) miss a deadline" if plan.late_tasks else ""
     if not result.changed:
         return f"{plan.code}: every date already follows the plan's links{finish}{late}"
@@ -30,10 +32,9 @@ def reschedule_project(win, project_id: int | None) -> Job | None:
     if pf.read_only:
         QMessageBox.warning(win, "Reschedule plan", f"{pf.path.name} is open read-only; nothing can be changed")
         return None
-    row = pf.conn.execute("SELECT code FROM projects WHERE id = ?", (project_id,)).fetchone()
-    if row is None:
+    code = lookups.project_code(pf, project_id)
+    if code is None:
         return None
-    code = row[0]
 
     def work(progress, cancelled):
         return reschedule(pf, code, source=Source.UI, progress=progress, cancelled=cancelled)
@@ -42,7 +43,7 @@ def reschedule_project(win, project_id: int | None) -> Job | None:
         if result.batch_id is not None and win.history is not None:
             win.history.record(result.batch_id)
         win.refresh_views()
-        win.statusBar().showMessage(outcome_text(result), 10000)
+        win.statusBar().showMessage(outcome_text(result, pf.settings().get("date_format")), 10000)
 
     return job_runner(win).run(f"Rescheduling {code}", work, on_success=done)
 

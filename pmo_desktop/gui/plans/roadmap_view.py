@@ -184,6 +184,7 @@ class RoadmapChart(QAbstractScrollArea):
 
 
 class RoadmapView(PortfolioView):
+    shows_detail = True
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(context, parent)
         self.setObjectName("roadmapView")

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.domain import values
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.gui.registers import columns as C
 from pmo_desktop.gui.registers.register_model import RAW_ROLE, RegisterModel, rag_of
 from pmo_desktop.gui.widgets.chips import chip_icon
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers import lookups
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -43,7 +45,7 @@ class RegisterDelegate(QStyledItemDelegate):
         if kind == C.DATE:
             editor = QDateEdit(parent)
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setDisplayFormat(qt_date_format(_register_model(index).fmt.date_format))
             editor.setMinimumDate(NO_DATE)
             editor.setSpecialValueText("(none)")
             return editor
@@ -52,10 +54,12 @@ class RegisterDelegate(QStyledItemDelegate):
             editor.setIconSize(QSize(29, 18))
             editor.setEditable(kind in (C.PROJECT,))
             for text, icon in self._choices(column, index):
+                # shown in the user's language; the item's data is the stored (English) text
+                label = shown(text) if kind in (C.ENUM, C.CHOICE, C.RAG) else text
                 if icon is not None:
-                    editor.addItem(icon, text)
+                    editor.addItem(icon, label, text)
                 else:
-                    editor.addItem(text)
+                    editor.addItem(label, text)
             return editor
         if kind == C.PERCENT:
             editor = QDoubleSpinBox(parent)
@@ -86,14 +90,12 @@ class RegisterDelegate(QStyledItemDelegate):
             return blank + [(f"{n} – {w.capitalize()}", None) for w, n in values.PROBABILITY_WORDS.items()]
         if kind == C.IMPACT:
             return blank + [(f"{n} – {w.capitalize()}", None) for w, n in values.IMPACT_WORDS.items()]
-        model = index.model()
-        while not isinstance(model, RegisterModel):
-            model = model.sourceModel()
+        model = _register_model(index)
         if kind == C.PROGRAMME:
-            names = [r[0] for r in model.pf.conn.execute("SELECT name FROM programmes ORDER BY name")]
+            names = lookups.programme_names(model.pf)
             return blank + [(n, None) for n in names]
         if kind == C.PROJECT:
-            codes = [r[0] for r in model.pf.conn.execute("SELECT code FROM projects ORDER BY code")]
+            codes = lookups.project_codes(model.pf)
             return blank + [(c, None) for c in codes]
         return blank + [(c, None) for c in column.choice_list]
 
@@ -107,7 +109,9 @@ class RegisterDelegate(QStyledItemDelegate):
             if column.kind == C.RAG:
                 rag = rag_of(raw)
                 text = rag.label if rag else ""
-            i = editor.findText(text)
+            elif column.kind in (C.ENUM, C.CHOICE):
+                text = C.display_text(column, raw, _register_model(index).fmt) if raw else ""
+            i = editor.findData(text)
             if i >= 0:
                 editor.setCurrentIndex(i)
             elif editor.isEditable():
@@ -127,7 +131,9 @@ class RegisterDelegate(QStyledItemDelegate):
             date = editor.date()
             text = "" if date == NO_DATE else date.toString("yyyy-MM-dd")
         elif isinstance(editor, QComboBox):
-            text = editor.currentText()
+            data = editor.currentData()
+            text = data if isinstance(data, str) and editor.currentText() == editor.itemText(editor.currentIndex()) \
+                else editor.currentText()
         elif isinstance(editor, QDoubleSpinBox):
             text = "" if editor.value() < 0 else f"{editor.value():g}"
         elif isinstance(editor, QPlainTextEdit):
@@ -145,3 +151,17 @@ class RegisterDelegate(QStyledItemDelegate):
             rect = rect.adjusted(0, 0, max(0, 320 - rect.width()), 120)
         editor.setGeometry(rect)
 
+
+# The date editor shows dates as the Settings ▸ Date Format choice does (domain.dates.DATE_FORMATS).
+QT_DATE_FORMATS = {"iso": "yyyy-MM-dd", "medium": "d MMM yyyy", "dmy": "dd/MM/yyyy", "mdy": "MM/dd/yyyy"}
+
+
+def qt_date_format(style: str | None) -> str:
+    return QT_DATE_FORMATS.get(style or "", "yyyy-MM-dd")
+
+
+def _register_model(index) -> RegisterModel:
+    model = index.model()
+    while not isinstance(model, RegisterModel):
+        model = model.sourceModel()
+    return model

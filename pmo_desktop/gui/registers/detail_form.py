@@ -8,7 +8,6 @@ under the form and writes nothing.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -24,15 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.domain.enums import Rag, Source
+from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.values import ValueProblem
-from pmo_desktop.gui.registers import columns as C
-from pmo_desktop.gui.registers.columns import refusal_message
 from pmo_desktop.gui.registers.register_model import rag_of
-from pmo_desktop.gui.registers.registers import PROJECTS
 from pmo_desktop.gui.widgets.chips import chip_pixmap
-from pmo_desktop.store import PortfolioError
-from pmo_desktop.store.rows import update_row
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers import lookups, query, writes
+from pmo_desktop.registers.definitions import PROJECTS
 
 FIELDS = ["manager", "sponsor", "stage", "status", "priority", "start_date", "finish_date", "approved_budget",
           "percent_complete", "rag_overall", "rag_schedule", "rag_cost", "rag_scope", "rag_resources",
@@ -87,7 +85,7 @@ class ProjectForm(QWidget):
             editor.setObjectName(f"form_{key}")
             editor.setToolTip(column.header)
             self.editors[key] = editor
-            key_label = QLabel(_LABELS.get(key, column.header))
+            key_label = QLabel(shown(_LABELS.get(key, column.header)))
             key_label.setObjectName("formKey")
             if column.kind in (C.MONEY, C.PERCENT):  # the currency / % shown beside the number
                 row = QHBoxLayout()
@@ -180,6 +178,7 @@ class ProjectForm(QWidget):
         self._loading = True
         self.project_id = None
         self._stored = {}
+        self._locked = set()
         for key in FIELDS:
             self.set_text(key, "")
         self._loading = False
@@ -193,16 +192,20 @@ class ProjectForm(QWidget):
             self.clear()
             return
         pf = context.portfolio
-        cur = pf.conn.execute(f"SELECT code, {', '.join(FIELDS)} FROM projects WHERE id = ?", (project_id,))
-        row = cur.fetchone()
+        row = lookups.project_values(pf, project_id, FIELDS)
         if row is None:
             self.clear()
             return
         if project_id != self.project_id:
             self._show_problem("")
         self.project_id = project_id
-        self._label = row[0] or ""
-        self._stored = dict(zip(FIELDS, row[1:], strict=True))
+        self._label = row["code"] or ""
+        self._stored = {key: row[key] for key in FIELDS}
+        # A planned project's dates are its plan's (read-only here, as in the register)
+        dated = [_COLUMNS["start_date"], _COLUMNS["finish_date"]]
+        values = query.read_rows(pf, PROJECTS, dated, [project_id]).get(project_id, (None,) * 4)
+        self._stored["start_date"], self._stored["finish_date"] = values[0], values[1]
+        self._locked = {c.key for c, flag in zip(dated, values[2:], strict=True) if flag}
         self.suffix["approved_budget"].setText(context.fmt.currency_symbol)
         self._loading = True
         for key in FIELDS:
@@ -211,8 +214,10 @@ class ProjectForm(QWidget):
         self._set_editable(not pf.read_only)
 
     def _set_editable(self, editable: bool) -> None:
-        for editor in self.editors.values():
-            editor.setEnabled(editable)
+        locked = getattr(self, "_locked", set())
+        for key, editor in self.editors.items():
+            editor.setEnabled(editable and key not in locked)
+            editor.setToolTip(_COLUMNS[key].locked_tip if key in locked else "")
 
     @property
     def editable(self) -> bool:
@@ -234,31 +239,16 @@ class ProjectForm(QWidget):
         if pf.read_only:
             self._show_problem(f"{pf.path.name} is open read-only")
             return None
-        try:
-            value = C.parse(column, self.text_of(key), self.context.fmt)
-        except ValueProblem as exc:
-            self._show_problem(f"{column.header}: {exc}")
-            return None
-        if value == self._stored.get(key):
-            self._show_problem("")
-            return 0
         label = f"Edit {column.header} of {self._label}".strip()
         try:
-            with pf.batch(Source.UI, label) as batch_id:
-                update_row(pf, "projects", self.project_id, {column.store_field: value})
+            batch_id, value = writes.write_field(pf, PROJECTS, self.project_id, column, self.text_of(key),
+                                                 self.context.fmt, label=label)
         except ValueProblem as exc:
-            self._show_problem(f"{column.header}: {exc}")
-            return None
-        except sqlite3.IntegrityError as exc:
-            self._show_problem(refusal_message(str(exc), PROJECTS.columns))
-            return None
-        except PortfolioError as exc:
             self._show_problem(str(exc))
             return None
         self._show_problem("")
         self._stored[key] = value
-        changed = pf.conn.execute("SELECT count(*) FROM change_log WHERE batch_id = ?", (batch_id,)).fetchone()[0]
-        if not changed:
+        if not batch_id:
             return 0
         self.context.history.record(batch_id)
         self.edited.emit()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,9 @@ from pmo_desktop.domain.scores import risk_score, score_band
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.registers.detail_form import ProjectForm
 from pmo_desktop.gui.widgets.chips import chip_icon, chip_pixmap
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import status_reports
 
 _OVERVIEW = [("programme", "Programme"), ("baseline", "Baseline finish"), ("business_unit", "Business unit"),
@@ -35,7 +39,7 @@ _RAG_HEADERS = ["Overall", "Schedule", "Cost", "Scope", "Resources"]
 
 def _table(headers: list[str]) -> QTableWidget:
     t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
+    t.setHorizontalHeaderLabels([shown(h) for h in headers])
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.verticalHeader().hide()
@@ -73,6 +77,53 @@ def _rag(value: Any) -> Rag | str:
         return ""
 
 
+class _ItemCard(QFrame):
+    """The selected RAID item: what it is, whose, how bad, what is being done."""
+
+    FIELDS = [("project", "Project"), ("owner", "Owner"), ("score", "Score"), ("due", "Due"),
+              ("response", "Response"), ("description", "Description")]
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("detailItem")
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setWordWrap(True)
+        form = QFormLayout()
+        form.setContentsMargins(0, 4, 0, 4)
+        self.values: dict[str, QLabel] = {}
+        for key, label in self.FIELDS:
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            key_label = QLabel(shown(label))
+            key_label.setObjectName("formKey")
+            form.addRow(key_label, value)
+            self.values[key] = value
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(form)
+
+    def show_raid(self, item: dict[str, Any], fmt) -> None:
+        self.title.setText(f"{item['ref']} — {item['title']}")
+        self.subtitle.setText(" · ".join(str(x) for x in (item["type"], item["status"],
+                                                          "escalated" if item.get("escalated") else None) if x))
+        score = risk_score(item.get("probability"), item.get("impact"))
+        band = score_band(score)
+        project = f"{item['project_code']} — {item['project_name']}" if item.get("project_code") else tr("Portfolio-wide")
+        shown = {"project": project, "owner": item.get("owner"),
+                 "score": f"{score} {band.value} (probability {item['probability']} × impact {item['impact']})"
+                 if band else "", "due": fmt.date(item.get("due_date")), "response": item.get("response"),
+                 "description": item.get("description")}
+        for key, value in shown.items():
+            self.values[key].setText(str(value) if value else "—")
+
+
 class DetailPane(QFrame):
     project_changed = Signal()
     edited = Signal()  # the overview form stored a change: the views re-read
@@ -80,7 +131,7 @@ class DetailPane(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(280)
         self.context = None
         self.project_id: int | None = None
         self.title = QLabel()
@@ -96,7 +147,7 @@ class DetailPane(QFrame):
             box = QVBoxLayout()
             icon_label = QLabel()
             icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            text = QLabel(name)
+            text = QLabel(shown(name))
             text.setObjectName("formKey")
             text.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(icon_label)
@@ -104,6 +155,8 @@ class DetailPane(QFrame):
             self.chips.addLayout(box)
             self.chip_labels.append(icon_label)
         self.chips.addStretch(1)
+        self.item = _ItemCard()
+        self.item.hide()
         self.overview = ProjectForm()
         self.overview.edited.connect(self.edited)
         self.form = self.overview.form  # the shown-only rows line up under the editable ones
@@ -112,11 +165,11 @@ class DetailPane(QFrame):
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            key_label = QLabel(label)
+            key_label = QLabel(shown(label))
             key_label.setObjectName("formKey")
             self.form.addRow(key_label, value)
             self.values[key] = value
-        self.report_button = QPushButton("Write status report…")
+        self.report_button = QPushButton(tr("Write status report…"))
         self.report_button.setObjectName("writeReport")
         self.report_button.clicked.connect(self._write_report)
 
@@ -139,16 +192,17 @@ class DetailPane(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(overview)
-        self.tabs.addTab(scroll, "Overview")
-        self.tabs.addTab(self.history, "History")
-        self.tabs.addTab(self.raid, "RAID")
-        self.tabs.addTab(self.milestones, "Milestones")
-        self.tabs.addTab(self.budget, "Budget")
+        self.tabs.addTab(scroll, tr("Overview"))
+        self.tabs.addTab(self.history, tr("History"))
+        self.tabs.addTab(self.raid, tr("RAID"))
+        self.tabs.addTab(self.milestones, tr("Milestones"))
+        self.tabs.addTab(self.budget, tr("Budget"))
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(14, 12, 14, 8)
         layout.setSpacing(8)
+        layout.addWidget(self.item)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addLayout(self.chips)
@@ -175,8 +229,8 @@ class DetailPane(QFrame):
             self.tabs.setCurrentIndex(int(self.context.settings.value("detail/tab", 0) or 0))
 
     def _empty(self) -> None:
-        self.title.setText("No project selected")
-        self.subtitle.setText("Select a row to see the project here.")
+        self.title.setText(tr("No project selected"))
+        self.subtitle.setText(tr("Select a row to see the project here."))
         for label in self.chip_labels:
             label.clear()
         for value in self.values.values():
@@ -186,7 +240,21 @@ class DetailPane(QFrame):
             table.setRowCount(0)
         self.report_button.setEnabled(False)
 
+    def show_item(self, table: str, row_id: int) -> None:
+        """Show a selected item that is not a project (a RAID item) above its project's details."""
+        item = lookups.raid_item(self.context.portfolio, row_id) if self.context and table == "raid_items" else None
+        if item is None:
+            self.item.hide()
+            return
+        self.item.show_raid(item, self.context.fmt)
+        self.item.show()
+        if item["project_id"] is None:
+            self.project_id = None
+            self._empty()
+            self.subtitle.setText("A portfolio-level item: it belongs to no project.")
+
     def show_project(self, project_id: int) -> None:
+        self.item.hide()
         self.project_id = project_id
         self.refresh()
         self.project_changed.emit()
@@ -196,16 +264,12 @@ class DetailPane(QFrame):
             self._empty()
             return
         pf = self.context.portfolio
-        row = pf.conn.execute(
-            """SELECT p.code, p.name, g.name, p.stage, p.status, p.priority, p.baseline_finish,
-                      p.business_unit, p.strategic_theme, p.rag_overall, p.rag_schedule, p.rag_cost,
-                      p.rag_scope, p.rag_resources
-               FROM projects p LEFT JOIN programmes g ON g.id = p.programme_id WHERE p.id = ?""",
-            (self.project_id,)).fetchone()
-        if row is None:
+        summary = lookups.project_summary(pf, self.project_id)
+        if summary is None:
             self.project_id = None
             self._empty()
             return
+        row = list(summary.values())
         (code, name, programme, stage, status, priority, baseline, unit, theme, *rags) = row
         self.title.setText(f"{code} — {name}")
         self.subtitle.setText(" · ".join(x for x in (stage, status, f"{priority} priority" if priority else None)
@@ -215,7 +279,7 @@ class DetailPane(QFrame):
             label.setPixmap(chip_pixmap(r, 22))
             label.setToolTip(r.label)
         symbol = self.context.fmt.currency_symbol
-        shown = {"programme": programme, "baseline": baseline, "business_unit": unit, "theme": theme}
+        shown = {"programme": programme, "baseline": self.context.fmt.date(baseline), "business_unit": unit, "theme": theme}
         self.overview.load(self.context, self.project_id)
         for key, value in shown.items():
             self.values[key].setText(value or "—")
@@ -224,26 +288,19 @@ class DetailPane(QFrame):
 
     def _fill_tabs(self, pf, symbol: str) -> None:
         pid = self.project_id
-        _fill(self.history, [[h["period"], *[_rag(h[f]) for f in status_reports.RAG_FIELDS], h["summary"]]
+        _fill(self.history, [[self.context.fmt.date(h["period"]), *[_rag(h[f]) for f in status_reports.RAG_FIELDS], h["summary"]]
                              for h in status_reports.history(pf, pid)])
-        raid = pf.conn.execute(
-            """SELECT ref, type, title, status, probability, impact FROM raid_items WHERE project_id = ?
-               ORDER BY status = 'Closed', coalesce(probability * impact, 0) DESC, ref""", (pid,)).fetchall()
+        raid = lookups.project_raid(pf, pid)
         rows = []
         for ref, kind, title, status, p, i in raid:
             score = risk_score(p, i)
             band = score_band(score)
             rows.append([ref, kind, title, status, f"{score} {band.value}" if band else ""])
         _fill(self.raid, rows, {4})
-        ms = pf.conn.execute(
-            """SELECT name, baseline_finish, finish_date, actual_finish FROM tasks
-               WHERE project_id = ? AND kind = 'milestone' ORDER BY coalesce(finish_date, baseline_finish)""",
-            (pid,)).fetchall()
-        _fill(self.milestones, [list(r) for r in ms])
-        budget = pf.conn.execute(
-            """SELECT category, sum(planned), sum(actual), sum(forecast),
-                      sum(coalesce(actual, 0)) + sum(CASE WHEN actual IS NULL THEN coalesce(forecast, 0) ELSE 0 END)
-               FROM budget_lines WHERE project_id = ? GROUP BY category ORDER BY category""", (pid,)).fetchall()
+        ms = lookups.project_milestones(pf, pid)
+        date = self.context.fmt.date
+        _fill(self.milestones, [[name, date(b), date(f), date(a)] for name, b, f, a in ms])
+        budget = lookups.project_budget(pf, pid)
         money = [[cat, *[format_money(v, symbol) if v is not None else "" for v in vals]] for cat, *vals in budget]
         if budget:
             totals = [sum(r[i] or 0 for r in budget) for i in range(1, 5)]

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox,
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.values import ValueProblem, parse_date, parse_rag
 from pmo_desktop.gui.widgets.chips import chip_icon
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.paths import ui_path
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import Portfolio, PortfolioError, custom_fields, status_reports
 
 if TYPE_CHECKING:
@@ -51,7 +53,7 @@ class StatusReportDialog(QDialog):
         self.project_id = project_id
         self.batch_id: int | None = None
         self.form = load_form("status_report.ui", self)
-        code, name = pf.conn.execute("SELECT code, name FROM projects WHERE id = ?", (project_id,)).fetchone()
+        code, name, _stage = lookups.project_heading(pf, project_id)
         self.setWindowTitle(f"Status report — {code} {name}")
         for dim in RAG_DIMENSIONS:
             fill_rag_combo(self.combo(dim))
@@ -131,7 +133,7 @@ class CustomFieldDialog(QDialog):
             self.form.fieldType.addItem(t.capitalize(), t)
         self.form.fieldType.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
-        self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add field")
+        self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add field"))
         self.form.buttons.accepted.connect(self.accept)
         self.form.buttons.rejected.connect(self.reject)
 

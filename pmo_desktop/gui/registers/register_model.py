@@ -1,9 +1,9 @@
 """An item model over one register that reads the store lazily.
 
-Sorting, quick search and column filters are SQL: `refresh()` asks SQLite for the ordered list of
-row ids that match (one integer per row, cheap for 10,000 projects) and cells are read a page of
-rows at a time, by id, when the view first paints them. No Python object per cell is kept beyond
-the pages on screen.
+It adapts the Qt-free registers service: `refresh()` asks pmo_desktop.registers.query for the ordered
+ids of the rows that match (sorted, searched, filtered in SQL) and cells are read a page of rows at a
+time, by id, when the view first paints them. No Python object per cell is kept beyond the pages on
+screen. Writes go through pmo_desktop.registers.writes (parse, check the row rules, one batch).
 
 Every write is one store batch; the model emits `batch_done(batch_id)` so the window's undo history
 can record it, and `problem(message)` when a value is refused (nothing is written then).
@@ -11,27 +11,26 @@ can record it, and `problem(message)` when a value is refused (nothing is writte
 
 from __future__ import annotations
 
-import re
-import sqlite3
 from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from pmo_desktop.domain.enums import Rag, Source
+from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.scores import score_band
 from pmo_desktop.domain.values import ValueProblem
-from pmo_desktop.gui.registers import columns as C
-from pmo_desktop.gui.registers.columns import Column, CustomField, Formatting, refusal_message
-from pmo_desktop.gui.registers.registers import Register
 from pmo_desktop.gui.widgets.chips import band_icon, chip_icon
-from pmo_desktop.store import Portfolio, PortfolioError, custom_fields
-from pmo_desktop.store.rows import insert_row, update_row
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers import query as Q
+from pmo_desktop.registers import writes as W
+from pmo_desktop.registers.columns import Column, CustomField, Formatting
+from pmo_desktop.registers.definitions import Register
+from pmo_desktop.store import Portfolio, custom_fields
 
-_ALIAS_REF = re.compile(r"\b([a-z]+)\.[a-z_]+")
 PAGE = 200
 MAX_PAGES = 60
-BLANK = object()  # filter value meaning "empty cell"
+BLANK = Q.BLANK  # filter value meaning "empty cell"
 RAW_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the stored value (RAG letter, pence, ISO date)
 _DISPLAY, _DECORATION, _EDIT, _TOOLTIP, _ALIGN, _ACCESSIBLE = (int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.EditRole,
@@ -41,6 +40,9 @@ _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+
+
+_WORDS = (C.ENUM, C.CHOICE)
 
 
 class RegisterModel(QAbstractTableModel):
@@ -77,6 +79,7 @@ class RegisterModel(QAbstractTableModel):
             for f in custom_fields.list_fields(self.pf, self.register.custom_entity):
                 cols.append(CustomField(**f).column(self.register.alias))
         self.columns = cols
+        self._locks = Q.locked_columns(cols)
         self._align = [_RIGHT if c.kind in C.NUMERIC_KINDS else _CENTRE if c.kind in (C.RAG, C.BOOL) else _LEFT
                        for c in cols]
         keys = {c.key for c in cols}
@@ -96,58 +99,25 @@ class RegisterModel(QAbstractTableModel):
     def read_only(self) -> bool:
         return self.pf.read_only
 
-    # -- querying ---------------------------------------------------------------------------------------
+    # -- querying (pmo_desktop.registers.query does the SQL) -------------------------------------------
 
-    def _where(self) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if self.register.where:
-            clauses.append(self.register.where)
-        if self._search:
-            exprs = self.register.search_exprs
-            clauses.append("(" + " OR ".join(f"{e} LIKE ? ESCAPE '\\'" for e in exprs) + ")")
-            pattern = "%" + self._search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            params.extend([pattern] * len(exprs))
-        if self._condition is not None:
-            clauses.append(f"({self._condition[1]})")
-            params.extend(self._condition[2])
-        for key, value in self._filters.items():
-            expr = self._column(key).expr
-            if value is BLANK:
-                clauses.append(f"({expr} IS NULL OR {expr} = '')")
-            else:
-                clauses.append(f"{expr} = ?")
-                params.append(value)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-    def _from(self, exprs: list[str]) -> str:
-        """The register's FROM clause, without its joins when no expression needs them (a join makes
-        SQLite read and sort whole rows: 84 ms instead of 18 ms to order 10,000 projects)."""
-        alias = self.register.alias
-        for expr in exprs:
-            if any(a != alias for a in _ALIAS_REF.findall(expr)):
-                return self.register.from_sql
-        return f"{self.register.table} {alias}"
+    def _query(self) -> Q.RegisterQuery:
+        sort = None
+        if self._sort is not None:
+            sort = (self._sort[0], self._sort[1] == Qt.SortOrder.DescendingOrder)
+        return Q.RegisterQuery(self.register, self.columns, self._search, self._filters, self._condition, sort)
 
     def _column(self, key: str) -> Column:
         return self.columns[self.column_index(key)]
 
     def refresh(self) -> None:
         """Re-run the query (after undo, a filter, a sort); keeps nothing of the old rows."""
-        where, params = self._where()
-        order = self.register.default_order or f"{self.register.alias}.id"
-        if self._sort is not None:
-            key, direction = self._sort
-            way = "DESC" if direction == Qt.SortOrder.DescendingOrder else "ASC"
-            order = f"{self._column(key).order_by} {way} NULLS LAST, {order}"
-        source = self._from([where, order])
-        sql = f"SELECT {self.register.alias}.id FROM {source}{where} ORDER BY {order}"
         self._loaded = True
         self.beginResetModel()
-        self._ids = [r[0] for r in self.pf.conn.execute(sql, params)]
+        self._ids = Q.matching_ids(self.pf, self._query())
         self._pages.clear()
         self.endResetModel()
-        base = f" WHERE {self.register.where}" if self.register.where else ""
-        self.total = self.pf.conn.execute(f"SELECT count(*) FROM {self._from([base])}{base}").fetchone()[0]
+        self.total = Q.register_total(self.pf, self.register)
         self.rows_reloaded.emit()
 
     def set_search(self, text: str) -> None:
@@ -182,11 +152,7 @@ class RegisterModel(QAbstractTableModel):
         return dict(self._filters)
 
     def distinct_values(self, key: str, limit: int = 500) -> list[Any]:
-        expr = self._column(key).expr
-        base = f" WHERE {self.register.where}" if self.register.where else ""
-        rows = self.pf.conn.execute(
-            f"SELECT DISTINCT {expr} FROM {self.register.from_sql}{base} ORDER BY 1 LIMIT ?", (limit,))
-        return [r[0] for r in rows]
+        return Q.distinct_values(self.pf, self.register, self._column(key), limit)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (self.columns[column].key, order) if 0 <= column < len(self.columns) else None
@@ -198,12 +164,7 @@ class RegisterModel(QAbstractTableModel):
         if rows is not None:
             self._pages.move_to_end(page)
             return rows
-        ids = self._ids[page * PAGE:(page + 1) * PAGE]
-        exprs = ", ".join(c.expr for c in self.columns)
-        alias = self.register.alias
-        sql = (f"SELECT {alias}.id, {exprs} FROM {self.register.from_sql} "
-               f"WHERE {alias}.id IN ({', '.join('?' * len(ids))})")
-        rows = {r[0]: r[1:] for r in self.pf.conn.execute(sql, ids)} if ids else {}
+        rows = Q.read_rows(self.pf, self.register, self.columns, self._ids[page * PAGE:(page + 1) * PAGE])
         self._pages[page] = rows
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
@@ -217,6 +178,14 @@ class RegisterModel(QAbstractTableModel):
             page = self._page(row // PAGE)
         values = page.get(self._ids[row])
         return None if values is None else values[col]
+
+    def locked(self, row: int, col: int) -> bool:
+        """Is this row's cell worked out elsewhere (a planned project's dates come from its plan)?"""
+        pos = self._locks.get(col)
+        if pos is None or not 0 <= row < len(self._ids):
+            return False
+        values = self._page(row // PAGE).get(self._ids[row])
+        return bool(values and values[pos])
 
     def row_id(self, row: int) -> int:
         return self._ids[row]
@@ -249,7 +218,7 @@ class RegisterModel(QAbstractTableModel):
             return str(section + 1) if role == _DISPLAY else None
         if 0 <= section < len(self.columns):
             col = self.columns[section]
-            return col.header if role == _DISPLAY else (col.tip or col.header)
+            return shown(col.header) if role == _DISPLAY else shown(col.tip or col.header)
         return None
 
     def data(self, index, role=_DISPLAY):
@@ -265,6 +234,8 @@ class RegisterModel(QAbstractTableModel):
                 return f"{value} {band.value}" if band else str(value)
             if col.kind == C.TEXT:
                 return str(value)
+            if col.kind in _WORDS:  # stored English words (stages, statuses...) in the user's language
+                return shown(C.display_text(col, value, self.fmt))
             return C.display_text(col, value, self.fmt)
         if role == _DECORATION:
             kind = self.columns[index.column()].kind
@@ -286,15 +257,18 @@ class RegisterModel(QAbstractTableModel):
             return C.display_text(col, self.raw(index.row(), index.column()), self.fmt)
         if role == _TOOLTIP:
             col = self.columns[index.column()]
+            if col.locked and self.locked(index.row(), index.column()):
+                return col.locked_tip
             value = self.raw(index.row(), index.column())
             if col.kind == C.MULTILINE and value:
                 return str(value)
             if col.kind == C.RAG and value:
-                return C.display_text(col, value, self.fmt)
+                return shown(C.display_text(col, value, self.fmt))
         return None
 
     def flags(self, index):
-        if index.isValid() and self.columns[index.column()].editable and not self.read_only:
+        if index.isValid() and self.columns[index.column()].editable and not self.read_only and \
+                not (self._locks and self.locked(index.row(), index.column())):
             return _EDITABLE
         return _SELECTABLE
 
@@ -314,77 +288,31 @@ class RegisterModel(QAbstractTableModel):
 
     def parse_cells(self, cells: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
         """Parse every cell first; raise ValueProblem naming the first bad cell (nothing written)."""
-        parsed = []
-        for row, col, value in cells:
-            column = self.columns[col]
-            if not column.editable:
-                raise ValueProblem(f"{column.header} is worked out, not typed in")
-            try:
-                stored = C.parse(column, value, self.fmt)
-                if column.kind == C.PROGRAMME and stored is not None:
-                    stored = self._programme_id(stored)
-                elif column.kind == C.PROJECT and stored is not None:
-                    stored = self._project_id(stored)
-            except ValueProblem as exc:
-                where = f"row {row + 1}, {column.header}" if len(cells) > 1 else column.header
-                raise ValueProblem(f"{where}: {exc}") from None
-            parsed.append((row, col, stored))
-        return parsed
+        return W.parse_cells(self.pf, self.columns, cells, self.fmt, self.register)
 
-    def _programme_id(self, name: str) -> int:
-        row = self.pf.conn.execute("SELECT id FROM programmes WHERE name = ? COLLATE NOCASE", (name,)).fetchone()
-        if row is None:
-            raise ValueProblem(f"there is no programme called '{name}'")
-        return row[0]
-
-    def _project_id(self, code: str) -> int:
-        row = self.pf.conn.execute("SELECT id FROM projects WHERE code = ? COLLATE NOCASE", (code,)).fetchone()
-        if row is None:
-            raise ValueProblem(f"there is no project with code '{code}'")
-        return row[0]
+    def project_of(self, row: int) -> int | None:
+        """The project the row belongs to (a project row is its own)."""
+        return Q.project_of(self.pf, self.register, self._ids[row]) if 0 <= row < len(self._ids) else None
 
     def write_cells(self, cells: list[tuple[int, int, Any]], label: str | None = None,
                     context: dict[str, Any] | None = None) -> int | None:
         """Validate and store cells as one batch; returns its id (0 when nothing changed), or None
         (and emits `problem`) when any cell is refused, in which case nothing is written. Cells on
         rows past the end append new rows in the same batch (a paste from Excel)."""
-        if self.read_only:
-            self.problem.emit(f"{self.pf.path.name} is open read-only")
-            return None
         if not cells:
-            return 0
-        try:
-            if any(not 0 <= col < len(self.columns) for _, col, _ in cells):
-                raise ValueProblem("the block is wider than the table")
-            parsed = self.parse_cells(cells)
-        except ValueProblem as exc:
-            self.problem.emit(str(exc))
-            return None
+            return 0 if not self.read_only else self._refuse(f"{self.pf.path.name} is open read-only")
         if label is None:
             row, col, _ = cells[0]
-            label = (f"Edit {self.columns[col].header} of {self._label_for(row)}".strip() if len(cells) == 1
+            header = self.columns[col].header if 0 <= col < len(self.columns) else ""
+            label = (f"Edit {header} of {self._label_for(row)}".strip() if len(cells) == 1
                      else f"Paste {len(cells)} cells")
-        extra = max(r for r, _, _ in cells) + 1 - len(self._ids)
-        new_ids: list[int] = []
-
-        def work():
-            for _ in range(extra):
-                values = self.register.new_row(self.pf, context or {})
-                new_ids.append(insert_row(self.pf, self.register.table, values))
-            ids = self._ids + new_ids
-            by_row: dict[int, dict[str, Any]] = {}
-            custom: list[tuple[int, int, Any]] = []
-            for row, col, stored in parsed:
-                column = self.columns[col]
-                if column.custom_field_id:
-                    custom.append((ids[row], column.custom_field_id, stored))
-                else:
-                    by_row.setdefault(ids[row], {})[column.store_field] = stored
-            self._store(by_row, custom)
-
-        batch_id = self._run_batch(label, work)
-        if batch_id is None:
-            return None
+        try:
+            batch_id, new_ids = W.write_cells(self.pf, self.register, self.columns, list(self._ids), cells,
+                                              self.fmt, label=label, context=context)
+        except ValueProblem as exc:
+            return self._refuse(str(exc))
+        if batch_id:
+            self.batch_done.emit(batch_id)
         if new_ids:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(new_ids) - 1)
@@ -394,91 +322,38 @@ class RegisterModel(QAbstractTableModel):
         self._forget_rows([r for r, _, _ in cells])
         return batch_id
 
-    def _store(self, by_row: dict[int, dict[str, Any]], custom: list[tuple[int, int, Any]]) -> None:
-        for row_id, values in by_row.items():
-            update_row(self.pf, self.register.table, row_id, values)
-        for row_id, field_id, value in custom:
-            custom_fields.set_value(self.pf, field_id, row_id, value)
-
-    def _run_batch(self, label: str, work) -> int | None:
-        """Run `work` in one UI batch; None (and `problem`) when the store refuses it."""
-        try:
-            with self.pf.batch(Source.UI, label) as batch_id:
-                work()
-        except ValueProblem as exc:
-            self.problem.emit(str(exc))
-            return None
-        except sqlite3.IntegrityError as exc:
-            self.problem.emit(refusal_message(str(exc), self.columns))
-            return None
-        except PortfolioError as exc:
-            self.problem.emit(str(exc))
-            return None
-        changed = self.pf.conn.execute("SELECT count(*) FROM change_log WHERE batch_id = ?", (batch_id,)).fetchone()[0]
-        if changed:
-            self.batch_done.emit(batch_id)
-            return batch_id
-        return 0  # valid but changed nothing: not an undo step
+    def _refuse(self, message: str) -> None:
+        self.problem.emit(message)
+        return None
 
     def append_rows(self, count: int, context: dict[str, Any] | None = None,
                     copies_of: list[int] | None = None, label: str | None = None) -> list[int] | None:
         """Add `count` new rows (or copies of the given rows) as one batch; returns their row numbers."""
-        if self.read_only:
-            self.problem.emit(f"{self.pf.path.name} is open read-only")
-            return None
-        new_ids: list[int] = []
-
-        def work():
-            for i in range(count if copies_of is None else len(copies_of)):
-                if copies_of is None:
-                    values = self.register.new_row(self.pf, context or {})
-                else:
-                    values = self._copy_values(self._ids[copies_of[i]])
-                new_ids.append(insert_row(self.pf, self.register.table, values))
-
-        noun = self.register.noun
-        label = label or (f"Duplicate {len(copies_of)} {noun}(s)" if copies_of else f"Add {noun}")
-        if self._run_batch(label, work) is None:
-            return None
+        copies = None if copies_of is None else [self._ids[r] for r in copies_of]
+        try:
+            batch_id, new_ids = W.add_rows(self.pf, self.register, self.columns, count=count, context=context,
+                                           copies_of=copies, label=label)
+        except ValueProblem as exc:
+            return self._refuse(str(exc))
+        if batch_id:
+            self.batch_done.emit(batch_id)
         first = len(self._ids)
-        self.beginInsertRows(QModelIndex(), first, first + len(new_ids) - 1)
-        self._ids.extend(new_ids)
-        self.total += len(new_ids)
-        self.endInsertRows()
+        if new_ids:
+            self.beginInsertRows(QModelIndex(), first, first + len(new_ids) - 1)
+            self._ids.extend(new_ids)
+            self.total += len(new_ids)
+            self.endInsertRows()
         return list(range(first, first + len(new_ids)))
 
-    def _copy_values(self, row_id: int) -> dict[str, Any]:
-        skip = {"id", "created_at", "updated_at"}
-        cur = self.pf.conn.execute(f"SELECT * FROM [{self.register.table}] WHERE id = ?", (row_id,))
-        values = {d[0]: v for d, v in zip(cur.description, cur.fetchone(), strict=True) if d[0] not in skip}
-        fresh = self.register.new_row(self.pf, {"project_id": values.get("project_id")})
-        for unique in ("code", "ref", "period"):
-            if unique in values and unique in fresh:
-                values[unique] = fresh[unique]
-        if "name" in values and self.register.name == "projects":
-            values["name"] = f"{values['name']} (copy)"
-        return values
-
     def delete_rows(self, rows: list[int]) -> int | None:
-        if self.read_only:
-            self.problem.emit(f"{self.pf.path.name} is open read-only")
-            return None
         ids = [self._ids[r] for r in sorted(set(rows))]
-        table = self.register.table
-        entity = self.register.custom_entity
-
-        def work():
-            for row_id in ids:
-                if entity:
-                    self.pf.conn.execute(
-                        "DELETE FROM custom_values WHERE entity_id = ? AND field_id IN "
-                        "(SELECT id FROM custom_fields WHERE entity = ?)", (row_id, entity))
-                self.pf.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (row_id,))
-
-        noun = self.register.noun
-        batch_id = self._run_batch(f"Delete {len(ids)} {noun}{'s' if len(ids) != 1 else ''}", work)
-        if batch_id is not None:
-            self.refresh()
+        try:
+            batch_id = W.delete_rows(self.pf, self.register, self.columns, ids)
+        except ValueProblem as exc:
+            return self._refuse(str(exc))
+        if batch_id:
+            self.batch_done.emit(batch_id)
+        self.refresh()
         return batch_id
 
 

@@ -10,19 +10,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
 )
 
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.gui.registers import columns as C
 from pmo_desktop.gui.registers.delegates import RegisterDelegate
+from pmo_desktop.gui.registers.empty_state import EmptyState
 from pmo_desktop.gui.registers.register_model import BLANK, RegisterModel
-from pmo_desktop.gui.registers.registers import Register
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.texts import shown as shown_word
+from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import columns as C
+from pmo_desktop.registers.definitions import Register
 from pmo_desktop.store import custom_fields
 
 ALL = object()
@@ -42,6 +47,7 @@ class FilterBox(QComboBox):
 
 class RegisterView(PortfolioView):
     editable = True
+    shows_detail = True
     model_class = RegisterModel  # a register with child tables (people's skills) brings its own
 
     def __init__(self, context: ViewContext, register: Register, parent=None):
@@ -56,7 +62,7 @@ class RegisterView(PortfolioView):
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText(f"Search {register.plural}…")
+        self.search_box.setPlaceholderText(tr("Search {what}…").format(what=shown(register.plural)))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
@@ -112,7 +118,27 @@ class RegisterView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.empty = EmptyState(register.title, register.about, register.noun, add=self.add_row,
+                                import_=self._import)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
+        layout.addWidget(self._stack, 1)
+        for signal in (self.model.rows_reloaded, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._show_empty_state)
+        self._show_empty_state()
+
+    def _show_empty_state(self, *_args) -> None:
+        """An empty register says what it is for and offers the next steps, instead of a blank grid."""
+        empty = self.model.total == 0
+        self._stack.setCurrentWidget(self.empty if empty else self.table)
+        pf = self.portfolio
+        self.empty.set_writable(not pf.read_only, f"{pf.path.name} is open read-only")
+
+    def _import(self) -> None:
+        action = getattr(self.window(), "actions", {}).get("import")
+        if action is not None:
+            action.trigger()
 
     # -- set-up --------------------------------------------------------------------------------------
 
@@ -132,11 +158,11 @@ class RegisterView(PortfolioView):
                 continue
             box = FilterBox(lambda key=column.key: self.offer_filter_values(key))
             box.setObjectName(f"filter_{column.key}")
-            box.setToolTip(f"Show only rows with this {column.header.lower()}")
+            box.setToolTip(tr("Show only rows with this {what}").format(what=shown(column.header).lower()))
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.setMinimumContentsLength(8)
             box.setIconSize(QSize(29, 18))
-            box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
+            box.addItem(tr("Any {what}").format(what=shown(column.header).lower()) if column.kind != C.RAG else tr("Any RAG"), ALL)
             box.currentIndexChanged.connect(lambda _i, key=column.key, b=box: self._filter_changed(key, b))
             self._filter_bar.insertWidget(1 + len(self.filter_boxes), box)
             self.filter_boxes[column.key] = box
@@ -145,7 +171,7 @@ class RegisterView(PortfolioView):
         box.blockSignals(True)
         current = box.currentData()
         box.clear()
-        box.addItem(f"Any {column.header.lower()}" if column.kind != C.RAG else "Any RAG", ALL)
+        box.addItem(tr("Any {what}").format(what=shown(column.header).lower()) if column.kind != C.RAG else tr("Any RAG"), ALL)
         blank = False
         for value in self.model.distinct_values(column.key):
             if value is None or value == "":
@@ -167,8 +193,10 @@ class RegisterView(PortfolioView):
         box.blockSignals(False)
 
     def _apply_widths(self) -> None:
+        # a date is as wide as the longest one in the chosen format and language (2026年11月26日)
+        date_width = self.table.fontMetrics().horizontalAdvance(self.model.fmt.date("2026-11-26")) + 20
         for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, column.width)
+            self.table.setColumnWidth(i, max(column.width, date_width) if column.kind == C.DATE else column.width)
 
     # -- searching and filtering ---------------------------------------------------------------------
 
@@ -247,8 +275,10 @@ class RegisterView(PortfolioView):
 
     def summary(self) -> str:
         shown, total = self.model.rowCount(), self.model.total
-        noun = self.register.noun if total == 1 else self.register.plural
-        return f"{shown:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+        noun = shown_word(self.register.noun if total == 1 else self.register.plural)
+        if shown == total:
+            return tr("{n} {what}").format(n=f"{shown:,}", what=noun)
+        return tr("{n} of {total} {what}").format(n=f"{shown:,}", total=f"{total:,}", what=noun)
 
     def _settings_key(self) -> str:
         return f"columns/{self.register.name}/{len(self.model.columns)}"
@@ -268,18 +298,23 @@ class RegisterView(PortfolioView):
         current = self.table.currentIndex()
         if not current.isValid():
             return None
-        row_id = self.model.row_id(current.row())
-        if self.register.table == "projects":
-            return row_id
-        row = self.portfolio.conn.execute(
-            f"SELECT project_id FROM [{self.register.table}] WHERE id = ?", (row_id,)).fetchone()
-        return row[0] if row else None
+        return self.model.project_of(current.row())
+
+    def selected_item(self) -> tuple[str, int] | None:
+        """(table, id) of the selected row when it is an item of its own (a RAID item), else None."""
+        current = self.table.currentIndex()
+        if not current.isValid() or self.register.table != "raid_items":
+            return None
+        return self.register.table, self.model.row_id(current.row())
 
     def _current_row_changed(self, current, _previous) -> None:
         if current.isValid():
             project_id = self.selected_project_id()
             if project_id is not None:
                 self.project_selected.emit(project_id)
+            item = self.selected_item()
+            if item is not None:
+                self.item_selected.emit(*item)
 
     # -- column chooser ---------------------------------------------------------------------------------
 
@@ -297,7 +332,7 @@ class RegisterView(PortfolioView):
             action.toggled.connect(lambda on, col=i: self.set_column_visible(col, on))
             menu.addAction(action)
         menu.addSeparator()
-        menu.addAction("Reset columns", self.reset_columns)
+        menu.addAction(tr("Reset columns"), self.reset_columns)
         return menu
 
     def set_column_visible(self, col: int, visible: bool) -> None:

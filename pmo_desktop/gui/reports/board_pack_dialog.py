@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.gui.reports.commentary_dialog import edit_commentary
 from pmo_desktop.gui.shell.jobs import JobRunner, job_runner
 from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.registers import lookups
 from pmo_desktop.reports import (
     PAGE_SIZE_NAMES,
     SECTIONS,
@@ -104,7 +105,7 @@ class BoardPackDialog(QDialog):
         self.programme_box = QComboBox()
         self.programme_box.setObjectName("programmeBox")
         self.programme_box.addItem("All programmes", None)
-        for (name,) in pf.conn.execute("SELECT name FROM programmes ORDER BY name"):
+        for name in lookups.programme_names(pf):
             self.programme_box.addItem(name, name)
         self.programme_box.addItem("Projects in no programme", NO_PROGRAMME)
         self.programme_box.setCurrentIndex(max(0, self.programme_box.findData(saved.programme)))
@@ -169,7 +170,7 @@ class BoardPackDialog(QDialog):
     def _fill_periods(self) -> None:
         """The finance picker's periods, less those the pack refuses (no status reports that period)."""
         self.period_box.fill(self.pf)
-        reported = {r[0] for r in self.pf.conn.execute("SELECT DISTINCT period FROM status_reports")}
+        reported = lookups.reported_periods(self.pf)
         reported.add(self.pf.settings().get("current_period"))
         if len(reported) > 1:  # with no reports at all the pack accepts any period
             for i in reversed(range(self.period_box.count())):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.registers import lookups
 from pmo_desktop.reports.commentary import get_commentary, parse, set_commentary
 from pmo_desktop.store import Portfolio, PortfolioError
 
@@ -62,7 +63,7 @@ class CommentaryDialog(QDialog):
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("scopeBox")
         self.scope_box.addItem("Portfolio (executive summary)", PORTFOLIO)
-        for (name,) in pf.conn.execute("SELECT name FROM programmes ORDER BY name"):
+        for name in lookups.programme_names(pf):
             self.scope_box.addItem(f"Programme: {name}", name)
         if programme:
             self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(programme)))

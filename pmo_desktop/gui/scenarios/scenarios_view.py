@@ -36,6 +36,7 @@ from pmo_desktop.gui.scenarios import compare_charts
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import RefreshWhenShown, RowsModel
+from pmo_desktop.registers import lookups
 from pmo_desktop.scenarios import model
 from pmo_desktop.scenarios.compare import MAX_COMPARED, compare
 from pmo_desktop.store import PortfolioError
@@ -207,10 +208,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.scenario_list.blockSignals(False)
         text = self.project_box.currentText()
         self.project_box.clear()
-        marks = ", ".join("?" for _ in OPEN_STAGES)
-        for code, name in pf.conn.execute(
-                f"""SELECT code, name FROM projects WHERE stage IN ({marks})
-                    AND coalesce(status, '') NOT IN ('Completed', 'Cancelled') ORDER BY code""", OPEN_STAGES):
+        for code, name in lookups.open_project_choices(pf, OPEN_STAGES):
             self.project_box.addItem(f"{code}  {name}", code)
         self.project_box.setCurrentText(text)
         self.criterion_box.clear()
@@ -249,7 +247,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
             self.changes_title.setText("No scenarios yet: press New… to start one.")
             return
         scenario = model.load_scenario(self.portfolio, name)
-        names = dict(self.portfolio.conn.execute("SELECT id, name FROM projects"))
+        names = lookups.project_names(self.portfolio)
         items = sorted(scenario.changes.values(), key=lambda c: c.code)
         self.changes.set_rows([[c.code, names.get(c.project_id, ""), ", ".join(c.describe())] for c in items],
                               keys=[c.code for c in items])

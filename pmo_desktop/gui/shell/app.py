@@ -1,8 +1,9 @@
-"""`pmo-desktop [FILE] [--screenshot PNG [--view NAME]]`: start the GUI.
+"""`pmo-desktop [FILE] [--screenshot PNG [--view NAME] [--size WxH]]`: start the GUI.
 
 With no file, the most recent portfolio opens again; on a first run a welcome dialog offers to create
 a portfolio, open one or explore the demo portfolio kept in the user's data folder (created on first
-use). `--screenshot` never asks: with no file it renders the demo. Unexpected errors in the running
+use). `--screenshot` never asks: with no file it renders the demo; `--size` sets the window size in
+device-independent pixels (QT_SCALE_FACTOR=1.5 renders it at 150%, as a scaled laptop screen would). Unexpected errors in the running
 GUI are logged and shown (gui/shell/crash.py) instead of closing the window.
 """
 
@@ -34,6 +35,14 @@ def ensure_demo() -> Path:
     return path
 
 
+def window_size(text: str) -> tuple[int, int]:
+    """'1366x768' -> (1366, 768); anything else is a usage error with one line saying the form."""
+    w, sep, h = text.lower().partition("x")
+    if not sep or not w.strip().isdigit() or not h.strip().isdigit() or int(w) < 320 or int(h) < 240:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a window size such as 1366x768 (at least 320x240)")
+    return int(w), int(h)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="pmo-desktop", description="PMO Desktop")
     p.add_argument("file", nargs="?", type=Path,
@@ -42,6 +51,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--view", default="projects",
                    help="view to show, e.g. projects, raid, milestones, status, roadmap, gantt, budget, finance, "
                         "dashboard, gates, book, health, lessons, people, capacity")
+    p.add_argument("--size", type=window_size, default=(1600, 1000), metavar="WxH",
+                   help="window size for --screenshot, e.g. 1366x768 (default 1600x1000)")
     p.add_argument("--read-only", action="store_true", help="open the portfolio read-only")
     p.add_argument("--lang", metavar="LANG", help="language of the window for this run: en or zh-CN "
                    "(default: the one chosen in Settings ▸ Language, else the system's)")
@@ -104,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch = tempfile.TemporaryDirectory(prefix="pmo-shot-")
         settings = QSettings(str(Path(scratch.name) / "layout.ini"), QSettings.Format.IniFormat)
         window = MainWindow(portfolio, views=views, settings=settings)
-        window.resize(1600, 1000)
+        window.resize(*args.size)
         window.show_view(args.view)
         window.select_first_row()
         window.show()

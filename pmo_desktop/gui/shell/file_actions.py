@@ -19,6 +19,7 @@ from pmo_desktop.store import (
     PortfolioError,
     PortfolioLocked,
     create_portfolio,
+    files,
     open_portfolio,
 )
 
@@ -86,23 +87,5 @@ def new_with_dialogs(path: Path, prompts: Prompts) -> Portfolio | None:
 
 
 def save_copy(pf: Portfolio, target: Path) -> None:
-    """Write a consistent copy of the open file through SQLite's online backup API.
-
-    Written beside the target under a temporary name and moved into place, so a failed copy never
-    leaves a half file. Raises PortfolioError with a one-line message.
-    """
-    target = Path(target)
-    if target.resolve() == pf.path.resolve():
-        raise PortfolioError("choose a different file from the one that is open")
-    tmp = target.with_name(f".{target.name}.partial")
-    try:
-        dest = sqlite3.connect(tmp)
-        try:
-            pf.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        tmp.replace(target)
-    except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
-        raise PortfolioError(f"could not save a copy to {target}: {exc}") from None
+    """A consistent copy of the open file (store.files.save_copy); PortfolioError says why not."""
+    files.save_copy(pf, target)

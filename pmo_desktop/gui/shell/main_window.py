@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.gui.registers.columns import Formatting
 from pmo_desktop.gui.registers.detail_pane import DetailPane
 from pmo_desktop.gui.shell import file_actions
 from pmo_desktop.gui.shell.about import add_help_menu
+from pmo_desktop.gui.shell.date_format_menu import add_date_format_menu
 from pmo_desktop.gui.shell.file_actions import FILE_FILTER, Prompts
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.settings_menu import add_language_menu
 from pmo_desktop.gui.shell.style import icon
 from pmo_desktop.gui.shell.undo import UndoHistory
@@ -36,8 +37,8 @@ from pmo_desktop.gui.shell.views import PortfolioView, ViewContext, ViewRegistry
 from pmo_desktop.gui.shell.window_actions import build_actions, build_menus, build_toolbar
 from pmo_desktop.gui.widgets.compat import protect_singletons
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.store import Portfolio, PortfolioError
-from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
 MAX_RECENT = 8
 
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setMinimumWidth(self._nav_width())
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.stack = QStackedWidget()
         self.welcome = QLabel(tr("Open a portfolio (File ▸ Open) or create one (File ▸ New).\n\nYou can also drop a .pmo file here."))
@@ -107,8 +110,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([190, 1000, 400])
+        self.splitter.setSizes([self._nav_width(), 1000, 320])
         self.setCentralWidget(self.splitter)
 
         self.file_label = QLabel()
@@ -123,10 +127,17 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = build_actions(self)
         build_menus(self)
         add_language_menu(self)
+        add_date_format_menu(self)
         add_help_menu(self)
         build_toolbar(self)
         self._restore_window()
         self.set_portfolio(portfolio)
+
+    def _nav_width(self) -> int:
+        """Wide enough for the longest view title beside its icon, whatever a view asks for."""
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(spec.title) for spec in self.views), default=100)
+        return widest + 20 + 3 + 2 * 10 + 16 + 14 + 12  # icon, selection bar, padding, icon gap, scroll bar, slack
 
     # -- the open portfolio ------------------------------------------------------------------------------
 
@@ -159,8 +170,7 @@ class MainWindow(QMainWindow):
         self.history.problem.connect(self.report_problem)
         self.history.changed.connect(self._mark_saved)
         settings = portfolio.settings()
-        fmt = Formatting(currency_symbol=CURRENCY_SYMBOLS.get(settings.get("currency"), ""),
-                         day_first=settings.get("date_order", "day-first") == "day-first")
+        fmt = Formatting.from_settings(settings, language=current_language())
         context = ViewContext(portfolio, self.history, self.settings, fmt, self.report_problem, self.confirm)
         self._context = context
         self._stale.clear()
@@ -182,6 +192,7 @@ class MainWindow(QMainWindow):
         page.setObjectName(f"view_{spec.name}")
         page.summary_changed.connect(self._update_status)
         page.project_selected.connect(self.detail.show_project)
+        page.item_selected.connect(self.detail.show_item)
         self.stack.addWidget(page)
         return page
 
@@ -235,12 +246,15 @@ class MainWindow(QMainWindow):
         project = getattr(view, "selected_project_id", lambda: None)()
         if project is not None:
             self.detail.show_project(project)
+        item = getattr(view, "selected_item", lambda: None)()
+        if item is not None:
+            self.detail.show_item(*item)
         self._update_all()
 
     # -- messages --------------------------------------------------------------------------------------
 
     def report_problem(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not saved: {message}", 8000)
+        self.statusBar().showMessage(tr("Not saved: {reason}").format(reason=message), 8000)
         QMessageBox.warning(self, "Value not accepted", message[:1].upper() + message[1:])
 
     def confirm(self, title: str, question: str) -> bool:
@@ -274,12 +288,12 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         self.rows_label.setText(view.summary() if view else "")
         if not self.saved_label.text():
-            self.saved_label.setText("Read-only" if pf.read_only else "All changes saved")
+            self.saved_label.setText(tr("Read-only") if pf.read_only else tr("All changes saved"))
 
     def _mark_saved(self) -> None:
         current = self.current_view_name()
         self._stale.update(name for name in self.pages.built if name != current)  # they show old data
-        self.saved_label.setText(f"Saved {datetime.now():%H:%M:%S}")
+        self.saved_label.setText(tr("Saved {time}").format(time=f"{datetime.now():%H:%M:%S}"))
         self.detail.refresh()
         self._update_status()
 
@@ -350,7 +364,7 @@ class MainWindow(QMainWindow):
         except PortfolioError as exc:
             self.prompts.error("Could not save a copy", str(exc))
             return False
-        self.statusBar().showMessage(f"Saved a copy as {path}", 6000)
+        self.statusBar().showMessage(tr("Saved a copy as {path}").format(path=path), 6000)
         return True
 
     def recent_files(self) -> list[str]:

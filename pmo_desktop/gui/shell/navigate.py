@@ -6,6 +6,7 @@ cleared if they hide it); anything else (a plain task, a budget line) opens its 
 
 from __future__ import annotations
 
+from pmo_desktop.registers import lookups
 from pmo_desktop.store import Portfolio
 
 # table -> view name; the view's model must offer row_of(row_id) and the view a `table`
@@ -14,18 +15,7 @@ VIEW_FOR_TABLE = {"projects": "projects", "raid_items": "raid", "tasks": "milest
 
 
 def project_of(pf: Portfolio, table: str, row_id: int) -> int | None:
-    if table == "projects":
-        return row_id
-    if table == "gate_conditions":
-        table, row_id = "gate_reviews", _one(pf, "SELECT review_id FROM gate_conditions WHERE id = ?", row_id)
-    if table in ("raid_items", "tasks", "status_reports", "budget_lines", "gate_reviews", "lessons"):
-        return _one(pf, f"SELECT project_id FROM [{table}] WHERE id = ?", row_id)
-    return None
-
-
-def _one(pf: Portfolio, sql: str, value) -> int | None:
-    row = pf.conn.execute(sql, (value,)).fetchone()
-    return row[0] if row else None
+    return lookups.record_project(pf, table, row_id)
 
 
 def go_to_record(window, table: str, row_id: int) -> str | None:
@@ -34,7 +24,7 @@ def go_to_record(window, table: str, row_id: int) -> str | None:
     if pf is None:
         return None
     name = VIEW_FOR_TABLE.get(table)
-    if name == "milestones" and _one(pf, "SELECT kind FROM tasks WHERE id = ?", row_id) != "milestone":
+    if name == "milestones" and lookups.task_kind(pf, row_id) != "milestone":
         name = None
     if name is None or name not in window.pages:
         project = project_of(pf, table, row_id)

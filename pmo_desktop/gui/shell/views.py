@@ -6,7 +6,8 @@ Adding a view (a Gantt, budgets, a dashboard) is two steps:
    undo history, QSettings, the currency format, and callbacks to report a problem or ask a
    question). Implement `refresh()` (re-read the store; called after undo/redo and file changes)
    and `summary()` (the status-bar text). Emit `project_selected(id)` when the user picks a project
-   so the detail pane follows. A view that edits rows sets `editable = True` and implements the
+   so the detail pane follows (set `shows_detail = True` for a view about projects or items; others get
+   the whole width). A view that edits rows sets `editable = True` and implements the
    edit methods (add/duplicate/delete/copy/paste); the window's actions call them.
 2. Register it: add a `ViewSpec(name, title, icon, factory)` in `default_views()` below (or call
    `window.views.register(...)` before the window builds its pages). `--view NAME` then shows it.
@@ -24,9 +25,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
-from pmo_desktop.gui.registers.columns import Formatting
 from pmo_desktop.gui.shell.undo import UndoHistory
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.store import Portfolio
 
 
@@ -42,8 +43,10 @@ class ViewContext:
 
 class PortfolioView(QWidget):
     project_selected = Signal(int)
+    item_selected = Signal(str, int)  # (table, row id) of a selected item that is not a project (a RAID item)
     summary_changed = Signal()
     editable = False
+    shows_detail = False  # a view about projects or items has the details pane beside it
 
     def __init__(self, context: ViewContext, parent=None):
         super().__init__(parent)
@@ -118,7 +121,7 @@ class ViewRegistry:
 
 def default_views() -> ViewRegistry:
     from pmo_desktop.gui.registers.register_view import RegisterView
-    from pmo_desktop.gui.registers.registers import REGISTERS
+    from pmo_desktop.registers.definitions import REGISTERS
 
     def register_factory(name: str) -> Callable[[ViewContext], PortfolioView]:
         return lambda ctx: RegisterView(ctx, REGISTERS[name])

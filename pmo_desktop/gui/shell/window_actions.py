@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from pmo_desktop.gui.shell.date_format_menu import sync_date_format
+from pmo_desktop.gui.shell.detail_toggle import sync_detail, toggle_detail
 from pmo_desktop.gui.shell.style import icon
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers import lookups
 
 if TYPE_CHECKING:
     from pmo_desktop.gui.shell.main_window import MainWindow
@@ -59,7 +62,7 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
     from pmo_desktop.gui.registers.dialogs import add_custom_field, write_status_report
 
     K = QKeySequence.StandardKey
-    return {
+    actions = {
         "new": _action(win, tr("&New…"), win.ask_new, K.New, "new.svg", tr("Create a new, empty portfolio")),
         "open": _action(win, tr("&Open…"), win.ask_open, K.Open, "open.svg", tr("Open a portfolio file")),
         "save_copy": _action(win, tr("Save a &Copy As…"), win.ask_save_copy, None, "save-copy.svg",
@@ -102,9 +105,11 @@ def build_actions(win: MainWindow) -> dict[str, QAction]:
                               "gantt.svg", tr("Recompute the selected project's task dates from its links (one undoable step)")),
         "governance": _action(win, tr("&Governance Settings…"), lambda: _governance(win), None, None,
                               tr("Edit the gate model, the scoring model and the health-check rules")),
-        "toggle_detail": _action(win, tr("Project &Details Pane"), lambda: win.detail.setVisible(
-            not win.detail.isVisible()), QKeySequence("F9")),
+        "toggle_detail": _action(win, tr("Project &Details Pane"), lambda: None, QKeySequence("F9")),
     }
+    actions["toggle_detail"].setCheckable(True)
+    actions["toggle_detail"].toggled.connect(lambda checked: toggle_detail(win, checked))
+    return actions
 
 
 def _import(win: MainWindow) -> None:
@@ -225,7 +230,7 @@ def update_actions(win: MainWindow) -> None:
     writable = has and not pf.read_only
     view = win.current_view()
     editable_view = writable and view is not None and view.editable
-    for key in ("save_copy", "export", "board_pack", "close", "copy", "columns", "toggle_detail"):
+    for key in ("save_copy", "export", "board_pack", "close", "copy", "columns"):
         a[key].setEnabled(has)
     for act in getattr(win, "view_actions", {}).values():
         act.setEnabled(has)
@@ -237,9 +242,14 @@ def update_actions(win: MainWindow) -> None:
     a["returns"].setEnabled(has)
     a["import"].setEnabled(bool(writable))
     a["status_report"].setEnabled(bool(writable) and win.detail.project_id is not None)
-    a["reschedule"].setEnabled(bool(writable) and selected_project(win) is not None)
+    planned = has and lookups.has_plan(pf, selected_project(win))
+    a["reschedule"].setEnabled(bool(writable) and planned)
+    a["reschedule"].setToolTip(tr("Recompute the selected project's task dates from its links (one undoable step)")
+                               if planned else tr("The selected project has no plan to reschedule"))
     history = win.history
     a["undo"].setEnabled(bool(history and history.can_undo()))
     a["redo"].setEnabled(bool(history and history.can_redo()))
     a["undo"].setText(history.undo_text() if history and history.can_undo() else tr("&Undo"))
     a["redo"].setText(history.redo_text() if history and history.can_redo() else tr("&Redo"))
+    sync_detail(win)
+    sync_date_format(win)

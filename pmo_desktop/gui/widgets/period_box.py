@@ -6,8 +6,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.finance import available_periods
 from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 
 
@@ -17,7 +19,7 @@ class PeriodBox(QComboBox):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("periodBox")
-        self.setToolTip("The reporting period: actuals up to its month, forecasts after")
+        self.setToolTip(tr("The reporting period: actuals up to its month, forecasts after"))
 
     def fill(self, pf: Portfolio) -> None:
         """(Re)list the periods, keeping the chosen one when it is still offered."""
@@ -26,10 +28,11 @@ class PeriodBox(QComboBox):
             current = default_period_end(pf).isoformat()
         except PortfolioError:
             current = None
+        style = pf.settings().get("date_format")
         self.blockSignals(True)
         self.clear()
         for end in available_periods(pf):
-            label = f"Period ending {end:%d %b %Y}" + ("  (current)" if end.isoformat() == current else "")
+            label = f"Period ending {format_date(end, style)}" + ("  (current)" if end.isoformat() == current else "")
             self.addItem(label, end.isoformat())
         index = self.findData(chosen) if chosen else -1
         self.setCurrentIndex(index if index >= 0 else max(0, self.findData(current)))

@@ -104,6 +104,7 @@ def test_capacity_heatmap_figures_and_drill_down(make_window, staffed):  # noqa:
 
 
 def test_heatmap_paints_only_the_visible_cells(window):
+    window.resize(900, 600)  # narrower than the months: the view has the window's width (no details pane)
     window.show_view("capacity")
     view = window.pages["capacity"]
     heatmap = view.heatmap
@@ -183,3 +184,41 @@ def test_time_off_register_feeds_capacity(make_window, staffed, qtbot):  # noqa:
     win.history.undo()
     win.show_view("capacity")
     assert capacity.heatmap.cell(4, 0)[0] == 12.6
+
+
+def test_capacity_opens_at_the_top(window):
+    window.resize(1100, 600)
+    window.show()
+    window.show_view("capacity")
+    view = window.pages["capacity"]
+    assert view.heatmap.verticalScrollBar().maximum() > 0  # more people than fit
+    assert view.heatmap.verticalScrollBar().value() == 0
+    assert view.heatmap.current is not None  # the worst over-allocation is still the one explained
+
+
+def test_skills_show_as_chips_and_the_editor_stores_them(window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from pmo_desktop.gui.capacity import skills as S
+
+    window.show_view("people")
+    view = window.pages["people"]
+    col = view.model.column_index("skills")
+    assert isinstance(view.table.itemDelegateForColumn(col), S.SkillChipsDelegate)
+    index = view.model.index(0, col)
+    before = S.skills_of(index.data(S.RAW_ROLE))
+    assert before and all(1 <= level <= 5 for _name, level in before)
+
+    def accept(dialog):
+        dialog.remove_selected()
+        dialog.table.selectRow(0)
+        dialog.remove_selected()
+        dialog.add_skill("Rust", 4)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(S.SkillsDialog, "exec", accept)
+    assert S.edit_skills(view.table, view.model, index)
+    after = S.skills_of(view.model.index(0, col).data(S.RAW_ROLE))
+    assert ("Rust", 4) in after and before[0] not in after and len(after) == len(before)
+    window.undo()
+    assert S.skills_of(view.model.index(0, col).data(S.RAW_ROLE)) == before

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
 
 from pmo_desktop.gui.registers.register_model import RAW_ROLE
-from tests.gui.conftest import read
+from tests.gui.conftest import read, unplanned_row
 
 
 def _projects(window):
@@ -99,10 +101,11 @@ def test_duplicate_code_is_refused(window, answers):
 
 def test_enum_and_rag_and_dates_parse(window, demo_path):
     view = _projects(window)
-    row_id = view.model.row_id(3)
-    assert view.model.setData(_cell(view, 3, "stage"), "closure")
-    assert view.model.setData(_cell(view, 3, "rag_overall"), "Amber")
-    assert view.model.setData(_cell(view, 3, "finish_date"), "27/11/2027")
+    row = unplanned_row(view)
+    row_id = view.model.row_id(row)
+    assert view.model.setData(_cell(view, row, "stage"), "closure")
+    assert view.model.setData(_cell(view, row, "rag_overall"), "Amber")
+    assert view.model.setData(_cell(view, row, "finish_date"), "27/11/2027")
     assert read(demo_path, "SELECT stage, rag_overall, finish_date FROM projects WHERE id = ?", (row_id,)) == [
         ("Closure", "A", "2027-11-27")]
 
@@ -123,23 +126,25 @@ def test_editing_through_the_delegate(window, demo_path, qtbot):
     view = _projects(window)
     delegate = view.table.itemDelegate()
     option = QStyleOptionViewItem()
-    row_id = view.model.row_id(0)
+    row = unplanned_row(view)
+    row_id = view.model.row_id(row)
+    finish = date.fromisoformat(read(demo_path, "SELECT finish_date FROM projects WHERE id = ?", (row_id,))[0][0])
 
-    index = _cell(view, 0, "rag_overall")
+    index = _cell(view, row, "rag_overall")
     editor = delegate.createEditor(view.table.viewport(), option, index)
     assert isinstance(editor, QComboBox)
     delegate.setEditorData(editor, index)
     editor.setCurrentIndex(editor.findText("Red"))
     delegate.setModelData(editor, view.model, index)
 
-    index = _cell(view, 0, "finish_date")
+    index = _cell(view, row, "finish_date")
     editor = delegate.createEditor(view.table.viewport(), option, index)
     assert isinstance(editor, QDateEdit)
     delegate.setEditorData(editor, index)
     editor.setDate(editor.date().addDays(7))
     delegate.setModelData(editor, view.model, index)
 
-    index = _cell(view, 0, "approved_budget")
+    index = _cell(view, row, "approved_budget")
     editor = delegate.createEditor(view.table.viewport(), option, index)
     assert isinstance(editor, QLineEdit)
     delegate.setEditorData(editor, index)
@@ -148,7 +153,7 @@ def test_editing_through_the_delegate(window, demo_path, qtbot):
     delegate.setModelData(editor, view.model, index)
 
     assert read(demo_path, "SELECT rag_overall, finish_date, approved_budget FROM projects WHERE id = ?",
-                (row_id,)) == [("R", "2027-03-18", 100000)]
+                (row_id,)) == [("R", (finish + timedelta(days=7)).isoformat(), 100000)]
 
 
 def test_filter_and_search_give_row_counts(window, demo_path):
@@ -299,7 +304,7 @@ def test_an_unchanged_value_is_not_an_undo_step(window):
 
 def test_sql_condition_narrows_with_the_column_filters_and_clears(demo):
     from pmo_desktop.gui.registers.register_model import RegisterModel
-    from pmo_desktop.gui.registers.registers import PROJECTS
+    from pmo_desktop.registers.definitions import PROJECTS
 
     m = RegisterModel(demo, PROJECTS)
     everyone = m.rowCount()

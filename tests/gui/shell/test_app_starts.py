@@ -28,3 +28,20 @@ def test_no_file_opens_the_demo(tmp_path, qapp):
     png = tmp_path / "demo.png"
     assert main(["--screenshot", str(png)]) == 0
     assert png.exists()
+
+
+def test_screenshot_at_a_laptop_size(demo_path, tmp_path, qapp):
+    from PySide6.QtGui import QImage
+
+    png = tmp_path / "small.png"
+    assert main([str(demo_path), "--screenshot", str(png), "--view", "dashboard", "--size", "1280x720"]) == 0
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 720)
+
+
+@pytest.mark.parametrize("size", ["1280", "big", "100x100", "x720"])
+def test_screenshot_refuses_a_bad_size(demo_path, tmp_path, qapp, capsys, size):
+    with pytest.raises(SystemExit) as exit_:
+        main([str(demo_path), "--screenshot", str(tmp_path / "x.png"), "--size", size])
+    assert exit_.value.code == 2
+    assert "window size" in capsys.readouterr().err

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pmo_desktop.gui.shell.i18n import install_translators
@@ -105,3 +106,38 @@ def test_pmo_desktop_lang_flag(demo_path, tmp_path, qapp, capsys):
         assert "not a language" in capsys.readouterr().err
     finally:
         install_translators(qapp, "en")
+
+
+def test_words_stored_in_english_are_listed_for_translation():
+    """Register column names and the stored words of every closed list are in gui/widgets/texts.py."""
+    from pmo_desktop.domain import enums
+    from pmo_desktop.registers.definitions import REGISTERS
+
+    listed = set(re.findall(r'tr\("([^"]*)"\)', (ROOT / "pmo_desktop/gui/widgets/texts.py").read_text()))
+    words = {c.header for r in REGISTERS.values() for c in r.columns}
+    for name in ("Stage", "ProjectStatus", "Priority", "RaidType", "RaidStatus", "Response", "CostCategory"):
+        words |= {m.value for m in getattr(enums, name)}
+    assert words <= listed, f"add to gui/widgets/texts.py: {sorted(words - listed)}"
+
+
+def test_the_register_speaks_chinese_and_still_stores_english(chinese, window, demo_path):
+    from pmo_desktop.gui.registers.delegates import RegisterDelegate
+    from tests.gui.conftest import read
+
+    window.show_view("projects")
+    view = window.pages["projects"]
+    model = view.model
+    stage = model.column_index("stage")
+    assert model.headerData(stage, Qt.Orientation.Horizontal) == "阶段"
+    row_id = model.row_id(0)
+    stored = read(demo_path, "SELECT stage FROM projects WHERE id = ?", (row_id,))[0][0]
+    index = model.index(0, stage)
+    assert index.data() == {"Execution": "执行", "Planning": "规划", "Idea": "构想", "Closed": "已关闭",
+                            "Initiation": "启动", "Closure": "收尾"}[stored]
+    delegate = RegisterDelegate(view.table)
+    editor = delegate.createEditor(view.table, None, index)
+    delegate.setEditorData(editor, index)
+    assert editor.currentData() == stored and editor.currentText() == index.data()
+    editor.setCurrentIndex(editor.findData("Closure"))
+    delegate.setModelData(editor, model, index)
+    assert read(demo_path, "SELECT stage FROM projects WHERE id = ?", (row_id,))[0][0] == "Closure"

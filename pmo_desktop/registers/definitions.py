@@ -1,7 +1,8 @@
 """The four registers: which table, which columns, how a new row starts.
 
-A register is data, not a widget: RegisterModel reads it to build its SQL, RegisterView to build its
-filters. To add a register, add a `Register` here and a view for it in views.py.
+A register is data, not a widget: registers.query reads it to build its SQL, registers.writes to store
+typed values, and the GUI's RegisterView to build its filters. To add a register, add a `Register`
+here and a view for it in gui/shell/views.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pmo_desktop.domain.enums import Priority, ProjectStatus, RaidStatus, RaidType, Response, Stage
-from pmo_desktop.gui.registers.columns import (
+from pmo_desktop.registers.columns import (
     BOOL,
     DATE,
     ENUM,
@@ -46,6 +47,11 @@ class Register:
     new_row: Callable[[Portfolio, dict[str, Any]], dict[str, Any]] = field(default=lambda pf, ctx: {})
     key_column: str = "code"  # the human key, used in labels ("Edit Stage of PRJ-101")
     default_order: str = ""  # SQL order when no column is sorted (and the tie-break); alias.id if empty
+    # A register's own steps around the columns' (people: skills live in their own table):
+    convert: Callable[[Portfolio, Column, Any], Any] | None = None  # after the column's parse; ValueProblem
+    store_row: Callable[[Portfolio, int, dict[str, Any]], None] | None = None  # instead of update_row
+    copy_row: Callable[[Portfolio, dict[str, Any]], dict[str, Any]] | None = None  # adjust a duplicate
+    about: str = ""  # what the register is for, for its empty state
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -107,6 +113,14 @@ def _new_status(pf: Portfolio, ctx: dict[str, Any]) -> dict[str, Any]:
     return {"project_id": project_id, "period": next_free_period(pf, project_id), "rag_overall": "X"}
 
 
+# One finish date: a project with a plan takes its forecast start and finish from the plan's tasks;
+# a project without one keeps the dates typed in (scheduling.plan_dates keeps the stored copy in step).
+HAS_PLAN = "EXISTS (SELECT 1 FROM tasks pt WHERE pt.project_id = p.id AND pt.finish_date IS NOT NULL)"
+PLAN_START = "coalesce((SELECT min(pt.start_date) FROM tasks pt WHERE pt.project_id = p.id), p.start_date)"
+PLAN_FINISH = "coalesce((SELECT max(pt.finish_date) FROM tasks pt WHERE pt.project_id = p.id), p.finish_date)"
+PLAN_TIP = ("This project has a plan: its start and finish come from the plan's tasks. "
+            "Change them in Plans (Gantt), or reschedule the plan.")
+
 _RAGS = [("rag_overall", "RAG"), ("rag_schedule", "Schedule"), ("rag_cost", "Cost"), ("rag_scope", "Scope"),
          ("rag_resources", "Resources")]
 
@@ -118,26 +132,28 @@ def _rag_columns(alias: str) -> list[Column]:
 
 PROJECTS = Register(
     name="projects", title="Projects", noun="project", table="projects", alias="p",
+    about="The project register: every project in the portfolio with its stage, dates, budget and RAG.",
     from_sql="projects p LEFT JOIN programmes g ON g.id = p.programme_id",
     custom_entity="project", new_row=_new_project,
+    # the key figures (dates, budget, % done) first after the stage, so a laptop screen shows them
     columns=[
         Column("code", "Code", "p.code", required=True, width=84),
-        Column("name", "Project", "p.name", required=True, width=220),
+        Column("name", "Project", "p.name", required=True, width=210),
         *_rag_columns("p")[:1],
-        Column("programme_id", "Programme", "g.name", PROGRAMME, width=190, filter=True),
+        Column("programme_id", "Programme", "g.name", PROGRAMME, width=170, filter=True),
         Column("stage", "Stage", "p.stage", ENUM, enum=Stage, width=92, filter=True,
                sort_expr="CASE p.stage " + " ".join(f"WHEN '{s.value}' THEN {s.order}" for s in Stage) + " END"),
+        Column("start_date", "Start", PLAN_START, DATE, width=104, locked=HAS_PLAN, locked_tip=PLAN_TIP),
+        Column("finish_date", "Finish", PLAN_FINISH, DATE, width=104, locked=HAS_PLAN, locked_tip=PLAN_TIP),
+        Column("approved_budget", "Budget", "p.approved_budget", MONEY, width=112),
+        Column("percent_complete", "% done", "p.percent_complete", PERCENT, width=70),
         Column("status", "Status", "p.status", ENUM, enum=ProjectStatus, width=88, filter=True),
         Column("priority", "Priority", "p.priority", ENUM, enum=Priority, width=80,
                sort_expr="CASE p.priority " + " ".join(
                    f"WHEN '{s.value}' THEN {i}" for i, s in enumerate(Priority)) + " END"),
         Column("manager", "Manager", "p.manager", width=140, filter=True),
         Column("sponsor", "Sponsor", "p.sponsor", width=140),
-        Column("start_date", "Start", "p.start_date", DATE, width=96),
-        Column("finish_date", "Finish", "p.finish_date", DATE, width=96),
         Column("baseline_finish", "Baseline finish", "p.baseline_finish", DATE, width=110),
-        Column("approved_budget", "Budget", "p.approved_budget", MONEY, width=120),
-        Column("percent_complete", "% done", "p.percent_complete", PERCENT, width=70),
         *_rag_columns("p")[1:],
         Column("business_unit", "Business unit", "p.business_unit", width=120),
         Column("strategic_theme", "Theme", "p.strategic_theme", width=180),
@@ -147,6 +163,7 @@ PROJECTS = Register(
 
 RAID = Register(
     name="raid", title="RAID log", noun="RAID item", table="raid_items", alias="r",
+    about="Risks, assumptions, issues, dependencies and decisions, with owners, scores and responses.",
     from_sql="raid_items r LEFT JOIN projects p ON p.id = r.project_id",
     custom_entity="raid_item", new_row=_new_raid, key_column="ref",
     columns=[
@@ -171,6 +188,7 @@ RAID = Register(
 
 MILESTONES = Register(
     name="milestones", title="Milestones", noun="milestone", table="tasks", alias="t",
+    about="The milestones of every project's plan: baseline against forecast, and how far each has slipped.",
     from_sql="tasks t JOIN projects p ON p.id = t.project_id", where="t.kind = 'milestone'",
     new_row=_new_milestone, key_column="name", frozen=2, default_order="t.project_id, t.id",
     columns=[
@@ -190,6 +208,7 @@ MILESTONES = Register(
 
 STATUS = Register(
     name="status", title="Status reports", noun="status report", table="status_reports", alias="s",
+    about="Each project's report for each period: RAG by dimension, summary, achievements and next steps.",
     from_sql="status_reports s JOIN projects p ON p.id = s.project_id", new_row=_new_status,
     key_column="period", frozen=2, default_order="s.project_id, s.period",
     columns=[

@@ -11,7 +11,9 @@ from enum import StrEnum
 from typing import Any
 
 from pmo_desktop.domain import values
+from pmo_desktop.domain.dates import format_date, resolve_date_format
 from pmo_desktop.domain.enums import Rag
+from pmo_desktop.domain.money import CURRENCY_SYMBOLS
 from pmo_desktop.domain.values import ValueProblem
 
 # kinds of column
@@ -38,6 +40,9 @@ class Column:
     field: str | None = None  # stored column name, when it differs from key
     custom_field_id: int | None = None  # a user-defined field (custom_values)
     sort_expr: str | None = None  # SQL to sort by, when the shown value sorts badly
+    fractions: bool = False  # PERCENT: a typed 0.5 (or 1) is a fraction (50%, 100%), as in a spreadsheet
+    locked: str | None = None  # SQL condition over the register's FROM: this row's cell is not typed in ...
+    locked_tip: str = ""  # ... and why (shown as the cell's tooltip, and as the refusal of an edit)
     tip: str = ""
 
     @property
@@ -67,10 +72,26 @@ class Column:
 
 @dataclass
 class Formatting:
-    """Portfolio facts the display needs: the currency symbol and the date style."""
+    """Portfolio facts the display and the parsers need: the currency and the date style."""
 
     currency_symbol: str = "£"
     day_first: bool = True
+    currency: str | None = None  # ISO code; amounts naming another currency are refused
+    date_format: str = "iso"  # one of dates.DATE_FORMATS
+    language: str = "en"  # the window's language: zh-CN writes the medium style as 2026年3月24日
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], lang: str | None = None, *,
+                      language: str = "en") -> Formatting:
+        """The portfolio's own: its currency, and its `date_format` setting (None: the system's)."""
+        style = resolve_date_format(settings.get("date_format"), lang)
+        return cls(currency_symbol=CURRENCY_SYMBOLS.get(settings.get("currency"), ""),
+                   day_first=style != "mdy", currency=settings.get("currency"), date_format=style,
+                   language=language)
+
+    def date(self, value: Any) -> str:
+        """A stored ISO date as this portfolio shows dates."""
+        return format_date(value, self.date_format, lang=self.language) if value else ""
 
 
 def display_text(column: Column, value: Any, fmt: Formatting) -> str:
@@ -84,6 +105,8 @@ def display_text(column: Column, value: Any, fmt: Formatting) -> str:
             return Rag(value).label
         except ValueError:
             return str(value)
+    if kind == DATE:
+        return fmt.date(value)
     if kind == PERCENT:
         return f"{float(value):g}%"
     if kind == BOOL:
@@ -108,6 +131,8 @@ def edit_text(column: Column, value: Any, fmt: Formatting) -> str:
         return ""
     if column.kind == MONEY:
         return values.format_money(int(value), "")
+    if column.kind == DATE:
+        return fmt.date(value)
     if column.kind in (PROBABILITY, IMPACT, SCORE):
         return str(value)
     if column.kind == PERCENT:
@@ -140,7 +165,7 @@ def parse(column: Column, value: Any, fmt: Formatting) -> Any:
     elif kind == DATE:
         result = values.parse_date(value, day_first=fmt.day_first)
     elif kind == MONEY:
-        result = values.parse_money(value)
+        result = values.parse_money(value, currency=fmt.currency)
     elif kind == RAG:
         result = values.parse_rag(value)
     elif kind == ENUM:
@@ -152,7 +177,7 @@ def parse(column: Column, value: Any, fmt: Formatting) -> Any:
     elif kind == IMPACT:
         result = values.parse_impact(_before_dash(value))
     elif kind == PERCENT:
-        result = values.parse_percent(value)
+        result = values.parse_percent(value, fraction_if_below_one=column.fractions)
     elif kind == BOOL:
         result = values.parse_bool(value)
     elif kind == NUMBER:
