@@ -34,7 +34,7 @@ COMMANDS = {
     "import": "transfer", "export": "transfer",
     "schedule": "plans", "import-plan": "plans", "export-plan": "plans",
     "summary": "finance",
-    "board-pack": "reports",
+    "board-pack": "reports", "commentary": "reports",
     "gates": "governance", "book-of-work": "governance", "lessons": "governance", "advance": "governance",
     "capacity": "capacity", "who": "capacity", "labour": "capacity", "people": "capacity",
     "collect": "collect",

@@ -16,6 +16,7 @@ import pytest
 from tests.sync.pg import pg_db, pg_server, small_demo, team  # noqa: F401  (a real PostgreSQL, issue 13)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENPYXL_LXML", "False")  # as pmo_desktop sets it, for tests that import openpyxl first
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 DEMO_TODAY = date(2026, 11, 27)

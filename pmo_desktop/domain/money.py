@@ -38,9 +38,9 @@ def format_money(minor: int | float | None, currency: str | None = "GBP", unit: 
     sign = "-" if major < 0 else ""
     size = abs(major)
     if unit == "auto":
-        if size < 1_000:
+        if round(size) < 1_000:
             unit = "full"
-        elif size < 1_000_000:
+        elif round(size / 1_000) < 1_000:  # £999,600 is £1.00m, never "£1,000k"
             unit = "k"
             if round(size / 1_000, 1) < 10:
                 return f"{sign}{symbol}{size / 1_000:,.1f}k"

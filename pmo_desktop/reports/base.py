@@ -9,7 +9,9 @@ page's drawing until `save()` (the usual reportlab NumberedCanvas); the contents
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.reports import fonts
@@ -44,6 +47,7 @@ RULE = colors.HexColor("#B0BEC5")
 HEAD_BG = colors.HexColor(ACTUAL_COLOUR)
 BAND_BG = colors.HexColor("#ECEFF1")
 ZEBRA = colors.HexColor("#F7F9FA")
+MIN_PT = 8  # the smallest type anywhere in the pack
 
 
 class Cancelled(Exception):  # noqa: N818
@@ -72,20 +76,22 @@ class Styles:
         fonts.register_fonts()
         self.title = _style("title", 30, SANS_BOLD, 36, spaceAfter=6)
         self.subtitle = _style("subtitle", 16, SANS, 21, textColor=MUTED)
-        self.h1 = _style("h1", 17, SANS_BOLD, 21, spaceAfter=8, textColor=HEAD_BG)
-        self.h2 = _style("h2", 11.5, SANS_BOLD, 14, spaceBefore=8, spaceAfter=4, textColor=HEAD_BG)
+        self.h1 = _style("h1", 17, SANS_BOLD, 21, spaceAfter=8, textColor=HEAD_BG, keepWithNext=1)
+        self.h2 = _style("h2", 11.5, SANS_BOLD, 14, spaceBefore=8, spaceAfter=4, textColor=HEAD_BG,
+                         keepWithNext=1)  # a heading never ends a page alone
         self.body = _style("body", 9, leading=12, spaceAfter=4)
-        self.small = _style("small", 7.5, leading=9.5, textColor=MUTED)
-        self.cell = _style("cell", 7.5, leading=9.2)
-        self.cell_right = _style("cell_right", 7.5, leading=9.2, alignment=TA_RIGHT)
-        self.cell_centre = _style("cell_centre", 7.5, leading=9.2, alignment=TA_CENTER)
-        self.cell_bold = _style("cell_bold", 7.5, SANS_BOLD, 9.2)
-        self.head = _style("head", 7.5, SANS_BOLD, 9.2, textColor=colors.white)
-        self.head_right = _style("head_right", 7.5, SANS_BOLD, 9.2, textColor=colors.white, alignment=TA_RIGHT)
-        self.head_centre = _style("head_centre", 7.5, SANS_BOLD, 9.2, textColor=colors.white, alignment=TA_CENTER)
+        self.small = _style("small", MIN_PT, leading=10, textColor=MUTED)
+        self.cell = _style("cell", MIN_PT, leading=9.8)
+        self.cell_right = _style("cell_right", MIN_PT, leading=9.8, alignment=TA_RIGHT)
+        self.cell_centre = _style("cell_centre", MIN_PT, leading=9.8, alignment=TA_CENTER)
+        self.cell_bold = _style("cell_bold", MIN_PT, SANS_BOLD, 9.8)
+        self.head = _style("head", MIN_PT, SANS_BOLD, 9.8, textColor=colors.white)
+        self.head_right = _style("head_right", MIN_PT, SANS_BOLD, 9.8, textColor=colors.white, alignment=TA_RIGHT)
+        self.head_centre = _style("head_centre", MIN_PT, SANS_BOLD, 9.8, textColor=colors.white, alignment=TA_CENTER)
+        self.bullet = _style("bullet", 9, leading=12, spaceAfter=2, leftIndent=12, bulletIndent=2)
         self.empty = _style("empty", 9.5, leading=13, textColor=MUTED, spaceBefore=6, spaceAfter=6)
         self.toc0 = _style("toc0", 10.5, SANS_BOLD, 13, leftIndent=0, spaceBefore=3)
-        self.toc1 = _style("toc1", 8, SANS, 10, leftIndent=16)
+        self.toc1 = _style("toc1", MIN_PT, SANS, 10, leftIndent=16)
         self.tile_value = _style("tile_value", 20, SANS_BOLD, 24, alignment=TA_CENTER)
         self.tile_label = _style("tile_label", 8, SANS, 10, alignment=TA_CENTER, textColor=MUTED)
 
@@ -114,16 +120,51 @@ def section_heading(title: str, styles: Styles, key: str) -> Heading:
     return Heading(title, styles.h1, key=key, level=0, section=title)
 
 
+def commentary_story(text: str | None, styles: Styles, *, none: str) -> list[Flowable]:
+    """Commentary (reports.commentary's markdown subset) as paragraphs and bullets with bold runs;
+    the `none` note only when nothing was written."""
+    from pmo_desktop.reports.commentary import parse
+
+    blocks = parse(text)
+    if not blocks:
+        return [empty_note(none, styles)]
+    out: list[Flowable] = []
+    for block in blocks:
+        html = "".join(f"<b>{markup(t)}</b>" if bold else markup(t) for t, bold in block.runs)
+        if block.kind == "bullet":
+            out.append(Paragraph(html, styles.bullet, bulletText="•"))
+        else:
+            out.append(Paragraph(html, styles.body))
+    return out
+
+
 def empty_note(text: str, styles: Styles) -> Paragraph:
     """What an empty section says instead of leaving blank space."""
     return p(text, styles.empty)
 
 
+DATE_STYLE: ContextVar[str | None] = ContextVar("pack_date_style", default=None)
+
+
 def fmt_date(value: str | date | None, short: bool = False) -> str:
+    """Every date in the pack, in the portfolio's one date format (settings date_format, set for the
+    build in DATE_STYLE); `short` is kept for callers but prints the same format."""
     if not value:
         return "–"
-    d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-    return d.strftime("%d %b %y" if short else "%d %b %Y")
+    return format_date(value, DATE_STYLE.get())
+
+
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def dates_in_text(text: str) -> str:
+    """A message written with ISO dates (the health checks' findings) with each date in the pack's format."""
+    def one(m: re.Match) -> str:
+        try:
+            return fmt_date(m.group(1))
+        except ValueError:
+            return m.group(1)
+    return _ISO_DATE.sub(one, text)
 
 
 # -- RAG chips ---------------------------------------------------------------------------------------
@@ -148,7 +189,7 @@ def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, e
     """A table with a dark header row repeated on every page it spans."""
     table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
     style = [
-        ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 7.5), ("LEADING", (0, 0), (-1, -1), 9.2),
+        ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), MIN_PT), ("LEADING", (0, 0), (-1, -1), 9.8),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_BG),
         ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
@@ -233,7 +274,8 @@ class BoardPackDocument(BaseDocTemplate):
         super().__init__(filename, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
                          title=metadata["title"], author=metadata["author"], subject=metadata["subject"],
-                         creator="PMO Desktop", keywords=metadata.get("keywords", ""))
+                         creator="PMO Desktop", keywords=metadata.get("keywords", ""),
+                         initialFontName=SANS, initialFontSize=9)  # no unembedded Helvetica in the file
         self.info = info
         self._cancel = cancel
         self._on_page = on_page
@@ -305,12 +347,12 @@ class BoardPackDocument(BaseDocTemplate):
         bottom = MARGIN - FOOTER_H + 3 * mm
         canv.line(MARGIN, bottom + 4.5 * mm, width - MARGIN, bottom + 4.5 * mm)
         canv.setFillColor(colors.HexColor(Rag.RED.colour))
-        fonts.draw_string(canv, MARGIN, bottom, info.confidentiality.upper(), SANS_BOLD, 7.5)
+        fonts.draw_string(canv, MARGIN, bottom, info.confidentiality.upper(), SANS_BOLD, MIN_PT)
         canv.setFillColor(MUTED)
         if info.organisation:
-            fonts.draw_string(canv, width / 2, bottom, info.organisation, SANS, 7.5, "centre")
+            fonts.draw_string(canv, width / 2, bottom, info.organisation, SANS, MIN_PT, "centre")
         total = self.total_pages if self.total_pages is not None else "?"
-        fonts.draw_string(canv, width - MARGIN, bottom, f"Page {doc.page} of {total}", SANS, 7.5, "right")
+        fonts.draw_string(canv, width - MARGIN, bottom, f"Page {doc.page} of {total}", SANS, MIN_PT, "right")
         canv.restoreState()
 
 

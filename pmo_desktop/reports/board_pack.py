@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from pmo_desktop import finance
 from pmo_desktop.capacity import CapacityInputError
 from pmo_desktop.domain import workdays
 from pmo_desktop.reports.base import (
+    DATE_STYLE,
     BoardPackDocument,
     Cancelled,
     PackInfo,
@@ -59,6 +61,7 @@ class BoardPackOptions:
     programme: str | None = None
     page_size: str = "A4"
     today: date | None = None  # the date printed on the cover and used for "today" lines
+    closed_pages: bool = False  # a full page for closed and idea-stage projects (default: one summary table)
 
 
 @dataclass(frozen=True)
@@ -141,10 +144,13 @@ def _resolve(pf: Portfolio, options: BoardPackOptions) -> tuple[date, tuple[str,
     return period, sections, programme, sizes[options.page_size.upper()]
 
 
+FORMATS = (".pdf", ".pptx")  # the output's extension chooses the format
+
+
 def _check_output(output: Path) -> Path:
     output = Path(output)
-    if output.suffix.lower() != ".pdf":
-        raise BoardPackError(f"output '{output}' must end in .pdf")
+    if output.suffix.lower() not in FORMATS:
+        raise BoardPackError(f"output '{output}' must end in .pdf (PDF) or .pptx (PowerPoint)")
     if output.is_dir():
         raise BoardPackError(f"output '{output}' is a folder")
     parent = output.resolve().parent
@@ -169,6 +175,9 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
                 raise BoardPackError(f"capacity section: {exc} (or leave the capacity section out)") from None
         if "benefits" in sections:
             data.benefits = load_benefits(pf, period, data)
+        date_format = pf.settings().get("date_format")
+    data.options = {"closed_pages": options.closed_pages}
+    DATE_STYLE.set(date_format)
     styles = Styles()
     info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
                     period_label=fmt_date(period), confidentiality=data.confidentiality)
@@ -179,31 +188,21 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
                 "subject": f"Portfolio status, finance, risks and milestones for the period ending {period.isoformat()}",
                 "keywords": "board pack, portfolio, " + period.isoformat()}
 
+    if output.suffix.lower() == ".pptx":
+        return _build_pptx(data, output, sections, period, progress, cancel)
     per_section = {s: (len(data.projects) if s == "projects" else 1) for s in sections}
     est_pages = 6 + len(sections) + len(data.projects) * (1 + ("projects" in sections)) // 3
     render_units = max(10, est_pages)
     total = sum(per_section.values()) + render_units
-    done = 0
-
-    def tick() -> None:
-        nonlocal done
-        if cancel is not None and cancel():
-            raise BoardPackCancelled()
-        done += 1
-        if progress is not None:
-            progress(min(done, total - 1), total)
-
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    tick = _Ticker(total, progress, cancel)
+    with _written(output) as tmp:
         pages_seen = [0]
 
         def on_page(_page: int) -> None:
             pages_seen[0] += 1
             if progress is not None:
                 rendered = min(render_units - 1, pages_seen[0] * render_units // (est_pages * 3))
-                progress(min(done + rendered, total - 1), total)
+                progress(min(tick.done + rendered, total - 1), total)
 
         state = RenderState()
         doc = BoardPackDocument(str(tmp), page_size=page_size, info=info, metadata=metadata,
@@ -230,11 +229,48 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
         except Cancelled:
             raise BoardPackCancelled() from None
         pages = doc.page
-        apply_umask(tmp)  # mkstemp made it private; a PDF follows the rule of every file we create
+    if progress is not None:
+        progress(total, total)
+    return BoardPackResult(path=output, pages=pages, period=period, sections=sections, projects=len(data.projects))
+
+
+class _Ticker:
+    """Advances the progress bar by a unit of work and honours a cancel request."""
+
+    def __init__(self, total: int, progress: Progress | None, cancel: CancelCheck | None):
+        self.total, self.progress, self.cancel, self.done = total, progress, cancel, 0
+
+    def __call__(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise BoardPackCancelled()
+        self.done += 1
+        if self.progress is not None:
+            self.progress(min(self.done, self.total - 1), self.total)
+
+
+@contextmanager
+def _written(output: Path) -> Iterator[Path]:
+    """A temporary file beside `output`, renamed over it only when the block completes; removed if not."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        apply_umask(tmp)  # mkstemp made it private; a pack follows the rule of every file we create
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _build_pptx(data, output: Path, sections: tuple[str, ...], period: date, progress: Progress | None,
+                cancel: CancelCheck | None) -> BoardPackResult:
+    """The same sections as editable PowerPoint slides (reports.pptx), written atomically like the PDF."""
+    from pmo_desktop.reports.pptx.build import write_deck
+
+    total = sum(len(data.projects) if s == "projects" else 1 for s in sections) + 1
+    with _written(output) as tmp:
+        slides, _ = write_deck(data, sections, tmp, _Ticker(total, progress, cancel))
     if progress is not None:
         progress(total, total)
-    return BoardPackResult(path=output, pages=pages, period=period, sections=sections, projects=len(data.projects))
+    return BoardPackResult(path=output, pages=slides, period=period, sections=sections, projects=len(data.projects))

@@ -41,7 +41,7 @@ def chart_style():
     level = log.level
     log.setLevel(logging.ERROR)
     with rc_context({
-        "font.family": family, "font.size": 7.5, "axes.edgecolor": GRID, "axes.labelcolor": INK,
+        "font.family": family, "font.size": 8, "axes.edgecolor": GRID, "axes.labelcolor": INK,
         "xtick.color": MUTED, "ytick.color": INK, "axes.spines.top": False, "axes.spines.right": False,
         "svg.fonttype": "none", "figure.dpi": DPI, "savefig.dpi": DPI,
     }):
@@ -49,6 +49,16 @@ def chart_style():
             yield
         finally:
             log.setLevel(level)
+
+
+def month_formatter():
+    """Month ticks as the pack writes months everywhere ('Mar 2026')."""
+    from matplotlib import dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    from pmo_desktop.domain.dates import format_month
+
+    return FuncFormatter(lambda v, _pos: format_month(mdates.num2date(v).date()))
 
 
 def new_figure(width_pt: float, height_pt: float) -> Figure:

@@ -18,7 +18,9 @@ from pmo_desktop.governance import health
 from pmo_desktop.governance.health import Finding
 from pmo_desktop.reports.base import rag_of
 from pmo_desktop.reports.capacity_data import PackCapacity
+from pmo_desktop.reports.commentary import load_commentary
 from pmo_desktop.reports.finance_data import PackFinance, load_finance
+from pmo_desktop.reports.trends_data import InYear, TrendPoint, load_in_year, load_trends
 from pmo_desktop.scheduling import crossproject, timeline
 from pmo_desktop.store import Portfolio
 
@@ -51,6 +53,8 @@ class RaidRow:
     escalated: bool
     project_code: str | None
     project_name: str | None
+    response: str | None = None  # the response: mitigation or action
+    overdue: bool = False  # due before the period end and still open at it
 
     @property
     def score(self) -> int | None:
@@ -85,6 +89,7 @@ class ProjectPack:
     next_steps: str | None = None
     top_issues: str | None = None
     decisions: str | None = None
+    cost_commentary: str | None = None  # pack commentary, topic 'cost': why the variance is what it is
     returned_by: str | None = None  # the PM who returned the period's report as a workbook (issue 21)
     returned_at: str | None = None  # when the PM saved that workbook (ISO timestamp)
     finish_slip: int = 0  # working days the forecast finish sits past the baseline finish
@@ -160,15 +165,21 @@ class PackData:
     programmes: list[str]
     projects: list[ProjectPack]
     heat: list[list[int]]  # heat[probability-1][impact-1] = open risks
-    top_risks: list[RaidRow]
+    top_risks: list[RaidRow]  # open risks with a score, highest first (all of them: sections cap and say so)
     escalated_issues: list[RaidRow]
     milestones_completed: list[Milestone]
     milestones_next: list[Milestone]
     milestones_overdue: list[Milestone]
     milestones_due: list[Milestone]  # forecast to finish within the period (done or not)
+    lookahead_end: date  # the end of the third period after this one
+    milestones_ahead: list[Milestone]  # not done, forecast to finish after the period and by lookahead_end
     changes: Changes
     findings: list[Finding]
-    commentary: str | None
+    commentary: str | None  # the portfolio's commentary for the period (markdown subset, reports.commentary)
+    programme_commentary: dict[str, str] = field(default_factory=dict)
+    trends: list[TrendPoint] = field(default_factory=list)  # the last six periods, oldest first
+    in_year: list[InYear] = field(default_factory=list)  # per programme, then the total (label 'Total')
+    options: dict = field(default_factory=dict)  # render options (closed_pages: full pages for closed/idea)
     finance: PackFinance | None = None  # from the finance service
     logo: str | None = None  # settings board_pack.logo_path, drawn on the cover when the file exists
     capacity: PackCapacity | None = None  # from the capacity service, loaded only for the capacity section
@@ -191,10 +202,13 @@ class PackData:
 NO_PROGRAMME = "No programme"
 
 
-def next_period_end(period: date, cadence: str) -> date:
+def next_period_end(period: date, cadence: str, periods: int = 1) -> date:
     if cadence == "weekly":
-        return period + timedelta(days=7)
-    return workdays.month_end(workdays.add_months(period.replace(day=1), 1))
+        return period + timedelta(days=7 * periods)
+    return workdays.month_end(workdays.add_months(period.replace(day=1), periods))
+
+
+LOOKAHEAD_PERIODS = 3
 
 
 def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today: date) -> PackData:
@@ -256,14 +270,18 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
         if r.probability and r.impact:
             heat[r.probability - 1][r.impact - 1] += 1
     top_risks = sorted((r for r in open_risks if r.score),
-                       key=lambda r: (-r.score, r.due or "9999", r.ref))[:12]
+                       key=lambda r: (-r.score, r.due or "9999", r.ref))
     escalated = sorted((r for r in raid if r.type == "Issue" and r.escalated and r.status != "Closed"),
                        key=lambda r: (r.due or "9999", r.ref))
 
     all_ms = [m for p in projects for m in p.milestones]
     lo = previous.isoformat() if previous else "0000"
     hi = period.isoformat()
-    nxt = next_period_end(period, settings.get("reporting_cadence") or "monthly")
+    cadence = settings.get("reporting_cadence") or "monthly"
+    nxt = next_period_end(period, cadence)
+    ahead_end = next_period_end(period, cadence, LOOKAHEAD_PERIODS)
+    ahead = sorted((m for m in all_ms if not m.done and m.finish and hi < m.finish <= ahead_end.isoformat()),
+                   key=lambda m: (m.finish, m.project_code))
     completed = sorted((m for m in all_ms if m.actual_finish and lo < m.actual_finish <= hi),
                        key=lambda m: (m.actual_finish, m.project_code))
     due_next = sorted((m for m in all_ms if m.finish and hi < m.finish <= nxt.isoformat()),
@@ -279,8 +297,13 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
     findings = [f for f in health.run_rules(pf, today=today, period=hi)
                 if programme is None or (f.project is not None and f.project in codes)]
     pack_settings = settings.get("board_pack") if isinstance(settings.get("board_pack"), dict) else {}
-    notes = pack_settings.get("commentary")
-    commentary = notes.get(hi) if isinstance(notes, dict) else None
+    notes = load_commentary(pf, period)
+    for x in projects:
+        x.cost_commentary = notes.project_cost.get(x.id)
+    ids = list(by_id) if programme is not None else None
+    groups = [(name, [x.id for x in items]) for name, items in
+              [(n, [x for x in projects if x.programme == n]) for n in programmes] if items]
+    in_year = load_in_year(pf, period, [*groups, ("Total", ids)])
     return PackData(
         portfolio=settings["portfolio_name"], organisation=settings.get("organisation") or "",
         currency=settings.get("currency") or "GBP",
@@ -289,7 +312,9 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
         programme_filter=programme, programmes=programmes, projects=projects, heat=heat, top_risks=top_risks,
         escalated_issues=escalated, milestones_completed=completed, milestones_next=due_next,
         milestones_overdue=overdue, milestones_due=due_in_period, changes=_changes(conn, projects, reports, before, raid, previous, period),
-        findings=findings, commentary=commentary, logo=pack_settings.get("logo_path") or None, finance=money,
+        lookahead_end=ahead_end, milestones_ahead=ahead,
+        findings=findings, commentary=notes.portfolio, programme_commentary=notes.programmes,
+        trends=load_trends(pf, period, ids), in_year=in_year, logo=pack_settings.get("logo_path") or None, finance=money,
         cross_links=[lk for lk in crossproject.cross_links(conn)
                      if lk.predecessor_project in codes or lk.successor_project in codes],
     )
@@ -327,7 +352,7 @@ def _attach_raid(conn, by_id: dict[int, ProjectPack], period: date, *, portfolio
         # not closed by then; the status shown is today's.
         """SELECT ref, type, title, owner, raised_date, due_date,
                   CASE WHEN closed_date IS NOT NULL AND closed_date > :end THEN 'Open' ELSE status END,
-                  probability, impact, escalated, project_id
+                  probability, impact, escalated, project_id, response
            FROM raid_items WHERE type IN ('Risk', 'Issue') AND (raised_date IS NULL OR raised_date <= :end)
              AND CASE WHEN closed_date IS NOT NULL THEN closed_date > :end ELSE status <> 'Closed' END
            ORDER BY ref""", {"end": period.isoformat()}
@@ -335,7 +360,8 @@ def _attach_raid(conn, by_id: dict[int, ProjectPack], period: date, *, portfolio
         project = by_id.get(row[10])
         if project is None and (row[10] is not None or not portfolio_level):
             continue  # a project outside the programme filter, or portfolio-level in a filtered pack
-        item = RaidRow(*row[:9], bool(row[9]), project.code if project else None, project.name if project else None)
+        item = RaidRow(*row[:9], bool(row[9]), project.code if project else None, project.name if project else None,
+                       row[11], bool(row[5] and row[5] < period.isoformat() and row[6] != "Closed"))
         out.append(item)
         if project is not None and item.status != "Closed":
             (project.risks if item.type == "Risk" else project.issues).append(item)

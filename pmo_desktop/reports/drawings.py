@@ -9,6 +9,7 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from pmo_desktop.domain import workdays
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports.data import Milestone
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD, face_for, fit
@@ -32,11 +33,11 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     for i, (label, fill, stroke) in enumerate((("baseline", colors.white, colors.HexColor(PLAN_COLOUR)),
                                                ("done", colors.HexColor(ACTUAL_COLOUR), colors.HexColor(ACTUAL_COLOUR)),
                                                ("forecast, to come", colors.white, colors.HexColor(ACTUAL_COLOUR)))):
-        lx = i * 62
+        lx = i * 72
         d.add(_diamond(lx + 4, 4, 3.4, fill, stroke))
-        d.add(String(lx + 11, 1.5, label, fontName=SANS, fontSize=6.5, fillColor=MUTED))
-    d.add(Line(200, 4, 212, 4, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
-    d.add(String(215, 1.5, "period end", fontName=SANS, fontSize=6.5, fillColor=MUTED))
+        d.add(String(lx + 11, 1.5, label, fontName=SANS, fontSize=8, fillColor=MUTED))
+    d.add(Line(234, 4, 246, 4, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
+    d.add(String(249, 1.5, "period end", fontName=SANS, fontSize=8, fillColor=MUTED))
     label_w = width * 0.42
     x0_px, x1_px = label_w + 6, width - 8
     days = [date.fromisoformat(v[:10]) for m in dated for v in (m.finish, m.baseline_finish) if v] + [period]
@@ -50,19 +51,19 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     top = height - 6
     # month grid and labels
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = max(1, -(-months // 8))
+    step = max(1, -(-42 * months // max(1, int(x1_px - x0_px))))  # a label every ~42 pt: "Aug 2026" at 8 pt
     m = lo
     while m <= hi:
         x = x_of(m)
         d.add(Line(x, 14 + legend_h, x, top, strokeColor=GRID, strokeWidth=0.4))
-        d.add(String(x + 1, 4 + legend_h, m.strftime("%b %y"), fontName=SANS, fontSize=6, fillColor=MUTED))
+        d.add(String(x + 1, 4 + legend_h, format_month(m), fontName=SANS, fontSize=8, fillColor=MUTED))
         m = workdays.add_months(m, step)
     px = x_of(period)
     d.add(Line(px, 14 + legend_h, px, top, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
     for i, ms in enumerate(dated):
         y = top - row_h * (i + 0.5)
-        d.add(String(0, y - 2.5, fit(ms.name, face_for(ms.name), 7, label_w - 2), fontName=face_for(ms.name),
-                     fontSize=7, fillColor=INK))
+        d.add(String(0, y - 2.5, fit(ms.name, face_for(ms.name), 8, label_w - 2), fontName=face_for(ms.name),
+                     fontSize=8, fillColor=INK))
         base = date.fromisoformat(ms.baseline_finish[:10]) if ms.baseline_finish else None
         fore = date.fromisoformat(ms.finish[:10]) if ms.finish else None
         if base and fore and base != fore:
@@ -87,12 +88,12 @@ def budget_bars(rows: list[tuple[str, int | None, str]], currency_fmt, width: fl
     top = max([abs(v) for _, v, _ in rows if v] + [1])
     for i, (label, value, colour) in enumerate(rows):
         y = height - (i + 1) * (bar_h + gap)
-        d.add(String(0, y + 2.5, label, fontName=SANS, fontSize=7, fillColor=INK))
+        d.add(String(0, y + 2.5, label, fontName=SANS, fontSize=8, fillColor=INK))
         if value:
             d.add(Rect(label_w, y, scale_w * abs(value) / top, bar_h, fillColor=colors.HexColor(colour),
                        strokeColor=None))
         d.add(String(label_w + (scale_w * abs(value or 0) / top) + 3, y + 2.5, currency_fmt(value),
-                     fontName=SANS_BOLD, fontSize=7, fillColor=INK))
+                     fontName=SANS_BOLD, fontSize=8, fillColor=INK))
     return d
 
 

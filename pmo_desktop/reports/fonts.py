@@ -86,6 +86,14 @@ def _register() -> FontSet:
     addMapping(SANS, 1, 0, SANS_BOLD)
     addMapping(SANS, 0, 1, SANS_ITALIC)
     addMapping(SANS, 1, 1, SANS_BOLD)
+    # A table cell given a plain string and no FONTNAME would otherwise be set in Helvetica, which a
+    # PDF only references (never embeds): every face in the pack is embedded.
+    # (reportlab drawings start from Helvetica the same way.)
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+    from reportlab.platypus.tables import CellStyle
+
+    CellStyle.fontname = SANS
+    STATE_DEFAULTS["fontName"] = SANS
     sans_cmap = frozenset(regular.face.charToGlyph)
 
     cjk_path, cjk_cmap = None, frozenset()

@@ -426,4 +426,5 @@ from pmo_desktop.store import schema_collect  # noqa: E402,F401  (issue 21: coll
 from pmo_desktop.store import schema_benefits  # noqa: E402,F401  0009 benefits, scenarios
 from pmo_desktop.store import schema_sync  # noqa: E402,F401  (issue 13: team sync bookkeeping)
 from pmo_desktop.store import schema_sched  # noqa: E402,F401  (working time: minutes, hours)
+from pmo_desktop.store import schema_pack  # noqa: E402,F401  (board pack: commentary)
 # isort: on

@@ -17,8 +17,9 @@ DEFAULTS: dict[str, Any] = {
     "cost_rag": {"amber_over_pct": 5, "red_over_pct": 10},
     "schedule_rag": {"amber_over_days": 10, "red_over_days": 20},
     "confidentiality": "Confidential",
-    # Board pack (issue 7): the export options last used, a logo for the cover, and the portfolio
-    # commentary per period ({"2026-10-31": "text"}).
+    # Board pack (issue 7): the export options last used and a logo for the cover. "commentary" held the
+    # portfolio's commentary per period until migration 0009_pack_commentary moved it to its own table
+    # (store/schema_pack.py); it stays empty.
     "board_pack": {"sections": None, "programme": None, "page_size": "A4", "logo_path": None, "commentary": {}},
     # Governance (issue 9). Gate n sits between stage n and stage n+1.
     "gate_model": {

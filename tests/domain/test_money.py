@@ -17,6 +17,10 @@ from pmo_desktop.domain.money import currency_symbol, format_money, format_pct, 
     (0, "auto", "£0"),
     (None, "auto", "n/a"),
     (12_345_678_900, "auto", "£123.46m"),
+    (99_960_000, "auto", "£1.00m"),  # £999,600 rounds up to the next unit, never "£1,000k"
+    (99_949_000, "auto", "£999k"),
+    (99_960, "auto", "£1.0k"),  # £999.60
+    (999_600, "auto", "£10k"),
 ])
 def test_format_money(pence, unit, text):
     assert format_money(pence, "GBP", unit) == text

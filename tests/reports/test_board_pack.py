@@ -139,3 +139,40 @@ def test_roadmap_shows_links_between_projects(demo_pack):
     text = " ".join(text.split())
     assert "Links between projects" in text and "Arrows: links between projects" in text
     assert "Starts too early by" in text and "Must wait for" in text
+
+
+def test_every_font_is_embedded(demo_pack):
+    _, reader, _ = demo_pack
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            desc = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            desc = desc.get_object()
+            assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+
+
+def test_financials_are_labelled_whole_life_and_in_year(demo_pack):
+    _, _, text = demo_pack
+    flat = " ".join(text.split())
+    assert "By programme · whole life (to completion)" in flat
+    assert "By programme · in year FY2026/27" in flat
+    assert "Largest variances (whole life)" in flat
+    assert "£1,000k" not in flat
+
+
+def test_trends_risk_flags_and_closed_projects_summary(demo_pack):
+    _, _, text = demo_pack
+    flat = " ".join(text.split())
+    assert "Milestones hit / missed" in flat and "Open High/Critical risks" in flat
+    assert "past their due date" in flat or "past its due date" in flat
+    assert "Closed and idea-stage projects" in flat
+    assert "Looking ahead three periods" in flat
+
+
+def test_dates_print_in_the_one_format(demo_pack):
+    """Every date the pack prints, the health findings' included, in the date_format setting's form."""
+    import re
+
+    _, _, text = demo_pack
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    assert not re.search(r"\b\d{2} [A-Z][a-z]{2} \d{2}\b(?! ?\d)", text)  # no "18 Jan 27"

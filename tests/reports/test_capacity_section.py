@@ -39,8 +39,8 @@ def test_capacity_section_has_its_bookmark_chart_and_figures(tiny_path, tmp_path
     # Data 105% then 0%; Engineering 97% (30.45 of 31.5 days) then 0%.
     assert "Data 105% 0% 0% 0% 0% 0%" in text and "Engineering 97% 0% 0% 0% 0% 0%" in text
     assert "Over-allocations (worst first, person-days)" in text
-    assert "2026-11 Ann Engineering 25.2 21.0 +4.2 120% PRJ-A 25.2" in text
-    assert "2026-11 Cat Data 16.8 16.0 +0.8 105% PRJ-B 16.8" in text
+    assert "Nov 2026 Ann Engineering 25.2 21.0 +4.2 120% PRJ-A 25.2" in text  # months written one way
+    assert "Nov 2026 Cat Data 16.8 16.0 +0.8 105% PRJ-B 16.8" in text
     capacity_page = next(i for i, page in enumerate(reader.pages) if "Team utilisation" in (page.extract_text() or ""))
     assert reader.pages[capacity_page].images, "the demand against capacity chart is drawn"
 

@@ -11,7 +11,7 @@ lines of that type.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
@@ -110,12 +110,17 @@ class DashboardView(RereadOnShow, PortfolioView):
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
         self.period_box = PeriodBox()
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.commentary_button = QPushButton("Commentary…")
+        self.commentary_button.setObjectName("commentaryButton")
+        self.commentary_button.setToolTip("The portfolio's and programmes' commentary for the board pack")
+        self.commentary_button.clicked.connect(self.edit_commentary)
         self.returns_note = QLabel()  # which reports came from PMs' workbooks, and when (issue 21)
         self.returns_note.setObjectName("returnsNote")
         self.returns_note.setStyleSheet("color: #546E7A;")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.returns_note)
+        top.addWidget(self.commentary_button)
         top.addWidget(self.period_box)
         tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
@@ -172,6 +177,12 @@ class DashboardView(RereadOnShow, PortfolioView):
                         portfolio_realisation(pf, when=period.end))
 
         self.loader.load(read, self._draw, self.context.report_problem)
+
+    def edit_commentary(self):
+        """The commentary editor for the period on show (gui/reports/commentary_dialog.py)."""
+        from pmo_desktop.gui.reports.commentary_dialog import edit_commentary
+
+        return edit_commentary(self.portfolio, self, period=self.period_box.period())
 
     def _forget(self) -> None:
         self._seen_batch = -1

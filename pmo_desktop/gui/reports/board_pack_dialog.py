@@ -1,5 +1,6 @@
-"""File ▸ Export Board Pack…: choose sections, period, programme, page size and file, then build the
-PDF with `reports.build_board_pack` on a worker thread (gui/shell/jobs.py).
+"""File ▸ Export Board Pack…: choose sections, period, programme, page size, format (PDF or editable
+PowerPoint) and file, then build it with `reports.build_board_pack` on a worker thread
+(gui/shell/jobs.py). "Commentary…" opens the commentary editor for the chosen period and programme.
 
 The dialog stays open while the pack is built and if it fails (the one-line reason is shown and the
 analyst can correct the file name); on success it closes and offers to open the PDF. The sections,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmo_desktop.gui.reports.commentary_dialog import edit_commentary
 from pmo_desktop.gui.shell.jobs import JobRunner, job_runner
 from pmo_desktop.gui.widgets.period_box import PeriodBox
 from pmo_desktop.registers import lookups
@@ -112,6 +114,20 @@ class BoardPackDialog(QDialog):
         for size in PAGE_SIZE_NAMES:
             self.page_box.addItem(size, size)
         self.page_box.setCurrentIndex(max(0, self.page_box.findData(saved.page_size)))
+        self.format_box = QComboBox()
+        self.format_box.setObjectName("formatBox")
+        self.format_box.addItem("PDF", ".pdf")
+        self.format_box.addItem("PowerPoint (editable slides)", ".pptx")
+        if settings is not None and settings.value("board_pack/format", "") == ".pptx":
+            self.format_box.setCurrentIndex(1)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.closed_pages = QCheckBox("A full page for closed and idea-stage projects")
+        self.closed_pages.setObjectName("closedPages")
+        self.closed_pages.setToolTip("By default they are one summary table")
+        self.commentary_button = QPushButton("Commentary…")
+        self.commentary_button.setObjectName("commentaryButton")
+        self.commentary_button.setAutoDefault(False)
+        self.commentary_button.clicked.connect(self.edit_commentary)
         self.output_edit = QLineEdit(str(self._suggested_path()))
         self.output_edit.setObjectName("outputPath")
         self.output_edit.textChanged.connect(self._update_export)
@@ -126,6 +142,9 @@ class BoardPackDialog(QDialog):
         form.addRow("Period", self.period_box)
         form.addRow("Programme", self.programme_box)
         form.addRow("Page size", self.page_box)
+        form.addRow("Format", self.format_box)
+        form.addRow("", self.closed_pages)
+        form.addRow("Commentary", self.commentary_button)
         form.addRow("Save as", out_row)
         self.problem = QLabel()
         self.problem.setObjectName("problemLabel")
@@ -141,7 +160,8 @@ class BoardPackDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self._form = [sections, self.period_box, self.programme_box, self.page_box, self.output_edit, browse]
+        self._form = [sections, self.period_box, self.programme_box, self.page_box, self.format_box,
+                      self.closed_pages, self.commentary_button, self.output_edit, browse]
         self.resize(560, 0)
         self._update_export()
 
@@ -162,7 +182,21 @@ class BoardPackDialog(QDialog):
         folder = Path(folder) if folder and Path(folder).is_dir() else self.pf.path.parent
         period = self.period_box.period()
         stem = f"{self.pf.path.stem} board pack" + (f" {period.isoformat()}" if period else "")
-        return folder / f"{stem}.pdf"
+        return folder / f"{stem}{self.extension()}"
+
+    def extension(self) -> str:
+        return self.format_box.currentData() if hasattr(self, "format_box") else ".pdf"
+
+    def _format_changed(self) -> None:
+        """The file name follows the format; the page size means nothing to slides."""
+        path = Path(self.output_edit.text().strip())
+        if path.suffix.lower() in (".pdf", ".pptx"):
+            self.output_edit.setText(str(path.with_suffix(self.extension())))
+        self.page_box.setEnabled(self.extension() == ".pdf")
+
+    def edit_commentary(self):
+        return edit_commentary(self.pf, self, period=self.period_box.period(),
+                               programme=self.programme_box.currentData())
 
     def choose_sections(self, names) -> None:
         for name, box in self.section_boxes.items():
@@ -174,15 +208,17 @@ class BoardPackDialog(QDialog):
     def options(self) -> BoardPackOptions:
         return BoardPackOptions(period=self.period_box.period(), sections=self.chosen_sections(),
                                 programme=self.programme_box.currentData(),
-                                page_size=self.page_box.currentData(), today=self.today)
+                                page_size=self.page_box.currentData(), today=self.today,
+                                closed_pages=self.closed_pages.isChecked())
 
     def output_path(self) -> Path:
         path = Path(self.output_edit.text().strip()).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        ext = self.extension()
+        return path if path.suffix.lower() == ext else path.with_name(path.name + ext)
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save board pack as", self.output_edit.text(),
-                                              "PDF files (*.pdf)")
+        kind = "PDF files (*.pdf)" if self.extension() == ".pdf" else "PowerPoint files (*.pptx)"
+        path, _ = QFileDialog.getSaveFileName(self, "Save board pack as", self.output_edit.text(), kind)
         if path:
             self.output_edit.setText(path)
 
@@ -225,11 +261,13 @@ class BoardPackDialog(QDialog):
                 remember_options(self.pf, self.options())
         if self.settings is not None:
             self.settings.setValue("board_pack/folder", str(result.path.resolve().parent))
+            self.settings.setValue("board_pack/format", self.extension())
         self.exported.emit(result)
         self.accept()
         answer = QMessageBox.question(
             self.parentWidget(), "Board pack saved",
-            f"Saved {result.path.name} ({result.pages} pages). Open it now?",
+            f"Saved {result.path.name} ({result.pages} {'slides' if self.extension() == '.pptx' else 'pages'}). "
+            "Open it now?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer == QMessageBox.StandardButton.Yes:
             self.open_pdf(result.path)

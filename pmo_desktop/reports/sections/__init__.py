@@ -41,9 +41,11 @@ def _modules():
         roadmap,
         status,
         summary,
+        trends,
     )
 
-    return {"cover": cover, "contents": contents, "summary": summary, "status": status, "roadmap": roadmap,
+    return {"cover": cover, "contents": contents, "summary": summary, "status": status, "trends": trends,
+            "roadmap": roadmap,
             "financials": financials, "capacity": capacity, "benefits": benefits, "risks": risks, "milestones": milestones, "changes": changes,
             "projects": projects, "appendix": appendix}
 

@@ -1,4 +1,4 @@
-"""Appendix: the data-quality findings of `pmo check` (stale reports, missing owners, dates out of order)."""
+"""Appendix: the open risks the risks section had no room for, and the data-quality findings of `pmo check` (stale reports, missing owners, dates out of order)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from reportlab.lib.units import mm
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.governance.health import RULES
-from pmo_desktop.reports.base import data_table, empty_note, p, section_heading
+from pmo_desktop.reports.base import data_table, dates_in_text, empty_note, fmt_date, p, section_heading
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import cjk_font_path
+from pmo_desktop.reports.sections import risks
 
-TITLE = "Appendix: data quality"
+TITLE = "Appendix"
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -25,20 +26,26 @@ SEVERITY_COLOUR = {"error": Rag.RED.colour, "warning": "#9A5B00", "info": "#6161
 def build(data: PackData, ctx) -> list:
     s = ctx.styles
     story = [section_heading(TITLE, s, "appendix")]
+    if "risks" in ctx.sections:
+        _, rest = risks.shown_and_rest(data)
+        if rest:  # the risks section shows the top ones; no risk is left out of the pack
+            story += [p(f"Further open risks · {len(rest)} not shown in the risks section", s.h2),
+                      risks.raid_table(rest, ctx, scored=True)]
+    story.append(p("Data quality", s.h2))
     if cjk_font_path() is None:
         story.append(p("Note: no Chinese/Japanese/Korean font was found on this computer, so such names may print "
                        "as empty boxes (they remain searchable text).", s.body))
     if not data.findings:
         return story + [empty_note("No data-quality findings: the checks found nothing to fix.", s)]
     counts = Counter(rule_title(f.rule) for f in data.findings)
-    story.append(p(f"{len(data.findings)} findings from the portfolio checks as at {data.today:%d %b %Y}: "
+    story.append(p(f"{len(data.findings)} findings from the portfolio checks as at {fmt_date(data.today)}: "
                    + ", ".join(f"{n} × {rule}" for rule, n in counts.most_common()) + ".", s.body))
     rows = [[p(h, s.head) for h in ("Severity", "Check", "Project", "Finding")]]
     extra = []
     ordered = sorted(data.findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.rule, f.project or ""))
     for i, f in enumerate(ordered, start=1):
         rows.append([f.severity.capitalize(), p(rule_title(f.rule), s.cell), p(f.project or "–", s.cell),
-                     p(f.message, s.cell)])
+                     p(dates_in_text(f.message), s.cell)])
         extra.append(("TEXTCOLOR", (0, i), (0, i), colors.HexColor(SEVERITY_COLOUR.get(f.severity, "#616161"))))
     w = ctx.width
     story.append(data_table(rows, [18 * mm, 50 * mm, 20 * mm, w - 88 * mm], extra=extra))

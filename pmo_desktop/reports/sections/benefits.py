@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from matplotlib.dates import AutoDateLocator, DateFormatter
+from matplotlib.dates import AutoDateLocator
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 from reportlab.lib import colors
@@ -56,7 +56,7 @@ def curve_chart(curve: list[dict], when: str, currency: str, width: float, heigh
                 label="Forecast")
     ax.axvline(date.fromisoformat(when), color="#B0BEC5", linewidth=0.8, linestyle=":")
     ax.xaxis.set_major_locator(AutoDateLocator(maxticks=10))
-    ax.xaxis.set_major_formatter(DateFormatter("%b %y"))
+    ax.xaxis.set_major_formatter(charts.month_formatter())  # months written the pack's one way
     ax.yaxis.set_major_locator(MaxNLocator(5))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_money(v * 100, currency)))
     ax.grid(True, axis="y", color="#ECEFF1")
@@ -65,7 +65,7 @@ def curve_chart(curve: list[dict], when: str, currency: str, width: float, heigh
                Line2D([], [], color=ACTUAL, linewidth=2, label="Actual"),
                Line2D([], [], color=FORECAST, linewidth=1.6, linestyle="--", label="Forecast"),
                Line2D([], [], color="#B0BEC5", linewidth=0.8, linestyle=":", label="This period")]
-    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=7)
+    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8)
     return fig
 
 

@@ -11,7 +11,9 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.reports import charts
 from pmo_desktop.reports.base import data_table, empty_note, p, pm, section_heading, spacer
 from pmo_desktop.reports.capacity_data import PackCapacity
@@ -29,7 +31,7 @@ PANELS_PER_ROW = 4
 
 
 def _month_label(m, first: bool) -> str:
-    return m.strftime("%b %y") if first or m.month == 1 else m.strftime("%b")
+    return format_month(m) if first or m.month == 1 else format_month(m, year=False)
 
 
 def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: float):
@@ -41,12 +43,12 @@ def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: floa
     rows = math.ceil(n / cols)
     # Layout in points, turned into figure fractions: the legend and each row's month labels get a
     # fixed height whatever the chart's height.
-    legend_h, ticks_h, title_h = 16 / height, 13 / height, 13 / height
+    legend_h, ticks_h, title_h = 22 / height, 14 / height, 13 / height
     left, right, gap_x = 26 / width, 6 / width, 26 / width
     panel_w = (1 - left - right - gap_x * (cols - 1)) / cols
     panel_h = (1 - legend_h - rows * (ticks_h + title_h)) / rows
     x = list(range(len(cap.months)))
-    labels = [_month_label(m, i == 0) for i, m in enumerate(cap.months)]
+    labels = [format_month(m, year=False) for m in cap.months]  # the span, with years, is in the text above
     for i, team in enumerate(teams):
         r, c = divmod(i, cols)
         bottom = 1 - (r + 1) * (title_h + panel_h) - r * ticks_h
@@ -59,14 +61,14 @@ def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: floa
                 markersize=7, zorder=3)
         ax.set_ylim(0, peak * 1.12)
         ax.yaxis.set_major_locator(MaxNLocator(4))
-        ax.set_xticks(x, labels, fontsize=6)
-        ax.tick_params(axis="y", labelsize=6)
+        ax.set_xticks(x, labels, fontsize=8)
+        ax.tick_params(axis="y", labelsize=8)
         ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
         name = team if len(team) <= 34 else team[:33] + "…"
-        ax.set_title(name, fontsize=7.5, loc="left", color="#37474F", fontweight="bold", pad=3)
+        ax.set_title(name, fontsize=8, loc="left", color="#37474F", fontweight="bold", pad=3)
     handles = [Patch(color=BAND_COLOURS[b][0], label=f"Allocated FTE, {BAND_LABELS[b].lower()}") for b in ("under", "full", "over")]
     handles.append(Line2D([], [], color=CAPACITY_LINE, linewidth=1.3, label="Available FTE (after leave, part-time)"))
-    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=6.5)
+    fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8)
     return fig
 
 
@@ -98,7 +100,8 @@ def _over_table(cap: PackCapacity, ctx):
     for o in cap.over:
         util = "n/a" if o["utilisation_pct"] is None else f"{o['utilisation_pct']:.0f}%"
         projects = ", ".join(f"{x['project']} {x['days']:.1f}" for x in o["projects"])
-        rows.append([o["month"], p(o["person"], s.cell), p(o["team"] or "–", s.cell),
+        rows.append([p(format_month(o["month"] + "-01" if len(o["month"]) == 7 else o["month"]), s.cell),
+                     p(o["person"], s.cell), p(o["team"] or "–", s.cell),
                      p(f"{o['allocated_days']:.1f}", s.cell_right), p(f"{o['capacity_days']:.1f}", s.cell_right),
                      p(f"+{o['excess_days']:.1f}", s.cell_right), p(util, s.cell_right), p(projects, s.cell)])
     fixed = [16 * mm, 40 * mm, 32 * mm, 18 * mm, 18 * mm, 16 * mm, 14 * mm]
@@ -111,7 +114,7 @@ def build(data: PackData, ctx) -> list:
     cap = data.capacity
     if cap is None or not cap.has_people:
         return story + [empty_note("No people are recorded, so there is no capacity to show.", s)]
-    span = f"{cap.months[0].strftime('%b %Y')} to {cap.months[-1].strftime('%b %Y')}"
+    span = f"{format_month(cap.months[0])} to {format_month(cap.months[-1])}"
     intro = (f"The {len(cap.months)} months after the period, {markup(span)}: <b>{cap.people}</b> people; "
              f"<b>{cap.over_count}</b> over-allocated person-months ({cap.people_over} people); "
              f"unstaffed demand <b>{cap.unstaffed_days:.1f}</b> person-days (roles not yet staffed, not in the team figures).")
@@ -123,7 +126,7 @@ def build(data: PackData, ctx) -> list:
                                              -sum(v["capacity_fte"] for v in cap.teams[t])))[:MAX_PANELS]
     teams = [t for t in cap.teams if t in teams]  # keep the service's order
     rows = math.ceil(len(teams) / PANELS_PER_ROW)
-    height = 18 + 108 * rows
+    height = 24 + 110 * rows
     with charts.chart_style():
         story.append(ctx.chart(charts.to_image(demand_chart(cap, teams, ctx.width, height), ctx.width, height)))
     if len(cap.teams) > len(teams):
@@ -135,10 +138,12 @@ def build(data: PackData, ctx) -> list:
     story.append(spacer(2 * mm))
     if cap.over:
         title = "Top over-allocations" if cap.over_count > len(cap.over) else "Over-allocations"
-        story += [p(f"{title} (worst first, person-days)", s.h2), _over_table(cap, ctx)]
+        more = []
         if cap.over_count > len(cap.over):
-            story.append(p(f"{cap.over_count - len(cap.over)} more over-allocated person-months are not listed; "
-                           "see the capacity view or the pmo capacity command.", s.small))
+            more = [p(f"{cap.over_count - len(cap.over)} more over-allocated person-months are not listed; "
+                      "see the capacity view or the pmo capacity command.", s.small)]
+        # the closing note stays with its table rather than alone on the next page
+        story.append(KeepTogether([p(f"{title} (worst first, person-days)", s.h2), _over_table(cap, ctx), *more]))
     else:
         story.append(empty_note("No one is allocated beyond their available time in these months.", s))
     return story

@@ -1,4 +1,4 @@
-"""Milestones: completed in the period, due next period, overdue at the period end."""
+"""Milestones: completed in the period, forecast in the next three periods, overdue at the period end."""
 
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ def build(data: PackData, ctx) -> list:
     parts = [
         (f"Completed in the period ({lo} – {fmt_date(data.period)})", data.milestones_completed, "Completed", True,
          "No milestones were completed in the period."),
-        (f"Due next period (to {fmt_date(data.next_period_end)})", data.milestones_next, "Forecast", False,
-         "No milestones are due next period."),
+        (f"Looking ahead three periods (to {fmt_date(data.lookahead_end)})", data.milestones_ahead, "Forecast", False,
+         "No milestones are forecast in the next three periods."),
         (f"Overdue at {fmt_date(data.period)}", data.milestones_overdue, "Was due", False,
          "No milestones were overdue at the period end."),
     ]

@@ -36,9 +36,10 @@ TREND_WORDS = {"better": "better than last period", "worse": "worse than last pe
 
 def _chips(x: ProjectPack, ctx) -> Table:
     s = ctx.styles
-    label = s.cell_centre.clone("chip_label", fontSize=6.8)
+    label = s.cell_centre.clone("chip_label", fontSize=8)
     rows = [[x.rags[d].letter for d in RAG_DIMENSIONS], [p(DIM_LABELS[d], label) for d in RAG_DIMENSIONS]]
-    style = [("FONTSIZE", (0, 0), (-1, 0), 13), ("LEADING", (0, 0), (-1, 0), 16), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    style = [("FONTSIZE", (0, 0), (-1, 0), 13), ("LEADING", (0, 0), (-1, 0), 16), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("LEFTPADDING", (0, 1), (-1, 1), 0), ("RIGHTPADDING", (0, 1), (-1, 1), 0)]  # "Resources" on one line
     for i, d in enumerate(RAG_DIMENSIONS):
         style += rag_cell_commands(i, 0, x.rags[d])
         style.append(("LINEAFTER", (i, 0), (i, 0), 2, colors.white))
@@ -179,8 +180,45 @@ def project_page(x: ProjectPack, data: PackData, ctx, first: bool) -> list:
     story = [Bookmark(TITLE, "projects", 0, True, TITLE)] if first else []
     _, head_h = head.wrap(ctx.width, ctx.height)
     room = ctx.height - head_h - s.h1.spaceAfter - s.h1.spaceBefore - 2
-    story += [head, KeepInFrame(ctx.width, room, content, mode="shrink", hAlign="LEFT", vAlign="TOP")]
-    return story
+    page = KeepInFrame(ctx.width, room, content, mode="shrink", hAlign="LEFT", vAlign="TOP")
+    page.canv = None
+    page.wrap(ctx.width, room)
+    if getattr(page, "_scale", 1.0) <= 1.0:
+        return story + [head, page]
+    # Too much to say for one page at 8 pt: charts and risks side by side, then the status report's
+    # words flowing on to a continuation page (nothing is shrunk below the pack's smallest type).
+    for f in content:
+        f.__dict__.pop("canv", None)
+    side = Table([[_charts(x, data, ctx, right_w), _raid(x, ctx, ctx.width - left_w - 8 * mm)]],
+                 colWidths=[left_w, ctx.width - left_w], hAlign="LEFT")
+    side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (0, 0), 8 * mm), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
+    return story + [head, top, spacer(3 * mm), side, spacer(2 * mm), p("Status report", s.h2), *_words(x, ctx)]
+
+
+SUMMARY_STAGES = ("Closed", "Idea")  # a row each in one table, unless the pack asks for full pages
+
+
+def summary_table(items: list[ProjectPack], data: PackData, ctx) -> list:
+    """Closed and idea-stage projects: one row each (with a bookmark each), not a near-empty page."""
+    s = ctx.styles
+    rows = [[p(h, s.head) for h in ("Project", "Programme", "Stage", "RAG", "Manager", "Finish")]
+            + [p(h, s.head_right) for h in ("Budget", "EAC")] + [p("Summary", s.head)]]
+    extra = []
+    marks = []
+    for i, x in enumerate(items, start=1):
+        f = x.finance
+        rows.append([p(f"{x.code}  {x.name}", s.cell), p(x.programme, s.cell), p(x.stage or "–", s.cell),
+                     x.rags["overall"].letter, p(x.manager or "–", s.cell), p(fmt_date(x.finish), s.cell),
+                     p(fmt_money(f.approved_budget if f else x.approved_budget, data.currency), s.cell_right),
+                     p(fmt_money(f.eac, data.currency) if f else "–", s.cell_right), p(x.summary or "–", s.cell)])
+        extra += rag_cell_commands(3, i, x.rags["overall"])
+        marks.append(Bookmark(f"{x.code}  {x.name}", f"project-{x.id}", 1, True, TITLE))
+    w = ctx.width
+    fixed = 38 * mm + 16 * mm + 10 * mm + 30 * mm + 24 * mm + 2 * 18 * mm
+    table = data_table(rows, [58 * mm, 38 * mm, 16 * mm, 10 * mm, 30 * mm, 24 * mm, 18 * mm, 18 * mm,
+                              w - fixed - 58 * mm], extra=extra + [("VALIGN", (0, 0), (-1, -1), "TOP")])
+    return [p(f"Closed and idea-stage projects · {len(items)}", s.h1), *marks, table]
 
 
 def build(data: PackData, ctx) -> list:
@@ -188,10 +226,21 @@ def build(data: PackData, ctx) -> list:
     if not data.projects:
         return [Heading(TITLE, s.h1, key="projects", section=TITLE),
                 empty_note("There are no projects in this portfolio (or in the chosen programme).", s)]
+    full = bool(data.options.get("closed_pages"))
+    paged = [x for x in data.projects if full or x.stage not in SUMMARY_STAGES]
+    brief = [x for x in data.projects if x not in paged]
     story = []
-    for i, x in enumerate(data.projects):
+    for i, x in enumerate(paged):
         if i:
             story.append(PageBreak())
         story += project_page(x, data, ctx, first=i == 0)
         ctx.tick()
+    if brief:
+        if story:
+            story.append(PageBreak())
+        else:
+            story.append(Bookmark(TITLE, "projects", 0, True, TITLE))
+        story += summary_table(brief, data, ctx)
+        for _ in brief:
+            ctx.tick()
     return story

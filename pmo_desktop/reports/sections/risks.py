@@ -1,4 +1,6 @@
-"""Risks and issues: the 5×5 heat map of open risks, the top risks by score, the escalated issues."""
+"""Risks and issues: the 5×5 heat map of open risks, the top risks by score with their response, owner
+and due date (overdue in red; "12 of 14 shown" when capped, the rest in the appendix), and the
+escalated issues, flagged when overdue or without an owner."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
+from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.scores import ScoreBand, score_band
 from pmo_desktop.reports.base import RULE, data_table, empty_note, fmt_date, p, pm, section_heading, spacer
 from pmo_desktop.reports.data import PackData, RaidRow
@@ -14,6 +17,8 @@ from pmo_desktop.reports.fonts import SANS, SANS_BOLD
 TITLE = "Risks and issues"
 PROBABILITY = {5: "Almost certain", 4: "Likely", 3: "Possible", 2: "Unlikely", 1: "Rare"}
 IMPACT = {1: "Negligible", 2: "Minor", 3: "Moderate", 4: "Major", 5: "Severe"}
+TOP_RISKS = 12  # rows in the risks section; the appendix lists the rest
+OVERDUE = Rag.RED.colour
 BAND_TEXT = {ScoreBand.LOW: "#FFFFFF", ScoreBand.MEDIUM: "#000000", ScoreBand.HIGH: "#FFFFFF",
              ScoreBand.CRITICAL: "#FFFFFF"}
 
@@ -55,15 +60,21 @@ def _legend(data: PackData, ctx) -> list:
 
 
 def raid_table(items: list[RaidRow], ctx, *, scored: bool) -> Table:
+    """Ref, title, project, owner, response (mitigation or action), due (red when overdue) and the
+    score (risks) or impact (issues). A missing owner is flagged in red."""
     s = ctx.styles
     w = ctx.width
-    head = ["Ref", "Title", "Project", "Owner", "Due", "Status"] + (["P", "I", "Score"] if scored else ["Impact"])
-    rows = [[p(h, s.head) for h in head]]
+    head = ["Ref", "Title", "Project", "Owner", "Response / action", "Due"] + (["P", "I", "Score"] if scored
+                                                                            else ["Impact"])
+    rows = [[p(h, s.head) for h in head[:-3 if scored else -1]] + [p(h, s.head_centre) for h in head[-3 if scored else -1:]]]
+    red = s.cell.clone("overdue", textColor=colors.HexColor(OVERDUE), fontName=SANS_BOLD)
     extra = []
     for i, r in enumerate(items, start=1):
         project = f"{r.project_code} {r.project_name}" if r.project_code else "Portfolio"
-        row = [p(r.ref, s.cell), p(r.title, s.cell), p(project, s.cell), p(r.owner or "no owner", s.cell),
-               p(fmt_date(r.due, True), s.cell), p(r.status, s.cell)]
+        due = fmt_date(r.due) + (" overdue" if r.overdue else "")
+        row = [p(r.ref, s.cell), p(r.title, s.cell), p(project, s.cell),
+               p(r.owner, s.cell) if r.owner else p("no owner", red), p(r.response or "–", s.cell),
+               p(due, red if r.overdue else s.cell)]
         if scored:
             row += [str(r.probability or "–"), str(r.impact or "–"), str(r.score or "–")]
             band = r.band
@@ -74,11 +85,26 @@ def raid_table(items: list[RaidRow], ctx, *, scored: bool) -> Table:
         else:
             row.append(str(r.impact or "–"))
         rows.append(row)
-    tail = [9 * mm, 9 * mm, 12 * mm] if scored else [14 * mm]
-    fixed = 15 * mm + 32 * mm + 17 * mm + 17 * mm + sum(tail)
-    widths = [15 * mm, (w - fixed) * 0.55, (w - fixed) * 0.45, 32 * mm, 17 * mm, 17 * mm] + tail
-    extra += [("ALIGN", (6, 1), (-1, -1), "CENTER")]
+    tail = [8 * mm, 8 * mm, 12 * mm] if scored else [14 * mm]
+    fixed = 15 * mm + 28 * mm + 24 * mm + sum(tail)
+    rest = w - fixed
+    widths = [15 * mm, rest * 0.3, rest * 0.25, 28 * mm, rest * 0.45, 24 * mm] + tail
+    extra += [("ALIGN", (6, 1), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     return data_table(rows, widths, extra=extra)
+
+
+def flags(items: list[RaidRow], noun: str) -> str:
+    """'9 of 14 open High/Critical risks are past their due date; 2 have no owner.'"""
+    overdue = sum(r.overdue for r in items)
+    unowned = sum(not r.owner for r in items)
+    text = f"{overdue} of {len(items)} {noun} {'is' if overdue == 1 else 'are'} past {'its' if overdue == 1 else 'their'} due date"
+    if unowned:
+        text += f"; {unowned} {'has' if unowned == 1 else 'have'} no owner"
+    return text + "."
+
+
+def shown_and_rest(data: PackData) -> tuple[list[RaidRow], list[RaidRow]]:
+    return data.top_risks[:TOP_RISKS], data.top_risks[TOP_RISKS:]
 
 
 def build(data: PackData, ctx) -> list:
@@ -86,13 +112,23 @@ def build(data: PackData, ctx) -> list:
     story = [section_heading(TITLE, s, "risks"), p("Heat map of open risks", s.h2)]
     legend = Table([[heat_map(data, ctx), _legend(data, ctx)]], colWidths=[125 * mm, ctx.width - 125 * mm])
     legend.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEAFTER", (0, 0), (0, 0), 0.5, RULE)]))
-    story += [legend, spacer(), p("Top risks by score", s.h2)]
+    shown, rest = shown_and_rest(data)
+    title = "Top risks by score"
+    if rest:
+        where = "the rest are listed in the appendix" if "appendix" in ctx.sections else \
+            "add the appendix to list the rest"
+        title += f" · {len(shown)} of {len(data.top_risks)} shown ({where})"
+    story += [legend, spacer(), p(title, s.h2)]
     if data.top_risks:
-        story.append(raid_table(data.top_risks, ctx, scored=True))
+        high = [r for r in data.top_risks if (r.score or 0) >= 10]
+        if high:
+            story.append(p(flags(high, "open High/Critical risks"), s.body))
+        story.append(raid_table(shown, ctx, scored=True))
     else:
         story.append(empty_note("No open risks with a probability and an impact.", s))
     story.append(p("Escalated issues", s.h2))
     if data.escalated_issues:
+        story.append(p(flags(data.escalated_issues, "escalated issues"), s.body))
         story.append(raid_table(data.escalated_issues, ctx, scored=False))
     else:
         story.append(empty_note("No issues are escalated to the board.", s))

@@ -13,6 +13,7 @@ from matplotlib.patches import Patch
 from reportlab.platypus import KeepTogether
 
 from pmo_desktop.domain import workdays
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports import charts
 from pmo_desktop.reports.base import data_table, empty_note, p, section_heading, spacer
@@ -63,7 +64,7 @@ def _pages(rows: list) -> list[list]:
     return pages
 
 
-TOP_PT, BOTTOM_PT = 24, 50  # top month axis; bottom month axis and legend
+TOP_PT, BOTTOM_PT = 24, 62  # top month axis; bottom month axis and the legend's two rows
 
 
 def row_pt(full_height: float) -> float:
@@ -96,17 +97,21 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
     _links(ax, rows, data.cross_links)
     months = (x1.year - x0.year) * 12 + x1.month - x0.month
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, months // 14 + (months % 14 > 0))))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %y"))
+    ax.xaxis.set_major_formatter(charts.month_formatter())
     ax.xaxis.grid(True, color="#ECEFF1", linewidth=0.6, zorder=0)
-    ax.tick_params(axis="x", labelsize=7, labeltop=True, top=True)
+    ax.tick_params(axis="x", labelsize=8, labeltop=True, top=True)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     for when, colour, label, style in ((data.period, "#616161", "Period end", ":"),
                                        (data.today, Rag.RED.colour, "Today", "--")):
         if x0 <= when <= x1:
             ax.axvline(mdates.date2num(when), color=colour, linestyle=style, linewidth=0.9, zorder=4)
-            ax.text(mdates.date2num(when), n - 0.45, f" {label}", color=colour, fontsize=6.5, va="bottom",
-                    ha="left" if label == "Today" else "right", zorder=5)
+            # both above the first row, on either side of their lines: the earlier one to the left of its
+            # line, the later one to the right, so they never print over each other or over a bar
+            left = (label == "Period end") == (data.period <= data.today)
+            ax.text(mdates.date2num(when), -0.52, f" {label} ", color=colour, fontsize=8, va="bottom",
+                    ha="right" if left else "left", zorder=7,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
     handles = [Patch(color=PLAN_COLOUR, label="Baseline"),
                *[Patch(color=r.colour, label=f"Forecast – {r.letter} {r.label}") for r in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)],
                Line2D([], [], marker="D", linestyle="", color=ACTUAL_COLOUR, markersize=4, label="Milestone done"),
@@ -117,7 +122,7 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
         handles += [Line2D([], [], color=LINK_COLOUR, marker=">", markersize=3, label="Link between projects"),
                     Line2D([], [], color=Rag.RED.colour, marker=">", markersize=3, label="Link broken")]
     cols = len(handles) if len(handles) <= 9 else (len(handles) + 1) // 2  # two rows when links are shown
-    fig.legend(handles=handles, loc="lower center", ncol=cols, fontsize=6.5, frameon=False,
+    fig.legend(handles=handles, loc="lower center", ncol=cols, fontsize=8, frameon=False,
                bbox_to_anchor=(0.5, 0.0))
     return fig
 
@@ -200,9 +205,9 @@ def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float, mar
     label = f"{x.code}  {x.name}"
     limit = 40
     ax.text(-8 / width / axis_w - 0.014, y, label if len(label) <= limit else label[: limit - 1] + "…",
-            transform=label_at, va="center", ha="right", fontsize=7, color="#212121", clip_on=False)
+            transform=label_at, va="center", ha="right", fontsize=8, color="#212121", clip_on=False)
     marks.chips.append((y, rag.colour))
-    ax.text(-0.012, y, rag.letter, transform=label_at, va="center_baseline", ha="center", fontsize=6.5,
+    ax.text(-0.012, y, rag.letter, transform=label_at, va="center_baseline", ha="center", fontsize=8,
             fontweight="bold", color=rag.text_colour, clip_on=False, zorder=6)
     bs, bf = _d(x.baseline_start), _d(x.baseline_finish)
     s, f = x.bar  # the plan's own span, as the GUI roadmap (scheduling.timeline) draws it
@@ -213,10 +218,14 @@ def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float, mar
         if x.finish_slip > 0:
             colour = Rag.RED.colour if x.finish_slip > 20 else Rag.AMBER.colour if x.finish_slip > 10 else "#616161"
             last = max([f] + [_d(m.finish) for m in x.milestones if m.finish])
-            ax.text(mdates.date2num(last + timedelta(days=9)), y - 0.06, f"+{x.finish_slip} wd", fontsize=6,
-                    va="center", ha="left", color=colour, zorder=5, clip_on=True)
+            at, right_edge = mdates.date2num(last + timedelta(days=9)), ax.get_xlim()[1]
+            room = (right_edge - ax.get_xlim()[0]) * 60 / (width * axis_w)  # ~60 pt of label, in days
+            edge = at > right_edge - room  # a bar reaching the edge: the label sits inside, at the edge
+            ax.text(right_edge if edge else at, y - 0.06, f"+{x.finish_slip} wd ", fontsize=8, va="center",
+                    ha="right" if edge else "left", color=colour, zorder=7, clip_on=False,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3, "alpha": 0.85} if edge else None)
     elif not (bs and bf):
-        ax.text(0.01, y, "no dates recorded", transform=label_at, fontsize=6.5, color="#616161", va="center")
+        ax.text(0.01, y, "no dates recorded", transform=label_at, fontsize=8, color="#616161", va="center")
     for m in x.milestones:
         if m.finish:
             (marks.done if m.done else marks.todo).append((mdates.date2num(_d(m.finish)), y - 0.06))
@@ -229,7 +238,7 @@ def build(data: PackData, ctx) -> list:
     if not rows:
         return story + [empty_note("There are no projects to place on the roadmap.", s)]
     span = window(data)
-    note = (f"Timeline {span[0]:%b %Y} – {span[1]:%b %Y}. Coloured bar: forecast start to finish, coloured and "
+    note = (f"Timeline {format_month(span[0])} – {format_month(span[1])}. Coloured bar: forecast start to finish, coloured and "
             "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days."
             + (" Arrows: links between projects (red where a task starts before the other project allows)."
                if data.cross_links else ""))

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.reports.base import (
     BAND_BG,
+    commentary_story,
     data_table,
     empty_note,
     fmt_date,
@@ -94,4 +95,10 @@ def build(data: PackData, ctx) -> list:
         story.append(p(f"Reports returned by project managers: {len(returned)} of "
                        f"{sum(1 for x in data.projects if x.reported)} (latest {fmt_date(latest)}); "
                        "the others were entered by the PMO.", s.small))
+    story.append(p("Programme commentary", s.h2))
+    for programme, _ in data.by_programme():
+        story.append(p(programme, s.cell_bold.clone("programme_name", fontSize=9.5, leading=12, spaceBefore=4,
+                                                     keepWithNext=1)))
+        story += commentary_story(data.programme_commentary.get(programme), s,
+                                  none=f"No commentary was recorded for {programme} this period.")
     return story

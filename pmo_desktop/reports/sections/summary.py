@@ -12,6 +12,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_pct, safe_ratio
 from pmo_desktop.reports.base import (
     RULE,
+    commentary_story,
     data_table,
     empty_note,
     fmt_date,
@@ -35,15 +36,17 @@ def rag_counts(data: PackData) -> Counter:
 def _rag_tile(data: PackData, ctx, width: float) -> Table:
     counts = rag_counts(data)
     chip_w = (width - 8) / len(RAG_ORDER)
+    label = ctx.styles.cell_centre.clone("rag_label", leading=9, textColor=colors.HexColor("#616161"))
     rows = [[r.letter for r in RAG_ORDER], [str(counts.get(r, 0)) for r in RAG_ORDER],
-            [r.label for r in RAG_ORDER]]
-    style = [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("FONTNAME", (0, 1), (-1, 1), SANS_BOLD),
+            [p(r.label, label) for r in RAG_ORDER]]  # wrapped at 8 pt ("Not reported" on two lines)
+    style = [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
+             ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 2), (-1, 2), "TOP"), ("FONTNAME", (0, 1), (-1, 1), SANS_BOLD),
              ("FONTSIZE", (0, 1), (-1, 1), 15), ("LEADING", (0, 1), (-1, 1), 18),
-             ("FONTSIZE", (0, 2), (-1, 2), 6.5), ("TEXTCOLOR", (0, 2), (-1, 2), colors.HexColor("#616161")),
+             ("FONTSIZE", (0, 2), (-1, 2), 8), ("TEXTCOLOR", (0, 2), (-1, 2), colors.HexColor("#616161")),
              ("FONTSIZE", (0, 0), (-1, 0), 9)]
     for i, r in enumerate(RAG_ORDER):
         style += rag_cell_commands(i, 0, r)
-    t = Table(rows, colWidths=[chip_w] * len(RAG_ORDER), rowHeights=[13, 21, 10])
+    t = Table(rows, colWidths=[chip_w] * len(RAG_ORDER), rowHeights=[13, 21, None])
     t.setStyle(TableStyle(style))
     return t
 
@@ -69,7 +72,7 @@ def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()
         (str(data.open_high_risks), "open High / Critical risks", Rag.RED.colour if data.open_high_risks else None),
         *extra,
     ]
-    rag_w = 66 * mm
+    rag_w = 82 * mm
     other_w = (ctx.width - rag_w) / len(small)
     cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, other_w, c) for v, label, c in small]]
     t = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
@@ -151,10 +154,11 @@ def build(data: PackData, ctx) -> list:
     for line in headlines(data) + finance_headlines(data):
         story.append(p(f"•  {line}", s.body))
     story.append(p("Commentary", s.h2))
-    if data.commentary:
-        story.append(p(data.commentary, s.body))
+    if data.programme_filter:  # a programme's pack leads with that programme's commentary
+        story += commentary_story(data.programme_commentary.get(data.programme_filter), s,
+                                  none=f"No commentary was recorded for {data.programme_filter} this period.")
     else:
-        story.append(empty_note("No portfolio commentary was recorded for this period.", s))
+        story += commentary_story(data.commentary, s, none="No portfolio commentary was recorded for this period.")
     decisions = [x for x in data.projects if x.decisions]
     story.append(p("Decisions requested of the board", s.h2))
     if not decisions:

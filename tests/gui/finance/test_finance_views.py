@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.finance import portfolio_summary
@@ -226,3 +227,18 @@ def test_a_read_asked_for_while_another_job_runs_follows_it(window, qtbot):
     release.set()
     settle(dash, qtbot)
     assert other.succeeded and dash.summary_data["period"]["end"] == "2026-07-31" and window.isEnabled()
+
+
+def test_dashboard_opens_the_commentary_editor_for_its_period(window, qtbot):
+    from pmo_desktop.reports.commentary import get_commentary
+
+    view = show(window, qtbot, "dashboard")
+    view.commentary_button.click()
+    editor = window.findChild(QWidget, "commentaryDialog")
+    assert editor is not None and editor.period_box.period() == view.period_box.period()
+    editor.scope_box.setCurrentIndex(editor.scope_box.findData("Data & Analytics"))
+    editor.editor.setPlainText("- Platform on track")
+    assert editor.save()
+    assert get_commentary(window.portfolio, view.period_box.period(), programme="Data & Analytics") == \
+        "- Platform on track"
+    editor.close()

@@ -134,3 +134,40 @@ def test_read_only_file_exports_without_remembering(qtbot, make_window, demo_pat
     _export(qtbot, d)
     assert (tmp_path / "ro.pdf").is_file() and answers.warnings == []
     assert remembered_options(win.portfolio).sections is None  # nothing written to a read-only file
+
+
+def test_powerpoint_format_writes_slides_and_the_name_follows(qtbot, dialog, tmp_path, answers):
+    from pptx import Presentation
+
+    dialog.output_edit.setText(str(tmp_path / "pack.pdf"))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(".pptx"))
+    assert dialog.output_edit.text().endswith("pack.pptx") and not dialog.page_box.isEnabled()
+    dialog.choose_sections(["summary", "financials"])
+    _export(qtbot, dialog)
+    deck = Presentation(str(tmp_path / "pack.pptx"))
+    assert dialog.result.pages == len(deck.slides) >= 3
+    assert "slides" in answers.questions[-1]
+
+
+def test_commentary_editor_from_the_dialog_saves_what_the_pack_prints(qtbot, dialog, window):
+    from pmo_desktop.reports.commentary import get_commentary
+
+    editor = dialog.edit_commentary()
+    qtbot.addWidget(editor)
+    editor.editor.setPlainText("Steady month")
+    editor.editor.selectAll()
+    editor.make_bold()
+    assert editor.editor.toPlainText() == "**Steady month**"
+    editor.editor.appendPlainText("\nGo-live in March\nCutover rehearsed")
+    cursor = editor.editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    cursor.movePosition(cursor.MoveOperation.Up, cursor.MoveMode.KeepAnchor)
+    editor.editor.setTextCursor(cursor)
+    editor.make_bullets()
+    assert editor.editor.toPlainText().endswith("- Go-live in March\n- Cutover rehearsed")
+    assert "<b>Steady month</b>" in editor.preview.toHtml() or "font-weight" in editor.preview.toHtml()
+    assert editor.save()
+    period = editor.period_box.period()
+    assert get_commentary(window.portfolio, period).startswith("**Steady month**")
+    editor.scope_box.setCurrentIndex(1)  # a programme: the portfolio text stays saved, the editor is empty
+    assert editor.editor.toPlainText() == ""
