@@ -3,6 +3,7 @@
 The public face is re-exported here so that services import `pmo_desktop.store` and nothing deeper.
 """
 
+from pmo_desktop.store.creation import create_portfolio
 from pmo_desktop.store.errors import (
     CorruptPortfolio,
     NewerSchema,
@@ -14,7 +15,7 @@ from pmo_desktop.store.errors import (
     ReadOnlyPortfolio,
     UndoConflict,
 )
-from pmo_desktop.store.portfolio import Portfolio, create_portfolio, open_portfolio
+from pmo_desktop.store.portfolio import Portfolio, open_portfolio
 
 __all__ = [
     "CorruptPortfolio",
