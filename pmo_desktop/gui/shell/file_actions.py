@@ -34,8 +34,15 @@ def file_filter() -> str:
 
 
 def said(text: str) -> str:
-    """A service's English one-line message, in the window's language."""
-    return i18n.message(text, current_language())
+    """A service's English one-line message, in the window's language (also when shown capitalised)."""
+    lang = current_language()
+    translated = i18n.message(text, lang)
+    if translated == text and text[:1].isupper():
+        lowered = text[:1].lower() + text[1:]
+        again = i18n.message(lowered, lang)
+        if again != lowered:
+            return again
+    return translated
 
 
 @dataclass

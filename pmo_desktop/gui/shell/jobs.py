@@ -30,8 +30,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from pmo_desktop import i18n
-from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
@@ -51,7 +50,7 @@ def one_line(exc: BaseException) -> str:
         text = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     ours = isinstance(exc, PortfolioError) or type(exc).__module__.startswith("pmo_desktop.")
     if (ours or isinstance(exc, OSError)) and text:
-        return i18n.message(text[:1].upper() + text[1:], current_language())
+        return said(text[:1].upper() + text[1:])
     if text:
         return tr("Unexpected problem ({kind}): {text}").format(kind=type(exc).__name__, text=text)
     return tr("Unexpected problem ({kind})").format(kind=type(exc).__name__)
