@@ -1724,6 +1724,14 @@ You can also drop a .pmo file here.</source>
         <translation>报告期：截至该月为实际值，之后为预测值</translation>
     </message>
     <message>
+        <source>Period ending {date}  (current)</source>
+        <translation>报告期截止 {date}（当前）</translation>
+    </message>
+    <message>
+        <source>Period ending {date}</source>
+        <translation>报告期截止 {date}</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
