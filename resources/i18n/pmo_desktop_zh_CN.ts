@@ -16,6 +16,22 @@ You can also drop a .pmo file here.</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
+        <source>Value not accepted</source>
+        <translation>数值未被接受</translation>
+    </message>
+    <message>
+        <source>{name} (read-only) — PMO Desktop</source>
+        <translation>{name}（只读）— PMO Desktop</translation>
+    </message>
+    <message>
+        <source>No portfolio open</source>
+        <translation>未打开项目组合</translation>
+    </message>
+    <message>
+        <source>READ-ONLY</source>
+        <translation>只读</translation>
+    </message>
+    <message>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -26,6 +42,14 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Saved {time}</source>
         <translation>已保存 {time}</translation>
+    </message>
+    <message>
+        <source>Save a copy as</source>
+        <translation>另存副本为</translation>
+    </message>
+    <message>
+        <source>Could not save a copy</source>
+        <translation>无法保存副本</translation>
     </message>
     <message>
         <source>Saved a copy as {path}</source>
@@ -502,6 +526,38 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>The selected project has no plan to reschedule</source>
         <translation>所选项目没有可重新排程的计划</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Error logs</source>
+        <translation>错误日志</translation>
+    </message>
+    <message>
+        <source>About PMO Desktop</source>
+        <translation>关于 PMO Desktop</translation>
+    </message>
+    <message>
+        <source>Backups: the last 10 copies of each portfolio, one folder per file.</source>
+        <translation>备份：每个项目组合保留最近 10 份副本，每个文件一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licences</source>
+        <translation>随附组件及其许可证</translation>
+    </message>
+    <message>
+        <source>Open Data Folder</source>
+        <translation>打开数据文件夹</translation>
     </message>
     <message>
         <source>&amp;About PMO Desktop</source>
@@ -1072,6 +1128,26 @@ You can also drop a .pmo file here.</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>未报告</translation>
+    </message>
+    <message>
         <source>(portfolio-wide)</source>
         <translation>（项目组合层面）</translation>
     </message>
@@ -1356,6 +1432,10 @@ You can also drop a .pmo file here.</source>
         <translation>搜索{what}…</translation>
     </message>
     <message>
+        <source>Shown because of a dashboard click: click to show all rows again</source>
+        <translation>因在仪表板上点击而筛选：点击可重新显示所有行</translation>
+    </message>
+    <message>
         <source>Show only rows with this {what}</source>
         <translation>只显示该{what}的行</translation>
     </message>
@@ -1368,6 +1448,10 @@ You can also drop a .pmo file here.</source>
         <translation>全部 RAG</translation>
     </message>
     <message>
+        <source>{label}: shown because of a dashboard click; click to show all rows again</source>
+        <translation>{label}：因在仪表板上点击而筛选；点击可重新显示所有行</translation>
+    </message>
+    <message>
         <source>{n} {what}</source>
         <translation>{n} 个{what}</translation>
     </message>
@@ -1378,6 +1462,34 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Reset columns</source>
         <translation>重置列</translation>
+    </message>
+    <message>
+        <source>Its status reports, plan, RAID items and budget go with it.</source>
+        <translation>其状态报告、计划、RAID 条目和预算将一并删除。</translation>
+    </message>
+    <message>
+        <source>Delete {n} {things} ({keys})?</source>
+        <translation>删除 {n} 个{things}（{keys}）？</translation>
+    </message>
+    <message>
+        <source>Delete {things}</source>
+        <translation>删除{things}</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Clear 1 cell</source>
+        <translation>清除 1 个单元格</translation>
+    </message>
+    <message>
+        <source>Clear {n} cells</source>
+        <translation>清除 {n} 个单元格</translation>
+    </message>
+    <message>
+        <source>the pasted block is {wide} columns wide; only {fit} fit from here</source>
+        <translation>粘贴的区域有 {wide} 列宽；从此处起只能容纳 {fit} 列</translation>
     </message>
     <message>
         <source>Weights:</source>
@@ -1552,8 +1664,56 @@ You can also drop a .pmo file here.</source>
         <translation>按项目群</translation>
     </message>
     <message>
+        <source>Status report — {code} {name}</source>
+        <translation>状态报告 — {code} {name}</translation>
+    </message>
+    <message>
+        <source>Editing the report already written for {period}.</source>
+        <translation>正在编辑 {period} 已填写的报告。</translation>
+    </message>
+    <message>
+        <source>Pre-filled from the {period} report: its next steps are now this period&apos;s achievements. Change what has changed.</source>
+        <translation>已根据 {period} 的报告预填：其下一步计划现作为本期成果。请修改有变化的内容。</translation>
+    </message>
+    <message>
+        <source>No earlier report: RAGs start from the project&apos;s current RAGs.</source>
+        <translation>没有更早的报告：RAG 状态取自项目当前的 RAG 状态。</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>报告未保存</translation>
+    </message>
+    <message>
         <source>Add field</source>
         <translation>添加字段</translation>
+    </message>
+    <message>
+        <source>Field not added</source>
+        <translation>字段未添加</translation>
+    </message>
+    <message>
+        <source>The project register: every project in the portfolio with its stage, dates, budget and RAG.</source>
+        <translation>项目登记册：项目组合中的每个项目及其阶段、日期、预算和 RAG 状态。</translation>
+    </message>
+    <message>
+        <source>Risks, assumptions, issues, dependencies and decisions, with owners, scores and responses.</source>
+        <translation>风险、假设、问题、依赖和决策，及其负责人、评分和应对。</translation>
+    </message>
+    <message>
+        <source>The milestones of every project&apos;s plan: baseline against forecast, and how far each has slipped.</source>
+        <translation>每个项目计划中的里程碑：基线与预测对比，以及各自的延误程度。</translation>
+    </message>
+    <message>
+        <source>Each project&apos;s report for each period: RAG by dimension, summary, achievements and next steps.</source>
+        <translation>每个项目每个报告期的报告：各维度 RAG 状态、摘要、成果和下一步计划。</translation>
+    </message>
+    <message>
+        <source>No {things} yet</source>
+        <translation>还没有{things}</translation>
+    </message>
+    <message>
+        <source>Add {thing}</source>
+        <translation>添加{thing}</translation>
     </message>
     <message>
         <source>Import from Excel…</source>
@@ -1562,6 +1722,14 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>The reporting period: actuals up to its month, forecasts after</source>
         <translation>报告期：截至该月为实际值，之后为预测值</translation>
+    </message>
+    <message>
+        <source>Period ending {date}  (current)</source>
+        <translation>报告期截止 {date}（当前）</translation>
+    </message>
+    <message>
+        <source>Period ending {date}</source>
+        <translation>报告期截止 {date}</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1842,6 +2010,160 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Lag</source>
         <translation>延隔时间</translation>
+    </message>
+    <message>
+        <source>e.g. 1,250,000 or 1.25m</source>
+        <translation>例如 1,250,000 或 1.25m</translation>
+    </message>
+    <message>
+        <source>2026-11-27 or 27/11/2026</source>
+        <translation>2026-11-27 或 27/11/2026</translation>
+    </message>
+    <message>
+        <source>{name} is open read-only</source>
+        <translation>{name} 以只读方式打开</translation>
+    </message>
+    <message>
+        <source>PMO Desktop: unexpected error</source>
+        <translation>PMO Desktop：意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the last action was not finished.</source>
+        <translation>出现问题，上一个操作未完成。</translation>
+    </message>
+    <message>
+        <source>The details were saved to
+{log}</source>
+        <translation>详细信息已保存到
+{log}</translation>
+    </message>
+    <message>
+        <source>The details could not be saved to a log file.</source>
+        <translation>详细信息无法保存到日志文件。</translation>
+    </message>
+    <message>
+        <source>Your portfolio file is safe: every change is saved as one complete step. If this keeps happening, send the details to your PMO Desktop support contact.</source>
+        <translation>您的项目组合文件是安全的：每项修改都作为一个完整步骤保存。如果问题反复出现，请将详细信息发送给 PMO Desktop 支持联系人。</translation>
+    </message>
+    <message>
+        <source>Copy Details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>PMO portfolios (*.pmo);;All files (*)</source>
+        <translation>PMO 项目组合文件 (*.pmo);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>File in use</source>
+        <translation>文件正在使用中</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Someone (or another PMO Desktop window) has it open for editing. You can open it read-only to look at it; you will not be able to change it.</source>
+        <translation>有人（或另一个 PMO Desktop 窗口）正在编辑此文件。您可以以只读方式打开查看，但无法修改。</translation>
+    </message>
+    <message>
+        <source>Cannot open portfolio</source>
+        <translation>无法打开项目组合</translation>
+    </message>
+    <message>
+        <source>Damaged portfolio</source>
+        <translation>项目组合文件已损坏</translation>
+    </message>
+    <message>
+        <source>PMO Desktop keeps automatic backups; restore the latest one from the backups folder.</source>
+        <translation>PMO Desktop 会自动备份；请从备份文件夹恢复最新的备份。</translation>
+    </message>
+    <message>
+        <source>Newer portfolio format</source>
+        <translation>项目组合格式较新</translation>
+    </message>
+    <message>
+        <source>Not a portfolio</source>
+        <translation>不是项目组合文件</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: {why}</source>
+        <translation>无法打开 {name}：{why}</translation>
+    </message>
+    <message>
+        <source>Cannot create portfolio</source>
+        <translation>无法创建项目组合</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {why}</source>
+        <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>Welcome to PMO Desktop</source>
+        <translation>欢迎使用 PMO Desktop</translation>
+    </message>
+    <message>
+        <source>Version {version}. Your portfolio is one file (.pmo) that you keep where you like; nothing leaves this computer.</source>
+        <translation>版本 {version}。您的项目组合是一个文件（.pmo），可存放在任意位置；任何数据都不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>Create a new portfolio</source>
+        <translation>新建项目组合</translation>
+    </message>
+    <message>
+        <source>Start an empty portfolio file and add your projects, or import them from a spreadsheet.</source>
+        <translation>创建一个空的项目组合文件，然后添加项目，或从电子表格导入。</translation>
+    </message>
+    <message>
+        <source>Open a portfolio…</source>
+        <translation>打开项目组合…</translation>
+    </message>
+    <message>
+        <source>Open a .pmo file you or a colleague already has.</source>
+        <translation>打开您或同事已有的 .pmo 文件。</translation>
+    </message>
+    <message>
+        <source>Explore the demo portfolio</source>
+        <translation>浏览示例项目组合</translation>
+    </message>
+    <message>
+        <source>A realistic portfolio of 40 projects to try every view on. It is kept apart from your own files; change it as you like.</source>
+        <translation>一个包含 40 个项目的真实示例项目组合，可用来试用每个视图。它与您自己的文件分开保存，可随意修改。</translation>
+    </message>
+    <message>
+        <source>New portfolio</source>
+        <translation>新建项目组合</translation>
+    </message>
+    <message>
+        <source>Open portfolio</source>
+        <translation>打开项目组合</translation>
+    </message>
+    <message>
+        <source>Cannot create the demo portfolio</source>
+        <translation>无法创建示例项目组合</translation>
+    </message>
+    <message>
+        <source>Unexpected problem ({kind}): {text}</source>
+        <translation>意外问题（{kind}）：{text}</translation>
+    </message>
+    <message>
+        <source>Unexpected problem ({kind})</source>
+        <translation>意外问题（{kind}）</translation>
+    </message>
+    <message>
+        <source>{title}: stopping…</source>
+        <translation>{title}：正在停止…</translation>
+    </message>
+    <message>
+        <source>Wait for “{title}” to finish first</source>
+        <translation>请先等待“{title}”完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

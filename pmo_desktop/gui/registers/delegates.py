@@ -24,6 +24,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.gui.registers.register_model import RAW_ROLE, RegisterModel, rag_of
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers import lookups
 
@@ -76,7 +77,7 @@ class RegisterDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         if kind == C.MONEY:
             editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-            editor.setPlaceholderText("e.g. 1,250,000 or 1.25m")
+            editor.setPlaceholderText(tr("e.g. 1,250,000 or 1.25m"))
         return editor
 
     def _choices(self, column: C.Column, index):

@@ -28,6 +28,7 @@ from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.gui.registers.register_model import rag_of
 from pmo_desktop.gui.widgets.chips import chip_pixmap
 from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers import lookups, query, writes
 from pmo_desktop.registers.definitions import PROJECTS
@@ -138,10 +139,10 @@ class ProjectForm(QWidget):
             return note
         line = QLineEdit()
         if column.kind == C.DATE:
-            line.setPlaceholderText("2026-11-27 or 27/11/2026")
+            line.setPlaceholderText(tr("2026-11-27 or 27/11/2026"))
         elif column.kind == C.MONEY:
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
-            line.setPlaceholderText("e.g. 1,250,000 or 1.25m")
+            line.setPlaceholderText(tr("e.g. 1,250,000 or 1.25m"))
         elif column.kind == C.PERCENT:
             line.setAlignment(Qt.AlignmentFlag.AlignRight)
         line.editingFinished.connect(lambda k=key: self.commit(k))
@@ -237,7 +238,7 @@ class ProjectForm(QWidget):
         pf = self.context.portfolio
         column = _COLUMNS[key]
         if pf.read_only:
-            self._show_problem(f"{pf.path.name} is open read-only")
+            self._show_problem(tr("{name} is open read-only").format(name=pf.path.name))
             return None
         label = f"Edit {column.header} of {self._label}".strip()
         try:

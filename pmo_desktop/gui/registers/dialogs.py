@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QMessageBox,
 
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag
 from pmo_desktop.domain.values import ValueProblem, parse_date, parse_rag
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.widgets.chips import chip_icon
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.paths import ui_path
 from pmo_desktop.registers import lookups
@@ -41,7 +43,7 @@ def fill_rag_combo(box: QComboBox) -> None:
     box.setIconSize(QSize(29, 18))
     box.addItem("", None)
     for rag in Rag:
-        box.addItem(chip_icon(rag), rag.label, rag.value)
+        box.addItem(chip_icon(rag), shown(rag.label), rag.value)
 
 
 class StatusReportDialog(QDialog):
@@ -54,7 +56,7 @@ class StatusReportDialog(QDialog):
         self.batch_id: int | None = None
         self.form = load_form("status_report.ui", self)
         code, name, _stage = lookups.project_heading(pf, project_id)
-        self.setWindowTitle(f"Status report — {code} {name}")
+        self.setWindowTitle(tr("Status report — {code} {name}").format(code=code, name=name))
         for dim in RAG_DIMENSIONS:
             fill_rag_combo(self.combo(dim))
         self.form.buttons.accepted.connect(self.accept)
@@ -79,12 +81,12 @@ class StatusReportDialog(QDialog):
             getattr(self.form, key).setPlainText(values.get(key) or "")
         self.form.author.setText(values.get("author") or "")
         if "id" in values:
-            note = f"Editing the report already written for {period}."
+            note = tr("Editing the report already written for {period}.").format(period=period)
         elif values.get("previous_period"):
-            note = (f"Pre-filled from the {values['previous_period']} report: its next steps are now this "
-                    "period's achievements. Change what has changed.")
+            note = tr("Pre-filled from the {period} report: its next steps are now this period's achievements. "
+                      "Change what has changed.").format(period=values["previous_period"])
         else:
-            note = "No earlier report: RAGs start from the project's current RAGs."
+            note = tr("No earlier report: RAGs start from the project's current RAGs.")
         self.form.prefillNote.setText(note)
 
     def values(self) -> tuple[str, dict]:
@@ -103,7 +105,7 @@ class StatusReportDialog(QDialog):
             period, values = self.values()
             self.batch_id = status_reports.save_report(self.pf, self.project_id, period, values)
         except (ValueProblem, PortfolioError) as exc:
-            QMessageBox.warning(self, "Report not saved", str(exc)[:1].upper() + str(exc)[1:])
+            QMessageBox.warning(self, tr("Report not saved"), said(str(exc)[:1].upper() + str(exc)[1:]))
             return
         super().accept()
 
@@ -127,10 +129,10 @@ class CustomFieldDialog(QDialog):
         self.field_id: int | None = None
         self.form = load_form("custom_field.ui", self)
         for key, label in self.ENTITIES:
-            self.form.entity.addItem(label, key)
+            self.form.entity.addItem(shown(label), key)
         self.form.entity.setCurrentIndex(max(0, self.form.entity.findData(entity)))
         for t in custom_fields.FIELD_TYPES:
-            self.form.fieldType.addItem(t.capitalize(), t)
+            self.form.fieldType.addItem(shown(t.capitalize()), t)
         self.form.fieldType.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
         self.form.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Add field"))
@@ -149,7 +151,7 @@ class CustomFieldDialog(QDialog):
                 self.pf, self.form.entity.currentData(), self.form.name.text(),
                 self.form.fieldType.currentData(), choices)
         except PortfolioError as exc:
-            QMessageBox.warning(self, "Field not added", str(exc)[:1].upper() + str(exc)[1:])
+            QMessageBox.warning(self, tr("Field not added"), said(str(exc)[:1].upper() + str(exc)[1:]))
             return
         super().accept()
 

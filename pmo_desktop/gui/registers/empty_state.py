@@ -8,7 +8,24 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
+
+
+def _about(about: str) -> str:
+    """A register's description (kept in English in registers/definitions.py) as the user reads it."""
+    known = {
+        "The project register: every project in the portfolio with its stage, dates, budget and RAG.":
+            tr("The project register: every project in the portfolio with its stage, dates, budget and RAG."),
+        "Risks, assumptions, issues, dependencies and decisions, with owners, scores and responses.":
+            tr("Risks, assumptions, issues, dependencies and decisions, with owners, scores and responses."),
+        "The milestones of every project's plan: baseline against forecast, and how far each has slipped.":
+            tr("The milestones of every project's plan: baseline against forecast, and how far each has "
+               "slipped."),
+        "Each project's report for each period: RAG by dimension, summary, achievements and next steps.":
+            tr("Each project's report for each period: RAG by dimension, summary, achievements and next steps."),
+    }
+    return known.get(about, about)
 
 
 class EmptyState(QFrame):
@@ -16,14 +33,14 @@ class EmptyState(QFrame):
                  import_: Callable[[], None], parent=None):
         super().__init__(parent)
         self.setObjectName("emptyState")
-        self.title = QLabel(f"No {title.lower()} yet")
+        self.title = QLabel(tr("No {things} yet").format(things=shown(title.lower())))
         self.title.setObjectName("detailTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.about = QLabel(about)
+        self.about = QLabel(_about(about))
         self.about.setObjectName("detailSubtitle")
         self.about.setWordWrap(True)
         self.about.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_button = QPushButton(f"Add {noun}")
+        self.add_button = QPushButton(tr("Add {thing}").format(thing=shown(noun)))
         self.add_button.setObjectName("emptyAdd")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(add)

@@ -79,7 +79,7 @@ class RegisterView(PortfolioView):
         self.condition_chip = QToolButton()  # shows a chart's filter (no box offers it); click to clear
         self.condition_chip.setObjectName("conditionChip")
         self.condition_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.condition_chip.setToolTip("Shown because of a dashboard click: click to show all rows again")
+        self.condition_chip.setToolTip(tr("Shown because of a dashboard click: click to show all rows again"))
         self.condition_chip.setStyleSheet("QToolButton#conditionChip { background: #E3F2FD; border: 1px solid #90CAF9;"
                                           " border-radius: 4px; padding: 2px 6px; }")
         self.condition_chip.clicked.connect(lambda: self.model.set_condition(None))
@@ -133,7 +133,7 @@ class RegisterView(PortfolioView):
         empty = self.model.total == 0
         self._stack.setCurrentWidget(self.empty if empty else self.table)
         pf = self.portfolio
-        self.empty.set_writable(not pf.read_only, f"{pf.path.name} is open read-only")
+        self.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
 
     def _import(self) -> None:
         action = getattr(self.window(), "actions", {}).get("import")
@@ -237,7 +237,8 @@ class RegisterView(PortfolioView):
         self.condition_chip.setVisible(label is not None)
         if label is not None:
             self.condition_chip.setText(f"{label}  ✕")
-            self.condition_chip.setToolTip(f"{label}: shown because of a dashboard click; click to show all rows again")
+            self.condition_chip.setToolTip(
+                tr("{label}: shown because of a dashboard click; click to show all rows again").format(label=label))
 
     def _filter_changed(self, key: str, box: QComboBox) -> None:
         value = box.currentData()
@@ -371,11 +372,13 @@ class RegisterView(PortfolioView):
         rows = self.selected_rows()
         if not rows:
             return
-        noun = self.register.noun + ("s" if len(rows) != 1 else "")
+        noun = shown(self.register.noun + ("s" if len(rows) != 1 else ""))
         keys = ", ".join(self.model._label_for(r) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
-        extra = " Its status reports, plan, RAID items and budget go with it." if self.register.table == "projects" else ""
-        if not self.context.confirm(f"Delete {noun}", f"Delete {len(rows)} {noun} ({keys})?{extra}\n\n"
-                                    "You can undo this with Ctrl+Z."):
+        extra = (" " + tr("Its status reports, plan, RAID items and budget go with it.")
+                 if self.register.table == "projects" else "")
+        question = tr("Delete {n} {things} ({keys})?").format(n=len(rows), things=noun, keys=keys)
+        if not self.context.confirm(tr("Delete {things}").format(things=noun),
+                                    f"{question}{extra}\n\n" + tr("You can undo this with Ctrl+Z.")):
             return
         self.model.delete_rows(rows)
 
@@ -384,7 +387,8 @@ class RegisterView(PortfolioView):
         cells = [(i.row(), i.column(), "") for i in self.table.selectionModel().selectedIndexes()
                  if self.model.columns[i.column()].editable]
         if cells:
-            self.model.write_cells(cells, label=f"Clear {len(cells)} cell{'s' if len(cells) != 1 else ''}")
+            self.model.write_cells(cells, label=(tr("Clear 1 cell") if len(cells) == 1
+                                                 else tr("Clear {n} cells").format(n=len(cells))))
 
     def selected_rows(self) -> list[int]:
         rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
@@ -440,7 +444,8 @@ class RegisterView(PortfolioView):
         else:
             if start + len(grid[0]) > len(visible):
                 self.context.report_problem(
-                    f"the pasted block is {len(grid[0])} columns wide; only {len(visible) - start} fit from here")
+                    tr("the pasted block is {wide} columns wide; only {fit} fit from here").format(
+                        wide=len(grid[0]), fit=len(visible) - start))
                 return None
             for r, row in enumerate(grid):
                 for c, value in enumerate(row):

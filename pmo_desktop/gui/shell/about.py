@@ -36,10 +36,10 @@ def licences_text() -> str:
 def locations(settings: QSettings) -> dict[str, Path | str]:
     """Where the application keeps things on this computer, by what a user would call them."""
     return {
-        "Settings": settings.fileName(),
-        "Data folder": data_dir(),
-        "Backups": data_dir() / "backups",
-        "Error logs": log_folder(),
+        tr("Settings"): settings.fileName(),
+        tr("Data folder"): data_dir(),
+        tr("Backups"): data_dir() / "backups",
+        tr("Error logs"): log_folder(),
     }
 
 
@@ -47,26 +47,27 @@ class AboutDialog(QDialog):
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About PMO Desktop")
+        self.setWindowTitle(tr("About PMO Desktop"))
         self.setWindowIcon(icon("app.svg"))
         self.places = locations(settings or QSettings())
         rows = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(str(v))}</td></tr>"
                        for k, v in self.places.items())
+        note = tr("Backups: the last 10 copies of each portfolio, one folder per file.")
         self.header = QLabel(
             f"<h2>PMO Desktop {escape(__version__)}</h2>"
             f"<p>Python {platform.python_version()} · Qt {qVersion()} · PySide6 {pyside_version}</p>"
             f"<table>{rows}</table>"
-            "<p>Backups: the last 10 copies of each portfolio, one folder per file.</p>")
+            f"<p>{escape(note)}</p>")
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.header.setWordWrap(True)
-        heading = QLabel("<b>Bundled components and their licences</b>")
+        heading = QLabel("<b>{}</b>".format(escape(tr("Bundled components and their licences"))))
         self.licences = QPlainTextEdit(licences_text())
         self.licences.setReadOnly(True)
         self.licences.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.licences.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_folder = QPushButton("Open Data Folder")
+        self.open_folder = QPushButton(tr("Open Data Folder"))
         buttons.addButton(self.open_folder, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_folder.clicked.connect(self.show_data_folder)
         buttons.rejected.connect(self.reject)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from pmo_desktop import __version__
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store.backups import data_dir
 
 
@@ -55,16 +56,17 @@ class CrashDialog(QMessageBox):
     """'Something went wrong': the one-line cause, where the log is, and Copy Details."""
 
     def __init__(self, summary: str, details: str, log: Path | None, parent: QWidget | None = None):
-        super().__init__(QMessageBox.Icon.Critical, "PMO Desktop: unexpected error",
-                         "Something went wrong and the last action was not finished.", parent=parent)
+        super().__init__(QMessageBox.Icon.Critical, tr("PMO Desktop: unexpected error"),
+                         tr("Something went wrong and the last action was not finished."), parent=parent)
         self.setObjectName("crashDialog")
         self.details = details
-        where = f"The details were saved to\n{log}" if log else "The details could not be saved to a log file."
-        self.setInformativeText(f"{summary}\n\n{where}\n\nYour portfolio file is safe: every change is saved "
-                                "as one complete step. If this keeps happening, send the details to your "
-                                "PMO Desktop support contact.")
+        where = (tr("The details were saved to\n{log}").format(log=log) if log
+                 else tr("The details could not be saved to a log file."))
+        safe = tr("Your portfolio file is safe: every change is saved as one complete step. If this keeps "
+                  "happening, send the details to your PMO Desktop support contact.")
+        self.setInformativeText(f"{summary}\n\n{where}\n\n{safe}")
         self.setDetailedText(details)
-        self.copy_button: QPushButton = self.addButton("Copy Details", QMessageBox.ButtonRole.ActionRole)
+        self.copy_button: QPushButton = self.addButton(tr("Copy Details"), QMessageBox.ButtonRole.ActionRole)
         # An ActionRole button would close the box; keep it open and just copy.
         self.copy_button.clicked.disconnect()
         self.copy_button.clicked.connect(self.copy_details)
@@ -72,7 +74,7 @@ class CrashDialog(QMessageBox):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
 
 
 class CrashHandler(QObject):

@@ -11,6 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from pmo_desktop import i18n
+from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import (
     CorruptPortfolio,
     NewerSchema,
@@ -23,7 +26,23 @@ from pmo_desktop.store import (
     open_portfolio,
 )
 
-FILE_FILTER = "PMO portfolios (*.pmo);;All files (*)"
+FILE_FILTER = "PMO portfolios (*.pmo);;All files (*)"  # English; file dialogs use file_filter()
+
+
+def file_filter() -> str:
+    return tr("PMO portfolios (*.pmo);;All files (*)")
+
+
+def said(text: str) -> str:
+    """A service's English one-line message, in the window's language (also when shown capitalised)."""
+    lang = current_language()
+    translated = i18n.message(text, lang)
+    if translated == text and text[:1].isupper():
+        lowered = text[:1].lower() + text[1:]
+        again = i18n.message(lowered, lang)
+        if again != lowered:
+            return again
+    return translated
 
 
 @dataclass
@@ -42,11 +61,11 @@ class Prompts:
         QMessageBox.information(self.parent, title, text)
 
     def ask_read_only(self, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "File in use", text,
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("File in use"), said(text),
                           QMessageBox.StandardButton.Cancel, self.parent)
-        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        box.setInformativeText("Someone (or another PMO Desktop window) has it open for editing. You can "
-                               "open it read-only to look at it; you will not be able to change it.")
+        read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(tr("Someone (or another PMO Desktop window) has it open for editing. You can "
+                                  "open it read-only to look at it; you will not be able to change it."))
         box.exec()
         return box.clickedButton() is read_only
 
@@ -60,19 +79,20 @@ def open_with_dialogs(path: Path, prompts: Prompts, *, read_only: bool = False) 
             try:
                 return open_portfolio(path, read_only=True)
             except PortfolioError as again:
-                prompts.error("Cannot open portfolio", str(again))
+                prompts.error(tr("Cannot open portfolio"), said(str(again)))
         return None
     except CorruptPortfolio as exc:
-        prompts.error("Damaged portfolio", str(exc),
-                      "PMO Desktop keeps automatic backups; restore the latest one from the backups folder.")
+        prompts.error(tr("Damaged portfolio"), said(str(exc)),
+                      tr("PMO Desktop keeps automatic backups; restore the latest one from the backups folder."))
     except NewerSchema as exc:
-        prompts.error("Newer portfolio format", str(exc))
+        prompts.error(tr("Newer portfolio format"), said(str(exc)))
     except NotAPortfolio as exc:
-        prompts.error("Not a portfolio", str(exc))
+        prompts.error(tr("Not a portfolio"), said(str(exc)))
     except PortfolioError as exc:
-        prompts.error("Cannot open portfolio", str(exc))
+        prompts.error(tr("Cannot open portfolio"), said(str(exc)))
     except (sqlite3.Error, OSError) as exc:
-        prompts.error("Cannot open portfolio", f"{path.name} could not be opened: {exc}")
+        prompts.error(tr("Cannot open portfolio"),
+                      tr("{name} could not be opened: {why}").format(name=path.name, why=exc))
     return None
 
 
@@ -80,9 +100,10 @@ def new_with_dialogs(path: Path, prompts: Prompts) -> Portfolio | None:
     try:
         return create_portfolio(path, overwrite=path.exists())
     except PortfolioError as exc:
-        prompts.error("Cannot create portfolio", str(exc))
+        prompts.error(tr("Cannot create portfolio"), said(str(exc)))
     except OSError as exc:
-        prompts.error("Cannot create portfolio", f"{path} could not be written: {exc.strerror}")
+        prompts.error(tr("Cannot create portfolio"),
+                      tr("{path} could not be written: {why}").format(path=path, why=exc.strerror))
     return None
 
 

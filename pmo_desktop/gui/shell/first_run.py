@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QCommandLinkButton, QDialog, QFileDialog, QLabel, 
 
 from pmo_desktop import __version__
 from pmo_desktop.gui.shell import file_actions
-from pmo_desktop.gui.shell.file_actions import FILE_FILTER, Prompts
+from pmo_desktop.gui.shell.file_actions import Prompts, file_filter, said
 from pmo_desktop.gui.shell.style import icon
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 
 
@@ -26,21 +27,23 @@ class WelcomeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("welcomeDialog")
-        self.setWindowTitle("Welcome to PMO Desktop")
+        self.setWindowTitle(tr("Welcome to PMO Desktop"))
         self.setWindowIcon(icon("app.svg"))
         self.choice: tuple[str, Path | None] | None = None
-        title = QLabel(f"<h2>Welcome to PMO Desktop</h2><p>Version {__version__}. Your portfolio is one "
-                       "file (.pmo) that you keep where you like; nothing leaves this computer.</p>")
+        title = QLabel("<h2>{welcome}</h2><p>{about}</p>".format(
+            welcome=tr("Welcome to PMO Desktop"),
+            about=tr("Version {version}. Your portfolio is one file (.pmo) that you keep where you like; "
+                     "nothing leaves this computer.").format(version=__version__)))
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.RichText)
-        self.new_button = self._button("new.svg", "Create a new portfolio",
-                                       "Start an empty portfolio file and add your projects, or import them "
-                                       "from a spreadsheet.")
-        self.open_button = self._button("open.svg", "Open a portfolio…",
-                                        "Open a .pmo file you or a colleague already has.")
-        self.demo_button = self._button("dashboard.svg", "Explore the demo portfolio",
-                                        "A realistic portfolio of 40 projects to try every view on. It is "
-                                        "kept apart from your own files; change it as you like.")
+        self.new_button = self._button("new.svg", tr("Create a new portfolio"),
+                                       tr("Start an empty portfolio file and add your projects, or import them "
+                                          "from a spreadsheet."))
+        self.open_button = self._button("open.svg", tr("Open a portfolio…"),
+                                        tr("Open a .pmo file you or a colleague already has."))
+        self.demo_button = self._button("dashboard.svg", tr("Explore the demo portfolio"),
+                                        tr("A realistic portfolio of 40 projects to try every view on. It is "
+                                           "kept apart from your own files; change it as you like."))
         self.new_button.clicked.connect(self.choose_new)
         self.open_button.clicked.connect(self.choose_open)
         self.demo_button.clicked.connect(self.choose_demo)
@@ -60,12 +63,12 @@ class WelcomeDialog(QDialog):
 
     # The file dialogs are methods so tests (and other platforms' conventions) can replace them.
     def ask_new_path(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, "New portfolio", str(Path.home() / "Portfolio.pmo"),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("New portfolio"), str(Path.home() / "Portfolio.pmo"),
+                                              file_filter())
         return Path(path) if path else None
 
     def ask_open_path(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio", str(Path.home()), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open portfolio"), str(Path.home()), file_filter())
         return Path(path) if path else None
 
     def choose_new(self) -> None:
@@ -119,7 +122,7 @@ def start_portfolio(settings: QSettings, prompts: Prompts, demo: Callable[[], Pa
     try:
         path = demo()
     except (PortfolioError, OSError) as exc:
-        prompts.error("Cannot create the demo portfolio", str(exc))
+        prompts.error(tr("Cannot create the demo portfolio"), said(str(exc)))
         return None
     return file_actions.open_with_dialogs(path, prompts)
 

@@ -30,6 +30,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 SHOW_AFTER_MS = 600
@@ -48,8 +50,10 @@ def one_line(exc: BaseException) -> str:
         text = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     ours = isinstance(exc, PortfolioError) or type(exc).__module__.startswith("pmo_desktop.")
     if (ours or isinstance(exc, OSError)) and text:
-        return text[:1].upper() + text[1:]
-    return f"Unexpected problem ({type(exc).__name__}){': ' + text if text else ''}"
+        return said(text[:1].upper() + text[1:])
+    if text:
+        return tr("Unexpected problem ({kind}): {text}").format(kind=type(exc).__name__, text=text)
+    return tr("Unexpected problem ({kind})").format(kind=type(exc).__name__)
 
 
 class _Worker(QThread):
@@ -98,7 +102,7 @@ class Job(QObject):
         """Ask the function to stop at its next check (the dialog's Cancel button does this)."""
         self._cancel_flag.set()
         if self.dialog is not None:
-            self.dialog.setLabelText(f"{self.title}: stopping…")
+            self.dialog.setLabelText(tr("{title}: stopping…").format(title=self.title))
 
     @property
     def cancel_requested(self) -> bool:
@@ -159,7 +163,7 @@ class JobRunner(QObject):
         message) when another job is still running. `parent` (default: the window) owns the progress
         dialog and messages, e.g. the export dialog that started the job."""
         if self.job is not None:
-            self.message(title, f"Wait for “{self.job.title}” to finish first")
+            self.message(title, tr("Wait for “{title}” to finish first").format(title=self.job.title))
             return None
         job = Job(title, work)  # the caller may keep it; nothing else does once it is done
         self.job = job
@@ -184,7 +188,7 @@ class JobRunner(QObject):
         job = self.job
         if job is None or job.finished:
             return
-        dialog = QProgressDialog(job.title + "…", "Cancel", 0, 0, self._parent)
+        dialog = QProgressDialog(job.title + "…", tr("Cancel"), 0, 0, self._parent)
         dialog.setObjectName("jobProgress")
         dialog.setWindowTitle("PMO Desktop")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -196,7 +200,7 @@ class JobRunner(QObject):
         job.dialog = dialog
         job._show_progress()
         if job.cancel_requested:
-            dialog.setLabelText(f"{job.title}: stopping…")
+            dialog.setLabelText(tr("{title}: stopping…").format(title=job.title))
         dialog.show()
 
     def _finish(self) -> None:

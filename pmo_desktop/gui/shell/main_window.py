@@ -28,7 +28,7 @@ from pmo_desktop.gui.registers.detail_pane import DetailPane
 from pmo_desktop.gui.shell import file_actions
 from pmo_desktop.gui.shell.about import add_help_menu
 from pmo_desktop.gui.shell.date_format_menu import add_date_format_menu
-from pmo_desktop.gui.shell.file_actions import FILE_FILTER, Prompts
+from pmo_desktop.gui.shell.file_actions import Prompts, file_filter, said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.settings_menu import add_language_menu
 from pmo_desktop.gui.shell.style import icon
@@ -260,8 +260,8 @@ class MainWindow(QMainWindow):
     # -- messages --------------------------------------------------------------------------------------
 
     def report_problem(self, message: str) -> None:
-        self.statusBar().showMessage(tr("Not saved: {reason}").format(reason=message), 8000)
-        QMessageBox.warning(self, "Value not accepted", message[:1].upper() + message[1:])
+        self.statusBar().showMessage(tr("Not saved: {reason}").format(reason=said(message)), 8000)
+        QMessageBox.warning(self, tr("Value not accepted"), said(message[:1].upper() + message[1:]))
 
     def confirm(self, title: str, question: str) -> bool:
         answer = QMessageBox.question(self, title, question,
@@ -280,17 +280,17 @@ class MainWindow(QMainWindow):
         if self.portfolio is None:
             self.setWindowTitle("PMO Desktop")
             return
-        ro = " (read-only)" if self.portfolio.read_only else ""
-        self.setWindowTitle(f"{self.portfolio.path.name}{ro} — PMO Desktop")
+        title = tr("{name} (read-only) — PMO Desktop") if self.portfolio.read_only else "{name} — PMO Desktop"
+        self.setWindowTitle(title.format(name=self.portfolio.path.name))
 
     def _update_status(self) -> None:
         pf = self.portfolio
         if pf is None:
-            self.file_label.setText("No portfolio open")
+            self.file_label.setText(tr("No portfolio open"))
             self.rows_label.setText("")
             self.saved_label.setText("")
             return
-        self.file_label.setText(f"{pf.path}" + ("   ·   READ-ONLY" if pf.read_only else ""))
+        self.file_label.setText(f"{pf.path}" + ("   ·   " + tr("READ-ONLY") if pf.read_only else ""))
         view = self.current_view()
         self.rows_label.setText(view.summary() if view else "")
         if not self.saved_label.text():
@@ -338,19 +338,20 @@ class MainWindow(QMainWindow):
 
     def ask_open(self) -> None:
         start = str(self.portfolio.path.parent) if self.portfolio else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open portfolio", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open portfolio"), start, file_filter())
         if path:
             self.open_file(Path(path))
 
     def ask_new(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New portfolio", "", FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("New portfolio"), "", file_filter())
         if not path:
             return
         path = Path(path)
         if path.suffix.lower() != ".pmo":
             path = path.with_suffix(".pmo")
         if self.portfolio is not None and path.resolve() == self.portfolio.path.resolve():
-            self.prompts.error("Cannot create portfolio", f"{path.name} is the file that is open")
+            self.prompts.error(tr("Cannot create portfolio"),
+                               tr("{name} is the file that is open").format(name=path.name))
             return
         pf = file_actions.new_with_dialogs(path, self.prompts)
         if pf is not None:
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
         if self.portfolio is None:
             return
         suggestion = str(self.portfolio.path.with_name(f"{self.portfolio.path.stem} copy.pmo"))
-        path, _ = QFileDialog.getSaveFileName(self, "Save a copy as", suggestion, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save a copy as"), suggestion, file_filter())
         if path:
             self.save_copy(Path(path))
 
@@ -368,7 +369,7 @@ class MainWindow(QMainWindow):
         try:
             file_actions.save_copy(self.portfolio, path)
         except PortfolioError as exc:
-            self.prompts.error("Could not save a copy", str(exc))
+            self.prompts.error(tr("Could not save a copy"), said(str(exc)))
             return False
         self.statusBar().showMessage(tr("Saved a copy as {path}").format(path=path), 6000)
         return True

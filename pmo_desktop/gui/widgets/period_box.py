@@ -32,7 +32,8 @@ class PeriodBox(QComboBox):
         self.blockSignals(True)
         self.clear()
         for end in available_periods(pf):
-            label = f"Period ending {format_date(end, style)}" + ("  (current)" if end.isoformat() == current else "")
+            label = (tr("Period ending {date}  (current)") if end.isoformat() == current
+                     else tr("Period ending {date}")).format(date=format_date(end, style))
             self.addItem(label, end.isoformat())
         index = self.findData(chosen) if chosen else -1
         self.setCurrentIndex(index if index >= 0 else max(0, self.findData(current)))
