@@ -1962,7 +1962,7 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Days</source>
         <comment>zoom level</comment>
-        <translation>天数</translation>
+        <translation>日</translation>
     </message>
     <message>
         <source>Weeks</source>
@@ -2002,6 +2002,10 @@ You can also drop a .pmo file here.</source>
     <message>
         <source> working days</source>
         <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>&apos;{task}&apos; waits for a task of another project:</source>
+        <translation>“{task}”等待另一个项目的任务：</translation>
     </message>
     <message>
         <source>Link</source>

@@ -39,7 +39,7 @@ class CrossLinkDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"'{task_name}' waits for a task of another project:"))
+        form.addRow(QLabel(tr("'{task}' waits for a task of another project:").format(task=task_name)))
         form.addRow(tr("Project"), self.project_box)
         form.addRow(tr("Task"), self.task_box)
         form.addRow(tr("Link"), self.type_box)

@@ -38,8 +38,10 @@ from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.i18n import message
 from pmo_desktop.registers import lookups
 from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.scheduling import edits
@@ -277,7 +279,7 @@ class GanttView(PortfolioView):
         elif not reset_view:
             self.chart.verticalScrollBar().setValue(scroll)
         self.note.setText(self.plan.problem if self.plan and self.plan.problem else
-                          "; ".join(self.plan.cross) if self.plan else "")
+                          "; ".join(message(c, current_language()) for c in self.plan.cross) if self.plan else "")
         self._enable_plan_actions()
         if pid is not None:
             self.project_selected.emit(pid)

@@ -37,7 +37,8 @@ def _data(window) -> set[str]:
     from pmo_desktop.scheduling.timeline import roadmap_rows
 
     rows = roadmap_rows(window.portfolio.conn)
-    return {r.programme for r in rows} | {r.name for r in rows} | {r.code for r in rows}
+    tasks = {r[0] for r in window.portfolio.conn.execute("SELECT name FROM tasks")}  # task names are data too
+    return {r.programme for r in rows} | {r.name for r in rows} | {r.code for r in rows} | tasks
 
 
 def test_roadmap_speaks_chinese_and_its_choices_keep_their_meaning(chinese, window):
