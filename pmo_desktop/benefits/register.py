@@ -17,6 +17,7 @@ from pmo_desktop.benefits.model import (
 )
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.finance.calendars import load_calendars
 from pmo_desktop.governance.common import iso_date
 from pmo_desktop.store import Portfolio
 
@@ -49,11 +50,16 @@ def load_benefits(pf: Portfolio, *, refs: Iterable[str] | None = None) -> list[B
     if not benefits:
         return []
     scope = "" if refs is None else f"WHERE l.benefit_id IN ({', '.join(str(i) for i in benefits)})"
-    for bid, pid, code, rag, status, finish, base in pf.conn.execute(
-            f"""SELECT l.benefit_id, p.id, p.code, p.rag_overall, p.status, p.finish_date, p.baseline_finish
+    calendars = load_calendars(pf.conn)
+    # the project's own calendar, else the portfolio's first (cheaper than asking each plan which it uses)
+    default = calendars[min(calendars)] if calendars else None
+    for bid, pid, code, rag, status, finish, base, cal in pf.conn.execute(
+            f"""SELECT l.benefit_id, p.id, p.code, p.rag_overall, p.status, p.finish_date, p.baseline_finish,
+                       p.calendar_id
                 FROM benefit_projects l JOIN projects p ON p.id = l.project_id {scope} ORDER BY p.code"""):
         if bid in benefits:
-            benefits[bid].projects.append(LinkedProject(pid, code, rag, status, _date(finish), _date(base)))
+            benefits[bid].projects.append(LinkedProject(pid, code, rag, status, _date(finish), _date(base),
+                                                        calendars.get(cal, default)))
     scope = "" if refs is None else f"WHERE benefit_id IN ({', '.join(str(i) for i in benefits)})"
     for bid, period, planned, forecast, actual in pf.conn.execute(
             f"SELECT benefit_id, period, planned, forecast, actual FROM benefit_measurements {scope}"):
