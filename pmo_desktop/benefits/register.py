@@ -234,6 +234,18 @@ def record_measurement(pf: Portfolio, ref: str, period, *, planned=None, forecas
                             [*given.values(), row[0]])
 
 
+def delete_measurement(pf: Portfolio, ref: str, period, *, source: Source | str = Source.UI) -> None:
+    """Remove a benefit's measurement at a period end (all its values), as one undo step."""
+    bid = benefit_id(pf, ref)
+    when = period_end(period)
+    row = pf.conn.execute("SELECT id FROM benefit_measurements WHERE benefit_id = ? AND period = ?",
+                          (bid, when)).fetchone()
+    if row is None:
+        raise BenefitsError(f"{ref} has no measurement for {when[:7]}")
+    with pf.batch(source, f"Delete measurement {ref} {when[:7]}"):
+        pf.conn.execute("DELETE FROM benefit_measurements WHERE id = ?", (row[0],))
+
+
 def benefit_descriptions(pf: Portfolio) -> dict[str, str | None]:
     """{ref: description} of every benefit, for the view's detail text."""
     return dict(pf.conn.execute("SELECT ref, description FROM benefits"))
