@@ -20,6 +20,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
 from pmo_desktop.governance.demo_data import add_governance_demo
 from pmo_desktop.paths import load_json_resource
+from pmo_desktop.scenarios.demo import add_scenarios_demo
 from pmo_desktop.scheduling.plan_dates import align_project_dates
 from pmo_desktop.store.portfolio import Portfolio
 from pmo_desktop.store.settings import write_setting
@@ -75,6 +76,7 @@ def build_demo(
             build_people_demo(portfolio, people=count, seed=seed, today=today)
         add_governance_demo(portfolio, seed=seed, today=today)
         add_benefits_demo(portfolio, seed=seed, today=today)
+        add_scenarios_demo(portfolio)
 
 
 class _Builder:

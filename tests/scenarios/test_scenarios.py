@@ -175,7 +175,8 @@ def test_cli_round(demo_path, capsys):
     rc, out, _ = _run(capsys, "scenario", demo_path, "compare", "live", "Tight")
     assert rc == 0 and "Spend by FY" in out and "Tight" in out
     rc, out, _ = _run(capsys, "scenario", demo_path, "list", "--json")
-    assert json.loads(out)["scenarios"][0]["changes"][0]["code"] == code
+    tight = next(s for s in json.loads(out)["scenarios"] if s["name"] == "Tight")
+    assert tight["changes"][0]["code"] == code
     rc, out, _ = _run(capsys, "scenario", demo_path, "apply", "Tight", "--json")
     assert rc == 0 and json.loads(out)["projects"] == 1
     assert _run(capsys, "scenario", demo_path, "delete", "Tight")[0] == 0

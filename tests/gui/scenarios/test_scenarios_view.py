@@ -56,5 +56,17 @@ def test_delete_and_closed_projects(window, demo_path):
     view.project_box.setEditText(closed)
     view.cancel_box.setChecked(True)
     assert not view.set_change_from_form() and "is closed" in view.problem.text()
+    view.select("Gone")
     assert view.delete_current()
-    assert model.scenario_names(window.portfolio) == []
+    assert "Gone" not in model.scenario_names(window.portfolio)
+
+
+def test_the_demo_opens_on_a_comparison(window, qtbot):
+    window.show()
+    view = _view(window)
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=20000)
+    assert view.summary() == "2 scenarios"
+    assert view.compare_model.headers == ["Figure", "live", "Defer two starts a quarter"]
+    assert view.compare_title.text().startswith("As at 31 Oct 2026 (actuals to Oct 2026): live against")
+    deferred = {r[0]: r[1:] for r in view.compare_model.rows}
+    assert deferred["Spend FY2026/27"][0] != deferred["Spend FY2026/27"][1]  # the deferral moves spend
