@@ -171,6 +171,11 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.compare_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.charts: dict = {}
         self.chart_grid = QGridLayout()
+        self.team_box = QComboBox()  # capacity for every team, or one team month by month
+        self.team_box.setObjectName("scenarioTeam")
+        self.team_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.team_box.setToolTip(tr("Capacity for every team, or one team month by month"))
+        self.team_box.currentIndexChanged.connect(lambda _i: self._draw_capacity())
         top = QSplitter(Qt.Orientation.Horizontal)
         for lay in (left, middle):
             holder = QWidget()
@@ -193,7 +198,11 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.compare_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.compare_title, 1)
+        title_row.addWidget(QLabel(tr("Capacity by month for:")))
+        title_row.addWidget(self.team_box)
+        lower_layout.addLayout(title_row)
         lower_layout.addWidget(bottom, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
@@ -413,7 +422,27 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
                 self.charts_scroll.viewport().size()))
         self.charts["spend"].draw_with(compare_charts.spend_by_fy, data)
         self.charts["benefits"].draw_with(compare_charts.benefits_by_fy, data)
-        self.charts["capacity"].draw_with(compare_charts.capacity, data)
+        team = self.team_box.currentData()
+        teams = list(data["columns"][0]["capacity"]["teams"]) if data["columns"] else []
+        self.team_box.blockSignals(True)
+        self.team_box.clear()
+        self.team_box.addItem(tr("every team (totals)"), None)
+        for name in teams:
+            self.team_box.addItem(name, name)
+        self.team_box.setCurrentIndex(max(0, self.team_box.findData(team)) if team in teams else 0)
+        self.team_box.blockSignals(False)
+        self._draw_capacity()
+
+    def _draw_capacity(self) -> None:
+        if self.comparison is None or "capacity" not in self.charts:
+            return
+        team = self.team_box.currentData()
+        if team is None:
+            self.charts["capacity"].draw_with(compare_charts.capacity, self.comparison)
+            return
+        title = tr("{team}: spare person-days by month (over-allocated in red, below 0)").format(team=team)
+        self.charts["capacity"].draw_with(compare_charts.capacity_by_month, self.comparison, team, title,
+                                          current_language())
 
     def apply_current(self) -> bool:
         from pmo_desktop.scenarios.apply import apply_scenario

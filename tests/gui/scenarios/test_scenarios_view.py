@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.scenarios import model
 from tests.gui.conftest import read
 
@@ -70,3 +71,12 @@ def test_the_demo_opens_on_a_comparison(window, qtbot):
     assert view.compare_title.text().startswith("As at 31 Oct 2026 (actuals to Oct 2026): live against")
     deferred = {r[0]: r[1:] for r in view.compare_model.rows}
     assert deferred["Spend FY2026/27"][0] != deferred["Spend FY2026/27"][1]  # the deferral moves spend
+    # capacity for one team, month by month, beside the every-team totals
+    assert view.team_box.currentData() is None and view.team_box.count() > 1
+    view.team_box.setCurrentIndex(1)
+    team = view.team_box.currentData()
+    ax = view.charts["capacity"].figure.axes[0]
+    assert ax.get_title(loc="left").startswith(f"{team}: spare person-days by month")
+    months = view.comparison["columns"][0]["capacity"]["months"]
+    assert ax.get_xticklabels()[0].get_text() == format_month(f"{months[0]}-01")  # e.g. Nov 2026
+    assert len(ax.get_xticklabels()) == len(months) == 12
