@@ -250,7 +250,11 @@ class _Builder:
         overrun = {Rag.GREEN: rng.uniform(-0.04, 0.04), Rag.AMBER: rng.uniform(0.055, 0.095),
                    Rag.RED: rng.uniform(0.11, 0.25)}[health]
         monthly = rng.choice([8, 12, 15, 20, 30, 45, 60]) * 1000 * 100  # pence per spend line per month
-        budget_lines, approved = self._budget_rows(start, forecast_finish, monthly, overrun, stage)
+        # The spend profile keeps the length it had before slips were drawn apart from health, so the
+        # main random stream (and every later project, RAID item and lesson) stays as it was for a seed.
+        spend_slip = 0 if stage in (Stage.IDEA, Stage.CLOSED) else slips[health]
+        spend_end = workdays.add_working_days(finish, spend_slip, holidays=self.holidays)
+        budget_lines, approved = self._budget_rows(start, spend_end, monthly, overrun, stage)
         approved = approved or rng.choice([50, 80, 120, 250]) * 1000 * 100
         project_id = self.conn.execute(
             """INSERT INTO projects (code, name, description, programme_id, sponsor, manager, business_unit,
