@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from pmo_desktop.scheduling.calendar import STANDARD_HOURS, WorkCalendar, load_calendar
+from pmo_desktop.scheduling.elapsed import is_elapsed
 from pmo_desktop.scheduling.service import parse_instant, project_calendar_id
 from pmo_desktop.store import Portfolio, PortfolioError
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
@@ -155,8 +156,9 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         days = 0 if milestone else (t["duration_days"] if t["duration_days"] is not None else
                                     calendar.span_days(*_dates(t)) if t["start_date"] and t["finish_date"] else 1)
         minutes = 0 if milestone else t["duration_minutes"]
-        if minutes is None or (t["duration_days"] is not None and abs(minutes / mpd - t["duration_days"]) > 0.006):
-            minutes = round(float(days) * mpd)
+        per_day = 1440 if is_elapsed(t["duration_format"]) and not milestone else mpd  # elapsed: 24-hour days
+        if minutes is None or (t["duration_days"] is not None and abs(minutes / per_day - t["duration_days"]) > 0.006):
+            minutes = round(float(days) * per_day)
         cal = cals.get(t["calendar_id"], calendar)
         ctype, cdate = t["constraint_type"], t["constraint_date"]
         if not ctype and not is_summary and not _linked(t, preds, by_id) and t["start_date"] and t["start_date"] > start:

@@ -59,7 +59,7 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
     if t["actual_finish"]:
         raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
     with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
-        _update(pf, task_id, {"duration_days": days, "duration_minutes": None,
+        _update(pf, task_id, {"duration_days": days, "duration_minutes": None, "duration_format": None,
                               "kind": "milestone" if days == 0 else "task"})
         reschedule(pf, t["code"], source=source)
     return batch_id

@@ -53,6 +53,7 @@ class TaskInput:
     alap: bool = False  # as late as possible
     external: bool = False  # another project's task that drives this plan: fixed, not part of the result
     origin: tuple[str, str] | None = None  # an external task's (project code, task name)
+    elapsed: bool = False  # an elapsed duration ("3 ed"): duration_minutes count calendar time, 24x7
 
 
 @dataclass(slots=True)

@@ -82,7 +82,7 @@ class GanttTableModel(QAbstractTableModel):
         self._texts = [
             (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start) + (f" {r.start_time}" if r.start_time else ""),
              self.fmt.date(r.finish) + (f" {r.finish_time}" if r.finish_time else ""),
-             "" if r.duration is None else f"{r.duration:g}",
+             r.elapsed or ("" if r.duration is None else f"{r.duration:g}"),
              f"{r.percent:.0f}%", r.predecessors)
             for r in (plan.rows if plan else [])
         ]
