@@ -345,6 +345,7 @@ class _Reader:
                 t.kind = "task"
             elif t.key in has_children:
                 t.kind = "summary"
+        external_names = {r["UID"]: r["Name"] for r in self.tasks if r.get("ExternalTask") == "1" and r["Name"]}
         for r in raws:
             for pred, ltype, lag, fmt, cross, cross_name in r["links"]:
                 kind = LINK_TYPES.get(ltype or "1", "FS")
@@ -353,6 +354,7 @@ class _Reader:
                     if link is None:
                         self.warnings.append(f"task '{r['Name']}': a link to another project names no task; skipped")
                     elif r["UID"] in keys:
+                        link.predecessor_name = external_names.get(pred)
                         plan.links.append(link)
                     continue
                 if pred not in keys or r["UID"] not in keys or pred == r["UID"]:
