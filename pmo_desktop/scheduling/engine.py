@@ -296,6 +296,8 @@ def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar, own=None) ->
         if how == "p":
             new = round(d_u * amount / 100)
         else:
+            if how == "pe":
+                amount = round(d_u * amount / 100)  # a share of the predecessor, laid on calendar time
             base = f_u if kind in (FS, FF) else e_u
             at = calendar.finish_instant(base) if kind in (FS, FF) else calendar.start_instant(base)
             if own is not None:  # a task on its own calendar or on calendar time: its own instants

@@ -108,7 +108,8 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput], minutes_per_da
         linked_in[v] = True
         kind = LINK_KINDS.get(link.type, FS)
         if link.lag_percent is not None:
-            special_in[(u, v, kind)] = ("p", float(link.lag_percent))
+            # MS Project's e% (LagFormat 20): that share of the predecessor's duration, in elapsed time
+            special_in[(u, v, kind)] = ("pe" if link.elapsed else "p", float(link.lag_percent))
             lag = 0
         elif link.elapsed and link.lag_minutes:
             special_in[(u, v, kind)] = ("e", int(link.lag_minutes))

@@ -166,3 +166,14 @@ def test_engine_lays_elapsed_time_from_the_exact_instant():
            for t in schedule(tasks, links, cal).tasks.values()}
     assert got == {1: ("2026-03-06T13:00", "2026-03-06T17:00"), 2: ("2026-03-06T17:00", "2026-03-06T21:00"),
                    3: ("2026-03-06T22:00", "2026-03-07T22:00"), 4: ("2026-03-09T08:00", "2026-03-09T09:00")}
+
+
+def test_an_elapsed_percent_lag_counts_calendar_time():
+    # A: Thu 5 - Fri 6 Mar, 16 working hours. 50% of it is 8 hours: in working time that runs to Monday
+    # 17:00; in elapsed time (MS Project's e%, LagFormat 20) to Saturday 01:00, so B starts Monday morning.
+    cal = WorkCalendar()
+    start = datetime(2026, 3, 5, 8, 0)
+    tasks = [TaskInput(1, "A", duration_minutes=960, start=start), TaskInput(2, "B", duration_minutes=60)]
+    working = schedule(tasks, [LinkInput(1, 2, lag_percent=50)], cal).tasks[2].start_at
+    elapsed = schedule(tasks, [LinkInput(1, 2, lag_percent=50, elapsed=True)], cal).tasks[2].start_at
+    assert (working, elapsed) == (datetime(2026, 3, 10, 8, 0), datetime(2026, 3, 9, 8, 0))
