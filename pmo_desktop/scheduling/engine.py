@@ -180,7 +180,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             _settle_lags(u, succs, net.preds, special, e_u, f_u, dur[u], calendar, own_dates.get(u))
         at_u = None
         for v, kind, lag in succs[u]:
-            if v in elapsed and kind != AGG:  # calendar time: the exact instant, not a working position
+            if elapsed and v in elapsed and kind != AGG:  # calendar time: the exact instant, not a working position
                 if at_u is None:
                     at_u = _elapsed.instants_of(u, e_u, f_u, milestone, end_flag[u], own_dates, calendar)
                 b_at = _elapsed.link_bound(kind, lag, elapsed_lags.get((u, v, kind)), *at_u, elapsed[v], calendar)
@@ -272,7 +272,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
 
     shown_flag = [False] * size if milestones_next_day else end_flag
     own_minutes = {u: spec[1] for u, spec in own.items()}
-    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates, own_minutes)
+    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates, own_minutes, elapsed)
 
 
 def _at_end(calendar, value) -> bool:

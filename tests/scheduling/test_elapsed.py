@@ -177,3 +177,17 @@ def test_an_elapsed_percent_lag_counts_calendar_time():
     working = schedule(tasks, [LinkInput(1, 2, lag_percent=50)], cal).tasks[2].start_at
     elapsed = schedule(tasks, [LinkInput(1, 2, lag_percent=50, elapsed=True)], cal).tasks[2].start_at
     assert (working, elapsed) == (datetime(2026, 3, 10, 8, 0), datetime(2026, 3, 9, 8, 0))
+
+
+def test_float_of_an_elapsed_task_is_calendar_time_as_microsoft_documents_it():
+    # KB 87301: from Friday 8am, task 1 lasts 8h and task 2 9eh; both finish at 5pm and lead to task 3 (1d)
+    # on Monday. Task 1 has no slack; task 2 has 2.63 elapsed days (63 hours) and is not critical.
+    cal = WorkCalendar()
+    friday = datetime(2026, 3, 6, 8, 0)
+    tasks = [TaskInput(1, "T1", duration_minutes=480, start=friday),
+             TaskInput(2, "T2", duration_minutes=540, elapsed=True, start=friday),
+             TaskInput(3, "T3", duration_minutes=480)]
+    got = schedule(tasks, [LinkInput(1, 3), LinkInput(2, 3)], cal).tasks
+    assert got[2].finish_at == got[1].finish_at == datetime(2026, 3, 6, 17, 0)
+    assert (got[1].total_float, got[1].critical) == (0, True)
+    assert (got[2].total_float, got[2].free_float, got[2].critical) == (2.63, 2.63, False)

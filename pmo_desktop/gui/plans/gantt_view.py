@@ -110,7 +110,7 @@ class GanttTableModel(QAbstractTableModel):
             return self._right if index.column() in (4, 5) else None
         if role == self._TIP:
             r = self.plan.rows[index.row()]
-            if r.total_float is not None:
+            if r.total_float is not None and not r.elapsed:  # an elapsed task's float is in elapsed days
                 if r.critical:
                     return tr("{name}: total float {days} working days (critical)").format(name=r.name,
                                                                                           days=r.total_float)
