@@ -83,9 +83,10 @@ def link_bound(kind, lag, elapsed_lag, s_at, f_at, minutes, calendar) -> datetim
 
 
 def place(u, task, minutes, es, ef, dur, end_flag, fixed, fixed_end, bound, hold_s, hold_f, has_preds,
-          calendar, own_dates) -> None:
+          calendar, own_dates, floor=None) -> None:
     """Lay elapsed task u on calendar time from the instant it may start; its finish goes back to plan
-    positions so that links and floats stay in one unit."""
+    positions so that links and floats stay in one unit. `floor` is (position, day) of the project start:
+    a link may start the task in the non-working hours just before that position, not before that day."""
     if task.actual_start:
         start = _day_start(task.actual_start, calendar)
     elif fixed[u] is not None:
@@ -101,7 +102,8 @@ def place(u, task, minutes, es, ef, dur, end_flag, fixed, fixed_end, bound, hold
         anchor = task.start  # an unlinked task stays at its own instant, even in non-working time
         if isinstance(anchor, datetime) and not has_preds and es[u] == calendar.mpos(anchor):
             start = anchor
-        if bound is not None and bound > start:
+        if bound is not None and (bound > start or floor is not None and es[u] == floor[0]
+                                  and calendar.mpos(bound) == floor[0] and bound.date() >= floor[1]):
             start = bound
         if u in hold_s:
             start = min(start, calendar.start_instant(hold_s[u]))

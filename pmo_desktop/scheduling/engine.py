@@ -82,6 +82,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     alap = []
     summary = net.children
     own: dict[int, tuple] = {}  # task on a calendar of its own -> (calendar, minutes in it, anchor)
+    own_dates: dict[int, tuple[datetime, datetime]] = {}  # tasks laid outside the plan's positions
     elapsed: dict[int, int] = {}  # task with an elapsed duration -> its calendar minutes (24x7)
     elapsed_lags = {k: a for k, (how, a) in net.special.items() if how == "e"}  # before they are settled
     for i, t in enumerate(tasks):
@@ -98,6 +99,8 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
                 lb_end[i] = _at_end(calendar, t.start)
         if t.elapsed and d > 0 and not t.manual:
             elapsed[i] = _elapsed.elapsed_minutes(t)  # calendar time: no calendar of its own applies
+        elif (t.external or t.manual and t.elapsed) and isinstance(t.start, datetime) and isinstance(t.finish, datetime):
+            own_dates[i] = (t.start, t.finish)  # kept to the minute, even in non-working time (a Sunday finish)
         elif t.calendar is not None and t.calendar is not calendar and d > 0 and not t.actual_finish and not t.manual:
             anchor = t.start if t.start and not net.has_preds[i] else None
             own[i] = (t.calendar, _duration(t, t.calendar), anchor)
@@ -145,7 +148,6 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     ef = [0] * size
     agg_es = [POS] * size
     agg_ef = [NEG] * size
-    own_dates: dict[int, tuple[datetime, datetime]] = {}
     bound_at: dict[int, datetime] = {}  # elapsed task -> the latest start instant its links ask for
     end_flag = lb_end  # reused: for milestones, whether their instant is end-of-period
     succs = net.succs
@@ -171,7 +173,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             _own_calendar(u, own, es, ef, dur, calendar, own_dates)
         elif u in elapsed:
             _elapsed.place(u, tasks[u], elapsed[u], es, ef, dur, end_flag, fixed, fixed_end, bound_at.get(u),
-                           hold_s, hold_f, net.has_preds[u], calendar, own_dates)
+                           hold_s, hold_f, net.has_preds[u], calendar, own_dates, (floor, _day(project_start)))
         e_u, f_u = es[u], ef[u]
         milestone = f_u == e_u and u not in summary and u not in elapsed
         s_flag = end_flag[u] if milestone else False

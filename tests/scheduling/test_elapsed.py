@@ -191,3 +191,18 @@ def test_float_of_an_elapsed_task_is_calendar_time_as_microsoft_documents_it():
     assert got[2].finish_at == got[1].finish_at == datetime(2026, 3, 6, 17, 0)
     assert (got[1].total_float, got[1].critical) == (0, True)
     assert (got[2].total_float, got[2].free_float, got[2].critical) == (2.63, 2.63, False)
+
+
+def test_an_elapsed_task_of_another_project_drives_from_its_own_instant(portfolio, tmp_path, capsys):
+    path, code = imported(portfolio, tmp_path, capsys)
+    with open_portfolio(path) as pf:
+        with pf.batch("cli", "a second project"):
+            pid = pf.conn.execute("INSERT INTO projects (code, name, start_date) VALUES ('FIT', 'Fit-out', "
+                                  "'2026-03-05')").lastrowid
+            air = pf.conn.execute(
+                """INSERT INTO tasks (project_id, name, kind, start_date, finish_date, duration_days,
+                   duration_minutes, duration_format, sort_order) VALUES (?, 'Air out', 'task', '2026-03-05',
+                   '2026-03-05', 0.5, 720, 6, 1)""", (pid,)).lastrowid
+        cure = pf.conn.execute("SELECT id FROM tasks WHERE name = 'Cure'").fetchone()[0]
+        link_tasks(pf, cure, air)  # the slab's cure (ends Sunday 17:00) gates the fit-out's airing
+    assert instants(path, "FIT") == {"Air out": ("2026-03-08T17:00", "2026-03-09T05:00")}
