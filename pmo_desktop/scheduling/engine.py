@@ -213,6 +213,10 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     project_end = max(ef[i] for i in leaves) if leaves else floor
     if alap:
         _as_late_as_possible(net, order, alap, es, ef, dur, lf_cap, project_end, end_flag)
+        for u in alap:
+            if u in elapsed and calendar.mpos(own_dates[u][1]) < ef[u]:  # moved: end at that working instant
+                f_at = calendar.start_instant(ef[u])
+                own_dates[u] = (f_at - timedelta(minutes=elapsed[u]), f_at)
 
     # -- backward pass ---------------------------------------------------------------------------------
     lf = [0] * size

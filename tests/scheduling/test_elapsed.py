@@ -206,3 +206,14 @@ def test_an_elapsed_task_of_another_project_drives_from_its_own_instant(portfoli
         cure = pf.conn.execute("SELECT id FROM tasks WHERE name = 'Cure'").fetchone()[0]
         link_tasks(pf, cure, air)  # the slab's cure (ends Sunday 17:00) gates the fit-out's airing
     assert instants(path, "FIT") == {"Air out": ("2026-03-08T17:00", "2026-03-09T05:00")}
+
+
+def test_an_elapsed_task_as_late_as_possible_ends_when_its_successor_starts():
+    # B (ALAP, 10 eh) feeds C, which follows A (Mon 9 Mar, 2 days): B ends at C's start, Wed 08:00.
+    cal = WorkCalendar()
+    monday = datetime(2026, 3, 9, 8, 0)
+    tasks = [TaskInput(1, "A", duration_minutes=960, start=monday),
+             TaskInput(2, "B", duration_minutes=600, elapsed=True, start=monday, constraint_type="ALAP"),
+             TaskInput(3, "C", duration_minutes=480)]
+    got = schedule(tasks, [LinkInput(1, 3), LinkInput(2, 3)], cal).tasks
+    assert (got[2].start_at, got[2].finish_at) == (datetime(2026, 3, 10, 22, 0), datetime(2026, 3, 11, 8, 0))
