@@ -9,6 +9,8 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
+import pytest
+
 from pmo_desktop.cli import main
 from pmo_desktop.scheduling import LinkInput, TaskInput, WorkCalendar, schedule
 from pmo_desktop.scheduling.edits import link_tasks
@@ -217,3 +219,21 @@ def test_an_elapsed_task_as_late_as_possible_ends_when_its_successor_starts():
              TaskInput(3, "C", duration_minutes=480)]
     got = schedule(tasks, [LinkInput(1, 3), LinkInput(2, 3)], cal).tasks
     assert (got[2].start_at, got[2].finish_at) == (datetime(2026, 3, 10, 22, 0), datetime(2026, 3, 11, 8, 0))
+
+
+def test_stretching_an_elapsed_task_keeps_it_on_calendar_time(portfolio, tmp_path, capsys):
+    from pmo_desktop.scheduling.edits import set_elapsed_duration
+    from pmo_desktop.store import PortfolioError
+
+    path, code = imported(portfolio, tmp_path, capsys)
+    with open_portfolio(path) as pf:
+        ids = dict(pf.conn.execute("SELECT name, id FROM tasks"))
+        set_elapsed_duration(pf, ids["Cure"], 3 * 1440)  # the bar dragged to end on Monday
+        assert pf.conn.execute("SELECT duration_format, duration_days FROM tasks WHERE id = ?",
+                               (ids["Cure"],)).fetchone() == (8, 3)
+        for bad in (0, -60):
+            with pytest.raises(PortfolioError, match="longer than zero"):
+                set_elapsed_duration(pf, ids["Cure"], bad)
+    got = instants(path, code)
+    assert got["Cure"] == ("2026-03-06T17:00", "2026-03-09T17:00")
+    assert got["Strip"] == ("2026-03-10T08:00", "2026-03-10T12:00")

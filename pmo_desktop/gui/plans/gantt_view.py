@@ -370,6 +370,9 @@ class GanttView(PortfolioView):
         row = next((r for r in self.plan.rows if r.id == task_id), None) if self.plan else None
         if row is None or row.start is None:
             return
+        if row.elapsed:  # stays on calendar time: whole elapsed days, ending at its start's time of day
+            self._edit(edits.set_elapsed_duration, task_id, 1440 * max(1, (finish - row.start).days))
+            return
         calendar = project_calendar(self.portfolio.conn, self.plan.project_id, origin=row.start)
         self._edit(edits.set_duration, task_id, max(1, calendar.span_days(row.start, finish)))
 
