@@ -201,7 +201,8 @@ class _Reader:
     _TASK_FIELDS = ("UID", "ID", "Name", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
                     "Milestone", "Summary", "IsNull", "ConstraintType", "ConstraintDate", "PercentComplete",
                     "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual",
-                    "CalendarUID", "IgnoreResourceCalendar", "Deadline", "DurationFormat", "ExternalTask")
+                    "CalendarUID", "IgnoreResourceCalendar", "Deadline", "DurationFormat", "ExternalTask",
+                    "ExternalTaskProject")
 
     def _raw_task(self, el) -> dict:
         simple: dict[str, str] = {}
@@ -345,16 +346,18 @@ class _Reader:
                 t.kind = "task"
             elif t.key in has_children:
                 t.kind = "summary"
-        external_names = {r["UID"]: r["Name"] for r in self.tasks if r.get("ExternalTask") == "1" and r["Name"]}
+        externals = {r["UID"]: r for r in self.tasks if r.get("ExternalTask") == "1"}
         for r in raws:
             for pred, ltype, lag, fmt, cross, cross_name in r["links"]:
                 kind = LINK_TYPES.get(ltype or "1", "FS")
                 if cross == "1":
-                    link = _external_link(cross_name, r["UID"], kind, lag, fmt, minutes_per_day)
+                    ext = externals.get(pred) or {}  # its external task names the project and task too
+                    link = _external_link(cross_name or ext.get("ExternalTaskProject"), r["UID"], kind, lag, fmt,
+                                          minutes_per_day)
                     if link is None:
                         self.warnings.append(f"task '{r['Name']}': a link to another project names no task; skipped")
                     elif r["UID"] in keys:
-                        link.predecessor_name = external_names.get(pred)
+                        link.predecessor_name = ext.get("Name") or None
                         plan.links.append(link)
                     continue
                 if pred not in keys or r["UID"] not in keys or pred == r["UID"]:

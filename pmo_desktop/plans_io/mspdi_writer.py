@@ -219,7 +219,8 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
     text = ET.tostring(root, encoding="unicode")
     _atomic_write(path, ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8"))
     return {"project": project_code, "file": str(path), "tasks": len(tasks), "links": len(links),
-            "resources": len(resources), "external_tasks": len(externals)}
+            "resources": len(resources), "external_tasks": len(externals),
+            "cross_project_links": sum(1 for p, *_rest in links if p not in ids)}
 
 
 def _dates(t):

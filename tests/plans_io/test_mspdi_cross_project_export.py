@@ -46,7 +46,7 @@ def test_export_writes_the_link_as_ms_project_does(portfolio, tmp_path, capsys):
     path, platform, mobile = two_plans(portfolio, tmp_path, capsys)
     out = tmp_path / "mobile-out.xml"
     result = run(capsys, "export-plan", path, out, "--project", mobile, "--json")
-    assert result["links"] == 1 and result["external_tasks"] == 1
+    assert result["links"] == result["cross_project_links"] == result["external_tasks"] == 1
     tasks = list(ET.parse(out).getroot().iter(f"{NS}Task"))
     external = [t for t in tasks if t.findtext(f"{NS}ExternalTask") == "1"]
     assert [(t.findtext(f"{NS}Name"), t.findtext(f"{NS}ExternalTaskProject"), t.findtext(f"{NS}Start"),
@@ -97,3 +97,19 @@ def test_round_trip_into_a_fresh_portfolio_through_both_exports(portfolio, tmp_p
     assert again["links"] == 1 and not again["warnings"]
     assert cross_links(fresh, again["project"]) == {("Platform", "API ready", "Integrate", "FS")}
     assert run(capsys, "schedule", fresh, "--json")["changed"] == 0  # the same minutes on both sides
+
+
+def test_a_link_naming_its_task_only_through_the_external_task_is_kept(portfolio, tmp_path, capsys):
+    path, platform, mobile = two_plans(portfolio, tmp_path, capsys)
+    # Some files leave CrossProjectName out; the external task's ExternalTaskProject still names the task.
+    bare = MOBILE.replace("<ExternalTask>1</ExternalTask>",
+                          "<ExternalTask>1</ExternalTask><ExternalTaskProject>C:\\Plans\\Platform.mpp\\2"
+                          "</ExternalTaskProject>")
+    bare = bare.replace("<CrossProjectName>C:\\Plans\\Platform.mpp\\2</CrossProjectName>", "")
+    assert "CrossProjectName" not in bare
+    (tmp_path / "bare.xml").write_text(bare, encoding="utf-8")
+    again = run(capsys, "import-plan", path, tmp_path / "bare.xml", "--json")
+    assert again["links"] == 1 and not again["warnings"]
+    assert cross_links(path, again["project"]) == {("Platform", "API ready", "Integrate", "FS")}
+    text = run(capsys, "export-plan", path, tmp_path / "o.xml", "--project", again["project"])
+    assert "1 links (1 from other projects)" in text
