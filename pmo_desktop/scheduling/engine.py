@@ -12,6 +12,8 @@ Rules (see network.py for positions and summary gates):
   SNET/FNET and SNLT/FNLT only cap the late dates. ALAP tasks sit as late as their successors and the
   project finish allow. A deadline never moves a task; missing it shows as negative float. Actual
   start and finish, and a manually scheduled task's own dates, fix the dates.
+- A task with an elapsed duration ("2 ed") runs on calendar time, 24x7, from the exact instant its
+  links allow (17:00 on a Friday, say), and its float is counted in calendar time (elapsed.py).
 - A milestone sits at the end of the day when it is driven by a finish (FS, FF) and at the start of
   the day otherwise, so it lands on the predecessor's finish date as in MS Project (or, for plans
   kept the GanttProject way, on the next working morning: see `milestones_next_day`).
