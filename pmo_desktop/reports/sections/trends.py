@@ -90,8 +90,8 @@ def build(data: PackData, ctx) -> list:
     if not data.trends:
         return story + [empty_note("No reporting periods yet, so there is nothing to compare.", s)]
     story.append(p(f"The last {len(data.trends)} reporting periods. RAG mix from the status reports of each period; "
-                   "money from the finance service at each period's cut-off; risks open at each period end "
-                   "(scored as they stand today); a milestone is hit when it finished in the period and missed when "
+                   "money and risks as the portfolio stood at each period's cut-off (later edits to budgets, forecasts "
+                   "and risk scores are undone through the change log); a milestone is hit when it finished in the period and missed when "
                    "its baseline fell in the period and it had not finished by the period end.", s.small))
     with charts.chart_style():
         height = 215
