@@ -33,8 +33,9 @@ def rag_counts(data: PackData) -> Counter:
     return Counter(p_.rags["overall"] for p_ in data.projects)
 
 
-def _rag_tile(data: PackData, ctx, width: float) -> Table:
-    counts = rag_counts(data)
+def rag_tile(rags: list[Rag], ctx, width: float) -> Table:
+    """The RAG mix as chips over counts (executive summary, programme pages)."""
+    counts = Counter(rags)
     chip_w = (width - 8) / len(RAG_ORDER)
     label = ctx.styles.cell_centre.clone("rag_label", leading=9, textColor=colors.HexColor("#616161"))
     rows = [[r.letter for r in RAG_ORDER], [str(counts.get(r, 0)) for r in RAG_ORDER],
@@ -74,7 +75,7 @@ def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()
     ]
     rag_w = 82 * mm
     other_w = (ctx.width - rag_w) / len(small)
-    cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, other_w, c) for v, label, c in small]]
+    cells = [[rag_tile([x.rags["overall"] for x in data.projects], ctx, rag_w - 6)] + [_tile(v, label, ctx, other_w, c) for v, label, c in small]]
     t = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
     t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),

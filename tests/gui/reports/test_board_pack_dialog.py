@@ -169,5 +169,8 @@ def test_commentary_editor_from_the_dialog_saves_what_the_pack_prints(qtbot, dia
     assert editor.save()
     period = editor.period_box.period()
     assert get_commentary(window.portfolio, period).startswith("**Steady month**")
-    editor.scope_box.setCurrentIndex(1)  # a programme: the portfolio text stays saved, the editor is empty
-    assert editor.editor.toPlainText() == ""
+    editor.scope_box.setCurrentIndex(1)  # a programme: the portfolio text stays saved, the editor shows the
+    # programme's own (the demo writes each programme's commentary for its latest period)
+    programme = editor.scope_box.currentData()
+    assert editor.editor.toPlainText() == get_commentary(window.portfolio, period, programme=programme)
+    assert "Steady month" not in editor.editor.toPlainText()
