@@ -73,3 +73,24 @@ def pack_language(code: str | None) -> Iterator[str]:
         yield code
     finally:
         PACK_LANG.reset(token)
+
+
+def word(value: str | None) -> str:
+    """A stored word of the portfolio's vocabularies (a stage, a RAID type or status, a response,
+    'Confidential') in the pack's language when the catalogue knows it; anything else (names, free
+    text) as it is. Not recorded as missing: most data is not ours to translate."""
+    if not value or PACK_LANG.get() == i18n.DEFAULT:
+        return value or ""
+    return i18n.catalogue(PACK_LANG.get()).texts.get(value, value)
+
+
+def message(english: str) -> str:
+    """A finished English message with values in it (a health-check finding) in the pack's language,
+    matched against the catalogue's `{placeholder}` entries; as it is when none has its shape."""
+    code = PACK_LANG.get()
+    return english if code == i18n.DEFAULT else i18n.catalogue(code).message(english)
+
+
+def colon() -> str:
+    """': ' in English, '：' in Chinese (a label and its value)."""
+    return "：" if is_chinese() else ": "
