@@ -72,7 +72,7 @@ def _slide(deck: Deck, data: PackData, v: ProgrammeView) -> None:
     deck.commentary(s, MARGIN, top + Emu(320000), half - Emu(150000), Emu(2850000), v.commentary, none=none, size=11)
     right = MARGIN + half
     deck.text(s, right, top, half, Emu(300000), t("Top risks"), size=14, bold=True, colour="37474F")
-    risks = v.risks[:4]
+    risks = v.risks[:3]  # and three milestones: both tables fit above the footer even when titles wrap
     if risks:
         deck.table(s, right, top + Emu(320000), half, [[t("Ref"), t("Project"), t("Title"), t("Owner"), t("Score")]]
                    + [[r.ref, r.project_code or "–", r.title, r.owner or t("no owner"), str(r.score or "–")]
@@ -82,12 +82,12 @@ def _slide(deck: Deck, data: PackData, v: ProgrammeView) -> None:
                   size=11, colour=MUTED)
     low = top + Emu(320000) + (len(risks) + 1) * Emu(400000) + Emu(150000)
     deck.text(s, right, low, half, Emu(300000), t("Milestones due"), size=14, bold=True, colour="37474F")
-    shown = v.milestones[:4]
+    shown = v.milestones[:3]
     if shown:
         rows = [[m.project_code, m.name, date_text(m.finish) + (" " + t("overdue") if i < v.overdue else ""),
                  slip_text(m.slip_days)] for i, m in enumerate(shown)]
         deck.table(s, right, low + Emu(320000), half, [[t("Project"), t("Milestone"), t("Forecast"),
-                                                        t("Against baseline")]] + rows, [1.1, 3.6, 2, 1.6],
+                                                        t("Against baseline")]] + rows, [1.1, 3.2, 2, 2],
                    red={(i + 1, 2) for i in range(min(v.overdue, len(shown)))})
     else:
         deck.text(s, right, low + Emu(320000), half, Emu(300000),

@@ -14,7 +14,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports.data import PackData, ProjectPack
-from pmo_desktop.reports.lang import lang, t
+from pmo_desktop.reports.lang import is_chinese, lang, t
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, SLIDE_W, TOP, Deck, rgb
 from pmo_desktop.reports.sections.roadmap import window
 
@@ -70,13 +70,13 @@ def _page(deck: Deck, s, page, data: PackData, lo: date, hi: date) -> None:
         return int(x0 + (x1 - x0) * min(max((d - lo).days, 0), span) / span)
 
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = max(1, -(-months // 12))
+    step = max(1, -(-months // (8 if is_chinese() else 12)))  # "2026年11月" is wider than "Nov 2026"
     m = lo
     bottom = top + row_h * len(page)
     while m <= hi:
         line = s.shapes.add_connector(1, x_of(m), top - Emu(40000), x_of(m), bottom)
         line.line.color.rgb = rgb("ECEFF1")
-        deck.text(s, x_of(m) - Emu(380000), top - Emu(300000), Emu(760000), Emu(250000), format_month(m, lang=lang()), size=10,
+        deck.text(s, x_of(m) - Emu(500000), top - Emu(300000), Emu(1000000), Emu(250000), format_month(m, lang=lang()), size=10,
                   colour=MUTED, align=PP_ALIGN.CENTER)
         m = workdays.add_months(m, step)
     for y_i, (kind, item) in enumerate(page):
@@ -120,7 +120,7 @@ def _project(deck: Deck, s, x: ProjectPack, y: int, row_h: int, x_of, lo: date, 
                  rag.colour)
         if x.finish_slip > 0:
             colour = Rag.RED.colour if x.finish_slip > 20 else Rag.AMBER.colour if x.finish_slip > 10 else "616161"
-            label_w = Emu(700000)
+            label_w = Emu(950000 if is_chinese() else 700000)
             at = x_of(min(hi, finish + timedelta(days=9)))
             edge = at + label_w > x_of(hi)  # reaching the right edge: the label sits inside, right-aligned
             deck.text(s, (x_of(hi) - label_w) if edge else at, y + row_h // 8, label_w, row_h * 3 // 4,

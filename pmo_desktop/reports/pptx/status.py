@@ -39,17 +39,20 @@ def build(deck: Deck, data: PackData) -> None:
                      note=t("RAG: Ovr overall, Sch schedule, Cst cost, Scp scope, Res resources. "
                             "Variance = EAC − budget (red: a forecast overrun)."),
                      empty=t("There are no projects in this portfolio (or in the chosen programme)."))
+    # two programmes a slide, side by side: a programme's commentary is a paragraph and its bullets
     programmes = [name for name, _ in data.by_programme()]
-    notes = "\n\n".join(f"{name}:\n{commentary.plain(data.programme_commentary.get(name)) or t('No commentary.')}"
-                        for name in programmes)
-    s = deck.slide(t("Programme commentary"), notes=notes)
-    cols = 2 if len(programmes) > 3 else 1
-    per_col = -(-len(programmes) // cols) if programmes else 1
-    col_w = deck.width // cols
-    box_h = (deck.height - Emu(100000)) // per_col
-    for i, name in enumerate(programmes):
-        x = MARGIN + (i // per_col) * col_w
-        y = TOP + Emu(80000) + (i % per_col) * box_h
-        deck.text(s, x, y, col_w - Emu(150000), Emu(300000), name, size=14, bold=True, colour="37474F")
-        deck.commentary(s, x, y + Emu(300000), col_w - Emu(150000), box_h - Emu(320000),
-                        data.programme_commentary.get(name), none=t("No commentary was recorded this period."), size=12)
+    pages = [programmes[i:i + 2] for i in range(0, len(programmes), 2)]
+    col_w = deck.width // 2
+    for n, names in enumerate(pages):
+        notes = "\n\n".join(f"{name}:\n{commentary.plain(data.programme_commentary.get(name)) or t('No commentary.')}"
+                            for name in names)
+        title = t("Programme commentary") if len(pages) == 1 else \
+            t("{title} ({n} of {total})", title=t("Programme commentary"), n=n + 1, total=len(pages))
+        s = deck.slide(title, notes=notes)
+        for i, name in enumerate(names):
+            x = MARGIN + i * col_w
+            deck.text(s, x, TOP + Emu(80000), col_w - Emu(150000), Emu(300000), name, size=14, bold=True,
+                      colour="37474F")
+            deck.commentary(s, x, TOP + Emu(400000), col_w - Emu(150000), deck.height - Emu(400000),
+                            data.programme_commentary.get(name), none=t("No commentary was recorded this period."),
+                            size=12)
