@@ -2,8 +2,9 @@
 
 A pack's language is chosen per pack (`BoardPackOptions.lang`, `pmo board-pack --lang zh-CN`), set for
 the length of one build in a context variable, as the date format is. Texts are English in the code and
-looked up in the catalogue of pmo_desktop.i18n (resources/i18n/zh-CN.json, terms from
-glossary-zh-CN.md). A text asked for in a language that has no entry for it prints in English and is
+looked up in the catalogue of pmo_desktop.i18n (the "pack" section of resources/i18n/zh-CN.json over its
+"texts", terms from glossary-zh-CN.md); a finished message with values in it (a health-check finding)
+is matched by shape against the command's texts, as the `pmo` command's messages are. A text asked for in a language that has no entry for it prints in English and is
 remembered in `MISSING`, which the tests read to keep the catalogue complete.
 """
 
@@ -33,7 +34,7 @@ def t(english: str, **values) -> str:
     code = PACK_LANG.get()
     if code == i18n.DEFAULT:
         return english.format(**values) if values else english
-    cat = i18n.catalogue(code)
+    cat = i18n.pack_catalogue(code)
     if english not in cat.texts:
         MISSING.add(english)
     return cat.text(english, **values)
@@ -81,7 +82,7 @@ def word(value: str | None) -> str:
     text) as it is. Not recorded as missing: most data is not ours to translate."""
     if not value or PACK_LANG.get() == i18n.DEFAULT:
         return value or ""
-    return i18n.catalogue(PACK_LANG.get()).texts.get(value, value)
+    return i18n.pack_catalogue(PACK_LANG.get()).texts.get(value, value)
 
 
 def message(english: str) -> str:

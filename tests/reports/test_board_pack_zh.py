@@ -42,7 +42,7 @@ def test_every_text_the_pack_asked_for_has_a_chinese_entry(packs):
 
 def test_every_literal_text_of_the_pack_is_in_the_catalogue():
     """Also those only some portfolios reach (an empty section, a capped table)."""
-    texts = i18n.catalogue("zh-CN").texts
+    texts = i18n.pack_catalogue("zh-CN").texts
     root = Path(__file__).resolve().parents[2] / "pmo_desktop" / "reports"
     missing = set()
     for path in root.rglob("*.py"):
