@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -101,14 +102,31 @@ class Styles:
         self.tile_label = _style("tile_label", 8, SANS, 10, alignment=TA_CENTER, textColor=MUTED)
 
 
+class Para(Paragraph):
+    """A paragraph whose Chinese text, when it fits on one line anyway (a table header, a short cell),
+    skips reportlab's character-by-character CJK line breaking: same line, a fraction of the time."""
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802 (reportlab's name)
+        # breakLines turns self.frags into word lists: keep the parsed fragments for a later wrap
+        frags = self.__dict__.setdefault("_parsed_frags", self.frags)
+        self.frags = frags
+        widths = maxWidths if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        if frags and all(hasattr(f, "text") and hasattr(f, "fontName") and not hasattr(f, "lineBreak")
+                         and not hasattr(f, "cbDefn") for f in frags):
+            width = sum(stringWidth(f.text, f.fontName, f.fontSize) for f in frags)
+            if width <= min(widths) - (self.style.firstLineIndent or 0) and not self.bulletText:
+                return self.breakLines(maxWidths)
+        return super().breakLinesCJK(maxWidths)
+
+
 def p(text: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text (escaped, CJK-aware)."""
-    return Paragraph(markup(text), _wrapping(str(text or ""), style))
+    return Para(markup(text), _wrapping(str(text or ""), style))
 
 
 def pm(markup_text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of our own markup (<b>, <br/>); any user text in it must already be through markup()."""
-    return Paragraph(markup_text, _wrapping(markup_text, style))
+    return Para(markup_text, _wrapping(markup_text, style))
 
 
 _LATIN: dict[int, ParagraphStyle] = {}
@@ -125,7 +143,7 @@ def _wrapping(text: str, style: ParagraphStyle) -> ParagraphStyle:
     return latin
 
 
-class Heading(Paragraph):
+class Heading(Para):
     """A heading that becomes a PDF bookmark (and a contents entry when `toc` is set)."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, key: str, level: int = 0, toc: bool = True,
@@ -152,9 +170,9 @@ def commentary_story(text: str | None, styles: Styles, *, none: str) -> list[Flo
     for block in blocks:
         html = "".join(f"<b>{markup(t)}</b>" if bold else markup(t) for t, bold in block.runs)
         if block.kind == "bullet":
-            out.append(Paragraph(html, styles.bullet, bulletText="•"))
+            out.append(Para(html, styles.bullet, bulletText="•"))
         else:
-            out.append(Paragraph(html, styles.body))
+            out.append(Para(html, styles.body))
     return out
 
 
@@ -218,7 +236,7 @@ def _cjk_cell(value, head: bool):
     if not _CELL:
         _CELL["cell"] = _style("cjk_cell", MIN_PT, leading=9.8, wordWrap="CJK")
         _CELL["head"] = _style("cjk_head", MIN_PT, SANS_BOLD, 9.8, textColor=colors.white, wordWrap="CJK")
-    return Paragraph(markup(value), _CELL["head" if head else "cell"])
+    return Para(markup(value), _CELL["head" if head else "cell"])
 
 
 def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, extra: list[tuple] = (),

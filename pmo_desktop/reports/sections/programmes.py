@@ -131,8 +131,8 @@ def _risks(v: ProgrammeView, ctx, width: float) -> list:
             extra += [("BACKGROUND", (5, i), (5, i), colors.HexColor(r.band.colour)),
                       ("TEXTCOLOR", (5, i), (5, i), colors.HexColor(BAND_TEXT[r.band])),
                       ("FONTNAME", (5, i), (5, i), SANS_BOLD)]
-    fixed = 13 * mm + 16 * mm + 26 * mm + 25 * mm + 14 * mm
-    out = [data_table(rows, [13 * mm, 16 * mm, width - fixed, 26 * mm, 25 * mm, 14 * mm], extra=extra)]
+    fixed = 13 * mm + 16 * mm + 26 * mm + 27 * mm + 14 * mm
+    out = [data_table(rows, [13 * mm, 16 * mm, width - fixed, 26 * mm, 27 * mm, 14 * mm], extra=extra)]
     if len(v.risks) > len(shown):
         out.append(p(t("{shown} of {total} open risks shown, highest score first; the risks section lists the rest.",
                        shown=len(shown), total=len(v.risks)), s.small))
