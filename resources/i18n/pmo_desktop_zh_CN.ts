@@ -1392,6 +1392,58 @@ You can also drop a .pmo file here.</source>
         <translation>终止</translation>
     </message>
     <message>
+        <source>Project register</source>
+        <translation>项目登记册</translation>
+    </message>
+    <message>
+        <source>Related project</source>
+        <translation>相关项目</translation>
+    </message>
+    <message>
+        <source>Milestones and tasks</source>
+        <translation>里程碑和任务</translation>
+    </message>
+    <message>
+        <source>Task id</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>Issue id</source>
+        <translation>问题 ID</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级任务</translation>
+    </message>
+    <message>
+        <source>WBS</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Duration days</source>
+        <translation>工期（天）</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <source>Actual finish</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Budget lines</source>
+        <translation>预算行</translation>
+    </message>
+    <message>
+        <source>Spend type</source>
+        <translation>支出类型</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
         <source>Closure</source>
         <translation>收尾</translation>
     </message>
@@ -1922,6 +1974,54 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Priority</source>
         <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Finish date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Baseline start</source>
+        <translation>基线开始</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>完成百分比</translation>
+    </message>
+    <message>
+        <source>RAG overall</source>
+        <translation>总体 RAG</translation>
+    </message>
+    <message>
+        <source>RAG schedule</source>
+        <translation>进度 RAG</translation>
+    </message>
+    <message>
+        <source>RAG cost</source>
+        <translation>成本 RAG</translation>
+    </message>
+    <message>
+        <source>RAG scope</source>
+        <translation>范围 RAG</translation>
+    </message>
+    <message>
+        <source>RAG resources</source>
+        <translation>资源 RAG</translation>
+    </message>
+    <message>
+        <source>Raised date</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Closed date</source>
+        <translation>关闭日期</translation>
     </message>
     <message>
         <source>Probability</source>
@@ -2496,6 +2596,14 @@ Reason for going ahead anyway:</source>
         <translation>战略</translation>
     </message>
     <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Gate review — {code} {name}</source>
+        <translation>关口评审 — {code} {name}</translation>
+    </message>
+    <message>
         <source>e.g. 3 Dec 2026</source>
         <translation>例如 2026年12月3日</translation>
     </message>
@@ -2528,8 +2636,20 @@ Reason for going ahead anyway:</source>
         <translation>删除条件</translation>
     </message>
     <message>
+        <source>{code}  {name}  (stage: {stage})</source>
+        <translation>{code}  {name}（阶段：{stage}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>held on</source>
         <translation>召开于</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
     </message>
     <message>
         <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
@@ -2538,6 +2658,18 @@ Reason for going ahead anyway:</source>
     <message>
         <source>&lt;b&gt;Conditions&lt;/b&gt; (for Go with conditions)</source>
         <translation>&lt;b&gt;条件&lt;/b&gt;（用于有条件通过）</translation>
+    </message>
+    <message>
+        <source>the condition&apos;s due date</source>
+        <translation>条件的到期日</translation>
+    </message>
+    <message>
+        <source>the planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>the date held</source>
+        <translation>举行日期</translation>
     </message>
     <message>
         <source>Governance settings</source>
@@ -2556,8 +2688,72 @@ Reason for going ahead anyway:</source>
         <translation>健康检查规则</translation>
     </message>
     <message>
+        <source>Add item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>移除检查项</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Passage:</source>
+        <translation>阶段转换：</translation>
+    </message>
+    <message>
+        <source>Gate name:</source>
+        <translation>关口名称：</translation>
+    </message>
+    <message>
         <source>Checklist (double-click an item to change its text):</source>
         <translation>检查清单（双击条目可修改文字）：</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Scale of:</source>
+        <translation>评分标准：</translation>
+    </message>
+    <message>
+        <source>{point} (least favourable):</source>
+        <translation>{point}（最不利）：</translation>
+    </message>
+    <message>
+        <source>{point} (most favourable):</source>
+        <translation>{point}（最有利）：</translation>
+    </message>
+    <message>
+        <source>A project&apos;s weighted score is the weight-averaged 1-5 score; a weight&apos;s share is the weight ÷ the total.</source>
+        <translation>项目的加权得分是按权重平均的 1-5 分；权重占比 = 该权重 ÷ 权重合计。</translation>
+    </message>
+    <message>
+        <source>The weights are all zero: give at least one criterion a weight</source>
+        <translation>所有权重都为零：请至少为一个标准设置权重</translation>
+    </message>
+    <message>
+        <source>Rule (on when ticked)</source>
+        <translation>规则（勾选即启用）</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
     </message>
     <message>
         <source>Total</source>

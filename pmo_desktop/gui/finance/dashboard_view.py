@@ -10,6 +10,8 @@ lines of that type.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -27,20 +29,26 @@ from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.status_reports import period_sources
 
 
+@cache
 def use_cjk_capable_fonts() -> None:
-    """Charts in the window draw with the board pack's faces: DejaVu Sans, then the bundled CJK font,
-    so Chinese titles, legends and names never show as boxes."""
+    """Charts in the window draw with DejaVu Sans, then the bundled CJK font (resources/fonts, the board
+    pack's), so Chinese titles, legends and names never show as boxes. Only matplotlib learns the font
+    here (reportlab, which the pack also gives it to, takes seconds to parse it)."""
     import logging
 
     import matplotlib
+    from matplotlib import font_manager
 
-    from pmo_desktop.reports.fonts import register_fonts
+    from pmo_desktop.paths import resource_path
 
-    family = list(register_fonts().mpl_family)
-    if matplotlib.rcParams["font.family"] != family:
-        matplotlib.rcParams["font.family"] = family
-        # The CJK face has no bold: matplotlib would log a warning for every bold title.
-        logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+    path = resource_path("fonts", "DroidSansFallbackFull.ttf")
+    if not path.is_file():
+        return
+    font_manager.fontManager.addfont(str(path))
+    name = font_manager.FontProperties(fname=str(path)).get_name()
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans", name]
+    # The CJK face has no bold: matplotlib would log a warning for every bold title.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 
 
 def make_canvas(name: str, on_pick):

@@ -193,7 +193,7 @@ class MappingPage(QWizardPage):
                             "set to (ignore) are not imported."))
         self.kind_combo = QComboBox()
         for kind in k.KINDS.values():
-            self.kind_combo.addItem(kind.label, kind.name)
+            self.kind_combo.addItem(shown(kind.label), kind.name)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.project_combo = QComboBox()
         self.project_combo.currentIndexChanged.connect(self._project_changed)
