@@ -81,8 +81,8 @@ class Catalogue:
         for pattern, template in self._compiled():
             m = pattern.fullmatch(english)
             if m:
-                return template.format(**{k: self.message(v) if v in self.texts else v
-                                          for k, v in m.groupdict().items()})
+                # a value that is itself a message ("row 3: 'x' is not a date") is translated too
+                return template.format(**{k: self.message(v) for k, v in m.groupdict().items()})
         return english
 
     def _compiled(self) -> list[tuple[re.Pattern, str]]:

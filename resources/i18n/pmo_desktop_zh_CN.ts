@@ -3470,6 +3470,10 @@ Reason for going ahead anyway:</source>
         <translation>PMO 项目组合文件 (*.pmo);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>row {n}, {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>File in use</source>
         <translation>文件正在使用中</translation>
     </message>
