@@ -3471,7 +3471,7 @@ Reason for going ahead anyway:</source>
     </message>
     <message>
         <source>row {n}, {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 行，{column}</translation>
     </message>
     <message>
         <source>File in use</source>
