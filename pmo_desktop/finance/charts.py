@@ -62,9 +62,9 @@ def money_axis(ax: Axes, currency: str, axis: str = "y", ticks: int = 5) -> None
 
 
 def month_label(d: date, lang: str, year: bool = True) -> str:
-    """A month on a chart's axis: 'Nov\n2026' (or 'Nov'); '2026年\n11月' (or '11月') in Chinese."""
+    """A month on a chart's axis: 'Nov\n2026' (or 'Nov'); '11月\n2026' (or '11月') in Chinese, as narrow."""
     if lang.lower().startswith("zh"):
-        return f"{d.year}年\n{d.month}月" if year else f"{d.month}月"
+        return f"{d.month}月\n{d.year}" if year else f"{d.month}月"
     short = format_month(d, lang=lang, year=False)
     return f"{short}\n{d.year}" if year else short
 

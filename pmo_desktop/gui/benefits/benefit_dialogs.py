@@ -19,6 +19,7 @@ from pmo_desktop.benefits.model import STATUSES, TYPES
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import ValueProblem, parse_date
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
@@ -108,7 +109,7 @@ class BenefitDialog(_SavingDialog):
             self.unit.setText(benefit["unit"] or "")
             self.baseline.setText(_number_text(benefit["baseline"]))
             self.target.setText(_number_text(benefit["target"]))
-            self.target_date.setText(format_date(benefit["target_date"], date_style))
+            self.target_date.setText(format_date(benefit["target_date"], date_style, lang=current_language()))
             self.status.setCurrentIndex(max(0, self.status.findData(benefit["status"])))
             self.description.setPlainText(benefit.get("description") or "")
 

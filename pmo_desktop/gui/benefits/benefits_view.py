@@ -31,6 +31,7 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
 from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
 from pmo_desktop.gui.widgets.texts import shown
@@ -60,12 +61,13 @@ def _value(b: dict, key: str, currency: str) -> str:
 
 def draw_curve(ax, benefit, when: date, currency: str = "GBP"):
     """The benefit's planned, actual and forecast levels (held between measurements) against its target."""
-    from matplotlib.dates import DateFormatter
     from matplotlib.ticker import FuncFormatter
+
+    from pmo_desktop.finance.charts import month_formatter
 
     ax.set_title(f"{benefit.ref}: {benefit.title}" if benefit else tr("Select a benefit"), fontsize=9, loc="left")
     if benefit is None or not (benefit.planned or benefit.actual or benefit.forecast):
-        ax.text(0.5, 0.5, "No measurements yet", ha="center", va="center", transform=ax.transAxes, color="#546E7A")
+        ax.text(0.5, 0.5, tr("No measurements yet"), ha="center", va="center", transform=ax.transAxes, color="#546E7A")
         ax.set_axis_off()
         return []
     for series, colour, style, label in (("planned", PLAN, "-", tr("Planned")), ("actual", ACTUAL, "-", tr("Actual")),
@@ -77,7 +79,7 @@ def draw_curve(ax, benefit, when: date, currency: str = "GBP"):
     if benefit.target is not None:
         ax.axhline(benefit.target, color="#2E7D32", linewidth=0.8, linestyle=":", label=tr("Target"))
     ax.axvline(when, color="#B0BEC5", linewidth=0.8, linestyle=":")
-    ax.xaxis.set_major_formatter(DateFormatter("%b %y"))
+    ax.xaxis.set_major_formatter(month_formatter(current_language()))
     if benefit.is_cash:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_money(v * 100, currency)))
     else:
@@ -215,6 +217,7 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         text = self.search_box.text().strip().casefold()
         kind, status = self.type_box.currentData(), self.status_box.currentData()
         style = self.portfolio.settings().get("date_format")
+        lang = current_language()
         cur = self.data["currency"] or "GBP"
         self.rows = [b for b in self.data["benefits"]
                      if (not kind or b["type"] == kind)
@@ -225,7 +228,8 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
                   shown(b["derived_status"]), _value(b, "realised_to_date" if b["type"] == "Cash-releasing" else "actual_level", cur),
                   _value(b, "target", cur),
                   "" if b["progress_pct"] is None else f"{b['progress_pct']:.0f}%",
-                  format_date(b["target_date"], style), format_date(b["expected_date"], style)] for b in self.rows]
+                  format_date(b["target_date"], style, lang=lang), format_date(b["expected_date"], style, lang=lang)]
+                 for b in self.rows]
         self.model.set_rows(table, keys=self.rows)
         for r, b in enumerate(self.rows):
             if b["derived_status"] == AT_RISK:
@@ -263,14 +267,15 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         cur = (self.data or {}).get("currency") or "GBP"
         periods = sorted(set(benefit.planned) | set(benefit.forecast) | set(benefit.actual), reverse=True)
 
-        def shown(value):
+        def amount(value):
             if value is None:
                 return ""
             return format_money(value * 100, cur) if benefit.is_cash else f"{value:,.4g}"
 
+        lang = current_language()
         self.measures.set_rows(
-            [[format_date(p, style), shown(benefit.planned.get(p)), shown(benefit.forecast.get(p)),
-              shown(benefit.actual.get(p))] for p in periods],
+            [[format_date(p, style, lang=lang), amount(benefit.planned.get(p)), amount(benefit.forecast.get(p)),
+              amount(benefit.actual.get(p))] for p in periods],
             keys=[{"period": p.isoformat(), "planned": benefit.planned.get(p), "forecast": benefit.forecast.get(p),
                    "actual": benefit.actual.get(p)} for p in periods])
 
