@@ -677,7 +677,7 @@ You can also drop a .pmo file here.</source>
     </message>
     <message>
         <source>From</source>
-        <translation>提交人</translation>
+        <translation>起始</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -690,6 +690,11 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <comment>who sent the workbook back</comment>
+        <translation>提交人</translation>
     </message>
     <message>
         <source>Ready to apply</source>
@@ -1854,6 +1859,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Select a benefit</source>
         <translation>请选择一项收益</translation>
+    </message>
+    <message>
+        <source>No measurements yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search benefits…</source>

@@ -40,7 +40,7 @@ OUTCOME_RAG = {"ready": Rag.GREEN, "applied": Rag.BLUE, "unchanged": Rag.GREY, "
 
 
 def columns() -> list[str]:
-    return [tr("Outcome"), tr("Project"), tr("From"), tr("Saved"), tr("Changes"), tr("File")]
+    return [tr("Outcome"), tr("Project"), tr("From", "who sent the workbook back"), tr("Saved"), tr("Changes"), tr("File")]
 
 
 def outcome(status: str) -> str:
