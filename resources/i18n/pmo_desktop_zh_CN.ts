@@ -1862,7 +1862,7 @@ Reason for going ahead anyway:</source>
     </message>
     <message>
         <source>No measurements yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无测量值</translation>
     </message>
     <message>
         <source>Search benefits…</source>
