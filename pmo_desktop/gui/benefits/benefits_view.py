@@ -161,8 +161,9 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.measures_table.verticalHeader().hide()
         self.measures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.measures_table.setMaximumWidth(380)
-        for col, width in enumerate((96, 84, 84, 84)):
+        date_width = max(96, self.fontMetrics().horizontalAdvance(context.fmt.date("2027-12-31")) + 18)  # 2027年12月31日
+        self.measures_table.setMaximumWidth(284 + date_width)
+        for col, width in enumerate((date_width, 84, 84, 84)):
             self.measures_table.setColumnWidth(col, width)
         self.measures_table.setToolTip(tr("The measure's level at each month end; double-click to change one"))
         self.measures_table.doubleClicked.connect(lambda i: self.measure(self.measures.key(i.row())))
