@@ -394,7 +394,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
             self.compare_table.setColumnWidth(col, max(88, metrics.horizontalAdvance(name) + 24))
         lang = current_language()
         self.compare_title.setText(tr("As at {date} (actuals to {month}): live against {names}").format(
-            date=self.context.fmt.date(data["as_of"]), month=format_month(data["cutoff_month"], lang=lang),
+            date=self.context.fmt.date(data["as_of"]), month=format_month(f"{data['cutoff_month']}-01"[:10], lang=lang),  # cutoff_month is YYYY-MM
             names=", ".join(names[1:])))
         if not self.charts:
             from pmo_desktop.gui.finance.dashboard_view import make_canvas

@@ -78,6 +78,8 @@ def test_every_view_and_dialog_in_chinese(chinese, qtbot, make_window, demo_path
         if loader is not None:
             qtbot.waitUntil(lambda loader=loader: not loader.loading, timeout=20000)
         left[name] = _left(view, data)
+        if name in ("dashboard", "finance"):
+            assert view.summary_data is not None, name  # the figures arrived and were drawn
         if is_english(_strip(view.summary(), data)):
             left[name].append(("status bar", view.summary()))
         for chart_name, canvas in getattr(view, "charts", {}).items():
@@ -92,6 +94,7 @@ def test_every_view_and_dialog_in_chinese(chinese, qtbot, make_window, demo_path
     scenarios.mark(SCENARIO)
     scenarios.compare_marked()
     qtbot.waitUntil(lambda: not scenarios.loader.loading, timeout=20000)
+    assert "现状" in scenarios.compare_title.text(), scenarios.compare_title.text()  # the comparison was drawn
     left["scenarios compared"] = _left(scenarios, data)
     for chart_name, canvas in scenarios.charts.items():
         english = [t for t in _chart_texts(canvas) if is_english(_strip(t, data))]
