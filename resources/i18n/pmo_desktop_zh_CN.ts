@@ -1342,7 +1342,7 @@ You can also drop a .pmo file here.</source>
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>FTE</source>
