@@ -109,8 +109,8 @@ class FinanceTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         col = self.columns[column]
         value = self.rows[row].get(col.key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
+        if role == Qt.ItemDataRole.DisplayRole:  # "n/a" (a figure that cannot be worked out) in the user's language
+            return self.text(row, column).replace(NOT_AVAILABLE, tr("n/a"))
         if role == SORT_ROLE:
             if col.kind == "rag":
                 return Rag(value["derived"]).severity if value["derived"] else -1
