@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from tests.collect.conftest import PERIOD, label_row, run, run_json, workbook_for
+from tests.collect.conftest import PERIOD, header_columns, label_row, run, run_json, workbook_for
 from tests.gui.conftest import read
 
 
 def _header(ws) -> tuple[int, dict[str, int]]:
-    for row in ws.iter_rows(max_row=10):
-        names = {c.value: c.column for c in row if isinstance(c.value, str)}
-        if "编号" in names or "序号" in names or "类别" in names:
-            return row[0].row, names
-    raise KeyError("header")
+    return header_columns(ws, ("编号", "序号", "类别"))
 
 
 def _lists(ws) -> list[str]:
