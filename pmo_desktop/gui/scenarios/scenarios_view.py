@@ -261,10 +261,18 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         scenario = model.load_scenario(self.portfolio, name)
         names = lookups.project_names(self.portfolio)
         items = sorted(scenario.changes.values(), key=lambda c: c.code)
-        self.changes.set_rows([[c.code, names.get(c.project_id, ""), ", ".join(said(d) for d in c.describe())] for c in items],
+        self.changes.set_rows([[c.code, names.get(c.project_id, ""), ", ".join(self._change_text(d) for d in c.describe())] for c in items],
                               keys=[c.code for c in items])
         self.changes_title.setText(tr("<b>{name}</b>: {n} project(s) changed; live data is untouched until you apply it.")
                                    .format(name=name, n=len(items)))
+
+    def _change_text(self, part: str) -> str:
+        """One part of a project's change as the user reads it: 'defer 3m', or a score 'Benefit=4'."""
+        key, eq, value = part.partition("=")
+        if eq:
+            names = {c["id"]: c["name"] for c in scoring_criteria(self.portfolio)}
+            return f"{shown(names.get(key, key))}={value}"
+        return said(part)
 
     def _change_picked(self, current, _previous) -> None:
         code = self.changes.key(current.row()) if current.isValid() else None
