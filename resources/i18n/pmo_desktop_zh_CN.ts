@@ -292,8 +292,236 @@ You can also drop a .pmo file here.</source>
         <translation>已交回的报告</translation>
     </message>
     <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Portfolio status</source>
+        <translation>项目组合状态</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Financials</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Risks and issues</source>
+        <translation>风险与问题</translation>
+    </message>
+    <message>
+        <source>Changes since the previous period</source>
+        <translation>较上期的变化</translation>
+    </message>
+    <message>
+        <source>Programme pages</source>
+        <translation>项目群页</translation>
+    </message>
+    <message>
+        <source>Project pages</source>
+        <translation>项目页</translation>
+    </message>
+    <message>
+        <source>Appendix</source>
+        <translation>附录</translation>
+    </message>
+    <message>
+        <source>Export board pack</source>
+        <translation>导出董事会汇报材料</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Projects in no programme</source>
+        <translation>不属于任何项目群的项目</translation>
+    </message>
+    <message>
+        <source>PowerPoint (editable slides)</source>
+        <translation>PowerPoint（可编辑幻灯片）</translation>
+    </message>
+    <message>
+        <source>Headings, labels, dates and the footer of the pack; names and commentary print as they were written</source>
+        <translation>汇报材料的标题、标签、日期和页脚所用的语言；名称和评述按原文打印</translation>
+    </message>
+    <message>
+        <source>A full page for closed and idea-stage projects</source>
+        <translation>为已关闭及构想阶段的项目各设一整页</translation>
+    </message>
+    <message>
+        <source>By default they are one summary table</source>
+        <translation>默认合并为一张汇总表</translation>
+    </message>
+    <message>
+        <source>Reading the dashboard figures</source>
+        <translation>正在读取仪表板数据</translation>
+    </message>
+    <message>
+        <source>Commentary…</source>
+        <translation>评述…</translation>
+    </message>
+    <message>
+        <source>The portfolio&apos;s and programmes&apos; commentary for the board pack</source>
+        <translation>董事会汇报材料中项目组合和项目群的评述</translation>
+    </message>
+    <message>
+        <source>Projects by RAG</source>
+        <translation>按 RAG 状态统计的项目</translation>
+    </message>
+    <message>
+        <source>Spend to date</source>
+        <translation>迄今支出</translation>
+    </message>
+    <message>
+        <source>EAC vs budget</source>
+        <translation>完工估算与预算对比</translation>
+    </message>
+    <message>
+        <source>Milestones due</source>
+        <translation>到期里程碑</translation>
+    </message>
+    <message>
+        <source>Red risks (high, critical)</source>
+        <translation>红色风险（高、严重）</translation>
+    </message>
+    <message>
+        <source>Benefits released</source>
+        <translation>已实现收益</translation>
+    </message>
+    <message>
+        <source>Click a programme&apos;s variance bar, a RAG segment of the latest period or a CAPEX/OPEX bar to see those projects in the register; click a heat-map cell to see those risks in the RAID log.</source>
+        <translation>单击项目群的偏差条、最新报告期的 RAG 分段或资本性/运营性支出条，可在登记册中查看相应项目；单击热力图单元格，可在 RAID 日志中查看相应风险。</translation>
+    </message>
+    <message>
+        <source>{projects} projects; {differ} cost RAGs differ from the numbers</source>
+        <translation>{projects} 个项目；{differ} 个成本 RAG 状态与数据不符</translation>
+    </message>
+    <message>
+        <source>against {planned} planned to date</source>
+        <translation>迄今计划 {planned}</translation>
+    </message>
+    <message>
+        <source>budget {budget}; variance {pct}</source>
+        <translation>预算 {budget}；偏差 {pct}</translation>
+    </message>
+    <message>
+        <source>this period; {missed} not complete, {overdue} overdue in all</source>
+        <translation>本报告期；{missed} 个未完成，共 {overdue} 个逾期</translation>
+    </message>
+    <message>
+        <source>of {open} open risks</source>
+        <translation>共 {open} 个未关闭风险</translation>
+    </message>
+    <message>
+        <source>cash against {planned} planned{vs}; {at_risk} of {count} benefits at risk</source>
+        <translation>现金收益，计划 {planned}{vs}；{count} 项收益中 {at_risk} 项有风险</translation>
+    </message>
+    <message>
+        <source>Dashboard for the period ending {date}</source>
+        <translation>截至 {date} 的报告期仪表板</translation>
+    </message>
+    <message>
+        <source>the register shows today&apos;s RAGs: choose the current period to filter by RAG</source>
+        <translation>登记册显示的是当前的 RAG 状态：请选择当前报告期再按 RAG 筛选</translation>
+    </message>
+    <message>
+        <source>the {view} register has no rows with {key} {value}</source>
+        <translation>{view} 登记册中没有 {key} 为 {value} 的行</translation>
+    </message>
+    <message>
+        <source>Risks open at {date}: P{p} × I{i}</source>
+        <translation>截至 {date} 未关闭的风险：概率 {p} × 影响 {i}</translation>
+    </message>
+    <message>
+        <source>Projects with {kind} spend</source>
+        <translation>有 {kind} 支出的项目</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>纸张大小</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Commentary</source>
+        <translation>评述</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>{name} board pack</source>
+        <translation>{name} 董事会汇报材料</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PowerPoint files (*.pptx)</source>
+        <translation>PowerPoint 文件 (*.pptx)</translation>
+    </message>
+    <message>
+        <source>Save board pack as</source>
+        <translation>董事会汇报材料另存为</translation>
+    </message>
+    <message>
+        <source>Building the board pack</source>
+        <translation>正在生成董事会汇报材料</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} slides). Open it now?</source>
+        <translation>已保存 {name}（{n} 张幻灯片）。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} pages). Open it now?</source>
+        <translation>已保存 {name}（{n} 页）。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Board pack saved</source>
+        <translation>董事会汇报材料已保存</translation>
+    </message>
+    <message>
+        <source>Board pack not saved</source>
+        <translation>董事会汇报材料未保存</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消；未写入任何文件。</translation>
     </message>
     <message>
         <source>Plans (Gantt)</source>
@@ -821,90 +1049,6 @@ You can also drop a .pmo file here.</source>
         <translation>项目经理交回的报告：{returned}（最近 {date}）· PMO 录入：{entered}</translation>
     </message>
     <message>
-        <source>Reading the dashboard figures</source>
-        <translation>正在读取仪表板数据</translation>
-    </message>
-    <message>
-        <source>Commentary…</source>
-        <translation>评述…</translation>
-    </message>
-    <message>
-        <source>The portfolio&apos;s and programmes&apos; commentary for the board pack</source>
-        <translation>董事会汇报材料中项目组合和项目群的评述</translation>
-    </message>
-    <message>
-        <source>Projects by RAG</source>
-        <translation>按 RAG 状态统计的项目</translation>
-    </message>
-    <message>
-        <source>Spend to date</source>
-        <translation>迄今支出</translation>
-    </message>
-    <message>
-        <source>EAC vs budget</source>
-        <translation>完工估算与预算对比</translation>
-    </message>
-    <message>
-        <source>Milestones due</source>
-        <translation>到期里程碑</translation>
-    </message>
-    <message>
-        <source>Red risks (high, critical)</source>
-        <translation>红色风险（高、严重）</translation>
-    </message>
-    <message>
-        <source>Benefits released</source>
-        <translation>已实现收益</translation>
-    </message>
-    <message>
-        <source>Click a programme&apos;s variance bar, a RAG segment of the latest period or a CAPEX/OPEX bar to see those projects in the register; click a heat-map cell to see those risks in the RAID log.</source>
-        <translation>单击项目群的偏差条、最新报告期的 RAG 分段或资本性/运营性支出条，可在登记册中查看相应项目；单击热力图单元格，可在 RAID 日志中查看相应风险。</translation>
-    </message>
-    <message>
-        <source>{projects} projects; {differ} cost RAGs differ from the numbers</source>
-        <translation>{projects} 个项目；{differ} 个成本 RAG 状态与数据不符</translation>
-    </message>
-    <message>
-        <source>against {planned} planned to date</source>
-        <translation>迄今计划 {planned}</translation>
-    </message>
-    <message>
-        <source>budget {budget}; variance {pct}</source>
-        <translation>预算 {budget}；偏差 {pct}</translation>
-    </message>
-    <message>
-        <source>this period; {missed} not complete, {overdue} overdue in all</source>
-        <translation>本报告期；{missed} 个未完成，共 {overdue} 个逾期</translation>
-    </message>
-    <message>
-        <source>of {open} open risks</source>
-        <translation>共 {open} 个未关闭风险</translation>
-    </message>
-    <message>
-        <source>cash against {planned} planned{vs}; {at_risk} of {count} benefits at risk</source>
-        <translation>现金收益，计划 {planned}{vs}；{count} 项收益中 {at_risk} 项有风险</translation>
-    </message>
-    <message>
-        <source>Dashboard for the period ending {date}</source>
-        <translation>截至 {date} 的报告期仪表板</translation>
-    </message>
-    <message>
-        <source>the register shows today&apos;s RAGs: choose the current period to filter by RAG</source>
-        <translation>登记册显示的是当前的 RAG 状态：请选择当前报告期再按 RAG 筛选</translation>
-    </message>
-    <message>
-        <source>the {view} register has no rows with {key} {value}</source>
-        <translation>{view} 登记册中没有 {key} 为 {value} 的行</translation>
-    </message>
-    <message>
-        <source>Risks open at {date}: P{p} × I{i}</source>
-        <translation>截至 {date} 未关闭的风险：概率 {p} × 影响 {i}</translation>
-    </message>
-    <message>
-        <source>Projects with {kind} spend</source>
-        <translation>有 {kind} 支出的项目</translation>
-    </message>
-    <message>
         <source>Show or hide the pane with the selected project&apos;s or item&apos;s details (F9)</source>
         <translation>显示或隐藏所选项目或条目的详情窗格 (F9)</translation>
     </message>
@@ -1035,6 +1179,542 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>收尾</translation>
+    </message>
+    <message>
+        <source>Overdue and due</source>
+        <translation>逾期和到期</translation>
+    </message>
+    <message>
+        <source>Not yet held</source>
+        <translation>尚未举行</translation>
+    </message>
+    <message>
+        <source>All reviews</source>
+        <translation>所有评审</translation>
+    </message>
+    <message>
+        <source>Search gate reviews…</source>
+        <translation>搜索关口评审…</translation>
+    </message>
+    <message>
+        <source>New review…</source>
+        <translation>新建评审…</translation>
+    </message>
+    <message>
+        <source>Open review…</source>
+        <translation>打开评审…</translation>
+    </message>
+    <message>
+        <source>Advance stage…</source>
+        <translation>推进阶段…</translation>
+    </message>
+    <message>
+        <source>Conditions still open</source>
+        <translation>尚未满足的条件</translation>
+    </message>
+    <message>
+        <source>{overdue} gates overdue, {due} due by the end of next period</source>
+        <translation>{overdue} 个关口逾期，{due} 个在下一报告期结束前到期</translation>
+    </message>
+    <message>
+        <source>select a project (or one of its gate reviews) first</source>
+        <translation>请先选择一个项目（或其某次关口评审）</translation>
+    </message>
+    <message>
+        <source>No Go recorded</source>
+        <translation>未记录“通过”决策</translation>
+    </message>
+    <message>
+        <source>.
+
+Reason for going ahead anyway:</source>
+        <translation>。
+
+仍要继续推进的理由：</translation>
+    </message>
+    <message>
+        <source>{code} moved from {from_stage} to {to_stage}</source>
+        <translation>{code} 已从“{from_stage}”进入“{to_stage}”</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>关口</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已召开</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Contractors</source>
+        <translation>外包</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>关键</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <source>Decisions needed</source>
+        <translation>需要的决策</translation>
+    </message>
+    <message>
+        <source>Dependency</source>
+        <translation>依赖</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Predecessors</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
+        <source>{name}: total float {days} working days (critical)</source>
+        <translation>{name}：总时差 {days} 个工作日（关键）</translation>
+    </message>
+    <message>
+        <source>{name}: total float {days} working days</source>
+        <translation>{name}：总时差 {days} 个工作日</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>重新排程</translation>
+    </message>
+    <message>
+        <source>Recompute this plan&apos;s dates from its links (one undoable step)</source>
+        <translation>按任务链接重新计算此计划的日期（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>Link to another project…</source>
+        <translation>链接到其他项目…</translation>
+    </message>
+    <message>
+        <source>Make the selected task wait for a task (or milestone) of another project</source>
+        <translation>让所选任务等待另一个项目的任务（或里程碑）</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>{code} — {name} ({tasks} tasks)</source>
+        <translation>{code} — {name}（{tasks} 个任务）</translation>
+    </message>
+    <message>
+        <source>This project has no plan yet: import one (File ▸ Import…) from MS Project, GanttProject or Excel</source>
+        <translation>此项目还没有计划：可从 MS Project、GanttProject 或 Excel 导入（文件 ▸ 导入…）</translation>
+    </message>
+    <message>
+        <source>The file is open read-only</source>
+        <translation>文件以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Save the plan as a PNG image</source>
+        <translation>将计划保存为 PNG 图像</translation>
+    </message>
+    <message>
+        <source>Save the plan as a PDF</source>
+        <translation>将计划保存为 PDF</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{code}: {tasks} tasks, finish {finish}, {critical} on the critical path</source>
+        <translation>{code}：{tasks} 个任务，完成于 {finish}，关键路径上 {critical} 个</translation>
+    </message>
+    <message>
+        <source>the portfolio is open read-only</source>
+        <translation>项目组合文件以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Export timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>{code} plan</source>
+        <translation>{code} 计划</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>构想</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Initiation</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>人工</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>项目经理</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>下一步工作</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>OPEX</source>
+        <translation>OPEX</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>未报告</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Rare</source>
+        <translation>罕见</translation>
+    </message>
+    <message>
+        <source>Unlikely</source>
+        <translation>不太可能</translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>Likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <source>Almost certain</source>
+        <translation>几乎确定</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>(portfolio-wide)</source>
+        <translation>（项目组合层面）</translation>
+    </message>
+    <message>
+        <source>e.g. 27 Nov 2026</source>
+        <translation>例如 2026年11月27日</translation>
+    </message>
+    <message>
+        <source>Search lessons…</source>
+        <translation>搜索经验教训…</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Owner says</source>
+        <translation>负责人报告</translation>
+    </message>
+    <message>
+        <source>Numbers say</source>
+        <translation>数据显示</translation>
+    </message>
+    <message>
+        <source>Realised / now</source>
+        <translation>已实现 / 当前</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Select a benefit</source>
+        <translation>请选择一项收益</translation>
+    </message>
+    <message>
+        <source>No measurements yet</source>
+        <translation>尚无测量值</translation>
+    </message>
+    <message>
+        <source>Search benefits…</source>
+        <translation>搜索收益…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Record measurement…</source>
+        <translation>记录测量值…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The measure&apos;s level at each month end; double-click to change one</source>
+        <translation>各月末的指标水平；双击可修改</translation>
+    </message>
+    <message>
+        <source> ({pct}% of plan)</source>
+        <translation>（计划的 {pct}%）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; benefits · cash released to date &lt;b&gt;{realised}&lt;/b&gt; against {planned} planned{vs} · forecast {forecast} of {target} · </source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; 项收益 · 迄今释放现金 &lt;b&gt;{realised}&lt;/b&gt;，计划 {planned}{vs} · 预测 {forecast}，目标 {target} · </translation>
+    </message>
+    <message>
+        <source>{n} at risk</source>
+        <translation>{n} 项有风险</translation>
+    </message>
+    <message>
+        <source>the owner says so</source>
+        <translation>负责人如此报告</translation>
+    </message>
+    <message>
+        <source>{n} of {count} benefits</source>
+        <translation>{count} 项收益中的 {n} 项</translation>
+    </message>
+    <message>
+        <source>Delete benefit</source>
+        <translation>删除收益</translation>
+    </message>
+    <message>
+        <source>Delete {ref} ({title}) and its measurements?</source>
+        <translation>删除 {ref}（{title}）及其测量值？</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>What we learned</source>
+        <translation>我们学到了什么</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Lesson {ref}</source>
+        <translation>经验教训 {ref}</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>新建经验教训</translation>
+    </message>
+    <message>
+        <source>the date: {reason}</source>
+        <translation>日期：{reason}</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>{n} lessons</source>
+        <translation>{n} 条经验教训</translation>
+    </message>
+    <message>
+        <source>Import lessons</source>
+        <translation>导入经验教训</translation>
+    </message>
+    <message>
+        <source>Export lessons</source>
+        <translation>导出经验教训</translation>
+    </message>
+    <message>
+        <source>Lessons learned.xlsx</source>
+        <translation>经验教训.xlsx</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>规划</translation>
     </message>
     <message>
         <source>Strategic alignment</source>
@@ -1289,10 +1969,6 @@ You can also drop a .pmo file here.</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
         <source>Leave</source>
         <translation>休假</translation>
     </message>
@@ -1401,586 +2077,6 @@ You can also drop a .pmo file here.</source>
         <translation>项目登记册</translation>
     </message>
     <message>
-        <source>Related project</source>
-        <translation>相关项目</translation>
-    </message>
-    <message>
-        <source>Milestones and tasks</source>
-        <translation>里程碑和任务</translation>
-    </message>
-    <message>
-        <source>Task id</source>
-        <translation>任务 ID</translation>
-    </message>
-    <message>
-        <source>Issue id</source>
-        <translation>问题 ID</translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation>上级任务</translation>
-    </message>
-    <message>
-        <source>WBS</source>
-        <translation>WBS</translation>
-    </message>
-    <message>
-        <source>Duration days</source>
-        <translation>工期（天）</translation>
-    </message>
-    <message>
-        <source>Actual start</source>
-        <translation>实际开始</translation>
-    </message>
-    <message>
-        <source>Actual finish</source>
-        <translation>实际完成</translation>
-    </message>
-    <message>
-        <source>Budget lines</source>
-        <translation>预算行</translation>
-    </message>
-    <message>
-        <source>Spend type</source>
-        <translation>支出类型</translation>
-    </message>
-    <message>
-        <source>Waived</source>
-        <translation>已豁免</translation>
-    </message>
-    <message>
-        <source>Closure</source>
-        <translation>收尾</translation>
-    </message>
-    <message>
-        <source>Search gate reviews…</source>
-        <translation>搜索关口评审…</translation>
-    </message>
-    <message>
-        <source>New review…</source>
-        <translation>新建评审…</translation>
-    </message>
-    <message>
-        <source>Open review…</source>
-        <translation>打开评审…</translation>
-    </message>
-    <message>
-        <source>Advance stage…</source>
-        <translation>推进阶段…</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Overdue and due</source>
-        <translation>逾期和到期</translation>
-    </message>
-    <message>
-        <source>Not yet held</source>
-        <translation>尚未举行</translation>
-    </message>
-    <message>
-        <source>All reviews</source>
-        <translation>所有评审</translation>
-    </message>
-    <message>
-        <source>Gate</source>
-        <translation>关口</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>已召开</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Checklist</source>
-        <translation>检查清单</translation>
-    </message>
-    <message>
-        <source>Conditions</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <source>Approvers</source>
-        <translation>审批人</translation>
-    </message>
-    <message>
-        <source>Conditions still open</source>
-        <translation>尚未满足的条件</translation>
-    </message>
-    <message>
-        <source>{overdue} gates overdue, {due} due by the end of next period</source>
-        <translation>{overdue} 个关口逾期，{due} 个在下一报告期结束前到期</translation>
-    </message>
-    <message>
-        <source>select a project (or one of its gate reviews) first</source>
-        <translation>请先选择一个项目（或其某次关口评审）</translation>
-    </message>
-    <message>
-        <source>No Go recorded</source>
-        <translation>未记录“通过”决策</translation>
-    </message>
-    <message>
-        <source>.
-
-Reason for going ahead anyway:</source>
-        <translation>。
-
-仍要继续推进的理由：</translation>
-    </message>
-    <message>
-        <source>{code} moved from {from_stage} to {to_stage}</source>
-        <translation>{code} 已从“{from_stage}”进入“{to_stage}”</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Contractors</source>
-        <translation>外包</translation>
-    </message>
-    <message>
-        <source>Critical</source>
-        <translation>关键</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>决策</translation>
-    </message>
-    <message>
-        <source>Decisions needed</source>
-        <translation>需要的决策</translation>
-    </message>
-    <message>
-        <source>Dependency</source>
-        <translation>依赖</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>描述</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <source>Escalated</source>
-        <translation>已升级</translation>
-    </message>
-    <message>
-        <source>Execution</source>
-        <translation>执行</translation>
-    </message>
-    <message>
-        <source>Finish</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>Predecessors</source>
-        <translation>前置任务</translation>
-    </message>
-    <message>
-        <source>{name}: total float {days} working days (critical)</source>
-        <translation>{name}：总时差 {days} 个工作日（关键）</translation>
-    </message>
-    <message>
-        <source>{name}: total float {days} working days</source>
-        <translation>{name}：总时差 {days} 个工作日</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>Export PNG…</source>
-        <translation>导出 PNG…</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Reschedule</source>
-        <translation>重新排程</translation>
-    </message>
-    <message>
-        <source>Recompute this plan&apos;s dates from its links (one undoable step)</source>
-        <translation>按任务链接重新计算此计划的日期（可一步撤销）</translation>
-    </message>
-    <message>
-        <source>Link to another project…</source>
-        <translation>链接到其他项目…</translation>
-    </message>
-    <message>
-        <source>Make the selected task wait for a task (or milestone) of another project</source>
-        <translation>让所选任务等待另一个项目的任务（或里程碑）</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source>Zoom</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <source>{code} — {name} ({tasks} tasks)</source>
-        <translation>{code} — {name}（{tasks} 个任务）</translation>
-    </message>
-    <message>
-        <source>This project has no plan yet: import one (File ▸ Import…) from MS Project, GanttProject or Excel</source>
-        <translation>此项目还没有计划：可从 MS Project、GanttProject 或 Excel 导入（文件 ▸ 导入…）</translation>
-    </message>
-    <message>
-        <source>The file is open read-only</source>
-        <translation>文件以只读方式打开</translation>
-    </message>
-    <message>
-        <source>Save the plan as a PNG image</source>
-        <translation>将计划保存为 PNG 图像</translation>
-    </message>
-    <message>
-        <source>Save the plan as a PDF</source>
-        <translation>将计划保存为 PDF</translation>
-    </message>
-    <message>
-        <source>No plan</source>
-        <translation>无计划</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>{code}: {tasks} tasks, finish {finish}, {critical} on the critical path</source>
-        <translation>{code}：{tasks} 个任务，完成于 {finish}，关键路径上 {critical} 个</translation>
-    </message>
-    <message>
-        <source>the portfolio is open read-only</source>
-        <translation>项目组合文件以只读方式打开</translation>
-    </message>
-    <message>
-        <source>Export timeline</source>
-        <translation>导出时间线</translation>
-    </message>
-    <message>
-        <source>{code} plan</source>
-        <translation>{code} 计划</translation>
-    </message>
-    <message>
-        <source>Forecast</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <source>Green</source>
-        <translation>绿</translation>
-    </message>
-    <message>
-        <source>Grey</source>
-        <translation>灰</translation>
-    </message>
-    <message>
-        <source>Hardware</source>
-        <translation>硬件</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <source>Idea</source>
-        <translation>构想</translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation>影响</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>Initiation</source>
-        <translation>启动</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Labour</source>
-        <translation>人工</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation>项目经理</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Rare</source>
-        <translation>罕见</translation>
-    </message>
-    <message>
-        <source>Unlikely</source>
-        <translation>不太可能</translation>
-    </message>
-    <message>
-        <source>Possible</source>
-        <translation>可能</translation>
-    </message>
-    <message>
-        <source>Likely</source>
-        <translation>很可能</translation>
-    </message>
-    <message>
-        <source>Almost certain</source>
-        <translation>几乎确定</translation>
-    </message>
-    <message>
-        <source>Severe</source>
-        <translation>严重</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>中</translation>
-    </message>
-    <message>
-        <source>Milestone</source>
-        <translation>里程碑</translation>
-    </message>
-    <message>
-        <source>Next steps</source>
-        <translation>下一步工作</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>OPEX</source>
-        <translation>OPEX</translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>Choice</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Not reported</source>
-        <translation>未报告</translation>
-    </message>
-    <message>
-        <source>(portfolio-wide)</source>
-        <translation>（项目组合层面）</translation>
-    </message>
-    <message>
-        <source>e.g. 27 Nov 2026</source>
-        <translation>例如 2026年11月27日</translation>
-    </message>
-    <message>
-        <source>Search lessons…</source>
-        <translation>搜索经验教训…</translation>
-    </message>
-    <message>
-        <source>Benefit</source>
-        <translation>收益</translation>
-    </message>
-    <message>
-        <source>Owner says</source>
-        <translation>负责人报告</translation>
-    </message>
-    <message>
-        <source>Numbers say</source>
-        <translation>数据显示</translation>
-    </message>
-    <message>
-        <source>Realised / now</source>
-        <translation>已实现 / 当前</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>进度</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>预计</translation>
-    </message>
-    <message>
-        <source>Select a benefit</source>
-        <translation>请选择一项收益</translation>
-    </message>
-    <message>
-        <source>No measurements yet</source>
-        <translation>尚无测量值</translation>
-    </message>
-    <message>
-        <source>Search benefits…</source>
-        <translation>搜索收益…</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>所有类型</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Record measurement…</source>
-        <translation>记录测量值…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>The measure&apos;s level at each month end; double-click to change one</source>
-        <translation>各月末的指标水平；双击可修改</translation>
-    </message>
-    <message>
-        <source> ({pct}% of plan)</source>
-        <translation>（计划的 {pct}%）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{count}&lt;/b&gt; benefits · cash released to date &lt;b&gt;{realised}&lt;/b&gt; against {planned} planned{vs} · forecast {forecast} of {target} · </source>
-        <translation>&lt;b&gt;{count}&lt;/b&gt; 项收益 · 迄今释放现金 &lt;b&gt;{realised}&lt;/b&gt;，计划 {planned}{vs} · 预测 {forecast}，目标 {target} · </translation>
-    </message>
-    <message>
-        <source>{n} at risk</source>
-        <translation>{n} 项有风险</translation>
-    </message>
-    <message>
-        <source>the owner says so</source>
-        <translation>负责人如此报告</translation>
-    </message>
-    <message>
-        <source>{n} of {count} benefits</source>
-        <translation>{count} 项收益中的 {n} 项</translation>
-    </message>
-    <message>
-        <source>Delete benefit</source>
-        <translation>删除收益</translation>
-    </message>
-    <message>
-        <source>Delete {ref} ({title}) and its measurements?</source>
-        <translation>删除 {ref}（{title}）及其测量值？</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>发生了什么</translation>
-    </message>
-    <message>
-        <source>What we learned</source>
-        <translation>我们学到了什么</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <source>Recommendation</source>
-        <translation>建议</translation>
-    </message>
-    <message>
-        <source>Lesson {ref}</source>
-        <translation>经验教训 {ref}</translation>
-    </message>
-    <message>
-        <source>New lesson</source>
-        <translation>新建经验教训</translation>
-    </message>
-    <message>
-        <source>the date: {reason}</source>
-        <translation>日期：{reason}</translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>{n} lessons</source>
-        <translation>{n} 条经验教训</translation>
-    </message>
-    <message>
-        <source>Import lessons</source>
-        <translation>导入经验教训</translation>
-    </message>
-    <message>
-        <source>Export lessons</source>
-        <translation>导出经验教训</translation>
-    </message>
-    <message>
-        <source>Lessons learned.xlsx</source>
-        <translation>经验教训.xlsx</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>报告期</translation>
-    </message>
-    <message>
-        <source>Planning</source>
-        <translation>规划</translation>
-    </message>
-    <message>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
@@ -2035,6 +2131,54 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Probability</source>
         <translation>概率</translation>
+    </message>
+    <message>
+        <source>Related project</source>
+        <translation>相关项目</translation>
+    </message>
+    <message>
+        <source>Milestones and tasks</source>
+        <translation>里程碑和任务</translation>
+    </message>
+    <message>
+        <source>Task id</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>Issue id</source>
+        <translation>问题 ID</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级任务</translation>
+    </message>
+    <message>
+        <source>WBS</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Duration days</source>
+        <translation>工期（天）</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <source>Actual finish</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Budget lines</source>
+        <translation>预算行</translation>
+    </message>
+    <message>
+        <source>Spend type</source>
+        <translation>支出类型</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>已豁免</translation>
     </message>
     <message>
         <source>Programme / project</source>
@@ -2833,22 +2977,6 @@ Reason for going ahead anyway:</source>
         <translation>转到记录</translation>
     </message>
     <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
-        <source>Finding</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
         <source>Portfolio</source>
         <translation>项目组合</translation>
     </message>
@@ -2867,6 +2995,22 @@ Reason for going ahead anyway:</source>
     <message>
         <source>{shown} of {total} findings</source>
         <translation>{total} 条检查结果中的 {shown} 条</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -3735,6 +3879,70 @@ Reason for going ahead anyway:</source>
         <translation>将情景“{name}”写入现状项目组合？这是一步操作：撤销即可全部恢复。</translation>
     </message>
     <message>
+        <source>&lt;p style=&apos;color:#616161&apos;&gt;Nothing written yet: the pack will say so.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#616161&apos;&gt;尚未撰写：汇报材料中将注明这一点。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Board pack commentary</source>
+        <translation>董事会汇报材料评述</translation>
+    </message>
+    <message>
+        <source>Portfolio (executive summary)</source>
+        <translation>项目组合（执行摘要）</translation>
+    </message>
+    <message>
+        <source>Programme: {name}</source>
+        <translation>项目群：{name}</translation>
+    </message>
+    <message>
+        <source>Paragraphs separated by a blank line; &apos;- &apos; starts a bullet; **bold**.</source>
+        <translation>段落之间空一行；以“- ”开头为项目符号；**粗体**。</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>项目符号</translation>
+    </message>
+    <message>
+        <source>Commentary for</source>
+        <translation>评述对象</translation>
+    </message>
+    <message>
+        <source>Saved the commentary for {name} first.</source>
+        <translation>已先保存{name}的评述。</translation>
+    </message>
+    <message>
+        <source>Saved the portfolio&apos;s commentary first.</source>
+        <translation>已先保存项目组合的评述。</translation>
+    </message>
+    <message>
+        <source>Choose a period first.</source>
+        <translation>请先选择报告期。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Removed: the pack will say none was written.</source>
+        <translation>已删除：汇报材料将注明未撰写评述。</translation>
+    </message>
+    <message>
+        <source>No change to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <source>Unsaved commentary</source>
+        <translation>未保存的评述</translation>
+    </message>
+    <message>
+        <source>Save the commentary before closing?</source>
+        <translation>关闭前保存评述吗？</translation>
+    </message>
+    <message>
         <source>Under (&lt; 80%)</source>
         <translation>不足（&lt; 80%）</translation>
     </message>
@@ -4067,70 +4275,6 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
     <message>
         <source>Imported {name}: {new} new, {changed} changed</source>
         <translation>已导入 {name}：新增 {new} 个，变更 {changed} 个</translation>
-    </message>
-    <message>
-        <source>&lt;p style=&apos;color:#616161&apos;&gt;Nothing written yet: the pack will say so.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#616161&apos;&gt;尚未撰写：汇报材料中将注明这一点。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Board pack commentary</source>
-        <translation>董事会汇报材料评述</translation>
-    </message>
-    <message>
-        <source>Portfolio (executive summary)</source>
-        <translation>项目组合（执行摘要）</translation>
-    </message>
-    <message>
-        <source>Programme: {name}</source>
-        <translation>项目群：{name}</translation>
-    </message>
-    <message>
-        <source>Paragraphs separated by a blank line; &apos;- &apos; starts a bullet; **bold**.</source>
-        <translation>段落之间空一行；“- ”开始一个要点；**粗体**。</translation>
-    </message>
-    <message>
-        <source>Bold</source>
-        <translation>粗体</translation>
-    </message>
-    <message>
-        <source>Bullets</source>
-        <translation>要点</translation>
-    </message>
-    <message>
-        <source>Commentary for</source>
-        <translation>评述对象</translation>
-    </message>
-    <message>
-        <source>Saved the commentary for {programme} first.</source>
-        <translation>已先保存 {programme} 的评述。</translation>
-    </message>
-    <message>
-        <source>Saved the commentary for the portfolio first.</source>
-        <translation>已先保存项目组合的评述。</translation>
-    </message>
-    <message>
-        <source>Choose a period first.</source>
-        <translation>请先选择报告期。</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Removed: the pack will say none was written.</source>
-        <translation>已删除：汇报材料中将注明未撰写评述。</translation>
-    </message>
-    <message>
-        <source>No change to save.</source>
-        <translation>没有需要保存的更改。</translation>
-    </message>
-    <message>
-        <source>Unsaved commentary</source>
-        <translation>评述未保存</translation>
-    </message>
-    <message>
-        <source>Save the commentary before closing?</source>
-        <translation>关闭前保存评述？</translation>
     </message>
     <message>
         <source>live</source>

@@ -125,8 +125,8 @@ class CommentaryDialog(QDialog):
         if old_period is not None and self.dirty() and not self.pf.read_only:
             try:
                 set_commentary(self.pf, old_period, self.editor.toPlainText(), programme=old_programme)
-                kept = (tr("Saved the commentary for {programme} first.").format(programme=old_programme) if old_programme
-                        else tr("Saved the commentary for the portfolio first."))
+                kept = (tr("Saved the commentary for {name} first.").format(name=old_programme) if old_programme
+                        else tr("Saved the portfolio's commentary first."))
             except PortfolioError as exc:
                 kept = said(str(exc))
         period = self.period_box.period()
