@@ -81,8 +81,10 @@ class Catalogue:
         for pattern, template in self._compiled():
             m = pattern.fullmatch(english)
             if m:
-                return template.format(**{k: self.message(v) if v in self.texts else v
-                                          for k, v in m.groupdict().items()})
+                # a value that is itself a message ("row 3: 'x' is not a date") is translated too; a quoted
+                # one ('{value}': what the user typed, a name) stays as it was written
+                quoted = _quoted(pattern.pattern)
+                return template.format(**{k: v if k in quoted else self.message(v) for k, v in m.groupdict().items()})
         return english
 
     def _compiled(self) -> list[tuple[re.Pattern, str]]:
@@ -91,6 +93,12 @@ class Catalogue:
             shaped.sort(key=lambda k: len(_PLACEHOLDER.sub("", k)), reverse=True)  # most specific first
             self._patterns = [(_shape(k), self.texts[k]) for k in shaped]
         return self._patterns
+
+
+@cache
+def _quoted(pattern: str) -> frozenset[str]:
+    """The placeholders a shape writes inside quotes: '{value}' or “{value}”."""
+    return frozenset(re.findall(r"(?:'|“|\\')\(\?P<(\w+)>", pattern))
 
 
 def _shape(english: str) -> re.Pattern:

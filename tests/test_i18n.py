@@ -78,3 +78,12 @@ def test_a_message_with_values_is_matched_by_its_shape():
     assert zh.message(msg) == "p.pmo 已被打开编辑（被另一个程序占用）；请先在那里关闭，或以只读方式打开"
     assert zh.message("a message nobody translated") == "a message nobody translated"
     assert i18n.catalogue("en").message(msg) == msg
+
+
+def test_a_message_inside_a_message_is_translated_but_what_the_user_typed_is_not():
+    zh = i18n.catalogue("zh-CN")
+    assert zh.message("'abc' is not a date (use a date like 2026-11-27 or 27/11/2026)") == (
+        "“abc”不是日期（请使用 2026-11-27 或 27/11/2026 这样的日期）")
+    # 'Open' is what was typed: it stays as typed, though "Open" alone has a translation
+    assert zh.message("'Open' is not a RAID type (choose one of: Risk, Issue)").startswith("“Open”不是")
+    assert zh.message("Approved budget cannot be negative") == "批准预算不能为负数"

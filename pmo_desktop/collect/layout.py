@@ -4,6 +4,7 @@ PM who inserts a row, moves a column or copies a sheet does not break the return
 
 from __future__ import annotations
 
+from pmo_desktop import i18n
 from pmo_desktop.domain.enums import RAG_DIMENSIONS
 
 REPORT_SHEET = "Status report"
@@ -47,11 +48,27 @@ def label_key(text) -> str:
     return " ".join(str(text).replace("\n", " ").split()).strip(" :*").casefold()
 
 
-REPORT_FIELD_BY_LABEL = {label_key(label): f for label, f in REPORT_LABELS} | EXTRA_LABELS
+# A workbook is written in English or Chinese (the words through i18n's catalogue); it is read back in
+# either, whichever language the PMO's window speaks now.
+LANGUAGES = tuple(i18n.LANGUAGES)
+
+
+def said(text: str, lang: str) -> str:
+    """A label, header, sheet name or instruction of the workbook in `lang`."""
+    return i18n.text(text, lang)
+
+
+def names_of(text: str) -> set[str]:
+    """What a label or sheet name may read in a returned workbook: the English and every translation."""
+    return {said(text, lang) for lang in LANGUAGES}
+
+
+REPORT_FIELD_BY_LABEL = {label_key(word): f for label, f in REPORT_LABELS for word in names_of(label)} | EXTRA_LABELS
 
 
 def header_map(columns) -> dict[str, str]:
-    out = {label_key(h): f for h, f, _e, _n in columns}
+    out = {label_key(word): f for h, f, _e, _n in columns for word in names_of(h)}
     for h, f, _e, _n in columns:  # "Probability (1-5)" also answers to "Probability"
-        out.setdefault(label_key(h.split("(")[0]), f)
+        for word in names_of(h):
+            out.setdefault(label_key(word.split("(")[0].split("（")[0]), f)
     return out

@@ -95,8 +95,9 @@ def ensure_keys(pf: Portfolio, source: Source | str) -> tuple[str, str]:
 
 def collect(pf: Portfolio, period: str, folder: Path, programmes: list[str] | None = None, *,
             source: Source | str = Source.CLI, progress: Progress | None = None,
-            cancelled: CancelCheck | None = None) -> CollectResult:
-    """Write one workbook per active project into `folder` and record what was sent (one batch)."""
+            cancelled: CancelCheck | None = None, lang: str = "en") -> CollectResult:
+    """Write one workbook per active project into `folder` and record what was sent (one batch). The
+    workbooks are in `lang` ('en' or 'zh-CN'); they are read back in either."""
     folder = Path(folder)
     if pf.read_only:
         raise CollectError(f"{pf.path.name} is open read-only; collecting records what was sent, so open it for writing")
@@ -119,7 +120,8 @@ def collect(pf: Portfolio, period: str, folder: Path, programmes: list[str] | No
         if cancelled is not None and cancelled():
             raise CollectError("cancelled; the workbooks written so far are complete, nothing was recorded")
         pack = load_pack(pf, project, period)
-        wb = build_workbook(pack, keys, currency_symbol=symbol, minor=minor, date_style=settings.get("date_format"))
+        wb = build_workbook(pack, keys, currency_symbol=symbol, minor=minor, date_style=settings.get("date_format"),
+                            lang=lang)
         name = file_name(pack.code, pack.name, period)
         write_atomically(folder / name, wb.save)
         result.written.append(Written(pack.code, pack.name, pack.manager, name))

@@ -19,8 +19,9 @@ from typing import Any
 from pmo_desktop.collect import layout as L
 from pmo_desktop.collect import marker as M
 from pmo_desktop.domain import values as V
+from pmo_desktop.domain import words_zh
 from pmo_desktop.domain.cells import unneutralise
-from pmo_desktop.domain.enums import RaidStatus, RaidType
+from pmo_desktop.domain.enums import CostCategory, RaidStatus, RaidType
 from pmo_desktop.importing.calamine_reader import read_workbook
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.grid import Sheet, Workbook
@@ -143,8 +144,10 @@ def _labels(sheet: Sheet) -> dict[str, int]:
 
 def _report_sheet(book: Workbook) -> tuple[Sheet | None, list[str]]:
     visible = [s for s in book.sheets if not s.hidden]
-    candidates = [s for s in visible if "overall rag" in _labels(s)]
-    exact = [s for s in candidates if s.name.casefold() == L.REPORT_SHEET.casefold()]
+    overall = {L.label_key(w) for w in L.names_of("Overall RAG")}
+    candidates = [s for s in visible if overall & set(_labels(s))]
+    names = {n.casefold() for n in L.names_of(L.REPORT_SHEET)}
+    exact = [s for s in candidates if s.name.casefold() in names]
     chosen = exact[0] if exact else (candidates[0] if candidates else None)
     return chosen, [s.name for s in candidates if s is not chosen]
 
@@ -185,15 +188,17 @@ def _rag_fill(sheet: Sheet, r: int) -> str | None:
 
 def _find_table(book: Workbook, name: str, columns) -> tuple[Sheet, int, dict[int, str]] | None:
     wanted = L.header_map(columns)
-    first = L.label_key(columns[0][0])
+    firsts = {L.label_key(w) for w in L.names_of(columns[0][0])}
+    names = [n.casefold() for n in L.names_of(name)]
     sheets = sorted((s for s in book.sheets if not s.hidden),
-                    key=lambda s: (s.name.casefold() != name.casefold(), not s.name.casefold().startswith(name.casefold())))
+                    key=lambda s: (s.name.casefold() not in names,
+                                   not any(s.name.casefold().startswith(n) for n in names)))
     for s in sheets:
-        if not s.name.casefold().startswith(name.casefold()[:4]):
+        if not any(s.name.casefold().startswith(n[:4]) for n in names):
             continue
         for r, row in enumerate(s.rows[:20]):
             keys = [L.label_key(v) if isinstance(v, str) else "" for v in row]
-            if first in keys:
+            if firsts & set(keys):
                 return s, r, {c: wanted[k] for c, k in enumerate(keys) if k in wanted}
     return None
 
@@ -246,13 +251,24 @@ def _table_value(field_name: str, value: Any, ctx) -> Any:
     if field_name in ("planned", "forecast"):
         return V.parse_money(value, minor_units=ctx["minor"], allow_negative=False)
     if field_name == "type":
-        return V.parse_enum(value, RaidType, what="RAID type")
+        return V.parse_enum(_english(value, "raid_type", RaidType), RaidType, what="RAID type")
     if field_name == "status":
-        return V.parse_enum(value, RaidStatus, what="status")
+        return V.parse_enum(_english(value, "raid_status", RaidStatus), RaidStatus, what="status")
+    if field_name == "category":
+        return _english(_text(value), "category", CostCategory)
     if field_name == "id":
         number = V.parse_number(value, what="milestone number")
         return None if number is None else int(number)
     if field_name == "spend_type":
-        text = _text(value)
+        text = _english(_text(value), "spend_type", None)
         return text.upper() if text else None
     return _text(value)
+
+
+def _english(value: Any, vocabulary: str, enum) -> Any:
+    """A stored word as a Chinese workbook writes it (or a PM types it) back in English: 风险 -> Risk."""
+    if not isinstance(value, str):
+        return value
+    word = value.strip()
+    known = {L.said(m.value, lang): m.value for m in (enum or ()) for lang in L.LANGUAGES}
+    return known.get(word) or words_zh.VALUES.get(vocabulary, {}).get(word) or value

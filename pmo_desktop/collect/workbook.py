@@ -99,40 +99,54 @@ def load_pack(pf: Portfolio, project: dict[str, Any], period: str) -> ProjectPac
 
 
 def build_workbook(pack: ProjectPack, keys: tuple[str, str], *, currency_symbol: str, minor: int,
-                   date_style: str | None) -> Workbook:
+                   date_style: str | None, lang: str = "en") -> Workbook:
+    """The workbook in `lang` ('en' or 'zh-CN'): labels, headers, instructions, sheet names, drop-down
+    lists and the stored words shown (RAID types, statuses, cost categories) in that language."""
     wb = Workbook()
     ws = wb.active
-    ws.title = L.REPORT_SHEET
-    _report_sheet(ws, pack, date_style)
-    _table_sheet(wb.create_sheet(L.RAID_SHEET), pack, L.RAID_COLUMNS, pack.raid, _plain,
-                 "Open risks, issues, assumptions, dependencies and decisions of this project. Update any "
-                 "unlocked cell; close an item by setting its Status to Closed. Add new items in the empty "
-                 "rows below (leave Ref empty: the PMO gives the reference).", _raid_validations)
-    _table_sheet(wb.create_sheet(L.MILESTONE_SHEET), pack, L.MILESTONE_COLUMNS, pack.milestones, _plain,
-                 "The project's next milestones. Give the forecast finish, the actual finish once done, and "
-                 "% complete. Add a new milestone in an empty row below (name and forecast finish).",
-                 _milestone_validations)
+    ws.title = L.said(L.REPORT_SHEET, lang)
+    _report_sheet(ws, pack, date_style, lang)
+    words = _words(lang)
+    _table_sheet(wb.create_sheet(L.said(L.RAID_SHEET, lang)), pack, L.RAID_COLUMNS, pack.raid, words,
+                 L.said("Open risks, issues, assumptions, dependencies and decisions of this project. Update any "
+                        "unlocked cell; close an item by setting its Status to Closed. Add new items in the empty "
+                        "rows below (leave Ref empty: the PMO gives the reference).", lang),
+                 lambda *a: _raid_validations(*a, lang=lang), lang=lang)
+    _table_sheet(wb.create_sheet(L.said(L.MILESTONE_SHEET, lang)), pack, L.MILESTONE_COLUMNS, pack.milestones, words,
+                 L.said("The project's next milestones. Give the forecast finish, the actual finish once done, and "
+                        "% complete. Add a new milestone in an empty row below (name and forecast finish).", lang),
+                 lambda *a: _milestone_validations(*a, lang=lang), lang=lang)
     money = f'"{currency_symbol}"#,##0' if currency_symbol else "#,##0"
-    _table_sheet(wb.create_sheet(L.FORECAST_SHEET), pack, L.FORECAST_COLUMNS, pack.budget,
-                 lambda f, v: (v / minor if f in ("planned", "forecast") and v is not None else v),
-                 "Your forecast spend for the months after this period, per budget line. Change only the "
-                 "Forecast column (amounts in whole currency units)." if pack.budget else
-                 "This project has no budget months after this period to forecast.", None, money_format=money,
-                 new_rows=0)
+    _table_sheet(wb.create_sheet(L.said(L.FORECAST_SHEET, lang)), pack, L.FORECAST_COLUMNS, pack.budget,
+                 lambda f, v: (v / minor if f in ("planned", "forecast") and v is not None else words(f, v)),
+                 L.said("Your forecast spend for the months after this period, per budget line. Change only the "
+                        "Forecast column (amounts in whole currency units).", lang) if pack.budget else
+                 L.said("This project has no budget months after this period to forecast.", lang), None,
+                 money_format=money, new_rows=0, lang=lang)
     _marker_sheet(wb, pack, keys)
     return wb
 
 
-def _report_sheet(ws, pack: ProjectPack, date_style: str | None) -> None:
+def _words(lang: str):
+    """Stored English words (RAID types and statuses, cost categories) as the workbook shows them."""
+    def convert(field_name: str, value: Any) -> Any:
+        if field_name in ("type", "status", "category") and isinstance(value, str):
+            return L.said(value, lang)
+        return value
+    return convert
+
+
+def _report_sheet(ws, pack: ProjectPack, date_style: str | None, lang: str = "en") -> None:
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 95
-    ws["A1"] = neutralise(f"Status report: {pack.code} {pack.name}")
+    ws["A1"] = neutralise(L.said("Status report: {code} {name}", lang).format(code=pack.code, name=pack.name))
     ws["A1"].font = Font(bold=True, size=14, color="263238")
-    ws["A2"] = (f"Period ending {format_date(pack.period, date_style)}. Fill in the yellow cells, save the file "
-                "and send it back by e-mail (any file name will do). Choose RAGs from the drop-down (Red, "
-                "Amber, Green, Complete, Not reported). The RAID, Milestones and Forecast sheets hold your "
-                "open items, next milestones and forecast: update them too. Grey cells are locked. If Excel opens "
-                "the file in Protected View, click Enable Editing first.")
+    ws["A2"] = L.said("Period ending {date}. Fill in the yellow cells, save the file "
+                      "and send it back by e-mail (any file name will do). Choose RAGs from the drop-down (Red, "
+                      "Amber, Green, Complete, Not reported). The RAID, Milestones and Forecast sheets hold your "
+                      "open items, next milestones and forecast: update them too. Grey cells are locked. If Excel "
+                      "opens the file in Protected View, click Enable Editing first.", lang).format(
+        date=format_date(pack.period, date_style, lang=lang))
     ws["A2"].alignment = _WRAP
     ws.merge_cells("A2:B2")
     ws.row_dimensions[2].height = 78
@@ -140,7 +154,7 @@ def _report_sheet(ws, pack: ProjectPack, date_style: str | None) -> None:
     info = {"code": pack.code, "name": pack.name, "programme": pack.programme or "",
             "period": date.fromisoformat(pack.period)}
     for label, key in L.INFO_LABELS:
-        _label(ws, row, label)
+        _label(ws, row, L.said(label, lang))
         cell = ws.cell(row, 2, neutralise(info[key]))
         cell.fill, cell.border = _LOCKED_FILL, _BOX
         if key == "period":
@@ -151,15 +165,15 @@ def _report_sheet(ws, pack: ProjectPack, date_style: str | None) -> None:
         row += 1
     row += 1
     rag_cells = []
-    rag_list = DataValidation(type="list", formula1='"' + ",".join(L.RAG_WORDS) + '"', allow_blank=True,
-                              errorStyle="warning", showErrorMessage=True, errorTitle="RAG",
-                              error="Choose Red, Amber, Green, Complete or Not reported.")
+    rag_list = DataValidation(type="list", formula1='"' + ",".join(L.said(w, lang) for w in L.RAG_WORDS) + '"',
+                              allow_blank=True, errorStyle="warning", showErrorMessage=True, errorTitle="RAG",
+                              error=L.said("Choose Red, Amber, Green, Complete or Not reported.", lang))
     ws.add_data_validation(rag_list)
     for label, key in L.REPORT_LABELS:
-        _label(ws, row, label)
+        _label(ws, row, L.said(label, lang))
         value = pack.report.get(key)
         if key.startswith("rag_"):
-            value = Rag(value).label if value in {r.value for r in Rag} else None
+            value = L.said(Rag(value).label, lang) if value in {r.value for r in Rag} else None
             rag_cells.append(f"B{row}")
             rag_list.add(f"B{row}")
         cell = ws.cell(row, 2, neutralise(value))
@@ -173,7 +187,8 @@ def _report_sheet(ws, pack: ProjectPack, date_style: str | None) -> None:
             cell.alignment = Alignment(vertical="center")
         row += 1
     for rag in (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY):
-        words = {rag.value, rag.label.upper(), {"B": "BLUE", "X": "GREY"}.get(rag.value, rag.label.upper())}
+        words = {rag.value, rag.label.upper(), {"B": "BLUE", "X": "GREY"}.get(rag.value, rag.label.upper()),
+                 L.said(rag.label, lang).upper()}
         for ref in rag_cells:
             test = ",".join(f'UPPER(TRIM({ref}))="{w}"' for w in sorted(words))
             ws.conditional_formatting.add(ref, FormulaRule(
@@ -189,18 +204,15 @@ def _label(ws, row: int, text: str) -> None:
     cell.alignment = Alignment(vertical="top")
 
 
-def _plain(_field: str, value: Any) -> Any:
-    return value
-
-
 def _table_sheet(ws, pack: ProjectPack, columns, rows: list[dict], convert, note: str, validations, *,
-                 money_format: str | None = None, new_rows: int = L.NEW_ROWS) -> None:
+                 money_format: str | None = None, new_rows: int = L.NEW_ROWS, lang: str = "en") -> None:
     ws["A1"] = note
     ws["A1"].alignment = _WRAP
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     ws.row_dimensions[1].height = 48
     head = 3
-    for c, (title, _f, _e, _n) in enumerate(columns, start=1):
+    for c, (english, _f, _e, _n) in enumerate(columns, start=1):
+        title = L.said(english, lang)
         cell = ws.cell(head, c, title)
         cell.fill, cell.font, cell.border = _HEAD_FILL, _HEAD_FONT, _BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -217,7 +229,7 @@ def _table_sheet(ws, pack: ProjectPack, columns, rows: list[dict], convert, note
         for c, (_t, f, editable, _n) in enumerate(columns, start=1):
             value = convert(f, item.get(f))
             cell = ws.cell(r, c, _cell_value(f, value))
-            _style_value(cell, f, money_format)
+            _style_value(cell, f, money_format, lang)
             cell.border = _BOX
             if editable:
                 cell.fill, cell.protection = _EDIT_FILL, _UNLOCKED
@@ -230,7 +242,7 @@ def _table_sheet(ws, pack: ProjectPack, columns, rows: list[dict], convert, note
             cell.border = _BOX
             if in_new:
                 cell.protection = _UNLOCKED
-                _style_value(cell, f, money_format)
+                _style_value(cell, f, money_format, lang)
     if validations is not None:
         validations(ws, columns, head + 1, last_sent + new_rows)
     _protect(ws)
@@ -246,11 +258,11 @@ def _cell_value(field_name: str, value: Any) -> Any:
     return neutralise(value)
 
 
-def _style_value(cell, field_name: str, money_format: str | None) -> None:
+def _style_value(cell, field_name: str, money_format: str | None, lang: str = "en") -> None:
     if field_name in ("due_date", "baseline_finish", "finish_date", "actual_finish"):
         cell.number_format = "yyyy-mm-dd"
     elif field_name == "month":
-        cell.number_format = "mmm yyyy"
+        cell.number_format = 'yyyy"年"m"月"' if lang != "en" else "mmm yyyy"
     elif field_name == "percent_complete":
         cell.number_format = "0%"
     elif field_name in ("planned", "forecast") and money_format:
@@ -272,24 +284,24 @@ def _list_validation(ws, columns, name: str, words, first: int, last: int) -> No
     ws.add_data_validation(dv)
 
 
-def _scale_validation(ws, columns, name: str, first: int, last: int) -> None:
+def _scale_validation(ws, columns, name: str, first: int, last: int, lang: str = "en") -> None:
     dv = DataValidation(type="whole", operator="between", formula1="1", formula2="5", allow_blank=True,
-                        errorStyle="warning", error="A number from 1 (lowest) to 5 (highest).")
+                        errorStyle="warning", error=L.said("A number from 1 (lowest) to 5 (highest).", lang))
     col = _column(columns, name)
     dv.add(f"{col}{first}:{col}{last}")
     ws.add_data_validation(dv)
 
 
-def _raid_validations(ws, columns, first: int, last: int) -> None:
-    _list_validation(ws, columns, "type", [t.value for t in RaidType], first, last)
-    _list_validation(ws, columns, "status", [s.value for s in RaidStatus], first, last)
-    _scale_validation(ws, columns, "probability", first, last)
-    _scale_validation(ws, columns, "impact", first, last)
+def _raid_validations(ws, columns, first: int, last: int, lang: str = "en") -> None:
+    _list_validation(ws, columns, "type", [L.said(t.value, lang) for t in RaidType], first, last)
+    _list_validation(ws, columns, "status", [L.said(s.value, lang) for s in RaidStatus], first, last)
+    _scale_validation(ws, columns, "probability", first, last, lang)
+    _scale_validation(ws, columns, "impact", first, last, lang)
 
 
-def _milestone_validations(ws, columns, first: int, last: int) -> None:
+def _milestone_validations(ws, columns, first: int, last: int, lang: str = "en") -> None:
     dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="1", allow_blank=True,
-                        errorStyle="warning", error="A percentage from 0% to 100%.")
+                        errorStyle="warning", error=L.said("A percentage from 0% to 100%.", lang))
     col = _column(columns, "percent_complete")
     dv.add(f"{col}{first}:{col}{last}")
     ws.add_data_validation(dv)

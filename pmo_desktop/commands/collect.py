@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--import", dest="returned", nargs="+", type=Path, metavar="FOLDER|FILE",
                    help="returned workbooks, or folders holding them")
     p.add_argument("--dry-run", action="store_true", help="with --import: show what would change, write nothing")
+    p.add_argument("--lang", dest="workbook_lang", metavar="LANG",
+                   help="language of the workbooks written: en or zh-CN (default: the language of messages); "
+                        "returned workbooks are read in either")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_collect)
 
@@ -46,7 +49,7 @@ def _write(args, collect) -> int:
     with open_portfolio(args.file) as pf:
         period = collect.parse_period(pf, args.period)
         result = collect.collect(pf, period, args.output, args.programme, source=Source.CLI,
-                                 progress=TextProgress("Writing workbooks"))
+                                 progress=TextProgress("Writing workbooks"), lang=_workbook_language(args))
     if args.json:
         print_json(result.as_dict())
         return 0
@@ -54,6 +57,15 @@ def _write(args, collect) -> int:
     for w in result.written:
         print(f"  {w.file}" + (f"  (for {w.manager})" if w.manager else ""))
     return 0
+
+
+def _workbook_language(args) -> str:
+    from pmo_desktop import i18n
+
+    try:
+        return i18n.resolve(args.workbook_lang) if args.workbook_lang else getattr(args, "lang_ui", i18n.DEFAULT)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _import(args, collect) -> int:

@@ -59,6 +59,7 @@ _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?:[ T].*)?$")
 _DAY_MON_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[-/ .]+([A-Za-z]{3,9})\.?[-/ .,]+(\d{2}|\d{4})(?:[ T].*)?$")
 _MON_DAY_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[-/ .]+(\d{1,2})(?:st|nd|rd|th)?,?[-/ .]+(\d{2}|\d{4})(?:[ T].*)?$")
+_CHINESE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$")  # 2026年3月24日, as zh-CN shows it
 _WEEKDAY = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 
 
@@ -119,7 +120,7 @@ def parse_date(value, *, order: str = DAY_FIRST, epoch: int = 1900) -> date | No
     text = _WEEKDAY.sub("", raw)
     if re.fullmatch(r"\d{5}(\.\d+)?", text):
         return serial_to_date(float(text), epoch=epoch)
-    if m := _ISO.match(text):
+    if m := _ISO.match(text) or _CHINESE.match(text):
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)), raw)
     if m := _NUMERIC.match(text):
         a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))

@@ -13,14 +13,16 @@ from collections.abc import Sequence
 from datetime import date
 
 from matplotlib.axes import Axes
-from matplotlib.dates import DateFormatter, MonthLocator
+from matplotlib.dates import MonthLocator
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.domain.scores import risk_score, score_band
 from pmo_desktop.finance.rag import derive_cost_rag
 from pmo_desktop.finance.rollups import SCurvePoint, SplitLine
+from pmo_desktop.i18n import text
 
 TEXT_COLOUR = "#263238"
 GRID_COLOUR = "#E3E8EB"
@@ -59,37 +61,52 @@ def money_axis(ax: Axes, currency: str, axis: str = "y", ticks: int = 5) -> None
     target.set_major_formatter(FuncFormatter(lambda v, _pos: format_money(v, currency)))
 
 
-def s_curve(ax: Axes, points: Sequence[SCurvePoint], currency: str, cutoff: date | None = None) -> list:
+def month_label(d: date, lang: str, year: bool = True) -> str:
+    """A month on a chart's axis: 'Nov\n2026' (or 'Nov'); '11月\n2026' (or '11月') in Chinese, as narrow."""
+    if lang.lower().startswith("zh"):
+        return f"{d.month}月\n{d.year}" if year else f"{d.month}月"
+    short = format_month(d, lang=lang, year=False)
+    return f"{short}\n{d.year}" if year else short
+
+
+def month_formatter(lang: str) -> FuncFormatter:
+    from matplotlib.dates import num2date
+
+    return FuncFormatter(lambda v, _pos: month_label(num2date(v).date(), lang))
+
+
+def s_curve(ax: Axes, points: Sequence[SCurvePoint], currency: str, cutoff: date | None = None,
+            lang: str = "en") -> list:
     """Cumulative planned (plan colour), actual (actual colour) and forecast (dashed) spend."""
-    style_axes(ax, "Cumulative spend (S-curve)")
+    style_axes(ax, text("Cumulative spend (S-curve)", lang))
     if not points:
-        return empty(ax, "No budget lines")
+        return empty(ax, text("No budget lines", lang))
     months = [p.month for p in points]
-    ax.plot(months, [p.planned_cum for p in points], color=PLAN_COLOUR, linewidth=2, label="Planned")
+    ax.plot(months, [p.planned_cum for p in points], color=PLAN_COLOUR, linewidth=2, label=text("Planned", lang))
     actual = [(p.month, p.actual_cum) for p in points if p.actual_cum is not None]
     forecast = [(p.month, p.forecast_cum) for p in points if p.forecast_cum is not None]
     if actual:
-        ax.plot(*zip(*actual, strict=True), color=ACTUAL_COLOUR, linewidth=2.2, label="Actual", marker="o",
+        ax.plot(*zip(*actual, strict=True), color=ACTUAL_COLOUR, linewidth=2.2, label=text("Actual", lang), marker="o",
                 markersize=3)
     if forecast:
-        ax.plot(*zip(*forecast, strict=True), color=FORECAST_COLOUR, linewidth=2, linestyle="--", label="Forecast")
+        ax.plot(*zip(*forecast, strict=True), color=FORECAST_COLOUR, linewidth=2, linestyle="--", label=text("Forecast", lang))
     if cutoff is not None:
         ax.axvline(cutoff, color="#B0BEC5", linewidth=1, linestyle=":")
     money_axis(ax, currency)
     step = max(1, len(points) // 6)
     ax.xaxis.set_major_locator(MonthLocator(interval=step))
-    ax.xaxis.set_major_formatter(DateFormatter("%b\n%Y"))
+    ax.xaxis.set_major_formatter(month_formatter(lang))
     ax.legend(fontsize=FONT_SIZE, frameon=False, loc="upper left")
     return []
 
 
 def variance_by_programme(ax: Axes, programmes: Sequence[dict], currency: str,
-                          thresholds: dict | None = None) -> list:
+                          thresholds: dict | None = None, lang: str = "en") -> list:
     """Horizontal bars of forecast variance (EAC - budget) per programme, coloured by the derived
     cost RAG of its variance %, with the RAG letter and % at the bar end."""
-    style_axes(ax, "Variance vs budget")
+    style_axes(ax, text("Variance vs budget", lang))
     if not programmes:
-        return empty(ax, "No projects")
+        return empty(ax, text("No projects", lang))
     rows = list(reversed(programmes))
     picks = []
     for i, g in enumerate(rows):
@@ -109,23 +126,23 @@ def variance_by_programme(ax: Axes, programmes: Sequence[dict], currency: str,
     return picks
 
 
-def capex_opex(ax: Axes, split: Sequence[SplitLine], currency: str) -> list:
+def capex_opex(ax: Axes, split: Sequence[SplitLine], currency: str, lang: str = "en") -> list:
     """Actual to date and forecast remaining for CAPEX and OPEX, stacked, with planned as a marker.
     Both parts of a bar pick {"spend_type": key}."""
     style_axes(ax, "CAPEX / OPEX")
     if not split:
-        return empty(ax, "No budget lines")
+        return empty(ax, text("No budget lines", lang))
     lines = sorted(split, key=lambda s: s.key)
     picks = []
     for i, s in enumerate(lines):
-        done = ax.barh(i, s.actual_to_date, color=ACTUAL_COLOUR, height=0.55, label="Actual" if i == 0 else None)
+        done = ax.barh(i, s.actual_to_date, color=ACTUAL_COLOUR, height=0.55, label=text("Actual", lang) if i == 0 else None)
         to_go = ax.barh(i, s.forecast_remaining, left=s.actual_to_date, color=FORECAST_COLOUR, height=0.55,
-                        label="Forecast" if i == 0 else None)
+                        label=text("Forecast", lang) if i == 0 else None)
         for bar in (*done, *to_go):
             bar.set_picker(True)
             picks.append((bar, {"spend_type": s.key}))
         ax.plot([s.planned_total, s.planned_total], [i - 0.38, i + 0.38], color=PLAN_COLOUR, linewidth=3,
-                label="Plan" if i == 0 else None)
+                label=text("Plan", lang) if i == 0 else None)
         ax.text(s.eac, i, f"  {format_money(s.eac, currency)}", va="center", fontsize=FONT_SIZE, color=TEXT_COLOUR)
     ax.set_yticks(range(len(lines)), [s.key for s in lines])
     ax.set_ylim(-0.6, len(lines) - 0.4 + 0.6)
@@ -137,21 +154,21 @@ def capex_opex(ax: Axes, split: Sequence[SplitLine], currency: str) -> list:
     return picks
 
 
-def rag_trend(ax: Axes, trend: Sequence[dict]) -> list:
+def rag_trend(ax: Axes, trend: Sequence[dict], lang: str = "en") -> list:
     """Stacked bars of projects by overall RAG per reporting period (Red at the top)."""
-    style_axes(ax, "Overall RAG by period")
+    style_axes(ax, text("Overall RAG by period", lang))
     if not trend:
-        return empty(ax, "No status reports")
+        return empty(ax, text("No status reports", lang))
     picks = []
     ends = [date.fromisoformat(t["period"]) for t in trend]
-    labels = [d.strftime("%b\n%Y" if i == 0 or d.month == 1 else "%b") for i, d in enumerate(ends)]
+    labels = [month_label(d, lang, year=i == 0 or d.month == 1) for i, d in enumerate(ends)]
     bottoms = [0] * len(trend)
     for rag in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE, Rag.GREY):
         counts = [t.get(rag.value, 0) for t in trend]
         if not any(counts):
             continue
         bars = ax.bar(range(len(trend)), counts, bottom=bottoms, color=rag.colour, width=0.65,
-                      label=f"{rag.letter} {rag.label}")
+                      label=f"{rag.letter} {text(rag.label, lang)}")
         for x, n in enumerate(counts):
             if n:
                 ax.text(x, bottoms[x] + n / 2, str(n), ha="center", va="center", fontsize=FONT_SIZE - 1,
@@ -167,10 +184,10 @@ def rag_trend(ax: Axes, trend: Sequence[dict]) -> list:
     return picks
 
 
-def risk_heatmap(ax: Axes, heatmap: Sequence[Sequence[int]]) -> list:
+def risk_heatmap(ax: Axes, heatmap: Sequence[Sequence[int]], lang: str = "en") -> list:
     """5 x 5 counts of open risks: probability up the side (5 at the top), impact along the bottom,
     each cell coloured by its score band. A cell with risks in it picks {"probability": p, "impact": i}."""
-    ax.set_title("Open risks (P × I)", loc="left", fontsize=FONT_SIZE + 2, color=TEXT_COLOUR,
+    ax.set_title(text("Open risks (P × I)", lang), loc="left", fontsize=FONT_SIZE + 2, color=TEXT_COLOUR,
                  fontweight="bold")
     picks = []
     for p in range(1, 6):
@@ -187,8 +204,8 @@ def risk_heatmap(ax: Axes, heatmap: Sequence[Sequence[int]]) -> list:
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(range(1, 6))
     ax.set_yticks(range(1, 6))
-    ax.set_xlabel("Impact", fontsize=FONT_SIZE, color=TEXT_COLOUR)
-    ax.set_ylabel("Probability", fontsize=FONT_SIZE, color=TEXT_COLOUR)
+    ax.set_xlabel(text("Impact", lang), fontsize=FONT_SIZE, color=TEXT_COLOUR)
+    ax.set_ylabel(text("Probability", lang), fontsize=FONT_SIZE, color=TEXT_COLOUR)
     ax.tick_params(labelsize=FONT_SIZE, length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

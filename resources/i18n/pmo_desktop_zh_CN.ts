@@ -204,8 +204,44 @@ You can also drop a .pmo file here.</source>
         <translation>最少空闲 FTE</translation>
     </message>
     <message>
+        <source>All teams</source>
+        <translation>所有团队</translation>
+    </message>
+    <message>
+        <source>{people} people · {first} to {last} · {over} over-allocated person-months ({over_people} people)</source>
+        <translation>{people} 人 · {first}至{last} · {over} 个超额分配的人月（{over_people} 人）</translation>
+    </message>
+    <message>
+        <source>{who} · {month}: {alloc} days allocated of {cap} available ({pct}, {band}) · {days} working days</source>
+        <translation>{who} · {month}：已分配 {alloc} 天，可用 {cap} 天（{pct}，{band}）· {days} 个工作日</translation>
+    </message>
+    <message>
+        <source>, {days} days&apos; leave or part-time</source>
+        <translation>，休假或兼职 {days} 天</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>select a person&apos;s month first</source>
+        <translation>请先选择某人的某个月份</translation>
+    </message>
+    <message>
+        <source>Over-allocations ({n})</source>
+        <translation>超额分配（{n}）</translation>
+    </message>
+    <message>
         <source>Role (demand / capacity, FTE)</source>
         <translation>角色（需求 / 产能，FTE）</translation>
+    </message>
+    <message>
+        <source>{role}, {month}: demand {demand} days (including unstaffed) against {cap} days ({pct})</source>
+        <translation>{role}，{month}：需求 {demand} 天（含未配备人员），可用 {cap} 天（{pct}）</translation>
+    </message>
+    <message>
+        <source>type a skill to search for</source>
+        <translation>请输入要查找的技能</translation>
     </message>
     <message>
         <source>RAID log</source>
@@ -340,8 +376,88 @@ You can also drop a .pmo file here.</source>
         <translation>默认合并为一张汇总表</translation>
     </message>
     <message>
+        <source>Reading the dashboard figures</source>
+        <translation>正在读取仪表板数据</translation>
+    </message>
+    <message>
         <source>Commentary…</source>
         <translation>评述…</translation>
+    </message>
+    <message>
+        <source>The portfolio&apos;s and programmes&apos; commentary for the board pack</source>
+        <translation>董事会汇报材料中项目组合和项目群的评述</translation>
+    </message>
+    <message>
+        <source>Projects by RAG</source>
+        <translation>按 RAG 状态统计的项目</translation>
+    </message>
+    <message>
+        <source>Spend to date</source>
+        <translation>迄今支出</translation>
+    </message>
+    <message>
+        <source>EAC vs budget</source>
+        <translation>完工估算与预算对比</translation>
+    </message>
+    <message>
+        <source>Milestones due</source>
+        <translation>到期里程碑</translation>
+    </message>
+    <message>
+        <source>Red risks (high, critical)</source>
+        <translation>红色风险（高、严重）</translation>
+    </message>
+    <message>
+        <source>Benefits released</source>
+        <translation>已实现收益</translation>
+    </message>
+    <message>
+        <source>Click a programme&apos;s variance bar, a RAG segment of the latest period or a CAPEX/OPEX bar to see those projects in the register; click a heat-map cell to see those risks in the RAID log.</source>
+        <translation>单击项目群的偏差条、最新报告期的 RAG 分段或资本性/运营性支出条，可在登记册中查看相应项目；单击热力图单元格，可在 RAID 日志中查看相应风险。</translation>
+    </message>
+    <message>
+        <source>{projects} projects; {differ} cost RAGs differ from the numbers</source>
+        <translation>{projects} 个项目；{differ} 个成本 RAG 状态与数据不符</translation>
+    </message>
+    <message>
+        <source>against {planned} planned to date</source>
+        <translation>迄今计划 {planned}</translation>
+    </message>
+    <message>
+        <source>budget {budget}; variance {pct}</source>
+        <translation>预算 {budget}；偏差 {pct}</translation>
+    </message>
+    <message>
+        <source>this period; {missed} not complete, {overdue} overdue in all</source>
+        <translation>本报告期；{missed} 个未完成，共 {overdue} 个逾期</translation>
+    </message>
+    <message>
+        <source>of {open} open risks</source>
+        <translation>共 {open} 个未关闭风险</translation>
+    </message>
+    <message>
+        <source>cash against {planned} planned{vs}; {at_risk} of {count} benefits at risk</source>
+        <translation>现金收益，计划 {planned}{vs}；{count} 项收益中 {at_risk} 项有风险</translation>
+    </message>
+    <message>
+        <source>Dashboard for the period ending {date}</source>
+        <translation>截至 {date} 的报告期仪表板</translation>
+    </message>
+    <message>
+        <source>the register shows today&apos;s RAGs: choose the current period to filter by RAG</source>
+        <translation>登记册显示的是当前的 RAG 状态：请选择当前报告期再按 RAG 筛选</translation>
+    </message>
+    <message>
+        <source>the {view} register has no rows with {key} {value}</source>
+        <translation>{view} 登记册中没有 {key} 为 {value} 的行</translation>
+    </message>
+    <message>
+        <source>Risks open at {date}: P{p} × I{i}</source>
+        <translation>截至 {date} 未关闭的风险：概率 {p} × 影响 {i}</translation>
+    </message>
+    <message>
+        <source>Projects with {kind} spend</source>
+        <translation>有 {kind} 支出的项目</translation>
     </message>
     <message>
         <source>Page size</source>
@@ -789,7 +905,7 @@ You can also drop a .pmo file here.</source>
     </message>
     <message>
         <source>From</source>
-        <translation>提交人</translation>
+        <translation>起始</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -802,6 +918,11 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <comment>who sent the workbook back</comment>
+        <translation>提交人</translation>
     </message>
     <message>
         <source>Ready to apply</source>
@@ -896,6 +1017,14 @@ You can also drop a .pmo file here.</source>
         <translation>{period} 已录入报告；应用后将替换以下字段：</translation>
     </message>
     <message>
+        <source>problem: {text}</source>
+        <translation>问题：{text}</translation>
+    </message>
+    <message>
+        <source>note: {text}</source>
+        <translation>说明：{text}</translation>
+    </message>
+    <message>
         <source>The portfolio already holds everything in this workbook.</source>
         <translation>项目组合中已包含此工作簿的全部内容。</translation>
     </message>
@@ -946,6 +1075,66 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Active</source>
         <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Benefit {ref}</source>
+        <translation>收益 {ref}</translation>
+    </message>
+    <message>
+        <source>New benefit</source>
+        <translation>新建收益</translation>
+    </message>
+    <message>
+        <source>who in the business answers for it</source>
+        <translation>业务方的责任人</translation>
+    </message>
+    <message>
+        <source>project codes, e.g. PRJ-104, PRJ-117</source>
+        <translation>项目编号，例如 PRJ-104, PRJ-117</translation>
+    </message>
+    <message>
+        <source>GBP for cash; days, %, count …</source>
+        <translation>现金用币种（如 CNY）；或天数、%、数量…</translation>
+    </message>
+    <message>
+        <source>e.g. 31 Mar 2028</source>
+        <translation>例如 2028-03-31</translation>
+    </message>
+    <message>
+        <source>Delivered by</source>
+        <translation>交付项目</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>衡量指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>目标日期</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s status</source>
+        <translation>负责人报告的状态</translation>
+    </message>
+    <message>
+        <source>Measurement of {ref}</source>
+        <translation>{ref} 的测量值</translation>
+    </message>
+    <message>
+        <source>a month, e.g. 2027-03 or 31 Mar 2027</source>
+        <translation>月份，例如 2027-03 或 2027-03-31</translation>
+    </message>
+    <message>
+        <source>Period (month end)</source>
+        <translation>期间（月末）</translation>
     </message>
     <message>
         <source>Actual</source>
@@ -1000,6 +1189,18 @@ You can also drop a .pmo file here.</source>
         <translation>收尾</translation>
     </message>
     <message>
+        <source>Overdue and due</source>
+        <translation>逾期和到期</translation>
+    </message>
+    <message>
+        <source>Not yet held</source>
+        <translation>尚未举行</translation>
+    </message>
+    <message>
+        <source>All reviews</source>
+        <translation>所有评审</translation>
+    </message>
+    <message>
         <source>Search gate reviews…</source>
         <translation>搜索关口评审…</translation>
     </message>
@@ -1014,6 +1215,34 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Advance stage…</source>
         <translation>推进阶段…</translation>
+    </message>
+    <message>
+        <source>Conditions still open</source>
+        <translation>尚未满足的条件</translation>
+    </message>
+    <message>
+        <source>{overdue} gates overdue, {due} due by the end of next period</source>
+        <translation>{overdue} 个关口逾期，{due} 个在下一报告期结束前到期</translation>
+    </message>
+    <message>
+        <source>select a project (or one of its gate reviews) first</source>
+        <translation>请先选择一个项目（或其某次关口评审）</translation>
+    </message>
+    <message>
+        <source>No Go recorded</source>
+        <translation>未记录“通过”决策</translation>
+    </message>
+    <message>
+        <source>.
+
+Reason for going ahead anyway:</source>
+        <translation>。
+
+仍要继续推进的理由：</translation>
+    </message>
+    <message>
+        <source>{code} moved from {from_stage} to {to_stage}</source>
+        <translation>{code} 已从“{from_stage}”进入“{to_stage}”</translation>
     </message>
     <message>
         <source>Code</source>
@@ -1296,6 +1525,38 @@ You can also drop a .pmo file here.</source>
         <translation>未报告</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Rare</source>
+        <translation>罕见</translation>
+    </message>
+    <message>
+        <source>Unlikely</source>
+        <translation>不太可能</translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>Likely</source>
+        <translation>很可能</translation>
+    </message>
+    <message>
+        <source>Almost certain</source>
+        <translation>几乎确定</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>严重</translation>
+    </message>
+    <message>
         <source>(portfolio-wide)</source>
         <translation>（项目组合层面）</translation>
     </message>
@@ -1308,8 +1569,104 @@ You can also drop a .pmo file here.</source>
         <translation>搜索经验教训…</translation>
     </message>
     <message>
+        <source>Benefit</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Owner says</source>
+        <translation>负责人报告</translation>
+    </message>
+    <message>
+        <source>Numbers say</source>
+        <translation>数据显示</translation>
+    </message>
+    <message>
+        <source>Realised / now</source>
+        <translation>已实现 / 当前</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计</translation>
+    </message>
+    <message>
+        <source>Select a benefit</source>
+        <translation>请选择一项收益</translation>
+    </message>
+    <message>
+        <source>No measurements yet</source>
+        <translation>尚无测量值</translation>
+    </message>
+    <message>
+        <source>Search benefits…</source>
+        <translation>搜索收益…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Record measurement…</source>
+        <translation>记录测量值…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The measure&apos;s level at each month end; double-click to change one</source>
+        <translation>各月末的指标水平；双击可修改</translation>
+    </message>
+    <message>
+        <source>Delete measurement</source>
+        <translation>删除测量值</translation>
+    </message>
+    <message>
+        <source>Remove the selected month&apos;s planned, forecast and actual values</source>
+        <translation>删除所选月份的计划值、预测值和实际值</translation>
+    </message>
+    <message>
+        <source> ({pct}% of plan)</source>
+        <translation>（计划的 {pct}%）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count}&lt;/b&gt; benefits · cash released to date &lt;b&gt;{realised}&lt;/b&gt; against {planned} planned{vs} · forecast {forecast} of {target} · </source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; 项收益 · 迄今释放现金 &lt;b&gt;{realised}&lt;/b&gt;，计划 {planned}{vs} · 预测 {forecast}，目标 {target} · </translation>
+    </message>
+    <message>
+        <source>{n} at risk</source>
+        <translation>{n} 项有风险</translation>
+    </message>
+    <message>
+        <source>the owner says so</source>
+        <translation>负责人如此报告</translation>
+    </message>
+    <message>
+        <source>{n} of {count} benefits</source>
+        <translation>{count} 项收益中的 {n} 项</translation>
+    </message>
+    <message>
+        <source>Delete the measurement of {ref} for {month}?</source>
+        <translation>删除 {ref} 在 {month} 的测量值？</translation>
+    </message>
+    <message>
+        <source>Delete benefit</source>
+        <translation>删除收益</translation>
+    </message>
+    <message>
+        <source>Delete {ref} ({title}) and its measurements?</source>
+        <translation>删除 {ref}（{title}）及其测量值？</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1332,8 +1689,36 @@ You can also drop a .pmo file here.</source>
         <translation>建议</translation>
     </message>
     <message>
+        <source>Lesson {ref}</source>
+        <translation>经验教训 {ref}</translation>
+    </message>
+    <message>
+        <source>New lesson</source>
+        <translation>新建经验教训</translation>
+    </message>
+    <message>
+        <source>the date: {reason}</source>
+        <translation>日期：{reason}</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>{n} lessons</source>
+        <translation>{n} 条经验教训</translation>
+    </message>
+    <message>
+        <source>Import lessons</source>
+        <translation>导入经验教训</translation>
+    </message>
+    <message>
+        <source>Export lessons</source>
+        <translation>导出经验教训</translation>
+    </message>
+    <message>
+        <source>Lessons learned.xlsx</source>
+        <translation>经验教训.xlsx</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1344,12 +1729,468 @@ You can also drop a .pmo file here.</source>
         <translation>规划</translation>
     </message>
     <message>
+        <source>Strategic alignment</source>
+        <translation>战略一致性</translation>
+    </message>
+    <message>
+        <source>No link to strategy</source>
+        <translation>与战略无关</translation>
+    </message>
+    <message>
+        <source>Indirect link</source>
+        <translation>间接相关</translation>
+    </message>
+    <message>
+        <source>Supports one objective</source>
+        <translation>支持一个目标</translation>
+    </message>
+    <message>
+        <source>Supports several objectives</source>
+        <translation>支持多个目标</translation>
+    </message>
+    <message>
+        <source>Essential to a strategic objective</source>
+        <translation>对战略目标至关重要</translation>
+    </message>
+    <message>
+        <source>Negligible</source>
+        <translation>可忽略</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Transformational</source>
+        <translation>变革性</translation>
+    </message>
+    <message>
+        <source>Delivery risk (5 = lowest)</source>
+        <translation>交付风险（5 = 最低）</translation>
+    </message>
+    <message>
+        <source>Very high risk</source>
+        <translation>风险很高</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>风险高</translation>
+    </message>
+    <message>
+        <source>Moderate risk</source>
+        <translation>风险中等</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>风险低</translation>
+    </message>
+    <message>
+        <source>Very low risk</source>
+        <translation>风险很低</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧迫性</translation>
+    </message>
+    <message>
+        <source>Can wait a year or more</source>
+        <translation>可等待一年或更久</translation>
+    </message>
+    <message>
+        <source>Within a year</source>
+        <translation>一年内</translation>
+    </message>
+    <message>
+        <source>Within two quarters</source>
+        <translation>两个季度内</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Regulatory or critical deadline</source>
+        <translation>监管或关键截止日期</translation>
+    </message>
+    <message>
+        <source>Effort (5 = least)</source>
+        <translation>工作量（5 = 最少）</translation>
+    </message>
+    <message>
+        <source>Very large</source>
+        <translation>很大</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>小</translation>
+    </message>
+    <message>
+        <source>Very small</source>
+        <translation>很小</translation>
+    </message>
+    <message>
+        <source>Effort</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <source>Gate 0: idea approved</source>
+        <translation>关口 0：构想获批</translation>
+    </message>
+    <message>
+        <source>Problem and opportunity stated</source>
+        <translation>已说明问题与机会</translation>
+    </message>
+    <message>
+        <source>Sponsor named</source>
+        <translation>已指定发起人</translation>
+    </message>
+    <message>
+        <source>Strategic fit confirmed</source>
+        <translation>已确认战略契合</translation>
+    </message>
+    <message>
+        <source>Rough order of cost and benefit</source>
+        <translation>成本与收益的粗略量级</translation>
+    </message>
+    <message>
+        <source>Gate 1: business case approved</source>
+        <translation>关口 1：商业论证获批</translation>
+    </message>
+    <message>
+        <source>Business case approved</source>
+        <translation>商业论证已获批</translation>
+    </message>
+    <message>
+        <source>Options appraised</source>
+        <translation>已评估备选方案</translation>
+    </message>
+    <message>
+        <source>Project manager appointed</source>
+        <translation>已任命项目经理</translation>
+    </message>
+    <message>
+        <source>Funding for planning released</source>
+        <translation>规划资金已拨付</translation>
+    </message>
+    <message>
+        <source>Gate 2: plan and budget approved</source>
+        <translation>关口 2：计划和预算获批</translation>
+    </message>
+    <message>
+        <source>Budget approved</source>
+        <translation>预算已获批</translation>
+    </message>
+    <message>
+        <source>Baseline plan agreed</source>
+        <translation>基线计划已商定</translation>
+    </message>
+    <message>
+        <source>Risks reviewed</source>
+        <translation>风险已评审</translation>
+    </message>
+    <message>
+        <source>Resources committed</source>
+        <translation>资源已承诺</translation>
+    </message>
+    <message>
+        <source>Governance and reporting set up</source>
+        <translation>治理与报告机制已建立</translation>
+    </message>
+    <message>
+        <source>Gate 3: ready to close</source>
+        <translation>关口 3：可以收尾</translation>
+    </message>
+    <message>
+        <source>Deliverables accepted</source>
+        <translation>可交付成果已验收</translation>
+    </message>
+    <message>
+        <source>Test plan signed off</source>
+        <translation>测试计划已签署</translation>
+    </message>
+    <message>
+        <source>Handover to operations agreed</source>
+        <translation>移交运营已商定</translation>
+    </message>
+    <message>
+        <source>Open risks and issues transferred</source>
+        <translation>未关闭的风险和问题已移交</translation>
+    </message>
+    <message>
+        <source>Gate 4: closed</source>
+        <translation>关口 4：已关闭</translation>
+    </message>
+    <message>
+        <source>Lessons learned recorded</source>
+        <translation>经验教训已记录</translation>
+    </message>
+    <message>
+        <source>Final costs reconciled</source>
+        <translation>最终成本已核对</translation>
+    </message>
+    <message>
+        <source>Benefits owner confirmed</source>
+        <translation>收益负责人已确认</translation>
+    </message>
+    <message>
+        <source>Contracts closed</source>
+        <translation>合同已关闭</translation>
+    </message>
+    <message>
+        <source>Cash-releasing</source>
+        <translation>现金释放型</translation>
+    </message>
+    <message>
+        <source>Non-cash</source>
+        <translation>非现金型</translation>
+    </message>
+    <message>
+        <source>Qualitative</source>
+        <translation>定性</translation>
+    </message>
+    <message>
+        <source>Realising</source>
+        <translation>实现中</translation>
+    </message>
+    <message>
+        <source>Realised</source>
+        <translation>已实现</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丧失</translation>
+    </message>
+    <message>
+        <source>Actioned</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>休假</translation>
+    </message>
+    <message>
+        <source>Part-time working</source>
+        <translation>兼职工作</translation>
+    </message>
+    <message>
+        <source>spell</source>
+        <translation>休假/兼职记录</translation>
+    </message>
+    <message>
+        <source>spells</source>
+        <translation>休假/兼职记录</translation>
+    </message>
+    <message>
+        <source>Leave and part-time working: the days people are not available to projects.</source>
+        <translation>休假和兼职工作：人员无法投入项目的日子。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Share of each working day not worked: 100% = whole days, 50% = half days or a half-time spell</source>
+        <translation>每个工作日不工作的比例：100% = 全天，50% = 半天或半职期间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>The people whose time the portfolio plans: their role, team, FTE, day rate and skills.</source>
+        <translation>项目组合为其规划时间的人员：角色、团队、FTE、日费率和技能。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>FTE</source>
+        <translation>FTE</translation>
+    </message>
+    <message>
+        <source>Contracted capacity, 0-1</source>
+        <translation>合同产能，0-1</translation>
+    </message>
+    <message>
+        <source>Day rate</source>
+        <translation>日费率</translation>
+    </message>
+    <message>
+        <source>Cost rate per working day</source>
+        <translation>每个工作日的成本费率</translation>
+    </message>
+    <message>
+        <source>Skills with a level from 1 (aware) to 5 (expert); type Skill:level separated by &apos;;&apos;</source>
+        <translation>技能及等级，从 1（了解）到 5（专家）；输入“技能:等级”，以“;”分隔</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Go with conditions</source>
+        <translation>有条件通过</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Recycle</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Project register</source>
+        <translation>项目登记册</translation>
+    </message>
+    <message>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Finish date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Baseline start</source>
+        <translation>基线开始</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>完成百分比</translation>
+    </message>
+    <message>
+        <source>RAG overall</source>
+        <translation>总体 RAG</translation>
+    </message>
+    <message>
+        <source>RAG schedule</source>
+        <translation>进度 RAG</translation>
+    </message>
+    <message>
+        <source>RAG cost</source>
+        <translation>成本 RAG</translation>
+    </message>
+    <message>
+        <source>RAG scope</source>
+        <translation>范围 RAG</translation>
+    </message>
+    <message>
+        <source>RAG resources</source>
+        <translation>资源 RAG</translation>
+    </message>
+    <message>
+        <source>Raised date</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Closed date</source>
+        <translation>关闭日期</translation>
+    </message>
+    <message>
         <source>Probability</source>
         <translation>概率</translation>
+    </message>
+    <message>
+        <source>Related project</source>
+        <translation>相关项目</translation>
+    </message>
+    <message>
+        <source>Milestones and tasks</source>
+        <translation>里程碑和任务</translation>
+    </message>
+    <message>
+        <source>Task id</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <source>Issue id</source>
+        <translation>问题 ID</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级任务</translation>
+    </message>
+    <message>
+        <source>WBS</source>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <source>Duration days</source>
+        <translation>工期（天）</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <source>Actual finish</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Budget lines</source>
+        <translation>预算行</translation>
+    </message>
+    <message>
+        <source>Spend type</source>
+        <translation>支出类型</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>已豁免</translation>
     </message>
     <message>
         <source>Programme / project</source>
@@ -1532,8 +2373,68 @@ You can also drop a .pmo file here.</source>
         <translation>资源</translation>
     </message>
     <message>
+        <source>{spend} total</source>
+        <translation>{spend} 合计</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>数据项</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Actual month: actuals count towards EAC</source>
+        <translation>实际月份：实际值计入完工估算</translation>
+    </message>
+    <message>
+        <source>Forecast month: forecasts (else the plan) count towards EAC</source>
+        <translation>预测月份：预测值（无预测则用计划值）计入完工估算</translation>
+    </message>
+    <message>
+        <source>Outturn (EAC)</source>
+        <translation>最终结果（完工估算）</translation>
+    </message>
+    <message>
+        <source>only the monthly planned, actual and forecast cells can be edited</source>
+        <translation>只能编辑每月的计划、实际和预测单元格</translation>
+    </message>
+    <message>
+        <source>this project already has a line for every cost category</source>
+        <translation>该项目的每个成本类别都已有预算行</translation>
+    </message>
+    <message>
+        <source>Period ending {date} ({fy} Q{quarter}): actuals to {month}, forecast after</source>
+        <translation>截至 {date} 的报告期（{fy} 第 {quarter} 季度）：{month}及以前为实际，之后为预测</translation>
+    </message>
+    <message>
+        <source>{lines} budget lines × {months} months</source>
+        <translation>{lines} 个预算行 × {months} 个月</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>没有项目</translation>
+    </message>
+    <message>
+        <source>Planned {planned}   ·   Outturn (actual to date + forecast) {outturn}   ·   CAPEX {capex}   ·   OPEX {opex}</source>
+        <translation>计划 {planned}   ·   最终结果（迄今实际 + 预测）{outturn}   ·   资本性支出 {capex}   ·   运营性支出 {opex}</translation>
+    </message>
+    <message>
+        <source>the pasted block is {wide} months wide; only {fit} fit from here</source>
+        <translation>粘贴的区域有 {wide} 个月宽；从此处起只能容纳 {fit} 个月</translation>
+    </message>
+    <message>
+        <source>budget lines cannot be duplicated; copy the figures and paste them instead</source>
+        <translation>预算行不能复制；请复制数值后粘贴</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -1628,6 +2529,22 @@ You can also drop a .pmo file here.</source>
         <translation>可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
+        <source>Edit {what} of {key}</source>
+        <translation>编辑 {key} 的{what}</translation>
+    </message>
+    <message>
+        <source>Edit {what}</source>
+        <translation>编辑 {what}</translation>
+    </message>
+    <message>
+        <source>Paste {n} cells</source>
+        <translation>粘贴 {n} 个单元格</translation>
+    </message>
+    <message>
+        <source>Paste {n} budget cells</source>
+        <translation>粘贴 {n} 个预算单元格</translation>
+    </message>
+    <message>
         <source>Clear 1 cell</source>
         <translation>清除 1 个单元格</translation>
     </message>
@@ -1636,8 +2553,136 @@ You can also drop a .pmo file here.</source>
         <translation>清除 {n} 个单元格</translation>
     </message>
     <message>
+        <source>Clear budget cells</source>
+        <translation>清除预算单元格</translation>
+    </message>
+    <message>
+        <source>Edit budget ({n} cell(s))</source>
+        <translation>编辑预算（{n} 个单元格）</translation>
+    </message>
+    <message>
+        <source>Add budget line {category} {spend}</source>
+        <translation>添加预算行：{category} {spend}</translation>
+    </message>
+    <message>
+        <source>Add {what}</source>
+        <translation>添加{what}</translation>
+    </message>
+    <message>
+        <source>Duplicate {n} {what}</source>
+        <translation>复制 {n} 个{what}</translation>
+    </message>
+    <message>
+        <source>Delete {n} {what}</source>
+        <translation>删除 {n} 个{what}</translation>
+    </message>
+    <message>
+        <source>Move &apos;{name}&apos;</source>
+        <translation>移动“{name}”</translation>
+    </message>
+    <message>
+        <source>Change duration of &apos;{name}&apos;</source>
+        <translation>更改“{name}”的工期</translation>
+    </message>
+    <message>
+        <source>Link &apos;{a}&apos; → &apos;{b}&apos;</source>
+        <translation>链接“{a}”→“{b}”</translation>
+    </message>
+    <message>
+        <source>Indent &apos;{name}&apos;</source>
+        <translation>降级“{name}”</translation>
+    </message>
+    <message>
+        <source>Outdent &apos;{name}&apos;</source>
+        <translation>升级“{name}”</translation>
+    </message>
+    <message>
+        <source>Import plan {name}</source>
+        <translation>导入计划 {name}</translation>
+    </message>
+    <message>
+        <source>Import lessons from {name}</source>
+        <translation>从 {name} 导入经验教训</translation>
+    </message>
+    <message>
+        <source>Import benefits from {name}</source>
+        <translation>从 {name} 导入收益</translation>
+    </message>
+    <message>
+        <source>Import {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>Gate review {gate} for {code}</source>
+        <translation>{code} 的关口评审 {gate}</translation>
+    </message>
+    <message>
+        <source>Allocate {who} to {project} in {month}</source>
+        <translation>将 {who} 分配到 {project}（{month}）</translation>
+    </message>
+    <message>
+        <source>New scenario {name}</source>
+        <translation>新建情景 {name}</translation>
+    </message>
+    <message>
+        <source>Delete scenario {name}</source>
+        <translation>删除情景 {name}</translation>
+    </message>
+    <message>
+        <source>Scenario {name}: change {code}</source>
+        <translation>情景 {name}：调整 {code}</translation>
+    </message>
+    <message>
+        <source>Apply scenario {name}</source>
+        <translation>应用情景 {name}</translation>
+    </message>
+    <message>
+        <source>Measure {ref} {month}</source>
+        <translation>测量 {ref}（{month}）</translation>
+    </message>
+    <message>
+        <source>Link projects to {ref}</source>
+        <translation>将项目关联到 {ref}</translation>
+    </message>
+    <message>
+        <source>Delete {ref}</source>
+        <translation>删除 {ref}</translation>
+    </message>
+    <message>
+        <source>Collect status reports for {period} ({n} workbooks)</source>
+        <translation>收集 {period} 的状态报告（{n} 个工作簿）</translation>
+    </message>
+    <message>
+        <source>Returned status report {code} {period} ({file})</source>
+        <translation>交回的状态报告 {code} {period}（{file}）</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>Edit gate conditions</source>
+        <translation>编辑关口条件</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
         <source>the pasted block is {wide} columns wide; only {fit} fit from here</source>
         <translation>粘贴的区域有 {wide} 列宽；从此处起只能容纳 {fit} 列</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>资金</translation>
     </message>
     <message>
         <source>Weights:</source>
@@ -1660,8 +2705,68 @@ You can also drop a .pmo file here.</source>
         <translation>预算上限：</translation>
     </message>
     <message>
+        <source>Weighted score: the weight-averaged 1-5 score (unscored criteria count 0)</source>
+        <translation>加权得分：按权重平均的 1-5 分（未评分的标准计 0 分）</translation>
+    </message>
+    <message>
+        <source>(double-click a score to change it)</source>
+        <translation>（双击得分可修改）</translation>
+    </message>
+    <message>
+        <source>{n} projects in the book of work</source>
+        <translation>工作清单中有 {n} 个项目</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>入选</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>落选</translation>
+    </message>
+    <message>
+        <source>{n} projects, total {total}</source>
+        <translation>{n} 个项目，合计 {total}</translation>
+    </message>
+    <message>
+        <source>{funded} above the funding line for {cost} of {cap}</source>
+        <translation>{funded} 个在资金线以上，共 {cost}（上限 {cap}）</translation>
+    </message>
+    <message>
         <source>not an amount</source>
         <translation>不是金额</translation>
+    </message>
+    <message>
+        <source>Score {code}</source>
+        <translation>为 {code} 评分</translation>
+    </message>
+    <message>
+        <source>Export book of work</source>
+        <translation>导出工作清单</translation>
+    </message>
+    <message>
+        <source>Book of work.xlsx</source>
+        <translation>工作清单.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>could not export: {reason}</source>
+        <translation>无法导出：{reason}</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Gate review — {code} {name}</source>
+        <translation>关口评审 — {code} {name}</translation>
     </message>
     <message>
         <source>e.g. 3 Dec 2026</source>
@@ -1696,8 +2801,20 @@ You can also drop a .pmo file here.</source>
         <translation>删除条件</translation>
     </message>
     <message>
+        <source>{code}  {name}  (stage: {stage})</source>
+        <translation>{code}  {name}（阶段：{stage}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>held on</source>
         <translation>召开于</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
     </message>
     <message>
         <source>&lt;b&gt;Checklist&lt;/b&gt;</source>
@@ -1706,6 +2823,18 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>&lt;b&gt;Conditions&lt;/b&gt; (for Go with conditions)</source>
         <translation>&lt;b&gt;条件&lt;/b&gt;（用于有条件通过）</translation>
+    </message>
+    <message>
+        <source>the condition&apos;s due date</source>
+        <translation>条件的到期日</translation>
+    </message>
+    <message>
+        <source>the planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>the date held</source>
+        <translation>举行日期</translation>
     </message>
     <message>
         <source>Governance settings</source>
@@ -1724,8 +2853,72 @@ You can also drop a .pmo file here.</source>
         <translation>健康检查规则</translation>
     </message>
     <message>
+        <source>Add item</source>
+        <translation>添加检查项</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>移除检查项</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Passage:</source>
+        <translation>阶段转换：</translation>
+    </message>
+    <message>
+        <source>Gate name:</source>
+        <translation>关口名称：</translation>
+    </message>
+    <message>
         <source>Checklist (double-click an item to change its text):</source>
         <translation>检查清单（双击条目可修改文字）：</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Scale of:</source>
+        <translation>评分标准：</translation>
+    </message>
+    <message>
+        <source>{point} (least favourable):</source>
+        <translation>{point}（最不利）：</translation>
+    </message>
+    <message>
+        <source>{point} (most favourable):</source>
+        <translation>{point}（最有利）：</translation>
+    </message>
+    <message>
+        <source>A project&apos;s weighted score is the weight-averaged 1-5 score; a weight&apos;s share is the weight ÷ the total.</source>
+        <translation>项目的加权得分是按权重平均的 1-5 分；权重占比 = 该权重 ÷ 权重合计。</translation>
+    </message>
+    <message>
+        <source>The weights are all zero: give at least one criterion a weight</source>
+        <translation>所有权重都为零：请至少为一个标准设置权重</translation>
+    </message>
+    <message>
+        <source>Rule (on when ticked)</source>
+        <translation>规则（勾选即启用）</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
     </message>
     <message>
         <source>Total</source>
@@ -1734,6 +2927,46 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>The rules behind the Health view, pmo check and the board pack&apos;s appendix.</source>
         <translation>健康检查视图、pmo check 和董事会汇报材料附录所依据的规则。</translation>
+    </message>
+    <message>
+        <source>Plan task</source>
+        <translation>计划任务</translation>
+    </message>
+    <message>
+        <source>Status report</source>
+        <translation>状态报告</translation>
+    </message>
+    <message>
+        <source>Gate review</source>
+        <translation>关口评审</translation>
+    </message>
+    <message>
+        <source>Budget line</source>
+        <translation>预算行</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Infos</source>
+        <translation>提示</translation>
     </message>
     <message>
         <source>Search findings…</source>
@@ -1754,6 +2987,26 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Go to record</source>
         <translation>转到记录</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>项目组合</translation>
+    </message>
+    <message>
+        <source>(double-click to open the record)</source>
+        <translation>（双击打开该记录）</translation>
+    </message>
+    <message>
+        <source>{errors} errors, {warnings} warnings, {notes} notes across {projects} projects</source>
+        <translation>{errors} 个错误，{warnings} 个警告，{notes} 条提示，涉及 {projects} 个项目</translation>
+    </message>
+    <message>
+        <source>{n} findings</source>
+        <translation>{n} 条检查结果</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} findings</source>
+        <translation>{total} 条检查结果中的 {shown} 条</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -1788,6 +3041,42 @@ You can also drop a .pmo file here.</source>
         <translation>将人员、非工作时间和分配写入 Excel 工作簿</translation>
     </message>
     <message>
+        <source>Import people</source>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export people</source>
+        <translation>导出人员</translation>
+    </message>
+    <message>
+        <source>Aware</source>
+        <translation>了解</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>会用</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>熟练</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>精通</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
         <source>Level (1 aware – 5 expert)</source>
         <translation>等级（1 了解 – 5 专家）</translation>
     </message>
@@ -1804,12 +3093,72 @@ You can also drop a .pmo file here.</source>
         <translation>每项技能的等级从 1（了解）到 5（专家）。</translation>
     </message>
     <message>
+        <source>Variance</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Var %</source>
+        <translation>偏差 %</translation>
+    </message>
+    <message>
+        <source>Cost RAG (mgr / derived)</source>
+        <translation>成本 RAG（经理 / 推算）</translation>
+    </message>
+    <message>
+        <source>Schedule RAG (mgr / derived)</source>
+        <translation>进度 RAG（经理 / 推算）</translation>
+    </message>
+    <message>
+        <source>Actual to date</source>
+        <translation>迄今实际</translation>
+    </message>
+    <message>
+        <source>Forecast remaining</source>
+        <translation>剩余预测</translation>
+    </message>
+    <message>
+        <source>Planned to date</source>
+        <translation>迄今计划</translation>
+    </message>
+    <message>
+        <source>Burn / month</source>
+        <translation>月消耗</translation>
+    </message>
+    <message>
+        <source>Runway (months)</source>
+        <translation>可持续月数</translation>
+    </message>
+    <message>
+        <source>Derived cost RAG: {rag}</source>
+        <translation>推算的成本 RAG：{rag}</translation>
+    </message>
+    <message>
         <source>By project</source>
         <translation>按项目</translation>
     </message>
     <message>
         <source>By programme</source>
         <translation>按项目群</translation>
+    </message>
+    <message>
+        <source>Reading the financial summary</source>
+        <translation>正在读取财务汇总</translation>
+    </message>
+    <message>
+        <source>{fy} Q{quarter}: actuals to {month}, forecast after. Var % coloured by the derived cost RAG; ≠ where the manager&apos;s RAG differs.</source>
+        <translation>{fy} 第 {quarter} 季度：{month}及以前为实际，之后为预测。偏差 % 按推算的成本 RAG 着色；≠ 表示与经理报告的 RAG 不同。</translation>
+    </message>
+    <message>
+        <source>Portfolio: budget {budget} · actual {actual} · forecast {forecast} · EAC {eac} · variance {variance} ({pct})</source>
+        <translation>项目组合：预算 {budget} · 实际 {actual} · 预测 {forecast} · 完工估算 {eac} · 偏差 {variance}（{pct}）</translation>
+    </message>
+    <message>
+        <source>{n} programmes</source>
+        <translation>{n} 个项目群</translation>
+    </message>
+    <message>
+        <source>{n} projects</source>
+        <translation>{n} 个项目</translation>
     </message>
     <message>
         <source>Status report — {code} {name}</source>
@@ -1880,8 +3229,84 @@ You can also drop a .pmo file here.</source>
         <translation>报告期截止 {date}</translation>
     </message>
     <message>
+        <source>name, e.g. Monthly register</source>
+        <translation>名称，例如“月度登记册”</translation>
+    </message>
+    <message>
+        <source>Save Mapping As</source>
+        <translation>将映射另存为</translation>
+    </message>
+    <message>
+        <source>Keep these answers with the mapping:</source>
+        <translation>将这些答复与映射一起保存：</translation>
+    </message>
+    <message>
+        <source>Saved as &apos;{name}&apos;</source>
+        <translation>已保存为“{name}”</translation>
+    </message>
+    <message>
+        <source>Values the portfolio does not know</source>
+        <translation>项目组合中没有的值</translation>
+    </message>
+    <message>
+        <source>Each value is listed once, with the number of rows that hold it. Choose what it becomes; the answer applies to every one of those rows.</source>
+        <translation>每个值只列出一次，并注明包含它的行数。请选择它要变成什么；答复将应用于所有这些行。</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Add “{value}” to the {field} list</source>
+        <translation>将“{value}”添加到{field}列表</translation>
+    </message>
+    <message>
+        <source> (best guess)</source>
+        <translation>（最佳猜测）</translation>
+    </message>
+    <message>
+        <source>(leave blank)</source>
+        <translation>（留空）</translation>
+    </message>
+    <message>
+        <source>Projects the portfolio does not have</source>
+        <translation>项目组合中没有的项目</translation>
+    </message>
+    <message>
+        <source>Rows name these projects. Create each one, put its rows under a project you already have, or leave its rows out.</source>
+        <translation>有些行指向这些项目。可以逐一新建，或将其行归入已有项目，或不导入这些行。</translation>
+    </message>
+    <message>
+        <source>Name in the file</source>
+        <translation>文件中的名称</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Create project {code}</source>
+        <translation>新建项目 {code}</translation>
+    </message>
+    <message>
+        <source>Leave its rows out</source>
+        <translation>不导入这些行</translation>
+    </message>
+    <message>
+        <source>Put its rows under {code} — {name}</source>
+        <translation>将其行归入 {code} — {name}</translation>
     </message>
     <message>
         <source>Original</source>
@@ -2210,6 +3635,10 @@ You can also drop a .pmo file here.</source>
         <translation>PMO 项目组合文件 (*.pmo);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>row {n}, {column}</source>
+        <translation>第 {n} 行，{column}</translation>
+    </message>
+    <message>
         <source>File in use</source>
         <translation>文件正在使用中</translation>
     </message>
@@ -2310,12 +3739,180 @@ You can also drop a .pmo file here.</source>
         <translation>{title}：正在停止…</translation>
     </message>
     <message>
+        <source>{what} was cancelled; nothing was changed</source>
+        <translation>{what}已取消；未做任何更改</translation>
+    </message>
+    <message>
         <source>Wait for “{title}” to finish first</source>
         <translation>请先等待“{title}”完成</translation>
     </message>
     <message>
+        <source>Spend {fy}</source>
+        <translation>{fy} 支出</translation>
+    </message>
+    <message>
+        <source>Funded projects</source>
+        <translation>获资助项目</translation>
+    </message>
+    <message>
+        <source>Funded cost</source>
+        <translation>获资助成本</translation>
+    </message>
+    <message>
+        <source>In / out against live</source>
+        <translation>与现状相比 入选 / 落选</translation>
+    </message>
+    <message>
+        <source>Over-allocated person-days</source>
+        <translation>超额分配人天</translation>
+    </message>
+    <message>
+        <source>Spare person-days</source>
+        <translation>空闲人天</translation>
+    </message>
+    <message>
+        <source>Cash benefits {fy}</source>
+        <translation>{fy} 现金收益</translation>
+    </message>
+    <message>
+        <source>Strategic alignment (1-5)</source>
+        <translation>战略一致性（1-5）</translation>
+    </message>
+    <message>
+        <source>Mean weighted score</source>
+        <translation>平均加权得分</translation>
+    </message>
+    <message>
+        <source>Comparing scenarios</source>
+        <translation>正在比较情景</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Apply to live…</source>
+        <translation>应用到现状…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenarios&lt;/b&gt;: tick up to four to compare with live</source>
+        <translation>&lt;b&gt;情景&lt;/b&gt;：最多勾选四个与现状比较</translation>
+    </message>
+    <message>
+        <source>pick or type a project code</source>
+        <translation>选择或输入项目代码</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fund whatever its rank</source>
+        <translation>无论排名均予资助</translation>
+    </message>
+    <message>
+        <source>-10% or 250k or -1.5m</source>
+        <translation>-10%、250k 或 -1.5m</translation>
+    </message>
+    <message>
+        <source>Set change</source>
+        <translation>设置调整</translation>
+    </message>
+    <message>
+        <source>Remove project&apos;s changes</source>
+        <translation>移除该项目的调整</translation>
+    </message>
+    <message>
+        <source>Defer by</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Budget change</source>
+        <translation>预算调整</translation>
+    </message>
+    <message>
+        <source>Change a project in this scenario</source>
+        <translation>在此情景中调整项目</translation>
+    </message>
+    <message>
+        <source>Tick scenarios and press Compare.</source>
+        <translation>勾选情景后按“比较”。</translation>
+    </message>
+    <message>
+        <source>Capacity for every team, or one team month by month</source>
+        <translation>所有团队的产能，或某一团队的逐月产能</translation>
+    </message>
+    <message>
+        <source>Capacity by month for:</source>
+        <translation>逐月产能：</translation>
+    </message>
+    <message>
+        <source>No scenarios yet: press New… to start one.</source>
+        <translation>尚无情景：按“新建…”开始。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {n} project(s) changed; live data is untouched until you apply it.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：调整了 {n} 个项目；在应用之前，现状数据保持不变。</translation>
+    </message>
+    <message>
+        <source>Compare at most {n} scenarios at once.</source>
+        <translation>一次最多比较 {n} 个情景。</translation>
+    </message>
+    <message>
+        <source>{n} scenarios</source>
+        <translation>{n} 个情景</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>新建情景</translation>
+    </message>
+    <message>
+        <source>Name of the scenario:</source>
+        <translation>情景名称：</translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation>删除情景</translation>
+    </message>
+    <message>
+        <source>Delete scenario &apos;{name}&apos;? Live data is not touched.</source>
+        <translation>删除情景“{name}”？现状数据不受影响。</translation>
+    </message>
+    <message>
+        <source>make a scenario first (New…)</source>
+        <translation>请先建立一个情景（新建…）</translation>
+    </message>
+    <message>
+        <source>compare at most {n} scenarios at once (and live)</source>
+        <translation>一次最多比较 {n} 个情景（另加现状）</translation>
+    </message>
+    <message>
+        <source>As at {date} (actuals to {month}): live against {names}</source>
+        <translation>截至 {date}（{month}及以前为实际）：现状与 {names} 对比</translation>
+    </message>
+    <message>
+        <source>every team (totals)</source>
+        <translation>所有团队（合计）</translation>
+    </message>
+    <message>
+        <source>{team}: spare person-days by month (over-allocated in red, below 0)</source>
+        <translation>{team}：逐月空闲人天（超额分配以红色显示在 0 以下）</translation>
+    </message>
+    <message>
+        <source>Apply scenario</source>
+        <translation>应用情景</translation>
+    </message>
+    <message>
+        <source>Write scenario &apos;{name}&apos; into the live portfolio? It is one step: Undo puts everything back.</source>
+        <translation>将情景“{name}”写入现状项目组合？这是一步操作：撤销即可全部恢复。</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#616161&apos;&gt;Nothing written yet: the pack will say so.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#616161&apos;&gt;尚未撰写：汇报材料中将注明这一点。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Board pack commentary</source>
@@ -2376,6 +3973,404 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Save the commentary before closing?</source>
         <translation>关闭前保存评述吗？</translation>
+    </message>
+    <message>
+        <source>Under (&lt; 80%)</source>
+        <translation>不足（&lt; 80%）</translation>
+    </message>
+    <message>
+        <source>Full (80-100%)</source>
+        <translation>饱和（80-100%）</translation>
+    </message>
+    <message>
+        <source>Over (&gt; 100%)</source>
+        <translation>超额（&gt; 100%）</translation>
+    </message>
+    <message>
+        <source>under</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>超额</translation>
+    </message>
+    <message>
+        <source>no capacity and no work</source>
+        <translation>无产能也无工作</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} 人</translation>
+    </message>
+    <message>
+        <source>No capacity and no work</source>
+        <translation>无产能也无工作</translation>
+    </message>
+    <message>
+        <source>{who} — {month}
+Allocated {alloc} of {cap} available days ({pct}): {band}</source>
+        <translation>{who} — {month}
+已分配 {alloc} 天，可用 {cap} 天（{pct}）：{band}</translation>
+    </message>
+    <message>
+        <source>Importable files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.gan);;Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;CSV files (*.csv *.tsv *.txt);;Plans (*.xml *.gan)</source>
+        <translation>可导入的文件 (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.gan);;电子表格 (*.xlsx *.xlsm *.xlsb *.xls *.ods);;CSV 文件 (*.csv *.tsv *.txt);;计划 (*.xml *.gan)</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>An Excel workbook or CSV file (project register, RAID log, tasks, budget, status reports), or a plan from MS Project (.xml) or GanttProject (.gan).</source>
+        <translation>Excel 工作簿或 CSV 文件（项目登记册、RAID 日志、任务、预算、状态报告），或 MS Project（.xml）、GanttProject（.gan）计划。</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>What was found:</source>
+        <translation>识别结果：</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
+    </message>
+    <message>
+        <source>Benefits register ({sheets})</source>
+        <translation>收益登记册（{sheets}）</translation>
+    </message>
+    <message>
+        <source>Plan: {name} from {source}</source>
+        <translation>计划：{name}（来自 {source}）</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Tasks: {n}</source>
+        <translation>任务：{n}</translation>
+    </message>
+    <message>
+        <source>Links: {n}</source>
+        <translation>链接：{n}</translation>
+    </message>
+    <message>
+        <source>Kind: benefits register (benefits, their projects and measurements)</source>
+        <translation>类型：收益登记册（收益、关联项目及测量值）</translation>
+    </message>
+    <message>
+        <source>Sheets: {sheets}</source>
+        <translation>工作表：{sheets}</translation>
+    </message>
+    <message>
+        <source>The columns are the ones Export writes; the preview shows each row before anything is written.</source>
+        <translation>各列与导出时写出的相同；写入之前，预览会逐行显示。</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>匹配列</translation>
+    </message>
+    <message>
+        <source>Each column of the file and what it becomes. Change any that are wrong; columns set to (ignore) are not imported.</source>
+        <translation>文件中的每一列及其对应字段。请修改不正确的映射；设为（忽略）的列不会导入。</translation>
+    </message>
+    <message>
+        <source>Keep plain-number refs as they are (7 stays 7, not R-007)</source>
+        <translation>纯数字编号保持原样（7 仍为 7，而不是 R-007）</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为：</translation>
+    </message>
+    <message>
+        <source>Project for rows without one:</source>
+        <translation>未指定项目的行归入：</translation>
+    </message>
+    <message>
+        <source>Use a saved mapping:</source>
+        <translation>使用已保存的映射：</translation>
+    </message>
+    <message>
+        <source>(from the file)</source>
+        <translation>（取自文件）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(none saved yet)</source>
+        <translation>（尚未保存）</translation>
+    </message>
+    <message>
+        <source>{measure} for {months}</source>
+        <translation>{months} 的{measure}</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}</source>
+        <translation>请为以下字段选择列：{fields}</translation>
+    </message>
+    <message>
+        <source>Using &apos;{name}&apos;</source>
+        <translation>正在使用“{name}”</translation>
+    </message>
+    <message>
+        <source>Checking the values</source>
+        <translation>正在检查数值</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Import writes every row at once (one undo step).</source>
+        <translation>尚未写入任何内容。导入会一次写入所有行（一步即可撤销）。</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>所有行</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Skip rows with errors and import the others</source>
+        <translation>跳过有错误的行，导入其余行</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Working out what the import would change…</source>
+        <translation>正在计算导入将带来的更改…</translation>
+    </message>
+    <message>
+        <source>Previewing the import</source>
+        <translation>正在预览导入</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{changed}&lt;/b&gt; changed · &lt;b&gt;{unchanged}&lt;/b&gt; unchanged · &lt;b style=&apos;color:#b3261e&apos;&gt;{errors}&lt;/b&gt; with errors</source>
+        <translation>&lt;b&gt;{new}&lt;/b&gt; 新增 · &lt;b&gt;{changed}&lt;/b&gt; 变更 · &lt;b&gt;{unchanged}&lt;/b&gt; 未变 · &lt;b style=&apos;color:#b3261e&apos;&gt;{errors}&lt;/b&gt; 有错误</translation>
+    </message>
+    <message>
+        <source>by ticking &apos;Skip rows with errors&apos;</source>
+        <translation>勾选“跳过有错误的行”</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>正在导入 {name}</translation>
+    </message>
+    <message>
+        <source>Import the plan</source>
+        <translation>导入计划</translation>
+    </message>
+    <message>
+        <source>A plan becomes a new project, or replaces the tasks of a project you choose. Either way it is one step to undo.</source>
+        <translation>计划可成为一个新项目，或替换所选项目的任务。无论哪种方式，一步即可撤销。</translation>
+    </message>
+    <message>
+        <source>Into:</source>
+        <translation>导入到：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {tasks} task(s), {links} link(s)</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：{tasks} 个任务，{links} 个链接</translation>
+    </message>
+    <message>
+        <source>A new project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <source>The tasks of {code} are replaced by the plan&apos;s.</source>
+        <translation>{code} 的任务将被该计划的任务替换。</translation>
+    </message>
+    <message>
+        <source>A project is created for the plan.</source>
+        <translation>将为该计划新建一个项目。</translation>
+    </message>
+    <message>
+        <source>Kind: {kind} (guessed from the headers)</source>
+        <translation>类型：{kind}（根据表头推断）</translation>
+    </message>
+    <message>
+        <source>Kind: could not tell; {kind} chosen, please check</source>
+        <translation>类型：无法判断；已选择 {kind}，请核对</translation>
+    </message>
+    <message>
+        <source>Header row: {row}</source>
+        <translation>表头行：{row}</translation>
+    </message>
+    <message>
+        <source> (over {n} rows)</source>
+        <translation>（跨 {n} 行）</translation>
+    </message>
+    <message>
+        <source>Data rows: {n}</source>
+        <translation>数据行：{n}</translation>
+    </message>
+    <message>
+        <source>{n} formula cell(s) have no saved value and read as blank ({cells})</source>
+        <translation>{n} 个公式单元格没有保存的值，按空白读取（{cells}）</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{name}&apos; is hidden in the workbook</source>
+        <translation>工作表“{name}”在工作簿中是隐藏的</translation>
+    </message>
+    <message>
+        <source>Ignored columns: {columns}</source>
+        <translation>忽略的列：{columns}</translation>
+    </message>
+    <message>
+        <source>new project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <source>replacing its plan</source>
+        <translation>替换其计划</translation>
+    </message>
+    <message>
+        <source>Imported {tasks} task(s) and {links} link(s) into {project} ({how})</source>
+        <translation>已将 {tasks} 个任务和 {links} 个链接导入 {project}（{how}）</translation>
+    </message>
+    <message>
+        <source>; {n} row(s) with errors skipped</source>
+        <translation>；跳过了 {n} 个有错误的行</translation>
+    </message>
+    <message>
+        <source>Nothing to import: every row is unchanged</source>
+        <translation>无需导入：所有行都没有变化</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {new} new, {changed} changed</source>
+        <translation>已导入 {name}：新增 {new} 个，变更 {changed} 个</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Spend by financial year</source>
+        <translation>各财年支出</translation>
+    </message>
+    <message>
+        <source>Cash benefits by financial year</source>
+        <translation>各财年现金收益</translation>
+    </message>
+    <message>
+        <source>No people recorded: no capacity to compare</source>
+        <translation>没有人员记录：无产能可比较</translation>
+    </message>
+    <message>
+        <source>{n} of {all} teams: the most changed, then the most over</source>
+        <translation>{all} 个团队中的 {n} 个：先列变化最大的，再列超额最多的</translation>
+    </message>
+    <message>
+        <source>Capacity, next 12 months: spare person-days (over-allocated in red, below 0)</source>
+        <translation>未来 12 个月产能：空闲人天（超额分配以红色显示在 0 以下）</translation>
+    </message>
+    <message>
+        <source>Undo {what}</source>
+        <translation>撤销{what}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo {what}</source>
+        <translation>重做{what}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>已撤销：{what}</translation>
+    </message>
+    <message>
+        <source>Redone: {what}</source>
+        <translation>已重做：{what}</translation>
     </message>
 </context>
 <context>

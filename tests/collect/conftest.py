@@ -45,10 +45,11 @@ def label_row(ws, label: str) -> int:
     raise KeyError(label)
 
 
-def header_columns(ws) -> tuple[int, dict[str, int]]:
+def header_columns(ws, first=("Ref", "No.", "Category")) -> tuple[int, dict[str, int]]:
+    """The header row of a table sheet and its columns by title (`first`: a table's first titles)."""
     for row in ws.iter_rows(max_row=10):
         names = {c.value: c.column for c in row if isinstance(c.value, str)}
-        if "Ref" in names or "No." in names or "Category" in names:
+        if any(title in names for title in first):
             return row[0].row, names
     raise KeyError("header")
 

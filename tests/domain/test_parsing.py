@@ -23,6 +23,8 @@ from pmo_desktop.domain.enums import Rag
     ("Mar 4, 2026", p.DAY_FIRST, date(2026, 3, 4)),
     ("4th March 2026", p.DAY_FIRST, date(2026, 3, 4)),
     ("Wed 04/03/26", p.DAY_FIRST, date(2026, 3, 4)),
+    ("2026年3月4日", p.MONTH_FIRST, date(2026, 3, 4)),  # as a window in Chinese shows a date
+    ("2026 年 3 月 4 号", p.DAY_FIRST, date(2026, 3, 4)),
     ("  ", p.DAY_FIRST, None),
     (None, p.DAY_FIRST, None),
 ])
@@ -39,7 +41,7 @@ def test_excel_serials_in_both_date_systems():
     assert p.serial_to_date(61) == date(1900, 3, 1)  # past Excel's phantom 29 Feb 1900
 
 
-@pytest.mark.parametrize("bad", ["31/02/2026", "tomorrow", "2026-13-01", "12:30", 10**9, -5])
+@pytest.mark.parametrize("bad", ["31/02/2026", "2026年2月30日", "tomorrow", "2026-13-01", "12:30", 10**9, -5])
 def test_bad_dates_say_why(bad):
     with pytest.raises(ValueError) as info:
         p.parse_date(bad)

@@ -19,6 +19,9 @@ from pmo_desktop.benefits.model import STATUSES, TYPES
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import ValueProblem, parse_date
+from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 
@@ -67,53 +70,55 @@ class BenefitDialog(_SavingDialog):
         super().__init__(parent)
         self.setObjectName("benefitDialog")
         self.pf, self.benefit = pf, benefit
-        self.setWindowTitle(f"Benefit {benefit['ref']}" if benefit else "New benefit")
+        self.setWindowTitle(tr("Benefit {ref}").format(ref=benefit["ref"]) if benefit else tr("New benefit"))
         self.resize(620, 560)
         self.title = QLineEdit()
         self.type = QComboBox()
-        self.type.addItems(list(TYPES))
+        for t in TYPES:
+            self.type.addItem(shown(t), t)
         self.owner = QLineEdit()
-        self.owner.setPlaceholderText("who in the business answers for it")
+        self.owner.setPlaceholderText(tr("who in the business answers for it"))
         self.projects = QLineEdit()
-        self.projects.setPlaceholderText("project codes, e.g. PRJ-104, PRJ-117")
+        self.projects.setPlaceholderText(tr("project codes, e.g. PRJ-104, PRJ-117"))
         self.measure = QLineEdit()
         self.unit = QLineEdit()
-        self.unit.setPlaceholderText("GBP for cash; days, %, count …")
+        self.unit.setPlaceholderText(tr("GBP for cash; days, %, count …"))
         self.baseline = QLineEdit()
         self.target = QLineEdit()
         self.target_date = QLineEdit()
-        self.target_date.setPlaceholderText("e.g. 31 Mar 2028")
+        self.target_date.setPlaceholderText(tr("e.g. 31 Mar 2028"))
         self.status = QComboBox()
-        self.status.addItems(list(STATUSES))
+        for s in STATUSES:
+            self.status.addItem(shown(s), s)
         self.description = QPlainTextEdit()
         form = QFormLayout()
-        for label, widget in (("Title", self.title), ("Type", self.type), ("Owner", self.owner),
-                              ("Delivered by", self.projects), ("Measure", self.measure), ("Unit", self.unit),
-                              ("Baseline", self.baseline), ("Target", self.target), ("Target date", self.target_date),
-                              ("Owner's status", self.status), ("Description", self.description)):
+        for label, widget in ((tr("Title"), self.title), (tr("Type"), self.type), (tr("Owner"), self.owner),
+                              (tr("Delivered by"), self.projects), (tr("Measure"), self.measure), (tr("Unit"), self.unit),
+                              (tr("Baseline"), self.baseline), (tr("Target"), self.target), (tr("Target date"), self.target_date),
+                              (tr("Owner's status"), self.status), (tr("Description"), self.description)):
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self._finish(layout)
         if benefit:
             self.title.setText(benefit["title"])
-            self.type.setCurrentText(benefit["type"])
+            self.type.setCurrentIndex(max(0, self.type.findData(benefit["type"])))
             self.owner.setText(benefit["owner"] or "")
             self.projects.setText(", ".join(benefit["projects"]))
             self.measure.setText(benefit["measure"] or "")
             self.unit.setText(benefit["unit"] or "")
             self.baseline.setText(_number_text(benefit["baseline"]))
             self.target.setText(_number_text(benefit["target"]))
-            self.target_date.setText(format_date(benefit["target_date"], date_style))
-            self.status.setCurrentText(benefit["status"])
+            self.target_date.setText(format_date(benefit["target_date"], date_style, lang=current_language()))
+            self.status.setCurrentIndex(max(0, self.status.findData(benefit["status"])))
             self.description.setPlainText(benefit.get("description") or "")
 
     def values(self) -> dict:
-        return {"title": self.title.text().strip(), "type": self.type.currentText(),
+        return {"title": self.title.text().strip(), "type": self.type.currentData(),
                 "owner": self.owner.text().strip() or None, "measure": self.measure.text().strip() or None,
                 "unit": self.unit.text().strip() or None, "baseline": self.baseline.text().strip() or None,
                 "target": self.target.text().strip() or None, "target_date": parse_date(self.target_date.text()),
-                "status": self.status.currentText(), "description": self.description.toPlainText().strip() or None}
+                "status": self.status.currentData(), "description": self.description.toPlainText().strip() or None}
 
     def codes(self) -> list[str]:
         return [c.strip() for c in self.projects.text().replace(";", ",").split(",") if c.strip()]
@@ -136,15 +141,15 @@ class MeasurementDialog(_SavingDialog):
         super().__init__(parent)
         self.setObjectName("measurementDialog")
         self.pf, self.ref = pf, ref
-        self.setWindowTitle(f"Measurement of {ref}")
+        self.setWindowTitle(tr("Measurement of {ref}").format(ref=ref))
         self.period = QLineEdit(period or "")
-        self.period.setPlaceholderText("a month, e.g. 2027-03 or 31 Mar 2027")
+        self.period.setPlaceholderText(tr("a month, e.g. 2027-03 or 31 Mar 2027"))
         self.planned, self.forecast, self.actual = QLineEdit(), QLineEdit(), QLineEdit()
         for key, edit in (("planned", self.planned), ("forecast", self.forecast), ("actual", self.actual)):
             edit.setText(_number_text((values or {}).get(key)))
         form = QFormLayout()
-        for label, widget in (("Period (month end)", self.period), ("Planned", self.planned),
-                              ("Forecast", self.forecast), ("Actual", self.actual)):
+        for label, widget in ((tr("Period (month end)"), self.period), (tr("Planned"), self.planned),
+                              (tr("Forecast"), self.forecast), (tr("Actual"), self.actual)):
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

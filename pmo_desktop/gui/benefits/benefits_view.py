@@ -30,16 +30,21 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
+from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 ANY = ""
 AT_RISK = "At risk"
-HEADERS = ["Ref", "Benefit", "Type", "Owner", "Delivered by", "Owner says", "Numbers say", "Realised / now",
-           "Target", "Progress", "Target date", "Expected"]
+HEADERS = [QT_TRANSLATE_NOOP("", "Ref"), QT_TRANSLATE_NOOP("", "Benefit"), QT_TRANSLATE_NOOP("", "Type"),
+           QT_TRANSLATE_NOOP("", "Owner"), QT_TRANSLATE_NOOP("", "Delivered by"), QT_TRANSLATE_NOOP("", "Owner says"),
+           QT_TRANSLATE_NOOP("", "Numbers say"), QT_TRANSLATE_NOOP("", "Realised / now"), QT_TRANSLATE_NOOP("", "Target"),
+           QT_TRANSLATE_NOOP("", "Progress"), QT_TRANSLATE_NOOP("", "Target date"), QT_TRANSLATE_NOOP("", "Expected")]
 COL_DERIVED = 6
 PLAN, ACTUAL, FORECAST = "#90A4AE", "#37474F", "#5C6BC0"
 
@@ -56,24 +61,25 @@ def _value(b: dict, key: str, currency: str) -> str:
 
 def draw_curve(ax, benefit, when: date, currency: str = "GBP"):
     """The benefit's planned, actual and forecast levels (held between measurements) against its target."""
-    from matplotlib.dates import DateFormatter
     from matplotlib.ticker import FuncFormatter
 
-    ax.set_title(f"{benefit.ref}: {benefit.title}" if benefit else "Select a benefit", fontsize=9, loc="left")
+    from pmo_desktop.finance.charts import month_formatter
+
+    ax.set_title(f"{benefit.ref}: {benefit.title}" if benefit else tr("Select a benefit"), fontsize=9, loc="left")
     if benefit is None or not (benefit.planned or benefit.actual or benefit.forecast):
-        ax.text(0.5, 0.5, "No measurements yet", ha="center", va="center", transform=ax.transAxes, color="#546E7A")
+        ax.text(0.5, 0.5, tr("No measurements yet"), ha="center", va="center", transform=ax.transAxes, color="#546E7A")
         ax.set_axis_off()
         return []
-    for series, colour, style, label in (("planned", PLAN, "-", "Planned"), ("actual", ACTUAL, "-", "Actual"),
-                                         ("forecast", FORECAST, "--", "Forecast")):
+    for series, colour, style, label in (("planned", PLAN, "-", tr("Planned")), ("actual", ACTUAL, "-", tr("Actual")),
+                                         ("forecast", FORECAST, "--", tr("Forecast"))):
         points = sorted(getattr(benefit, series).items())
         if points:
             ax.step([p[0] for p in points], [p[1] for p in points], where="post", color=colour, linestyle=style,
                     linewidth=1.8, label=label, marker="o", markersize=3)
     if benefit.target is not None:
-        ax.axhline(benefit.target, color="#2E7D32", linewidth=0.8, linestyle=":", label="Target")
+        ax.axhline(benefit.target, color="#2E7D32", linewidth=0.8, linestyle=":", label=tr("Target"))
     ax.axvline(when, color="#B0BEC5", linewidth=0.8, linestyle=":")
-    ax.xaxis.set_major_formatter(DateFormatter("%b %y"))
+    ax.xaxis.set_major_formatter(month_formatter(current_language()))
     if benefit.is_cash:
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: format_money(v * 100, currency)))
     else:
@@ -109,30 +115,30 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.rows: list[dict] = []
         self.search_box = QLineEdit()
         self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText("Search benefits…")
+        self.search_box.setPlaceholderText(tr("Search benefits…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._fill)
         self.type_box = QComboBox()
-        self.type_box.addItem("All types", ANY)
+        self.type_box.addItem(tr("All types"), ANY)
         for t in TYPES:
-            self.type_box.addItem(t, t)
+            self.type_box.addItem(shown(t), t)
         self.type_box.currentIndexChanged.connect(self._fill)
         self.status_box = QComboBox()
-        self.status_box.addItem("All statuses", ANY)
+        self.status_box.addItem(tr("All statuses"), ANY)
         for s in STATUSES:
-            self.status_box.addItem(s, s)
+            self.status_box.addItem(shown(s), s)
         self.status_box.currentIndexChanged.connect(self._fill)
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (("add", "Add…", self.add), ("edit", "Edit…", self.edit),
-                                ("measure", "Record measurement…", lambda: self.measure()),
-                                ("delete", "Delete", self.delete)):
+        for key, text, slot in (("add", tr("Add…"), self.add), ("edit", tr("Edit…"), self.edit),
+                                ("measure", tr("Record measurement…"), lambda: self.measure()),
+                                ("delete", tr("Delete"), self.delete)):
             self.buttons[key] = QPushButton(text)
             self.buttons[key].clicked.connect(slot)
         self.headline = QLabel()
         self.headline.setObjectName("benefitsHeadline")
         self.headline.setWordWrap(True)
         self.headline.setTextFormat(Qt.TextFormat.RichText)
-        self.model = BenefitsModel(HEADERS, self, right_aligned={7, 8, 9})
+        self.model = BenefitsModel([shown(h) for h in HEADERS], self, right_aligned={7, 8, 9})
         self.table = QTableView()
         self.table.setObjectName("benefitsTable")
         self.table.setModel(self.model)
@@ -148,17 +154,18 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.chart = None  # matplotlib canvas, made on first show
         self.chart_box = QHBoxLayout()
-        self.measures = RowsModel(["Period", "Planned", "Forecast", "Actual"], self, right_aligned={1, 2, 3})
+        self.measures = RowsModel([tr("Period"), tr("Planned"), tr("Forecast"), tr("Actual")], self, right_aligned={1, 2, 3})
         self.measures_table = QTableView()
         self.measures_table.setObjectName("benefitMeasurements")
         self.measures_table.setModel(self.measures)
         self.measures_table.verticalHeader().hide()
         self.measures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.measures_table.setMaximumWidth(380)
-        for col, width in enumerate((96, 84, 84, 84)):
+        date_width = max(96, self.fontMetrics().horizontalAdvance(context.fmt.date("2027-12-31")) + 18)  # 2027年12月31日
+        self.measures_table.setMaximumWidth(284 + date_width)
+        for col, width in enumerate((date_width, 84, 84, 84)):
             self.measures_table.setColumnWidth(col, width)
-        self.measures_table.setToolTip("The measure's level at each month end; double-click to change one")
+        self.measures_table.setToolTip(tr("The measure's level at each month end; double-click to change one"))
         self.measures_table.doubleClicked.connect(lambda i: self.measure(self.measures.key(i.row())))
         self.measures_table.selectionModel().currentRowChanged.connect(lambda *_a: self._measure_buttons())
         self.delete_measure = QPushButton(tr("Delete measurement"))
@@ -203,12 +210,15 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.description = reg.benefit_descriptions(pf)
         cur = self.data["currency"] or "GBP"
         cash = self.data["cash"]
-        vs = "" if cash["realised_vs_plan_pct"] is None else f" ({cash['realised_vs_plan_pct']:.0f}% of plan)"
+        vs = "" if cash["realised_vs_plan_pct"] is None else tr(" ({pct}% of plan)").format(pct=f"{cash['realised_vs_plan_pct']:.0f}")
         self.headline.setText(
-            f"<b>{self.data['count']}</b> benefits · cash released to date <b>{format_money(cash['realised_to_date'] * 100, cur)}</b> "
-            f"against {format_money(cash['planned_to_date'] * 100, cur)} planned{vs} · forecast "
-            f"{format_money(cash['forecast'] * 100, cur)} of {format_money(cash['target'] * 100, cur)} · "
-            f"<span style='color:{Rag.RED.colour}; font-weight:600'>{self.data['at_risk_count']} at risk</span>")
+            tr("<b>{count}</b> benefits · cash released to date <b>{realised}</b> against {planned} planned{vs} · "
+               "forecast {forecast} of {target} · ").format(
+                count=self.data["count"], realised=format_money(cash["realised_to_date"] * 100, cur),
+                planned=format_money(cash["planned_to_date"] * 100, cur), vs=vs,
+                forecast=format_money(cash["forecast"] * 100, cur), target=format_money(cash["target"] * 100, cur))
+            + f"<span style='color:{Rag.RED.colour}; font-weight:600'>"
+            + tr("{n} at risk").format(n=self.data["at_risk_count"]) + "</span>")
         for key in ("add", "edit", "measure", "delete"):
             self.buttons[key].setEnabled(not pf.read_only)
         self._fill()
@@ -219,25 +229,27 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         text = self.search_box.text().strip().casefold()
         kind, status = self.type_box.currentData(), self.status_box.currentData()
         style = self.portfolio.settings().get("date_format")
+        lang = current_language()
         cur = self.data["currency"] or "GBP"
         self.rows = [b for b in self.data["benefits"]
                      if (not kind or b["type"] == kind)
                      and (not status or b["status"] == status or b["derived_status"] == status)
                      and (not text or text in " ".join(str(b[k] or "") for k in ("ref", "title", "owner", "measure"))
                           .casefold() or any(text in c.casefold() for c in b["projects"]))]
-        table = [[b["ref"], b["title"], b["type"], b["owner"], ", ".join(b["projects"]), b["status"],
-                  b["derived_status"], _value(b, "realised_to_date" if b["type"] == "Cash-releasing" else "actual_level", cur),
+        table = [[b["ref"], b["title"], shown(b["type"]), b["owner"], ", ".join(b["projects"]), shown(b["status"]),
+                  shown(b["derived_status"]), _value(b, "realised_to_date" if b["type"] == "Cash-releasing" else "actual_level", cur),
                   _value(b, "target", cur),
                   "" if b["progress_pct"] is None else f"{b['progress_pct']:.0f}%",
-                  format_date(b["target_date"], style), format_date(b["expected_date"], style)] for b in self.rows]
+                  format_date(b["target_date"], style, lang=lang), format_date(b["expected_date"], style, lang=lang)]
+                 for b in self.rows]
         self.model.set_rows(table, keys=self.rows)
         for r, b in enumerate(self.rows):
             if b["derived_status"] == AT_RISK:
-                self.model.tooltips[(r, COL_DERIVED)] = "; ".join(b["risk_reasons"]) or "the owner says so"
+                self.model.tooltips[(r, COL_DERIVED)] = "; ".join(said(x) for x in b["risk_reasons"]) or tr("the owner says so")
         self.summary_changed.emit()
 
     def summary(self) -> str:
-        return f"{len(self.rows):,} of {self.data['count'] if self.data else 0:,} benefits"
+        return tr("{n} of {count} benefits").format(n=f"{len(self.rows):,}", count=f"{self.data['count'] if self.data else 0:,}")
 
     def current_benefit(self) -> dict | None:
         index = self.table.currentIndex()
@@ -268,14 +280,15 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         cur = (self.data or {}).get("currency") or "GBP"
         periods = sorted(set(benefit.planned) | set(benefit.forecast) | set(benefit.actual), reverse=True)
 
-        def shown(value):
+        def amount(value):
             if value is None:
                 return ""
             return format_money(value * 100, cur) if benefit.is_cash else f"{value:,.4g}"
 
+        lang = current_language()
         self.measures.set_rows(
-            [[format_date(p, style), shown(benefit.planned.get(p)), shown(benefit.forecast.get(p)),
-              shown(benefit.actual.get(p))] for p in periods],
+            [[format_date(p, style, lang=lang), amount(benefit.planned.get(p)), amount(benefit.forecast.get(p)),
+              amount(benefit.actual.get(p))] for p in periods],
             keys=[{"period": p.isoformat(), "planned": benefit.planned.get(p), "forecast": benefit.forecast.get(p),
                    "actual": benefit.actual.get(p)} for p in periods])
         self._measure_buttons()
@@ -363,7 +376,8 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         b = self.current_benefit()
         if b is None or self.portfolio.read_only:
             return
-        if not self.context.confirm("Delete benefit", f"Delete {b['ref']} ({b['title']}) and its measurements?"):
+        if not self.context.confirm(tr("Delete benefit"), tr("Delete {ref} ({title}) and its measurements?").format(
+                ref=b["ref"], title=b["title"])):
             return
         try:
             reg.delete_benefit(self.portfolio, b["ref"])

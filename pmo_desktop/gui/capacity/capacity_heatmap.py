@@ -9,12 +9,17 @@ is an index into `rows`, where each entry is a group header or a person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 
 from pmo_desktop.capacity import maths
+from pmo_desktop.domain.dates import format_month
+from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 
 # (fill, text) per band, from the one palette: over = Red, full = Green, under = plan grey-blue tint
 BAND_COLOURS = {
@@ -23,7 +28,10 @@ BAND_COLOURS = {
     maths.UNDER: ("#CFD8DC", "#1F2A30"),
     maths.NONE: ("#F5F7F8", "#90A4AE"),
 }
-BAND_LABELS = {maths.UNDER: "Under (< 80%)", maths.FULL: "Full (80-100%)", maths.OVER: "Over (> 100%)"}
+BAND_LABELS = {maths.UNDER: QT_TRANSLATE_NOOP("", "Under (< 80%)"), maths.FULL: QT_TRANSLATE_NOOP("", "Full (80-100%)"),
+               maths.OVER: QT_TRANSLATE_NOOP("", "Over (> 100%)")}
+BAND_WORDS = {maths.UNDER: QT_TRANSLATE_NOOP("", "under"), maths.FULL: QT_TRANSLATE_NOOP("", "full"),
+              maths.OVER: QT_TRANSLATE_NOOP("", "over"), None: QT_TRANSLATE_NOOP("", "no capacity and no work")}
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,14 @@ def heat_rows(grid: maths.CapacityGrid, group_by: str = "team") -> list[HeatRow]
         rows.append(HeatRow(f"{name}  ({len(people)})", group=name, cells=tuple(cells)))
         rows.extend(HeatRow(grid.people[r].name, person=r) for r in people)
     return rows
+
+
+def month_text(month: date, *, full: bool = False, year: bool = True) -> str:
+    """'Nov 2026' ('November 2026' when full); '2026年11月' in Chinese."""
+    lang = current_language()
+    if lang != "en" or not full:
+        return format_month(month, lang=lang, year=year)
+    return month.strftime("%B %Y")
 
 
 def pct_text(utilisation: float | None) -> str:
@@ -241,13 +257,14 @@ class CapacityHeatmap(QAbstractScrollArea):
             x = nw + c * cw - dx
             month = self.grid.months[c]
             p.drawText(QRect(x, 2, cw - 4, hh // 2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       month.strftime("%b"))
+                       month_text(month, year=False))
             p.drawText(QRect(x, hh // 2, cw - 4, hh // 2 - 2),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, month.strftime("%Y"))
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       str(month.year))
         p.setClipping(False)
         p.fillRect(QRect(0, 0, nw, hh), self._header_bg)
         p.drawText(QRect(6, 0, nw - 8, hh), Qt.AlignmentFlag.AlignVCenter,
-                   f"{len(self.grid.people):,} people")
+                   tr("{n} people").format(n=f"{len(self.grid.people):,}"))
         p.setPen(QColor("#B0BEC5"))
         p.drawLine(nw - 1, 0, nw - 1, self.viewport().height())
         p.drawLine(0, hh - 1, self.viewport().width(), hh - 1)
@@ -285,7 +302,7 @@ class CapacityHeatmap(QAbstractScrollArea):
 
     def tooltip(self, row: int, col: int) -> str:
         cap, alloc, util, band = self.cell(row, col)
-        month = self.grid.months[col].strftime("%B %Y")
-        label = BAND_LABELS.get(band, "No capacity and no work")
-        return (f"{self.rows[row].label} — {month}\nAllocated {alloc:.1f} of {cap:.1f} available days "
-                f"({pct_text(util)}): {label}")
+        month = month_text(self.grid.months[col], full=True)
+        label = shown(BAND_LABELS[band]) if band in BAND_LABELS else tr("No capacity and no work")
+        return tr("{who} — {month}\nAllocated {alloc} of {cap} available days ({pct}): {band}").format(
+            who=self.rows[row].label, month=month, alloc=f"{alloc:.1f}", cap=f"{cap:.1f}", pct=pct_text(util), band=label)

@@ -33,8 +33,16 @@ from pmo_desktop.capacity.people import set_allocation
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import format_money
-from pmo_desktop.gui.capacity.capacity_heatmap import BAND_COLOURS, BAND_LABELS, CapacityHeatmap, pct_text
+from pmo_desktop.gui.capacity.capacity_heatmap import (
+    BAND_COLOURS,
+    BAND_LABELS,
+    BAND_WORDS,
+    CapacityHeatmap,
+    month_text,
+    pct_text,
+)
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
@@ -92,7 +100,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         self.from_box.setObjectName("capacityFrom")
         for i in range(-12, 25):
             m = workdays.add_months(self.first, i)
-            self.from_box.addItem(m.strftime("%b %Y"), m)
+            self.from_box.addItem(month_text(m), m)
         self.from_box.setCurrentIndex(12)
         self.months_box = QSpinBox()
         self.months_box.setRange(1, 36)
@@ -111,7 +119,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         bar.addStretch(1)
         for band in (maths.UNDER, maths.FULL, maths.OVER):
             fill, text = BAND_COLOURS[band]
-            chip = QLabel(BAND_LABELS[band])
+            chip = QLabel(shown(BAND_LABELS[band]))
             chip.setStyleSheet(f"background: {fill}; color: {text}; padding: 2px 8px; border-radius: 3px;")
             bar.addWidget(chip)
 
@@ -237,7 +245,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         pf = self.portfolio
         self.team_box.blockSignals(True)
         self.team_box.clear()
-        self.team_box.addItem(ALL_TEAMS, None)
+        self.team_box.addItem(tr("All teams"), None)
         used = lookups.teams_in_use(pf)
         for team in used:
             self.team_box.addItem(team, team)
@@ -274,8 +282,9 @@ class CapacityView(RereadOnShow, PortfolioView):
             return ""
         months = self.grid.months
         people = {o.person.id for o in self.over}
-        return (f"{len(self.grid.people):,} people · {months[0]:%b %Y} to {months[-1]:%b %Y} · "
-                f"{len(self.over):,} over-allocated person-months ({len(people):,} people)")
+        return tr("{people} people · {first} to {last} · {over} over-allocated person-months ({over_people} people)").format(
+            people=f"{len(self.grid.people):,}", first=month_text(months[0]), last=month_text(months[-1]),
+            over=f"{len(self.over):,}", over_people=f"{len(people):,}")
 
     # -- panes ------------------------------------------------------------------------------------------
 
@@ -283,9 +292,10 @@ class CapacityView(RereadOnShow, PortfolioView):
         grid, line = self.grid, self.heatmap.rows[row]
         month = grid.months[col]
         cap, alloc, util, band = self.heatmap.cell(row, col)
-        heading = (f"{line.group or line.label} · {month:%B %Y}: {alloc:.1f} days allocated of {cap:.1f} available "
-                   f"({pct_text(util)}, {BAND_LABELS.get(band, 'no capacity and no work').split(' (')[0].lower()})"
-                   f" · {grid.working_days[col]} working days")
+        band_word = shown(BAND_WORDS.get(band, "no capacity and no work"))
+        heading = tr("{who} · {month}: {alloc} days allocated of {cap} available ({pct}, {band}) · {days} working days").format(
+            who=line.group or line.label, month=month_text(month, full=True), alloc=f"{alloc:.1f}", cap=f"{cap:.1f}",
+            pct=pct_text(util), band=band_word, days=grid.working_days[col])
         if line.person is None:
             self.cell_table.setColumnCount(5)
             self.cell_table.setHorizontalHeaderLabels([tr("Person"), tr("Role"), tr("Available days"), tr("Allocated days"),
@@ -303,9 +313,9 @@ class CapacityView(RereadOnShow, PortfolioView):
             person = grid.people[line.person]
             heading += f" · {person.fte:g} FTE"
             if cap < person.fte * grid.working_days[col] - 1e-9:
-                heading += f", {person.fte * grid.working_days[col] - cap:.1f} days' leave or part-time"
+                heading += tr(", {days} days' leave or part-time").format(days=f"{person.fte * grid.working_days[col] - cap:.1f}")
             self.cell_table.setColumnCount(5)
-            unit = "Hours" if self.unit == "hours" else "FTE"
+            unit = tr("Hours") if self.unit == "hours" else "FTE"
             self.cell_table.setHorizontalHeaderLabels([tr("Project"), tr("Project name"), unit, tr("Days"), tr("Cost")])
             rows = []
             for a in grid.cells.get((line.person, col), []):
@@ -330,7 +340,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         """Set the selected person's allocation to `project` in the selected month (0 removes it), as
         one undo step. Returns the batch id (0 when nothing changed), or None when refused."""
         if self.heatmap.current is None or self.heatmap.rows[self.heatmap.current[0]].person is None:
-            self.context.report_problem("select a person's month first")
+            self.context.report_problem(tr("select a person's month first"))
             return None
         row, col = self.heatmap.current
         person = self.grid.people[self.heatmap.rows[row].person]
@@ -356,10 +366,10 @@ class CapacityView(RereadOnShow, PortfolioView):
         for o in self.over:
             projects = ", ".join(f"{self.labels.get(a.project_id, ('?',))[0]} {self.grid.days_of(a):.1f}d"
                                  for a in o.allocations)
-            rows.append([o.person.name, o.person.team or "", o.month.strftime("%b %Y"), f"{o.allocated_days:.1f}",
+            rows.append([o.person.name, o.person.team or "", month_text(o.month), f"{o.allocated_days:.1f}",
                          f"{o.capacity_days:.1f}", pct_text(o.utilisation), f"{o.excess_days:+.1f}", projects])
         _fill(self.over_table, rows, {3, 4, 5, 6})
-        self.tabs.setTabText(1, f"Over-allocations ({len(rows):,})")
+        self.tabs.setTabText(1, tr("Over-allocations ({n})").format(n=f"{len(rows):,}"))
 
     def go_to_over_allocation(self, index: int) -> None:
         o = self.over[index]
@@ -371,7 +381,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         months = self.grid.months
         self.demand_table.setColumnCount(len(months) + 1)
         self.demand_table.setHorizontalHeaderLabels([tr("Role (demand / capacity, FTE)")] +
-                                                    [m.strftime("%b %Y") for m in months])
+                                                    [month_text(m) for m in months])
         self.demand_table.setRowCount(len(roles))
         for r, (role, cells) in enumerate(roles.items()):
             self.demand_table.setItem(r, 0, QTableWidgetItem(role))
@@ -381,8 +391,9 @@ class CapacityView(RereadOnShow, PortfolioView):
                 fill, text = BAND_COLOURS[g.band]
                 item.setBackground(QColor(fill))
                 item.setForeground(QColor(text))
-                item.setToolTip(f"{role}, {months[c - 1]:%B %Y}: demand {g.allocated_days:.1f} days "
-                                f"(including unstaffed) against {g.capacity_days:.1f} days ({pct_text(g.utilisation)})")
+                item.setToolTip(tr("{role}, {month}: demand {demand} days (including unstaffed) against {cap} days ({pct})").format(
+                    role=role, month=month_text(months[c - 1], full=True), demand=f"{g.allocated_days:.1f}",
+                    cap=f"{g.capacity_days:.1f}", pct=pct_text(g.utilisation)))
                 self.demand_table.setItem(r, c, item)
         self.demand_table.resizeColumnsToContents()
 
@@ -391,7 +402,7 @@ class CapacityView(RereadOnShow, PortfolioView):
 
     def find_free(self, skill: str, level: int = 1, fte: float = 0.0) -> list[maths.FreePerson]:
         if not skill.strip():
-            self.context.report_problem("type a skill to search for")
+            self.context.report_problem(tr("type a skill to search for"))
             return []
         for box, setter, value in ((self.skill_box, self.skill_box.setText, skill),
                                    (self.level_box, self.level_box.setValue, level),

@@ -65,12 +65,12 @@ class PeopleView(RegisterView):
         super().refresh()
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import people", "", "Excel workbooks (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "", tr("Excel workbooks (*.xlsx)"))
         if path:
             self.import_file(path)
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export people", "people.xlsx", "Excel workbooks (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export people"), "people.xlsx", tr("Excel workbooks (*.xlsx)"))
         if path:
             self.export_file(path)
 

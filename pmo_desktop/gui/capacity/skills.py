@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.capacity.model import CapacityInputError, parse_skills
 from pmo_desktop.gui.registers.register_model import RAW_ROLE
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 
-LEVELS = {1: "Aware", 2: "Working", 3: "Practitioner", 4: "Advanced", 5: "Expert"}
+LEVELS = {1: QT_TRANSLATE_NOOP("", "Aware"), 2: QT_TRANSLATE_NOOP("", "Working"), 3: QT_TRANSLATE_NOOP("", "Practitioner"),
+          4: QT_TRANSLATE_NOOP("", "Advanced"), 5: QT_TRANSLATE_NOOP("", "Expert")}
 _CHIP_BG, _CHIP_TEXT, _LEVEL_BG = QColor("#E8EAF6"), QColor("#263238"), QColor("#3949AB")
 
 
@@ -84,7 +86,7 @@ class SkillChipsDelegate(QStyledItemDelegate):
         if skills:
             from PySide6.QtWidgets import QToolTip
 
-            QToolTip.showText(event.globalPos(), "\n".join(f"{n}: {lvl} – {LEVELS.get(lvl, '')}" for n, lvl in skills),
+            QToolTip.showText(event.globalPos(), "\n".join(f"{n}: {lvl} – {shown(LEVELS.get(lvl, ''))}" for n, lvl in skills),
                               view)
             return True
         return super().helpEvent(event, view, option, index)
@@ -102,7 +104,7 @@ class SkillChipsDelegate(QStyledItemDelegate):
 def edit_skills(parent, model, index) -> bool:
     """Open the editor for one person's skills; on OK the register stores them as one undoable step."""
     dialog = SkillsDialog(skills_of(index.data(RAW_ROLE)), parent)
-    dialog.setWindowTitle(f"Skills — {index.siblingAtColumn(0).data() or ''}".rstrip(" —"))
+    dialog.setWindowTitle((tr("Skills") + f" — {index.siblingAtColumn(0).data() or ''}").rstrip(" —"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     return bool(model.setData(index, skills_text(dialog.skills())))
@@ -146,7 +148,7 @@ class SkillsDialog(QDialog):
         box.setRange(1, 5)
         box.setValue(level)
         box.setSuffix("")
-        box.setToolTip(", ".join(f"{n} {w}" for n, w in LEVELS.items()))
+        box.setToolTip(", ".join(f"{n} {shown(w)}" for n, w in LEVELS.items()))
         self.table.setCellWidget(r, 1, box)
         if edit:
             self.table.setCurrentCell(r, 0)

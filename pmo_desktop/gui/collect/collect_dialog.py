@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop import collect
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.jobs import Job, job_runner
 from pmo_desktop.gui.widgets.tr import tr
@@ -152,7 +153,9 @@ def collect_status_reports(win: MainWindow, *, period: str | None = None, progra
         if on_done is not None:
             on_done(result)
 
+    lang = current_language()  # the workbooks speak the window's language; either comes back
     return job_runner(win).run(
         job_title(), lambda progress, cancelled: collect.collect(
-            pf, period, Path(folder), programmes, source=Source.UI, progress=progress, cancelled=cancelled),
-        on_success=done, on_failure=lambda message: win.prompts.error(tr("Could not write the workbooks"), message))
+            pf, period, Path(folder), programmes, source=Source.UI, progress=progress, cancelled=cancelled,
+            lang=lang),
+        on_success=done, on_failure=lambda message: win.prompts.error(tr("Could not write the workbooks"), said(message)))

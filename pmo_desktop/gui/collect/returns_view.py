@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop import collect
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag, Source
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.jobs import Job, job_runner
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
@@ -39,7 +40,7 @@ OUTCOME_RAG = {"ready": Rag.GREEN, "applied": Rag.BLUE, "unchanged": Rag.GREY, "
 
 
 def columns() -> list[str]:
-    return [tr("Outcome"), tr("Project"), tr("From"), tr("Saved"), tr("Changes"), tr("File")]
+    return [tr("Outcome"), tr("Project"), tr("From", "who sent the workbook back"), tr("Saved"), tr("Changes"), tr("File")]
 
 
 def outcome(status: str) -> str:
@@ -245,7 +246,7 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
             project = f"{plan.code or ''} {plan.name or ''}".strip()
             if plan.status in ("refused", "superseded"):  # the one line why, where the eye is
                 project = f"{project}: " if project else ""
-                project += (plan.reason or "").split(": ", 1)[-1]
+                project += said((plan.reason or "").split(": ", 1)[-1])
             values = (text, project or "–", plan.returned_by or "–",
                       format_date(plan.saved_at, style, lang=current_language()) if plan.saved_at else "–",
                       str(changes) if changes else "–", plan.file)
@@ -267,13 +268,13 @@ class ReturnedReportsView(RereadOnShow, PortfolioView):
             self.detail.clear()
             return
         plan = self.preview.plans[rows[0].row()]
-        lines = [plan.reason] if plan.reason else []
+        lines = [said(plan.reason)] if plan.reason else []
         if plan.report_exists and plan.status == "ready":
             lines.append(tr("A report is already entered for {period}; applying replaces these fields:").format(
                 period=plan.period))
-        lines += [c.text() for c in plan.changes] if plan.status in ("ready", "applied", "unchanged") else []
-        lines += [f"problem: {p}" for p in plan.problems[1:]]
-        lines += [f"note: {n}" for n in plan.notes]
+        lines += [said(c.text()) for c in plan.changes] if plan.status in ("ready", "applied", "unchanged") else []
+        lines += [tr("problem: {text}").format(text=said(p)) for p in plan.problems[1:]]
+        lines += [tr("note: {text}").format(text=said(n)) for n in plan.notes]
         if plan.status == "unchanged":
             lines.append(tr("The portfolio already holds everything in this workbook."))
         self.detail.setPlainText("\n".join(lines))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import CostCategory
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.domain.values import ValueProblem, parse_money
@@ -33,9 +34,11 @@ from pmo_desktop.finance import (
     budget_grid,
     resolve_period,
 )
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
@@ -74,8 +77,8 @@ class BudgetModel(QAbstractTableModel):
         self.rows = []
         if grid:
             self.rows = [("line", c, s, f) for c, s in grid.lines for f in FIGURES]
-            self.rows += [("total", "Total", None, f) for f in (*FIGURES, "outturn")]
-            self.rows += [("total", f"{s} total", s, "outturn") for s in ("CAPEX", "OPEX")]
+            self.rows += [("total", tr("Total"), None, f) for f in (*FIGURES, "outturn")]
+            self.rows += [("total", tr("{spend} total").format(spend=s), s, "outturn") for s in ("CAPEX", "OPEX")]
         self.endResetModel()
 
     @property
@@ -116,13 +119,14 @@ class BudgetModel(QAbstractTableModel):
         month = self.month_of(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if section < FIXED:
-                return ("Category", "Type", "Figure")[section]
+                return (tr("Category"), tr("Type"), tr("Figure"))[section]
             if month is None:
-                return "Total"
-            return f"{month:%b %Y}\n{'actual' if self.grid.is_actual_month(month) else 'forecast'}"
+                return tr("Total")
+            kind = tr("actual") if self.grid.is_actual_month(month) else tr("forecast")
+            return f"{format_month(month, lang=current_language())}\n{kind}"
         if role == Qt.ItemDataRole.ToolTipRole and month is not None:
-            return ("Actual month: actuals count towards EAC" if self.grid.is_actual_month(month)
-                    else "Forecast month: forecasts (else the plan) count towards EAC")
+            return (tr("Actual month: actuals count towards EAC") if self.grid.is_actual_month(month)
+                    else tr("Forecast month: forecasts (else the plan) count towards EAC"))
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -133,11 +137,14 @@ class BudgetModel(QAbstractTableModel):
         month = self.month_of(col)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == 0:
-                return label if kind == "total" or figure == "planned" else ""
+                if kind == "total":
+                    return label
+                return shown(label) if figure == "planned" else ""
             if col == 1:
                 return spend if kind == "line" and figure == "planned" else ""
             if col == 2:
-                return {"outturn": "Outturn (EAC)"}.get(figure, figure.capitalize())
+                return {"outturn": tr("Outturn (EAC)"), "planned": tr("Planned"), "actual": tr("Actual"),
+                        "forecast": tr("Forecast")}[figure]
             value = self.amount(row, col)
             if role == Qt.ItemDataRole.EditRole:
                 return "" if value is None else f"{value / 100:.2f}".rstrip("0").rstrip(".")
@@ -179,7 +186,7 @@ class BudgetModel(QAbstractTableModel):
         try:
             for row, col, text in cells:
                 if row >= len(self.rows) or self.rows[row][0] != "line" or self.month_of(col) is None:
-                    raise BudgetError("only the monthly planned, actual and forecast cells can be edited")
+                    raise BudgetError(tr("only the monthly planned, actual and forecast cells can be edited"))
                 _, category, spend, figure = self.rows[row]
                 edits.append(BudgetEdit(category, spend, self.month_of(col), figure, parse_money(text)))
             batch = apply_budget_edits(self.pf, self.grid.project_id, edits, label=label)
@@ -221,7 +228,7 @@ class BudgetModel(QAbstractTableModel):
                     self.batch_done.emit(batch)
                     self.reload()
                     return batch
-        self.edit_failed.emit("this project already has a line for every cost category")
+        self.edit_failed.emit(tr("this project already has a line for every cost category"))
         return None
 
 
@@ -286,8 +293,9 @@ class BudgetView(RereadOnShow, PortfolioView):
         except PortfolioError as exc:
             self.context.report_problem(str(exc))
             return
-        self.period_label.setText(f"Period ending {self.context.fmt.date(self.period.end)} ({self.period.fy_label} "
-                                  f"Q{self.period.quarter}): actuals to {self.period.cutoff_month:%b %Y}, forecast after")
+        self.period_label.setText(tr("Period ending {date} ({fy} Q{quarter}): actuals to {month}, forecast after").format(
+            date=self.context.fmt.date(self.period.end), fy=self.period.fy_label, quarter=self.period.quarter,
+            month=format_month(self.period.cutoff_month, lang=current_language())))
         current = self.selected_project_id()
         self.project_box.blockSignals(True)
         self.project_box.clear()
@@ -300,7 +308,7 @@ class BudgetView(RereadOnShow, PortfolioView):
 
     def summary(self) -> str:
         g = self.model.grid
-        return f"{len(g.lines)} budget lines × {len(g.months)} months" if g else "No project"
+        return tr("{lines} budget lines × {months} months").format(lines=len(g.lines), months=len(g.months)) if g else tr("No project")
 
     # -- projects ---------------------------------------------------------------------------------------
 
@@ -335,8 +343,8 @@ class BudgetView(RereadOnShow, PortfolioView):
         capex = sum(g.total("outturn", line=ln) for ln in g.lines if ln[1] == "CAPEX")
         opex = sum(g.total("outturn", line=ln) for ln in g.lines if ln[1] == "OPEX")
         self.totals_label.setText(
-            f"Planned {m(g.total('planned'))}   ·   Outturn (actual to date + forecast) {m(capex + opex)}   ·   "
-            f"CAPEX {m(capex)}   ·   OPEX {m(opex)}")
+            tr("Planned {planned}   ·   Outturn (actual to date + forecast) {outturn}   ·   CAPEX {capex}   ·   OPEX {opex}")
+            .format(planned=m(g.total("planned")), outturn=m(capex + opex), capex=m(capex), opex=m(opex)))
 
     # -- editing -----------------------------------------------------------------------------------------
 
@@ -362,8 +370,8 @@ class BudgetView(RereadOnShow, PortfolioView):
         if not grid or not current.isValid():
             return None
         if current.column() + len(grid[0]) > self.model.columnCount() - 1:
-            self.context.report_problem(f"the pasted block is {len(grid[0])} months wide; "
-                                        f"only {self.model.columnCount() - 1 - current.column()} fit from here")
+            self.context.report_problem(tr("the pasted block is {wide} months wide; only {fit} fit from here").format(
+                wide=len(grid[0]), fit=self.model.columnCount() - 1 - current.column()))
             return None
         cells = [(current.row() + r, current.column() + c, value)
                  for r, row in enumerate(grid) for c, value in enumerate(row)]
@@ -378,7 +386,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         self.model.add_line()
 
     def duplicate_rows(self) -> None:
-        self.context.report_problem("budget lines cannot be duplicated; copy the figures and paste them instead")
+        self.context.report_problem(tr("budget lines cannot be duplicated; copy the figures and paste them instead"))
 
     def delete_rows(self) -> None:
         """Clear the selected figures (planned becomes 0; actual and forecast become empty)."""

@@ -10,6 +10,8 @@ lines of that type.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -27,11 +29,35 @@ from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.status_reports import period_sources
 
 
+@cache
+def use_cjk_capable_fonts() -> None:
+    """Charts in the window draw with DejaVu Sans, then the bundled CJK font (resources/fonts, the board
+    pack's), so Chinese titles, legends and names never show as boxes. Only matplotlib learns the font
+    here (reportlab, which the pack also gives it to, takes seconds to parse it)."""
+    import logging
+
+    import matplotlib
+    from matplotlib import font_manager
+
+    from pmo_desktop.paths import resource_path
+
+    path = resource_path("fonts", "DroidSansFallbackFull.ttf")
+    if not path.is_file():
+        return
+    font_manager.fontManager.addfont(str(path))
+    name = font_manager.FontProperties(fname=str(path)).get_name()
+    matplotlib.rcParams["font.family"] = ["DejaVu Sans", name]
+    # The CJK face has no bold: matplotlib would log a warning for every bold title.
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+
+
 def make_canvas(name: str, on_pick):
     """A matplotlib canvas for one chart; emits on_pick(target) when a pickable element is clicked.
     matplotlib is imported here, on first use, so it costs nothing until the dashboard is shown."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
+
+    use_cjk_capable_fonts()
 
     class ChartCanvas(FigureCanvasQTAgg):
         def __init__(self):
@@ -104,15 +130,15 @@ class DashboardView(RereadOnShow, PortfolioView):
         self._seen_batch = -1
         self.setObjectName("dashboardView")
         self.summary_data: dict | None = None
-        self.loader = ViewLoader(self, "Reading the dashboard figures", on_cancelled=self._forget)
+        self.loader = ViewLoader(self, tr("Reading the dashboard figures"), on_cancelled=self._forget)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #263238;")
         self.period_box = PeriodBox()
         self.period_box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.commentary_button = QPushButton("Commentary…")
+        self.commentary_button = QPushButton(tr("Commentary…"))
         self.commentary_button.setObjectName("commentaryButton")
-        self.commentary_button.setToolTip("The portfolio's and programmes' commentary for the board pack")
+        self.commentary_button.setToolTip(tr("The portfolio's and programmes' commentary for the board pack"))
         self.commentary_button.clicked.connect(self.edit_commentary)
         self.returns_note = QLabel()  # which reports came from PMs' workbooks, and when (issue 21)
         self.returns_note.setObjectName("returnsNote")
@@ -124,17 +150,17 @@ class DashboardView(RereadOnShow, PortfolioView):
         top.addWidget(self.period_box)
         tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
-        for key, title in (("rag", "Projects by RAG"), ("spend", "Spend to date"), ("eac", "EAC vs budget"),
-                           ("milestones", "Milestones due"), ("risks", "Red risks (high, critical)"),
-                           ("benefits", "Benefits released")):
+        for key, title in (("rag", tr("Projects by RAG")), ("spend", tr("Spend to date")), ("eac", tr("EAC vs budget")),
+                           ("milestones", tr("Milestones due")), ("risks", tr("Red risks (high, critical)")),
+                           ("benefits", tr("Benefits released"))):
             frame, value, note = _tile(title)
             self.tiles[key] = (value, note)
             tiles.addWidget(frame, 3 if key == "rag" else 2)
         self.charts: dict = {}  # made on first show (see _make_charts)
         self.grid = grid = QGridLayout()
-        self.hint = QLabel("Click a programme's variance bar, a RAG segment of the latest period or a CAPEX/OPEX "
-                           "bar to see those projects in the register; click a heat-map cell to see those risks "
-                           "in the RAID log.")
+        self.hint = QLabel(tr("Click a programme's variance bar, a RAG segment of the latest period or a CAPEX/OPEX "
+                              "bar to see those projects in the register; click a heat-map cell to see those risks "
+                              "in the RAID log."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #546E7A;")
         grid.addWidget(self.hint, 1, 2, Qt.AlignmentFlag.AlignTop)
@@ -198,26 +224,30 @@ class DashboardView(RereadOnShow, PortfolioView):
         k = s["kpis"]
         self.header.setText(f"{s['portfolio']} · {period.fy_label} Q{period.quarter}")
         self._set("rag", rag_chips(k["projects_by_rag"]),
-                  f"{s['counts']['projects']} projects; {s['rag_differs']['cost']} cost RAGs differ from the numbers")
+                  tr("{projects} projects; {differ} cost RAGs differ from the numbers").format(
+                      projects=s["counts"]["projects"], differ=s["rag_differs"]["cost"]))
         self._set("spend", format_money(k["actual_to_date"], cur),
-                  f"against {format_money(k['planned_to_date'], cur)} planned to date")
+                  tr("against {planned} planned to date").format(planned=format_money(k["planned_to_date"], cur)))
         self._set("eac", format_money(k["eac"], cur),
-                  f"budget {format_money(k['approved_budget'], cur)}; variance "
-                  f"{format_pct(k['variance_pct'], signed=True)}")
+                  tr("budget {budget}; variance {pct}").format(budget=format_money(k["approved_budget"], cur),
+                                                              pct=format_pct(k["variance_pct"], signed=True)))
         self._set("milestones", str(k["milestones_due"]),
-                  f"this period; {k['milestones_missed']} not complete, {k['milestones_overdue']} overdue in all")
-        self._set("risks", str(k["open_red_risks"]), f"of {s['risks']['open']} open risks")
+                  tr("this period; {missed} not complete, {overdue} overdue in all").format(
+                      missed=k["milestones_missed"], overdue=k["milestones_overdue"]))
+        self._set("risks", str(k["open_red_risks"]), tr("of {open} open risks").format(open=s["risks"]["open"]))
         cash = benefits["cash"]
         vs = "" if cash["realised_vs_plan_pct"] is None else f" ({cash['realised_vs_plan_pct']:.0f}%)"
         self._set("benefits", format_money(cash["realised_to_date"] * 100, cur),
-                  f"cash against {format_money(cash['planned_to_date'] * 100, cur)} planned{vs}; "
-                  f"{benefits['at_risk_count']} of {benefits['count']} benefits at risk")
+                  tr("cash against {planned} planned{vs}; {at_risk} of {count} benefits at risk").format(
+                      planned=format_money(cash["planned_to_date"] * 100, cur), vs=vs,
+                      at_risk=benefits["at_risk_count"], count=benefits["count"]))
         settings = pf.settings()
-        self.charts["s_curve"].draw_with(charts.s_curve, curve, cur, period.cutoff_month)
-        self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"))
-        self.charts["capex_opex"].draw_with(charts.capex_opex, split, cur)
-        self.charts["rag_trend"].draw_with(charts.rag_trend, s["rag_trend"])
-        self.charts["heatmap"].draw_with(charts.risk_heatmap, s["risks"]["heatmap"])
+        lang = current_language()
+        self.charts["s_curve"].draw_with(charts.s_curve, curve, cur, period.cutoff_month, lang)
+        self.charts["variance"].draw_with(charts.variance_by_programme, s["programmes"], cur, settings.get("cost_rag"), lang)
+        self.charts["capex_opex"].draw_with(charts.capex_opex, split, cur, lang)
+        self.charts["rag_trend"].draw_with(charts.rag_trend, s["rag_trend"], lang)
+        self.charts["heatmap"].draw_with(charts.risk_heatmap, s["risks"]["heatmap"], lang)
         self.summary_changed.emit()
 
     def _set(self, key: str, value: str, note: str) -> None:
@@ -227,7 +257,7 @@ class DashboardView(RereadOnShow, PortfolioView):
     def summary(self) -> str:
         if not self.summary_data:
             return ""
-        return f"Dashboard for the period ending {self.context.fmt.date(self.summary_data['period']['end'])}"
+        return tr("Dashboard for the period ending {date}").format(date=self.context.fmt.date(self.summary_data["period"]["end"]))
 
     # -- clicking a chart ---------------------------------------------------------------------------------
 
@@ -240,7 +270,7 @@ class DashboardView(RereadOnShow, PortfolioView):
             latest = self.summary_data["rag_trend"][-1]["period"] if self.summary_data["rag_trend"] else None
             current = self.period_box.period() == default_period_end(self.portfolio)
             if not current or target.get("period") != latest:
-                self.context.report_problem("the register shows today's RAGs: choose the current period to filter by RAG")
+                self.context.report_problem(tr("the register shows today's RAGs: choose the current period to filter by RAG"))
                 return False
             view, filters = "projects", {"rag_overall": target["rag_overall"], "programme_id": None}
         elif "probability" in target or "spend_type" in target:
@@ -255,7 +285,8 @@ class DashboardView(RereadOnShow, PortfolioView):
             try:
                 page.set_filter(key, value)
             except KeyError:
-                self.context.report_problem(f"the {view} register has no rows with {key} {value}")
+                self.context.report_problem(tr("the {view} register has no rows with {key} {value}").format(
+                    view=view, key=key, value=value))
                 return False
             self.filter_applied.emit(view, key, value)
         window.show_view(view)
@@ -267,10 +298,10 @@ class DashboardView(RereadOnShow, PortfolioView):
             end = self.summary_data["period"]["end"]
             sql, params = open_risks_sql(end, alias="r")
             p, i = int(target["probability"]), int(target["impact"])
-            label = f"Risks open at {end}: P{p} × I{i}"
+            label = tr("Risks open at {date}: P{p} × I{i}").format(date=end, p=p, i=i)
             return "raid", label, f"{sql} AND r.probability = ? AND r.impact = ?", [*params, p, i]
         kind = str(target["spend_type"])
-        return ("projects", f"Projects with {kind} spend",
+        return ("projects", tr("Projects with {kind} spend").format(kind=kind),
                 "EXISTS (SELECT 1 FROM budget_lines b WHERE b.project_id = p.id AND b.spend_type = ?)", [kind])
 
     def _show_only(self, view: str, label: str, sql: str, params: list) -> bool:

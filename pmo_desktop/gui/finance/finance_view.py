@@ -14,14 +14,17 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import NOT_AVAILABLE, format_money, format_pct, format_ratio
 from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_period
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
 from pmo_desktop.gui.widgets.period_box import PeriodBox
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 from pmo_desktop.store import PortfolioError
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,20 +38,20 @@ class Col:
 
 
 PROJECT_COLUMNS = [
-    Col("code", "Code"), Col("name", "Project"), Col("programme", "Programme"), Col("stage", "Stage"),
-    Col("approved_budget", "Budget", "money"), Col("eac", "EAC", "money"), Col("variance", "Variance", "money"),
-    Col("variance_pct", "Var %", "pct"), Col("cost_rag", "Cost RAG (mgr / derived)", "rag"),
-    Col("schedule_rag", "Schedule RAG (mgr / derived)", "rag"), Col("cpi", "CPI", "ratio"), Col("spi", "SPI", "ratio"),
-    Col("actual_to_date", "Actual to date", "money"), Col("forecast_remaining", "Forecast remaining", "money"),
-    Col("planned_to_date", "Planned to date", "money"), Col("burn_rate", "Burn / month", "money"),
-    Col("runway_months", "Runway (months)", "months"),
+    Col("code", QT_TRANSLATE_NOOP("", "Code")), Col("name", QT_TRANSLATE_NOOP("", "Project")), Col("programme", QT_TRANSLATE_NOOP("", "Programme")), Col("stage", QT_TRANSLATE_NOOP("", "Stage")),
+    Col("approved_budget", QT_TRANSLATE_NOOP("", "Budget"), "money"), Col("eac", "EAC", "money"), Col("variance", QT_TRANSLATE_NOOP("", "Variance"), "money"),
+    Col("variance_pct", QT_TRANSLATE_NOOP("", "Var %"), "pct"), Col("cost_rag", QT_TRANSLATE_NOOP("", "Cost RAG (mgr / derived)"), "rag"),
+    Col("schedule_rag", QT_TRANSLATE_NOOP("", "Schedule RAG (mgr / derived)"), "rag"), Col("cpi", "CPI", "ratio"), Col("spi", "SPI", "ratio"),
+    Col("actual_to_date", QT_TRANSLATE_NOOP("", "Actual to date"), "money"), Col("forecast_remaining", QT_TRANSLATE_NOOP("", "Forecast remaining"), "money"),
+    Col("planned_to_date", QT_TRANSLATE_NOOP("", "Planned to date"), "money"), Col("burn_rate", QT_TRANSLATE_NOOP("", "Burn / month"), "money"),
+    Col("runway_months", QT_TRANSLATE_NOOP("", "Runway (months)"), "months"),
 ]
 PROGRAMME_COLUMNS = [
-    Col("label", "Programme"), Col("projects", "Projects", "int"), Col("approved_budget", "Budget", "money"),
-    Col("eac", "EAC", "money"), Col("variance", "Variance", "money"), Col("variance_pct", "Var %", "pct"),
-    Col("actual_to_date", "Actual to date", "money"), Col("forecast_remaining", "Forecast remaining", "money"),
-    Col("planned_to_date", "Planned to date", "money"), Col("burn_rate", "Burn / month", "money"),
-    Col("runway_months", "Runway (months)", "months"),
+    Col("label", QT_TRANSLATE_NOOP("", "Programme")), Col("projects", QT_TRANSLATE_NOOP("", "Projects"), "int"), Col("approved_budget", QT_TRANSLATE_NOOP("", "Budget"), "money"),
+    Col("eac", "EAC", "money"), Col("variance", QT_TRANSLATE_NOOP("", "Variance"), "money"), Col("variance_pct", QT_TRANSLATE_NOOP("", "Var %"), "pct"),
+    Col("actual_to_date", QT_TRANSLATE_NOOP("", "Actual to date"), "money"), Col("forecast_remaining", QT_TRANSLATE_NOOP("", "Forecast remaining"), "money"),
+    Col("planned_to_date", QT_TRANSLATE_NOOP("", "Planned to date"), "money"), Col("burn_rate", QT_TRANSLATE_NOOP("", "Burn / month"), "money"),
+    Col("runway_months", QT_TRANSLATE_NOOP("", "Runway (months)"), "months"),
 ]
 
 
@@ -79,7 +82,7 @@ class FinanceTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
+            return shown(self.columns[section].header)
         return None
 
     def text(self, row: int, column: int) -> str:
@@ -96,6 +99,8 @@ class FinanceTableModel(QAbstractTableModel):
             return NOT_AVAILABLE if value is None else f"{value:.1f}"
         if col.kind == "rag":
             return _rag_text(value)
+        if col.key == "stage":
+            return shown(value) or ""
         return "" if value is None else str(value)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -104,8 +109,8 @@ class FinanceTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         col = self.columns[column]
         value = self.rows[row].get(col.key)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
+        if role == Qt.ItemDataRole.DisplayRole:  # "n/a" (a figure that cannot be worked out) in the user's language
+            return self.text(row, column).replace(NOT_AVAILABLE, tr("n/a"))
         if role == SORT_ROLE:
             if col.kind == "rag":
                 return Rag(value["derived"]).severity if value["derived"] else -1
@@ -124,7 +129,7 @@ class FinanceTableModel(QAbstractTableModel):
             return QBrush(QColor(Rag.RED.colour))
         if col.key == "variance_pct" and role == Qt.ItemDataRole.ToolTipRole:
             rag = derive_cost_rag(value, self.thresholds)
-            return f"Derived cost RAG: {rag.label if rag else 'n/a'}"
+            return tr("Derived cost RAG: {rag}").format(rag=shown(rag.label) if rag else NOT_AVAILABLE)
         return None
 
     def variance_text(self, row: int) -> str:
@@ -177,7 +182,7 @@ class FinanceView(RereadOnShow, PortfolioView):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self.summary_data: dict | None = None
-        self.loader = ViewLoader(self, "Reading the financial summary", on_cancelled=self._forget)
+        self.loader = ViewLoader(self, tr("Reading the financial summary"), on_cancelled=self._forget)
 
     def refresh(self) -> None:
         """Re-read the store; while hidden, only note that the next show must re-read."""
@@ -201,14 +206,15 @@ class FinanceView(RereadOnShow, PortfolioView):
     def _show(self, figures) -> None:
         period, self.summary_data = figures
         s = self.summary_data
-        self.header.setText(f"{period.fy_label} Q{period.quarter}: actuals to {period.cutoff_month:%b %Y}, "
-                            "forecast after. "
-                            "Var % coloured by the derived cost RAG; ≠ where the manager's RAG differs.")
+        self.header.setText(tr("{fy} Q{quarter}: actuals to {month}, forecast after. Var % coloured by the derived "
+                               "cost RAG; ≠ where the manager's RAG differs.").format(
+            fy=period.fy_label, quarter=period.quarter, month=format_month(period.cutoff_month, lang=current_language())))
         t, cur = s["totals"], s["currency"]
         self.totals.setText(
-            f"Portfolio: budget {format_money(t['approved_budget'], cur)} · actual {format_money(t['actual_to_date'], cur)}"
-            f" · forecast {format_money(t['forecast_remaining'], cur)} · EAC {format_money(t['eac'], cur)} · "
-            f"variance {format_money(t['variance'], cur)} ({format_pct(t['variance_pct'], signed=True)})")
+            tr("Portfolio: budget {budget} · actual {actual} · forecast {forecast} · EAC {eac} · variance {variance} "
+               "({pct})").format(budget=format_money(t["approved_budget"], cur), actual=format_money(t["actual_to_date"], cur),
+                                 forecast=format_money(t["forecast_remaining"], cur), eac=format_money(t["eac"], cur),
+                                 variance=format_money(t["variance"], cur), pct=format_pct(t["variance_pct"], signed=True)))
         self._fill()
 
     def _fill(self) -> None:
@@ -243,4 +249,8 @@ class FinanceView(RereadOnShow, PortfolioView):
             self.project_selected.emit(pid)
 
     def summary(self) -> str:
-        return f"{self.model.rowCount()} {self.level.currentData()}" if self.summary_data else ""
+        if not self.summary_data:
+            return ""
+        if self.level.currentData() == "programmes":
+            return tr("{n} programmes").format(n=self.model.rowCount())
+        return tr("{n} projects").format(n=self.model.rowCount())

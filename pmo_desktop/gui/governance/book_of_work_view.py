@@ -26,14 +26,18 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.governance import scoring
 from pmo_desktop.governance.common import GovernanceError
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.flow import FlowLayout, pair
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 from pmo_desktop.store import PortfolioError
 
 IN_COLOUR, OUT_COLOUR = "#E8F5E9", "#ECEFF1"
-HEADERS = ["Rank", "Code", "Project", "Stage", "Score", "Cost", "Cumulative", "Funding"]
+HEADERS = [QT_TRANSLATE_NOOP("", "Rank"), QT_TRANSLATE_NOOP("", "Code"), QT_TRANSLATE_NOOP("", "Project"),
+           QT_TRANSLATE_NOOP("", "Stage"), QT_TRANSLATE_NOOP("", "Score"), QT_TRANSLATE_NOOP("", "Cost"),
+           QT_TRANSLATE_NOOP("", "Cumulative"), QT_TRANSLATE_NOOP("", "Funding")]
 FIRST_CRITERION = len(HEADERS)  # criterion columns follow the fixed ones
 
 
@@ -58,7 +62,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             box.setToolTip(self._scale_tip(c))
             box.setObjectName(f"weight_{c['id']}")
             box.valueChanged.connect(self.rerank)
-            label = QLabel(c["name"])
+            label = QLabel(shown(c["name"]))
             label.setObjectName("formKey")
             label.setToolTip(box.toolTip())
             weights.addWidget(pair(label, box))
@@ -92,10 +96,10 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
 
         symbol = context.fmt.currency_symbol
         n = len(self.criteria)
-        self.model = RowsModel(HEADERS + [_short(c["name"]) for c in self.criteria], self,
+        self.model = RowsModel([shown(h) for h in HEADERS] + [_short(c["name"]) for c in self.criteria], self,
                                right_aligned={0, 4, 5, 6, *range(FIRST_CRITERION, FIRST_CRITERION + n)},
                                display=lambda col, v: _display(col, v, symbol))
-        self.model.header_tips[4] = "Weighted score: the weight-averaged 1-5 score (unscored criteria count 0)"
+        self.model.header_tips[4] = tr("Weighted score: the weight-averaged 1-5 score (unscored criteria count 0)")
         self.table = QTableView()
         self.table.setObjectName("bookTable")
         self.table.setModel(self.model)
@@ -108,7 +112,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for col, c in enumerate(self.criteria, start=FIRST_CRITERION):
-            self.model.header_tips[col] = self._scale_tip(c) + "\n(double-click a score to change it)"
+            self.model.header_tips[col] = self._scale_tip(c) + "\n" + tr("(double-click a score to change it)")
         self.table.doubleClicked.connect(self._edit_score)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -131,7 +135,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
     @staticmethod
     def _scale_tip(criterion: dict) -> str:
         scale = criterion.get("scale") or {}
-        return criterion["name"] + "\n" + "\n".join(f"{k}: {v}" for k, v in sorted(scale.items()))
+        return shown(criterion["name"]) + "\n" + "\n".join(f"{k}: {shown(v)}" for k, v in sorted(scale.items()))
 
     # -- the PortfolioView face -----------------------------------------------------------------------
 
@@ -154,15 +158,15 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             box.setValue(round(c["weight"]))
             box.blockSignals(False)
             box.setToolTip(self._scale_tip(c))
-            self.weight_labels[c["id"]].setText(c["name"])
+            self.weight_labels[c["id"]].setText(shown(c["name"]))
             self.weight_labels[c["id"]].setToolTip(box.toolTip())
             self.model.headers[col] = _short(c["name"])
-            self.model.header_tips[col] = self._scale_tip(c) + "\n(double-click a score to change it)"
+            self.model.header_tips[col] = self._scale_tip(c) + "\n" + tr("(double-click a score to change it)")
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, FIRST_CRITERION,
                                           FIRST_CRITERION + len(stored) - 1)
 
     def summary(self) -> str:
-        return f"{len(self.candidates):,} projects in the book of work"
+        return tr("{n} projects in the book of work").format(n=f"{len(self.candidates):,}")
 
     # -- ranking ------------------------------------------------------------------------------------------
 
@@ -174,24 +178,24 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         try:
             self.book = scoring.rank_book(self.candidates, criteria, self.cap, self.forced)
         except GovernanceError as exc:  # e.g. every weight at zero
-            self.totals.setText(str(exc)[:1].upper() + str(exc)[1:])
+            self.totals.setText(said(str(exc)[:1].upper() + str(exc)[1:]))
             self.model.set_rows([])
             return
         rows, keys, colours = [], [], []
         for r in self.book.rows:
             c = r.candidate
-            funding = {True: "In", False: "Out", None: ""}[r.funded]
-            rows.append([r.rank, c.code, c.name, c.stage, r.weighted_score, c.cost, r.cumulative_cost, funding,
+            funding = {True: tr("In"), False: tr("Out"), None: ""}[r.funded]
+            rows.append([r.rank, c.code, c.name, shown(c.stage), r.weighted_score, c.cost, r.cumulative_cost, funding,
                          *(c.scores.get(k["id"]) for k in criteria)])
             keys.append(c)
             colours.append({True: IN_COLOUR, False: OUT_COLOUR, None: None}[r.funded])
         self.model.set_rows(rows, keys, colours)
         symbol = self.context.fmt.currency_symbol
-        text = f"{len(rows)} projects, total {format_money(self.book.total_cost, symbol)}"
+        text = tr("{n} projects, total {total}").format(n=len(rows), total=format_money(self.book.total_cost, symbol))
         if self.cap is not None:
             funded = sum(1 for r in self.book.rows if r.funded)
-            text += (f"  ·  {funded} above the funding line for {format_money(self.book.funded_cost, symbol)} "
-                     f"of {format_money(self.cap, symbol)}")
+            text += "  ·  " + tr("{funded} above the funding line for {cost} of {cap}").format(
+                funded=funded, cost=format_money(self.book.funded_cost, symbol), cap=format_money(self.cap, symbol))
         self.totals.setText(text)
 
     def _cap_changed(self, text: str) -> None:
@@ -226,7 +230,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         cand = index.data(KEY_ROLE)
         criterion = self.criteria[col - FIRST_CRITERION]
         current = cand.scores.get(criterion["id"], 3)
-        value, ok = QInputDialog.getInt(self, f"Score {cand.code}", self._scale_tip(criterion), current, 1, 5)
+        value, ok = QInputDialog.getInt(self, tr("Score {code}").format(code=cand.code), self._scale_tip(criterion), current, 1, 5)
         if ok:
             self.set_score(cand.code, criterion["id"], value)
 
@@ -241,8 +245,8 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         return True
 
     def ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export book of work", "Book of work.xlsx",
-                                              "Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export book of work"), tr("Book of work.xlsx"),
+                                              tr("Excel workbook (*.xlsx)"))
         if path:
             self.export(path)
 
@@ -250,7 +254,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         try:
             scoring.export_book(self.book, path, currency=self.portfolio.settings()["currency"])
         except (PortfolioError, OSError) as exc:
-            self.context.report_problem(f"could not export: {exc}")
+            self.context.report_problem(tr("could not export: {reason}").format(reason=said(str(exc))))
             return False
         return True
 
@@ -266,7 +270,9 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
 
 def _short(name: str) -> str:
     """A column title for a criterion: its first words, the full name being in the tooltip."""
-    return name.split(" (")[0].replace("Strategic alignment", "Strategy").replace("Delivery risk", "Risk")
+    short = {"Strategic alignment": tr("Strategy"), "Delivery risk": tr("Risk")}
+    first = name.split(" (")[0]
+    return short.get(first) or shown(first)
 
 
 def _display(col: int, value, symbol: str) -> str:

@@ -31,11 +31,14 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import ValueProblem, parse_date
 from pmo_desktop.governance import gates
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import Portfolio, PortfolioError
 
-CONDITION_COLUMNS = ["Condition", "Owner", "Due", "Status"]
+CONDITION_COLUMNS = [QT_TRANSLATE_NOOP("", "Condition"), QT_TRANSLATE_NOOP("", "Owner"), QT_TRANSLATE_NOOP("", "Due"),
+                     QT_TRANSLATE_NOOP("", "Status")]
 
 
 class GateReviewDialog(QDialog):
@@ -50,12 +53,12 @@ class GateReviewDialog(QDialog):
         self.batch_id: int | None = None
         self.model = gates.gate_model(pf)
         self.code, name, stage = lookups.project_heading(pf, project_id)
-        self.setWindowTitle(f"Gate review — {self.code} {name}")
+        self.setWindowTitle(tr("Gate review — {code} {name}").format(code=self.code, name=name))
         self.resize(820, 720)
 
         self.gate_box = QComboBox()
         for g in self.model["gates"]:
-            self.gate_box.addItem(f"{g['id']}  {g['name']}  ({g['from']} → {g['to']})", g["id"])
+            self.gate_box.addItem(f"{g['id']}  {shown(g['name'])}  ({shown(g['from'])} → {shown(g['to'])})", g["id"])
         self.planned = QLineEdit()
         self.actual = QLineEdit()
         for box in (self.planned, self.actual):
@@ -63,7 +66,7 @@ class GateReviewDialog(QDialog):
         self.decision_box = QComboBox()
         self.decision_box.addItem(tr("(not yet decided)"), None)
         for d in gates.DECISIONS:
-            self.decision_box.addItem(d, d)
+            self.decision_box.addItem(shown(d), d)
         self.approvers = QLineEdit()
         self.approvers.setPlaceholderText(tr("who decided, e.g. Investment Committee; CFO"))
         self.notes = QPlainTextEdit()
@@ -75,7 +78,7 @@ class GateReviewDialog(QDialog):
         self._table_look(self.checklist, stretch=2, widths=[44, 280])
         self.conditions = QTableWidget(0, 4)
         self.conditions.setObjectName("gateConditions")
-        self.conditions.setHorizontalHeaderLabels(CONDITION_COLUMNS)
+        self.conditions.setHorizontalHeaderLabels([shown(c) for c in CONDITION_COLUMNS])
         self._table_look(self.conditions, stretch=0, widths=[300, 130, 110, 100])
         add = QPushButton(tr("Add condition"))
         add.clicked.connect(lambda: self.add_condition_row({}))
@@ -83,16 +86,17 @@ class GateReviewDialog(QDialog):
         remove.clicked.connect(self._remove_condition)
 
         form = QFormLayout()
-        form.addRow("Project", QLabel(f"{self.code}  {name}  (stage: {stage or 'none'})"))
-        form.addRow("Gate", self.gate_box)
+        form.addRow(tr("Project"), QLabel(tr("{code}  {name}  (stage: {stage})").format(
+            code=self.code, name=name, stage=shown(stage) if stage else tr("none"))))
+        form.addRow(tr("Gate"), self.gate_box)
         dates = QHBoxLayout()
         dates.addWidget(self.planned)
         dates.addWidget(QLabel(tr("held on")))
         dates.addWidget(self.actual)
-        form.addRow("Planned for", dates)
-        form.addRow("Decision", self.decision_box)
-        form.addRow("Approvers", self.approvers)
-        form.addRow("Notes", self.notes)
+        form.addRow(tr("Planned for"), dates)
+        form.addRow(tr("Decision"), self.decision_box)
+        form.addRow(tr("Approvers"), self.approvers)
+        form.addRow(tr("Notes"), self.notes)
         self.problem = QLabel()
         self.problem.setObjectName("formProblem")
         self.problem.setStyleSheet("color: #C62828; font-weight: 600;")
@@ -163,8 +167,9 @@ class GateReviewDialog(QDialog):
         self.conditions.setItem(r, 1, QTableWidgetItem(cond.get("owner") or ""))
         self.conditions.setItem(r, 2, QTableWidgetItem(self._date_text(cond.get("due_date"))))
         status = QComboBox()
-        status.addItems(list(gates.CONDITION_STATUSES))
-        status.setCurrentText(cond.get("status") or "Open")
+        for s in gates.CONDITION_STATUSES:
+            status.addItem(shown(s), s)
+        status.setCurrentIndex(max(0, status.findData(cond.get("status") or "Open")))
         self.conditions.setCellWidget(r, 3, status)
         return r
 
@@ -195,7 +200,7 @@ class GateReviewDialog(QDialog):
         try:
             return parse_date(text, day_first=self.day_first)
         except ValueProblem as exc:
-            raise gates.GovernanceError(f"{what}: {exc}") from None
+            raise gates.GovernanceError(f"{what}: {said(str(exc))}") from None
 
     def values(self) -> dict[str, Any]:
         checklist = [{"criterion": self.checklist.item(r, 1).text(),
@@ -209,11 +214,11 @@ class GateReviewDialog(QDialog):
                 continue
             conditions.append({"id": cells[0].data(Qt.ItemDataRole.UserRole) if cells[0] else None,
                                "description": texts[0], "owner": texts[1] or None,
-                               "due_date": self._date(texts[2], "the condition's due date"),
-                               "status": self.conditions.cellWidget(r, 3).currentText()})
+                               "due_date": self._date(texts[2], tr("the condition's due date")),
+                               "status": self.conditions.cellWidget(r, 3).currentData()})
         return {"gate": self.gate_box.currentData(),
-                "planned_date": self._date(self.planned.text(), "the planned date"),
-                "actual_date": self._date(self.actual.text(), "the date held"),
+                "planned_date": self._date(self.planned.text(), tr("the planned date")),
+                "actual_date": self._date(self.actual.text(), tr("the date held")),
                 "decision": self.decision_box.currentData(), "approvers": self.approvers.text().strip() or None,
                 "notes": self.notes.toPlainText().strip() or None, "checklist": checklist, "conditions": conditions}
 
@@ -234,7 +239,7 @@ class GateReviewDialog(QDialog):
         except PortfolioError as exc:
             if self.review_id is not None and not lookups.exists(self.pf, "gate_reviews", self.review_id):
                 self.review_id = None  # the new review was rolled back with the batch
-            message = str(exc)
+            message = said(str(exc))
             self.problem.setText(message[:1].upper() + message[1:])
             return False
         self.batch_id = batch_id

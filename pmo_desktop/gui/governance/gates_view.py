@@ -25,18 +25,20 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.governance import gates
 from pmo_desktop.gui.governance.gate_review_dialog import GateReviewDialog
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, SORT_ROLE, RefreshWhenShown, RowsModel
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 STATE_CHIP = {"Overdue": Rag.RED, "Due": Rag.AMBER, "Planned": Rag.GREY, "Held": Rag.GREEN}
 DECISION_CHIP = {"Go": Rag.GREEN, "Go with conditions": Rag.GREEN, "Hold": Rag.AMBER, "Recycle": Rag.AMBER,
                  "Stop": Rag.RED}
-SHOW = [("Overdue and due", {"Overdue", "Due"}), ("Not yet held", {"Overdue", "Due", "Planned"}),
-        ("All reviews", {"Overdue", "Due", "Planned", "Held"})]
+SHOW = [(QT_TRANSLATE_NOOP("", "Overdue and due"), {"Overdue", "Due"}), (QT_TRANSLATE_NOOP("", "Not yet held"), {"Overdue", "Due", "Planned"}),
+        (QT_TRANSLATE_NOOP("", "All reviews"), {"Overdue", "Due", "Planned", "Held"})]
 
 
 class _Filter(QSortFilterProxyModel):
@@ -65,7 +67,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.search_box.textChanged.connect(self._filter_changed)
         self.show_box = QComboBox()
         for label, _states in SHOW:
-            self.show_box.addItem(label)
+            self.show_box.addItem(shown(label))
         self.show_box.currentIndexChanged.connect(self._filter_changed)
         self.new_button = QPushButton(tr("New review…"))
         self.new_button.clicked.connect(self.new_review)
@@ -78,8 +80,8 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.model = RowsModel([tr("Code"), tr("Project"), tr("Stage"), tr("Gate"), tr("Planned"), tr("Held"), tr("State"), tr("Decision"),
                                 tr("Checklist"), tr("Conditions"), tr("Approvers")], self,
                                display=lambda c, v: self.context.fmt.date(v) if c in (4, 5) and v else
-                               ("" if v is None else str(v)))
-        self.model.header_tips[9] = "Conditions still open"
+                               shown(v) if c in (2, 6, 7) and v else ("" if v is None else str(v)))
+        self.model.header_tips[9] = tr("Conditions still open")
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -94,8 +96,9 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.table.verticalHeader().hide()
         self.table.setIconSize(QSize(29, 18))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        date_width = self.fontMetrics().horizontalAdvance(self.context.fmt.date("2026-12-28")) + 18  # 2026年12月28日
         for col, width in enumerate((76, 210, 84, 46, 96, 96, 112, 140, 72, 82, 160)):
-            self.table.setColumnWidth(col, width)
+            self.table.setColumnWidth(col, max(width, date_width) if col in (4, 5) else width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.open_review())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -148,7 +151,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
     def summary(self) -> str:
         overdue = sum(1 for r in self.reviews if r["state"] == "Overdue")
         due = sum(1 for r in self.reviews if r["state"] == "Due")
-        return f"{overdue} gates overdue, {due} due by the end of next period"
+        return tr("{overdue} gates overdue, {due} due by the end of next period").format(overdue=overdue, due=due)
 
     def _filter_changed(self, *_args) -> None:
         self.proxy.states = SHOW[self.show_box.currentIndex()][1]
@@ -190,7 +193,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
     def review_dialog(self, review_id: int | None = None) -> GateReviewDialog | None:
         project = self.selected_project_id()
         if project is None:
-            self.context.report_problem("select a project (or one of its gate reviews) first")
+            self.context.report_problem(tr("select a project (or one of its gate reviews) first"))
             return None
         return GateReviewDialog(self.portfolio, project, review_id, day_first=self.context.fmt.day_first,
                                 date_format=self.context.fmt.date_format, parent=self)
@@ -218,7 +221,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
             result = gates.advance_stage(self.portfolio, code, reason, source=Source.UI)
         except gates.NoGoRecorded as exc:
             text, ok = QInputDialog.getText(
-                self, "No Go recorded", f"{str(exc)[:1].upper()}{str(exc)[1:]}.\n\nReason for going ahead anyway:")
+                self, tr("No Go recorded"), said(str(exc)[:1].upper() + str(exc)[1:]) + tr(".\n\nReason for going ahead anyway:"))
             if not ok or not text.strip():
                 return False
             return self.advance(text)
@@ -227,6 +230,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
             return False
         self.context.history.record(result.batch_id)
         if hasattr(self.window(), "statusBar"):
-            self.window().statusBar().showMessage(f"{code} moved from {result.from_stage} to {result.to_stage}", 8000)
+            self.window().statusBar().showMessage(tr("{code} moved from {from_stage} to {to_stage}").format(
+                code=code, from_stage=shown(result.from_stage), to_stage=shown(result.to_stage)), 8000)
         self.refresh()
         return True

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.governance import model_settings
 from pmo_desktop.governance.health import RULES, SEVERITIES
+from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 
@@ -92,15 +94,15 @@ class GovernanceSettingsDialog(QDialog):
                                        | QAbstractItemView.EditTrigger.SelectedClicked)
         self.checklist.itemChanged.connect(lambda _item: self._checklist_edited())
         buttons = QHBoxLayout()
-        for text, slot in (("Add item", self.add_item), ("Remove item", self.remove_item),
-                           ("Move up", lambda: self.move_item(-1)), ("Move down", lambda: self.move_item(1))):
+        for text, slot in ((tr("Add item"), self.add_item), (tr("Remove item"), self.remove_item),
+                           (tr("Move up"), lambda: self.move_item(-1)), (tr("Move down"), lambda: self.move_item(1))):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=slot: s())
             buttons.addWidget(button)
         buttons.addStretch(1)
         form = QFormLayout()
-        form.addRow("Passage:", self.gate_passage)
-        form.addRow("Gate name:", self.gate_name)
+        form.addRow(tr("Passage:"), self.gate_passage)
+        form.addRow(tr("Gate name:"), self.gate_name)
         right = QVBoxLayout()
         right.addLayout(form)
         right.addWidget(QLabel(tr("Checklist (double-click an item to change its text):")))
@@ -126,7 +128,7 @@ class GovernanceSettingsDialog(QDialog):
         if row < 0:
             return
         gate = self.values["gate_model"]["gates"][row]
-        self.gate_passage.setText(f"{gate['from']} → {gate['to']}")
+        self.gate_passage.setText(f"{shown(gate['from'])} → {shown(gate['to'])}")
         self.gate_name.setText(gate["name"])
         self.checklist.blockSignals(True)
         self.checklist.clear()
@@ -188,7 +190,7 @@ class GovernanceSettingsDialog(QDialog):
         criteria = self.values["scoring_model"]["criteria"]
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        for col, text in enumerate(("Criterion", "Weight", "Share")):
+        for col, text in enumerate((tr("Criterion"), tr("Weight"), tr("Share"))):
             head = QLabel(text)
             head.setObjectName("formKey")
             grid.addWidget(head, 0, col)
@@ -225,22 +227,22 @@ class GovernanceSettingsDialog(QDialog):
         self.scale_criterion = QComboBox()
         self.scale_criterion.setObjectName("scaleCriterion")
         for c in criteria:
-            self.scale_criterion.addItem(c["name"], c["id"])
+            self.scale_criterion.addItem(shown(c["name"]), c["id"])
         self.scale_criterion.currentIndexChanged.connect(self._show_scale)
         self.scale_edits: dict[str, QLineEdit] = {}
         scale_form = QFormLayout()
-        scale_form.addRow("Scale of:", self.scale_criterion)
+        scale_form.addRow(tr("Scale of:"), self.scale_criterion)
         for point in model_settings.SCALE_POINTS:
             edit = QLineEdit()
             edit.setObjectName(f"scale_{point}")
             edit.textEdited.connect(lambda text, p=point: self._scale_edited(p, text))
-            scale_form.addRow(f"{point}{' (least favourable)' if point == '1' else ''}"
-                              f"{' (most favourable)' if point == '5' else ''}:", edit)
+            scale_form.addRow(tr("{point} (least favourable):").format(point=point) if point == "1" else
+                              tr("{point} (most favourable):").format(point=point) if point == "5" else f"{point}:", edit)
             self.scale_edits[point] = edit
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(QLabel("A project's weighted score is the weight-averaged 1-5 score; "
-                                "a weight's share is the weight ÷ the total."))
+        layout.addWidget(QLabel(tr("A project's weighted score is the weight-averaged 1-5 score; "
+                                   "a weight's share is the weight ÷ the total.")))
         layout.addLayout(grid)
         layout.addSpacing(12)
         layout.addLayout(scale_form)
@@ -260,9 +262,9 @@ class GovernanceSettingsDialog(QDialog):
             self.share_labels[cid].setText(f"{100 * box.value() / total:.0f}%" if total else "–")
             index = self.scale_criterion.findData(cid) if hasattr(self, "scale_criterion") else -1
             if index >= 0:
-                self.scale_criterion.setItemText(index, c["name"])
+                self.scale_criterion.setItemText(index, shown(c["name"]))
         self.weight_total.setText(f"{total}")
-        self.weight_note.setText("" if total else "The weights are all zero: give at least one criterion a weight")
+        self.weight_note.setText("" if total else tr("The weights are all zero: give at least one criterion a weight"))
         self.problem.clear()
 
     def _show_scale(self, index: int) -> None:
@@ -283,7 +285,7 @@ class GovernanceSettingsDialog(QDialog):
     def _health_tab(self) -> QWidget:
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        for col, text in enumerate(("Rule (on when ticked)", "Severity", "Threshold")):
+        for col, text in enumerate((tr("Rule (on when ticked)"), tr("Severity"), tr("Threshold"))):
             head = QLabel(text)
             head.setObjectName("formKey")
             grid.addWidget(head, 0, col, 1, 2 if col == 2 else 1)
@@ -291,13 +293,13 @@ class GovernanceSettingsDialog(QDialog):
         self.severity_boxes: dict[str, QComboBox] = {}
         self.threshold_boxes: dict[str, QSpinBox] = {}
         for row, (rid, cfg) in enumerate(self.values["health_rules"].items(), start=1):
-            check = QCheckBox(RULES[rid].title)
+            check = QCheckBox(said(RULES[rid].title))
             check.setObjectName(f"rule_{rid}")
             check.setChecked(bool(cfg.get("enabled", True)))
             severity = QComboBox()
             severity.setObjectName(f"severity_{rid}")
             for sev in SEVERITIES:
-                severity.addItem(sev.capitalize(), sev)
+                severity.addItem(shown(sev.capitalize()), sev)
             severity.setCurrentIndex(max(0, severity.findData(cfg.get("severity"))))
             grid.addWidget(check, row, 0)
             grid.addWidget(severity, row, 1)
@@ -307,7 +309,7 @@ class GovernanceSettingsDialog(QDialog):
                 box.setObjectName(f"threshold_{rid}")
                 box.setRange(limit.minimum, limit.maximum)
                 box.setValue(round(cfg.get(limit.key, limit.minimum)))
-                grid.addWidget(QLabel(limit.label.capitalize() + ":"), row, 2)
+                grid.addWidget(QLabel(said(limit.label.capitalize()) + tr(":")), row, 2)
                 grid.addWidget(box, row, 3)
                 self.threshold_boxes[rid] = box
             check.toggled.connect(lambda on, r=rid: self._rule_switched(r, on))
@@ -348,6 +350,7 @@ class GovernanceSettingsDialog(QDialog):
                 health_rules=self.health_rules())
         except PortfolioError as exc:
             text = str(exc)
+            text = said(text)
             self.problem.setText(text[:1].upper() + text[1:])
             return False
         return True

@@ -24,18 +24,25 @@ from PySide6.QtWidgets import (
 from pmo_desktop.checks import run_checks
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.governance.health import RULES
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.navigate import go_to_record, project_of
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_CHIP = {"error": Rag.RED, "warning": Rag.AMBER, "info": Rag.BLUE}
 SEVERITY_ROW = {"error": "#FBE9E7", "warning": None, "info": None}
 ALL = "(all)"
-RECORD_NAMES = {"projects": "Project", "tasks": "Plan task", "status_reports": "Status report",
-                "gate_reviews": "Gate review", "budget_lines": "Budget line", "raid_items": "RAID item"}
+RECORD_NAMES = {"projects": QT_TRANSLATE_NOOP("", "Project"), "tasks": QT_TRANSLATE_NOOP("", "Plan task"),
+                "status_reports": QT_TRANSLATE_NOOP("", "Status report"), "gate_reviews": QT_TRANSLATE_NOOP("", "Gate review"),
+                "budget_lines": QT_TRANSLATE_NOOP("", "Budget line"), "raid_items": QT_TRANSLATE_NOOP("", "RAID item")}
+SEVERITY_NAMES = {"error": QT_TRANSLATE_NOOP("", "Error"), "warning": QT_TRANSLATE_NOOP("", "Warning"),
+                  "info": QT_TRANSLATE_NOOP("", "Info")}
+SEVERITY_PLURALS = {"error": QT_TRANSLATE_NOOP("", "Errors"), "warning": QT_TRANSLATE_NOOP("", "Warnings"),
+                    "info": QT_TRANSLATE_NOOP("", "Infos")}
 
 
 class _Filter(QSortFilterProxyModel):
@@ -52,7 +59,8 @@ class _Filter(QSortFilterProxyModel):
         if self.rule != ALL and finding.rule != self.rule:
             return False
         if self.text:
-            hay = f"{finding.project or ''} {finding.message} {RULES[finding.rule].title}".casefold()
+            title = RULES[finding.rule].title
+            hay = (f"{finding.project or ''} {finding.message} {title} {said(finding.message)} {said(title)}").casefold()
             return self.text in hay
         return True
 
@@ -74,12 +82,12 @@ class HealthView(RefreshWhenShown, PortfolioView):
         self.severity_box = QComboBox()
         self.severity_box.addItem(tr("All severities"), ALL)
         for sev in SEVERITY_ORDER:
-            self.severity_box.addItem(chip_icon(SEVERITY_CHIP[sev]), sev.capitalize() + "s", sev)
+            self.severity_box.addItem(chip_icon(SEVERITY_CHIP[sev]), shown(SEVERITY_PLURALS[sev]), sev)
         self.severity_box.currentIndexChanged.connect(self._filter_changed)
         self.rule_box = QComboBox()
         self.rule_box.addItem(tr("All rules"), ALL)
         for rid, rule in RULES.items():
-            self.rule_box.addItem(rule.title, rid)
+            self.rule_box.addItem(said(rule.title), rid)
         self.rule_box.currentIndexChanged.connect(self._filter_changed)
         self.rerun_button = QPushButton(tr("Run checks again"))
         self.rerun_button.clicked.connect(self.refresh)
@@ -134,23 +142,26 @@ class HealthView(RefreshWhenShown, PortfolioView):
             f.project is None, f.project or "", SEVERITY_ORDER.get(f.severity, 3), f.rule))
         rows, backgrounds = [], []
         for f in self.findings:
-            record = f.ref or RECORD_NAMES.get(f.table, (f.table or "").replace("_", " "))
-            rows.append([f.severity.capitalize(), f.project or "Portfolio", RULES[f.rule].title, f.message, record])
+            record = f.ref or shown(RECORD_NAMES.get(f.table, (f.table or "").replace("_", " ")))
+            rows.append([shown(SEVERITY_NAMES.get(f.severity, f.severity.capitalize())), f.project or tr("Portfolio"),
+                         said(RULES[f.rule].title), said(f.message), record])
             backgrounds.append(SEVERITY_ROW.get(f.severity))
         self.model.set_rows(rows, keys=list(self.findings), backgrounds=backgrounds)
         for r, f in enumerate(self.findings):
             self.model.decorations[(r, 0)] = chip_icon(SEVERITY_CHIP.get(f.severity, Rag.GREY))
-            self.model.tooltips[(r, 2)] = RULES[f.rule].title
-            self.model.tooltips[(r, 3)] = f.message + "\n(double-click to open the record)"
+            self.model.tooltips[(r, 2)] = said(RULES[f.rule].title)
+            self.model.tooltips[(r, 3)] = said(f.message) + "\n" + tr("(double-click to open the record)")
         counts = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_ORDER}
         projects = len({f.project for f in self.findings if f.project})
-        self.headline.setText(f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes "
-                              f"across {projects} projects")
+        self.headline.setText(tr("{errors} errors, {warnings} warnings, {notes} notes across {projects} projects").format(
+            errors=counts["error"], warnings=counts["warning"], notes=counts["info"], projects=projects))
         self.summary_changed.emit()
 
     def summary(self) -> str:
-        shown, total = self.proxy.rowCount(), len(self.findings)
-        return f"{total:,} findings" if shown == total else f"{shown:,} of {total:,} findings"
+        visible, total = self.proxy.rowCount(), len(self.findings)
+        if visible == total:
+            return tr("{n} findings").format(n=f"{total:,}")
+        return tr("{shown} of {total} findings").format(shown=f"{visible:,}", total=f"{total:,}")
 
     # -- actions ------------------------------------------------------------------------------------------
 

@@ -24,15 +24,17 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.values import ValueProblem, parse_date
 from pmo_desktop.governance import lessons
 from pmo_desktop.governance.common import GovernanceError
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
-from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
 ANY = ""
-TEXT_FIELDS = [("what_happened", "What happened"), ("lesson", "What we learned"),
-               ("recommendation", "Recommendation")]
+TEXT_FIELDS = [("what_happened", QT_TRANSLATE_NOOP("", "What happened")), ("lesson", QT_TRANSLATE_NOOP("", "What we learned")),
+               ("recommendation", QT_TRANSLATE_NOOP("", "Recommendation"))]
 
 
 class LessonDialog(QDialog):
@@ -44,7 +46,7 @@ class LessonDialog(QDialog):
         self.pf = pf
         self.lesson = lesson
         self.date_format = date_format
-        self.setWindowTitle(f"Lesson {lesson['ref']}" if lesson else "New lesson")
+        self.setWindowTitle(tr("Lesson {ref}").format(ref=lesson["ref"]) if lesson else tr("New lesson"))
         self.resize(640, 520)
         self.project = QComboBox()
         self.project.addItem(tr("(portfolio-wide)"), None)
@@ -57,16 +59,17 @@ class LessonDialog(QDialog):
         self.category.addItems(["", *lessons.categories(pf)])
         self.owner = QLineEdit()
         self.status = QComboBox()
-        self.status.addItems(list(lessons.STATUSES))
+        for s in lessons.STATUSES:
+            self.status.addItem(shown(s), s)
         self.texts = {key: QPlainTextEdit() for key, _ in TEXT_FIELDS}
         form = QFormLayout()
-        form.addRow("Project", self.project)
-        form.addRow("Date", self.date)
-        form.addRow("Category", self.category)
+        form.addRow(tr("Project"), self.project)
+        form.addRow(tr("Date"), self.date)
+        form.addRow(tr("Category"), self.category)
         for key, label in TEXT_FIELDS:
-            form.addRow(label, self.texts[key])
-        form.addRow("Owner", self.owner)
-        form.addRow("Status", self.status)
+            form.addRow(shown(label), self.texts[key])
+        form.addRow(tr("Owner"), self.owner)
+        form.addRow(tr("Status"), self.status)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #C62828; font-weight: 600;")
         self.problem.setWordWrap(True)
@@ -84,17 +87,17 @@ class LessonDialog(QDialog):
             for key, _ in TEXT_FIELDS:
                 self.texts[key].setPlainText(lesson[key] or "")
             self.owner.setText(lesson["owner"] or "")
-            self.status.setCurrentText(lesson["status"])
+            self.status.setCurrentIndex(max(0, self.status.findData(lesson["status"])))
 
     def values(self) -> dict:
         try:
             when = parse_date(self.date.text(), day_first=self.date_format != "mdy")
         except ValueProblem as exc:
-            raise GovernanceError(f"the date: {exc}") from None
+            raise GovernanceError(tr("the date: {reason}").format(reason=said(str(exc)))) from None
         return {"project": self.project.currentData(), "date": when,
                 "category": self.category.currentText().strip() or None,
                 **{key: self.texts[key].toPlainText().strip() for key, _ in TEXT_FIELDS},
-                "owner": self.owner.text().strip() or None, "status": self.status.currentText()}
+                "owner": self.owner.text().strip() or None, "status": self.status.currentData()}
 
     def save(self) -> bool:
         try:
@@ -104,7 +107,7 @@ class LessonDialog(QDialog):
             else:
                 lessons.edit_lesson(self.pf, self.lesson["id"], **values)
         except PortfolioError as exc:
-            self.problem.setText(str(exc)[:1].upper() + str(exc)[1:])
+            self.problem.setText(said(str(exc)[:1].upper() + str(exc)[1:]))
             return False
         return True
 
@@ -129,17 +132,17 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.status_box = QComboBox()
         self.status_box.addItem(tr("All statuses"), ANY)
         for s in lessons.STATUSES:
-            self.status_box.addItem(s, s)
+            self.status_box.addItem(shown(s), s)
         self.status_box.currentIndexChanged.connect(self.refresh)
         self.buttons = {}
-        for key, text, slot in (("add", "Add…", self.add), ("edit", "Edit…", self.edit),
-                                ("import", "Import…", self.ask_import), ("export", "Export…", self.ask_export)):
+        for key, text, slot in (("add", tr("Add…"), self.add), ("edit", tr("Edit…"), self.edit),
+                                ("import", tr("Import…"), self.ask_import), ("export", tr("Export…"), self.ask_export)):
             self.buttons[key] = QPushButton(text)
             self.buttons[key].clicked.connect(slot)
         self.model = RowsModel([tr("Ref"), tr("Project"), tr("Date"), tr("Category"), tr("What happened"), tr("What we learned"),
                                 tr("Recommendation"), tr("Owner"), tr("Status")], self,
                                display=lambda c, v: self.context.fmt.date(v) if c == 2 and v else
-                               ("" if v is None else str(v).splitlines()[0] if str(v) else ""))
+                               shown(v) if c == 8 and v else ("" if v is None else str(v).splitlines()[0] if str(v) else ""))
         self.table = QTableView()
         self.table.setObjectName("lessonsTable")
         self.table.setModel(self.model)
@@ -150,8 +153,9 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.table.setIconSize(QSize(29, 18))
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        date_width = self.fontMetrics().horizontalAdvance(self.context.fmt.date("2026-12-28")) + 18  # 2026年12月28日
         for col, width in enumerate((60, 76, 96, 100, 260, 240, 260, 110, 80)):
-            self.table.setColumnWidth(col, width)
+            self.table.setColumnWidth(col, max(width, date_width) if col == 2 else width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -194,7 +198,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.summary_changed.emit()
 
     def summary(self) -> str:
-        return f"{len(self.rows):,} lessons"
+        return tr("{n} lessons").format(n=f"{len(self.rows):,}")
 
     def current_lesson(self) -> dict | None:
         index = self.table.currentIndex()
@@ -232,7 +236,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
             self._after_write()
 
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import lessons", "", "Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import lessons"), "", tr("Excel workbook (*.xlsx)"))
         if path:
             self.import_file(path)
 
@@ -246,7 +250,8 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         return counts
 
     def ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export lessons", "Lessons learned.xlsx", "Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export lessons"), tr("Lessons learned.xlsx"),
+                                              tr("Excel workbook (*.xlsx)"))
         if path:
             self.export_file(path)
 
@@ -254,6 +259,6 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         try:
             lessons.export_lessons(self.portfolio, path, self.rows)
         except (PortfolioError, OSError) as exc:
-            self.context.report_problem(f"could not export: {exc}")
+            self.context.report_problem(tr("could not export: {reason}").format(reason=said(str(exc))))
             return False
         return True

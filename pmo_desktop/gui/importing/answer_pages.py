@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from pmo_desktop.gui.importing.import_pages import PREVIEW_PAGE, PROJECTS_PAGE, field_label
+from pmo_desktop.gui.importing.import_pages import PREVIEW_PAGE, PROJECTS_PAGE, field_label, field_word
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.importing import answers
 from pmo_desktop.store import PortfolioError
 
@@ -50,11 +52,11 @@ class SaveRow(QHBoxLayout):
         super().__init__()
         self.wiz = wizard
         self.name = QLineEdit()
-        self.name.setPlaceholderText("name, e.g. Monthly register")
-        self.button = QPushButton("Save Mapping As")
+        self.name.setPlaceholderText(tr("name, e.g. Monthly register"))
+        self.button = QPushButton(tr("Save Mapping As"))
         self.button.clicked.connect(self.save)
         self.note = QLabel()
-        self.addWidget(QLabel("Keep these answers with the mapping:"))
+        self.addWidget(QLabel(tr("Keep these answers with the mapping:")))
         self.addWidget(self.name, 1)
         self.addWidget(self.button)
         self.addWidget(self.note)
@@ -66,7 +68,7 @@ class SaveRow(QHBoxLayout):
         except PortfolioError as exc:
             self.note.setText(str(exc))
             return
-        self.note.setText(f"Saved as '{name}'")
+        self.note.setText(tr("Saved as '{name}'").format(name=name))
 
 
 class AnswerPage(QWizardPage):
@@ -100,10 +102,10 @@ class ValuesPage(AnswerPage):
     guess is filled in), add it to the portfolio's list (status, response, category ...), or leave it blank."""
 
     def __init__(self, wizard: ImportWizard):
-        super().__init__(wizard, "Values the portfolio does not know",
-                         "Each value is listed once, with the number of rows that hold it. Choose what it "
-                         "becomes; the answer applies to every one of those rows.",
-                         ["Field", "Value in the file", "Rows", "Import as"], "valuesTable")
+        super().__init__(wizard, tr("Values the portfolio does not know"),
+                         tr("Each value is listed once, with the number of rows that hold it. Choose what it "
+                            "becomes; the answer applies to every one of those rows."),
+                         [tr("Field"), tr("Value in the file"), tr("Rows"), tr("Import as")], "valuesTable")
         self.unknown: list[answers.Unknown] = []
         self.missing: list[answers.Missing] = []
 
@@ -116,10 +118,10 @@ class ValuesPage(AnswerPage):
         for row, u in enumerate(self.unknown):
             combo = QComboBox()
             if u.can_add:
-                combo.addItem(f"Add “{u.value}” to the {field_label(u.field).lower()} list", answers.ADD)
+                combo.addItem(tr("Add “{value}” to the {field} list").format(value=u.value, field=field_word(u.field)), answers.ADD)
             for known in u.known:
-                combo.addItem(known + (" (best guess)" if known == u.guess else ""), f"{answers.MAP}:{known}")
-            combo.addItem("(leave blank)", answers.BLANK)
+                combo.addItem(shown(known) + (tr(" (best guess)") if known == u.guess else ""), f"{answers.MAP}:{known}")
+            combo.addItem(tr("(leave blank)"), answers.BLANK)
             default = f"{answers.MAP}:{u.guess}" if u.guess else answers.ADD if u.can_add else answers.BLANK
             combo.setCurrentIndex(max(combo.findData(default), 0))
             combo.currentIndexChanged.connect(lambda _i, c=combo, v=u: self._answer(v, c))
@@ -139,10 +141,10 @@ class ProjectsPage(AnswerPage):
     its rows as an existing project's, or skip them."""
 
     def __init__(self, wizard: ImportWizard):
-        super().__init__(wizard, "Projects the portfolio does not have",
-                         "Rows name these projects. Create each one, put its rows under a project you "
-                         "already have, or leave its rows out.",
-                         ["Code", "Name in the file", "Rows", "Do"], "projectsTable")
+        super().__init__(wizard, tr("Projects the portfolio does not have"),
+                         tr("Rows name these projects. Create each one, put its rows under a project you "
+                            "already have, or leave its rows out."),
+                         [tr("Code"), tr("Name in the file"), tr("Rows"), tr("Do")], "projectsTable")
         self.missing: list[answers.Missing] = []
 
     def initializePage(self) -> None:
@@ -154,10 +156,10 @@ class ProjectsPage(AnswerPage):
         self.combos = []
         for row, m in enumerate(self.missing):
             combo = QComboBox()
-            combo.addItem(f"Create project {m.code}" + (f" — {m.name}" if m.name else ""), answers.CREATE)
-            combo.addItem("Leave its rows out", answers.SKIP)
+            combo.addItem(tr("Create project {code}").format(code=m.code) + (f" — {m.name}" if m.name else ""), answers.CREATE)
+            combo.addItem(tr("Leave its rows out"), answers.SKIP)
             for code, name in existing:
-                combo.addItem(f"Put its rows under {code} — {name}", code)
+                combo.addItem(tr("Put its rows under {code} — {name}").format(code=code, name=name), code)
             combo.currentIndexChanged.connect(lambda _i, c=combo, code=m.code: self.wiz.session.answer_project(
                 code, c.currentData()))
             self.put_row(row, [m.code, m.name or "", str(m.count)], combo)

@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.store import PortfolioError
@@ -36,10 +39,13 @@ if TYPE_CHECKING:
     from pmo_desktop.gui.importing.import_wizard import ImportWizard
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, PLAN_PAGE, VALUES_PAGE, PROJECTS_PAGE = range(6)
-FILE_FILTER = ("Importable files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.gan);;"
-               "Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;"
-               "CSV files (*.csv *.tsv *.txt);;Plans (*.xml *.gan)")
-IGNORE = "(ignore)"
+def file_filter() -> str:
+    return tr("Importable files (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv *.tsv *.txt *.xml *.gan);;"
+              "Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;CSV files (*.csv *.tsv *.txt);;Plans (*.xml *.gan)")
+
+
+def ignore_text() -> str:
+    return tr("(ignore)")
 
 
 def field_label(name: str) -> str:
@@ -47,7 +53,13 @@ def field_label(name: str) -> str:
     words = name.split("_")
     words = ["RAG" if w == "rag" else "WBS" if w == "wbs" else w for w in words]
     text = " ".join(words)
-    return text[:1].upper() + text[1:]
+    return shown(text[:1].upper() + text[1:])
+
+
+def field_word(name: str) -> str:
+    """A field inside a sentence: lower case in English ('the stage list'), as it is in Chinese."""
+    label = field_label(name)
+    return label.lower() if current_language() == "en" else label
 
 
 def message_label() -> QLabel:
@@ -60,6 +72,7 @@ def message_label() -> QLabel:
 
 
 def show_message(label: QLabel, text: str) -> None:
+    text = said(text)
     first = text.split(" ", 1)[0]
     if "." not in first and "/" not in first:  # a file name keeps its own spelling
         text = text[:1].upper() + text[1:]
@@ -73,37 +86,37 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Choose a file to import")
-        self.setSubTitle("An Excel workbook or CSV file (project register, RAID log, tasks, budget, status "
-                         "reports), or a plan from MS Project (.xml) or GanttProject (.gan).")
+        self.setTitle(tr("Choose a file to import"))
+        self.setSubTitle(tr("An Excel workbook or CSV file (project register, RAID log, tasks, budget, status "
+                            "reports), or a plan from MS Project (.xml) or GanttProject (.gan)."))
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("No file chosen")
-        browse = QPushButton("Choose File…")
+        self.path_edit.setPlaceholderText(tr("No file chosen"))
+        browse = QPushButton(tr("Choose File…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         self.sheet_combo = QComboBox()
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
-        self.sheet_label = QLabel("Sheet:")
+        self.sheet_label = QLabel(tr("Sheet:"))
         self.found = QListWidget()
         self.found.setObjectName("detected")
         self.found.setWordWrap(True)
         self.message = message_label()
         form = QFormLayout()
-        form.addRow("File:", row)
+        form.addRow(tr("File:"), row)
         form.addRow(self.sheet_label, self.sheet_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("What was found:"))
+        layout.addWidget(QLabel(tr("What was found:")))
         layout.addWidget(self.found, 1)
         layout.addWidget(self.message)
         self._show_sheets()
 
     def browse(self) -> None:
         start = str(self.wiz.session.path.parent) if self.wiz.session.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Import from", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import from"), start, file_filter())
         if path:
             self.load(path)
 
@@ -125,7 +138,7 @@ class FilePage(QWizardPage):
             self._show_sheets()
             self.completeChanged.emit()
 
-        self.wiz.start(f"Reading {Path(path).name}",
+        self.wiz.start(tr("Reading {name}").format(name=Path(path).name),
                        lambda progress, cancelled: session.load(path, progress, cancelled), loaded, failed)
 
     def _show_sheets(self) -> None:
@@ -160,13 +173,14 @@ class FilePage(QWizardPage):
         self.found.clear()
         if session.is_plan:
             p = session.plan_file
-            lines = [f"Plan: {p.name or '(no name)'} from {p.source}", f"Tasks: {len(p.tasks)}",
-                     f"Links: {len(p.links)}", *session.warnings]
+            lines = [tr("Plan: {name} from {source}").format(name=p.name or tr("(no name)"), source=p.source),
+                     tr("Tasks: {n}").format(n=len(p.tasks)), tr("Links: {n}").format(n=len(p.links)),
+                     *(said(w) for w in session.warnings)]
         elif session.benefits:
             lines = [tr("Kind: benefits register (benefits, their projects and measurements)"),
                      tr("Sheets: {sheets}").format(sheets=", ".join(session.benefit_sheets)),
                      tr("The columns are the ones Export writes; the preview shows each row before anything "
-                        "is written."), *session.warnings]
+                        "is written."), *(said(w) for w in session.warnings)]
         else:
             lines = session.detected()
         self.found.addItems(lines)
@@ -187,22 +201,22 @@ class MappingPage(QWizardPage):
         super().__init__()
         self.wiz = wizard
         self.dirty = True
-        self.setTitle("Match the columns")
-        self.setSubTitle("Each column of the file and what it becomes. Change any that are wrong; columns "
-                         "set to (ignore) are not imported.")
+        self.setTitle(tr("Match the columns"))
+        self.setSubTitle(tr("Each column of the file and what it becomes. Change any that are wrong; columns "
+                            "set to (ignore) are not imported."))
         self.kind_combo = QComboBox()
         for kind in k.KINDS.values():
-            self.kind_combo.addItem(kind.label, kind.name)
+            self.kind_combo.addItem(shown(kind.label), kind.name)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.project_combo = QComboBox()
         self.project_combo.currentIndexChanged.connect(self._project_changed)
         self.saved_combo = QComboBox()
         self.saved_combo.activated.connect(self._use_saved)
-        self.keep_numbers = QCheckBox("Keep plain-number refs as they are (7 stays 7, not R-007)")
+        self.keep_numbers = QCheckBox(tr("Keep plain-number refs as they are (7 stays 7, not R-007)"))
         self.keep_numbers.toggled.connect(self._keep_numbers)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("mappingTable")
-        self.table.setHorizontalHeaderLabels(["Column in the file", "Sample values", "Import as"])
+        self.table.setHorizontalHeaderLabels([tr("Column in the file"), tr("Sample values"), tr("Import as")])
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -213,14 +227,14 @@ class MappingPage(QWizardPage):
         self.combos: dict[int, QComboBox] = {}
         self.missing = message_label()
         self.save_name = QLineEdit()
-        self.save_name.setPlaceholderText("name, e.g. Monthly register")
-        self.save_button = QPushButton("Save Mapping As")
+        self.save_name.setPlaceholderText(tr("name, e.g. Monthly register"))
+        self.save_button = QPushButton(tr("Save Mapping As"))
         self.save_button.clicked.connect(self.save_mapping)
         self.saved_note = QLabel()
         form = QFormLayout()
-        form.addRow("Import as:", self.kind_combo)
-        form.addRow("Project for rows without one:", self.project_combo)
-        form.addRow("Use a saved mapping:", self.saved_combo)
+        form.addRow(tr("Import as:"), self.kind_combo)
+        form.addRow(tr("Project for rows without one:"), self.project_combo)
+        form.addRow(tr("Use a saved mapping:"), self.saved_combo)
         form.addRow("", self.keep_numbers)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_name, 1)
@@ -246,7 +260,7 @@ class MappingPage(QWizardPage):
         session = self.wiz.session
         self.project_combo.blockSignals(True)
         self.project_combo.clear()
-        self.project_combo.addItem("(from the file)", None)
+        self.project_combo.addItem(tr("(from the file)"), None)
         for code, name in session.projects():
             self.project_combo.addItem(f"{code} — {name}", code)
         index = self.project_combo.findData(session.project) if session.project else 0
@@ -256,7 +270,7 @@ class MappingPage(QWizardPage):
     def _fill_saved(self) -> None:
         self.saved_combo.clear()
         names = self.wiz.session.saved_mappings()
-        self.saved_combo.addItem("(none)" if names else "(none saved yet)", None)
+        self.saved_combo.addItem(tr("(none)") if names else tr("(none saved yet)"), None)
         for name in names:
             self.saved_combo.addItem(name, name)
 
@@ -281,8 +295,8 @@ class MappingPage(QWizardPage):
             months = session.month_column_months(col.index)
             combo = QComboBox()
             if months is not None:  # a wide-form month column: in (as the measure for its months) or out
-                combo.addItem(f"{field_label(session.mapping.measure)} for {', '.join(months)}", True)
-                combo.addItem(IGNORE, False)
+                combo.addItem(tr("{measure} for {months}").format(measure=field_label(session.mapping.measure), months=", ".join(months)), True)
+                combo.addItem(ignore_text(), False)
                 combo.setCurrentIndex(0 if session.is_month_column(col.index) else 1)
                 combo.currentIndexChanged.connect(
                     lambda _i, c=col.index, box=combo: self.wiz.session.set_month_column(c, box.currentData()))
@@ -290,7 +304,7 @@ class MappingPage(QWizardPage):
                 self.table.setCellWidget(row, 2, combo)
                 self.combos[col.index] = combo
                 continue
-            combo.addItem(IGNORE, None)
+            combo.addItem(ignore_text(), None)
             for f in kind.fields:
                 combo.addItem(field_label(f.name) + (" *" if f.required else ""), f.name)
             combo.setCurrentIndex(max(combo.findData(session.field_of(col.index)), 0))
@@ -313,7 +327,7 @@ class MappingPage(QWizardPage):
 
     def _show_missing(self) -> None:
         missing = self.wiz.session.missing_required()
-        show_message(self.missing, f"Choose a column for: {', '.join(field_label(m) for m in missing)}"
+        show_message(self.missing, tr("Choose a column for: {fields}").format(fields=", ".join(field_label(m) for m in missing))
                       if missing else "")
         self.completeChanged.emit()
 
@@ -339,7 +353,7 @@ class MappingPage(QWizardPage):
             show_message(self.missing, str(exc))
             return
         self.show_mapping()
-        self.saved_note.setText(f"Using '{name}'")
+        self.saved_note.setText(tr("Using '{name}'").format(name=name))
 
     def save_mapping(self) -> None:
         name = self.save_name.text().strip()
@@ -348,7 +362,7 @@ class MappingPage(QWizardPage):
         except PortfolioError as exc:
             self.saved_note.setText(str(exc))
             return
-        self.saved_note.setText(f"Saved as '{name}'")
+        self.saved_note.setText(tr("Saved as '{name}'").format(name=name))
         self._fill_saved()
 
     def isComplete(self) -> bool:
@@ -360,7 +374,7 @@ class MappingPage(QWizardPage):
         if session.plan is not None:
             return True
         show_message(self.missing, "")
-        self.wiz.start("Checking the values", lambda _progress, _cancelled: session.preview(),
+        self.wiz.start(tr("Checking the values"), lambda _progress, _cancelled: session.preview(),
                        lambda _plan: self.wiz.next(), lambda message: show_message(self.missing, message))
         return False
 

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.gui.importing.import_pages import field_label, message_label, show_message
+from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.plan import CHANGED, ERROR, NEW, UNCHANGED, ImportPlan
 
@@ -34,7 +37,10 @@ STATUS_TINT = {NEW: "#e3f2e1", CHANGED: "#fff4d6", UNCHANGED: "#f2f2f2", ERROR: 
 class PreviewModel(QAbstractTableModel):
     """The plan's rows: file row, status, key, what changes or what is wrong; filterable by status."""
 
-    HEADERS = ("Row", "Status", "Key", "Details")
+    HEADERS = (QT_TRANSLATE_NOOP("", "Row"), QT_TRANSLATE_NOOP("", "Status"), QT_TRANSLATE_NOOP("", "Key"),
+               QT_TRANSLATE_NOOP("", "Details"))
+    STATUS_WORDS = {NEW: QT_TRANSLATE_NOOP("", "new"), CHANGED: QT_TRANSLATE_NOOP("", "changed"),
+                    UNCHANGED: QT_TRANSLATE_NOOP("", "unchanged"), ERROR: QT_TRANSLATE_NOOP("", "error")}
 
     def __init__(self):
         super().__init__()
@@ -79,7 +85,7 @@ class PreviewModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return shown(self.HEADERS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -87,11 +93,17 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(row[index.column()]) if index.column() == 0 else row[index.column()]
+            if index.column() == 0:
+                return str(row[0])
+            if index.column() == 1:
+                return shown(self.STATUS_WORDS.get(row[1], row[1]))
+            if index.column() == 3:
+                return "; ".join(said(part) for part in row[3].split("; ")) if row[3] else row[3]
+            return row[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 1:
             return QBrush(QColor(STATUS_TINT[row[1]]))
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return row[3] or None
+            return "; ".join(said(part) for part in row[3].split("; ")) if row[3] else None
         return None
 
     def row_values(self, row: int) -> tuple[int, str, str, str]:
@@ -120,13 +132,13 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Check before importing")
-        self.setSubTitle("Nothing has been written yet. Import writes every row at once (one undo step).")
+        self.setTitle(tr("Check before importing"))
+        self.setSubTitle(tr("Nothing has been written yet. Import writes every row at once (one undo step)."))
         self.counts = QLabel()
         self.counts.setObjectName("previewCounts")
         self.filter = QComboBox()
-        for text, status in (("All rows", None), ("New", NEW), ("Changed", CHANGED), ("Unchanged", UNCHANGED),
-                             ("Errors", ERROR)):
+        for text, status in ((tr("All rows"), None), (tr("New"), NEW), (tr("Changed"), CHANGED), (tr("Unchanged"), UNCHANGED),
+                             (tr("Errors"), ERROR)):
             self.filter.addItem(text, status)
         self.filter.currentIndexChanged.connect(lambda _i: self.model.set_status(self.filter.currentData()))
         self.model = PreviewModel()
@@ -140,11 +152,11 @@ class PreviewPage(QWizardPage):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.notes = QListWidget()
         self.notes.setMaximumHeight(90)
-        self.skip_errors = QCheckBox("Skip rows with errors and import the others")
+        self.skip_errors = QCheckBox(tr("Skip rows with errors and import the others"))
         self.message = message_label()
         top = QHBoxLayout()
         top.addWidget(self.counts, 1)
-        top.addWidget(QLabel("Show:"))
+        top.addWidget(QLabel(tr("Show:")))
         top.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -152,24 +164,24 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.notes)
         layout.addWidget(self.skip_errors)
         layout.addWidget(self.message)
-        self.setButtonText(wizard.WizardButton.FinishButton, "Import")
+        self.setButtonText(wizard.WizardButton.FinishButton, tr("Import"))
 
     def initializePage(self) -> None:
         show_message(self.message, "")
         self.show_plan(None)
-        self.counts.setText("Working out what the import would change…")
-        self.wiz.start("Previewing the import", lambda _progress, _cancelled: self.wiz.session.preview(),
+        self.counts.setText(tr("Working out what the import would change…"))
+        self.wiz.start(tr("Previewing the import"), lambda _progress, _cancelled: self.wiz.session.preview(),
                        self.show_plan, lambda message: show_message(self.message, message))
 
     def show_plan(self, plan: ImportPlan | None) -> None:
         self.model.set_plan(plan, self.wiz.session.minor_units())
         counts = plan.counts() if plan else {NEW: 0, CHANGED: 0, UNCHANGED: 0, ERROR: 0}
-        self.counts.setText(f"<b>{counts[NEW]}</b> new · <b>{counts[CHANGED]}</b> changed · "
-                            f"<b>{counts[UNCHANGED]}</b> unchanged · "
-                            f"<b style='color:#b3261e'>{counts[ERROR]}</b> with errors")
+        self.counts.setText(tr("<b>{new}</b> new · <b>{changed}</b> changed · <b>{unchanged}</b> unchanged · "
+                               "<b style='color:#b3261e'>{errors}</b> with errors").format(
+            new=counts[NEW], changed=counts[CHANGED], unchanged=counts[UNCHANGED], errors=counts[ERROR]))
         self.notes.clear()
         if plan:
-            self.notes.addItems([*plan.warnings, *(n for s in plan.sheets for n in s.notes)])
+            self.notes.addItems([said(n) for n in [*plan.warnings, *(n for s in plan.sheets for n in s.notes)]])
         self.notes.setVisible(self.notes.count() > 0)
         self.skip_errors.setVisible(bool(counts[ERROR]))
         self.skip_errors.setChecked(False)
@@ -190,15 +202,15 @@ def _apply(wizard: ImportWizard, message: QLabel, **options) -> bool:
         return True  # the apply job finished and called accept(): let the wizard close
 
     def failed(text: str) -> None:
-        show_message(message, text.replace("with --skip-errors", "by ticking 'Skip rows with errors'"))
+        show_message(message, said(text).replace("with --skip-errors", tr("by ticking 'Skip rows with errors'")))
 
     def done(applied) -> None:
         wizard.finished_import(applied)
         wizard.accept()
 
     show_message(message, "")
-    name = wizard.session.path.name if wizard.session.path else "the file"
-    wizard.start(f"Importing {name}", lambda progress, cancelled: wizard.session.apply(
+    name = wizard.session.path.name if wizard.session.path else tr("the file")
+    wizard.start(tr("Importing {name}").format(name=name), lambda progress, cancelled: wizard.session.apply(
         progress=progress, cancelled=cancelled, **options), done, failed)
     return False
 
@@ -209,9 +221,9 @@ class PlanPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.wiz = wizard
-        self.setTitle("Import the plan")
-        self.setSubTitle("A plan becomes a new project, or replaces the tasks of a project you choose. "
-                         "Either way it is one step to undo.")
+        self.setTitle(tr("Import the plan"))
+        self.setSubTitle(tr("A plan becomes a new project, or replaces the tasks of a project you choose. "
+                            "Either way it is one step to undo."))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.target = QComboBox()
@@ -220,22 +232,23 @@ class PlanPage(QWizardPage):
         self.replace_note.setWordWrap(True)
         self.message = message_label()
         form = QFormLayout()
-        form.addRow("Into:", self.target)
+        form.addRow(tr("Into:"), self.target)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
         layout.addWidget(self.replace_note)
         layout.addStretch(1)
         layout.addWidget(self.message)
-        self.setButtonText(wizard.WizardButton.FinishButton, "Import")
+        self.setButtonText(wizard.WizardButton.FinishButton, tr("Import"))
 
     def initializePage(self) -> None:
         session = self.wiz.session
         p = session.plan_file
-        self.summary.setText(f"<b>{p.name or '(no name)'}</b>: {len(p.tasks)} task(s), {len(p.links)} link(s)")
+        self.summary.setText(tr("<b>{name}</b>: {tasks} task(s), {links} link(s)").format(
+            name=p.name or tr("(no name)"), tasks=len(p.tasks), links=len(p.links)))
         self.target.blockSignals(True)
         self.target.clear()
-        self.target.addItem("A new project", None)
+        self.target.addItem(tr("A new project"), None)
         for code, name in session.projects():
             self.target.addItem(f"{code} — {name}", code)
         self.target.blockSignals(False)
@@ -246,8 +259,8 @@ class PlanPage(QWizardPage):
     def _target_changed(self, _index: int) -> None:
         code = self.target.currentData()
         self.wiz.session.project = code
-        self.replace_note.setText(f"The tasks of {code} are replaced by the plan's." if code else
-                                  "A project is created for the plan.")
+        self.replace_note.setText(tr("The tasks of {code} are replaced by the plan's.").format(code=code) if code else
+                                  tr("A project is created for the plan."))
 
     def validatePage(self) -> bool:
         return _apply(self.wiz, self.message)

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pmo_desktop.gui.shell.file_actions import said
+from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.importing import answers, service
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.benefit_sheets import (
@@ -121,21 +124,22 @@ class ImportSession:
         t = self.table
         if t is None:
             return []
-        lines = [f"Kind: {k.kind_named(self.guessed).label} (guessed from the headers)" if self.guessed
-                 else f"Kind: could not tell; {k.kind_named(self.mapping.kind).label} chosen, please check",
-                 f"Header row: {t.header_row_number}" + (f" (over {len(t.header_rows)} rows)"
-                                                         if len(t.header_rows) > 1 else ""),
-                 f"Data rows: {len(t.data_rows)}"]
-        lines += self.warnings
-        lines += [n for n in t.notes if "header found at row" not in n]
+        lines = [tr("Kind: {kind} (guessed from the headers)").format(kind=shown(k.kind_named(self.guessed).label))
+                 if self.guessed else tr("Kind: could not tell; {kind} chosen, please check").format(
+                     kind=shown(k.kind_named(self.mapping.kind).label)),
+                 tr("Header row: {row}").format(row=t.header_row_number)
+                 + (tr(" (over {n} rows)").format(n=len(t.header_rows)) if len(t.header_rows) > 1 else ""),
+                 tr("Data rows: {n}").format(n=len(t.data_rows))]
+        lines += [said(w) for w in self.warnings]
+        lines += [said(n) for n in t.notes if "header found at row" not in n]
         if t.sheet.uncached_formulas:
             refs = t.sheet.uncached_formulas
-            lines.append(f"{len(refs)} formula cell(s) have no saved value and read as blank "
-                         f"({', '.join(refs[:5])}{' ...' if len(refs) > 5 else ''})")
+            lines.append(tr("{n} formula cell(s) have no saved value and read as blank ({cells})").format(
+                n=len(refs), cells=", ".join(refs[:5]) + (" ..." if len(refs) > 5 else "")))
         if t.sheet.hidden:
-            lines.append(f"sheet '{t.sheet.name}' is hidden in the workbook")
+            lines.append(tr("sheet '{name}' is hidden in the workbook").format(name=t.sheet.name))
         if self.mapping.ignored:
-            lines.append(f"Ignored columns: {', '.join(self.mapping.ignored)}")
+            lines.append(tr("Ignored columns: {columns}").format(columns=", ".join(self.mapping.ignored)))
         return lines
 
     # -- step 2: the mapping -------------------------------------------------------------------------
@@ -268,20 +272,20 @@ class ImportSession:
         with a one-line message when refused, and then nothing was written."""
         if self.is_plan:
             done = apply_plan(self.pf, self.plan_file, self.project)
-            verb = "new project" if done.created else "replacing its plan"
-            return Applied(done.batch_id, f"Imported {done.tasks} task(s) and {done.links} link(s) into "
-                                          f"{done.project} ({verb})")
+            verb = tr("new project") if done.created else tr("replacing its plan")
+            return Applied(done.batch_id, tr("Imported {tasks} task(s) and {links} link(s) into {project} ({how})").format(
+                tasks=done.tasks, links=done.links, project=done.project, how=verb))
         if self.benefits:
             return self._apply_benefits()
         if self.plan is None:
             self.preview()
         result = service.apply(self.pf, self.plan, skip_errors=skip_errors, progress=progress,
                                cancelled=cancelled)
-        skipped = f"; {result.skipped_errors} row(s) with errors skipped" if result.skipped_errors else ""
+        skipped = tr("; {n} row(s) with errors skipped").format(n=result.skipped_errors) if result.skipped_errors else ""
         if result.batch_id is None:
-            return Applied(None, f"Nothing to import: every row is unchanged{skipped}")
-        return Applied(result.batch_id, f"Imported {Path(self.plan.file).name}: {result.inserted} new, "
-                                        f"{result.updated} changed{skipped}")
+            return Applied(None, tr("Nothing to import: every row is unchanged") + skipped)
+        return Applied(result.batch_id, tr("Imported {name}: {new} new, {changed} changed").format(
+            name=Path(self.plan.file).name, new=result.inserted, changed=result.updated) + skipped)
 
     def _apply_benefits(self) -> Applied:
         before = self.pf.last_batch_id()

@@ -35,6 +35,7 @@ from pmo_desktop.gui.importing.import_pages import (
 from pmo_desktop.gui.importing.import_preview import PlanPage, PreviewPage
 from pmo_desktop.gui.importing.import_session import Applied, ImportSession, is_importable
 from pmo_desktop.gui.shell.jobs import JobRunner, job_runner
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class ImportWizard(QWizard):
     def __init__(self, portfolio, path: str | Path | None = None, parent=None, runner: JobRunner | None = None):
         super().__init__(parent)
         self.setObjectName("importWizard")
-        self.setWindowTitle("Import")
+        self.setWindowTitle(tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.setMinimumSize(QSize(820, 560))
@@ -83,7 +84,7 @@ class ImportWizard(QWizard):
             on_failure(str(error) if isinstance(error, PortfolioError) and str(error) else message)
 
         job = self.runner.run(title, work, on_success=on_success, on_failure=failed,
-                              on_cancelled=lambda: on_failure(f"{title} was cancelled; nothing was changed"))
+                              on_cancelled=lambda: on_failure(tr("{what} was cancelled; nothing was changed").format(what=title)))
         return job is not None
 
     def busy(self) -> bool:
@@ -102,7 +103,7 @@ def open_import_wizard(win: MainWindow, path: str | Path | None = None) -> Impor
         return None
     runner = job_runner(win)
     if runner.busy():
-        runner.message("Import", f"Wait for “{runner.job.title}” to finish first")
+        runner.message(tr("Import"), tr("Wait for “{title}” to finish first").format(title=runner.job.title))
         return None
     wizard = ImportWizard(pf, path, parent=win, runner=runner)
 

@@ -23,7 +23,7 @@ from pmo_desktop.domain import values
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.gui.registers.register_model import RAW_ROLE, RegisterModel, rag_of
 from pmo_desktop.gui.widgets.chips import chip_icon
-from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.texts import shown, shown_scale
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers import lookups
@@ -48,7 +48,7 @@ class RegisterDelegate(QStyledItemDelegate):
             editor.setCalendarPopup(True)
             editor.setDisplayFormat(qt_date_format(_register_model(index).fmt.date_format))
             editor.setMinimumDate(NO_DATE)
-            editor.setSpecialValueText("(none)")
+            editor.setSpecialValueText(tr("(none)"))
             return editor
         if kind in (C.ENUM, C.CHOICE, C.BOOL, C.PROBABILITY, C.IMPACT, C.RAG, C.PROGRAMME, C.PROJECT):
             editor = QComboBox(parent)
@@ -56,7 +56,8 @@ class RegisterDelegate(QStyledItemDelegate):
             editor.setEditable(kind in (C.PROJECT,))
             for text, icon in self._choices(column, index):
                 # shown in the user's language; the item's data is the stored (English) text
-                label = shown(text) if kind in (C.ENUM, C.CHOICE, C.RAG) else text
+                label = shown(text) if kind in (C.ENUM, C.CHOICE, C.RAG, C.BOOL) else \
+                    shown_scale(text) if kind in (C.PROBABILITY, C.IMPACT) else text
                 if icon is not None:
                     editor.addItem(icon, label, text)
                 else:
@@ -110,8 +111,8 @@ class RegisterDelegate(QStyledItemDelegate):
             if column.kind == C.RAG:
                 rag = rag_of(raw)
                 text = rag.label if rag else ""
-            elif column.kind in (C.ENUM, C.CHOICE):
-                text = C.display_text(column, raw, _register_model(index).fmt) if raw else ""
+            elif column.kind in (C.ENUM, C.CHOICE, C.BOOL, C.PROBABILITY, C.IMPACT):
+                text = C.display_text(column, raw, _register_model(index).fmt) if raw is not None and raw != "" else ""
             i = editor.findData(text)
             if i >= 0:
                 editor.setCurrentIndex(i)

@@ -21,7 +21,7 @@ from pmo_desktop.domain.scores import score_band
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.domain.vocabularies import vocabulary_of
 from pmo_desktop.gui.widgets.chips import band_icon, chip_icon
-from pmo_desktop.gui.widgets.texts import shown
+from pmo_desktop.gui.widgets.texts import shown, shown_scale
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers import query as Q
 from pmo_desktop.registers import writes as W
@@ -235,9 +235,11 @@ class RegisterModel(QAbstractTableModel):
                 return ""  # a RAG chip (the decoration) shows the letter and colour
             if col.kind == C.SCORE:
                 band = score_band(value)
-                return f"{value} {band.value}" if band else str(value)
+                return f"{value} {shown(band.value)}" if band else str(value)
             if col.kind == C.TEXT:
                 return str(value)
+            if col.kind in (C.BOOL, C.PROBABILITY, C.IMPACT):
+                return shown_scale(C.display_text(col, value, self.fmt))
             if col.kind in _WORDS:  # stored English words (stages, statuses...) in the user's language
                 return shown(C.display_text(col, value, self.fmt))
             return C.display_text(col, value, self.fmt)

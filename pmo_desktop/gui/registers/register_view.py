@@ -387,8 +387,8 @@ class RegisterView(PortfolioView):
         cells = [(i.row(), i.column(), "") for i in self.table.selectionModel().selectedIndexes()
                  if self.model.columns[i.column()].editable]
         if cells:
-            self.model.write_cells(cells, label=(tr("Clear 1 cell") if len(cells) == 1
-                                                 else tr("Clear {n} cells").format(n=len(cells))))
+            # the change log keeps English labels; the Edit menu shows them translated (shell/undo_labels.py)
+            self.model.write_cells(cells, label="Clear 1 cell" if len(cells) == 1 else f"Clear {len(cells)} cells")
 
     def selected_rows(self) -> list[int]:
         rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}

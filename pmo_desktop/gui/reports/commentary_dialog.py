@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.widgets.period_box import PeriodBox
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
@@ -45,7 +46,7 @@ def preview_html(text: str) -> str:
         out.append(f"<p>{html}</p>")
     if bullets:
         out.append(f"<ul>{''.join(bullets)}</ul>")
-    return "".join(out) or "<p style='color:#616161'>Nothing written yet: the pack will say so.</p>"
+    return "".join(out) or tr("<p style='color:#616161'>Nothing written yet: the pack will say so.</p>")
 
 
 class CommentaryDialog(QDialog):
@@ -127,7 +128,7 @@ class CommentaryDialog(QDialog):
                 kept = (tr("Saved the commentary for {name} first.").format(name=old_programme) if old_programme
                         else tr("Saved the portfolio's commentary first."))
             except PortfolioError as exc:
-                kept = str(exc)
+                kept = said(str(exc))
         period = self.period_box.period()
         self._key = (period, self.scope()["programme"])
         self._loaded = get_commentary(self.pf, period, **self.scope()) if period else ""
@@ -172,7 +173,7 @@ class CommentaryDialog(QDialog):
         try:
             outcome = set_commentary(self.pf, period, self.editor.toPlainText(), **self.scope())
         except PortfolioError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(said(str(exc)))
             return False
         self._loaded = self.editor.toPlainText().strip()
         self.status.setText({"written": tr("Saved."), "removed": tr("Removed: the pack will say none was written."),

@@ -5,6 +5,7 @@ one bar per column compared."""
 from __future__ import annotations
 
 from pmo_desktop.domain.money import format_money
+from pmo_desktop.gui.widgets.tr import tr
 
 # live first in the palette's actual colour, then the scenarios in distinct, print-safe colours
 COLUMN_COLOURS = ["#37474F", "#5C6BC0", "#EF8F00", "#2E7D32", "#8E24AA"]
@@ -16,7 +17,7 @@ def _grouped(ax, labels: list[str], columns: list[dict], values, fmt, title: str
     for i, col in enumerate(columns):
         xs = [j + (i - (n - 1) / 2) * width for j in range(len(labels))]
         ax.bar(xs, [values(col, lab) for lab in labels], width=width * 0.95, color=COLUMN_COLOURS[i % 5],
-               label=col["name"], zorder=2)
+               label=column_name(col), zorder=2)
     crowded = len(labels) > 4
     ax.set_xticks(range(len(labels)), [label.replace("FY20", "FY") for label in labels], fontsize=7,
                   rotation=30 if crowded else 0, ha="right" if crowded else "center")
@@ -26,6 +27,10 @@ def _grouped(ax, labels: list[str], columns: list[dict], values, fmt, title: str
     ax.set_title(title, fontsize=9, loc="left")
     _legend(ax, len(columns))
     return []
+
+
+def column_name(col: dict) -> str:
+    return tr("live") if col["name"] == "live" else col["name"]
 
 
 def _legend(ax, n: int) -> None:
@@ -39,7 +44,7 @@ def spend_by_fy(ax, data: dict) -> list:
     cols, cur = data["columns"], data["currency"]
     labels = sorted({fy for c in cols for fy in c["spend_by_fy"]})
     return _grouped(ax, labels, cols, lambda c, fy: c["spend_by_fy"].get(fy, 0) / 100,
-                    FuncFormatter(lambda v, _p: format_money(v * 100, cur)), "Spend by financial year")
+                    FuncFormatter(lambda v, _p: format_money(v * 100, cur)), tr("Spend by financial year"))
 
 
 def benefits_by_fy(ax, data: dict) -> list:
@@ -48,7 +53,7 @@ def benefits_by_fy(ax, data: dict) -> list:
     cols, cur = data["columns"], data["currency"]
     labels = sorted({fy for c in cols for fy in c["benefits_by_fy"]})
     return _grouped(ax, labels, cols, lambda c, fy: c["benefits_by_fy"].get(fy, 0),
-                    FuncFormatter(lambda v, _p: format_money(v * 100, cur)), "Cash benefits by financial year")
+                    FuncFormatter(lambda v, _p: format_money(v * 100, cur)), tr("Cash benefits by financial year"))
 
 
 MAX_TEAMS = 12
@@ -82,7 +87,7 @@ def capacity(ax, data: dict) -> list:
     every = list(cols[0]["capacity"]["teams"]) if cols else []
     teams = chosen_teams(cols, every)
     if not teams:
-        ax.text(0.5, 0.5, "No people recorded: no capacity to compare", ha="center", va="center",
+        ax.text(0.5, 0.5, tr("No people recorded: no capacity to compare"), ha="center", va="center",
                 transform=ax.transAxes, color="#546E7A")
         ax.set_axis_off()
         return []
@@ -92,7 +97,7 @@ def capacity(ax, data: dict) -> list:
         xs = [j + (i - (n - 1) / 2) * width for j in range(len(teams))]
         spare = [sum(max(0.0, m["over_under_days"]) for m in col["capacity"]["teams"][t]) for t in teams]
         over = [-sum(max(0.0, -m["over_under_days"]) for m in col["capacity"]["teams"][t]) for t in teams]
-        ax.bar(xs, spare, width=width * 0.95, color=COLUMN_COLOURS[i % 5], label=col["name"], zorder=2)
+        ax.bar(xs, spare, width=width * 0.95, color=COLUMN_COLOURS[i % 5], label=column_name(col), zorder=2)
         ax.bar(xs, over, width=width * 0.95, color="#C62828", zorder=2)
     ax.axhline(0, color="#37474F", linewidth=0.8)
     short = [t if len(t) <= 14 else t[:13] + "…" for t in teams]
@@ -100,8 +105,9 @@ def capacity(ax, data: dict) -> list:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}"))
     ax.tick_params(axis="y", labelsize=7)
     ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
-    shown = "" if len(teams) == len(every) else f"\n{len(teams)} of {len(every)} teams: the most changed, then the most over"
-    ax.set_title(f"Capacity, next 12 months: spare person-days (over-allocated in red, below 0){shown}", fontsize=9,
+    shown = "" if len(teams) == len(every) else "\n" + tr("{n} of {all} teams: the most changed, then the most over").format(
+        n=len(teams), all=len(every))
+    ax.set_title(tr("Capacity, next 12 months: spare person-days (over-allocated in red, below 0)") + shown, fontsize=9,
                  loc="left")
     ax.legend(fontsize=7, frameon=False, loc="upper left")
     return []

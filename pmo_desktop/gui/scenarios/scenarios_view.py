@@ -32,14 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.domain.dates import format_date, format_month
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.governance.scoring import OPEN_STAGES, scoring_criteria
 from pmo_desktop.gui.scenarios import compare_charts
+from pmo_desktop.gui.scenarios.compare_charts import column_name
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.scenarios import model
@@ -52,18 +55,18 @@ def comparison_rows(data: dict) -> list[list[str]]:
     cols, cur = data["columns"], data["currency"]
     rows: list[list[str]] = []
     for fy in sorted({fy for c in cols for fy in c["spend_by_fy"]}):
-        rows.append([f"Spend {fy}", *(format_money(c["spend_by_fy"].get(fy, 0), cur) for c in cols)])
-    rows.append(["Funded projects", *(str(c["funding"]["funded_count"]) for c in cols)])
-    rows.append(["Funded cost", *(format_money(c["funding"]["funded_cost"], cur) for c in cols)])
-    rows.append(["In / out against live", *(f"+{len(c['funding']['newly_in'])} / -{len(c['funding']['newly_out'])}"
+        rows.append([tr("Spend {fy}").format(fy=fy), *(format_money(c["spend_by_fy"].get(fy, 0), cur) for c in cols)])
+    rows.append([tr("Funded projects"), *(str(c["funding"]["funded_count"]) for c in cols)])
+    rows.append([tr("Funded cost"), *(format_money(c["funding"]["funded_cost"], cur) for c in cols)])
+    rows.append([tr("In / out against live"), *(f"+{len(c['funding']['newly_in'])} / -{len(c['funding']['newly_out'])}"
                                            for c in cols)])
-    rows.append(["Over-allocated person-days", *(f"{c['capacity']['over_days']:,.0f}" for c in cols)])
-    rows.append(["Spare person-days", *(f"{c['capacity']['under_days']:,.0f}" for c in cols)])
+    rows.append([tr("Over-allocated person-days"), *(f"{c['capacity']['over_days']:,.0f}" for c in cols)])
+    rows.append([tr("Spare person-days"), *(f"{c['capacity']['under_days']:,.0f}" for c in cols)])
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
-        rows.append([f"Cash benefits {fy}", *(format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols)])
-    rows.append(["Strategic alignment (1-5)", *("n/a" if c["alignment"]["strategic_alignment"] is None
+        rows.append([tr("Cash benefits {fy}").format(fy=fy), *(format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols)])
+    rows.append([tr("Strategic alignment (1-5)"), *("n/a" if c["alignment"]["strategic_alignment"] is None
                                                 else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols)])
-    rows.append(["Mean weighted score", *("n/a" if c["alignment"]["mean_weighted_score"] is None
+    rows.append([tr("Mean weighted score"), *("n/a" if c["alignment"]["mean_weighted_score"] is None
                                           else f"{c['alignment']['mean_weighted_score']:.2f}" for c in cols)])
     return rows
 
@@ -73,19 +76,19 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         super().__init__(context, parent)
         self.setObjectName("scenariosView")
         self.comparison: dict | None = None
-        self.loader = ViewLoader(self, "Comparing scenarios")
+        self.loader = ViewLoader(self, tr("Comparing scenarios"))
         # -- left: the scenarios --
         self.scenario_list = QListWidget()
         self.scenario_list.setObjectName("scenarioList")
         self.scenario_list.currentItemChanged.connect(lambda *_: self._show_changes())
         self.scenario_list.itemChanged.connect(lambda _i: self._compare_marks_changed())
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (("new", "New…", self.ask_new), ("delete", "Delete", self.delete_current),
-                                ("compare", "Compare", self.compare_marked), ("apply", "Apply to live…", self.apply_current)):
+        for key, text, slot in (("new", tr("New…"), self.ask_new), ("delete", tr("Delete"), self.delete_current),
+                                ("compare", tr("Compare"), self.compare_marked), ("apply", tr("Apply to live…"), self.apply_current)):
             self.buttons[key] = QPushButton(text)
             self.buttons[key].clicked.connect(slot)
         left = QVBoxLayout()
-        heading = QLabel("<b>Scenarios</b>: tick up to four to compare with live")
+        heading = QLabel(tr("<b>Scenarios</b>: tick up to four to compare with live"))
         heading.setWordWrap(True)
         left.addWidget(heading)
         left.addWidget(self.scenario_list, 1)
@@ -98,7 +101,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
             row.addWidget(self.buttons[key])
         left.addLayout(row)
         # -- middle: the selected scenario's changes, and the form that adds one --
-        self.changes = RowsModel(["Code", "Project", "Changes"], self)
+        self.changes = RowsModel([tr("Code"), tr("Project"), tr("Changes")], self)
         self.changes_table = QTableView()
         self.changes_table.setObjectName("scenarioChanges")
         self.changes_table.setModel(self.changes)
@@ -118,41 +121,41 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.project_box.lineEdit().setPlaceholderText(tr("pick or type a project code"))
         self.defer_box = QSpinBox()
         self.defer_box.setRange(0, model.MAX_DEFER_MONTHS)
-        self.defer_box.setSuffix(" months")
-        self.cancel_box = QCheckBox("Cancel")
-        self.fund_box = QCheckBox("Fund whatever its rank")
+        self.defer_box.setSuffix(tr(" months"))
+        self.cancel_box = QCheckBox(tr("Cancel"))
+        self.fund_box = QCheckBox(tr("Fund whatever its rank"))
         self.budget_edit = QLineEdit()
-        self.budget_edit.setPlaceholderText("-10% or 250k or -1.5m")
+        self.budget_edit.setPlaceholderText(tr("-10% or 250k or -1.5m"))
         self.criterion_box = QComboBox()
         self.criterion_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.criterion_box.setMinimumContentsLength(12)
         self.score_box = QSpinBox()
         self.score_box.setRange(0, 5)
-        self.score_box.setSpecialValueText("unchanged")
+        self.score_box.setSpecialValueText(tr("unchanged"))
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #C62828; font-weight: 600;")
-        self.set_button = QPushButton("Set change")
+        self.set_button = QPushButton(tr("Set change"))
         self.set_button.clicked.connect(self.set_change_from_form)
-        self.clear_button = QPushButton("Remove project's changes")
+        self.clear_button = QPushButton(tr("Remove project's changes"))
         self.clear_button.clicked.connect(self.clear_change)
         form = QFormLayout()
-        form.addRow("Project", self.project_box)
-        form.addRow("Defer by", self.defer_box)
+        form.addRow(tr("Project"), self.project_box)
+        form.addRow(tr("Defer by"), self.defer_box)
         form.addRow("", self.cancel_box)
         form.addRow("", self.fund_box)
-        form.addRow("Budget change", self.budget_edit)
+        form.addRow(tr("Budget change"), self.budget_edit)
         score_row = QHBoxLayout()
         score_row.addWidget(self.criterion_box, 1)
         score_row.addWidget(self.score_box)
-        form.addRow("Score", score_row)
+        form.addRow(tr("Score"), score_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.set_button)
         buttons.addWidget(self.clear_button)
         form.addRow(buttons)
         form.addRow(self.problem)
-        change_group = QGroupBox("Change a project in this scenario")
+        change_group = QGroupBox(tr("Change a project in this scenario"))
         change_group.setLayout(form)
         middle = QVBoxLayout()
         self.changes_title = QLabel()
@@ -160,9 +163,9 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         middle.addWidget(self.changes_title)
         middle.addWidget(self.changes_table, 1)
         # -- below: the comparison, table beside charts --
-        self.compare_title = QLabel("Tick scenarios and press Compare.")
+        self.compare_title = QLabel(tr("Tick scenarios and press Compare."))
         self.compare_title.setWordWrap(True)
-        self.compare_model = RowsModel(["Figure", "live"], self)
+        self.compare_model = RowsModel([tr("Figure"), tr("live")], self)
         self.compare_table = QTableView()
         self.compare_table.setObjectName("scenarioComparison")
         self.compare_table.setModel(self.compare_model)
@@ -239,7 +242,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.project_box.setCurrentText(text)
         self.criterion_box.clear()
         for c in scoring_criteria(pf):
-            self.criterion_box.addItem(c["name"], c["id"])
+            self.criterion_box.addItem(shown(c["name"]), c["id"])
         writable = not pf.read_only
         for widget in (self.buttons["new"], self.buttons["delete"], self.buttons["apply"], self.set_button,
                        self.clear_button):
@@ -270,15 +273,23 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         name = self.current_name()
         if name is None:
             self.changes.set_rows([])
-            self.changes_title.setText("No scenarios yet: press New… to start one.")
+            self.changes_title.setText(tr("No scenarios yet: press New… to start one."))
             return
         scenario = model.load_scenario(self.portfolio, name)
         names = lookups.project_names(self.portfolio)
         items = sorted(scenario.changes.values(), key=lambda c: c.code)
-        self.changes.set_rows([[c.code, names.get(c.project_id, ""), ", ".join(c.describe())] for c in items],
+        self.changes.set_rows([[c.code, names.get(c.project_id, ""), ", ".join(self._change_text(d) for d in c.describe())] for c in items],
                               keys=[c.code for c in items])
-        self.changes_title.setText(f"<b>{name}</b>: {len(items)} project(s) changed; live data is untouched "
-                                   "until you apply it.")
+        self.changes_title.setText(tr("<b>{name}</b>: {n} project(s) changed; live data is untouched until you apply it.")
+                                   .format(name=name, n=len(items)))
+
+    def _change_text(self, part: str) -> str:
+        """One part of a project's change as the user reads it: 'defer 3m', or a score 'Benefit=4'."""
+        key, eq, value = part.partition("=")
+        if eq:
+            names = {c["id"]: c["name"] for c in scoring_criteria(self.portfolio)}
+            return f"{shown(names.get(key, key))}={value}"
+        return said(part)
 
     def _change_picked(self, current, _previous) -> None:
         code = self.changes.key(current.row()) if current.isValid() else None
@@ -289,10 +300,10 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
 
     def _compare_marks_changed(self) -> None:
         if len(self.marked_names()) > MAX_COMPARED:
-            self.problem.setText(f"Compare at most {MAX_COMPARED} scenarios at once.")
+            self.problem.setText(tr("Compare at most {n} scenarios at once.").format(n=MAX_COMPARED))
 
     def summary(self) -> str:
-        return f"{self.scenario_list.count()} scenarios"
+        return tr("{n} scenarios").format(n=self.scenario_list.count())
 
     # -- building -------------------------------------------------------------------------------------
 
@@ -311,12 +322,12 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
             self.compare_marked()
 
     def _fail(self, exc: Exception) -> bool:
-        text = str(exc)
+        text = said(str(exc))
         self.problem.setText(text[:1].upper() + text[1:])
         return False
 
     def ask_new(self) -> None:
-        name, ok = QInputDialog.getText(self, "New scenario", "Name of the scenario:")
+        name, ok = QInputDialog.getText(self, tr("New scenario"), tr("Name of the scenario:"))
         if ok and name.strip():
             self.new_scenario(name.strip())
 
@@ -330,7 +341,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
 
     def delete_current(self) -> bool:
         name = self.current_name()
-        if name is None or not self.context.confirm("Delete scenario", f"Delete scenario '{name}'? Live data is not touched."):
+        if name is None or not self.context.confirm(tr("Delete scenario"), tr("Delete scenario '{name}'? Live data is not touched.").format(name=name)):
             return False
         try:
             model.delete_scenario(self.portfolio, name)
@@ -349,7 +360,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
     def set_change_from_form(self) -> bool:
         name = self.current_name()
         if name is None:
-            return self._fail(model.ScenarioError("make a scenario first (New…)"))
+            return self._fail(model.ScenarioError(tr("make a scenario first (New…)")))
         score = self.score_box.value()
         scores = {self.criterion_box.currentData(): score} if score else {}
         try:
@@ -383,22 +394,23 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
     def compare_marked(self) -> None:
         names = self.marked_names() or ([self.current_name()] if self.current_name() else [])
         if len(names) > MAX_COMPARED:
-            self._fail(model.ScenarioError(f"compare at most {MAX_COMPARED} scenarios at once (and live)"))
+            self._fail(model.ScenarioError(tr("compare at most {n} scenarios at once (and live)").format(n=MAX_COMPARED)))
             return
         if not names:
-            self._fail(model.ScenarioError("make a scenario first (New…)"))
+            self._fail(model.ScenarioError(tr("make a scenario first (New…)")))
             return
         pf = self.portfolio
         self.loader.load(lambda: compare(pf, ["live", *names]), self.show_comparison, self._fail_text)
 
     def _fail_text(self, message: str) -> None:
+        message = said(message)
         self.problem.setText(message[:1].upper() + message[1:])
 
     def show_comparison(self, data: dict) -> None:
         self.comparison = data
         self.problem.setText("")
         names = [c["name"] for c in data["columns"]]
-        self.compare_model.headers = ["Figure", *names]
+        self.compare_model.headers = [tr("Figure"), *(column_name(c) for c in data["columns"])]
         self.compare_model.set_rows(comparison_rows(data))
         self.compare_model.right_aligned = set(range(1, len(names) + 1))
         self.compare_table.setColumnWidth(0, 170)
@@ -407,8 +419,8 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
             self.compare_table.setColumnWidth(col, max(88, metrics.horizontalAdvance(name) * 11 // 10 + 28))  # bold
         lang = current_language()
         self.compare_title.setText(tr("As at {date} (actuals to {month}): live against {names}").format(
-            date=format_date(data["as_of"], self.portfolio.settings().get("date_format"), lang=lang),
-            month=format_month(f"{data['cutoff_month']}-01", lang=lang), names=", ".join(names[1:])))
+            date=self.context.fmt.date(data["as_of"]), month=format_month(f"{data['cutoff_month']}-01"[:10], lang=lang),  # cutoff_month is YYYY-MM
+            names=", ".join(names[1:])))
         if not self.charts:
             from pmo_desktop.gui.finance.dashboard_view import make_canvas
 
@@ -450,8 +462,8 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         name = self.current_name()
         if name is None:
             return False
-        if not self.context.confirm("Apply scenario", f"Write scenario '{name}' into the live portfolio? "
-                                    "It is one step: Undo puts everything back."):
+        if not self.context.confirm(tr("Apply scenario"), tr("Write scenario '{name}' into the live portfolio? "
+                                                             "It is one step: Undo puts everything back.").format(name=name)):
             return False
         try:
             apply_scenario(self.portfolio, name)

@@ -5,6 +5,7 @@ Dialogs go through `Prompts` so tests can answer them without a modal loop.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pmo_desktop import i18n
 from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import (
     CorruptPortfolio,
@@ -42,6 +44,14 @@ def said(text: str) -> str:
         again = i18n.message(lowered, lang)
         if again != lowered:
             return again
+    if translated == text and ": " in text and lang != i18n.DEFAULT:
+        # "Probability: '9' is not a probability..." or "row 3, Due: ...": where, then what is wrong
+        head, tail = text.split(": ", 1)
+        said_tail = said(tail)
+        if said_tail != tail:
+            row = re.fullmatch(r"row (\d+), (.+)", head)
+            where = tr("row {n}, {column}").format(n=row[1], column=shown(row[2])) if row else shown(head)
+            return f"{where}{tr(': ')}{said_tail}"
     return translated
 
 

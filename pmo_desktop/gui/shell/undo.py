@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from pmo_desktop.gui.shell.undo_labels import shown_label
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 
 
@@ -38,13 +40,13 @@ class UndoHistory(QObject):
 
     def _label(self, batch_id: int) -> str:
         info = self.pf.batch_info(batch_id)
-        return (info or {}).get("label") or "change"
+        return shown_label((info or {}).get("label") or "change")
 
     def undo_text(self) -> str:
-        return f"Undo {self._label(self._done[-1])}" if self._done else "Undo"
+        return tr("Undo {what}").format(what=self._label(self._done[-1])) if self._done else tr("Undo")
 
     def redo_text(self) -> str:
-        return f"Redo {self._label(self._undone[-1])}" if self._undone else "Redo"
+        return tr("Redo {what}").format(what=self._label(self._undone[-1])) if self._undone else tr("Redo")
 
     def undo(self) -> bool:
         if not self.can_undo():
@@ -57,7 +59,7 @@ class UndoHistory(QObject):
             return False
         self._undone.append(self._done.pop())
         self.changed.emit()
-        self.applied.emit(f"Undone: {self._label(batch_id)}")
+        self.applied.emit(tr("Undone: {what}").format(what=self._label(batch_id)))
         return True
 
     def redo(self) -> bool:
@@ -71,5 +73,5 @@ class UndoHistory(QObject):
             return False
         self._done.append(self._undone.pop())
         self.changed.emit()
-        self.applied.emit(f"Redone: {self._label(batch_id)}")
+        self.applied.emit(tr("Redone: {what}").format(what=self._label(batch_id)))
         return True

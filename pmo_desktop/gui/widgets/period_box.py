@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.finance import available_periods
 from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import Portfolio, PortfolioError
 
@@ -33,7 +34,7 @@ class PeriodBox(QComboBox):
         self.clear()
         for end in available_periods(pf):
             label = (tr("Period ending {date}  (current)") if end.isoformat() == current
-                     else tr("Period ending {date}")).format(date=format_date(end, style))
+                     else tr("Period ending {date}")).format(date=format_date(end, style, lang=current_language()))
             self.addItem(label, end.isoformat())
         index = self.findData(chosen) if chosen else -1
         self.setCurrentIndex(index if index >= 0 else max(0, self.findData(current)))

@@ -18,6 +18,14 @@ def shown(text: str | None) -> str | None:
     return QCoreApplication.translate(CONTEXT, text) if text else text
 
 
+def shown_scale(text: str | None) -> str | None:
+    """'3 – Possible' (a probability or impact with its word), 'Yes' or 'No' as the user reads it."""
+    if not text:
+        return text
+    number, dash, word = text.partition(" – ")
+    return f"{number}{dash}{shown(word)}" if dash else shown(text)
+
+
 def _for_lupdate() -> None:  # never called: pyside6-lupdate reads the literals
     tr("% done")
     tr("Accept")
@@ -134,3 +142,15 @@ def _for_lupdate() -> None:  # never called: pyside6-lupdate reads the literals
     tr("Choice")
     tr("Complete")
     tr("Not reported")
+    tr("Yes")
+    tr("No")
+    tr("Rare")
+    tr("Unlikely")
+    tr("Possible")
+    tr("Likely")
+    tr("Almost certain")
+    tr("Negligible")
+    tr("Minor")
+    tr("Moderate")
+    tr("Major")
+    tr("Severe")

@@ -7,7 +7,10 @@ term has one translation everywhere; `disambiguation` separates the rare word th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+__all__ = ["CONTEXT", "QT_TRANSLATE_NOOP", "tr"]  # QT_TRANSLATE_NOOP("", "...") marks a literal kept in
+# English (a column header defined at import) for pyside6-lupdate; show it with widgets.texts.shown()
 
 CONTEXT = ""  # where pyside6-lupdate files a tr("...") call imported from here
 

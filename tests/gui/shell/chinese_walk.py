@@ -17,16 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 # Words that stay as they are in a Chinese window: acronyms, formats, product names, keys, currency codes.
-KEEP = re.compile(r"\b(RAID|RAG|PDF|PNG|Excel|CSV|XML|MS Project|GanttProject|PowerPoint|FTE|CAPEX|OPEX|EAC|ETC|VAC|CPI|SPI|"
+# Bounded by ASCII letters, not \b: in '个RAID' the Chinese character is a word character too.
+KEEP = re.compile(r"(?<![A-Za-z])(RAID|RAG|PDF|PNG|Excel|CSV|XML|MS Project|GanttProject|PowerPoint|FTE|CAPEX|OPEX|EAC|ETC|VAC|CPI|SPI|"
                   r"BAC|PV|EV|AC|TCPI|FY|WBS|ID|PMO Desktop|PMO|PostgreSQL|pgpass|Ctrl|Shift|Alt|Delete|Del|Enter|"
-                  r"F\d+|xlsx|xlsm|xls|csv|xml|gan|pptx|pmo|ISO|GBP|EUR|USD|CNY|JPY|A4|Letter|"
-                  r"yyyy|MM|dd|Go|SQL|OK|e\.g|UTC|R|A|G|B|X|m|k|h|d|w|ed|ew)\b")
+                  r"pmo [a-z-]+|F\d+|xlsx|xlsm|xls|csv|xml|gan|pptx|pmo|ISO|GBP|EUR|USD|CNY|JPY|A4|Letter|"
+                  r"yyyy|MM|dd|Go|SQL|OK|e\.g|UTC|R|A|G|B|X|m|k|h|d|w|ed|ew)(?![A-Za-z])")
 
 
 def is_english(text: str) -> bool:
-    text = re.sub(r"<[^>]+>", " ", text)  # rich text tags
+    text = re.sub(r"<[^>]+>|&\w+;", " ", text)  # rich text tags and entities (&nbsp;)
     text = KEEP.sub("", text.replace("&", ""))
-    text = re.sub(r"[\w.+-]+@[\w.-]+|\b[A-Z]{1,5}-\d+\b|\w+\.(pmo|xlsx|csv|xml|pdf|pptx|png)\b", "", text)
+    text = re.sub(r"\bFY\d{2,4}(/\d{2})?|[\w.+-]+@[\w.-]+|\b[A-Z]{1,5}-\d+\b|\w+\.(pmo|xlsx|csv|xml|pdf|pptx|png)\b", "", text)
     return bool(re.search(r"[A-Za-z]{2,}", text))
 
 
