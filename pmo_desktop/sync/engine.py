@@ -19,7 +19,16 @@ from pathlib import Path
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.store import changelog, create_portfolio
 from pmo_desktop.sync import tables as tb
-from pmo_desktop.sync.connection import Refused, SyncError, connect, install, redact, talking
+from pmo_desktop.sync.connection import (
+    Offline,
+    Refused,
+    SyncError,
+    connect,
+    install,
+    kept_connection,
+    redact,
+    talking,
+)
 from pmo_desktop.sync.state import (
     RESOLVE_SOURCE,
     SYNC_SOURCE,
@@ -201,24 +210,74 @@ def _has_schema(pg) -> bool:
 
 
 def sync(pf, *, dsn: str | None = None) -> dict:
-    """Send what this copy changed, receive what everyone else did; returns the counts."""
+    """Send what this copy changed, receive what everyone else did; returns the counts.
+
+    One server call does both (push_and_pull), on a connection kept for the next sync; a kept
+    connection the server has dropped meanwhile is replaced once (a push is idempotent, so sending
+    again is safe).
+    """
     state = require_state(pf)
-    pg = connect(dsn or state.server)
+    target = dsn or state.server
+    tables = tb.synced_tables(pf.conn)
+    for attempt in (1, 2):
+        with kept_connection(target) as (pg, reused):
+            build_payloads(pf, tables, state)  # once connected: offline, the file stays as it was
+            try:
+                return _round(pf, pg, state, tables)
+            except Offline:
+                if not reused or attempt == 2:
+                    raise
+    raise AssertionError("unreachable")
+
+
+def _round(pf, pg, state: SyncState, tables) -> dict:
+    unsent = pf.conn.execute("SELECT batch_id, uuid, payload FROM _sync_pushed WHERE sent = 0 ORDER BY batch_id").fetchall()
+    batches, pushed_gids = _outgoing(unsent)
+    deferred = [r[0] for r in pf.conn.execute("SELECT gid FROM _sync_deferred")]
+    extra = sorted(set(pushed_gids) | set(deferred))
+    call = ("SELECT pmo_sync.push_and_pull(%s, %s, %s, %s::uuid[])",
+            (state.portfolio, _jsonb(batches), state.last_seq, extra))
+    with talking():
+        try:
+            got = pg.execute(*call).fetchone()[0]
+        except _undefined_function():
+            _upgrade_server(pg)
+            got = pg.execute(*call).fetchone()[0]
+    conflicts = {c["id"] for r in got["results"] if not r.get("repeat") for c in r["conflicts"]}
+    received, applied, plans = _apply_pull(pf, state, tables, got, [r[0] for r in unsent])
+    sent = len(unsent)
+    if plans and recompute(pf, plans):
+        # Worked-out dates go out at once, marked as derived: never a conflict, never overwriting.
+        build_payloads(pf, tables, read_state(pf.conn))
+        more, _gids, _c = _push(pf, pg, read_state(pf.conn))
+        sent += more
+    return {"sent": sent, "received": received, "rows_updated": applied, "new_conflicts": len(conflicts),
+            "login": got["login"], "role": got["role"], "position": read_state(pf.conn).last_seq}
+
+
+def _upgrade_server(pg) -> None:
+    """A server shared by an older version: its owner's login brings the functions up to date."""
     try:
-        who = _whoami(pg, state.portfolio)
-        tables = tb.synced_tables(pf.conn)
-        build_payloads(pf, tables, state)
-        sent, pushed_gids, conflicts = _push(pf, pg, state)
-        received, applied, plans = _pull(pf, pg, state, tables, pushed_gids)
-        if plans and recompute(pf, plans):
-            # Worked-out dates go out at once, marked as derived: never a conflict, never overwriting.
-            build_payloads(pf, tables, read_state(pf.conn))
-            more, _gids, _c = _push(pf, pg, read_state(pf.conn))
-            sent += more
-    finally:
-        pg.close()
-    return {"sent": sent, "received": received, "rows_updated": applied, "new_conflicts": conflicts,
-            "login": who["login"], "role": who["role"], "position": read_state(pf.conn).last_seq}
+        install(pg)
+    except SyncError:
+        raise SyncError("the server's sync functions are older than this version of PMO Desktop; the login "
+                        "that shared the portfolio updates them by syncing once with this version") from None
+
+
+def _undefined_function():
+    import psycopg
+
+    return psycopg.errors.UndefinedFunction
+
+
+def _outgoing(unsent) -> tuple[list[dict], list[str]]:
+    gids: list[str] = []
+    batches = []
+    for _batch_id, bid, text in unsent:
+        payload = json.loads(text)
+        batches.append({"id": bid, **payload})
+        gids.extend(c["gid"] for c in payload["changes"])
+    return batches, gids
 
 
 def build_payloads(pf, tables: dict[str, tb.TableInfo], state: SyncState) -> None:
@@ -276,13 +335,8 @@ def _push(pf, pg, state: SyncState) -> tuple[int, list[str], int]:
     unsent = pf.conn.execute("SELECT batch_id, uuid, payload FROM _sync_pushed WHERE sent = 0 ORDER BY batch_id").fetchall()
     if not unsent:
         return 0, [], 0
-    gids: list[str] = []
     conflicts: set[int] = set()
-    batches = []
-    for _batch_id, bid, text in unsent:
-        payload = json.loads(text)
-        batches.append({"id": bid, **payload})
-        gids.extend(c["gid"] for c in payload["changes"])
+    batches, gids = _outgoing(unsent)
     with talking():
         results = pg.execute("SELECT pmo_sync.push_batches(%s, %s)",
                              (state.portfolio, _jsonb(batches))).fetchone()[0]
@@ -294,19 +348,11 @@ def _push(pf, pg, state: SyncState) -> tuple[int, list[str], int]:
     return len(unsent), gids, len(conflicts)
 
 
-def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int, int]:
-    head = _whoami(pg, state.portfolio)["head"]
-    deferred = [r[0] for r in pf.conn.execute("SELECT gid FROM _sync_deferred")]
-    extra = sorted(set(pushed_gids) | set(deferred))
-    with talking():
-        rows = pg.execute(
-            "SELECT gid::text, tbl, data, deleted, changed_by FROM pmo_sync.pull_rows(%s, %s, %s, %s::uuid[])",
-            (state.portfolio, state.last_seq, head, extra)).fetchall()
-        batches = pg.execute("SELECT id::text, seq, author, label FROM pmo_sync.pull_batches(%s, %s, %s)",
-                             (state.portfolio, state.last_seq, head)).fetchall()
-        conflicts = pg.execute("SELECT * FROM pmo_sync.open_conflicts(%s)", (state.portfolio,)).fetchall()
+def _apply_pull(pf, state: SyncState, tables, got: dict, sent: list[int]) -> tuple[int, int, set[str]]:
+    """Mark the batches just sent and apply what came back, in one local transaction."""
+    rows, head = got["rows"], got["head"]
     mine = {r[0] for r in pf.conn.execute("SELECT uuid FROM _sync_pushed")}
-    theirs = [b for b in batches if b[0] not in mine]
+    theirs = [b for b in got["batches"] if b[0] not in mine]
     authors = sorted({b[2] for b in theirs})
     label = (f"Received {len(theirs)} change{'s' if len(theirs) != 1 else ''} from {', '.join(authors)}"
              if theirs else "Server values after sending")
@@ -315,16 +361,16 @@ def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int
     writer = pf.batch(SYNC_SOURCE, label) if rows else pf.bookkeeping()
     with writer as batch_or_conn:
         conn = pf.conn
+        conn.executemany("UPDATE _sync_pushed SET sent = 1 WHERE batch_id = ?", [(b,) for b in sent])
         if rows:
             applied = apply_rows(conn, tables, rows, pending_rows(conn, state), batch_id=batch_or_conn)
             if applied and theirs:
                 plans = _touched_plans(conn, rows, tb.GidMap(conn))
             if not conn.execute("SELECT 1 FROM change_log WHERE batch_id = ? LIMIT 1", (batch_or_conn,)).fetchone():
                 conn.execute("DELETE FROM batches WHERE id = ?", (batch_or_conn,))
-        _store_conflicts(conn, conflicts)
-        now = _now()
+        _store_conflicts(conn, got["conflicts"])
         write_state(conn, SyncState(state.server, state.portfolio, state.login, state.role, head,
-                                    state.since_batch, now))
+                                    state.since_batch, _now()))
     return len(theirs), applied, plans
 
 
@@ -476,7 +522,10 @@ def _store_conflicts(conn, conflicts) -> None:
         for key in ("gid", "theirs_gid"):
             values[key] = None if values[key] is None else str(values[key])
         for key in ("mine_at", "theirs_at"):
-            values[key] = None if values[key] is None else values[key].astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            at = values[key]
+            if isinstance(at, str):
+                at = datetime.fromisoformat(at)
+            values[key] = None if at is None else at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         rows.append(values)
     conn.executemany(
         f"INSERT OR IGNORE INTO _sync_conflicts ({', '.join(_CONFLICT_COLS)}) "

@@ -15,8 +15,9 @@ membership (role admin/editor/viewer, editors optionally scoped to programmes), 
 """
 
 from pmo_desktop.sync.server_admin_sql import ADMIN
+from pmo_desktop.sync.server_round_sql import ROUND
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _CORE = r"""
 CREATE SCHEMA IF NOT EXISTS pmo_sync;
@@ -424,4 +425,4 @@ END $f$;
 
 """
 
-INSTALL = _CORE + ADMIN
+INSTALL = _CORE + ADMIN + ROUND

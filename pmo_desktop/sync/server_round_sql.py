@@ -1,0 +1,79 @@
+"""The server side of team sync, third part: one call per sync round, and a clone read as a stream.
+
+- `push_and_pull` sends every unsent batch and receives everything since the copy's position in one
+  round trip: the batches are merged in order (as `push_batches` does), then the committed head, the
+  rows changed since the position (and the rows just pushed, so a change kept as a conflict returns
+  to the server's value), the batches behind them and the open conflicts come back as one JSON value.
+  The push lock is held from the first push to commit, so reading the head after pushing never skips
+  a batch that commits late.
+- `open_clone` opens a cursor over every live row, table by table, for a new copy to fetch in chunks
+  (a cursor opened by a SECURITY DEFINER function keeps the rights it was opened with); nothing is
+  gathered in the server's memory first.
+
+Appended to the one script `install` runs.
+"""
+
+ROUND = r"""
+CREATE OR REPLACE FUNCTION pmo_sync.push_and_pull(pname text, batches jsonb, since bigint, extra uuid[])
+RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE
+    m record;
+    b jsonb;
+    results jsonb := '[]';
+    head bigint;
+    rows_out jsonb;
+    batches_out jsonb;
+    conflicts_out jsonb;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    FOR b IN SELECT value FROM jsonb_array_elements(coalesce(batches, '[]')) LOOP
+        results := results || jsonb_build_array(pmo_sync.push_batch(pname, (b->>'id')::uuid, b->>'label',
+                                                                     b->'changes', b->'meta'));
+    END LOOP;
+    SELECT p.last_seq INTO head FROM pmo_sync.portfolios p WHERE p.id = m.pid;
+    SELECT coalesce(jsonb_agg(jsonb_build_array(x.gid, x.tbl, x.data, x.deleted, x.changed_by)), '[]') INTO rows_out
+      FROM (SELECT r.gid, r.tbl, r.data, r.deleted, r.changed_by FROM pmo_sync.rows r
+             WHERE r.portfolio_id = m.pid AND r.seq > since AND r.seq <= head AND NOT (since = 0 AND r.deleted)
+            UNION ALL
+            SELECT r.gid, r.tbl, r.data, r.deleted, r.changed_by FROM pmo_sync.rows r
+             WHERE r.portfolio_id = m.pid AND r.gid = ANY(extra) AND NOT (r.seq > since AND r.seq <= head)
+            UNION ALL
+            SELECT e, NULL, NULL, true, NULL FROM unnest(extra) e
+             WHERE NOT EXISTS (SELECT 1 FROM pmo_sync.rows r WHERE r.portfolio_id = m.pid AND r.gid = e)) x;
+    SELECT coalesce(jsonb_agg(jsonb_build_array(x.id, x.seq, x.author, x.label) ORDER BY x.seq), '[]')
+      INTO batches_out
+      FROM pmo_sync.batches x WHERE x.portfolio_id = m.pid AND x.seq > since AND x.seq <= head;
+    SELECT coalesce(jsonb_agg(jsonb_build_array(c.id, c.gid, c.tbl, c.col, c.kind, c.base, c.mine, c.theirs,
+                                                c.theirs_gid, c.row_image, c.mine_by, c.mine_at, c.theirs_by,
+                                                c.theirs_at) ORDER BY c.id), '[]')
+      INTO conflicts_out
+      FROM pmo_sync.conflicts c WHERE c.portfolio_id = m.pid AND c.resolved_at IS NULL;
+    RETURN jsonb_build_object('login', session_user, 'role', m.role, 'head', head, 'results', results,
+                              'rows', rows_out, 'batches', batches_out, 'conflicts', conflicts_out);
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.open_clone(pname text, upto bigint, cur refcursor) RETURNS refcursor
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    OPEN cur NO SCROLL FOR
+        SELECT r.tbl, r.gid::text, r.data::text FROM pmo_sync.rows r
+         WHERE r.portfolio_id = m.pid AND r.seq <= upto AND NOT r.deleted;
+    RETURN cur;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.count_rows(pname text) RETURNS bigint
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE m record;
+BEGIN
+    SELECT * INTO m FROM pmo_sync._member(pname);
+    RETURN (SELECT count(*) FROM pmo_sync.rows r WHERE r.portfolio_id = m.pid AND NOT r.deleted);
+END $f$;
+
+REVOKE ALL ON FUNCTION pmo_sync.push_and_pull(text, jsonb, bigint, uuid[]), pmo_sync.open_clone(text, bigint, refcursor),
+    pmo_sync.count_rows(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pmo_sync.push_and_pull(text, jsonb, bigint, uuid[]), pmo_sync.open_clone(text, bigint, refcursor),
+    pmo_sync.count_rows(text) TO PUBLIC;
+"""
