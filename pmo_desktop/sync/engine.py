@@ -126,9 +126,11 @@ def clone(dsn: str, out: str | Path, portfolio: str | None = None, *, overwrite:
           progress: Callable[[int, int], None] | None = None) -> dict:
     """Make a new local copy of a shared portfolio.
 
-    Rows stream from the server as JSON text into a staging table of the new file; SQLite's own JSON
-    functions then fill each table, with local ids numbered here and foreign keys translated from gids
-    by a join, so a million rows never pass through Python objects one by one.
+    Table by table, parents first, the server streams the live rows in the order they were created
+    with each column as text; they go as they are into a staging table of the new file, and one
+    INSERT ... SELECT per table fills it, local ids numbered in that order (as the sharer's were) and
+    foreign keys translated from gids by an index lookup. A million rows never pass through Python objects one by one, and a clone is the file's
+    starting state, not a user's change: nothing of it goes to the change log.
     """
     pg = connect(dsn)
     counted: dict[str, int] = {}
@@ -141,27 +143,22 @@ def clone(dsn: str, out: str | Path, portfolio: str | None = None, *, overwrite:
                 listed = ", ".join(names) if names else "none you are a member of"
                 raise SyncError(f"name the portfolio to clone with --portfolio (shared here: {listed})")
             portfolio = names[0]
-        who = _whoami(pg, portfolio)
-        head = who["head"]
+        found: dict = {}
 
         def populate(pf):
             conn = pf.conn
-            conn.execute("CREATE TEMP TABLE _clone_rows (gid TEXT NOT NULL, tbl TEXT NOT NULL, data TEXT NOT NULL)")
+            tables = tb.synced_tables(conn)
+            for name in reversed(list(tables)):
+                conn.execute(f"DELETE FROM [{name}]")
+            conn.execute("DELETE FROM _sync_gid")
             with talking(), pg.transaction():
-                total = pg.execute("SELECT count(*) FROM pmo_sync.pull_rows(%s, 0, %s, %s)",
-                                   (portfolio, head, [])).fetchone()[0] if progress is not None else 0
-                cur = pg.cursor(name="pmo_clone")
-                cur.execute("SELECT gid::text, tbl, data::text FROM pmo_sync.pull_rows(%s, 0, %s, %s)",
-                            (portfolio, head, []))
+                pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                found.update(_whoami(pg, portfolio))
+                total = pg.execute("SELECT pmo_sync.count_rows(%s)", (portfolio,)).fetchone()[0] if progress else 0
                 done = 0
-                while batch := cur.fetchmany(20000):
-                    conn.executemany("INSERT INTO temp._clone_rows VALUES (?, ?, ?)", batch)
-                    done += len(batch)
-                    if progress is not None:
-                        progress(done, total)
-                cur.close()
-            _fill_from_staging(conn, counted)
-            write_state(conn, SyncState(redact(dsn), portfolio, who["login"], who["role"], head,
+                for info in tables.values():
+                    done = _clone_table(pg, conn, portfolio, found["head"], info, counted, done, total, progress)
+            write_state(conn, SyncState(redact(dsn), portfolio, found["login"], found["role"], found["head"],
                                         pf.last_batch_id(), _now()))
 
         pf = create_portfolio(out, overwrite=overwrite, populate=populate)
@@ -169,35 +166,43 @@ def clone(dsn: str, out: str | Path, portfolio: str | None = None, *, overwrite:
     finally:
         pg.close()
     return {"portfolio": portfolio, "file": str(out), "rows": sum(counted.values()), "counts": counted,
-            "login": who["login"], "role": who["role"]}
+            "login": found["login"], "role": found["role"]}
 
 
-def _fill_from_staging(conn: sqlite3.Connection, counted: dict[str, int]) -> None:
-    tables = tb.synced_tables(conn)
-    for name in reversed(list(tables)):
-        conn.execute(f"DELETE FROM [{name}]")
-    conn.execute("DELETE FROM _sync_gid")
-    conn.execute("CREATE INDEX temp._clone_rows_tbl ON _clone_rows (tbl)")
-    for name, info in tables.items():
-        conn.execute(
-            """INSERT INTO _sync_gid (tbl, row_id, gid)
-               SELECT tbl, row_number() OVER (ORDER BY rowid), gid FROM temp._clone_rows WHERE tbl = ?""", (name,))
-        cols = [c for c in info.columns if c != "id"]
-        exprs = []
-        for col in cols:
-            value = f"json_extract(s.data, '$.\"{col}\"')"
-            if col in info.fks:
-                value = f"(SELECT m.row_id FROM _sync_gid m WHERE m.gid = {value})"
-            if col in info.defaults:
-                value = f"coalesce({value}, {info.defaults[col]})"
-            exprs.append(value)
-        n = conn.execute(
-            f"""INSERT INTO [{name}] (id, {', '.join(f'[{c}]' for c in cols)})
-                SELECT g.row_id, {', '.join(exprs)} FROM temp._clone_rows s
-                  JOIN _sync_gid g ON g.gid = s.gid WHERE s.tbl = ?""", (name,)).rowcount
-        if n:
-            counted[name] = n
+def _clone_table(pg, conn: sqlite3.Connection, portfolio: str, head: int, info: tb.TableInfo,
+                 counted: dict[str, int], done: int, total: int, progress) -> int:
+    """Stream one table from the server into the new file; returns the rows received so far."""
+    cols = [c for c in info.columns if c != "id"]
+    raw = [c for c in cols if not info.types.get(c)]  # no declared type: keep the JSON value's own type
+    pg.execute("SELECT pmo_sync.open_clone(%s, %s, %s, %s, %s, 'pmo_clone')", (portfolio, head, info.name, cols, raw))
+    staging = ", ".join(["gid", *(f"c{i}" for i in range(len(cols)))])
+    conn.execute(f"CREATE TEMP TABLE _clone_rows ({staging})")
+    insert = f"INSERT INTO temp._clone_rows VALUES ({', '.join('?' for _ in range(len(cols) + 1))})"
+    while True:
+        batch = pg.execute("FETCH 20000 FROM pmo_clone").fetchall()
+        if not batch:
+            break
+        conn.executemany(insert, batch)
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    pg.execute("CLOSE pmo_clone")
+    conn.execute("INSERT INTO _sync_gid (tbl, row_id, gid) SELECT ?, rowid, gid FROM temp._clone_rows", (info.name,))
+    exprs = []
+    for i, col in enumerate(cols):
+        value = f"json_extract(s.c{i}, '$')" if col in raw else f"s.c{i}"
+        if col in info.fks:
+            value = f"(SELECT m.row_id FROM _sync_gid m WHERE m.gid = s.c{i})"
+        if col in info.defaults:
+            value = f"coalesce({value}, {info.defaults[col]})"
+        exprs.append(value)
+    n = conn.execute(
+        f"""INSERT INTO [{info.name}] (id{''.join(f', [{c}]' for c in cols)})
+            SELECT s.rowid{''.join(f', {e}' for e in exprs)} FROM temp._clone_rows s ORDER BY s.rowid""").rowcount
     conn.execute("DROP TABLE temp._clone_rows")
+    if n:
+        counted[info.name] = n
+    return done
 
 
 def _has_schema(pg) -> bool:

@@ -6,9 +6,9 @@
   to the server's value), the batches behind them and the open conflicts come back as one JSON value.
   The push lock is held from the first push to commit, so reading the head after pushing never skips
   a batch that commits late.
-- `open_clone` opens a cursor over every live row, table by table, for a new copy to fetch in chunks
-  (a cursor opened by a SECURITY DEFINER function keeps the rights it was opened with); nothing is
-  gathered in the server's memory first.
+- `open_clone` opens a cursor over one table's live rows, each column as text, for a new copy to fetch
+  in chunks and insert as they are (a cursor opened by a SECURITY DEFINER function keeps the rights it
+  was opened with); nothing is gathered in the server's memory first, and no row is JSON on arrival.
 
 Appended to the one script `install` runs.
 """
@@ -53,14 +53,25 @@ BEGIN
                               'rows', rows_out, 'batches', batches_out, 'conflicts', conflicts_out);
 END $f$;
 
-CREATE OR REPLACE FUNCTION pmo_sync.open_clone(pname text, upto bigint, cur refcursor) RETURNS refcursor
+-- The order rows were first created on the server (a new copy numbers its rows in that order).
+ALTER TABLE pmo_sync.rows ADD COLUMN IF NOT EXISTS ord bigserial;
+CREATE INDEX IF NOT EXISTS rows_tbl ON pmo_sync.rows (portfolio_id, tbl, ord);
+
+-- One table's live rows for a new copy, in the order they were created, each column as text
+-- (JSON text for `raw` ones).
+CREATE OR REPLACE FUNCTION pmo_sync.open_clone(pname text, upto bigint, t text, cols text[], raw text[],
+                                               cur refcursor) RETURNS refcursor
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
 DECLARE m record;
 BEGIN
     SELECT * INTO m FROM pmo_sync._member(pname);
-    OPEN cur NO SCROLL FOR
-        SELECT r.tbl, r.gid::text, r.data::text FROM pmo_sync.rows r
-         WHERE r.portfolio_id = m.pid AND r.seq <= upto AND NOT r.deleted;
+    OPEN cur NO SCROLL FOR EXECUTE format(
+        'SELECT r.gid::text%s FROM pmo_sync.rows r WHERE r.portfolio_id = $1 AND r.tbl = $2 AND r.seq <= $3 '
+        'AND NOT r.deleted ORDER BY r.ord',
+        (SELECT coalesce(string_agg(CASE WHEN x.c = ANY(raw) THEN format(', (r.data->%L)::text', x.c)
+                                         ELSE format(', r.data->>%L', x.c) END, '' ORDER BY x.o), '')
+           FROM unnest(cols) WITH ORDINALITY x(c, o)))
+        USING m.pid, t, upto;
     RETURN cur;
 END $f$;
 
@@ -72,8 +83,8 @@ BEGIN
     RETURN (SELECT count(*) FROM pmo_sync.rows r WHERE r.portfolio_id = m.pid AND NOT r.deleted);
 END $f$;
 
-REVOKE ALL ON FUNCTION pmo_sync.push_and_pull(text, jsonb, bigint, uuid[]), pmo_sync.open_clone(text, bigint, refcursor),
+REVOKE ALL ON FUNCTION pmo_sync.push_and_pull(text, jsonb, bigint, uuid[]), pmo_sync.open_clone(text, bigint, text, text[], text[], refcursor),
     pmo_sync.count_rows(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION pmo_sync.push_and_pull(text, jsonb, bigint, uuid[]), pmo_sync.open_clone(text, bigint, refcursor),
+GRANT EXECUTE ON FUNCTION pmo_sync.push_and_pull(text, jsonb, bigint, uuid[]), pmo_sync.open_clone(text, bigint, text, text[], text[], refcursor),
     pmo_sync.count_rows(text) TO PUBLIC;
 """
