@@ -146,9 +146,10 @@ def cmd_conflicts(args) -> int:
         return 0
     for c in found:
         field = c["col"] or "-"
-        print(f"#{c['id']} {c['kind']:<9} {c['record']} {field}: original {_show(c['base'])}, "
-              f"mine {_show(c['mine'])} ({c['mine_by']}, {c['mine_at']}), "
-              f"theirs {_show(c['theirs'])} ({c['theirs_by'] or '-'}, {c['theirs_at'] or '-'})")
+        shown = c["shown"]
+        print(f"#{c['id']} {c['kind']:<9} {c['record']} {field}: original {_show(shown['base'])}, "
+              f"mine {_show(shown['mine'])} ({c['mine_by']}, {c['mine_at']}), "
+              f"theirs {_show(shown['theirs'])} ({c['theirs_by'] or '-'}, {c['theirs_at'] or '-'})")
     return 0
 
 
