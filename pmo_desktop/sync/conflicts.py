@@ -218,7 +218,8 @@ def _apply_choice(conn, info: tb.TableInfo, gids: tb.GidMap, c: dict, choice: st
             _set(conn, table, target, values)
             return
         theirs = c["theirs"] or {}
-        clash = next((k for k in info.keys if all(data.get(x) == theirs.get(x) for x in k)), None)
+        clash = next((tb.key_columns(k) for k in info.keys
+                      if all(data.get(x) == theirs.get(x) for x in tb.key_columns(k))), None)
         if clash is None or len(clash) != 1:
             raise SyncError("this record's key has several parts; keep mine or theirs")
         data[clash[0]] = text

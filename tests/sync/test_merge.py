@@ -214,3 +214,22 @@ def test_a_conflict_on_a_reference_shows_the_record_it_points_at(team, capsys):
     assert main(["conflicts", str(b)]) == 0
     out = capsys.readouterr().out
     assert "mine PRJ-104" in out and "theirs PRJ-103" in out and c["mine"] not in out
+
+
+def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(team):
+    # allocations are unique on coalesce(person_id, 0), coalesce(role, ''), project, month: an index on
+    # expressions, which the server checks too.
+    a, b = team.clone("alice"), team.clone("bob")
+    insert = """INSERT INTO allocations (person_id, role, project_id, month, amount)
+                SELECT NULL, 'Architect', id, '2031-01-01', ? FROM projects WHERE code = 'PRJ-101'"""
+    edit(a, insert, (1.5,))
+    edit(b, insert, (2.0,))
+    sync(a)
+    assert sync(b)["new_conflicts"] == 1
+    (c,) = open_list(b)
+    assert c["kind"] == "duplicate" and (c["mine"]["amount"], c["theirs"]["amount"]) == (2.0, 1.5)
+    assert main(["resolve", str(b), str(c["id"]), "--keep", "mine"]) == 0
+    sync(b), sync(a)
+    assert value(a, "SELECT amount FROM allocations WHERE month = '2031-01-01'") == (2.0,)
+    assert open_list(a) == [] and open_list(b) == []
+    assert_equal_to_server(team, a, b)
