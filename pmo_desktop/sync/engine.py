@@ -69,54 +69,100 @@ def _meta(tables: dict[str, tb.TableInfo]) -> dict:
 
 
 def share(pf, dsn: str, name: str | None = None) -> dict:
-    """Publish `pf` to the database at `dsn` and make it a synced copy."""
+    """Publish `pf` to the database at `dsn` and make it a synced copy.
+
+    Rows stream to the server a chunk at a time, each built as JSON by SQLite (foreign keys as gids,
+    looked up by index), so a million-row file is never held in memory.
+    """
     if read_state(pf.conn) is not None:
         state = read_state(pf.conn)
         raise SyncError(f"{pf.path.name} is already shared as \"{state.portfolio}\" on {state.server}")
     name = (name or pf.name).strip()
     if not name:
         raise SyncError("a shared portfolio needs a name; pass --name")
+    import uuid
+
     pg = connect(dsn)
+    sent = 0
     try:
         install(pg)
         tables = tb.synced_tables(pf.conn)
         with pf.bookkeeping() as conn:
             conn.execute("DELETE FROM _sync_gid")  # left by an earlier share that the server never took
-            gids = tb.GidMap(conn, empty=True)
-            items = _all_rows(conn, tables, gids)
-            gids.flush()
-            import uuid
-
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS _share_programme (gid TEXT PRIMARY KEY, programme TEXT) "
+                         "WITHOUT ROWID")
+            conn.execute("DELETE FROM temp._share_programme")
+            for info in tables.values():
+                conn.execute(f"INSERT INTO _sync_gid (tbl, row_id, gid) SELECT ?, id, {_NEW_GID} FROM [{info.name}]",
+                             (info.name,))
             with talking(), pg.transaction():
                 pg.execute("SELECT pmo_sync.create_shared(%s, %s, %s)", (name, uuid.uuid4(), f"Shared {pf.name}"))
                 meta = _jsonb(_meta(tables))
-                for start in range(0, len(items), CHUNK):
-                    pg.execute("SELECT pmo_sync.share_rows(%s, %s, %s)", (name, _jsonb(items[start:start + CHUNK]), meta))
+                for info in tables.values():
+                    for chunk in _share_chunks(conn, info):
+                        sent += pg.execute("SELECT pmo_sync.share_rows(%s, %s::jsonb, %s)",
+                                           (name, chunk, meta)).fetchone()[0]
                 who = _whoami(pg, name)
+            conn.execute("DROP TABLE temp._share_programme")
             write_state(conn, SyncState(redact(dsn), name, who["login"], who["role"], who["head"],
                                         pf.last_batch_id(), _now()))
     finally:
         pg.close()
-    return {"portfolio": name, "server": redact(dsn), "rows": len(items), "login": who["login"]}
+    return {"portfolio": name, "server": redact(dsn), "rows": sent, "login": who["login"]}
 
 
-def _all_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], gids: tb.GidMap) -> list[dict]:
-    items = []
-    programme: dict[str, str | None] = {}
-    for info in tables.values():
-        cur = conn.execute(f"SELECT * FROM [{info.name}]")
-        cols = [d[0] for d in cur.description]
-        for values in cur.fetchall():
-            row = dict(zip(cols, values, strict=True))
-            gid = gids.ensure(info.name, row["id"])
-            data = tb.to_wire(conn, info, row, gids)
-            if info.name == "programmes":
-                prog = gid
-            else:
-                prog = next((programme.get(data[c]) for c in info.fks if data.get(c) and programme.get(data[c])), None)
-            programme[gid] = prog
-            items.append({"gid": gid, "tbl": info.name, "data": data, "programme": prog})
-    return items
+# A version 4 uuid from SQLite's random bytes (evaluated for each row).
+_NEW_GID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' "
+            "|| substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' "
+            "|| hex(randomblob(6)))")
+
+
+def _share_chunks(conn: sqlite3.Connection, info: tb.TableInfo, size: int = CHUNK):
+    """One table's rows as JSON text chunks for share_rows: [{"gid", "tbl", "data", "programme"}, ...].
+
+    SQLite writes each row's JSON with its foreign keys as gids. A REAL value is written by Python
+    instead (SQLite's own float printing is not exact to the last digit, and the server compares
+    values): the JSON holds null, and the value follows as a repeated key, which PostgreSQL keeps
+    (the last of repeated keys wins in jsonb).
+    """
+    cols = [c for c in info.columns if c != "id"]
+
+    def ref(col: str) -> str:
+        if info.fks[col] == "*":
+            target = ("(SELECT CASE f.entity " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in tb.ENTITY_TABLES.items())
+                      + " END FROM custom_fields f WHERE f.id = t.field_id)")
+        else:
+            target = f"'{info.fks[col]}'"
+        return f"(SELECT m.gid FROM _sync_gid m WHERE m.tbl = {target} AND m.row_id = t.[{col}])"
+
+    may_be_real = [c for c in cols if not any(k in info.types.get(c, "") for k in ("CHAR", "CLOB", "TEXT"))]
+    values = {c: ref(c) if c in info.fks else
+              f"CASE WHEN typeof(t.[{c}]) = 'real' THEN NULL ELSE t.[{c}] END" if c in may_be_real else f"t.[{c}]"
+              for c in cols}
+    if info.name == "programmes":
+        programme = "g.gid"
+    else:
+        parents = [f"(SELECT p.programme FROM temp._share_programme p WHERE p.gid = {ref(c)})" for c in info.fks]
+        programme = f"coalesce({', '.join(parents)}, NULL)" if parents else "NULL"
+    # json_object takes at most 127 arguments: a wide table's row is several objects, joined here.
+    pairs = [f"'{c}', {values[c]}" for c in cols]
+    objects = [f"json_object({', '.join(pairs[i:i + 50])})" for i in range(0, len(pairs), 50)]
+    source = f"FROM [{info.name}] t JOIN _sync_gid g ON g.tbl = '{info.name}' AND g.row_id = t.id"
+    conn.execute(f"INSERT INTO temp._share_programme (gid, programme) SELECT g.gid, {programme} {source}")
+    reals = "".join(f", CASE WHEN typeof(t.[{c}]) = 'real' THEN t.[{c}] END" for c in may_be_real)
+    columns = ", ".join(objects) or "'{}'"
+    cur = conn.execute(f"SELECT g.gid, p.programme, {columns}{reals} {source} "
+                       f"JOIN temp._share_programme p ON p.gid = g.gid ORDER BY t.id")
+    n_objects = max(len(objects), 1)
+    while rows := cur.fetchmany(size):
+        items = []
+        for gid, programme, *rest in rows:
+            parts = [o[1:-1] for o in rest[:n_objects] if o != "{}"]
+            parts += [f'"{c}":{json.dumps(v)}' for c, v in zip(may_be_real, rest[n_objects:], strict=True)
+                      if v is not None]
+            items.append(f'{{"gid":"{gid}","tbl":"{info.name}","data":{{{",".join(parts)}}},'
+                         f'"programme":{json.dumps(programme)}}}')
+        yield "[" + ",".join(items) + "]"
 
 
 # ------------------------------------------------------------------------------------------------

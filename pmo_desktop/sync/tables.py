@@ -21,7 +21,7 @@ LOCAL_TABLES: frozenset[str] = frozenset()
 
 # (table, column) -> how to find the table a polymorphic reference points at.
 POLYMORPHIC = {("custom_values", "entity_id"): "custom_field_entity"}
-_ENTITY_TABLES = {"project": "projects", "raid_item": "raid_items"}
+ENTITY_TABLES = {"project": "projects", "raid_item": "raid_items"}
 
 
 @dataclass
@@ -193,7 +193,7 @@ class GidMap:
 
 def _entity_table(conn: sqlite3.Connection, row: dict) -> str | None:
     found = conn.execute("SELECT entity FROM custom_fields WHERE id = ?", (row.get("field_id"),)).fetchone()
-    return _ENTITY_TABLES.get(found[0]) if found else None
+    return ENTITY_TABLES.get(found[0]) if found else None
 
 
 def ref_table(conn: sqlite3.Connection, info: TableInfo, col: str, row: dict) -> str | None:
