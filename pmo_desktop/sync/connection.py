@@ -139,8 +139,3 @@ def kept_connection(dsn: str):
         else:
             pg.close()
 
-
-def forget_connections() -> None:
-    """Close every kept connection (a file closed, the program ending)."""
-    while _kept:
-        _kept.popitem()[1].close()
