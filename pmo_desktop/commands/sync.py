@@ -67,10 +67,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path)
     msub = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
     msub.required = True
-    a = msub.add_parser("add", help="add or change a member (an existing database login)")
+    a = msub.add_parser("add", help="add or change a member (a database login)")
     a.add_argument("name")
     a.add_argument("--role", required=True, choices=members.ROLES)
     a.add_argument("--programme", action="append", default=[], help="limit an editor to this programme (repeat)")
+    a.add_argument("--create-login", action="store_true",
+                   help="create the database login if it is missing (needs a login that may create roles)")
     a.add_argument("--json", action="store_true")
     a = msub.add_parser("list", help="list members")
     a.add_argument("--json", action="store_true")
@@ -146,9 +148,10 @@ def cmd_conflicts(args) -> int:
         return 0
     for c in found:
         field = c["col"] or "-"
-        print(f"#{c['id']} {c['kind']:<9} {c['record']} {field}: original {_show(c['base'])}, "
-              f"mine {_show(c['mine'])} ({c['mine_by']}, {c['mine_at']}), "
-              f"theirs {_show(c['theirs'])} ({c['theirs_by'] or '-'}, {c['theirs_at'] or '-'})")
+        shown = c["shown"]
+        print(f"#{c['id']} {c['kind']:<9} {c['record']} {field}: original {_show(shown['base'])}, "
+              f"mine {_show(shown['mine'])} ({c['mine_by']}, {c['mine_at']}), "
+              f"theirs {_show(shown['theirs'])} ({c['theirs_by'] or '-'}, {c['theirs_at'] or '-'})")
     return 0
 
 
@@ -165,9 +168,11 @@ def cmd_resolve(args) -> int:
 def cmd_members(args) -> int:
     with open_portfolio(args.file, read_only=True) as pf:
         if args.action == "add":
-            result = members.add_member(pf, args.name, args.role, args.programme)
+            result = members.add_member(pf, args.name, args.role, args.programme, create_login=args.create_login)
             text = f"{result['login']} is now {result['role']}" + (
-                f" for {', '.join(result['programmes'])}" if result["programmes"] else "")
+                f" for {', '.join(result['programmes'])}" if result["programmes"] else "") + (
+                "; the database login was created without a password: set one, or use the server's usual sign-in"
+                if result["login_created"] else "")
         elif args.action == "remove":
             result = members.remove_member(pf, args.name)
             text = f"Removed {args.name}"

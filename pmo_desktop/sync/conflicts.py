@@ -41,16 +41,37 @@ def _record_label(pf, c: dict) -> str:
     return f"{c['tbl']} {c['gid'][:8]}"
 
 
+def _human_key(pf, gids: tb.GidMap, gid) -> str:
+    """The record a foreign key's gid points at, as a person names it (a project's code...)."""
+    found = gids.local(gid) if isinstance(gid, str) else None
+    if found is None:
+        return "(a record not in this copy)"
+    cur = pf.conn.execute(f"SELECT * FROM [{found[0]}] WHERE id = ?", (found[1],))
+    values = cur.fetchone()
+    if values is None:
+        return "(a record not in this copy)"
+    row = dict(zip([d[0] for d in cur.description], values, strict=True))
+    return next((str(row[c]) for c in _NAME_COLUMNS if row.get(c)), f"{found[0]} {found[1]}")
+
+
 def open_conflicts(pf) -> list[dict]:
+    """Open conflicts; `shown` holds original, mine and theirs as a person reads them (a foreign key
+    as the code or name of the record it points at, never a global id)."""
     require_state(pf)
     rows = pf.conn.execute(
         f"SELECT {', '.join(_COLS)} FROM _sync_conflicts WHERE resolved_batch IS NULL ORDER BY id").fetchall()
+    tables = tb.synced_tables(pf.conn) if rows else {}
+    gids = tb.GidMap(pf.conn)
     out = []
     for values in rows:
         c = dict(zip(_COLS, values, strict=True))
         for key in ("base", "mine", "theirs", "row_image"):
             c[key] = _load(c[key])
         c["record"] = _record_label(pf, c)
+        info = tables.get(c["tbl"])
+        is_fk = info is not None and c["col"] in info.fks
+        c["shown"] = {key: _human_key(pf, gids, c[key]) if is_fk and c[key] is not None and not isinstance(c[key], dict)
+                      else c[key] for key in ("base", "mine", "theirs")}
         out.append(c)
     return out
 
@@ -102,9 +123,31 @@ def resolve(pf, conflict_id: int, keep: str) -> dict:
         conn = pf.conn
         gids = tb.GidMap(conn)
         _apply_choice(conn, info, gids, c, choice, keep)
+        if c["kind"] == "duplicate" and not c["col"] and choice != "theirs":
+            # The records created under mine were refused with it: they follow it to where it lives now.
+            _adopt_children(conn, tables, gids, c["gid"], c["theirs_gid"] if choice == "mine" else c["gid"], batch_id)
         gids.flush()
         conn.execute("UPDATE _sync_conflicts SET resolved_batch = ? WHERE id = ?", (batch_id, conflict_id))
     return {"conflict": conflict_id, "kept": keep, "batch": batch_id}
+
+
+def _adopt_children(conn, tables: dict[str, tb.TableInfo], gids: tb.GidMap, old_parent: str, new_parent: str,
+                    batch_id: int) -> None:
+    """Bring back the rows refused because their parent `old_parent` was not on the server, under
+    `new_parent`, and their own refused children with them; their conflicts close with this batch."""
+    waiting = conn.execute(
+        """SELECT id, gid, tbl, col, mine FROM _sync_conflicts
+           WHERE resolved_batch IS NULL AND kind = 'deleted' AND theirs_gid = ? AND row_image IS NULL""",
+        (old_parent,)).fetchall()
+    for conflict_id, gid, table, col, mine in waiting:
+        data, info = _load(mine), tables.get(table)
+        if not isinstance(data, dict) or info is None or not col:
+            continue
+        data[col] = new_parent
+        if not _exists(conn, table, _row_id(gids, gid, table)):
+            _insert(conn, info, gids, gid, data)
+        conn.execute("UPDATE _sync_conflicts SET resolved_batch = ? WHERE id = ?", (batch_id, conflict_id))
+        _adopt_children(conn, tables, gids, gid, gid, batch_id)
 
 
 def _row_id(gids: tb.GidMap, gid: str | None, table: str) -> int | None:
@@ -175,7 +218,8 @@ def _apply_choice(conn, info: tb.TableInfo, gids: tb.GidMap, c: dict, choice: st
             _set(conn, table, target, values)
             return
         theirs = c["theirs"] or {}
-        clash = next((k for k in info.keys if all(data.get(x) == theirs.get(x) for x in k)), None)
+        clash = next((tb.key_columns(k) for k in info.keys
+                      if all(data.get(x) == theirs.get(x) for x in tb.key_columns(k))), None)
         if clash is None or len(clash) != 1:
             raise SyncError("this record's key has several parts; keep mine or theirs")
         data[clash[0]] = text

@@ -109,3 +109,33 @@ def install(pg) -> None:
     with talking(), pg.transaction():
         pg.execute("SELECT pg_advisory_xact_lock(872316)")
         pg.execute(server_sql.INSTALL.replace("%(version)s", str(server_sql.SCHEMA_VERSION)))
+
+
+# A connection kept between syncs of one program (the window's automatic sync, a benchmark's rounds):
+# opening one costs a TCP and authentication exchange, and a new server session compiles the sync
+# functions again. One per connection string; taken out while in use, so two threads never share it.
+_kept: dict[str, object] = {}
+
+
+@contextlib.contextmanager
+def kept_connection(dsn: str):
+    """A connection to `dsn`, reused from the last sync when it is still open; yields (pg, reused)."""
+    pg = _kept.pop(dsn, None)
+    reused = pg is not None and not pg.closed and pg.info.transaction_status == 0  # IDLE
+    if not reused:
+        if pg is not None:
+            pg.close()
+        pg = connect(dsn)
+    ok = False
+    try:
+        yield pg, reused
+        ok = True
+    finally:
+        if ok and not pg.closed and pg.info.transaction_status == 0:
+            old = _kept.pop(dsn, None)
+            if old is not None:
+                old.close()
+            _kept[dsn] = pg
+        else:
+            pg.close()
+

@@ -1,25 +1,26 @@
-"""Share, clone and sync a portfolio through the server (see server_sql for the other side).
+"""Sync a shared portfolio through the server (see server_sql for the other side; publish for share
+and clone, re-exported here).
 
 A sync is: build the payload of every local batch not yet sent (kept in the file with its batch
 uuid before anything is sent, so a retry after a crash sends the same batch and the server applies it
-once), push them in one server transaction, then pull every row changed since the last position (and
-every row just pushed, so a change the server kept as a conflict returns to the server's value) and
-apply them locally as one batch with source 'sync'. The server merges; a copy only ever takes the
-server's values, so after a sync every copy equals the server except for changes made meanwhile.
+once), then one server call (push_and_pull) that pushes them in one server transaction and returns
+every row changed since the last position (and every row just pushed, so a change the server kept as
+a conflict returns to the server's value), applied locally as one batch with source 'sync'. The
+server merges; a copy only ever takes the server's values, so after a sync every copy equals the
+server except for changes made meanwhile.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.store import changelog, create_portfolio
+from pmo_desktop.store import changelog
 from pmo_desktop.sync import tables as tb
-from pmo_desktop.sync.connection import Refused, SyncError, connect, install, redact, talking
+from pmo_desktop.sync.connection import Offline, Refused, SyncError, install, kept_connection, talking
+from pmo_desktop.sync.publish import as_jsonb, clone, now_utc, share, wire_meta
 from pmo_desktop.sync.state import (
     RESOLVE_SOURCE,
     SYNC_SOURCE,
@@ -30,170 +31,7 @@ from pmo_desktop.sync.state import (
     write_state,
 )
 
-CHUNK = 5000
 REPLAYS = {str(Source.UNDO), str(Source.REDO), RESOLVE_SOURCE}
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _jsonb(value):
-    from psycopg.types.json import Jsonb
-
-    return Jsonb(value)
-
-
-def _whoami(pg, name: str) -> dict:
-    with talking():
-        row = pg.execute("SELECT login, role, programmes, head FROM pmo_sync.whoami(%s)", (name,)).fetchone()
-    return {"login": row[0], "role": row[1], "programmes": list(row[2] or []), "head": row[3]}
-
-
-def _meta(tables: dict[str, tb.TableInfo]) -> dict:
-    return {"fks": {t: i.fks for t, i in tables.items() if i.fks}, "keys": {t: i.keys for t, i in tables.items() if i.keys}}
-
-
-# ------------------------------------------------------------------------------------------------
-# Share
-
-
-def share(pf, dsn: str, name: str | None = None) -> dict:
-    """Publish `pf` to the database at `dsn` and make it a synced copy."""
-    if read_state(pf.conn) is not None:
-        state = read_state(pf.conn)
-        raise SyncError(f"{pf.path.name} is already shared as \"{state.portfolio}\" on {state.server}")
-    name = (name or pf.name).strip()
-    if not name:
-        raise SyncError("a shared portfolio needs a name; pass --name")
-    pg = connect(dsn)
-    try:
-        install(pg)
-        tables = tb.synced_tables(pf.conn)
-        with pf.bookkeeping() as conn:
-            conn.execute("DELETE FROM _sync_gid")  # left by an earlier share that the server never took
-            gids = tb.GidMap(conn, empty=True)
-            items = _all_rows(conn, tables, gids)
-            gids.flush()
-            import uuid
-
-            with talking(), pg.transaction():
-                pg.execute("SELECT pmo_sync.create_shared(%s, %s, %s)", (name, uuid.uuid4(), f"Shared {pf.name}"))
-                meta = _jsonb(_meta(tables))
-                for start in range(0, len(items), CHUNK):
-                    pg.execute("SELECT pmo_sync.share_rows(%s, %s, %s)", (name, _jsonb(items[start:start + CHUNK]), meta))
-                who = _whoami(pg, name)
-            write_state(conn, SyncState(redact(dsn), name, who["login"], who["role"], who["head"],
-                                        pf.last_batch_id(), _now()))
-    finally:
-        pg.close()
-    return {"portfolio": name, "server": redact(dsn), "rows": len(items), "login": who["login"]}
-
-
-def _all_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], gids: tb.GidMap) -> list[dict]:
-    items = []
-    programme: dict[str, str | None] = {}
-    for info in tables.values():
-        cur = conn.execute(f"SELECT * FROM [{info.name}]")
-        cols = [d[0] for d in cur.description]
-        for values in cur.fetchall():
-            row = dict(zip(cols, values, strict=True))
-            gid = gids.ensure(info.name, row["id"])
-            data = tb.to_wire(conn, info, row, gids)
-            if info.name == "programmes":
-                prog = gid
-            else:
-                prog = next((programme.get(data[c]) for c in info.fks if data.get(c) and programme.get(data[c])), None)
-            programme[gid] = prog
-            items.append({"gid": gid, "tbl": info.name, "data": data, "programme": prog})
-    return items
-
-
-# ------------------------------------------------------------------------------------------------
-# Clone
-
-
-def clone(dsn: str, out: str | Path, portfolio: str | None = None, *, overwrite: bool = False,
-          progress: Callable[[int, int], None] | None = None) -> dict:
-    """Make a new local copy of a shared portfolio.
-
-    Rows stream from the server as JSON text into a staging table of the new file; SQLite's own JSON
-    functions then fill each table, with local ids numbered here and foreign keys translated from gids
-    by a join, so a million rows never pass through Python objects one by one.
-    """
-    pg = connect(dsn)
-    counted: dict[str, int] = {}
-    try:
-        if portfolio is None:
-            with talking():
-                names = [r[0] for r in pg.execute(
-                    "SELECT name FROM pmo_sync.my_portfolios()")] if _has_schema(pg) else []
-            if len(names) != 1:
-                listed = ", ".join(names) if names else "none you are a member of"
-                raise SyncError(f"name the portfolio to clone with --portfolio (shared here: {listed})")
-            portfolio = names[0]
-        who = _whoami(pg, portfolio)
-        head = who["head"]
-
-        def populate(pf):
-            conn = pf.conn
-            conn.execute("CREATE TEMP TABLE _clone_rows (gid TEXT NOT NULL, tbl TEXT NOT NULL, data TEXT NOT NULL)")
-            with talking(), pg.transaction():
-                total = pg.execute("SELECT count(*) FROM pmo_sync.pull_rows(%s, 0, %s, %s)",
-                                   (portfolio, head, [])).fetchone()[0] if progress is not None else 0
-                cur = pg.cursor(name="pmo_clone")
-                cur.execute("SELECT gid::text, tbl, data::text FROM pmo_sync.pull_rows(%s, 0, %s, %s)",
-                            (portfolio, head, []))
-                done = 0
-                while batch := cur.fetchmany(20000):
-                    conn.executemany("INSERT INTO temp._clone_rows VALUES (?, ?, ?)", batch)
-                    done += len(batch)
-                    if progress is not None:
-                        progress(done, total)
-                cur.close()
-            _fill_from_staging(conn, counted)
-            write_state(conn, SyncState(redact(dsn), portfolio, who["login"], who["role"], head,
-                                        pf.last_batch_id(), _now()))
-
-        pf = create_portfolio(out, overwrite=overwrite, populate=populate)
-        pf.close()
-    finally:
-        pg.close()
-    return {"portfolio": portfolio, "file": str(out), "rows": sum(counted.values()), "counts": counted,
-            "login": who["login"], "role": who["role"]}
-
-
-def _fill_from_staging(conn: sqlite3.Connection, counted: dict[str, int]) -> None:
-    tables = tb.synced_tables(conn)
-    for name in reversed(list(tables)):
-        conn.execute(f"DELETE FROM [{name}]")
-    conn.execute("DELETE FROM _sync_gid")
-    conn.execute("CREATE INDEX temp._clone_rows_tbl ON _clone_rows (tbl)")
-    for name, info in tables.items():
-        conn.execute(
-            """INSERT INTO _sync_gid (tbl, row_id, gid)
-               SELECT tbl, row_number() OVER (ORDER BY rowid), gid FROM temp._clone_rows WHERE tbl = ?""", (name,))
-        cols = [c for c in info.columns if c != "id"]
-        exprs = []
-        for col in cols:
-            value = f"json_extract(s.data, '$.\"{col}\"')"
-            if col in info.fks:
-                value = f"(SELECT m.row_id FROM _sync_gid m WHERE m.gid = {value})"
-            if col in info.defaults:
-                value = f"coalesce({value}, {info.defaults[col]})"
-            exprs.append(value)
-        n = conn.execute(
-            f"""INSERT INTO [{name}] (id, {', '.join(f'[{c}]' for c in cols)})
-                SELECT g.row_id, {', '.join(exprs)} FROM temp._clone_rows s
-                  JOIN _sync_gid g ON g.gid = s.gid WHERE s.tbl = ?""", (name,)).rowcount
-        if n:
-            counted[name] = n
-    conn.execute("DROP TABLE temp._clone_rows")
-
-
-def _has_schema(pg) -> bool:
-    with talking():
-        return bool(pg.execute("SELECT to_regprocedure('pmo_sync.my_portfolios()') IS NOT NULL").fetchone()[0])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -201,24 +39,74 @@ def _has_schema(pg) -> bool:
 
 
 def sync(pf, *, dsn: str | None = None) -> dict:
-    """Send what this copy changed, receive what everyone else did; returns the counts."""
+    """Send what this copy changed, receive what everyone else did; returns the counts.
+
+    One server call does both (push_and_pull), on a connection kept for the next sync; a kept
+    connection the server has dropped meanwhile is replaced once (a push is idempotent, so sending
+    again is safe).
+    """
     state = require_state(pf)
-    pg = connect(dsn or state.server)
+    target = dsn or state.server
+    tables = tb.synced_tables(pf.conn)
+    for attempt in (1, 2):
+        with kept_connection(target) as (pg, reused):
+            build_payloads(pf, tables, state)  # once connected: offline, the file stays as it was
+            try:
+                return _round(pf, pg, state, tables)
+            except Offline:
+                if not reused or attempt == 2:
+                    raise
+    raise AssertionError("unreachable")
+
+
+def _round(pf, pg, state: SyncState, tables) -> dict:
+    unsent = pf.conn.execute("SELECT batch_id, uuid, payload FROM _sync_pushed WHERE sent = 0 ORDER BY batch_id").fetchall()
+    batches, pushed_gids = _outgoing(unsent)
+    deferred = [r[0] for r in pf.conn.execute("SELECT gid FROM _sync_deferred")]
+    extra = sorted(set(pushed_gids) | set(deferred))
+    call = ("SELECT pmo_sync.push_and_pull(%s, %s, %s, %s::uuid[])",
+            (state.portfolio, as_jsonb(batches), state.last_seq, extra))
+    with talking():
+        try:
+            got = pg.execute(*call).fetchone()[0]
+        except _undefined_function():
+            _upgrade_server(pg)
+            got = pg.execute(*call).fetchone()[0]
+    conflicts = {c["id"] for r in got["results"] if not r.get("repeat") for c in r["conflicts"]}
+    received, applied, plans = _apply_pull(pf, state, tables, got, [r[0] for r in unsent])
+    sent = len(unsent)
+    if plans and recompute(pf, plans):
+        # Worked-out dates go out at once, marked as derived: never a conflict, never overwriting.
+        build_payloads(pf, tables, read_state(pf.conn))
+        more, _gids, _c = _push(pf, pg, read_state(pf.conn))
+        sent += more
+    return {"sent": sent, "received": received, "rows_updated": applied, "new_conflicts": len(conflicts),
+            "login": got["login"], "role": got["role"], "position": read_state(pf.conn).last_seq}
+
+
+def _upgrade_server(pg) -> None:
+    """A server shared by an older version: its owner's login brings the functions up to date."""
     try:
-        who = _whoami(pg, state.portfolio)
-        tables = tb.synced_tables(pf.conn)
-        build_payloads(pf, tables, state)
-        sent, pushed_gids, conflicts = _push(pf, pg, state)
-        received, applied, plans = _pull(pf, pg, state, tables, pushed_gids)
-        if plans and recompute(pf, plans):
-            # Worked-out dates go out at once, marked as derived: never a conflict, never overwriting.
-            build_payloads(pf, tables, read_state(pf.conn))
-            more, _gids, _c = _push(pf, pg, read_state(pf.conn))
-            sent += more
-    finally:
-        pg.close()
-    return {"sent": sent, "received": received, "rows_updated": applied, "new_conflicts": conflicts,
-            "login": who["login"], "role": who["role"], "position": read_state(pf.conn).last_seq}
+        install(pg)
+    except SyncError:
+        raise SyncError("the server's sync functions are older than this version of PMO Desktop; the login "
+                        "that shared the portfolio updates them by syncing once with this version") from None
+
+
+def _undefined_function():
+    import psycopg
+
+    return psycopg.errors.UndefinedFunction
+
+
+def _outgoing(unsent) -> tuple[list[dict], list[str]]:
+    gids: list[str] = []
+    batches = []
+    for _batch_id, bid, text in unsent:
+        payload = json.loads(text)
+        batches.append({"id": bid, **payload})
+        gids.extend(c["gid"] for c in payload["changes"])
+    return batches, gids
 
 
 def build_payloads(pf, tables: dict[str, tb.TableInfo], state: SyncState) -> None:
@@ -233,7 +121,7 @@ def build_payloads(pf, tables: dict[str, tb.TableInfo], state: SyncState) -> Non
         if not batches:
             return
         gids = tb.GidMap(conn)
-        meta = _meta(tables)
+        meta = wire_meta(tables)
         for batch_id, source, label in batches:
             items = _batch_items(conn, tables, gids, batch_id, source)
             resolves = [r[0] for r in conn.execute(
@@ -276,16 +164,11 @@ def _push(pf, pg, state: SyncState) -> tuple[int, list[str], int]:
     unsent = pf.conn.execute("SELECT batch_id, uuid, payload FROM _sync_pushed WHERE sent = 0 ORDER BY batch_id").fetchall()
     if not unsent:
         return 0, [], 0
-    gids: list[str] = []
     conflicts: set[int] = set()
-    batches = []
-    for _batch_id, bid, text in unsent:
-        payload = json.loads(text)
-        batches.append({"id": bid, **payload})
-        gids.extend(c["gid"] for c in payload["changes"])
+    batches, gids = _outgoing(unsent)
     with talking():
         results = pg.execute("SELECT pmo_sync.push_batches(%s, %s)",
-                             (state.portfolio, _jsonb(batches))).fetchone()[0]
+                             (state.portfolio, as_jsonb(batches))).fetchone()[0]
     for result in results:
         if not result.get("repeat"):
             conflicts.update(c["id"] for c in result["conflicts"])
@@ -294,19 +177,11 @@ def _push(pf, pg, state: SyncState) -> tuple[int, list[str], int]:
     return len(unsent), gids, len(conflicts)
 
 
-def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int, int]:
-    head = _whoami(pg, state.portfolio)["head"]
-    deferred = [r[0] for r in pf.conn.execute("SELECT gid FROM _sync_deferred")]
-    extra = sorted(set(pushed_gids) | set(deferred))
-    with talking():
-        rows = pg.execute(
-            "SELECT gid::text, tbl, data, deleted, changed_by FROM pmo_sync.pull_rows(%s, %s, %s, %s::uuid[])",
-            (state.portfolio, state.last_seq, head, extra)).fetchall()
-        batches = pg.execute("SELECT id::text, seq, author, label FROM pmo_sync.pull_batches(%s, %s, %s)",
-                             (state.portfolio, state.last_seq, head)).fetchall()
-        conflicts = pg.execute("SELECT * FROM pmo_sync.open_conflicts(%s)", (state.portfolio,)).fetchall()
+def _apply_pull(pf, state: SyncState, tables, got: dict, sent: list[int]) -> tuple[int, int, set[str]]:
+    """Mark the batches just sent and apply what came back, in one local transaction."""
+    rows, head = got["rows"], got["head"]
     mine = {r[0] for r in pf.conn.execute("SELECT uuid FROM _sync_pushed")}
-    theirs = [b for b in batches if b[0] not in mine]
+    theirs = [b for b in got["batches"] if b[0] not in mine]
     authors = sorted({b[2] for b in theirs})
     label = (f"Received {len(theirs)} change{'s' if len(theirs) != 1 else ''} from {', '.join(authors)}"
              if theirs else "Server values after sending")
@@ -315,16 +190,16 @@ def _pull(pf, pg, state: SyncState, tables, pushed_gids: list[str]) -> tuple[int
     writer = pf.batch(SYNC_SOURCE, label) if rows else pf.bookkeeping()
     with writer as batch_or_conn:
         conn = pf.conn
+        conn.executemany("UPDATE _sync_pushed SET sent = 1 WHERE batch_id = ?", [(b,) for b in sent])
         if rows:
             applied = apply_rows(conn, tables, rows, pending_rows(conn, state), batch_id=batch_or_conn)
             if applied and theirs:
                 plans = _touched_plans(conn, rows, tb.GidMap(conn))
             if not conn.execute("SELECT 1 FROM change_log WHERE batch_id = ? LIMIT 1", (batch_or_conn,)).fetchone():
                 conn.execute("DELETE FROM batches WHERE id = ?", (batch_or_conn,))
-        _store_conflicts(conn, conflicts)
-        now = _now()
+        _store_conflicts(conn, got["conflicts"])
         write_state(conn, SyncState(state.server, state.portfolio, state.login, state.role, head,
-                                    state.since_batch, now))
+                                    state.since_batch, now_utc()))
     return len(theirs), applied, plans
 
 
@@ -476,7 +351,10 @@ def _store_conflicts(conn, conflicts) -> None:
         for key in ("gid", "theirs_gid"):
             values[key] = None if values[key] is None else str(values[key])
         for key in ("mine_at", "theirs_at"):
-            values[key] = None if values[key] is None else values[key].astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            at = values[key]
+            if isinstance(at, str):
+                at = datetime.fromisoformat(at)
+            values[key] = None if at is None else at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         rows.append(values)
     conn.executemany(
         f"INSERT OR IGNORE INTO _sync_conflicts ({', '.join(_CONFLICT_COLS)}) "

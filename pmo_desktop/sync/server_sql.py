@@ -15,8 +15,9 @@ membership (role admin/editor/viewer, editors optionally scoped to programmes), 
 """
 
 from pmo_desktop.sync.server_admin_sql import ADMIN
+from pmo_desktop.sync.server_round_sql import ROUND
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _CORE = r"""
 CREATE SCHEMA IF NOT EXISTS pmo_sync;
@@ -130,15 +131,20 @@ LANGUAGE sql STABLE SET search_path = pmo_sync, pg_temp AS $f$
      LIMIT 1
 $f$;
 
--- A row's human keys as text, one per unique column set without a null in it.
+-- A row's human keys as text, one per unique column set without a null in it. A part of a key is a
+-- column name, or [name, constant] for a column whose null counts as the constant (SQLite's
+-- coalesce(column, constant) index expressions), so such a key always exists.
 CREATE OR REPLACE FUNCTION pmo_sync._keys_of(d jsonb, keydefs jsonb) RETURNS SETOF text
 LANGUAGE sql IMMUTABLE AS $f$
     SELECT kd.cols::text || kv.key
       FROM jsonb_array_elements(coalesce(keydefs, '[]')) kd(cols)
       CROSS JOIN LATERAL (
-        SELECT jsonb_agg(coalesce(d->x.c, 'null') ORDER BY x.o)::text AS key,
-               bool_or(d->x.c IS NULL OR d->x.c = 'null'::jsonb) AS hasnull
-          FROM jsonb_array_elements_text(kd.cols) WITH ORDINALITY x(c, o)) kv
+        SELECT jsonb_agg(CASE WHEN jsonb_typeof(x.e) = 'array'
+                              THEN CASE WHEN coalesce(d->(x.e->>0), 'null') = 'null' THEN x.e->1 ELSE d->(x.e->>0) END
+                              ELSE coalesce(d->(x.e #>> '{}'), 'null') END ORDER BY x.o)::text AS key,
+               bool_or(jsonb_typeof(x.e) <> 'array'
+                       AND coalesce(d->(x.e #>> '{}'), 'null') = 'null') AS hasnull
+          FROM jsonb_array_elements(kd.cols) WITH ORDINALITY x(e, o)) kv
      WHERE NOT kv.hasnull
 $f$;
 
@@ -424,4 +430,4 @@ END $f$;
 
 """
 
-INSTALL = _CORE + ADMIN
+INSTALL = _CORE + ADMIN + ROUND

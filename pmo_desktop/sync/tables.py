@@ -8,6 +8,8 @@ so it is declared here by hand (SQLite cannot say so).
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ LOCAL_TABLES: frozenset[str] = frozenset()
 
 # (table, column) -> how to find the table a polymorphic reference points at.
 POLYMORPHIC = {("custom_values", "entity_id"): "custom_field_entity"}
-_ENTITY_TABLES = {"project": "projects", "raid_item": "raid_items"}
+ENTITY_TABLES = {"project": "projects", "raid_item": "raid_items"}
 
 
 @dataclass
@@ -28,7 +30,7 @@ class TableInfo:
     columns: list[str]
     types: dict[str, str]
     fks: dict[str, str]  # column -> referenced table ('*' when it depends on the row)
-    keys: list[list[str]] = field(default_factory=list)  # unique column sets (human keys)
+    keys: list[list] = field(default_factory=list)  # unique column sets (human keys); see _expression_key
     defaults: dict[str, str] = field(default_factory=dict)  # NOT NULL columns' default expressions
 
 
@@ -48,7 +50,10 @@ def synced_tables(conn: sqlite3.Connection) -> dict[str, TableInfo]:
             if not idx[2] or idx[3] == "pk" or idx[4]:  # not unique, the primary key, or partial
                 continue
             info = conn.execute(f"PRAGMA index_info([{idx[1]}])").fetchall()
-            if any(r[1] < 0 for r in info):  # an expression index
+            if any(r[1] < 0 for r in info):  # an expression index: coalesce(column, constant) is understood
+                key = _expression_key(conn, idx[1])
+                if key is not None:
+                    keys.append(key)
                 continue
             keys.append([r[2] for r in sorted(info)])
         defaults = {c[1]: c[4] for c in cols if c[3] and c[4] is not None}
@@ -67,6 +72,47 @@ def synced_tables(conn: sqlite3.Connection) -> dict[str, TableInfo]:
     for name in infos:
         visit(name)
     return ordered
+
+
+_COALESCE = re.compile(r"^coalesce\(\s*\[?(\w+)\]?\s*,\s*(-?\d+(?:\.\d+)?|'(?:[^']|'')*')\s*\)$", re.IGNORECASE)
+_PLAIN = re.compile(r"^\[?(\w+)\]?$")
+
+
+def _expression_key(conn: sqlite3.Connection, index: str) -> list | None:
+    """A unique index over columns and coalesce(column, constant) as a key: a column's name, or
+    [name, constant] for a column whose null counts as the constant. None for any other expression."""
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (index,)).fetchone()
+    if not sql or not sql[0]:
+        return None
+    text = " ".join(sql[0].split())
+    start = text.find("(", text.upper().find(" ON "))
+    if start < 0 or not text.endswith(")"):
+        return None
+    parts, depth, current = [], 0, ""
+    for ch in text[start + 1:-1]:
+        if ch == "," and depth == 0:
+            parts.append(current.strip())
+            current = ""
+            continue
+        depth += (ch == "(") - (ch == ")")
+        current += ch
+    parts.append(current.strip())
+    key: list = []
+    for part in parts:
+        if found := _PLAIN.match(part):
+            key.append(found[1])
+        elif found := _COALESCE.match(part):
+            literal = found[2]
+            value = literal[1:-1].replace("''", "'") if literal.startswith("'") else json.loads(literal)
+            key.append([found[1], value])
+        else:
+            return None
+    return key
+
+
+def key_columns(key: list) -> list[str]:
+    """The column names of a key (see _expression_key)."""
+    return [part if isinstance(part, str) else part[0] for part in key]
 
 
 def new_gid() -> str:
@@ -147,7 +193,7 @@ class GidMap:
 
 def _entity_table(conn: sqlite3.Connection, row: dict) -> str | None:
     found = conn.execute("SELECT entity FROM custom_fields WHERE id = ?", (row.get("field_id"),)).fetchone()
-    return _ENTITY_TABLES.get(found[0]) if found else None
+    return ENTITY_TABLES.get(found[0]) if found else None
 
 
 def ref_table(conn: sqlite3.Connection, info: TableInfo, col: str, row: dict) -> str | None:

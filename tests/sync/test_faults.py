@@ -69,7 +69,7 @@ def test_killed_during_push_and_during_pull(team):
     with psycopg.connect(team.dsn, autocommit=True) as holder:
         holder.execute("SELECT pg_advisory_lock(872316, %s)", (_pid(team),))
         proc = start_sync(a)
-        wait_until(lambda: blocked_on(team, "push_batch"))
+        wait_until(lambda: blocked_on(team, "pmo_sync.push_"))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         holder.execute("SELECT pg_advisory_unlock(872316, %s)", (_pid(team),))
@@ -81,7 +81,7 @@ def test_killed_during_push_and_during_pull(team):
         sync(b)
         holder.execute("LOCK TABLE pmo_sync.rows IN ACCESS EXCLUSIVE MODE")
         proc = start_sync(a)
-        wait_until(lambda: blocked_on(team, "pull") or blocked_on(team, "push_batch"))
+        wait_until(lambda: blocked_on(team, "pull") or blocked_on(team, "pmo_sync.push_"))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         holder.rollback()
@@ -108,7 +108,7 @@ def test_server_stopped_mid_sync_is_one_line_and_a_later_sync_succeeds(team, pg_
     holder = psycopg.connect(team.dsn, autocommit=True)
     holder.execute("SELECT pg_advisory_lock(872316, %s)", (_pid(team),))
     proc = start_sync(a)
-    wait_until(lambda: blocked_on(team, "push_batch"))
+    wait_until(lambda: blocked_on(team, "pmo_sync.push_"))
     try:
         pg_server.stop()
         out, err = proc.communicate(timeout=30)

@@ -176,3 +176,60 @@ def test_new_rows_with_children_reach_every_copy_under_their_own_ids(team):
     assert value(b, """SELECT g.name, r.ref FROM projects p JOIN programmes g ON g.id = p.programme_id
                        JOIN raid_items r ON r.project_id = p.id WHERE p.code = 'PRJ-900'""") == ("New Programme", "R-900")
     assert_equal_to_server(team, a, b)
+
+
+@pytest.mark.parametrize("keep", ["mine", "PRJ-142"])
+def test_keeping_a_duplicate_brings_the_records_created_under_it(team, keep):
+    a, b = team.clone("alice"), team.clone("bob")
+    edit(a, "INSERT INTO projects (code, name) VALUES ('PRJ-141', 'Alice''s PRJ-141')")
+    with open_portfolio(b) as pf, pf.batch("ui", "new project with a risk and a milestone"):
+        prj = pf.conn.execute("INSERT INTO projects (code, name) VALUES ('PRJ-141', 'Bob''s PRJ-141')").lastrowid
+        pf.conn.execute("INSERT INTO raid_items (ref, type, title, project_id) VALUES ('R-500', 'Risk', 'Bob''s risk', ?)",
+                        (prj,))
+    sync(a), sync(b)
+    kinds = sorted(c["kind"] for c in open_list(b))
+    assert kinds == ["deleted", "duplicate"]
+    duplicate = next(c for c in open_list(b) if c["kind"] == "duplicate")
+    assert main(["resolve", str(b), str(duplicate["id"]), "--keep", keep]) == 0
+    code = "PRJ-141" if keep == "mine" else keep
+    expected = ("Bob's PRJ-141", "Bob's risk")
+    query = "SELECT p.name, r.title FROM raid_items r JOIN projects p ON p.id = r.project_id WHERE r.ref = 'R-500'"
+    assert value(b, query) == expected and value(b, "SELECT code FROM projects WHERE name = 'Bob''s PRJ-141'") == (code,)
+    assert open_list(b) == []
+    sync(b), sync(a)
+    assert value(a, query) == expected
+    assert open_list(a) == [] and team.query("SELECT count(*) FROM pmo_sync.conflicts WHERE resolved_at IS NULL") == [(0,)]
+    assert_equal_to_server(team, a, b)
+
+
+def test_a_conflict_on_a_reference_shows_the_record_it_points_at(team, capsys):
+    a, b = team.clone("alice"), team.clone("bob")
+    move = "UPDATE raid_items SET project_id = (SELECT id FROM projects WHERE code = ?) WHERE id = (SELECT min(id) FROM raid_items)"
+    edit(a, move, ("PRJ-103",))
+    edit(b, move, ("PRJ-104",))
+    sync(a), sync(b)
+    (c,) = open_list(b)
+    assert c["col"] == "project_id" and (c["shown"]["mine"], c["shown"]["theirs"]) == ("PRJ-104", "PRJ-103")
+    capsys.readouterr()
+    assert main(["conflicts", str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "mine PRJ-104" in out and "theirs PRJ-103" in out and c["mine"] not in out
+
+
+def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(team):
+    # allocations are unique on coalesce(person_id, 0), coalesce(role, ''), project, month: an index on
+    # expressions, which the server checks too.
+    a, b = team.clone("alice"), team.clone("bob")
+    insert = """INSERT INTO allocations (person_id, role, project_id, month, amount)
+                SELECT NULL, 'Architect', id, '2031-01-01', ? FROM projects WHERE code = 'PRJ-101'"""
+    edit(a, insert, (1.5,))
+    edit(b, insert, (2.0,))
+    sync(a)
+    assert sync(b)["new_conflicts"] == 1
+    (c,) = open_list(b)
+    assert c["kind"] == "duplicate" and (c["mine"]["amount"], c["theirs"]["amount"]) == (2.0, 1.5)
+    assert main(["resolve", str(b), str(c["id"]), "--keep", "mine"]) == 0
+    sync(b), sync(a)
+    assert value(a, "SELECT amount FROM allocations WHERE month = '2031-01-01'") == (2.0,)
+    assert open_list(a) == [] and open_list(b) == []
+    assert_equal_to_server(team, a, b)

@@ -158,3 +158,27 @@ def test_bad_inputs_are_one_line(team, tmp_path, capsys):
     assert not (tmp_path / "x.pmo").exists()
     assert main(["conflicts", str(a), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"conflicts": [], "count": 0}
+
+
+def test_members_add_creates_a_missing_login_only_when_asked_and_allowed(team, capsys):
+    newbie = f"newbie_{uuid.uuid4().hex[:8]}"
+    try:
+        capsys.readouterr()
+        assert main(["members", str(team.admin_path), "add", newbie, "--role", "viewer"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "--create-login" in err
+        assert team.query("SELECT count(*) FROM pg_roles WHERE rolname = %s", (newbie,)) == [(0,)]
+        assert main(["members", str(team.admin_path), "add", newbie, "--role", "viewer", "--create-login"]) == 0
+        assert "created" in capsys.readouterr().out
+        assert team.clone(newbie).exists()  # the new login can sign in and receive
+        # An admin whose login may not create roles gets one line saying who can.
+        a = team.clone("alice")
+        assert main(["members", str(team.admin_path), "add", "alice", "--role", "admin"]) == 0
+        capsys.readouterr()
+        assert main(["members", str(a), "add", f"{newbie}x", "--role", "viewer", "--create-login"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "cannot create logins" in err and "Traceback" not in err
+        assert team.query("SELECT count(*) FROM pg_roles WHERE rolname = %s", (f"{newbie}x",)) == [(0,)]
+    finally:
+        with psycopg.connect(team.dsn, autocommit=True) as conn:
+            conn.execute(f'DROP ROLE IF EXISTS "{newbie}"')

@@ -108,7 +108,7 @@ class ConflictsView(PortfolioView):
             field = c["col"] or kinds.get(c["kind"], c["kind"])
             who = f"{c['mine_by']} / {c['theirs_by'] or '—'}"
             when = f"{_when(c['mine_at'], style)} / {_when(c['theirs_at'], style)}"
-            cells = [c["record"], field, _value(c["base"]), _value(c["mine"]), _value(c["theirs"]), who, when]
+            cells = [c["record"], field, _value(c["shown"]["base"]), _value(c["shown"]["mine"]), _value(c["shown"]["theirs"]), who, when]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{kinds.get(c['kind'], c['kind'])}: {text}")
