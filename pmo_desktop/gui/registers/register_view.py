@@ -46,6 +46,12 @@ class FilterBox(QComboBox):
         self._refill()
         super().showPopup()
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Whole text when there is room; in a narrow window (the details pane open on a laptop) the
+        boxes give way and elide rather than overlap."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 80), hint.height())
+
 
 class RegisterView(PortfolioView):
     editable = True
@@ -66,7 +72,7 @@ class RegisterView(PortfolioView):
         self.search_box.setObjectName("quickSearch")
         self.search_box.setPlaceholderText(tr("Search {what}…").format(what=shown(register.plural)))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(220)
+        self.search_box.setMinimumWidth(150)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.apply_search_now)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
