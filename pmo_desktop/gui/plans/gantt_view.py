@@ -39,6 +39,7 @@ from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
@@ -160,7 +161,7 @@ class GanttView(PortfolioView):
         resched.setObjectName("ganttReschedule")
         resched.setToolTip(tr("Recompute this plan's dates from its links (one undoable step)"))
         resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
-        cross = QPushButton(tr("Link to another project…"))
+        self.cross_button = cross = QPushButton(tr("Link to another project…"))
         cross.setObjectName("ganttCrossLink")
         cross.setToolTip(tr("Make the selected task wait for a task (or milestone) of another project"))
         cross.clicked.connect(lambda: self.link_to_other_project())
@@ -217,7 +218,8 @@ class GanttView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.note)
-        layout.addWidget(self.splitter, 1)
+        self.body = ProjectsOrEmpty(self.splitter, self)
+        layout.addWidget(self.body, 1)
         self.table.indent.connect(lambda: self._edit_current(edits.indent_task))
         self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
         self._loaded = False  # the plan is read when the view is first shown, not at start-up
@@ -313,6 +315,10 @@ class GanttView(PortfolioView):
                             (self.pdf_button, tr("Save the plan as a PDF"))):
             button.setEnabled(has_tasks)
             button.setToolTip(why or tip)
+        self.cross_button.setEnabled(has_tasks and not read_only)
+        self.cross_button.setToolTip(why or (tr("The file is open read-only") if read_only else tr(
+            "Make the selected task wait for a task (or milestone) of another project")))
+        self.body.show_empty(self.project_box.count() == 0)
 
     def _size_columns(self) -> None:
         """Whole WBS numbers, dates in the chosen format, days, % and predecessors, in the bold of summary

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.gui.plans import timeline_paint as tp
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.scheduling.crossproject import cross_links
@@ -256,13 +257,15 @@ class RoadmapView(PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.chart, 1)
+        self.body = ProjectsOrEmpty(self.chart, self)
+        layout.addWidget(self.body, 1)
         self._loaded = False  # read when first shown, so a large portfolio opens as fast as before
 
     def refresh(self) -> None:
         if not self._loaded:
             return
         self.rows = roadmap_rows(self.portfolio.conn)
+        self.body.show_empty(not self.rows)
         self.chart.links = cross_links(self.portfolio.conn)
         current = self.programme_box.currentData()  # a programme name; None for all
         self.programme_box.blockSignals(True)
