@@ -75,6 +75,11 @@ def paint_roadmap(p: QPainter, items, scale: tp.TimeScale, first: int, last: int
             tp.diamond(p, cx, y + ROW_H / 2, 5, QColor("#263238") if done else QColor("#FFFFFF"),
                        QColor("#263238"))
     paint_cross_links(p, items, scale, links, first, last)
+    for n in range(first, min(last, len(items) - 1) + 1):  # letters last: above diamonds and arrows
+        kind, item = items[n]
+        if kind == "project" and item.start and item.finish:
+            left, right = scale.bar(item.start, item.finish)
+            tp.rag_letter(p, left, right, n * ROW_H + 6, ROW_H - 12, item.rag, visible_left=x0)
     if today is not None:
         tp.paint_today(p, scale, today, top, height)
 
