@@ -110,6 +110,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         # readable and the last score column is not pushed off the edge.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # measured on the first rows, so a re-rank of 10,000 stays quick
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for col, c in enumerate(self.criteria, start=FIRST_CRITERION):
             self.model.header_tips[col] = self._scale_tip(c) + "\n(double-click a score to change it)"
