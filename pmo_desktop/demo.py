@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from pmo_desktop.benefits.demo import add_benefits_demo
 from pmo_desktop.capacity.demo import build_people_demo, people_for
+from pmo_desktop.demo_commentary import add_commentary_demo
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
 from pmo_desktop.governance.demo_data import add_governance_demo
@@ -75,6 +76,7 @@ def build_demo(
             build_people_demo(portfolio, people=count, seed=seed, today=today)
         add_governance_demo(portfolio, seed=seed, today=today)
         add_benefits_demo(portfolio, seed=seed, today=today)
+        add_commentary_demo(portfolio, workdays.previous_month_end(today), seed=seed)
 
 
 class _Builder:

@@ -113,6 +113,16 @@ def catalogue(lang: str) -> Catalogue:
     return Catalogue(lang, dict(data["texts"]))
 
 
+@cache
+def pack_catalogue(lang: str) -> Catalogue:
+    """The board pack's texts (the file's "pack" section) over the command's: looked up whole, never
+    matched by shape, so a pack label like "{n} {kind}" cannot claim a message of the command."""
+    if lang == DEFAULT:
+        return Catalogue(lang)
+    data = load_json_resource("i18n", f"{lang}.json")
+    return Catalogue(lang, {**data["texts"], **data.get("pack", {})})
+
+
 def text(english: str, lang: str, **values) -> str:
     return catalogue(lang).text(english, **values)
 

@@ -107,5 +107,6 @@ def export_plan(file: Path, project: str, out: Path, *, as_json: bool) -> int:
     if as_json:
         print_json(result)
     else:
-        print(f"Wrote {result['file']}: {result['tasks']} tasks, {result['links']} links")
+        others = f" ({result['cross_project_links']} from other projects)" if result["cross_project_links"] else ""
+        print(f"Wrote {result['file']}: {result['tasks']} tasks, {result['links']} links{others}")
     return 0

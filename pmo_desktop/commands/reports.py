@@ -12,6 +12,7 @@ from pmo_desktop.reports import (
     BoardPackError,
     BoardPackOptions,
     build_board_pack,
+    parse_language,
     parse_period,
     parse_sections,
 )
@@ -31,6 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--page-size", default="A4", help="A4 (default) or Letter, landscape")
     p.add_argument("--closed-pages", action="store_true",
                    help="a full page for closed and idea-stage projects (default: one summary table)")
+    p.add_argument("--lang", dest="pack_lang", metavar="LANG",
+                   help="the pack's language: en or zh-CN (default: the language of the pmo command)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_board_pack)
 
@@ -57,6 +60,7 @@ def cmd_board_pack(args: argparse.Namespace) -> int:
             programme=args.programme,
             page_size=args.page_size,
             closed_pages=args.closed_pages,
+            lang=parse_language(args.pack_lang or getattr(args, "lang_ui", None)),
         )
         if args.page_size.upper() not in {s.upper() for s in PAGE_SIZE_NAMES}:
             raise BoardPackError(f"page size '{args.page_size}' is not one of {', '.join(PAGE_SIZE_NAMES)}")

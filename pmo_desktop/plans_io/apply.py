@@ -142,15 +142,25 @@ def apply_plan(pf: Portfolio, plan: Plan, project_code: str | None = None, *,
 
 def _external_task(conn, link, project_id: int) -> int | None:
     """The portfolio's task that an MSPDI link to another project names: the project by name or code
-    (the other file's name), the task by the MS Project ID it was imported with."""
+    (the other file's name), the task by its ID in that file: the MS Project ID it was imported with, else
+    its place in the plan (the ID `pmo export-plan` gives it). Where the file also names the task (its
+    external task), the candidate with that name wins, then any one task of that name."""
+    key, name = str(link.predecessor_key), (link.predecessor_name or "").strip().lower()
     for (pid,) in conn.execute("SELECT id FROM projects WHERE (lower(name) = lower(?) OR lower(code) = lower(?)) "
                                "AND id <> ? ORDER BY id DESC", (link.project, link.project, project_id)):
-        row = conn.execute(
-            """SELECT t.id FROM tasks t JOIN task_properties tp ON tp.task_id = t.id
-               WHERE t.project_id = ? AND tp.name = 'MS Project ID' AND tp.value = ?""",
-            (pid, str(link.predecessor_key))).fetchone()
-        if row:
-            return row[0]
+        tasks = conn.execute("SELECT id, lower(name) FROM tasks WHERE project_id = ? ORDER BY sort_order, id",
+                             (pid,)).fetchall()
+        by_id = conn.execute(
+            """SELECT t.id, lower(t.name) FROM tasks t JOIN task_properties tp ON tp.task_id = t.id
+               WHERE t.project_id = ? AND tp.name = 'MS Project ID' AND tp.value = ?""", (pid, key)).fetchone()
+        by_place = tasks[int(key) - 1] if key.isdigit() and 0 < int(key) <= len(tasks) else None
+        candidates = [c for c in (by_id, by_place) if c is not None]
+        if name:
+            named = [c for c in candidates if c[1] == name] or [t for t in tasks if t[1] == name]
+            if len(named) == 1 or (named and named[0] in candidates):
+                return named[0][0]
+        if candidates:
+            return candidates[0][0]
     return None
 
 

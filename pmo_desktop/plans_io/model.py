@@ -72,6 +72,7 @@ class PlanLink:
     lag_format: int | None = None  # MSPDI LagFormat code
     lag_percent: float | None = None
     project: str | None = None  # another project's name when the link crosses projects (MSPDI external)
+    predecessor_name: str | None = None  # that project's task as the file names it (its external task)
 
 
 @dataclass

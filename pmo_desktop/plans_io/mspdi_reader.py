@@ -36,6 +36,7 @@ from pmo_desktop.plans_io.mspdi_values import (
 )
 from pmo_desktop.plans_io.xml_safety import local, safe_events
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar
+from pmo_desktop.scheduling.elapsed import is_elapsed
 
 KIND = "MS Project XML (MSPDI)"
 LINK_TYPES = {"0": "FF", "1": "FS", "2": "SF", "3": "SS"}
@@ -200,7 +201,8 @@ class _Reader:
     _TASK_FIELDS = ("UID", "ID", "Name", "WBS", "OutlineNumber", "OutlineLevel", "Start", "Finish", "Duration",
                     "Milestone", "Summary", "IsNull", "ConstraintType", "ConstraintDate", "PercentComplete",
                     "ActualStart", "ActualFinish", "Notes", "Active", "ManualStart", "ManualFinish", "Manual",
-                    "CalendarUID", "IgnoreResourceCalendar", "Deadline", "DurationFormat", "ExternalTask")
+                    "CalendarUID", "IgnoreResourceCalendar", "Deadline", "DurationFormat", "ExternalTask",
+                    "ExternalTaskProject")
 
     def _raw_task(self, el) -> dict:
         simple: dict[str, str] = {}
@@ -344,14 +346,18 @@ class _Reader:
                 t.kind = "task"
             elif t.key in has_children:
                 t.kind = "summary"
+        externals = {r["UID"]: r for r in self.tasks if r.get("ExternalTask") == "1"}
         for r in raws:
             for pred, ltype, lag, fmt, cross, cross_name in r["links"]:
                 kind = LINK_TYPES.get(ltype or "1", "FS")
                 if cross == "1":
-                    link = _external_link(cross_name, r["UID"], kind, lag, fmt, minutes_per_day)
+                    ext = externals.get(pred) or {}  # its external task names the project and task too
+                    link = _external_link(cross_name or ext.get("ExternalTaskProject"), r["UID"], kind, lag, fmt,
+                                          minutes_per_day)
                     if link is None:
                         self.warnings.append(f"task '{r['Name']}': a link to another project names no task; skipped")
                     elif r["UID"] in keys:
+                        link.predecessor_name = ext.get("Name") or None
                         plan.links.append(link)
                     continue
                 if pred not in keys or r["UID"] not in keys or pred == r["UID"]:
@@ -368,7 +374,16 @@ class _Reader:
         task.source_start_at, task.source_finish_at = _datetime(r["Start"]), _datetime(r["Finish"])
         task.start_at, task.finish_at = task.source_start_at, task.source_finish_at
         work = cal.work
-        if task.kind != "milestone" and task.start_at and task.finish_at:
+        fmt = _number(r["DurationFormat"], None)
+        task.duration_format = int(fmt) if fmt is not None else None
+        elapsed = is_elapsed(task.duration_format) and task.kind == "task"
+        if elapsed:  # calendar time, 24x7: its instants stay as they are, even in non-working time
+            task.duration_minutes = round((_hours(r["Duration"]) or 0) * 60) or None
+            if task.duration_minutes is None and task.start_at and task.finish_at:
+                task.duration_minutes = max(0, round((task.finish_at - task.start_at).total_seconds() / 60))
+            if task.duration_minutes is not None:
+                task.duration_days = _to_days(task.duration_minutes, 1440)
+        elif task.kind != "milestone" and task.start_at and task.finish_at:
             # The same working instant, said the way our scheduler says it: a start at the end of a
             # day is the next working morning, a finish at the start of one the last day's evening.
             # (A summary's start is its first child's, which may be a milestone at 17:00: kept.)
@@ -378,15 +393,13 @@ class _Reader:
         hours = _hours(r["Duration"])
         if task.kind == "milestone":
             task.duration_minutes = 0
-        elif task.kind != "summary" and (hours is not None or task.start_at and task.finish_at):
+        elif task.kind != "summary" and not elapsed and (hours is not None or task.start_at and task.finish_at):
             # The span MS Project gave the task in working time on its calendar: the same as its
             # Duration, except where resources' contours or splits stretch it (then the dates win).
             span = cal.work.mpos(task.finish_at) - cal.work.mpos(task.start_at) if (
                 task.start_at and task.finish_at) else 0
             task.duration_minutes = span if span > 0 else round((hours or 0) * 60)
             task.duration_days = _to_days(task.duration_minutes, minutes_per_day)
-        fmt = _number(r["DurationFormat"], None)
-        task.duration_format = int(fmt) if fmt is not None else None
         task.deadline = _datetime(r["Deadline"])
         if r["ID"]:
             task.properties["MS Project ID"] = r["ID"]  # what links from other projects' files name

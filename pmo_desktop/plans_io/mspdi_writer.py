@@ -17,11 +17,14 @@ import os
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
-from pmo_desktop.scheduling.calendar import STANDARD_HOURS, WorkCalendar, load_calendar
-from pmo_desktop.scheduling.service import parse_instant, project_calendar_id
+from pmo_desktop.plans_io.mspdi_external import cross_name, external_tasks, write_external_task
+from pmo_desktop.plans_io.mspdi_external import edge as _edge
+from pmo_desktop.scheduling.calendar import STANDARD_HOURS, load_calendar
+from pmo_desktop.scheduling.elapsed import is_elapsed
+from pmo_desktop.scheduling.service import project_calendar_id
 from pmo_desktop.store import Portfolio, PortfolioError
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
@@ -51,19 +54,6 @@ def _duration(minutes: int) -> str:
     return f"PT{minutes // 60}H{minutes % 60}M0S"
 
 
-def _edge(cal: WorkCalendar, day_text: str | None, at_text: str | None, edge: int) -> str | None:
-    """A stored day and time as MSPDI text: its own time, else the day's first (edge 0) or last
-    (edge -1) working minute."""
-    value = parse_instant(day_text, at_text)
-    if value is None:
-        return None
-    if not isinstance(value, datetime):
-        o = value.toordinal()
-        hours = cal.hours_of(o) or cal.week_hours[(o - 1) % 7]
-        value = datetime.fromordinal(o) + timedelta(minutes=hours[edge][-edge])
-    return value.isoformat(timespec="seconds")
-
-
 def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
     """Write project `project_code`'s plan to `path`; returns counts. Nothing is left behind on error."""
     path = Path(path)
@@ -85,11 +75,11 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
     cols = [d[0] for d in cur.description]
     tasks = [dict(zip(cols, r, strict=True)) for r in cur]
     ids = {t["id"] for t in tasks}
-    links = [row for row in conn.execute(
+    links = conn.execute(
         """SELECT d.predecessor_id, d.successor_id, d.type, d.lag_days, d.lag_minutes, d.lag_format,
                   d.lag_percent FROM dependencies d
-           JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,))
-             if row[0] in ids]  # links from other projects' tasks stay out
+           JOIN tasks t ON t.id = d.successor_id WHERE t.project_id = ? ORDER BY d.id""", (project_id,)).fetchall()
+    externals = external_tasks(conn, [p for p, *_rest in links if p not in ids])
     starts = [t["start_date"] for t in tasks if t["start_date"]]
     finishes = [t["finish_date"] for t in tasks if t["finish_date"]]
     start = min([*starts, *([p_start] if p_start and not starts else [])], default=date.today().isoformat())
@@ -133,6 +123,7 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         _write_calendar(sub(calendars, "Calendar"), sub, cals[own_id], own_uid)
 
     uid = {t["id"]: n for n, t in enumerate(tasks, start=1)}
+    uid.update({x["id"]: len(tasks) + n for n, x in enumerate(externals, start=1)})
     preds: dict[int, list] = {}
     for p, s, kind, lag, lag_minutes, lag_format, lag_percent in links:
         preds.setdefault(s, []).append((p, kind, lag, lag_minutes, lag_format, lag_percent))
@@ -155,8 +146,9 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
         days = 0 if milestone else (t["duration_days"] if t["duration_days"] is not None else
                                     calendar.span_days(*_dates(t)) if t["start_date"] and t["finish_date"] else 1)
         minutes = 0 if milestone else t["duration_minutes"]
-        if minutes is None or (t["duration_days"] is not None and abs(minutes / mpd - t["duration_days"]) > 0.006):
-            minutes = round(float(days) * mpd)
+        per_day = 1440 if is_elapsed(t["duration_format"]) and not milestone else mpd  # elapsed: 24-hour days
+        if minutes is None or (t["duration_days"] is not None and abs(minutes / per_day - t["duration_days"]) > 0.006):
+            minutes = round(float(days) * per_day)
         cal = cals.get(t["calendar_id"], calendar)
         ctype, cdate = t["constraint_type"], t["constraint_date"]
         if not ctype and not is_summary and not _linked(t, preds, by_id) and t["start_date"] and t["start_date"] > start:
@@ -169,7 +161,7 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
                            ("IsNull", 0), ("WBS", t["wbs"] or number), ("OutlineNumber", number),
                            ("OutlineLevel", level), ("Start", t_start), ("Finish", t_finish),
                            ("Duration", _duration(minutes)), ("DurationFormat", t["duration_format"] or 7),
-                           ("Manual", int(bool(t["manual"]))), ("Estimated", 0),
+                           ("Estimated", 0),
                            ("Milestone", int(milestone)), ("Summary", int(is_summary))):
             if value is not None:
                 sub(el, tag, value)
@@ -191,7 +183,9 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
             link = sub(el, "PredecessorLink")
             sub(link, "PredecessorUID", uid[p])
             sub(link, "Type", LINK_TYPES.get(kind, "1"))
-            sub(link, "CrossProject", 0)
+            sub(link, "CrossProject", int(p not in ids))
+            if p not in ids:  # MS Project's form: '<the other project's file>\\<its task ID there>'
+                sub(link, "CrossProjectName", cross_name(next(x for x in externals if x["id"] == p)))
             if lag_percent is not None:
                 tenths = round(lag_percent * 10)
             else:
@@ -205,9 +199,12 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
                 sub(base, "Start", _start(t["baseline_start"]))
             if t["baseline_finish"]:
                 sub(base, "Finish", _finish(t["baseline_finish"]))
+        sub(el, "Manual", int(bool(t["manual"])))  # after the 2007 schema's elements, as MS Project writes it
         for owner in filter(None, (o.strip() for o in (t["owner"] or "").split(","))):
             resources.setdefault(owner, len(resources) + 1)
             assignments.append((uid[t["id"]], resources[owner]))
+    for x in externals:  # another project's task that drives this plan, as MS Project lists it
+        write_external_task(sub(xml_tasks, "Task"), sub, x, uid[x["id"]], calendar)
     xml_resources = sub(root, "Resources")
     for rname, rid in resources.items():
         res = sub(xml_resources, "Resource")
@@ -222,7 +219,8 @@ def write_mspdi(pf: Portfolio, project_code: str, path: str | Path) -> dict:
     text = ET.tostring(root, encoding="unicode")
     _atomic_write(path, ('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8"))
     return {"project": project_code, "file": str(path), "tasks": len(tasks), "links": len(links),
-            "resources": len(resources)}
+            "resources": len(resources), "external_tasks": len(externals),
+            "cross_project_links": sum(1 for p, *_rest in links if p not in ids)}
 
 
 def _dates(t):

@@ -8,6 +8,7 @@ from pmo_desktop.reports.board_pack import (
     BoardPackOptions,
     BoardPackResult,
     build_board_pack,
+    parse_language,
     parse_period,
     parse_sections,
     remember_options,
@@ -15,5 +16,5 @@ from pmo_desktop.reports.board_pack import (
 )
 
 __all__ = ["PAGE_SIZE_NAMES", "SECTIONS", "BoardPackCancelled", "BoardPackError", "BoardPackOptions",
-           "BoardPackResult", "build_board_pack", "parse_period", "parse_sections", "remember_options",
+           "BoardPackResult", "build_board_pack", "parse_language", "parse_period", "parse_sections", "remember_options",
            "remembered_options"]

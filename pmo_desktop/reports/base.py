@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -36,6 +37,7 @@ from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.reports import fonts
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD, markup
+from pmo_desktop.reports.lang import is_chinese, lang, t
 
 PAGE_SIZES = {"A4": landscape(A4), "LETTER": landscape(letter)}
 MARGIN = 14 * mm
@@ -65,6 +67,10 @@ class PackInfo:
 
 
 def _style(name: str, size: float = 9, font: str = SANS, leading: float | None = None, **kw) -> ParagraphStyle:
+    # Chinese lines break between any two characters (reportlab's CJK wrapping), not only at spaces
+    if is_chinese():
+        kw.setdefault("wordWrap", "CJK")
+    kw.setdefault("bulletFontName", font)  # reportlab's default bullet face is Helvetica, never embedded
     return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or size * 1.25,
                           textColor=kw.pop("textColor", INK), **kw)
 
@@ -96,17 +102,48 @@ class Styles:
         self.tile_label = _style("tile_label", 8, SANS, 10, alignment=TA_CENTER, textColor=MUTED)
 
 
+class Para(Paragraph):
+    """A paragraph whose Chinese text, when it fits on one line anyway (a table header, a short cell),
+    skips reportlab's character-by-character CJK line breaking: same line, a fraction of the time."""
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802 (reportlab's name)
+        # breakLines turns self.frags into word lists: keep the parsed fragments for a later wrap
+        frags = self.__dict__.setdefault("_parsed_frags", self.frags)
+        self.frags = frags
+        widths = maxWidths if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        if frags and all(hasattr(f, "text") and hasattr(f, "fontName") and not hasattr(f, "lineBreak")
+                         and not hasattr(f, "cbDefn") for f in frags):
+            width = sum(stringWidth(f.text, f.fontName, f.fontSize) for f in frags)
+            if width <= min(widths) - (self.style.firstLineIndent or 0) and not self.bulletText:
+                return self.breakLines(maxWidths)
+        return super().breakLinesCJK(maxWidths)
+
+
 def p(text: object, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text (escaped, CJK-aware)."""
-    return Paragraph(markup(text), style)
+    return Para(markup(text), _wrapping(str(text or ""), style))
 
 
 def pm(markup_text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of our own markup (<b>, <br/>); any user text in it must already be through markup()."""
-    return Paragraph(markup_text, style)
+    return Para(markup_text, _wrapping(markup_text, style))
 
 
-class Heading(Paragraph):
+_LATIN: dict[int, ParagraphStyle] = {}
+
+
+def _wrapping(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """Chinese lines break between characters (wordWrap CJK); a paragraph with no Chinese in it (a name,
+    an English title) keeps breaking at spaces only, so "O'Connor" is never cut in two."""
+    if getattr(style, "wordWrap", None) != "CJK" or any(ord(ch) >= 0x2E80 for ch in text):
+        return style
+    latin = _LATIN.get(id(style))
+    if latin is None or latin.parent is not style:
+        latin = _LATIN[id(style)] = ParagraphStyle(f"{style.name}_latin", parent=style, wordWrap=None)
+    return latin
+
+
+class Heading(Para):
     """A heading that becomes a PDF bookmark (and a contents entry when `toc` is set)."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, key: str, level: int = 0, toc: bool = True,
@@ -117,7 +154,8 @@ class Heading(Paragraph):
 
 
 def section_heading(title: str, styles: Styles, key: str) -> Heading:
-    return Heading(title, styles.h1, key=key, level=0, section=title)
+    """A section's heading (its English TITLE, printed in the pack's language)."""
+    return Heading(t(title), styles.h1, key=key, level=0, section=t(title))
 
 
 def commentary_story(text: str | None, styles: Styles, *, none: str) -> list[Flowable]:
@@ -132,9 +170,9 @@ def commentary_story(text: str | None, styles: Styles, *, none: str) -> list[Flo
     for block in blocks:
         html = "".join(f"<b>{markup(t)}</b>" if bold else markup(t) for t, bold in block.runs)
         if block.kind == "bullet":
-            out.append(Paragraph(html, styles.bullet, bulletText="•"))
+            out.append(Para(html, styles.bullet, bulletText="•"))
         else:
-            out.append(Paragraph(html, styles.body))
+            out.append(Para(html, styles.body))
     return out
 
 
@@ -146,12 +184,17 @@ def empty_note(text: str, styles: Styles) -> Paragraph:
 DATE_STYLE: ContextVar[str | None] = ContextVar("pack_date_style", default=None)
 
 
+def date_width(english: float = 22 * mm) -> float:
+    """A table column that holds one date on one line: a Chinese date (2026年11月17日) is wider."""
+    return max(english, 25 * mm) if is_chinese() else english
+
+
 def fmt_date(value: str | date | None, short: bool = False) -> str:
     """Every date in the pack, in the portfolio's one date format (settings date_format, set for the
     build in DATE_STYLE); `short` is kept for callers but prints the same format."""
     if not value:
         return "–"
-    return format_date(value, DATE_STYLE.get())
+    return format_date(value, DATE_STYLE.get(), lang=lang())
 
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
@@ -184,9 +227,23 @@ def rag_cell_commands(col: int, row: int, rag: Rag) -> list[tuple]:
             ("ALIGN", (col, row), (col, row), "CENTER")]
 
 
+_CELL = {}
+
+
+def _cjk_cell(value, head: bool):
+    if not isinstance(value, str) or not any(cjk for _, cjk in fonts.runs(value)):
+        return value
+    if not _CELL:
+        _CELL["cell"] = _style("cjk_cell", MIN_PT, leading=9.8, wordWrap="CJK")
+        _CELL["head"] = _style("cjk_head", MIN_PT, SANS_BOLD, 9.8, textColor=colors.white, wordWrap="CJK")
+    return Para(markup(value), _CELL["head" if head else "cell"])
+
+
 def data_table(rows: list[list], widths: list[float], *, header_rows: int = 1, extra: list[tuple] = (),
                zebra: bool = True) -> Table:
-    """A table with a dark header row repeated on every page it spans."""
+    """A table with a dark header row repeated on every page it spans. A plain-text cell that needs the
+    CJK face (a Chinese date or word) becomes a paragraph, since a table draws plain text in one face."""
+    rows = [[_cjk_cell(c, r < header_rows) for c in row] for r, row in enumerate(rows)]
     table = Table(rows, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
     style = [
         ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), MIN_PT), ("LEADING", (0, 0), (-1, -1), 9.8),
@@ -339,8 +396,8 @@ class BoardPackDocument(BaseDocTemplate):
                           SANS_BOLD, 9)
         canv.setFillColor(MUTED)
         fonts.draw_string(canv, width / 2, top - 5 * mm, self.current_section, SANS, 9, "centre")
-        fonts.draw_string(canv, width - MARGIN, top - 5 * mm, f"Board pack · period ending {info.period_label}",
-                          SANS, 9, "right")
+        fonts.draw_string(canv, width - MARGIN, top - 5 * mm, t("Board pack · period ending {period}",
+                                                                 period=info.period_label), SANS, 9, "right")
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         canv.line(MARGIN, top - 7.5 * mm, width - MARGIN, top - 7.5 * mm)
@@ -352,7 +409,8 @@ class BoardPackDocument(BaseDocTemplate):
         if info.organisation:
             fonts.draw_string(canv, width / 2, bottom, info.organisation, SANS, MIN_PT, "centre")
         total = self.total_pages if self.total_pages is not None else "?"
-        fonts.draw_string(canv, width - MARGIN, bottom, f"Page {doc.page} of {total}", SANS, MIN_PT, "right")
+        fonts.draw_string(canv, width - MARGIN, bottom, t("Page {page} of {total}", page=doc.page, total=total),
+                          SANS, MIN_PT, "right")
         canv.restoreState()
 
 
@@ -362,6 +420,8 @@ def spacer(height: float = 4 * mm) -> Spacer:
 
 def fmt_money(minor: int | float | None, currency: str, *, signed: bool = False) -> str:
     """The one money format (domain.money: £7.5k, £1,250k, £1.25m); `signed` adds a + to increases."""
+    if minor is None:
+        return t("n/a")
     text = format_money(minor, currency)
     return f"+{text}" if signed and minor is not None and minor > 0 else text
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
 
-from pmo_desktop import finance
+from pmo_desktop import finance, i18n
 from pmo_desktop.capacity import CapacityInputError
 from pmo_desktop.domain import workdays
 from pmo_desktop.reports.base import (
@@ -33,6 +33,7 @@ from pmo_desktop.reports.base import (
 )
 from pmo_desktop.reports.capacity_data import load_capacity
 from pmo_desktop.reports.data import NO_PROGRAMME, load_pack_data
+from pmo_desktop.reports.lang import pack_language, t, word
 from pmo_desktop.reports.sections import SECTION_MODULES, SectionContext
 from pmo_desktop.reports.sections.benefits import load_benefits
 from pmo_desktop.store import Portfolio
@@ -62,6 +63,7 @@ class BoardPackOptions:
     page_size: str = "A4"
     today: date | None = None  # the date printed on the cover and used for "today" lines
     closed_pages: bool = False  # a full page for closed and idea-stage projects (default: one summary table)
+    lang: str | None = None  # the pack's language: 'en' (default) or 'zh-CN', chosen per pack
 
 
 @dataclass(frozen=True)
@@ -161,9 +163,28 @@ def _check_output(output: Path) -> Path:
     return output
 
 
+def parse_language(code: str | None) -> str:
+    """'en' or 'zh-CN' from what a user typed ('zh', 'zh_CN', 'EN'); one clear line otherwise."""
+    if not code:
+        return i18n.DEFAULT
+    found = i18n.normalise(code)
+    if found is None:
+        raise BoardPackError(f"language '{code}' is not one the board pack speaks; choose from "
+                             f"{', '.join(i18n.LANGUAGES)}")
+    return found
+
+
 def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = BoardPackOptions(), *,
                      progress: Progress | None = None, cancel: CancelCheck | None = None) -> BoardPackResult:
+    """The pack in `options.lang` (every heading, label, legend, footer, date and bookmark)."""
+    lang = parse_language(options.lang)
     output = _check_output(output)
+    with pack_language(lang):
+        return _build(pf, output, options, progress, cancel)
+
+
+def _build(pf: Portfolio, output: Path, options: BoardPackOptions, progress: Progress | None,
+           cancel: CancelCheck | None) -> BoardPackResult:
     period, sections, programme, page_size = _resolve(pf, options)
     today = options.today or date.today()
     with pf.snapshot():  # every section from one state of the file
@@ -177,16 +198,26 @@ def build_board_pack(pf: Portfolio, output: Path, options: BoardPackOptions = Bo
             data.benefits = load_benefits(pf, period, data)
         date_format = pf.settings().get("date_format")
     data.options = {"closed_pages": options.closed_pages}
-    DATE_STYLE.set(date_format)
+    token = DATE_STYLE.set(date_format)
+    try:
+        return _lay_out(data, output, sections, period, page_size, progress, cancel)
+    finally:
+        DATE_STYLE.reset(token)
+
+
+def _lay_out(data, output: Path, sections: tuple[str, ...], period: date, page_size: str,
+             progress: Progress | None, cancel: CancelCheck | None) -> BoardPackResult:
+    programme = data.programme_filter
     styles = Styles()
     info = PackInfo(portfolio=data.portfolio, organisation=data.organisation,
-                    period_label=fmt_date(period), confidentiality=data.confidentiality)
-    title = f"{data.portfolio} – board pack, period ending {fmt_date(period)}"
+                    period_label=fmt_date(period), confidentiality=word(data.confidentiality))
+    title = t("{portfolio} – board pack, period ending {period}", portfolio=data.portfolio, period=fmt_date(period))
     if programme:
         title += f" ({programme})"
     metadata = {"title": title, "author": data.organisation or "PMO Desktop",
-                "subject": f"Portfolio status, finance, risks and milestones for the period ending {period.isoformat()}",
-                "keywords": "board pack, portfolio, " + period.isoformat()}
+                "subject": t("Portfolio status, finance, risks and milestones for the period ending {period}",
+                             period=period.isoformat()),
+                "keywords": t("board pack, portfolio") + ", " + period.isoformat()}
 
     if output.suffix.lower() == ".pptx":
         return _build_pptx(data, output, sections, period, progress, cancel)

@@ -57,8 +57,10 @@ def month_formatter():
     from matplotlib.ticker import FuncFormatter
 
     from pmo_desktop.domain.dates import format_month
+    from pmo_desktop.reports.lang import lang
 
-    return FuncFormatter(lambda v, _pos: format_month(mdates.num2date(v).date()))
+    code = lang()  # read now: the formatter runs when the figure is drawn
+    return FuncFormatter(lambda v, _pos: format_month(mdates.num2date(v).date(), lang=code))
 
 
 def new_figure(width_pt: float, height_pt: float) -> Figure:

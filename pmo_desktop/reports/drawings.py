@@ -12,7 +12,8 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports.data import Milestone
-from pmo_desktop.reports.fonts import SANS, SANS_BOLD, face_for, fit
+from pmo_desktop.reports.fonts import SANS, SANS_BOLD, fit, rich_string, string_width
+from pmo_desktop.reports.lang import lang, t
 
 INK = colors.HexColor("#212121")
 MUTED = colors.HexColor("#616161")
@@ -30,14 +31,14 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     legend_h = 14
     height = row_h * len(dated) + 24 + legend_h
     d = Drawing(width, height)
-    for i, (label, fill, stroke) in enumerate((("baseline", colors.white, colors.HexColor(PLAN_COLOUR)),
-                                               ("done", colors.HexColor(ACTUAL_COLOUR), colors.HexColor(ACTUAL_COLOUR)),
-                                               ("forecast, to come", colors.white, colors.HexColor(ACTUAL_COLOUR)))):
+    for i, (label, fill, stroke) in enumerate(((t("baseline"), colors.white, colors.HexColor(PLAN_COLOUR)),
+                                               (t("done"), colors.HexColor(ACTUAL_COLOUR), colors.HexColor(ACTUAL_COLOUR)),
+                                               (t("forecast, to come"), colors.white, colors.HexColor(ACTUAL_COLOUR)))):
         lx = i * 72
         d.add(_diamond(lx + 4, 4, 3.4, fill, stroke))
-        d.add(String(lx + 11, 1.5, label, fontName=SANS, fontSize=8, fillColor=MUTED))
+        d.add(rich_string(lx + 11, 1.5, label, SANS, 8, MUTED))
     d.add(Line(234, 4, 246, 4, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
-    d.add(String(249, 1.5, "period end", fontName=SANS, fontSize=8, fillColor=MUTED))
+    d.add(rich_string(249, 1.5, t("period end"), SANS, 8, MUTED))
     label_w = width * 0.42
     x0_px, x1_px = label_w + 6, width - 8
     days = [date.fromisoformat(v[:10]) for m in dated for v in (m.finish, m.baseline_finish) if v] + [period]
@@ -51,19 +52,20 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     top = height - 6
     # month grid and labels
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = max(1, -(-42 * months // max(1, int(x1_px - x0_px))))  # a label every ~42 pt: "Aug 2026" at 8 pt
+    label_pt = int(string_width(format_month(date(2026, 11, 1), lang=lang()), SANS, 8)) + 8  # "Nov 2026", "2026年11月"
+    step = max(1, -(-label_pt * months // max(1, int(x1_px - x0_px))))  # one label per that many points
     m = lo
     while m <= hi:
         x = x_of(m)
         d.add(Line(x, 14 + legend_h, x, top, strokeColor=GRID, strokeWidth=0.4))
-        d.add(String(x + 1, 4 + legend_h, format_month(m), fontName=SANS, fontSize=8, fillColor=MUTED))
+        label = format_month(m, lang=lang())
+        d.add(rich_string(x + 1, 4 + legend_h, label, SANS, 8, MUTED))
         m = workdays.add_months(m, step)
     px = x_of(period)
     d.add(Line(px, 14 + legend_h, px, top, strokeColor=colors.HexColor(Rag.RED.colour), strokeWidth=0.8, strokeDashArray=[2, 2]))
     for i, ms in enumerate(dated):
         y = top - row_h * (i + 0.5)
-        d.add(String(0, y - 2.5, fit(ms.name, face_for(ms.name), 8, label_w - 2), fontName=face_for(ms.name),
-                     fontSize=8, fillColor=INK))
+        d.add(rich_string(0, y - 2.5, fit(ms.name, SANS, 8, label_w - 2), SANS, 8, INK))
         base = date.fromisoformat(ms.baseline_finish[:10]) if ms.baseline_finish else None
         fore = date.fromisoformat(ms.finish[:10]) if ms.finish else None
         if base and fore and base != fore:
@@ -88,7 +90,7 @@ def budget_bars(rows: list[tuple[str, int | None, str]], currency_fmt, width: fl
     top = max([abs(v) for _, v, _ in rows if v] + [1])
     for i, (label, value, colour) in enumerate(rows):
         y = height - (i + 1) * (bar_h + gap)
-        d.add(String(0, y + 2.5, label, fontName=SANS, fontSize=8, fillColor=INK))
+        d.add(rich_string(0, y + 2.5, label, SANS, 8, INK))
         if value:
             d.add(Rect(label_w, y, scale_w * abs(value) / top, bar_h, fillColor=colors.HexColor(colour),
                        strokeColor=None))

@@ -178,3 +178,16 @@ def fit(text: str, font: str, size: float, width: float) -> str:
 def face_for(text: str, font: str = SANS) -> str:
     """One face for a whole string (reportlab graphics Strings cannot switch faces mid-string)."""
     return CJK if any(cjk for _, cjk in runs(text)) else font
+
+
+def rich_string(x: float, y: float, text: str, font: str, size: float, fill):
+    """A reportlab graphics label with each run in a face that has its characters (a Chinese month
+    label '2026年1月' needs DejaVu for the digits and the CJK face for 年 and 月), as a Group."""
+    from reportlab.graphics.shapes import Group, String
+
+    group = Group()
+    for chunk, cjk in runs(text):
+        face = CJK if cjk else font
+        group.add(String(x, y, chunk, fontName=face, fontSize=size, fillColor=fill))
+        x += pdfmetrics.stringWidth(chunk, face, size)
+    return group

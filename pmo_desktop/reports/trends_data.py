@@ -5,6 +5,9 @@ mix of the status reports, EAC against budget and spend against plan (the financ
 period's cut-off), open High/Critical risks at that period's end, and milestones hit (finished in the
 period) and missed (due in the period by its baseline or by its forecast as the change log shows it
 stood at the period's start, and not finished by the period's end).
+Money and risks of a past period are what the portfolio said at its cut-off: budgets, forecasts and
+risk scores edited since are read as they stood then (reports.as_of replays the change log backwards);
+the pack's own period reads today's figures, as every other page of the pack does.
 In-year: the current financial year's budget (planned), actual to date and forecast outturn per
 programme, from the finance service's spend by financial year.
 """
@@ -14,9 +17,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from pmo_desktop import finance
 from pmo_desktop.domain.enums import Rag
+from pmo_desktop.reports.as_of import Rewind
 from pmo_desktop.store import Portfolio
 
 TREND_PERIODS = 6
@@ -78,23 +83,28 @@ def load_trends(pf: Portfolio, period: date, project_ids: list[int] | None) -> l
     before = conn.execute("SELECT max(period) FROM status_reports WHERE period < ?",
                           (periods[0].isoformat(),)).fetchone()[0] or \
         (periods[0].replace(day=1) - timedelta(days=1)).isoformat()  # no earlier report: the month before
-    for end in periods:
-        hi = end.isoformat()
-        rags = Counter(r[0] or Rag.GREY.value for r in conn.execute(
-            f"SELECT rag_overall FROM status_reports WHERE period = ?{where}", [hi, *args]))
-        p = finance.resolve_period(pf, end, require_data=False)
-        totals = finance.portfolio_total(finance.project_finances(pf, p, project_ids))
-        high = conn.execute(
-            f"""SELECT count(*) FROM raid_items WHERE type = 'Risk' AND probability * impact >= 10
-                AND (raised_date IS NULL OR raised_date <= :end)
-                AND CASE WHEN closed_date IS NOT NULL THEN closed_date > :end ELSE status <> 'Closed' END
-                {_named(project_ids)}""",
-            {"end": hi, **named}).fetchone()[0]
-        hit, missed = _hit_and_missed(milestones, history, before, hi)
-        out.append(TrendPoint(end, dict(rags), totals.eac, totals.approved_budget, totals.actual_to_date,
-                              totals.planned_to_date, high, hit, missed))
-        before = hi
-    return out
+    starts = [before] + [d.isoformat() for d in periods[:-1]]
+    rewind = Rewind(conn, periods[0].isoformat())
+    try:
+        for end, lo in reversed(list(zip(periods, starts, strict=True))):  # newest first: the log runs backwards
+            hi = end.isoformat()
+            state = conn if end == period else rewind.at(hi)
+            rags = Counter(r[0] or Rag.GREY.value for r in conn.execute(
+                f"SELECT rag_overall FROM status_reports WHERE period = ?{where}", [hi, *args]))
+            p = finance.resolve_period(pf, end, require_data=False)
+            totals = finance.portfolio_total(finance.project_finances(SimpleNamespace(conn=state), p, project_ids))
+            high = state.execute(
+                f"""SELECT count(*) FROM raid_items WHERE type = 'Risk' AND probability * impact >= 10
+                    AND (raised_date IS NULL OR raised_date <= :end)
+                    AND CASE WHEN closed_date IS NOT NULL THEN closed_date > :end ELSE status <> 'Closed' END
+                    {_named(project_ids)}""",
+                {"end": hi, **named}).fetchone()[0]
+            hit, missed = _hit_and_missed(milestones, history, lo, hi)
+            out.append(TrendPoint(end, dict(rags), totals.eac, totals.approved_budget, totals.actual_to_date,
+                                  totals.planned_to_date, high, hit, missed))
+    finally:
+        rewind.close()
+    return out[::-1]
 
 
 def _hit_and_missed(milestones, history, lo: str, hi: str) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from collections import Counter
 
 TASK_COLUMNS = """id, parent_id, name, kind, start_date, finish_date, duration_days, constraint_type,
                   constraint_date, actual_start, actual_finish, calendar_id, start_at, finish_at,
-                  duration_minutes, deadline, manual"""
+                  duration_minutes, deadline, manual, duration_format"""
 LINK_COLUMNS = "d.predecessor_id, d.successor_id, d.type, d.lag_days, d.lag_minutes, d.lag_format, d.lag_percent"
 
 

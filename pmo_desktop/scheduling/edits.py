@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.scheduling.elapsed import is_elapsed
 from pmo_desktop.scheduling.service import project_calendar, reschedule
 from pmo_desktop.store import Portfolio, PortfolioError
 
@@ -59,8 +60,26 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
     if t["actual_finish"]:
         raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
     with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
-        _update(pf, task_id, {"duration_days": days, "duration_minutes": None,
+        _update(pf, task_id, {"duration_days": days, "duration_minutes": None, "duration_format": None,
                               "kind": "milestone" if days == 0 else "task"})
+        reschedule(pf, t["code"], source=source)
+    return batch_id
+
+
+def set_elapsed_duration(pf: Portfolio, task_id: int, minutes: int, *, source: Source | str = Source.UI) -> int:
+    """Give a task an elapsed duration (calendar minutes, 24x7), as stretching an elapsed bar does in MS
+    Project: it keeps its elapsed unit (elapsed days unless it had another)."""
+    t = _task(pf, task_id)
+    if t["kind"] == "summary":
+        raise PortfolioError(f"'{t['name']}' is a summary task; its length comes from its tasks")
+    if minutes <= 0:
+        raise PortfolioError("an elapsed duration must be longer than zero")
+    if t["actual_finish"]:
+        raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
+    fmt = pf.conn.execute("SELECT duration_format FROM tasks WHERE id = ?", (task_id,)).fetchone()[0]
+    with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
+        _update(pf, task_id, {"duration_days": round(minutes / 1440, 2), "duration_minutes": int(minutes),
+                              "duration_format": fmt if is_elapsed(fmt) else 8, "kind": "task"})
         reschedule(pf, t["code"], source=source)
     return batch_id
 

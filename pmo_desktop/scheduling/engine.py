@@ -12,6 +12,8 @@ Rules (see network.py for positions and summary gates):
   SNET/FNET and SNLT/FNLT only cap the late dates. ALAP tasks sit as late as their successors and the
   project finish allow. A deadline never moves a task; missing it shows as negative float. Actual
   start and finish, and a manually scheduled task's own dates, fix the dates.
+- A task with an elapsed duration ("2 ed") runs on calendar time, 24x7, from the exact instant its
+  links allow (17:00 on a Friday, say), and its float is counted in calendar time (elapsed.py).
 - A milestone sits at the end of the day when it is driven by a finish (FS, FF) and at the start of
   the day otherwise, so it lands on the predecessor's finish date as in MS Project (or, for plans
   kept the GanttProject way, on the next working morning: see `milestones_next_day`).
@@ -21,8 +23,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from pmo_desktop.scheduling import elapsed as _elapsed
 from pmo_desktop.scheduling.calendar import WorkCalendar
 from pmo_desktop.scheduling.network import (
+    AGG,
     FF,
     FNET,
     FNLT,
@@ -80,6 +84,9 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     alap = []
     summary = net.children
     own: dict[int, tuple] = {}  # task on a calendar of its own -> (calendar, minutes in it, anchor)
+    own_dates: dict[int, tuple[datetime, datetime]] = {}  # tasks laid outside the plan's positions
+    elapsed: dict[int, int] = {}  # task with an elapsed duration -> its calendar minutes (24x7)
+    elapsed_lags = {k: a for k, (how, a) in net.special.items() if how == "e"}  # before they are settled
     for i, t in enumerate(tasks):
         if i in summary:
             _summary_constraint(net, i, t, lb, lb_end, ls_cap, lf_cap, pos, end_pos)
@@ -92,7 +99,11 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             if p >= floor:
                 lb[i] = p
                 lb_end[i] = _at_end(calendar, t.start)
-        if t.calendar is not None and t.calendar is not calendar and d > 0 and not t.actual_finish and not t.manual:
+        if t.elapsed and d > 0 and not t.manual:
+            elapsed[i] = _elapsed.elapsed_minutes(t)  # calendar time: no calendar of its own applies
+        elif (t.external or t.manual and t.elapsed) and isinstance(t.start, datetime) and isinstance(t.finish, datetime):
+            own_dates[i] = (t.start, t.finish)  # kept to the minute, even in non-working time (a Sunday finish)
+        elif t.calendar is not None and t.calendar is not calendar and d > 0 and not t.actual_finish and not t.manual:
             anchor = t.start if t.start and not net.has_preds[i] else None
             own[i] = (t.calendar, _duration(t, t.calendar), anchor)
         ct, cd = (t.constraint_type or "").upper(), t.constraint_date
@@ -139,7 +150,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     ef = [0] * size
     agg_es = [POS] * size
     agg_ef = [NEG] * size
-    own_dates: dict[int, tuple[datetime, datetime]] = {}
+    bound_at: dict[int, datetime] = {}  # elapsed task -> the latest start instant its links ask for
     end_flag = lb_end  # reused: for milestones, whether their instant is end-of-period
     succs = net.succs
     special = net.special
@@ -162,13 +173,24 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
             ef[u] = e + dur[u]
         if u in own:
             _own_calendar(u, own, es, ef, dur, calendar, own_dates)
+        elif u in elapsed:
+            _elapsed.place(u, tasks[u], elapsed[u], es, ef, dur, end_flag, fixed, fixed_end, bound_at.get(u),
+                           hold_s, hold_f, net.has_preds[u], calendar, own_dates, (floor, _day(project_start)))
         e_u, f_u = es[u], ef[u]
-        milestone = f_u == e_u and u not in summary
+        milestone = f_u == e_u and u not in summary and u not in elapsed
         s_flag = end_flag[u] if milestone else False
         f_flag = end_flag[u] if milestone else True
         if special:
-            _settle_lags(u, succs, net.preds, special, e_u, f_u, dur[u], calendar)
+            _settle_lags(u, succs, net.preds, special, e_u, f_u, dur[u], calendar, own_dates.get(u))
+        at_u = None
         for v, kind, lag in succs[u]:
+            if elapsed and v in elapsed and kind != AGG:  # calendar time: the exact instant, not a working position
+                if at_u is None:
+                    at_u = _elapsed.instants_of(u, e_u, f_u, milestone, end_flag[u], own_dates, calendar)
+                b_at = _elapsed.link_bound(kind, lag, elapsed_lags.get((u, v, kind)), *at_u, elapsed[v], calendar)
+                if v not in bound_at or b_at > bound_at[v]:
+                    bound_at[v] = b_at
+                continue
             if kind == FS:
                 b, fl = f_u + lag, f_flag
             elif kind == SS:
@@ -193,6 +215,10 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
     project_end = max(ef[i] for i in leaves) if leaves else floor
     if alap:
         _as_late_as_possible(net, order, alap, es, ef, dur, lf_cap, project_end, end_flag)
+        for u in alap:
+            if u in elapsed and calendar.mpos(own_dates[u][1]) < ef[u]:  # moved: end at that working instant
+                f_at = calendar.start_instant(ef[u])
+                own_dates[u] = (f_at - timedelta(minutes=elapsed[u]), f_at)
 
     # -- backward pass ---------------------------------------------------------------------------------
     lf = [0] * size
@@ -254,7 +280,7 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
 
     shown_flag = [False] * size if milestones_next_day else end_flag
     own_minutes = {u: spec[1] for u, spec in own.items()}
-    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates, own_minutes)
+    return _result(net, calendar, es, ef, lf, dur, shown_flag, end_flag, free, own_dates, own_minutes, elapsed)
 
 
 def _at_end(calendar, value) -> bool:
@@ -267,7 +293,7 @@ def _day(value) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar) -> None:
+def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar, own=None) -> None:
     """Turn u's elapsed and percent lags into working minutes now that u's dates are known."""
     out = succs[u]
     for j, (v, kind, _lag) in enumerate(out):
@@ -278,8 +304,12 @@ def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar) -> None:
         if how == "p":
             new = round(d_u * amount / 100)
         else:
+            if how == "pe":
+                amount = round(d_u * amount / 100)  # a share of the predecessor, laid on calendar time
             base = f_u if kind in (FS, FF) else e_u
             at = calendar.finish_instant(base) if kind in (FS, FF) else calendar.start_instant(base)
+            if own is not None:  # a task on its own calendar or on calendar time: its own instants
+                at = own[1] if kind in (FS, FF) else own[0]
             new = calendar.mpos(at + timedelta(minutes=amount)) - base
         out[j] = (v, kind, new)
         back = preds[v]
@@ -355,6 +385,8 @@ def _duration(t: TaskInput, calendar: WorkCalendar) -> int:
     span of its stored dates."""
     if t.kind == "milestone":
         return 0
+    if t.elapsed:
+        return _elapsed.working_estimate(_elapsed.elapsed_minutes(t), calendar)
     if t.duration_minutes is not None:
         return max(0, int(t.duration_minutes))
     if t.duration is not None:

@@ -53,6 +53,7 @@ class TaskInput:
     alap: bool = False  # as late as possible
     external: bool = False  # another project's task that drives this plan: fixed, not part of the result
     origin: tuple[str, str] | None = None  # an external task's (project code, task name)
+    elapsed: bool = False  # an elapsed duration ("3 ed"): duration_minutes count calendar time, 24x7
 
 
 @dataclass(slots=True)
@@ -107,7 +108,8 @@ def build_network(tasks: list[TaskInput], links: list[LinkInput], minutes_per_da
         linked_in[v] = True
         kind = LINK_KINDS.get(link.type, FS)
         if link.lag_percent is not None:
-            special_in[(u, v, kind)] = ("p", float(link.lag_percent))
+            # MS Project's e% (LagFormat 20): that share of the predecessor's duration, in elapsed time
+            special_in[(u, v, kind)] = ("pe" if link.elapsed else "p", float(link.lag_percent))
             lag = 0
         elif link.elapsed and link.lag_minutes:
             special_in[(u, v, kind)] = ("e", int(link.lag_minutes))

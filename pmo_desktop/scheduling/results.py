@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -12,7 +13,7 @@ class TaskResult:
     start: date | None  # the day
     finish: date | None
     duration: float  # working days (0.5 for a 4-hour task on an 8-hour day)
-    total_float: float  # working days
+    total_float: float  # working days (elapsed days for a task with an elapsed duration, as MS Project)
     free_float: float
     critical: bool
     start_at: datetime | None = None  # the instant, to the minute
@@ -38,10 +39,13 @@ def days(minutes: int, minutes_per_day: int) -> float:
     return int(q) if q == int(q) else round(q, 2)
 
 
-def result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dates, own_minutes) -> Schedule:
+def result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dates, own_minutes,
+           elapsed=()) -> Schedule:
     """Instants for every task. A milestone is shown per `end_flag`, but summaries roll up the instant
     (`instant_flag`): a milestone at 17:00 on Friday shown on Monday morning still ends its phase on
-    Friday."""
+    Friday. A task with an elapsed duration (`elapsed`) has its float in calendar time, as MS Project
+    counts it (KB 87301: a 9-hour elapsed task ending at 17:00 on Friday before a Monday task has 2.63
+    elapsed days of slack, and is not critical)."""
     tasks, n, summary = net.tasks, len(net.tasks), net.children
     mpd = calendar.minutes_per_day
     starts: list[datetime | None] = [None] * n
@@ -75,19 +79,27 @@ def result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dat
         kids = summary[v]
         starts[v] = min((instants.get(c, starts[c]) for c in kids if starts[c]), default=None)
         finishes[v] = max((instants.get(c, finishes[c]) for c in kids if finishes[c]), default=None)
+    leaf_finish = max((f for i, f in enumerate(finishes) if f and i not in summary and not tasks[i].external),
+                      default=None)
+    project_end = max((ef[i] for i in range(n) if i not in summary and not tasks[i].external), default=0)
     crit = []
     for i in range(n):
         if tasks[i].external:
             continue
         total = lf[i] - ef[i]
         done = tasks[i].actual_finish is not None
-        critical = total <= 0 and not done
-        ff = max(0, min(free[i], total)) if total >= 0 else 0
         span = own_minutes.get(i, ef[i] - es[i])  # a task on its own calendar lasts its own minutes
         s, f = starts[i], finishes[i]
+        total_days, ff_days = days(total, mpd), days(max(0, min(free[i], total)) if total >= 0 else 0, mpd)
+        if i in elapsed and f is not None:  # calendar time: until a successor's (or the project's) instant
+            late = leaf_finish if lf[i] >= project_end and leaf_finish else at_start(lf[i])
+            total = round((late - f).total_seconds() / 60)
+            free_min = round((at_start(ef[i] + free[i]) - f).total_seconds() / 60)
+            total_days, ff_days = _elapsed_days(total), _elapsed_days(max(0, min(total, free_min)))
+        critical = total <= 0 and not done
         out.tasks[tasks[i].id] = TaskResult(
             tasks[i].id, s.date() if s else None, f.date() if f else None, days(span, mpd),
-            days(total, mpd), days(ff, mpd), critical, s, f, span)
+            total_days, ff_days, critical, s, f, span)
         if i not in summary:
             if critical:
                 crit.append(i)
@@ -102,6 +114,12 @@ def result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dat
     out.start = out.start_at.date() if out.start_at else None
     out.finish = out.finish_at.date() if out.finish_at else None
     return out
+
+
+def _elapsed_days(minutes: int) -> float:
+    """Calendar minutes as elapsed days to two places, halves rounded up as MS Project shows them (2.63ed)."""
+    q = math.floor(minutes / 1440 * 100 + 0.5) / 100
+    return int(q) if q == int(q) else q
 
 
 def _on_day(calendar, value, edge: int) -> datetime:

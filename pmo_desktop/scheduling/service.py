@@ -12,6 +12,7 @@ from pmo_desktop.scheduling import plan_dates
 from pmo_desktop.scheduling.bulk import LINK_COLUMNS, TASK_COLUMNS, PlanRows
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
 from pmo_desktop.scheduling.crossproject import downstream, link_order, project_graph
+from pmo_desktop.scheduling.elapsed import is_elapsed
 from pmo_desktop.scheduling.engine import Schedule, days, schedule
 from pmo_desktop.scheduling.network import (
     DependencyLoop,
@@ -135,7 +136,7 @@ def load_plan(conn: sqlite3.Connection, project_id: int, fresh: dict | None = No
     task_rows = rows.tasks.get(project_id, []) if rows is not None else conn.execute(
         f"SELECT {TASK_COLUMNS} FROM tasks WHERE project_id = ? ORDER BY sort_order, id", (project_id,))
     for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal, s_at, f_at,
-         minutes, deadline, manual) in task_rows:
+         minutes, deadline, manual, duration_format) in task_rows:
         t_start, t_finish = parse_instant(start, s_at), parse_instant(finish, f_at)
         # An actual date on the task's own start (finish) day takes that instant: MS Project's Start
         # is the actual start once work has begun.
@@ -144,7 +145,7 @@ def load_plan(conn: sqlite3.Connection, project_id: int, fresh: dict | None = No
                       parse_instant(a_start, s_at if a_start == start else None) if a_start else None,
                       parse_instant(a_finish, f_at if a_finish == finish else None) if a_finish else None, cal,
                       duration_minutes=minutes, deadline=_instant_text(deadline) if deadline else None,
-                      manual=bool(manual), alap=ctype == "ALAP")
+                      manual=bool(manual), alap=ctype == "ALAP", elapsed=is_elapsed(duration_format))
         tasks.append(t)
         stored[tid] = (start, finish, duration, name, kind, s_at, f_at, minutes)
     link_rows = rows.links.get(project_id, []) if rows is not None else conn.execute(
@@ -242,7 +243,8 @@ def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict |
     task_calendar: dict[int, WorkCalendar] = {}
     for t in tasks:
         if (t.duration_minutes is not None and t.duration is not None
-                and days(t.duration_minutes, calendar.minutes_per_day) != round(float(t.duration), 2)):
+                and days(t.duration_minutes, 1440 if t.elapsed else calendar.minutes_per_day)
+                != round(float(t.duration), 2)):
             t.duration_minutes = None  # the days were edited since: they win over the stale minutes
         # tasks on a calendar other than the project's get theirs
         if t.calendar is None or t.calendar == calendar_id:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pmo_desktop.scheduling.crossproject import cross_links
+from pmo_desktop.scheduling.elapsed import elapsed_label, is_elapsed
 from pmo_desktop.scheduling.network import DependencyLoop
 from pmo_desktop.scheduling.service import parse_date, parse_instant, project_calendar, schedule_project
 from pmo_desktop.store import PortfolioError
@@ -36,6 +37,7 @@ class GanttRow:
     finish_part: float = 1.0
     start_time: str = ""  # 'HH:MM' where the task starts (finishes) at another time than the day's edge
     finish_time: str = ""
+    elapsed: str = ""  # an elapsed duration as MS Project writes it ('3 ed', '36 eh'); '' when in working days
 
 
 @dataclass
@@ -58,7 +60,8 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
     code, name = row
     raw = conn.execute(
         """SELECT id, parent_id, wbs, name, kind, start_date, finish_date, duration_days, percent_complete,
-                  baseline_start, baseline_finish, owner, start_at, finish_at FROM tasks WHERE project_id = ?
+                  baseline_start, baseline_finish, owner, start_at, finish_at, duration_minutes, duration_format
+           FROM tasks WHERE project_id = ?
            ORDER BY sort_order, id""", (project_id,)).fetchall()
     children: dict[int | None, list] = {}
     ids = {r[0] for r in raw}
@@ -103,6 +106,15 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
             row.finish_part, row.finish_time = _part(calendar, finish), finish.strftime("%H:%M")
         if row.kind == "milestone":
             row.finish_part, row.finish_time = row.start_part, row.start_time
+        elif row.kind == "task" and is_elapsed(r[15]):
+            row.elapsed = elapsed_label(r[14] if r[14] is not None else round((r[7] or 0) * 1440), r[15]) or ""
+            # calendar time: the bar covers nights and weekends too, so its ends are shares of 24 hours
+            if start is not None:
+                row.start_part = _clock(calendar, start, 0) / 1440
+            if finish is not None:
+                row.finish_part = _clock(calendar, finish, -1) / 1440 or 1.0
+                if isinstance(finish, datetime) and finish.hour == finish.minute == 0 and row.finish:
+                    row.finish = date.fromordinal(row.finish.toordinal() - 1)  # midnight ends the day before
         rows.append(row)
     plan = GanttPlan(project_id, code, name, rows, links,
                      max((r.finish for r in rows if r.finish), default=None), cross=cross)
@@ -116,6 +128,14 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
         if t is not None:
             r.critical, r.total_float = t.critical and r.kind != "summary", t.total_float
     return plan
+
+
+def _clock(calendar, at, edge: int) -> int:
+    """Minutes from midnight of an instant; a bare day is its first (edge 0) or last (-1) working minute."""
+    if isinstance(at, datetime):
+        return at.hour * 60 + at.minute
+    hours = calendar.hours_of(at.toordinal()) or calendar.week_hours[at.weekday()]
+    return hours[edge][-edge]
 
 
 def _part(calendar, at: datetime) -> float:

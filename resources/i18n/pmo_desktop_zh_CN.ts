@@ -256,8 +256,156 @@ You can also drop a .pmo file here.</source>
         <translation>已交回的报告</translation>
     </message>
     <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
         <source>Roadmap</source>
         <translation>路线图</translation>
+    </message>
+    <message>
+        <source>Portfolio status</source>
+        <translation>项目组合状态</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Financials</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>Risks and issues</source>
+        <translation>风险与问题</translation>
+    </message>
+    <message>
+        <source>Changes since the previous period</source>
+        <translation>较上期的变化</translation>
+    </message>
+    <message>
+        <source>Programme pages</source>
+        <translation>项目群页</translation>
+    </message>
+    <message>
+        <source>Project pages</source>
+        <translation>项目页</translation>
+    </message>
+    <message>
+        <source>Appendix</source>
+        <translation>附录</translation>
+    </message>
+    <message>
+        <source>Export board pack</source>
+        <translation>导出董事会汇报材料</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Projects in no programme</source>
+        <translation>不属于任何项目群的项目</translation>
+    </message>
+    <message>
+        <source>PowerPoint (editable slides)</source>
+        <translation>PowerPoint（可编辑幻灯片）</translation>
+    </message>
+    <message>
+        <source>Headings, labels, dates and the footer of the pack; names and commentary print as they were written</source>
+        <translation>汇报材料的标题、标签、日期和页脚所用的语言；名称和评述按原文打印</translation>
+    </message>
+    <message>
+        <source>A full page for closed and idea-stage projects</source>
+        <translation>为已关闭及构想阶段的项目各设一整页</translation>
+    </message>
+    <message>
+        <source>By default they are one summary table</source>
+        <translation>默认合并为一张汇总表</translation>
+    </message>
+    <message>
+        <source>Commentary…</source>
+        <translation>评述…</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>纸张大小</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Commentary</source>
+        <translation>评述</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>{name} board pack</source>
+        <translation>{name} 董事会汇报材料</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PowerPoint files (*.pptx)</source>
+        <translation>PowerPoint 文件 (*.pptx)</translation>
+    </message>
+    <message>
+        <source>Save board pack as</source>
+        <translation>董事会汇报材料另存为</translation>
+    </message>
+    <message>
+        <source>Building the board pack</source>
+        <translation>正在生成董事会汇报材料</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} slides). Open it now?</source>
+        <translation>已保存 {name}（{n} 张幻灯片）。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Saved {name} ({n} pages). Open it now?</source>
+        <translation>已保存 {name}（{n} 页）。现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Board pack saved</source>
+        <translation>董事会汇报材料已保存</translation>
+    </message>
+    <message>
+        <source>Board pack not saved</source>
+        <translation>董事会汇报材料未保存</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消；未写入任何文件。</translation>
     </message>
     <message>
         <source>Plans (Gantt)</source>
@@ -2168,6 +2316,66 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Board pack commentary</source>
+        <translation>董事会汇报材料评述</translation>
+    </message>
+    <message>
+        <source>Portfolio (executive summary)</source>
+        <translation>项目组合（执行摘要）</translation>
+    </message>
+    <message>
+        <source>Programme: {name}</source>
+        <translation>项目群：{name}</translation>
+    </message>
+    <message>
+        <source>Paragraphs separated by a blank line; &apos;- &apos; starts a bullet; **bold**.</source>
+        <translation>段落之间空一行；以“- ”开头为项目符号；**粗体**。</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>粗体</translation>
+    </message>
+    <message>
+        <source>Bullets</source>
+        <translation>项目符号</translation>
+    </message>
+    <message>
+        <source>Commentary for</source>
+        <translation>评述对象</translation>
+    </message>
+    <message>
+        <source>Saved the commentary for {name} first.</source>
+        <translation>已先保存{name}的评述。</translation>
+    </message>
+    <message>
+        <source>Saved the portfolio&apos;s commentary first.</source>
+        <translation>已先保存项目组合的评述。</translation>
+    </message>
+    <message>
+        <source>Choose a period first.</source>
+        <translation>请先选择报告期。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Removed: the pack will say none was written.</source>
+        <translation>已删除：汇报材料将注明未撰写评述。</translation>
+    </message>
+    <message>
+        <source>No change to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <source>Unsaved commentary</source>
+        <translation>未保存的评述</translation>
+    </message>
+    <message>
+        <source>Save the commentary before closing?</source>
+        <translation>关闭前保存评述吗？</translation>
     </message>
 </context>
 <context>

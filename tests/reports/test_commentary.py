@@ -106,12 +106,14 @@ def test_commentary_prints_in_summary_status_and_variances(demo, tmp_path):
     set_commentary(demo, PERIOD, "Platform slipped a sprint.", programme="Data & Analytics")
     code = demo.conn.execute("SELECT code FROM projects WHERE code = 'PRJ-104'").fetchone()[0]
     set_commentary(demo, PERIOD, "Vendor day rates rose 8%.", project=code, topic="cost")
+    assert set_commentary(demo, PERIOD, "", programme="Finance Transformation") == "removed"
     out = tmp_path / "c.pdf"
     build_board_pack(demo, out, BoardPackOptions(today=DEMO_TODAY, period=date(2026, 10, 31),
                                                  sections=("summary", "status", "financials")))
     text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(out).pages)
     assert "Portfolio steady." in text and "No portfolio commentary" not in text
     assert "Platform slipped a sprint." in text
+    assert "Ask of the board:" in text  # the demo's own commentary for the other programmes
     assert "No commentary was recorded for Finance Transformation this period." in text
     if "PRJ-104" in text.split("Largest variances")[-1]:
         assert "Vendor day rates rose 8%." in text

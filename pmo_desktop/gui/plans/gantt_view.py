@@ -84,7 +84,7 @@ class GanttTableModel(QAbstractTableModel):
         self._texts = [
             (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start) + (f" {r.start_time}" if r.start_time else ""),
              self.fmt.date(r.finish) + (f" {r.finish_time}" if r.finish_time else ""),
-             "" if r.duration is None else f"{r.duration:g}",
+             r.elapsed or ("" if r.duration is None else f"{r.duration:g}"),
              f"{r.percent:.0f}%", r.predecessors)
             for r in (plan.rows if plan else [])
         ]
@@ -112,7 +112,7 @@ class GanttTableModel(QAbstractTableModel):
             return self._right if index.column() in (4, 5) else None
         if role == self._TIP:
             r = self.plan.rows[index.row()]
-            if r.total_float is not None:
+            if r.total_float is not None and not r.elapsed:  # an elapsed task's float is in elapsed days
                 if r.critical:
                     return tr("{name}: total float {days} working days (critical)").format(name=r.name,
                                                                                           days=r.total_float)
@@ -410,6 +410,9 @@ class GanttView(PortfolioView):
     def _resize(self, task_id: int, finish: date) -> None:
         row = next((r for r in self.plan.rows if r.id == task_id), None) if self.plan else None
         if row is None or row.start is None:
+            return
+        if row.elapsed:  # stays on calendar time: whole elapsed days, ending at its start's time of day
+            self._edit(edits.set_elapsed_duration, task_id, 1440 * max(1, (finish - row.start).days))
             return
         calendar = project_calendar(self.portfolio.conn, self.plan.project_id, origin=row.start)
         self._edit(edits.set_duration, task_id, max(1, calendar.span_days(row.start, finish)))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.gui.widgets.period_box import PeriodBox
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.reports.commentary import get_commentary, parse, set_commentary
 from pmo_desktop.store import Portfolio, PortfolioError
@@ -52,7 +53,7 @@ class CommentaryDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("commentaryDialog")
-        self.setWindowTitle("Board pack commentary")
+        self.setWindowTitle(tr("Board pack commentary"))
         self.pf = pf
         self._loaded = ""
         self._key: tuple[date | None, str | None] = (None, None)  # the period and scope in the editor
@@ -62,20 +63,20 @@ class CommentaryDialog(QDialog):
             self.period_box.choose(period)
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("scopeBox")
-        self.scope_box.addItem("Portfolio (executive summary)", PORTFOLIO)
+        self.scope_box.addItem(tr("Portfolio (executive summary)"), PORTFOLIO)
         for name in lookups.programme_names(pf):
-            self.scope_box.addItem(f"Programme: {name}", name)
+            self.scope_box.addItem(tr("Programme: {name}").format(name=name), name)
         if programme:
             self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(programme)))
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("commentaryEditor")
-        self.editor.setPlaceholderText("Paragraphs separated by a blank line; '- ' starts a bullet; **bold**.")
+        self.editor.setPlaceholderText(tr("Paragraphs separated by a blank line; '- ' starts a bullet; **bold**."))
         self.preview = QTextBrowser()
         self.preview.setObjectName("commentaryPreview")
-        bold = QPushButton("Bold")
+        bold = QPushButton(tr("Bold"))
         bold.setObjectName("boldButton")
         bold.clicked.connect(self.make_bold)
-        bullet = QPushButton("Bullets")
+        bullet = QPushButton(tr("Bullets"))
         bullet.setObjectName("bulletButton")
         bullet.clicked.connect(self.make_bullets)
         for button in (bold, bullet):
@@ -85,8 +86,8 @@ class CommentaryDialog(QDialog):
         tools.addWidget(bullet)
         tools.addStretch(1)
         form = QFormLayout()
-        form.addRow("Period", self.period_box)
-        form.addRow("Commentary for", self.scope_box)
+        form.addRow(tr("Period"), self.period_box)
+        form.addRow(tr("Commentary for"), self.scope_box)
         panes = QHBoxLayout()
         panes.addWidget(self.editor, 1)
         panes.addWidget(self.preview, 1)
@@ -123,7 +124,8 @@ class CommentaryDialog(QDialog):
         if old_period is not None and self.dirty() and not self.pf.read_only:
             try:
                 set_commentary(self.pf, old_period, self.editor.toPlainText(), programme=old_programme)
-                kept = f"Saved the commentary for {old_programme or 'the portfolio'} first."
+                kept = (tr("Saved the commentary for {name} first.").format(name=old_programme) if old_programme
+                        else tr("Saved the portfolio's commentary first."))
             except PortfolioError as exc:
                 kept = str(exc)
         period = self.period_box.period()
@@ -165,7 +167,7 @@ class CommentaryDialog(QDialog):
     def save(self) -> bool:
         period = self.period_box.period()
         if period is None:
-            self.status.setText("Choose a period first.")
+            self.status.setText(tr("Choose a period first."))
             return False
         try:
             outcome = set_commentary(self.pf, period, self.editor.toPlainText(), **self.scope())
@@ -173,13 +175,13 @@ class CommentaryDialog(QDialog):
             self.status.setText(str(exc))
             return False
         self._loaded = self.editor.toPlainText().strip()
-        self.status.setText({"written": "Saved.", "removed": "Removed: the pack will say none was written.",
-                             "unchanged": "No change to save."}[outcome])
+        self.status.setText({"written": tr("Saved."), "removed": tr("Removed: the pack will say none was written."),
+                             "unchanged": tr("No change to save.")}[outcome])
         return True
 
     def reject(self) -> None:
         if self.dirty() and not self.pf.read_only:
-            answer = QMessageBox.question(self, "Unsaved commentary", "Save the commentary before closing?",
+            answer = QMessageBox.question(self, tr("Unsaved commentary"), tr("Save the commentary before closing?"),
                                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                                           | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Cancel:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 WRITERS = ("cover", "contents", "summary", "status", "trends", "roadmap", "financials", "capacity", "benefits", "risks",
-           "milestones", "changes", "projects", "appendix")
+           "milestones", "changes", "programmes", "projects", "appendix")
 
 
 def writer(name: str):

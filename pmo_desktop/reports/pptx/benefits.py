@@ -9,6 +9,7 @@ from pptx.util import Emu
 
 from pmo_desktop.domain.dates import format_month
 from pmo_desktop.reports.data import PackData
+from pmo_desktop.reports.lang import lang, message, t, word
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, TOP, Deck, date_text, millions, millions_format
 from pmo_desktop.reports.sections.benefits import ACTUAL, FORECAST, PLAN, _money
 
@@ -18,43 +19,45 @@ TITLE = "Benefits"
 def build(deck: Deck, data: PackData) -> None:
     b = data.benefits
     if not b or not b["count"]:
-        s = deck.slide(TITLE)
+        s = deck.slide(t(TITLE))
         deck.text(s, MARGIN, TOP, deck.width, Emu(400000),
-                  "No benefits are recorded yet: add them in the Benefits register.", size=14, colour=MUTED)
+                  t("No benefits are recorded yet: add them in the Benefits register."), size=14, colour=MUTED)
         return
     cur = b["currency"] or "GBP"
     cash = b["cash"]
-    vs = "" if cash["realised_vs_plan_pct"] is None else f" ({cash['realised_vs_plan_pct']:.0f}% of plan)"
-    intro = (f"{b['count']} benefits. Cash released to date {_money(cash['realised_to_date'], cur)} against "
-             f"{_money(cash['planned_to_date'], cur)} planned by {date_text(b['as_of'])}{vs}; forecast "
-             f"{_money(cash['forecast'], cur)} of a {_money(cash['target'], cur)} target. "
-             f"{b['at_risk_count']} at risk.")
-    s = deck.slide(TITLE, notes=intro)
+    vs = "" if cash["realised_vs_plan_pct"] is None else \
+        t(" ({pct} of plan)", pct=f"{cash['realised_vs_plan_pct']:.0f}%")
+    intro = t("{count} benefits. Cash released to date {released} against {planned} planned by {date}{vs}; "
+              "forecast {forecast} of a {target} target. {at_risk} at risk.", count=b["count"],
+              released=_money(cash["realised_to_date"], cur), planned=_money(cash["planned_to_date"], cur),
+              date=date_text(b["as_of"]), vs=vs, forecast=_money(cash["forecast"], cur),
+              target=_money(cash["target"], cur), at_risk=b["at_risk_count"])
+    s = deck.slide(t(TITLE), notes=intro)
     deck.text(s, MARGIN, TOP, deck.width, Emu(500000), intro, size=13)
     y = TOP + Emu(550000)
     if b["curve"]:
         pts = b["curve"]
         scale = lambda v: None if v is None else millions(v * 100)  # noqa: E731 (major units to £m)
         deck.chart(s, XL_CHART_TYPE.LINE, MARGIN, y, deck.width, deck.height - Emu(1500000),
-                   [format_month(pt["period"]) for pt in pts],
-                   [("Planned", [scale(pt["planned"]) for pt in pts], PLAN),
-                    ("Actual", [scale(pt["actual"]) for pt in pts], ACTUAL),
-                    ("Forecast", [scale(pt["forecast"]) for pt in pts], FORECAST)],
-                   title="Cumulative cash released", number_format=millions_format(cur))
+                   [format_month(pt["period"], lang=lang()) for pt in pts],
+                   [(t("Planned"), [scale(pt["planned"]) for pt in pts], PLAN),
+                    (t("Actual"), [scale(pt["actual"]) for pt in pts], ACTUAL),
+                    (t("Forecast"), [scale(pt["forecast"]) for pt in pts], FORECAST)],
+                   title=t("Cumulative cash released"), number_format=millions_format(cur))
     if b["by_year"]:
         years = list(b["by_year"])[:8]
         deck.table(s, MARGIN, TOP + deck.height - Emu(800000), deck.width,
-                   [["Cash released", *years], ["Actual to date, then forecast",
+                   [[t("Cash released"), *years], [t("Actual to date, then forecast"),
                                                 *[_money(b["by_year"][yr], cur) for yr in years]]],
                    [3] + [1.2] * len(years), right=set(range(1, len(years) + 1)))
     rows, red = [], set()
     for n, r in enumerate(b["at_risk"], start=1):
         due = date_text(r["expected_date"]) or "–"
         if r["expected_date"] != r["target_date"] and r["target_date"]:
-            due += f" (was {date_text(r['target_date'])})"
-        rows.append([r["ref"], r["title"], r["owner"] or "–", ", ".join(r["projects"]), r["status"],
-                     "; ".join(r["risk_reasons"]) or "Owner's assessment", due])
+            due = t("{date} (was {before})", date=due, before=date_text(r["target_date"]))
+        rows.append([r["ref"], r["title"], r["owner"] or "–", ", ".join(r["projects"]), word(r["status"]),
+                     "; ".join(message(x) for x in r["risk_reasons"]) or t("Owner's assessment"), due])
         red.add((n, 5))
-    deck.paged_table(f"Benefits at risk · {len(rows)}", ["Ref", "Benefit", "Owner", "Projects", "Owner says",
+    deck.paged_table(t("Benefits at risk · {n}", n=len(rows)), ["Ref", "Benefit", "Owner", "Projects", "Owner says",
                                                         "Why at risk", "Due"], rows, [0.8, 3, 1.6, 1.4, 1.1, 3, 1.8],
-                     per=12, red=red, empty="No benefit is at risk.")
+                     per=12, red=red, empty=t("No benefit is at risk."))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pmo_desktop.reports.base import fmt_date
 from pmo_desktop.reports.data import PackData
+from pmo_desktop.reports.lang import t
 from pmo_desktop.reports.pptx import writer
 from pmo_desktop.reports.pptx.deck import Deck, Theme, logo_png
 
@@ -19,12 +20,12 @@ def write_deck(data: PackData, sections: tuple[str, ...], path: Path, tick: Call
     deck = Deck(theme)
     modules = [(name, writer(name)) for name in sections]
     deck.sections = sections
-    deck.titles = [m.TITLE for _, m in modules if m is not None]
+    deck.titles = [t(m.TITLE) for name, m in modules if m is not None and name not in ("cover", "contents")]
     deck.tick = tick
     for name, module in modules:
         if module is None:
             continue
-        deck.section = module.TITLE if name != "cover" else ""
+        deck.section = t(module.TITLE) if name != "cover" else ""
         module.build(deck, data)
         if name != "projects":
             tick()

@@ -7,6 +7,7 @@ from pptx.util import Emu
 
 from pmo_desktop.domain.dates import format_month
 from pmo_desktop.reports.data import PackData
+from pmo_desktop.reports.lang import lang, t
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, TOP, Deck
 
 TITLE = "Capacity"
@@ -15,8 +16,8 @@ TITLE = "Capacity"
 def build(deck: Deck, data: PackData) -> None:
     cap = data.capacity
     if cap is None or not cap.has_people:
-        s = deck.slide(TITLE)
-        deck.text(s, MARGIN, TOP, deck.width, Emu(400000), "No people are recorded, so there is no capacity view.",
+        s = deck.slide(t(TITLE))
+        deck.text(s, MARGIN, TOP, deck.width, Emu(400000), t("No people are recorded, so there is no capacity view."),
                   size=14, colour=MUTED)
         return
     rows, red = [], set()
@@ -28,7 +29,9 @@ def build(deck: Deck, data: PackData) -> None:
             if m.get("band") == "over":
                 red.add((len(rows) + 1, c))
         rows.append(row)
-    deck.paged_table(f"{TITLE}: demand as a share of capacity", ["Team", *[format_month(m) for m in cap.months]],
+    deck.paged_table(t("Capacity: demand as a share of capacity"),
+                     ["Team", *[format_month(m, lang=lang()) for m in cap.months]],
                      rows, [3] + [1] * len(cap.months), per=14, right=set(range(1, len(cap.months) + 1)), red=red,
-                     note=f"{cap.people} people; {cap.over_count} over-allocations ({cap.people_over} people); "
-                          f"{cap.unstaffed_days:.0f} unstaffed days of demand. Whole portfolio.")
+                     note=t("{people} people; {over} over-allocations ({people_over} people); {days} unstaffed days of "
+                            "demand. Whole portfolio.", people=cap.people, over=cap.over_count,
+                            people_over=cap.people_over, days=f"{cap.unstaffed_days:.0f}"))

@@ -23,11 +23,13 @@ from pptx.util import Emu, Pt
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
 from pmo_desktop.reports import commentary
 from pmo_desktop.reports.base import fmt_date
+from pmo_desktop.reports.lang import is_chinese, t, word
 
 SLIDE_W, SLIDE_H = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, 16:9
 MARGIN = Emu(457200)  # 0.5 in
 TOP = Emu(1143000)  # below the title bar
 FONT = "Calibri"  # a face every PowerPoint has; LibreOffice substitutes Carlito
+EA_FONT = "Microsoft YaHei"  # the East Asian face for Chinese text (Windows' own); other systems substitute
 INK, MUTED, HEAD = "212121", "616161", ACTUAL_COLOUR.lstrip("#")
 ZEBRA = "F7F9FA"
 MIN_PT = 10  # the smallest type on a slide
@@ -71,10 +73,11 @@ class Deck:
         self.section = ""
         self._furnish(self.blank)
         core = self.prs.core_properties
-        core.title = f"{theme.portfolio} – board pack, period ending {theme.period_label}"
+        core.title = t("{portfolio} – board pack, period ending {period}", portfolio=theme.portfolio,
+                       period=theme.period_label)
         core.author = theme.organisation or "PMO Desktop"
-        core.subject = "Portfolio board pack"
-        core.keywords = "board pack, portfolio"
+        core.subject = t("Portfolio board pack")
+        core.keywords = t("board pack, portfolio")
 
     @property
     def width(self) -> int:
@@ -106,11 +109,11 @@ class Deck:
             _font(run.font, MIN_PT, bold, colour)
 
         y = SLIDE_H - Emu(420000)
-        box("Confidentiality marking", MARGIN, y, Emu(3500000), Emu(280000), theme.confidentiality.upper(),
+        box("Confidentiality marking", MARGIN, y, Emu(3500000), Emu(280000), word(theme.confidentiality).upper(),
             colour=Rag.RED.colour, bold=True)
         box("Footer", SLIDE_W - MARGIN - Emu(7500000), y, Emu(7500000), Emu(280000),
-            f"{theme.organisation + ' · ' if theme.organisation else ''}{theme.portfolio} · board pack, period "
-            f"ending {theme.period_label}", colour=MUTED, align=PP_ALIGN.RIGHT)
+            f"{theme.organisation + ' · ' if theme.organisation else ''}{theme.portfolio} · "
+            + t("board pack, period ending {period}", period=theme.period_label), colour=MUTED, align=PP_ALIGN.RIGHT)
         line = shapes._spTree.add_cxnSp(_next_id(shapes), "Rule", MSO_CONNECTOR.STRAIGHT, MARGIN, Emu(1080000),
                                         SLIDE_W - 2 * MARGIN, 0, False, False)
         Connector(line, shapes).line.color.rgb = rgb("B0BEC5")
@@ -132,7 +135,8 @@ class Deck:
             s = self.prs.slides.add_slide(self.blank)
         if furniture:
             room_pt = (self.width - Emu(1600000)) / 12700
-            size = max(16, min(26, int(room_pt / (0.6 * max(1, len(title))))))  # one line, shrunk to fit
+            ems = sum(1.0 if ord(ch) > 0x2e80 else 0.6 for ch in title)  # a Chinese character is a full em
+            size = max(16, min(26, int(room_pt / max(0.6, ems))))  # one line, shrunk to fit
             self.text(s, MARGIN, Emu(220000), self.width - Emu(1600000), Emu(600000), title, size=size, bold=True,
                       colour=HEAD, anchor=MSO_ANCHOR.BOTTOM)
             self.text(s, MARGIN, Emu(830000), self.width - Emu(1600000), Emu(240000),
@@ -181,9 +185,9 @@ class Deck:
             para = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
             para.space_after = Pt(4)
             runs = (("•  ", False), *block.runs) if block.kind == "bullet" else block.runs
-            for t, bold in runs:
+            for chunk, bold in runs:
                 run = para.add_run()
-                run.text = t
+                run.text = chunk
                 _font(run.font, size, bold, INK)
         return box
 
@@ -228,10 +232,11 @@ class Deck:
         """A table over as many slides as it needs (`per` rows each, header repeated), titled
         'Title (2 of 3)' after the first; `red` and `rag_cols` use the table's own row numbers."""
         slides = []
+        head = [t(h) if h.isascii() else h for h in head]  # the columns' English names, in the deck's language
         chunks = [rows[i:i + per] for i in range(0, len(rows), per)] or [[]]
         for n, chunk in enumerate(chunks):
             first = n * per
-            name = title if len(chunks) == 1 else f"{title} ({n + 1} of {len(chunks)})"
+            name = title if len(chunks) == 1 else t("{title} ({n} of {total})", title=title, n=n + 1, total=len(chunks))
             s = self.slide(name, notes=notes)
             top = y or TOP + Emu(100000)
             if note:
@@ -327,6 +332,13 @@ def _font(font, size: float, bold: bool, colour: str) -> None:
     font.size = Pt(max(size, MIN_PT))
     font.bold = bold
     font.color.rgb = rgb(colour)
+    if is_chinese():  # the face PowerPoint sets Chinese characters in (<a:ea> after <a:latin>)
+        from pptx.oxml.ns import qn
+
+        rpr = font._rPr
+        if rpr.find(qn("a:ea")) is None:
+            ea = rpr.makeelement(qn("a:ea"), {"typeface": EA_FONT})
+            rpr.find(qn("a:latin")).addnext(ea)
 
 
 def millions(minor: int | None) -> float | None:

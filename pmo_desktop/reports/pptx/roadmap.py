@@ -14,6 +14,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports.data import PackData, ProjectPack
+from pmo_desktop.reports.lang import is_chinese, lang, t
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, SLIDE_W, TOP, Deck, rgb
 from pmo_desktop.reports.sections.roadmap import window
 
@@ -36,7 +37,7 @@ def _rows(data: PackData) -> list[list]:
         for x in projects:
             if len(current) >= ROWS:
                 pages.append(current)
-                current = [("programme", f"{programme} (continued)")]
+                current = [("programme", t("{programme} (continued)", programme=programme))]
             current.append(("project", x))
     if current:
         pages.append(current)
@@ -46,15 +47,15 @@ def _rows(data: PackData) -> list[list]:
 def build(deck: Deck, data: PackData) -> None:
     pages = _rows(data)
     if not pages:
-        s = deck.slide(TITLE)
-        deck.text(s, MARGIN, TOP, deck.width, Emu(400000), "There are no projects to place on the roadmap.",
+        s = deck.slide(t(TITLE))
+        deck.text(s, MARGIN, TOP, deck.width, Emu(400000), t("There are no projects to place on the roadmap."),
                   size=14, colour=MUTED)
         return
     lo, hi = window(data)
     for n, page in enumerate(pages):
-        title = TITLE if len(pages) == 1 else f"{TITLE} ({n + 1} of {len(pages)})"
-        _page(deck, deck.slide(title, notes="Coloured bar: forecast start to finish, coloured and lettered by "
-                                            "overall RAG; grey bar: baseline; diamonds: milestones (filled when done)."),
+        title = t(TITLE) if len(pages) == 1 else t("{title} ({n} of {total})", title=t(TITLE), n=n + 1, total=len(pages))
+        _page(deck, deck.slide(title, notes=t("Coloured bar: forecast start to finish, coloured and lettered by "
+                                              "overall RAG; grey bar: baseline; diamonds: milestones (filled when done).")),
               page, data, lo, hi)
 
 
@@ -69,13 +70,13 @@ def _page(deck: Deck, s, page, data: PackData, lo: date, hi: date) -> None:
         return int(x0 + (x1 - x0) * min(max((d - lo).days, 0), span) / span)
 
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    step = max(1, -(-months // 12))
+    step = max(1, -(-months // (8 if is_chinese() else 12)))  # "2026年11月" is wider than "Nov 2026"
     m = lo
     bottom = top + row_h * len(page)
     while m <= hi:
         line = s.shapes.add_connector(1, x_of(m), top - Emu(40000), x_of(m), bottom)
         line.line.color.rgb = rgb("ECEFF1")
-        deck.text(s, x_of(m) - Emu(380000), top - Emu(300000), Emu(760000), Emu(250000), format_month(m), size=10,
+        deck.text(s, x_of(m) - Emu(500000), top - Emu(300000), Emu(1000000), Emu(250000), format_month(m, lang=lang()), size=10,
                   colour=MUTED, align=PP_ALIGN.CENTER)
         m = workdays.add_months(m, step)
     for y_i, (kind, item) in enumerate(page):
@@ -87,7 +88,7 @@ def _page(deck: Deck, s, page, data: PackData, lo: date, hi: date) -> None:
             continue
         _project(deck, s, item, y, row_h, x_of, lo, hi)
     deck.text(s, MARGIN, bottom, Emu(5000000), Emu(250000),
-              "Bar: forecast (RAG) · grey: baseline · ◆ done ◇ to come · +N wd past baseline", size=10, colour=MUTED)
+              t("Bar: forecast (RAG) · grey: baseline · ◆ done ◇ to come · +N wd past baseline"), size=10, colour=MUTED)
     # "Period end" ends at its line and "Today" starts at its own: they never overprint (a second row
     # when today falls before the period end)
     for when, colour, label, left_of in ((data.period, "616161", "Period end", True),
@@ -97,7 +98,7 @@ def _page(deck: Deck, s, page, data: PackData, lo: date, hi: date) -> None:
             line.line.color.rgb = rgb(colour)
             line.line.dash_style = 4  # dash
             below = bottom + (Emu(250000) if not left_of and data.today < data.period else 0)
-            deck.text(s, x_of(when) - (Emu(1000000) if left_of else 0), below, Emu(1000000), Emu(250000), label,
+            deck.text(s, x_of(when) - (Emu(1000000) if left_of else 0), below, Emu(1000000), Emu(250000), t(label),
                       size=10, colour=colour, align=PP_ALIGN.RIGHT if left_of else PP_ALIGN.LEFT)
 
 
@@ -119,11 +120,11 @@ def _project(deck: Deck, s, x: ProjectPack, y: int, row_h: int, x_of, lo: date, 
                  rag.colour)
         if x.finish_slip > 0:
             colour = Rag.RED.colour if x.finish_slip > 20 else Rag.AMBER.colour if x.finish_slip > 10 else "616161"
-            label_w = Emu(700000)
+            label_w = Emu(950000 if is_chinese() else 700000)
             at = x_of(min(hi, finish + timedelta(days=9)))
             edge = at + label_w > x_of(hi)  # reaching the right edge: the label sits inside, right-aligned
             deck.text(s, (x_of(hi) - label_w) if edge else at, y + row_h // 8, label_w, row_h * 3 // 4,
-                      f"+{x.finish_slip} wd", size=10, colour=colour, bold=True, anchor=MSO_ANCHOR.MIDDLE,
+                      t("+{n} wd", n=x.finish_slip), size=10, colour=colour, bold=True, anchor=MSO_ANCHOR.MIDDLE,
                       align=PP_ALIGN.RIGHT if edge else PP_ALIGN.LEFT, fill="FFFFFF" if edge else None)
     elif not (bs and bf):
         deck.text(s, x_of(lo), y, Emu(2000000), row_h, "no dates recorded", size=10, colour=MUTED)

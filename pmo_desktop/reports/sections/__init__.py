@@ -36,6 +36,7 @@ def _modules():
         cover,
         financials,
         milestones,
+        programmes,
         projects,
         risks,
         roadmap,
@@ -47,7 +48,7 @@ def _modules():
     return {"cover": cover, "contents": contents, "summary": summary, "status": status, "trends": trends,
             "roadmap": roadmap,
             "financials": financials, "capacity": capacity, "benefits": benefits, "risks": risks, "milestones": milestones, "changes": changes,
-            "projects": projects, "appendix": appendix}
+            "programmes": programmes, "projects": projects, "appendix": appendix}
 
 
 SECTION_MODULES = _modules()

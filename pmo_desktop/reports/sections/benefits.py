@@ -26,6 +26,7 @@ from pmo_desktop.reports.base import (
     spacer,
 )
 from pmo_desktop.reports.fonts import markup
+from pmo_desktop.reports.lang import join, message, t, word
 
 TITLE = "Benefits"
 PLAN, ACTUAL, FORECAST = "#90A4AE", "#37474F", "#5C6BC0"  # DOMAIN.md: plan, actual, forecast
@@ -46,14 +47,14 @@ def curve_chart(curve: list[dict], when: str, currency: str, width: float, heigh
     fig = charts.new_figure(width, height)
     ax = fig.add_axes([0.09, 0.2, 0.89, 0.74])
     xs = [date.fromisoformat(pt["period"]) for pt in curve]
-    ax.plot(xs, [pt["planned"] for pt in curve], color=PLAN, linewidth=1.6, label="Planned (realisation plan)")
+    ax.plot(xs, [pt["planned"] for pt in curve], color=PLAN, linewidth=1.6, label=t("Planned (realisation plan)"))
     act = [(x, pt["actual"]) for x, pt in zip(xs, curve, strict=True) if pt["actual"] is not None]
     fc = [(x, pt["forecast"]) for x, pt in zip(xs, curve, strict=True) if pt["forecast"] is not None]
     if act:
-        ax.plot([a[0] for a in act], [a[1] for a in act], color=ACTUAL, linewidth=2, label="Actual")
+        ax.plot([a[0] for a in act], [a[1] for a in act], color=ACTUAL, linewidth=2, label=t("Actual"))
     if fc:
         ax.plot([f[0] for f in fc], [f[1] for f in fc], color=FORECAST, linewidth=1.6, linestyle="--",
-                label="Forecast")
+                label=t("Forecast"))
     ax.axvline(date.fromisoformat(when), color="#B0BEC5", linewidth=0.8, linestyle=":")
     ax.xaxis.set_major_locator(AutoDateLocator(maxticks=10))
     ax.xaxis.set_major_formatter(charts.month_formatter())  # months written the pack's one way
@@ -61,10 +62,10 @@ def curve_chart(curve: list[dict], when: str, currency: str, width: float, heigh
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: fmt_money(v * 100, currency)))
     ax.grid(True, axis="y", color="#ECEFF1")
     ax.set_ylim(bottom=0)
-    handles = [Line2D([], [], color=PLAN, linewidth=1.6, label="Planned"),
-               Line2D([], [], color=ACTUAL, linewidth=2, label="Actual"),
-               Line2D([], [], color=FORECAST, linewidth=1.6, linestyle="--", label="Forecast"),
-               Line2D([], [], color="#B0BEC5", linewidth=0.8, linestyle=":", label="This period")]
+    handles = [Line2D([], [], color=PLAN, linewidth=1.6, label=t("Planned")),
+               Line2D([], [], color=ACTUAL, linewidth=2, label=t("Actual")),
+               Line2D([], [], color=FORECAST, linewidth=1.6, linestyle="--", label=t("Forecast")),
+               Line2D([], [], color="#B0BEC5", linewidth=0.8, linestyle=":", label=t("This period"))]
     fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8)
     return fig
 
@@ -72,15 +73,15 @@ def curve_chart(curve: list[dict], when: str, currency: str, width: float, heigh
 def _at_risk_table(rows: list[dict], ctx) -> object:
     s = ctx.styles
     heads = ["Ref", "Benefit", "Owner", "Projects", "Owner says", "Why at risk", "Due"]
-    table = [[p(h, s.head) for h in heads]]
+    table = [[p(t(h), s.head) for h in heads]]
     extra = []
     for r, b in enumerate(rows, start=1):
-        why = "; ".join(b["risk_reasons"]) or "Owner's assessment"
+        why = "; ".join(message(r) for r in b["risk_reasons"]) or t("Owner's assessment")
         due = fmt_date(b["expected_date"])
         if b["expected_date"] != b["target_date"] and b["target_date"]:
-            due = f"{due} (was {fmt_date(b['target_date'])})"
+            due = t("{date} (was {before})", date=due, before=fmt_date(b["target_date"]))
         table.append([b["ref"], p(b["title"], s.cell), p(b["owner"] or "–", s.cell),
-                      p(", ".join(b["projects"]), s.cell), p(b["status"], s.cell), p(why, s.cell), p(due, s.cell)])
+                      p(", ".join(b["projects"]), s.cell), p(word(b["status"]), s.cell), p(why, s.cell), p(due, s.cell)])
         extra += [("TEXTCOLOR", (5, r), (5, r), colors.HexColor(Rag.RED.colour))]
     fixed = [13 * mm, 44 * mm, 30 * mm, 26 * mm, 18 * mm]
     rest = ctx.width - sum(fixed)
@@ -90,8 +91,8 @@ def _at_risk_table(rows: list[dict], ctx) -> object:
 def _year_table(by_year: dict[str, float], currency: str, ctx) -> object:
     s = ctx.styles
     years = list(by_year)[:8]
-    rows = [[p("Cash released", s.head)] + [p(y, s.head_right) for y in years],
-            [p("Actual to date, then forecast", s.cell)] + [p(_money(by_year[y], currency), s.cell_right) for y in years]]
+    rows = [[p(t("Cash released"), s.head)] + [p(y, s.head_right) for y in years],
+            [p(t("Actual to date, then forecast"), s.cell)] + [p(_money(by_year[y], currency), s.cell_right) for y in years]]
     first = 48 * mm
     return data_table(rows, [first] + [(ctx.width - first) / max(1, len(years))] * len(years))
 
@@ -101,36 +102,43 @@ def build(data, ctx) -> list:
     story = [section_heading(TITLE, s, "benefits")]
     b = data.benefits
     if not b or not b["count"]:
-        return story + [empty_note("No benefits are recorded yet: add them in the Benefits register.", s)]
+        return story + [empty_note(t("No benefits are recorded yet: add them in the Benefits register."), s)]
     cur = b["currency"] or "GBP"
     cash = b["cash"]
-    vs = "" if cash["realised_vs_plan_pct"] is None else f" (<b>{cash['realised_vs_plan_pct']:.0f}%</b> of plan)"
-    types = ", ".join(f"{n} {t.lower()}" for t, n in b["by_type"].items() if n)
-    intro = (f"<b>{b['count']}</b> benefits ({markup(types)}). Cash released to date "
-             f"<b>{markup(_money(cash['realised_to_date'], cur))}</b> against "
-             f"<b>{markup(_money(cash['planned_to_date'], cur))}</b> planned by {markup(fmt_date(b['as_of']))}{vs}; "
-             f"forecast <b>{markup(_money(cash['forecast'], cur))}</b> of a "
-             f"<b>{markup(_money(cash['target'], cur))}</b> target. <b>{b['at_risk_count']}</b> at risk.")
+    vs = "" if cash["realised_vs_plan_pct"] is None else \
+        markup(t(" ({pct} of plan)", pct="\x01" + f"{cash['realised_vs_plan_pct']:.0f}%" + "\x02"))
+    types = join([t("{n} {kind}", n=n, kind=word(kind).lower()) for kind, n in b["by_type"].items() if n])
+    def bold(value) -> str:
+        return "\x01" + str(value) + "\x02"
+
+    intro = markup(t("{count} benefits ({types}). Cash released to date {released} against {planned} planned by "
+                     "{date}{vs}; forecast {forecast} of a {target} target. {at_risk} at risk.",
+                     count=bold(b["count"]), types=types, released=bold(_money(cash["realised_to_date"], cur)),
+                     planned=bold(_money(cash["planned_to_date"], cur)), date=fmt_date(b["as_of"]), vs="\x03",
+                     forecast=bold(_money(cash["forecast"], cur)), target=bold(_money(cash["target"], cur)),
+                     at_risk=bold(b["at_risk_count"])))
+    intro = intro.replace("\x01", "<b>").replace("\x02", "</b>").replace("\x03", vs.replace("\x01", "<b>").replace("\x02", "</b>"))
     if data.programme_filter:
-        intro += " Benefits of this programme's projects only."
+        intro += markup(" " + t("Benefits of this programme's projects only."))
     story.append(pm(intro, s.body))
     if b["curve"]:
         height = 170
         with charts.chart_style():
             story.append(ctx.chart(charts.to_image(curve_chart(b["curve"], b["as_of"], cur, ctx.width, height),
                                                    ctx.width, height)))
-        story.append(p("Cumulative cash released by cash-releasing benefits. Non-cash and qualitative benefits "
-                       "are tracked against their own measures in the Benefits register.", s.small))
+        story.append(p(t("Cumulative cash released by cash-releasing benefits. Non-cash and qualitative benefits "
+                         "are tracked against their own measures in the Benefits register."), s.small))
     if b["by_year"]:
         story += [spacer(2 * mm), _year_table(b["by_year"], cur, ctx)]
     story.append(spacer(2 * mm))
     at_risk = b["at_risk"]
     if at_risk:
-        title = "Benefits at risk" + (f" (first {MAX_AT_RISK} of {len(at_risk)})" if len(at_risk) > MAX_AT_RISK else "")
+        title = t("Benefits at risk") + (t(" (first {n} of {total})", n=MAX_AT_RISK, total=len(at_risk))
+                                         if len(at_risk) > MAX_AT_RISK else "")
         story += [p(title, s.h2), _at_risk_table(at_risk[:MAX_AT_RISK], ctx),
-                  p("At risk when a delivering project is red, cancelled or has slipped beyond 10 working days "
-                    "(its benefit's date moves with it), or when the owner says so. The owner's status is shown "
-                    "as recorded.", s.small)]
+                  p(t("At risk when a delivering project is red, cancelled or has slipped beyond 10 working days "
+                      "(its benefit's date moves with it), or when the owner says so. The owner's status is shown "
+                      "as recorded."), s.small)]
     else:
-        story.append(empty_note("No benefit is at risk.", s))
+        story.append(empty_note(t("No benefit is at risk."), s))
     return story

@@ -19,6 +19,7 @@ from pmo_desktop.reports.base import data_table, empty_note, p, pm, section_head
 from pmo_desktop.reports.capacity_data import PackCapacity
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS_BOLD, markup
+from pmo_desktop.reports.lang import lang, t
 
 TITLE = "Capacity"
 # The capacity view's band colours (gui/capacity/capacity_heatmap.py): fill, text.
@@ -31,7 +32,7 @@ PANELS_PER_ROW = 4
 
 
 def _month_label(m, first: bool) -> str:
-    return format_month(m) if first or m.month == 1 else format_month(m, year=False)
+    return format_month(m, lang=lang()) if first or m.month == 1 else format_month(m, lang=lang(), year=False)
 
 
 def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: float):
@@ -48,7 +49,7 @@ def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: floa
     panel_w = (1 - left - right - gap_x * (cols - 1)) / cols
     panel_h = (1 - legend_h - rows * (ticks_h + title_h)) / rows
     x = list(range(len(cap.months)))
-    labels = [format_month(m, year=False) for m in cap.months]  # the span, with years, is in the text above
+    labels = [format_month(m, lang=lang(), year=False) for m in cap.months]  # the span, with years, is in the text above
     for i, team in enumerate(teams):
         r, c = divmod(i, cols)
         bottom = 1 - (r + 1) * (title_h + panel_h) - r * ticks_h
@@ -66,15 +67,16 @@ def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: floa
         ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
         name = team if len(team) <= 34 else team[:33] + "…"
         ax.set_title(name, fontsize=8, loc="left", color="#37474F", fontweight="bold", pad=3)
-    handles = [Patch(color=BAND_COLOURS[b][0], label=f"Allocated FTE, {BAND_LABELS[b].lower()}") for b in ("under", "full", "over")]
-    handles.append(Line2D([], [], color=CAPACITY_LINE, linewidth=1.3, label="Available FTE (after leave, part-time)"))
+    handles = [Patch(color=BAND_COLOURS[b][0], label=t("Allocated FTE, {band}", band=t(BAND_LABELS[b]).lower()))
+               for b in ("under", "full", "over")]
+    handles.append(Line2D([], [], color=CAPACITY_LINE, linewidth=1.3, label=t("Available FTE (after leave, part-time)")))
     fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False, fontsize=8)
     return fig
 
 
 def _team_table(cap: PackCapacity, ctx):
     s = ctx.styles
-    heads = ["Team"] + [_month_label(m, i == 0) for i, m in enumerate(cap.months)]
+    heads = [t("Team")] + [_month_label(m, i == 0) for i, m in enumerate(cap.months)]
     rows = [[p(heads[0], s.head)] + [p(h, s.head_centre) for h in heads[1:]]]
     extra = []
     for r, (team, values) in enumerate(cap.teams.items(), start=1):
@@ -95,12 +97,12 @@ def _team_table(cap: PackCapacity, ctx):
 
 def _over_table(cap: PackCapacity, ctx):
     s = ctx.styles
-    heads = ["Month", "Person", "Team", "Allocated", "Available", "Excess", "Util.", "Projects (days)"]
+    heads = [t(h) for h in ("Month", "Person", "Team", "Allocated", "Available", "Excess", "Util.", "Projects (days)")]
     rows = [[p(h, s.head) for h in heads[:3]] + [p(h, s.head_right) for h in heads[3:7]] + [p(heads[7], s.head)]]
     for o in cap.over:
         util = "n/a" if o["utilisation_pct"] is None else f"{o['utilisation_pct']:.0f}%"
         projects = ", ".join(f"{x['project']} {x['days']:.1f}" for x in o["projects"])
-        rows.append([p(format_month(o["month"] + "-01" if len(o["month"]) == 7 else o["month"]), s.cell),
+        rows.append([p(format_month(o["month"] + "-01" if len(o["month"]) == 7 else o["month"], lang=lang()), s.cell),
                      p(o["person"], s.cell), p(o["team"] or "–", s.cell),
                      p(f"{o['allocated_days']:.1f}", s.cell_right), p(f"{o['capacity_days']:.1f}", s.cell_right),
                      p(f"+{o['excess_days']:.1f}", s.cell_right), p(util, s.cell_right), p(projects, s.cell)])
@@ -113,37 +115,41 @@ def build(data: PackData, ctx) -> list:
     story = [section_heading(TITLE, s, "capacity")]
     cap = data.capacity
     if cap is None or not cap.has_people:
-        return story + [empty_note("No people are recorded, so there is no capacity to show.", s)]
-    span = f"{format_month(cap.months[0])} to {format_month(cap.months[-1])}"
-    intro = (f"The {len(cap.months)} months after the period, {markup(span)}: <b>{cap.people}</b> people; "
-             f"<b>{cap.over_count}</b> over-allocated person-months ({cap.people_over} people); "
-             f"unstaffed demand <b>{cap.unstaffed_days:.1f}</b> person-days (roles not yet staffed, not in the team figures).")
+        return story + [empty_note(t("No people are recorded, so there is no capacity to show."), s)]
+    span = t("{first} to {last}", first=format_month(cap.months[0], lang=lang()),
+             last=format_month(cap.months[-1], lang=lang()))
+    intro = markup(t("The {n} months after the period, {span}: {people} people; {over} over-allocated person-months "
+                     "({people_over} people); unstaffed demand {days} person-days (roles not yet staffed, not in the "
+                     "team figures).", n=len(cap.months), span=span, people="\x01" + str(cap.people) + "\x02",
+                     over="\x01" + str(cap.over_count) + "\x02", people_over=cap.people_over,
+                     days="\x01" + f"{cap.unstaffed_days:.1f}" + "\x02")).replace("\x01", "<b>").replace("\x02", "</b>")
     if data.programme_filter:
-        intro += " People are not tied to programmes: these figures cover the whole portfolio."
+        intro += markup(" " + t("People are not tied to programmes: these figures cover the whole portfolio."))
     story.append(pm(intro, s.body))
     # Over-allocated teams first (they are why the chart is read), then the largest by capacity.
-    teams = sorted(cap.teams, key=lambda t: (not any(v["band"] == "over" for v in cap.teams[t]),
-                                             -sum(v["capacity_fte"] for v in cap.teams[t])))[:MAX_PANELS]
-    teams = [t for t in cap.teams if t in teams]  # keep the service's order
+    teams = sorted(cap.teams, key=lambda k: (not any(v["band"] == "over" for v in cap.teams[k]),
+                                             -sum(v["capacity_fte"] for v in cap.teams[k])))[:MAX_PANELS]
+    teams = [k for k in cap.teams if k in teams]  # keep the service's order
     rows = math.ceil(len(teams) / PANELS_PER_ROW)
     height = 24 + 110 * rows
     with charts.chart_style():
         story.append(ctx.chart(charts.to_image(demand_chart(cap, teams, ctx.width, height), ctx.width, height)))
     if len(cap.teams) > len(teams):
-        story.append(p(f"Charts show {len(teams)} of the {len(cap.teams)} teams: those over-allocated in some "
-                       "month first, then the largest by capacity; the table lists them all.", s.small))
-    story += [p("Team utilisation by month", s.h2), _team_table(cap, ctx),
-              p("Utilisation = allocated / available person-days; available = FTE × working days less leave and "
-                "part-time spells. Under 80% grey, 80–100% green, over 100% red.", s.small)]
+        story.append(p(t("Charts show {shown} of the {total} teams: those over-allocated in some "
+                         "month first, then the largest by capacity; the table lists them all.", shown=len(teams),
+                         total=len(cap.teams)), s.small))
+    story += [p(t("Team utilisation by month"), s.h2), _team_table(cap, ctx),
+              p(t("Utilisation = allocated / available person-days; available = FTE × working days less leave and "
+                  "part-time spells. Under 80% grey, 80–100% green, over 100% red."), s.small)]
     story.append(spacer(2 * mm))
     if cap.over:
-        title = "Top over-allocations" if cap.over_count > len(cap.over) else "Over-allocations"
+        title = t("Top over-allocations") if cap.over_count > len(cap.over) else t("Over-allocations")
         more = []
         if cap.over_count > len(cap.over):
-            more = [p(f"{cap.over_count - len(cap.over)} more over-allocated person-months are not listed; "
-                      "see the capacity view or the pmo capacity command.", s.small)]
+            more = [p(t("{n} more over-allocated person-months are not listed; "
+                        "see the capacity view or the pmo capacity command.", n=cap.over_count - len(cap.over)), s.small)]
         # the closing note stays with its table rather than alone on the next page
-        story.append(KeepTogether([p(f"{title} (worst first, person-days)", s.h2), _over_table(cap, ctx), *more]))
+        story.append(KeepTogether([p(t("{title} (worst first, person-days)", title=title), s.h2), _over_table(cap, ctx), *more]))
     else:
-        story.append(empty_note("No one is allocated beyond their available time in these months.", s))
+        story.append(empty_note(t("No one is allocated beyond their available time in these months."), s))
     return story

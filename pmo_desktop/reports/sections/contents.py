@@ -12,6 +12,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from pmo_desktop.reports.base import Heading
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import markup
+from pmo_desktop.reports.lang import t
 
 TITLE = "Contents"
 
@@ -23,7 +24,7 @@ def predicted_entries(data: PackData, ctx) -> list[tuple]:
     for name in ctx.sections:
         if name in ("cover", "contents"):
             continue
-        entries.append((0, markup(SECTION_MODULES[name].TITLE), 0, name))
+        entries.append((0, markup(t(SECTION_MODULES[name].TITLE)), 0, name))
         if name == "projects":
             entries += [(1, markup(f"{x.code}  {x.name}"), 0, f"project-{x.id}") for x in data.projects]
     return entries
@@ -36,4 +37,4 @@ def build(data: PackData, ctx) -> list:
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)])
     toc._entries = predicted_entries(data, ctx)  # reportlab moves these to _lastEntries before pass 1
-    return [Heading(TITLE, ctx.styles.h1, key="contents", toc=False, section=TITLE), toc]
+    return [Heading(t(TITLE), ctx.styles.h1, key="contents", toc=False, section=t(TITLE)), toc]

@@ -14,6 +14,7 @@ from pmo_desktop.reports import fonts
 from pmo_desktop.reports.base import HEAD_BG, MUTED, fmt_date
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD
+from pmo_desktop.reports.lang import t, word
 
 TITLE = "Cover"
 
@@ -33,11 +34,11 @@ def readable_logo(path: str | None) -> ImageReader | None:
 class CoverArt(Flowable):
     """Fills the cover frame; also the pack's first bookmark."""
 
-    outline = (TITLE, "cover", 0, False)
     section = None
 
     def __init__(self, data: PackData, width: float, height: float):
         super().__init__()
+        self.outline = (t(TITLE), "cover", 0, False)
         self.data, self.width, self.height = data, width, height
         self.logo = readable_logo(data.logo)
 
@@ -50,28 +51,30 @@ class CoverArt(Flowable):
         c.setFillColor(HEAD_BG)
         c.rect(0, h * 0.45, w, h * 0.55, stroke=0, fill=1)
         c.setFillColor(colors.white)
-        fonts.draw_string(c, 14 * mm, h - 30 * mm, "BOARD PACK", SANS_BOLD, 14)
+        fonts.draw_string(c, 14 * mm, h - 30 * mm, t("BOARD PACK"), SANS_BOLD, 14)
         name_size = 30 if fonts.string_width(d.portfolio, SANS_BOLD, 30) < w - 28 * mm else 22
         fonts.draw_string(c, 14 * mm, h * 0.45 + 36 * mm, fonts.fit(d.portfolio, SANS_BOLD, name_size, w - 28 * mm),
                           SANS_BOLD, name_size)
-        fonts.draw_string(c, 14 * mm, h * 0.45 + 22 * mm, f"Reporting period ending {fmt_date(d.period)}", SANS, 16)
+        fonts.draw_string(c, 14 * mm, h * 0.45 + 22 * mm, t("Reporting period ending {period}", period=fmt_date(d.period)), SANS, 16)
         if d.programme_filter:
             fonts.draw_string(c, 14 * mm, h * 0.45 + 10 * mm,
-                              fonts.fit(f"Programme: {d.programme_filter}", SANS, 12, w - 28 * mm), SANS, 12)
+                              fonts.fit(t("Programme: {name}", name=d.programme_filter), SANS, 12, w - 28 * mm), SANS, 12)
         y = h * 0.45 - 18 * mm
         c.setFillColor(colors.HexColor("#212121"))
         if d.organisation:
             fonts.draw_string(c, 14 * mm, y, fonts.fit(d.organisation, SANS_BOLD, 14, w * 0.6), SANS_BOLD, 14)
             y -= 9 * mm
         c.setFillColor(MUTED)
-        fonts.draw_string(c, 14 * mm, y, f"Prepared {fmt_date(d.today)}", SANS, 11)
+        fonts.draw_string(c, 14 * mm, y, t("Prepared {date}", date=fmt_date(d.today)), SANS, 11)
         y -= 7 * mm
-        prev = f"previous period {fmt_date(d.previous_period)}" if d.previous_period else "no previous period on file"
-        fonts.draw_string(c, 14 * mm, y, f"{len(d.projects)} projects · compared with {prev}", SANS, 11)
+        line = (t("{n} projects · compared with previous period {period}", n=len(d.projects),
+                  period=fmt_date(d.previous_period)) if d.previous_period
+                else t("{n} projects · no previous period on file", n=len(d.projects)))
+        fonts.draw_string(c, 14 * mm, y, line, SANS, 11)
         if self.logo is not None:
             c.drawImage(self.logo, w - 64 * mm, 10 * mm, width=50 * mm, height=25 * mm,
                         preserveAspectRatio=True, anchor="se", mask="auto")
-        marking = d.confidentiality.upper()
+        marking = word(d.confidentiality).upper()
         box = fonts.string_width(marking, SANS_BOLD, 11) + 8 * mm
         red = colors.HexColor(Rag.RED.colour)
         c.setStrokeColor(red)

@@ -18,6 +18,7 @@ from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports import charts
 from pmo_desktop.reports.base import data_table, empty_note, p, section_heading, spacer
 from pmo_desktop.reports.data import PackData, ProjectPack
+from pmo_desktop.reports.lang import lang, rag_legend, t
 from pmo_desktop.scheduling.crossproject import knock_on
 
 TITLE = "Roadmap"
@@ -57,7 +58,7 @@ def _pages(rows: list) -> list[list]:
             pages.append(current)
             current = []
         if not current and kind == "project":  # repeat the programme name on a new page
-            current.append(("programme", f"{item.programme} (continued)"))
+            current.append(("programme", t("{programme} (continued)", programme=item.programme)))
         current.append((kind, item))
     if current:
         pages.append(current)
@@ -102,25 +103,27 @@ def draw_page(rows: list, data: PackData, span: tuple[date, date], width: float,
     ax.tick_params(axis="x", labelsize=8, labeltop=True, top=True)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    for when, colour, label, style in ((data.period, "#616161", "Period end", ":"),
-                                       (data.today, Rag.RED.colour, "Today", "--")):
+    for when, colour, key, style in ((data.period, "#616161", "Period end", ":"),
+                                     (data.today, Rag.RED.colour, "Today", "--")):
+        label = t(key)
         if x0 <= when <= x1:
             ax.axvline(mdates.date2num(when), color=colour, linestyle=style, linewidth=0.9, zorder=4)
             # both above the first row, on either side of their lines: the earlier one to the left of its
             # line, the later one to the right, so they never print over each other or over a bar
-            left = (label == "Period end") == (data.period <= data.today)
+            left = (key == "Period end") == (data.period <= data.today)
             ax.text(mdates.date2num(when), -0.52, f" {label} ", color=colour, fontsize=8, va="bottom",
                     ha="right" if left else "left", zorder=7,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-    handles = [Patch(color=PLAN_COLOUR, label="Baseline"),
-               *[Patch(color=r.colour, label=f"Forecast – {r.letter} {r.label}") for r in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)],
-               Line2D([], [], marker="D", linestyle="", color=ACTUAL_COLOUR, markersize=4, label="Milestone done"),
+    handles = [Patch(color=PLAN_COLOUR, label=t("Baseline")),
+               *[Patch(color=r.colour, label=t("Forecast – {rag}", rag=rag_legend(r)))
+                 for r in (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.BLUE)],
+               Line2D([], [], marker="D", linestyle="", color=ACTUAL_COLOUR, markersize=4, label=t("Milestone done")),
                Line2D([], [], marker="D", linestyle="", markerfacecolor="white", color=ACTUAL_COLOUR,
-                      markersize=4, label="Milestone to come"),
-               Line2D([], [], color=Rag.RED.colour, linestyle="--", label="Today")]
+                      markersize=4, label=t("Milestone to come")),
+               Line2D([], [], color=Rag.RED.colour, linestyle="--", label=t("Today"))]
     if data.cross_links:
-        handles += [Line2D([], [], color=LINK_COLOUR, marker=">", markersize=3, label="Link between projects"),
-                    Line2D([], [], color=Rag.RED.colour, marker=">", markersize=3, label="Link broken")]
+        handles += [Line2D([], [], color=LINK_COLOUR, marker=">", markersize=3, label=t("Link between projects")),
+                    Line2D([], [], color=Rag.RED.colour, marker=">", markersize=3, label=t("Link broken"))]
     cols = len(handles) if len(handles) <= 9 else (len(handles) + 1) // 2  # two rows when links are shown
     fig.legend(handles=handles, loc="lower center", ncol=cols, fontsize=8, frameon=False,
                bbox_to_anchor=(0.5, 0.0))
@@ -148,24 +151,25 @@ def knock_on_table(data: PackData, s) -> list:
     """Projects held back by another project's slip, and links the plans break, as tables."""
     if not data.cross_links:
         return []
-    story = [p("Links between projects", s.h2),
-             p("A task of one project that waits for a task of another. Held back: the other project's task "
-               "finished later than its baseline and this task now starts later than its own (working days).",
+    story = [p(t("Links between projects"), s.h2),
+             p(t("A task of one project that waits for a task of another. Held back: the other project's task "
+                 "finished later than its baseline and this task now starts later than its own (working days)."),
                s.small)]
     rows = knock_on(data.cross_links)
     if rows:
-        table = [["Project", "Task", "Held back by", "Their slip", "Delay here"]]
-        table += [[r["project"], r["task"], f"{r['by_project']} – {r['by_task']}", f"+{r['predecessor_slip_days']:g} wd",
-                   f"+{r['delay_days']:g} wd"] for r in rows]
+        table = [[t(h) for h in ("Project", "Task", "Held back by", "Their slip", "Delay here")]]
+        table += [[r["project"], p(r["task"], s.cell), p(f"{r['by_project']} – {r['by_task']}", s.cell),
+                   t("+{n} wd", n=f"{r['predecessor_slip_days']:g}"), t("+{n} wd", n=f"{r['delay_days']:g}")]
+                  for r in rows]
         story.append(data_table(table, [60, 120, 170, 65, 65]))
     else:
-        story.append(p("No project is held back by another project's slip this period.", s.small))
+        story.append(p(t("No project is held back by another project's slip this period."), s.small))
     broken = [lk for lk in data.cross_links if lk.violated]
     if broken:
         story.append(spacer())
-        table = [["Project", "Task", "Must wait for", "Link", "Starts too early by"]]
-        table += [[lk.successor_project, lk.successor, f"{lk.predecessor_project} – {lk.predecessor}", lk.type,
-                   f"{-lk.slack_days:g} wd"] for lk in broken]
+        table = [[t(h) for h in ("Project", "Task", "Must wait for", "Link", "Starts too early by")]]
+        table += [[lk.successor_project, p(lk.successor, s.cell), p(f"{lk.predecessor_project} – {lk.predecessor}", s.cell),
+                   lk.type, t("{n} wd", n=f"{-lk.slack_days:g}")] for lk in broken]
         story.append(data_table(table, [60, 120, 170, 40, 90]))
     return [spacer(), KeepTogether(story)]
 
@@ -221,7 +225,7 @@ def _project_row(ax, label_at, y, x: ProjectPack, width: float, left: float, mar
             at, right_edge = mdates.date2num(last + timedelta(days=9)), ax.get_xlim()[1]
             room = (right_edge - ax.get_xlim()[0]) * 60 / (width * axis_w)  # ~60 pt of label, in days
             edge = at > right_edge - room  # a bar reaching the edge: the label sits inside, at the edge
-            ax.text(right_edge if edge else at, y - 0.06, f"+{x.finish_slip} wd ", fontsize=8, va="center",
+            ax.text(right_edge if edge else at, y - 0.06, t("+{n} wd", n=x.finish_slip) + " ", fontsize=8, va="center",
                     ha="right" if edge else "left", color=colour, zorder=7, clip_on=False,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.3, "alpha": 0.85} if edge else None)
     elif not (bs and bf):
@@ -236,11 +240,12 @@ def build(data: PackData, ctx) -> list:
     story = [section_heading(TITLE, s, "roadmap")]
     rows = _rows(data)
     if not rows:
-        return story + [empty_note("There are no projects to place on the roadmap.", s)]
+        return story + [empty_note(t("There are no projects to place on the roadmap."), s)]
     span = window(data)
-    note = (f"Timeline {format_month(span[0])} – {format_month(span[1])}. Coloured bar: forecast start to finish, coloured and "
-            "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days."
-            + (" Arrows: links between projects (red where a task starts before the other project allows)."
+    note = (t("Timeline {first} – {last}. Coloured bar: forecast start to finish, coloured and "
+              "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days.",
+              first=format_month(span[0], lang=lang()), last=format_month(span[1], lang=lang()))
+            + (" " + t("Arrows: links between projects (red where a task starts before the other project allows).")
                if data.cross_links else ""))
     story.append(p(note, s.small))
     full = ctx.height - 48

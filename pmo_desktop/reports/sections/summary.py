@@ -24,6 +24,7 @@ from pmo_desktop.reports.base import (
 )
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS_BOLD, string_width
+from pmo_desktop.reports.lang import join, rag_word, t, tn
 
 TITLE = "Executive summary"
 RAG_ORDER = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
@@ -33,12 +34,13 @@ def rag_counts(data: PackData) -> Counter:
     return Counter(p_.rags["overall"] for p_ in data.projects)
 
 
-def _rag_tile(data: PackData, ctx, width: float) -> Table:
-    counts = rag_counts(data)
+def rag_tile(rags: list[Rag], ctx, width: float) -> Table:
+    """The RAG mix as chips over counts (executive summary, programme pages)."""
+    counts = Counter(rags)
     chip_w = (width - 8) / len(RAG_ORDER)
     label = ctx.styles.cell_centre.clone("rag_label", leading=9, textColor=colors.HexColor("#616161"))
     rows = [[r.letter for r in RAG_ORDER], [str(counts.get(r, 0)) for r in RAG_ORDER],
-            [p(r.label, label) for r in RAG_ORDER]]  # wrapped at 8 pt ("Not reported" on two lines)
+            [p(rag_word(r), label) for r in RAG_ORDER]]  # wrapped at 8 pt ("Not reported" on two lines)
     style = [("ALIGN", (0, 0), (-1, -1), "CENTER"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
              ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("VALIGN", (0, 2), (-1, 2), "TOP"), ("FONTNAME", (0, 1), (-1, 1), SANS_BOLD),
              ("FONTSIZE", (0, 1), (-1, 1), 15), ("LEADING", (0, 1), (-1, 1), 18),
@@ -46,9 +48,9 @@ def _rag_tile(data: PackData, ctx, width: float) -> Table:
              ("FONTSIZE", (0, 0), (-1, 0), 9)]
     for i, r in enumerate(RAG_ORDER):
         style += rag_cell_commands(i, 0, r)
-    t = Table(rows, colWidths=[chip_w] * len(RAG_ORDER), rowHeights=[13, 21, None])
-    t.setStyle(TableStyle(style))
-    return t
+    table = Table(rows, colWidths=[chip_w] * len(RAG_ORDER), rowHeights=[13, 21, None])
+    table.setStyle(TableStyle(style))
+    return table
 
 
 def _tile(value: str, label: str, ctx, width: float, colour: str | None = None) -> list:
@@ -66,43 +68,45 @@ def kpi_tiles(data: PackData, ctx, extra: list[tuple[str, str, str | None]] = ()
     overdue = len(data.milestones_overdue)
     missed = sum(1 for m in data.milestones_due if not m.done)
     small = [
-        (str(len(data.milestones_due)), f"milestones due in the period, {missed} missed",
+        (str(len(data.milestones_due)), t("milestones due in the period, {n} missed", n=missed),
          Rag.RED.colour if missed else None),
-        (str(overdue), "milestones overdue at period end", Rag.RED.colour if overdue else None),
-        (str(data.open_high_risks), "open High / Critical risks", Rag.RED.colour if data.open_high_risks else None),
+        (str(overdue), t("milestones overdue at period end"), Rag.RED.colour if overdue else None),
+        (str(data.open_high_risks), t("open High / Critical risks"), Rag.RED.colour if data.open_high_risks else None),
         *extra,
     ]
     rag_w = 82 * mm
     other_w = (ctx.width - rag_w) / len(small)
-    cells = [[_rag_tile(data, ctx, rag_w - 6)] + [_tile(v, label, ctx, other_w, c) for v, label, c in small]]
-    t = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
-    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
+    cells = [[rag_tile([x.rags["overall"] for x in data.projects], ctx, rag_w - 6)] + [_tile(v, label, ctx, other_w, c) for v, label, c in small]]
+    table = Table(cells, colWidths=[rag_w] + [other_w] * len(small))
+    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
                            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("TOPPADDING", (0, 0), (-1, -1), 6),
                            ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return t
+    return table
 
 
 def headlines(data: PackData) -> list[str]:
     counts = rag_counts(data)
     reporting = [x for x in data.projects if x.rags["overall"].severity]
     if not data.projects:
-        return ["There are no projects in the pack."]
-    lines = [f"{len(data.projects)} project{'s' * (len(data.projects) != 1)} in the pack: "
-             + ", ".join(f"{counts[r]} {r.label}" for r in RAG_ORDER if counts.get(r)) + "."]
+        return [t("There are no projects in the pack.")]
+    lines = [tn(len(data.projects), "{n} project in the pack: {mix}.", "{n} projects in the pack: {mix}.",
+                mix=join([f"{counts[r]} {rag_word(r)}" for r in RAG_ORDER if counts.get(r)]))]
     missing = [x for x in data.projects if not x.reported and x.stage not in ("Idea", "Closed")]
     if missing:
-        lines.append(f"{len(missing)} active projects have no status report for the period; their RAG is the "
-                     "last one recorded on the project.")
+        lines.append(t("{n} active projects have no status report for the period; their RAG is the "
+                       "last one recorded on the project.", n=len(missing)))
     worse = [x for x in reporting if x.trend == "worse"]
     better = [x for x in reporting if x.trend == "better"]
     if data.previous_period:
-        lines.append(f"Since {fmt_date(data.previous_period)}: overall RAG worsened for {len(worse)} "
-                     f"project{'s' * (len(worse) != 1)} and improved for {len(better)}.")
-    lines.append(f"{len(data.milestones_completed)} milestones completed in the period, "
-                 f"{len(data.milestones_next)} due next period, {len(data.milestones_overdue)} overdue.")
+        lines.append(tn(len(worse), "Since {date}: overall RAG worsened for {n} project and improved for {better}.",
+                        "Since {date}: overall RAG worsened for {n} projects and improved for {better}.",
+                        date=fmt_date(data.previous_period), better=len(better)))
+    lines.append(t("{done} milestones completed in the period, {next} due next period, {overdue} overdue.",
+                   done=len(data.milestones_completed), next=len(data.milestones_next),
+                   overdue=len(data.milestones_overdue)))
     n_esc = len(data.escalated_issues)
-    lines.append(f"{data.open_high_risks} open risk{'s' * (data.open_high_risks != 1)} rated High or Critical; "
-                 f"{n_esc} escalated issue{'s' * (n_esc != 1)} open.")
+    lines.append(tn(data.open_high_risks, "{n} open risk rated High or Critical", "{n} open risks rated High or Critical")
+                 + tn(n_esc, "; {n} escalated issue open.", "; {n} escalated issues open."))
     return lines
 
 
@@ -120,51 +124,55 @@ def finance_tiles(data: PackData) -> list[tuple[str, str, str | None]]:
     """Spend to date against plan to date, and EAC against the approved budget (finance service)."""
     if not _has_money(data):
         return []
-    t, cur = data.finance.totals, data.currency
-    ratio = safe_ratio(t.actual_to_date - t.planned_to_date, t.planned_to_date)
+    tot, cur = data.finance.totals, data.currency
+    ratio = safe_ratio(tot.actual_to_date - tot.planned_to_date, tot.planned_to_date)
     spend_pct = None if ratio is None else ratio * 100
     spend_note = f" ({format_pct(spend_pct, signed=True)})" if spend_pct is not None else ""
     return [
-        (fmt_money(t.actual_to_date, cur), f"spent to date vs {fmt_money(t.planned_to_date, cur)} planned{spend_note}",
+        (fmt_money(tot.actual_to_date, cur),
+         t("spent to date vs {planned} planned", planned=fmt_money(tot.planned_to_date, cur)) + spend_note,
          _pct_colour(spend_pct)),
-        (fmt_money(t.eac, cur), f"EAC vs {fmt_money(t.approved_budget, cur)} budget "
-                                f"({format_pct(t.variance_pct, signed=True)})", _pct_colour(t.variance_pct)),
+        (fmt_money(tot.eac, cur), t("EAC vs {budget} budget ({pct})", budget=fmt_money(tot.approved_budget, cur),
+                                    pct=format_pct(tot.variance_pct, signed=True)), _pct_colour(tot.variance_pct)),
     ]
 
 
 def finance_headlines(data: PackData) -> list[str]:
     if not _has_money(data):
-        return ["No budget lines are recorded, so there are no spend or forecast figures."]
-    t, cur = data.finance.totals, data.currency
+        return [t("No budget lines are recorded, so there are no spend or forecast figures.")]
+    tot, cur = data.finance.totals, data.currency
     over = [x for x in data.projects if x.finance and x.finance.variance_pct is not None and x.finance.variance_pct > 10]
     differs = [x for x in data.projects if x.derived and x.derived.cost.differs]
-    lines = [f"Forecast at completion {fmt_money(t.eac, cur)} against approved budgets of "
-             f"{fmt_money(t.approved_budget, cur)}: variance {fmt_money(t.variance, cur, signed=True)} "
-             f"({format_pct(t.variance_pct, signed=True)}); {len(over)} projects forecast to overrun by more than 10%."]
+    lines = [t("Forecast at completion {eac} against approved budgets of {budget}: variance {variance} ({pct}); "
+               "{over} projects forecast to overrun by more than 10%.", eac=fmt_money(tot.eac, cur),
+               budget=fmt_money(tot.approved_budget, cur), variance=fmt_money(tot.variance, cur, signed=True),
+               pct=format_pct(tot.variance_pct, signed=True), over=len(over))]
     if differs:
-        lines.append(f"{len(differs)} projects report a cost RAG that differs from what their numbers say "
-                     "(shown on the project pages).")
+        lines.append(t("{n} projects report a cost RAG that differs from what their numbers say "
+                       "(shown on the project pages).", n=len(differs)))
     return lines
 
 
 def build(data: PackData, ctx) -> list:
     s = ctx.styles
     story = [section_heading(TITLE, s, "summary"), kpi_tiles(data, ctx, finance_tiles(data)), spacer(5 * mm),
-             p("Headlines", s.h2)]
+             p(t("Headlines"), s.h2)]
     for line in headlines(data) + finance_headlines(data):
         story.append(p(f"•  {line}", s.body))
-    story.append(p("Commentary", s.h2))
+    story.append(p(t("Commentary"), s.h2))
     if data.programme_filter:  # a programme's pack leads with that programme's commentary
         story += commentary_story(data.programme_commentary.get(data.programme_filter), s,
-                                  none=f"No commentary was recorded for {data.programme_filter} this period.")
+                                  none=t("No commentary was recorded for {programme} this period.",
+                                         programme=data.programme_filter))
     else:
-        story += commentary_story(data.commentary, s, none="No portfolio commentary was recorded for this period.")
+        story += commentary_story(data.commentary, s, none=t("No portfolio commentary was recorded for this period."))
     decisions = [x for x in data.projects if x.decisions]
-    story.append(p("Decisions requested of the board", s.h2))
+    story.append(p(t("Decisions requested of the board"), s.h2))
     if not decisions:
-        story.append(empty_note("No project asked for a decision this period.", s))
+        story.append(empty_note(t("No project asked for a decision this period."), s))
         return story
-    rows = [[p("Project", s.head), p("RAG", s.head_centre), p("Decision needed", s.head), p("Manager", s.head)]]
+    rows = [[p(t("Project"), s.head), p(t("RAG"), s.head_centre), p(t("Decision needed"), s.head),
+             p(t("Manager"), s.head)]]
     extra = []
     for i, x in enumerate(decisions, start=1):
         rows.append([p(f"{x.code}  {x.name}", s.cell), x.rags["overall"].letter, p(x.decisions, s.cell),

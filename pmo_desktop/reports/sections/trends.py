@@ -11,6 +11,7 @@ from pmo_desktop.domain.money import format_money
 from pmo_desktop.reports import charts
 from pmo_desktop.reports.base import data_table, empty_note, fmt_date, fmt_money, p, section_heading
 from pmo_desktop.reports.data import PackData
+from pmo_desktop.reports.lang import lang, rag_legend, t
 
 TITLE = "Trends"
 RAG_STACK = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
@@ -18,41 +19,42 @@ RAG_STACK = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
 
 def period_label(d, first: bool) -> str:
     """'Jun' under each bar, with the year beneath the first one and every January."""
-    return format_month(d).replace(" ", "\n") if first or d.month == 1 else format_month(d, year=False)
+    month = format_month(d, lang=lang(), year=False)
+    return f"{month}\n{d.year}" if first or d.month == 1 else month
 
 
 def trend_figure(data: PackData, width: float, height: float):
     pts = data.trends
     fig = charts.new_figure(width, height)
     xs = list(range(len(pts)))
-    labels = [period_label(t.period, i == 0) for i, t in enumerate(pts)]
+    labels = [period_label(pt.period, i == 0) for i, pt in enumerate(pts)]
     money = FuncFormatter(lambda v, _pos: format_money(v, data.currency))
     panels = [fig.add_axes([left, 0.36, 0.135, 0.52]) for left in (0.03, 0.25, 0.47, 0.665, 0.85)]
     ax = panels[0]
     bottom = [0] * len(pts)
     for rag in RAG_STACK:
-        vals = [t.rags.get(rag.value, 0) for t in pts]
-        ax.bar(xs, vals, bottom=bottom, color=rag.colour, width=0.65, label=f"{rag.letter} {rag.label}")
+        vals = [pt.rags.get(rag.value, 0) for pt in pts]
+        ax.bar(xs, vals, bottom=bottom, color=rag.colour, width=0.65, label=rag_legend(rag))
         bottom = [b + v for b, v in zip(bottom, vals, strict=True)]
-    ax.set_title("RAG mix (projects)", fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
+    ax.set_title(t("RAG mix (projects)"), fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
     ax = panels[1]
-    ax.plot(xs, [t.eac for t in pts], color=FORECAST_COLOUR, marker="o", markersize=3, label="EAC")
-    ax.plot(xs, [t.budget for t in pts], color=PLAN_COLOUR, linestyle="--", label="Budget")
+    ax.plot(xs, [pt.eac for pt in pts], color=FORECAST_COLOUR, marker="o", markersize=3, label=t("EAC"))
+    ax.plot(xs, [pt.budget for pt in pts], color=PLAN_COLOUR, linestyle="--", label=t("Budget"))
     ax.yaxis.set_major_formatter(money)
-    ax.set_title("EAC against budget", fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
+    ax.set_title(t("EAC against budget"), fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
     ax = panels[2]
-    ax.plot(xs, [t.actual_to_date for t in pts], color=ACTUAL_COLOUR, marker="o", markersize=3, label="Actual")
-    ax.plot(xs, [t.planned_to_date for t in pts], color=PLAN_COLOUR, linestyle="--", label="Plan")
+    ax.plot(xs, [pt.actual_to_date for pt in pts], color=ACTUAL_COLOUR, marker="o", markersize=3, label=t("Actual"))
+    ax.plot(xs, [pt.planned_to_date for pt in pts], color=PLAN_COLOUR, linestyle="--", label=t("Plan"))
     ax.yaxis.set_major_formatter(money)
-    ax.set_title("Spend to date against plan", fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
+    ax.set_title(t("Spend to date against plan"), fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
     ax = panels[3]
-    ax.bar(xs, [t.open_high_risks for t in pts], color=Rag.RED.colour, width=0.65, label="High/Critical")
-    ax.set_title("Open high risks", fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
+    ax.bar(xs, [pt.open_high_risks for pt in pts], color=Rag.RED.colour, width=0.65, label=t("High/Critical"))
+    ax.set_title(t("Open high risks"), fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
     ax = panels[4]
-    ax.bar([x - 0.18 for x in xs], [t.milestones_hit for t in pts], width=0.36, color=Rag.GREEN.colour, label="Hit")
-    ax.bar([x + 0.18 for x in xs], [t.milestones_missed for t in pts], width=0.36, color=Rag.RED.colour,
-           label="Missed")
-    ax.set_title("Milestones hit / missed", fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
+    ax.bar([x - 0.18 for x in xs], [pt.milestones_hit for pt in pts], width=0.36, color=Rag.GREEN.colour, label=t("Hit"))
+    ax.bar([x + 0.18 for x in xs], [pt.milestones_missed for pt in pts], width=0.36, color=Rag.RED.colour,
+           label=t("Missed"))
+    ax.set_title(t("Milestones hit / missed"), fontsize=8.5, loc="left", fontweight="bold", color="#37474F")
     for ax in panels:
         ax.set_xticks(xs, labels, fontsize=8)
         ax.tick_params(axis="y", labelsize=8)
@@ -66,19 +68,19 @@ def trend_figure(data: PackData, width: float, height: float):
 
 def trend_table(data: PackData, ctx):
     s, cur = ctx.styles, data.currency
-    rows = [[p("Period end", s.head)] + [p(fmt_date(t.period), s.head_right) for t in data.trends]]
+    rows = [[p(t("Period end"), s.head)] + [p(fmt_date(pt.period), s.head_right) for pt in data.trends]]
     lines = [
-        ("Red / Amber / Green", lambda t: f"{t.rags.get('R', 0)} / {t.rags.get('A', 0)} / {t.rags.get('G', 0)}"),
-        ("Complete / not reported", lambda t: f"{t.rags.get('B', 0)} / {t.rags.get('X', 0)}"),
-        ("EAC", lambda t: fmt_money(t.eac, cur)),
-        ("Approved budget", lambda t: fmt_money(t.budget, cur)),
-        ("Actual to date", lambda t: fmt_money(t.actual_to_date, cur)),
-        ("Planned to date", lambda t: fmt_money(t.planned_to_date, cur)),
-        ("Open High/Critical risks", lambda t: str(t.open_high_risks)),
-        ("Milestones hit / missed", lambda t: f"{t.milestones_hit} / {t.milestones_missed}"),
+        ("Red / Amber / Green", lambda pt: f"{pt.rags.get('R', 0)} / {pt.rags.get('A', 0)} / {pt.rags.get('G', 0)}"),
+        ("Complete / not reported", lambda pt: f"{pt.rags.get('B', 0)} / {pt.rags.get('X', 0)}"),
+        ("EAC", lambda pt: fmt_money(pt.eac, cur)),
+        ("Approved budget", lambda pt: fmt_money(pt.budget, cur)),
+        ("Actual to date", lambda pt: fmt_money(pt.actual_to_date, cur)),
+        ("Planned to date", lambda pt: fmt_money(pt.planned_to_date, cur)),
+        ("Open High/Critical risks", lambda pt: str(pt.open_high_risks)),
+        ("Milestones hit / missed", lambda pt: f"{pt.milestones_hit} / {pt.milestones_missed}"),
     ]
     for label, value in lines:
-        rows.append([p(label, s.cell)] + [p(value(t), s.cell_right) for t in data.trends])
+        rows.append([p(t(label), s.cell)] + [p(value(pt), s.cell_right) for pt in data.trends])
     n = len(data.trends)
     first = 55
     return data_table(rows, [first * 2.8346] + [(ctx.width - first * 2.8346) / n] * n)
@@ -88,11 +90,12 @@ def build(data: PackData, ctx) -> list:
     s = ctx.styles
     story = [section_heading(TITLE, s, "trends")]
     if not data.trends:
-        return story + [empty_note("No reporting periods yet, so there is nothing to compare.", s)]
-    story.append(p(f"The last {len(data.trends)} reporting periods. RAG mix from the status reports of each period; "
-                   "money from the finance service at each period's cut-off; risks open at each period end "
-                   "(scored as they stand today); a milestone is hit when it finished in the period and missed when "
-                   "its baseline fell in the period and it had not finished by the period end.", s.small))
+        return story + [empty_note(t("No reporting periods yet, so there is nothing to compare."), s)]
+    story.append(p(t("The last {n} reporting periods. RAG mix from the status reports of each period; "
+                   "money and risks as the portfolio stood at each period's cut-off (later edits to budgets, forecasts "
+                   "and risk scores are undone through the change log); a milestone is hit when it finished in the period and missed when "
+                     "its baseline fell in the period and it had not finished by the period end.", n=len(data.trends)),
+                   s.small))
     with charts.chart_style():
         height = 215
         story.append(ctx.chart(charts.to_image(trend_figure(data, ctx.width, height), ctx.width, height)))

@@ -61,3 +61,22 @@ def test_gantt_links_a_task_to_another_projects_milestone_and_the_roadmap_draws_
     roadmap.refresh()
     drawn = [lk for lk in roadmap.chart.links if lk.successor_id == testing.id]
     assert drawn and link_points(roadmap.chart.items, roadmap.chart.scale, drawn[0]) is not None
+
+
+def test_elapsed_tasks_read_as_ms_project_writes_them_and_their_bars_cross_the_weekend(portfolio, tmp_path, qtbot):
+    from tests.scheduling.test_elapsed import PLAN as SLAB
+
+    (tmp_path / "slab.xml").write_text(SLAB, encoding="utf-8")
+    result = apply_plan(portfolio, read_mspdi(tmp_path / "slab.xml"))
+    plan = gantt_plan(portfolio.conn, result.project_id)
+    rows = {r.name: n for n, r in enumerate(plan.rows)}
+    model = GanttTableModel()
+    model.set_plan(plan)
+    assert [model.index(rows[n], 4).data() for n in ("Pour", "Cure", "Dry", "Strip")] == ["2", "2 ed", "10 eh", "0.5"]
+    assert model.index(rows["Cure"], 2).data().endswith("17:00") and model.index(rows["Dry"], 3).data().endswith("20:00")
+    # The cure runs from 17:00 on Friday to 17:00 on Sunday: two whole days of the chart, shifted by 17 hours.
+    scale = tp.scale_for(plan.rows[0].start, plan.finish, "Days")
+    left, right = bar_extent(plan, scale, rows["Cure"])
+    friday = scale.x(plan.rows[rows["Cure"]].start)
+    assert (round(left - friday, 3), round(right - left, 3)) == (round(scale.px_per_day * 17 / 24, 3),
+                                                                  round(scale.px_per_day * 2, 3))

@@ -169,5 +169,36 @@ def test_commentary_editor_from_the_dialog_saves_what_the_pack_prints(qtbot, dia
     assert editor.save()
     period = editor.period_box.period()
     assert get_commentary(window.portfolio, period).startswith("**Steady month**")
-    editor.scope_box.setCurrentIndex(1)  # a programme: the portfolio text stays saved, the editor is empty
-    assert editor.editor.toPlainText() == ""
+    editor.scope_box.setCurrentIndex(1)  # a programme: the portfolio text stays saved, the editor shows the
+    # programme's own (the demo writes each programme's commentary for its latest period)
+    programme = editor.scope_box.currentData()
+    assert editor.editor.toPlainText() == get_commentary(window.portfolio, period, programme=programme)
+    assert "Steady month" not in editor.editor.toPlainText()
+
+
+def test_language_follows_the_window_and_is_chosen_per_pack(qtbot, window, qapp, tmp_path, answers):
+    """A Chinese window offers a Chinese pack; an English pack from the same window is one choice away."""
+    from pmo_desktop.gui.shell.i18n import install_translators
+
+    install_translators(qapp, "zh-CN")
+    try:
+        d = BoardPackDialog(window.portfolio, job_runner(window), settings=window.settings, today=DEMO_TODAY,
+                            open_pdf=lambda _p: None, parent=window)
+        qtbot.addWidget(d)
+        assert d.language_box.currentData() == "zh-CN" and d.windowTitle() != "Export board pack"
+        assert d.section_boxes["summary"].text() == "执行摘要"
+        d.choose_sections(["summary"])
+        out = tmp_path / "zh.pdf"
+        d.output_edit.setText(str(out))
+        d.show()
+        _export(qtbot, d)
+        text = _text(out)
+        assert "执行摘要" in text and "Executive summary" not in text
+    finally:
+        install_translators(qapp, "en")
+    d = BoardPackDialog(window.portfolio, job_runner(window), settings=window.settings, today=DEMO_TODAY,
+                        open_pdf=lambda _p: None, parent=window)
+    qtbot.addWidget(d)
+    assert d.language_box.currentData() == "en"
+    d.language_box.setCurrentIndex(d.language_box.findData("zh-CN"))
+    assert d.options().lang == "zh-CN"
