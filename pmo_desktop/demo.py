@@ -21,6 +21,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import RAG_DIMENSIONS, Rag, Stage
 from pmo_desktop.governance.demo_data import add_governance_demo
 from pmo_desktop.paths import load_json_resource
+from pmo_desktop.scenarios.demo import add_scenarios_demo
 from pmo_desktop.scheduling.plan_dates import align_project_dates
 from pmo_desktop.store.portfolio import Portfolio
 from pmo_desktop.store.settings import write_setting
@@ -76,6 +77,7 @@ def build_demo(
             build_people_demo(portfolio, people=count, seed=seed, today=today)
         add_governance_demo(portfolio, seed=seed, today=today)
         add_benefits_demo(portfolio, seed=seed, today=today)
+        add_scenarios_demo(portfolio)
         add_commentary_demo(portfolio, workdays.previous_month_end(today), seed=seed)
 
 
@@ -85,6 +87,7 @@ class _Builder:
         self.conn = portfolio.conn
         self.n = projects
         self.rng = random.Random(seed)
+        self.schedule_rng = random.Random(f"schedule-{seed}")
         self.today = today
         self.progress = progress
         self.recipe = load_json_resource("demo", "recipe.json")
@@ -223,9 +226,14 @@ class _Builder:
         stage = _weighted(rng, _STAGE_WEIGHTS)
         health = _weighted(rng, _HEALTH_WEIGHTS)
         start, finish = self._span(stage)
-        slip = {Rag.GREEN: rng.randint(0, 8), Rag.AMBER: rng.randint(11, 20), Rag.RED: rng.randint(22, 45)}[health]
-        if stage in (Stage.IDEA, Stage.CLOSED):
-            slip = 0
+        slips = {Rag.GREEN: rng.randint(0, 8), Rag.AMBER: rng.randint(11, 20), Rag.RED: rng.randint(22, 45)}
+        plan = None if stage is Stage.IDEA else self._plan_dates(start, finish)  # an idea has no plan yet
+        base_start, base_finish = start, finish
+        if plan:  # the baseline is the approved plan: the project's baseline dates are its plan's
+            base_start, base_finish = min(s for s, _ in plan.values()), max(f for _, f in plan.values())
+        slip = slips[self._schedule_health(health)]
+        if stage in (Stage.IDEA, Stage.CLOSED) or base_finish < self.today:
+            slip = 0  # nothing left to slip
         people = self.recipe["people"]
         manager = rng.choice(people)
         sponsor = rng.choice(people)
@@ -244,7 +252,11 @@ class _Builder:
         overrun = {Rag.GREEN: rng.uniform(-0.04, 0.04), Rag.AMBER: rng.uniform(0.055, 0.095),
                    Rag.RED: rng.uniform(0.11, 0.25)}[health]
         monthly = rng.choice([8, 12, 15, 20, 30, 45, 60]) * 1000 * 100  # pence per spend line per month
-        budget_lines, approved = self._budget_rows(start, forecast_finish, monthly, overrun, stage)
+        # The spend profile keeps the length it had before slips were drawn apart from health, so the
+        # main random stream (and every later project, RAID item and lesson) stays as it was for a seed.
+        spend_slip = 0 if stage in (Stage.IDEA, Stage.CLOSED) else slips[health]
+        spend_end = workdays.add_working_days(finish, spend_slip, holidays=self.holidays)
+        budget_lines, approved = self._budget_rows(start, spend_end, monthly, overrun, stage)
         approved = approved or rng.choice([50, 80, 120, 250]) * 1000 * 100
         project_id = self.conn.execute(
             """INSERT INTO projects (code, name, description, programme_id, sponsor, manager, business_unit,
@@ -254,13 +266,14 @@ class _Builder:
             (code, name, f"{name}: part of the {programme} programme.", programme_id, sponsor, manager,
              rng.choice(self.recipe["business_units"]), rng.choice(self.recipe["themes"]), stage.value, status,
              rng.choice(["Critical", "High", "High", "Medium", "Medium", "Medium", "Low"]),
-             start.isoformat(), forecast_finish.isoformat(), start.isoformat(), finish.isoformat(), approved, pct,
+             start.isoformat(), forecast_finish.isoformat(), base_start.isoformat(), base_finish.isoformat(), approved,
+             pct,
              *rags),
         ).lastrowid
         self.rows["budget"].extend((project_id, *row) for row in budget_lines)
-        if stage is not Stage.IDEA:  # an idea has no plan yet: its dates are the ones typed in
-            self._plan(project_id, start, finish, slip, manager)
-        self._reports(project_id, stage, health, start, manager)
+        if plan:
+            self._plan(project_id, plan, slip, manager)
+        self._reports(project_id, stage, health, start, manager, rags)
         self._raid(project_id, stage, start, people)
 
     def _span(self, stage: Stage) -> tuple[date, date]:
@@ -287,13 +300,25 @@ class _Builder:
 
     # -- plan -------------------------------------------------------------------------------------------
 
-    def _plan(self, project_id: int, start: date, finish: date, slip: int, owner: str) -> None:
+    def _schedule_health(self, health: Rag) -> Rag:
+        """How far the project has slipped, as a RAG: a troubled project's trouble is often cost, scope or
+        people rather than dates, so only some amber and red projects are late (DOMAIN.md: more than 10
+        working days is amber, more than 20 red). Its own random stream keeps the rest of the demo as it was."""
+        roll = self.schedule_rng.random()
+        if health is Rag.RED:
+            return Rag.RED if roll < 0.45 else Rag.AMBER if roll < 0.7 else Rag.GREEN
+        if health is Rag.AMBER:
+            return Rag.AMBER if roll < 0.5 else Rag.GREEN
+        return Rag.GREEN
+
+    def _plan_dates(self, start: date, finish: date) -> dict[str, tuple[date, date]]:
+        """Baseline start and finish of every task of the recipe's plan, fitted between start and finish
+        (the benefits review and closure run on past it)."""
         phases = self.recipe["phases"]
         span = max(20, workdays.working_days_between(start, finish, holidays=self.holidays))
         nominal = sum(d for phase in phases for _, d in phase["tasks"]) * 0.8
         factor = span / nominal
         hol = self.holidays
-        ids: dict[str, int] = {}
         dates: dict[str, tuple[date, date]] = {}
 
         def place(name: str, begin: date, days: int) -> None:
@@ -315,7 +340,11 @@ class _Builder:
               d["Legacy support"])
         place("Benefits review", workdays.add_working_days(dates["Hypercare"][1], 11, holidays=hol), d["Benefits review"])
         place("Project closed", dates["Benefits review"][1], 0)
+        return dates
 
+    def _plan(self, project_id: int, dates: dict[str, tuple[date, date]], slip: int, owner: str) -> None:
+        phases = self.recipe["phases"]
+        ids: dict[str, int] = {}
         sort = 0
         for p_index, phase in enumerate(phases, start=1):
             summary_id = self.ids.next_task()
@@ -359,7 +388,8 @@ class _Builder:
 
     # -- status reports -------------------------------------------------------------------------------
 
-    def _reports(self, project_id: int, stage: Stage, health: Rag, start: date, author: str) -> None:
+    def _reports(self, project_id: int, stage: Stage, health: Rag, start: date, author: str,
+                 rags: tuple[str, ...]) -> None:
         if stage is Stage.IDEA:
             return
         rng, r = self.rng, self.recipe
@@ -386,6 +416,8 @@ class _Builder:
             dims = [rag.value if rng.random() < 0.5 else Rag.GREEN.value for _ in range(4)]
             if rag is Rag.BLUE:
                 dims = [Rag.BLUE.value] * 4
+            elif period == self.period:
+                dims = list(rags[1:])  # this month's report says what the register says
             self.rows["reports"].append((
                 project_id, period.isoformat(), rag.value, *dims,
                 rng.choice(r["summaries"][rag.value]),

@@ -11,7 +11,7 @@ non-cash one, the measure itself (days to onboard, CSAT %). Between measurements
 - a linked project's *slip* is how far its forecast finish has moved past its baseline finish; the
   benefit's expected date moves with it (target date + the largest slip of its projects);
 - derived "at risk": a linked project is red, cancelled, or has slipped more than the schedule
-  tolerance (10 working days: beyond that the schedule RAG is no longer green). It is shown beside
+  tolerance (10 working days in the project's calendar: beyond that the schedule RAG is no longer green). It is shown beside
   the owner's status and never written over it; a benefit the owner calls Realised or Lost is left as is.
 """
 
@@ -23,6 +23,8 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from pmo_desktop.domain import workdays
+from pmo_desktop.finance.calendars import WorkCalendar
+from pmo_desktop.finance.rag import slippage
 from pmo_desktop.store import PortfolioError
 
 TYPES = ("Cash-releasing", "Non-cash", "Qualitative")
@@ -44,6 +46,7 @@ class LinkedProject:
     status: str | None
     finish: date | None
     baseline_finish: date | None
+    calendar: WorkCalendar | None = field(default=None, compare=False, repr=False)  # None: Monday-Friday
 
     @property
     def slip_days(self) -> int:
@@ -54,9 +57,13 @@ class LinkedProject:
 
     @property
     def slip_working_days(self) -> int:
+        """Working days the forecast finish sits past the baseline finish, counted in the project's
+        calendar as the schedule RAG counts them (finance.rag.slippage), so the two agree on holidays."""
         if self.finish is None or self.baseline_finish is None or self.finish <= self.baseline_finish:
             return 0
-        return workdays.working_days_between(self.baseline_finish, self.finish)
+        if self.calendar is None:
+            return workdays.working_days_between(self.baseline_finish, self.finish)
+        return slippage(self.calendar, self.baseline_finish, self.finish)
 
 
 @dataclass

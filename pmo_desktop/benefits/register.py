@@ -17,6 +17,7 @@ from pmo_desktop.benefits.model import (
 )
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.finance.calendars import load_calendars
 from pmo_desktop.governance.common import iso_date
 from pmo_desktop.store import Portfolio
 
@@ -49,11 +50,16 @@ def load_benefits(pf: Portfolio, *, refs: Iterable[str] | None = None) -> list[B
     if not benefits:
         return []
     scope = "" if refs is None else f"WHERE l.benefit_id IN ({', '.join(str(i) for i in benefits)})"
-    for bid, pid, code, rag, status, finish, base in pf.conn.execute(
-            f"""SELECT l.benefit_id, p.id, p.code, p.rag_overall, p.status, p.finish_date, p.baseline_finish
+    calendars = load_calendars(pf.conn)
+    # the project's own calendar, else the portfolio's first (cheaper than asking each plan which it uses)
+    default = calendars[min(calendars)] if calendars else None
+    for bid, pid, code, rag, status, finish, base, cal in pf.conn.execute(
+            f"""SELECT l.benefit_id, p.id, p.code, p.rag_overall, p.status, p.finish_date, p.baseline_finish,
+                       p.calendar_id
                 FROM benefit_projects l JOIN projects p ON p.id = l.project_id {scope} ORDER BY p.code"""):
         if bid in benefits:
-            benefits[bid].projects.append(LinkedProject(pid, code, rag, status, _date(finish), _date(base)))
+            benefits[bid].projects.append(LinkedProject(pid, code, rag, status, _date(finish), _date(base),
+                                                        calendars.get(cal, default)))
     scope = "" if refs is None else f"WHERE benefit_id IN ({', '.join(str(i) for i in benefits)})"
     for bid, period, planned, forecast, actual in pf.conn.execute(
             f"SELECT benefit_id, period, planned, forecast, actual FROM benefit_measurements {scope}"):
@@ -226,6 +232,18 @@ def record_measurement(pf: Portfolio, ref: str, period, *, planned=None, forecas
             sets = ", ".join(f"[{c}] = ?" for c in given)
             pf.conn.execute(f"UPDATE benefit_measurements SET {sets}, updated_at = {_NOW} WHERE id = ?",
                             [*given.values(), row[0]])
+
+
+def delete_measurement(pf: Portfolio, ref: str, period, *, source: Source | str = Source.UI) -> None:
+    """Remove a benefit's measurement at a period end (all its values), as one undo step."""
+    bid = benefit_id(pf, ref)
+    when = period_end(period)
+    row = pf.conn.execute("SELECT id FROM benefit_measurements WHERE benefit_id = ? AND period = ?",
+                          (bid, when)).fetchone()
+    if row is None:
+        raise BenefitsError(f"{ref} has no measurement for {when[:7]}")
+    with pf.batch(source, f"Delete measurement {ref} {when[:7]}"):
+        pf.conn.execute("DELETE FROM benefit_measurements WHERE id = ?", (row[0],))
 
 
 def benefit_descriptions(pf: Portfolio) -> dict[str, str | None]:

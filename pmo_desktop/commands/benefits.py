@@ -157,6 +157,12 @@ def cmd_scenario(args: argparse.Namespace) -> int:
     return 0
 
 
+def _over_spare(months: list[dict]) -> str:
+    over = sum(max(0.0, -m["over_under_days"]) for m in months)
+    spare = sum(max(0.0, m["over_under_days"]) for m in months)
+    return f"{over:,.0f} / {spare:,.0f}"
+
+
 def _compare_text(data: dict) -> str:
     cur = data["currency"]
     cols = data["columns"]
@@ -178,6 +184,11 @@ def _compare_text(data: dict) -> str:
     lines.append("Capacity, next 12 months")
     row("  over-allocated days", [f"{c['capacity']['over_days']:,.0f}" for c in cols])
     row("  spare days", [f"{c['capacity']['under_days']:,.0f}" for c in cols])
+    teams = list(cols[0]["capacity"]["teams"]) if cols else []
+    if teams:  # month by month per team is in --json (capacity.teams)
+        lines.append("Capacity by team, next 12 months (over-allocated / spare days)")
+        for team in teams:
+            row(f"  {team[:26]}", [_over_spare(c["capacity"]["teams"].get(team, [])) for c in cols])
     lines.append("Cash benefits by FY")
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
         row(f"  {fy}", [format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])

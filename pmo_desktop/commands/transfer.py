@@ -114,7 +114,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"Imported: {applied.inserted} added, {applied.updated} updated "
                       f"(one undo step, batch {applied.batch_id})"
                       + (f"; {applied.skipped_errors} row(s) with errors left out" if applied.skipped_errors else ""))
-        if benefits:
+        if benefits and args.dry_run:
+            print(f"Benefits: would add {benefits['benefits_added']} and change {benefits['benefits_updated']} "
+                  f"of {benefits['benefit_rows']} row(s); would write {benefits['measurements']} of "
+                  f"{benefits['measurement_rows']} measurement row(s)")
+        elif benefits:
             print("Benefits: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in benefits.items()))
     if failure:
         print(f"pmo: {failure}", file=sys.stderr)

@@ -9,6 +9,7 @@ one-line message naming the row, so an import is all or nothing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from pmo_desktop.benefits.register import next_ref, period_end
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing.calamine_reader import sheet_names
+from pmo_desktop.importing.plan import CHANGED, NEW, UNCHANGED, RowResult, SheetPlan
 from pmo_desktop.importing.readers import read_file
 from pmo_desktop.store import Portfolio
 
@@ -29,6 +31,8 @@ BENEFIT_HEADERS = ["Ref", "Title", "Type", "Owner", "Description", "Measure", "U
 BENEFIT_TYPES = ["text"] * 7 + ["number", "number", "date", "text", "text"]
 MEASUREMENT_HEADERS = ["Ref", "Period", "Planned", "Forecast", "Actual", "Note"]
 MEASUREMENT_TYPES = ["text", "date", "number", "number", "number", "text"]
+_FIELDS = ("title", "type", "owner", "description", "measure", "unit", "baseline", "target", "target_date", "status")
+_MEASURES = ("planned", "forecast", "actual", "note")
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 
@@ -113,42 +117,58 @@ def _table(sheet, headers: list[str]) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
-def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.IMPORT,
-                    dry_run: bool = False) -> dict[str, int]:
-    """Add or update benefits, their project links and measurements from the workbook's benefit sheets.
+@dataclass
+class _Rows:
+    """The benefit sheets read and checked, before anything is written. Only the columns a sheet has are
+    carried: a workbook without an Owner column leaves owners as they are (a new benefit takes the defaults)."""
 
-    `dry_run` checks every row and writes nothing."""
+    existing: dict[str, int]  # benefit ref -> id
+    # (sheet row, ref, values by column, project ids or None when the sheet has no Projects column)
+    benefits: list[tuple[int, str | None, dict[str, Any], list[int] | None]]
+    measures: list[tuple[int, str, str, dict[str, Any]]]  # (sheet row, ref, period end, values by column)
+
+
+def _benefit_values(v: dict[str, Any], where: str) -> dict[str, Any]:
+    readers = {"title": _text, "type": lambda x: check_type(_text(x) or "Cash-releasing"), "owner": _text,
+               "description": _text, "measure": _text, "unit": _text,
+               "baseline": lambda x: _number(x, where), "target": lambda x: _number(x, where),
+               "target_date": lambda x: _date(x, where), "status": lambda x: check_status(_text(x) or "Planned")}
+    out = {}
+    for field_name, header in zip(_FIELDS, BENEFIT_HEADERS[1:], strict=False):
+        if header in v:
+            try:
+                out[field_name] = readers[field_name](v[header])
+            except BenefitsError as exc:
+                raise BenefitsError(f"{where}: {exc}") if not str(exc).startswith(where) else exc from None
+    return out
+
+
+def _read(pf: Portfolio, path: Path) -> _Rows:
+    """Every row of the benefit sheets, checked; a bad row raises BenefitsError naming it."""
     book = read_file(Path(path), sheets=list(SHEETS))
     sheets = {s.name.casefold(): s for s in book.sheets}
     projects = dict(pf.conn.execute("SELECT code, id FROM projects"))
-    existing = {ref: bid for bid, ref in pf.conn.execute("SELECT id, ref FROM benefits")}
-    benefits, measures = [], []
+    out = _Rows({ref: bid for bid, ref in pf.conn.execute("SELECT id, ref FROM benefits")}, [], [])
     seen = set()
     if BENEFITS_SHEET.casefold() in sheets:
         for r, v in _table(sheets[BENEFITS_SHEET.casefold()], BENEFIT_HEADERS):
             where = f"{BENEFITS_SHEET} row {r}"
             ref = _text(v.get("Ref"))
-            title = _text(v.get("Title"))
-            if not title:
+            values = _benefit_values(v, where)
+            if not values.get("title"):
                 raise BenefitsError(f"{where}: a benefit needs a title")
             if ref in seen:
                 raise BenefitsError(f"{where}: {ref} appears twice")
             seen.add(ref)
-            codes = [c.strip() for c in (_text(v.get("Projects")) or "").replace(";", ",").split(",") if c.strip()]
-            unknown = [c for c in codes if c not in projects]
-            if unknown:
-                raise BenefitsError(f"{where}: there is no project with code '{unknown[0]}'")
-            try:
-                values = {"title": title, "type": check_type(_text(v.get("Type")) or "Cash-releasing"),
-                          "owner": _text(v.get("Owner")), "description": _text(v.get("Description")),
-                          "measure": _text(v.get("Measure")), "unit": _text(v.get("Unit")),
-                          "baseline": _number(v.get("Baseline"), where), "target": _number(v.get("Target"), where),
-                          "target_date": _date(v.get("Target Date"), where),
-                          "status": check_status(_text(v.get("Status")) or "Planned")}
-            except BenefitsError as exc:
-                raise BenefitsError(f"{where}: {exc}") if not str(exc).startswith(where) else exc from None
-            benefits.append((ref, values, [projects[c] for c in codes]))
-    known = set(existing) | {b[0] for b in benefits if b[0]}
+            pids = None
+            if "Projects" in v:
+                codes = [c.strip() for c in (_text(v["Projects"]) or "").replace(";", ",").split(",") if c.strip()]
+                unknown = [c for c in codes if c not in projects]
+                if unknown:
+                    raise BenefitsError(f"{where}: there is no project with code '{unknown[0]}'")
+                pids = [projects[c] for c in dict.fromkeys(codes)]
+            out.benefits.append((r, ref, values, pids))
+    known = set(out.existing) | {b[1] for b in out.benefits if b[1]}
     if MEASUREMENTS_SHEET.casefold() in sheets:
         for r, v in _table(sheets[MEASUREMENTS_SHEET.casefold()], MEASUREMENT_HEADERS):
             where = f"{MEASUREMENTS_SHEET} row {r}"
@@ -156,20 +176,79 @@ def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.
             if ref not in known:
                 raise BenefitsError(f"{where}: there is no benefit '{ref}'")
             try:
-                period = period_end(_date(v.get("Period"), where) or "")
+                period = period_end("" if v.get("Period") is None else v.get("Period"))  # 2027-03 is March
             except BenefitsError:
                 raise BenefitsError(f"{where}: '{v.get('Period')}' is not a period like 2027-03-31") from None
-            measures.append((ref, period, _number(v.get("Planned"), where), _number(v.get("Forecast"), where),
-                             _number(v.get("Actual"), where), _text(v.get("Note"))))
-    counts = {"benefits_added": 0, "benefits_updated": 0, "measurements": 0}
+            values = {c: (_text(v[h]) if c == "note" else _number(v[h], where))
+                      for c, h in zip(_MEASURES, MEASUREMENT_HEADERS[2:], strict=True) if h in v}
+            out.measures.append((r, ref, period, values))
+    return out
+
+
+def preview_benefits(pf: Portfolio, path: Path) -> list[SheetPlan]:
+    """What importing the benefit sheets would do, row by row (new, changed with the fields, unchanged),
+    as the importer's sheet plans so the same preview shows them; writes nothing. A bad row raises
+    BenefitsError (the import is all or nothing)."""
+    rows = _read(pf, path)
+    plans = []
+    if rows.benefits:
+        current = {r[0]: dict(zip(_FIELDS, r[1:], strict=True)) for r in pf.conn.execute(
+            f"SELECT ref, {', '.join(_FIELDS)} FROM benefits")}
+        links: dict[str, set[int]] = {}
+        for ref, pid in pf.conn.execute(
+                "SELECT b.ref, l.project_id FROM benefit_projects l JOIN benefits b ON b.id = l.benefit_id"):
+            links.setdefault(ref, set()).add(pid)
+        codes = {pid: code for code, pid in pf.conn.execute("SELECT code, id FROM projects")}
+        plan = SheetPlan(BENEFITS_SHEET, "benefits", 1, {})
+        for r, ref, values, pids in rows.benefits:
+            old = current.get(ref) if ref else None
+            if old is None:
+                plan.rows.append(RowResult(r, NEW, ref or values["title"]))
+                continue
+            changes = {f: (old[f], v) for f, v in values.items() if old[f] != v}
+            if pids is not None and links.get(ref, set()) != set(pids):
+                changes["projects"] = (", ".join(sorted(codes[p] for p in links.get(ref, ()))) or None,
+                                       ", ".join(codes[p] for p in pids) or None)
+            plan.rows.append(RowResult(r, CHANGED if changes else UNCHANGED, ref, changes=changes))
+        plans.append(plan)
+    if rows.measures:
+        current = {(ref, period): dict(zip(_MEASURES, vals, strict=True)) for ref, period, *vals in pf.conn.execute(
+            f"""SELECT b.ref, m.period, {', '.join(f'm.{c}' for c in _MEASURES)} FROM benefit_measurements m
+                JOIN benefits b ON b.id = m.benefit_id""")}
+        plan = SheetPlan(MEASUREMENTS_SHEET, "benefit measurements", 1, {})
+        for r, ref, period, values in rows.measures:
+            key = f"{ref} {period[:7]}"
+            old = current.get((ref, period))
+            if old is None:
+                plan.rows.append(RowResult(r, NEW, key))
+                continue
+            changes = {f: (old[f], v) for f, v in values.items() if old[f] != v}
+            plan.rows.append(RowResult(r, CHANGED if changes else UNCHANGED, key, changes=changes))
+        plans.append(plan)
+    return plans
+
+
+def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.IMPORT,
+                    dry_run: bool = False) -> dict[str, int]:
+    """Add or update benefits, their project links and measurements from the workbook's benefit sheets.
+
+    `dry_run` checks every row, writes nothing and says what the import would do."""
     if dry_run:
-        return {"benefit_rows": len(benefits), "measurement_rows": len(measures)}
-    if not benefits and not measures:
+        plans = {p.sheet: p.counts() for p in preview_benefits(pf, path)}
+        bc, mc = plans.get(BENEFITS_SHEET, {}), plans.get(MEASUREMENTS_SHEET, {})
+        return {"benefit_rows": sum(bc.values()), "measurement_rows": sum(mc.values()),
+                "benefits_added": bc.get(NEW, 0), "benefits_updated": bc.get(CHANGED, 0),
+                "measurements": mc.get(NEW, 0) + mc.get(CHANGED, 0)}
+    rows = _read(pf, path)
+    existing = rows.existing
+    counts = {"benefits_added": 0, "benefits_updated": 0, "measurements": 0}
+    if not rows.benefits and not rows.measures:
         return counts
     with pf.batch(source, f"Import benefits from {Path(path).name}"):
-        for ref, values, pids in benefits:
+        for _row, ref, values, pids in rows.benefits:
             ref = ref or next_ref(pf)
             bid = existing.get(ref)
+            known, changed = bid is not None, False
             if bid is None:
                 cols = ["ref", *values]
                 bid = pf.conn.execute(f"INSERT INTO benefits ({', '.join(cols)}) VALUES "
@@ -178,24 +257,28 @@ def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.
                 counts["benefits_added"] += 1
             else:
                 sets = " OR ".join(f"[{c}] IS NOT ?" for c in values)
-                cur = pf.conn.execute(
+                changed = pf.conn.execute(
                     f"UPDATE benefits SET {', '.join(f'[{c}] = ?' for c in values)}, updated_at = {_NOW} "
-                    f"WHERE id = ? AND ({sets})", [*values.values(), bid, *values.values()])
-                counts["benefits_updated"] += cur.rowcount
-            current = {pid for (pid,) in pf.conn.execute(
-                "SELECT project_id FROM benefit_projects WHERE benefit_id = ?", (bid,))}
-            for pid in current - set(pids):
-                pf.conn.execute("DELETE FROM benefit_projects WHERE benefit_id = ? AND project_id = ?", (bid, pid))
-            pf.conn.executemany("INSERT INTO benefit_projects (benefit_id, project_id) VALUES (?, ?)",
-                                [(bid, pid) for pid in set(pids) - current])
-        for ref, period, planned, forecast, actual, note in measures:
+                    f"WHERE id = ? AND ({sets})", [*values.values(), bid, *values.values()]).rowcount > 0
+            if pids is not None:
+                current = {pid for (pid,) in pf.conn.execute(
+                    "SELECT project_id FROM benefit_projects WHERE benefit_id = ?", (bid,))}
+                for pid in current - set(pids):
+                    pf.conn.execute("DELETE FROM benefit_projects WHERE benefit_id = ? AND project_id = ?",
+                                    (bid, pid))
+                pf.conn.executemany("INSERT INTO benefit_projects (benefit_id, project_id) VALUES (?, ?)",
+                                    [(bid, pid) for pid in sorted(set(pids) - current)])
+                changed = changed or (known and current != set(pids))
+            counts["benefits_updated"] += known and changed
+        for _row, ref, period, values in rows.measures:
+            cols = list(values)
+            update = ", ".join(f"{c} = excluded.{c}" for c in cols) or "period = excluded.period"
+            differs = " OR ".join(f"{c} IS NOT excluded.{c}" for c in cols) or "0"
             cur = pf.conn.execute(
-                f"""INSERT INTO benefit_measurements (benefit_id, period, planned, forecast, actual, note)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (benefit_id, period) DO UPDATE SET planned = excluded.planned,
-                    forecast = excluded.forecast, actual = excluded.actual, note = excluded.note, updated_at = {_NOW}
-                    WHERE planned IS NOT excluded.planned OR forecast IS NOT excluded.forecast
-                       OR actual IS NOT excluded.actual OR note IS NOT excluded.note""",
-                (existing[ref], period, planned, forecast, actual, note))
+                f"""INSERT INTO benefit_measurements (benefit_id, period{''.join(f', {c}' for c in cols)})
+                    VALUES (?, ?{', ?' * len(cols)})
+                    ON CONFLICT (benefit_id, period) DO UPDATE SET {update}, updated_at = {_NOW}
+                    WHERE {differs}""",
+                (existing[ref], period, *values.values()))
             counts["measurements"] += cur.rowcount
     return counts

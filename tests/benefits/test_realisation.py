@@ -116,3 +116,23 @@ def test_demo_has_believable_benefits(demo):
     assert data["cash"]["realised_to_date"] > 0 and data["cash"]["target"] > data["cash"]["realised_to_date"]
     assert all(r["projects"] for r in data["benefits"])
     assert data["curve"]
+
+
+def test_a_measurement_can_be_deleted_and_the_delete_undone(book):
+    pf = book
+    reg.delete_measurement(pf, "B-001", "2026-09")
+    batch = pf.last_batch_id()
+    assert pf.batch_info(batch)["label"] == "Delete measurement B-001 2026-09"
+    cash = {r["ref"]: r for r in portfolio_realisation(pf)["benefits"]}["B-001"]
+    assert cash["planned_to_date"] == 250 and cash["realised_to_date"] == 200  # June's levels hold again
+    before = pf.last_batch_id()
+    with pytest.raises(BenefitsError, match="B-001 has no measurement for 2026-09"):
+        reg.delete_measurement(pf, "B-001", "2026-09-30")
+    with pytest.raises(BenefitsError, match="no benefit"):
+        reg.delete_measurement(pf, "B-404", "2026-06")
+    with pytest.raises(BenefitsError, match="period"):
+        reg.delete_measurement(pf, "B-001", "Q3")
+    assert pf.last_batch_id() == before
+    pf.undo(batch)
+    cash = {r["ref"]: r for r in portfolio_realisation(pf)["benefits"]}["B-001"]
+    assert cash["planned_to_date"] == 500 and cash["realised_to_date"] == 450

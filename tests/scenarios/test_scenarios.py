@@ -173,9 +173,10 @@ def test_cli_round(demo_path, capsys):
     data = json.loads(out)
     assert rc == 0 and [c["name"] for c in data["columns"]] == ["live", "Tight"]
     rc, out, _ = _run(capsys, "scenario", demo_path, "compare", "live", "Tight")
-    assert rc == 0 and "Spend by FY" in out and "Tight" in out
+    assert rc == 0 and "Spend by FY" in out and "Tight" in out and "Capacity by team" in out
     rc, out, _ = _run(capsys, "scenario", demo_path, "list", "--json")
-    assert json.loads(out)["scenarios"][0]["changes"][0]["code"] == code
+    tight = next(s for s in json.loads(out)["scenarios"] if s["name"] == "Tight")
+    assert tight["changes"][0]["code"] == code
     rc, out, _ = _run(capsys, "scenario", demo_path, "apply", "Tight", "--json")
     assert rc == 0 and json.loads(out)["projects"] == 1
     assert _run(capsys, "scenario", demo_path, "delete", "Tight")[0] == 0

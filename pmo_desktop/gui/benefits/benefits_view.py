@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +32,7 @@ from pmo_desktop.domain.money import format_money
 from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.store import PortfolioError
 
@@ -159,7 +160,18 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
             self.measures_table.setColumnWidth(col, width)
         self.measures_table.setToolTip("The measure's level at each month end; double-click to change one")
         self.measures_table.doubleClicked.connect(lambda i: self.measure(self.measures.key(i.row())))
-        self.chart_box.addWidget(self.measures_table)
+        self.measures_table.selectionModel().currentRowChanged.connect(lambda *_a: self._measure_buttons())
+        self.delete_measure = QPushButton(tr("Delete measurement"))
+        self.delete_measure.setObjectName("deleteMeasurement")
+        self.delete_measure.setToolTip(tr("Remove the selected month's planned, forecast and actual values"))
+        self.delete_measure.clicked.connect(lambda: self.delete_measurement())
+        self.delete_measure.setEnabled(False)
+        QShortcut(QKeySequence.StandardKey.Delete, self.measures_table, self.delete_measurement,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        measures_box = QVBoxLayout()
+        measures_box.addWidget(self.measures_table, 1)
+        measures_box.addWidget(self.delete_measure, 0, Qt.AlignmentFlag.AlignLeft)
+        self.chart_box.addLayout(measures_box)
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 2)
         bar.addWidget(self.type_box)
@@ -250,6 +262,7 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         benefit = self.benefits.get(b["ref"]) if b else None
         if benefit is None:
             self.measures.set_rows([])
+            self._measure_buttons()
             return
         style = self.portfolio.settings().get("date_format")
         cur = (self.data or {}).get("currency") or "GBP"
@@ -265,6 +278,14 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
               shown(benefit.actual.get(p))] for p in periods],
             keys=[{"period": p.isoformat(), "planned": benefit.planned.get(p), "forecast": benefit.forecast.get(p),
                    "actual": benefit.actual.get(p)} for p in periods])
+        self._measure_buttons()
+
+    def current_measurement(self) -> dict | None:
+        index = self.measures_table.currentIndex()
+        return self.measures.key(index.row()) if index.isValid() else None
+
+    def _measure_buttons(self) -> None:
+        self.delete_measure.setEnabled(not self.portfolio.read_only and self.current_measurement() is not None)
 
     def _draw(self, b: dict | None) -> None:
         self._fill_measures(b)
@@ -320,6 +341,23 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
             return
         if self.measurement_dialog(b["ref"], existing or None).exec() == QDialog.DialogCode.Accepted:
             self._after_write(b["ref"])
+
+    def delete_measurement(self) -> None:
+        """Delete the selected measurement of the selected benefit (one undo step)."""
+        b, m = self.current_benefit(), self.current_measurement()
+        if b is None or m is None or self.portfolio.read_only:
+            return
+        month = format_date(m["period"], self.portfolio.settings().get("date_format"))
+        if not self.context.confirm(tr("Delete measurement"),
+                                    tr("Delete the measurement of {ref} for {month}?").format(ref=b["ref"],
+                                                                                              month=month)):
+            return
+        try:
+            reg.delete_measurement(self.portfolio, b["ref"], m["period"])
+        except PortfolioError as exc:
+            self.context.report_problem(str(exc))
+            return
+        self._after_write(b["ref"])
 
     def delete(self) -> None:
         b = self.current_benefit()

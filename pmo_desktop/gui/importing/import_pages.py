@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.store import PortfolioError
 
@@ -130,10 +131,14 @@ class FilePage(QWizardPage):
     def _show_sheets(self) -> None:
         session = self.wiz.session
         names = session.sheet_names()
+        if session.benefit_sheets:
+            names.append(tr("Benefits register ({sheets})").format(sheets=", ".join(session.benefit_sheets)))
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         self.sheet_combo.addItems(names)
-        if session.table is not None and session.table in session.tables:
+        if session.benefits:
+            self.sheet_combo.setCurrentIndex(len(session.tables))
+        elif session.table is not None and session.table in session.tables:
             self.sheet_combo.setCurrentIndex(session.tables.index(session.table))
         self.sheet_combo.blockSignals(False)
         several = len(names) > 1
@@ -142,7 +147,10 @@ class FilePage(QWizardPage):
         self._show_found()
 
     def _sheet_changed(self, index: int) -> None:
-        if index >= 0:
+        if index >= len(self.wiz.session.tables):
+            self.wiz.session.choose_benefits()
+            self._show_found()
+        elif index >= 0:
             self.wiz.session.choose_table(index)
             self._show_found()
             self.wiz.mapping_page.dirty = True
@@ -154,16 +162,22 @@ class FilePage(QWizardPage):
             p = session.plan_file
             lines = [f"Plan: {p.name or '(no name)'} from {p.source}", f"Tasks: {len(p.tasks)}",
                      f"Links: {len(p.links)}", *session.warnings]
+        elif session.benefits:
+            lines = [tr("Kind: benefits register (benefits, their projects and measurements)"),
+                     tr("Sheets: {sheets}").format(sheets=", ".join(session.benefit_sheets)),
+                     tr("The columns are the ones Export writes; the preview shows each row before anything "
+                        "is written."), *session.warnings]
         else:
             lines = session.detected()
         self.found.addItems(lines)
 
     def isComplete(self) -> bool:
         s = self.wiz.session
-        return s.path is not None and (s.is_plan or s.table is not None)
+        return s.path is not None and (s.is_plan or s.benefits or s.table is not None)
 
     def nextId(self) -> int:
-        return PLAN_PAGE if self.wiz.session.is_plan else MAPPING_PAGE
+        session = self.wiz.session
+        return PLAN_PAGE if session.is_plan else PREVIEW_PAGE if session.benefits else MAPPING_PAGE
 
 
 class MappingPage(QWizardPage):

@@ -45,7 +45,8 @@ class PreviewModel(QAbstractTableModel):
     def set_plan(self, plan: ImportPlan | None, minor_units: int = 100) -> None:
         rows = []
         for sheet in (plan.sheets if plan else []):
-            money = {f.name for f in k.kind_named(sheet.kind).fields if f.type == k.MONEY}
+            kind = k.KINDS.get(sheet.kind)  # None for the benefit sheets: their numbers are plain numbers
+            money = {f.name for f in kind.fields if f.type == k.MONEY} if kind else set()
             for r in sheet.rows:
                 if r.errors:
                     details = "; ".join(_error_text(e) for e in r.errors)

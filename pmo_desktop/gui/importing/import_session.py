@@ -12,6 +12,12 @@ from pathlib import Path
 
 from pmo_desktop.importing import answers, service
 from pmo_desktop.importing import kinds as k
+from pmo_desktop.importing.benefit_sheets import (
+    has_benefit_sheets,
+    import_benefits,
+    is_benefit_sheet,
+    preview_benefits,
+)
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping, apply_saved, suggest_mapping
@@ -52,6 +58,8 @@ class ImportSession:
     project: str | None = None  # default project code for rows that name none (tasks, RAID ...)
     plan: ImportPlan | None = None
     plan_file: Plan | None = None  # a .xml/.gan plan read by plans_io
+    benefit_sheets: list[str] = field(default_factory=list)  # the workbook's benefits register sheets
+    benefits: bool = False  # the benefits register (those sheets) is what is being imported, not a table
     _month_stash: dict[int, list[str]] = field(default_factory=dict, repr=False)  # month columns left out
 
     # -- step 1: the file ------------------------------------------------------------------------------
@@ -71,19 +79,36 @@ class ImportSession:
             return
         workbook = service.open_file(path, progress=progress, cancelled=cancelled)
         tables = service.detect(workbook)
-        if not tables:
+        benefit_sheets = [s.name for s in workbook.sheets if is_benefit_sheet(s.name)] \
+            if has_benefit_sheets(path) else []
+        if not tables and not benefit_sheets:
             raise ImportRefused(f"{path.name} holds no table with a header row and data under it")
         for table in tables:
             table.epoch = workbook.epoch
         self.path, self.plan_file, self.tables, self.warnings = path, None, tables, list(workbook.warnings)
+        self.benefit_sheets = benefit_sheets
         self.plan = None
-        self.choose_table(0)
+        if tables:
+            self.choose_table(0)
+        else:
+            self.choose_benefits()
 
     def sheet_names(self) -> list[str]:
+        """The tables to choose from, one per sheet (the benefits register, when there, comes after them)."""
         return [t.sheet.name for t in self.tables]
+
+    def choose_benefits(self) -> None:
+        """Import the benefits register (its Benefits and Benefit measurements sheets) rather than a table."""
+        if not self.benefit_sheets:
+            raise ImportRefused(f"{self.path.name if self.path else 'the file'} has no benefit sheets")
+        self.benefits = True
+        self.table = self.mapping = self.guessed = None
+        self._month_stash = {}
+        self.plan = None
 
     def choose_table(self, index: int) -> None:
         """Pick the table (one per sheet) to import, with the service's suggested kind and mapping."""
+        self.benefits = False
         self.table = self.tables[index]
         mapping, guessed, _scores = service.suggest(self.table)
         self.guessed = guessed
@@ -229,6 +254,9 @@ class ImportSession:
         self.plan = None
 
     def preview(self) -> ImportPlan:
+        if self.benefits:  # the same row-by-row preview; a bad row refuses the sheets with a one-line reason
+            self.plan = ImportPlan(str(self.path), preview_benefits(self.pf, self.path), list(self.warnings))
+            return self.plan
         project = self.project if self.mapping.kind != "projects" else None
         notes = list(self.warnings)
         self.plan = service.preview(self.pf, [(self.table, self.mapping)], project=project,
@@ -243,6 +271,8 @@ class ImportSession:
             verb = "new project" if done.created else "replacing its plan"
             return Applied(done.batch_id, f"Imported {done.tasks} task(s) and {done.links} link(s) into "
                                           f"{done.project} ({verb})")
+        if self.benefits:
+            return self._apply_benefits()
         if self.plan is None:
             self.preview()
         result = service.apply(self.pf, self.plan, skip_errors=skip_errors, progress=progress,
@@ -252,6 +282,16 @@ class ImportSession:
             return Applied(None, f"Nothing to import: every row is unchanged{skipped}")
         return Applied(result.batch_id, f"Imported {Path(self.plan.file).name}: {result.inserted} new, "
                                         f"{result.updated} changed{skipped}")
+
+    def _apply_benefits(self) -> Applied:
+        before = self.pf.last_batch_id()
+        counts = import_benefits(self.pf, self.path)
+        batch = self.pf.last_batch_id()
+        if not any(counts.values()) or batch == before:
+            return Applied(None, "Nothing to import: every benefit and measurement is unchanged")
+        return Applied(batch, f"Imported {self.path.name}: {counts['benefits_added']} benefit(s) new, "
+                              f"{counts['benefits_updated']} changed, {counts['measurements']} measurement(s) "
+                              "new or changed")
 
 
 def _best_kind(table: Table) -> str:

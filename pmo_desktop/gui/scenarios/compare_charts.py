@@ -1,5 +1,6 @@
 """The comparison charts of the Scenarios view (matplotlib axes, drawn by dashboard_view.make_canvas):
-spend by FY, cash benefits by FY, and capacity over and under per team, one bar per column compared."""
+spend by FY, cash benefits by FY, and capacity over and under per team (or one team month by month),
+one bar per column compared."""
 
 from __future__ import annotations
 
@@ -102,5 +103,32 @@ def capacity(ax, data: dict) -> list:
     shown = "" if len(teams) == len(every) else f"\n{len(teams)} of {len(every)} teams: the most changed, then the most over"
     ax.set_title(f"Capacity, next 12 months: spare person-days (over-allocated in red, below 0){shown}", fontsize=9,
                  loc="left")
+    ax.legend(fontsize=7, frameon=False, loc="upper left")
+    return []
+
+
+def capacity_by_month(ax, data: dict, team: str, title: str, lang: str = "en") -> list:
+    """One team month by month: spare person-days above zero, over-allocated below (in red), per column."""
+    from matplotlib.ticker import FuncFormatter
+
+    from pmo_desktop.domain.dates import format_month
+
+    cols = [c for c in data["columns"] if team in c["capacity"]["teams"]]
+    months = cols[0]["capacity"]["months"] if cols else []
+    n = max(1, len(cols))
+    width = 0.8 / n
+    for i, col in enumerate(cols):
+        cells = {m["month"]: m["over_under_days"] for m in col["capacity"]["teams"][team]}
+        xs = [j + (i - (n - 1) / 2) * width for j in range(len(months))]
+        ax.bar(xs, [max(0.0, cells.get(m, 0.0)) for m in months], width=width * 0.95, color=COLUMN_COLOURS[i % 5],
+               label=col["name"], zorder=2)
+        ax.bar(xs, [min(0.0, cells.get(m, 0.0)) for m in months], width=width * 0.95, color="#C62828", zorder=2)
+    ax.axhline(0, color="#37474F", linewidth=0.8)
+    ax.set_xticks(range(len(months)), [format_month(f"{m}-01", lang=lang) for m in months], fontsize=7,
+                  rotation=30, ha="right")
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}"))
+    ax.tick_params(axis="y", labelsize=7)
+    ax.grid(True, axis="y", color="#ECEFF1", zorder=0)
+    ax.set_title(title, fontsize=9, loc="left")
     ax.legend(fontsize=7, frameon=False, loc="upper left")
     return []

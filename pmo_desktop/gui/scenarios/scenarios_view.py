@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -30,12 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pmo_desktop.domain.dates import format_date, format_month
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.governance.scoring import OPEN_STAGES, scoring_criteria
 from pmo_desktop.gui.scenarios import compare_charts
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import RefreshWhenShown, RowsModel
+from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.scenarios import model
 from pmo_desktop.scenarios.compare import MAX_COMPARED, compare
@@ -110,6 +115,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         # thousands of long project names must not size the form
         self.project_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.project_box.setMinimumContentsLength(18)
+        self.project_box.lineEdit().setPlaceholderText(tr("pick or type a project code"))
         self.defer_box = QSpinBox()
         self.defer_box.setRange(0, model.MAX_DEFER_MONTHS)
         self.defer_box.setSuffix(" months")
@@ -165,6 +171,11 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.compare_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.charts: dict = {}
         self.chart_grid = QGridLayout()
+        self.team_box = QComboBox()  # capacity for every team, or one team month by month
+        self.team_box.setObjectName("scenarioTeam")
+        self.team_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.team_box.setToolTip(tr("Capacity for every team, or one team month by month"))
+        self.team_box.currentIndexChanged.connect(lambda _i: self._draw_capacity())
         top = QSplitter(Qt.Orientation.Horizontal)
         for lay in (left, middle):
             holder = QWidget()
@@ -175,14 +186,23 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         top.setStretchFactor(1, 2)
         charts_holder = QWidget()
         charts_holder.setLayout(self.chart_grid)
+        self.charts_scroll = QScrollArea()  # a short window scrolls the charts rather than clipping them
+        self.charts_scroll.setObjectName("scenarioCharts")
+        self.charts_scroll.setWidgetResizable(True)
+        self.charts_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.charts_scroll.setWidget(charts_holder)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(self.compare_table)
-        bottom.addWidget(charts_holder)
+        bottom.addWidget(self.charts_scroll)
         bottom.setSizes([450, 550])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.compare_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.compare_title, 1)
+        title_row.addWidget(QLabel(tr("Capacity by month for:")))
+        title_row.addWidget(self.team_box)
+        lower_layout.addLayout(title_row)
         lower_layout.addWidget(bottom, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(top)
@@ -384,9 +404,11 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.compare_table.setColumnWidth(0, 170)
         metrics = self.compare_table.horizontalHeader().fontMetrics()
         for col, name in enumerate(names, start=1):
-            self.compare_table.setColumnWidth(col, max(88, metrics.horizontalAdvance(name) + 24))
-        self.compare_title.setText(f"As at {data['as_of']} (actuals to {data['cutoff_month']}): live against "
-                                   + ", ".join(names[1:]))
+            self.compare_table.setColumnWidth(col, max(88, metrics.horizontalAdvance(name) * 11 // 10 + 28))  # bold
+        lang = current_language()
+        self.compare_title.setText(tr("As at {date} (actuals to {month}): live against {names}").format(
+            date=format_date(data["as_of"], self.portfolio.settings().get("date_format"), lang=lang),
+            month=format_month(f"{data['cutoff_month']}-01", lang=lang), names=", ".join(names[1:])))
         if not self.charts:
             from pmo_desktop.gui.finance.dashboard_view import make_canvas
 
@@ -395,9 +417,32 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
                 self.chart_grid.addWidget(self.charts[key], i // 2, i % 2, 1, 2 if key == "capacity" else 1)
             self.chart_grid.setRowStretch(0, 1)
             self.chart_grid.setRowStretch(1, 1)
+            self.chart_grid.activate()  # size the scrolled charts now, not on a later pass (no clipped first paint)
+            self.charts_scroll.widget().resize(self.charts_scroll.widget().sizeHint().expandedTo(
+                self.charts_scroll.viewport().size()))
         self.charts["spend"].draw_with(compare_charts.spend_by_fy, data)
         self.charts["benefits"].draw_with(compare_charts.benefits_by_fy, data)
-        self.charts["capacity"].draw_with(compare_charts.capacity, data)
+        team = self.team_box.currentData()
+        teams = list(data["columns"][0]["capacity"]["teams"]) if data["columns"] else []
+        self.team_box.blockSignals(True)
+        self.team_box.clear()
+        self.team_box.addItem(tr("every team (totals)"), None)
+        for name in teams:
+            self.team_box.addItem(name, name)
+        self.team_box.setCurrentIndex(max(0, self.team_box.findData(team)) if team in teams else 0)
+        self.team_box.blockSignals(False)
+        self._draw_capacity()
+
+    def _draw_capacity(self) -> None:
+        if self.comparison is None or "capacity" not in self.charts:
+            return
+        team = self.team_box.currentData()
+        if team is None:
+            self.charts["capacity"].draw_with(compare_charts.capacity, self.comparison)
+            return
+        title = tr("{team}: spare person-days by month (over-allocated in red, below 0)").format(team=team)
+        self.charts["capacity"].draw_with(compare_charts.capacity_by_month, self.comparison, team, title,
+                                          current_language())
 
     def apply_current(self) -> bool:
         from pmo_desktop.scenarios.apply import apply_scenario

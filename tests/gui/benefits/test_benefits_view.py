@@ -90,3 +90,22 @@ def test_dashboard_has_a_benefits_tile(window, qtbot):
     qtbot.waitUntil(lambda: not dash.loader.loading)
     value, note = dash.tiles["benefits"]
     assert value.text().startswith("£") and "benefits at risk" in note.text()
+
+
+def test_a_measurement_is_deleted_from_the_view_as_one_undo_step(window, demo_path, qtbot):
+    view = _view(window)
+    ref, count = read(demo_path, """SELECT b.ref, count(*) FROM benefit_measurements m JOIN benefits b
+                                    ON b.id = m.benefit_id GROUP BY b.ref ORDER BY b.ref LIMIT 1""")[0]
+    assert view.select_ref(ref) and view.measures.rowCount() == count
+    assert not view.delete_measure.isEnabled()  # nothing selected yet
+    view.measures_table.selectRow(0)
+    period = view.current_measurement()["period"]
+    assert view.delete_measure.isEnabled()
+    view.delete_measure.click()
+    assert view.measures.rowCount() == count - 1
+    assert read(demo_path, """SELECT count(*) FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+                              WHERE b.ref = ? AND m.period = ?""", (ref, period)) == [(0,)]
+    assert "Delete measurement" in window.history.undo_text()
+    window.undo()
+    view.refresh()
+    assert view.select_ref(ref) and view.measures.rowCount() == count

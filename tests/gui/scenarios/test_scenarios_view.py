@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.scenarios import model
 from tests.gui.conftest import read
 
@@ -56,5 +57,26 @@ def test_delete_and_closed_projects(window, demo_path):
     view.project_box.setEditText(closed)
     view.cancel_box.setChecked(True)
     assert not view.set_change_from_form() and "is closed" in view.problem.text()
+    view.select("Gone")
     assert view.delete_current()
-    assert model.scenario_names(window.portfolio) == []
+    assert "Gone" not in model.scenario_names(window.portfolio)
+
+
+def test_the_demo_opens_on_a_comparison(window, qtbot):
+    window.show()
+    view = _view(window)
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=20000)
+    assert view.summary() == "2 scenarios"
+    assert view.compare_model.headers == ["Figure", "live", "Defer two starts a quarter"]
+    assert view.compare_title.text().startswith("As at 31 Oct 2026 (actuals to Oct 2026): live against")
+    deferred = {r[0]: r[1:] for r in view.compare_model.rows}
+    assert deferred["Spend FY2026/27"][0] != deferred["Spend FY2026/27"][1]  # the deferral moves spend
+    # capacity for one team, month by month, beside the every-team totals
+    assert view.team_box.currentData() is None and view.team_box.count() > 1
+    view.team_box.setCurrentIndex(1)
+    team = view.team_box.currentData()
+    ax = view.charts["capacity"].figure.axes[0]
+    assert ax.get_title(loc="left").startswith(f"{team}: spare person-days by month")
+    months = view.comparison["columns"][0]["capacity"]["months"]
+    assert ax.get_xticklabels()[0].get_text() == format_month(f"{months[0]}-01")  # e.g. Nov 2026
+    assert len(ax.get_xticklabels()) == len(months) == 12

@@ -1,0 +1,62 @@
+"""`pmo import` of the benefit sheets: a dry run says row by row what would change, and columns a sheet
+does not have are left as they are (a sheet without Owner does not blank every owner)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from openpyxl import Workbook
+
+from pmo_desktop.benefits import register as reg
+from pmo_desktop.store import open_portfolio
+from pmo_desktop.store.rows import insert_row
+
+
+def _book(path, benefits, measurements=None):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Benefits"
+    for row in benefits:
+        ws.append(row)
+    if measurements:
+        sheet = wb.create_sheet("Benefit measurements")
+        for row in measurements:
+            sheet.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_sheet_changes_only_the_columns_it_has(portfolio, tmp_path, pmo):
+    pf = portfolio
+    for code in ("PRJ-1", "PRJ-2"):
+        insert_row(pf, "projects", {"code": code, "name": code})
+    reg.add_benefit(pf, {"title": "Savings", "type": "Non-cash", "owner": "Ann Lee", "target": 5,
+                         "status": "Realising"}, projects=["PRJ-1", "PRJ-2"], ref="B-001")
+    reg.record_measurement(pf, "B-001", "2027-03", planned=3, forecast=2, note="kept")
+    pf.close()
+    book = _book(tmp_path / "b.xlsx", [["Ref", "Title", "Target"], ["B-001", "Savings", 8],
+                                       ["B-002", "New one", 1]],
+                 [["Ref", "Period", "Actual"], ["B-001", "2027-03", 2.5], ["B-002", "2027-06", 0.5]])
+
+    code, out, err = pmo(["import", portfolio.path, book, "--dry-run", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["benefits"] == {"benefit_rows": 2, "measurement_rows": 2, "benefits_added": 1,
+                                           "benefits_updated": 1, "measurements": 2}
+    code, out, err = pmo(["import", portfolio.path, book, "--dry-run"])
+    assert "Benefits: would add 1 and change 1 of 2 row(s); would write 2 of 2 measurement row(s)" in out
+
+    code, out, err = pmo(["import", portfolio.path, book])
+    assert code == 0, err
+    assert "benefits added 1, benefits updated 1, measurements 2" in out
+    with open_portfolio(portfolio.path) as pf:
+        b1, b2 = reg.load_benefits(pf)
+        assert (b1.owner, b1.type, b1.status, b1.target) == ("Ann Lee", "Non-cash", "Realising", 8.0)
+        assert [p.code for p in b1.projects] == ["PRJ-1", "PRJ-2"]  # no Projects column: links kept
+        march = date(2027, 3, 31)
+        assert (b1.planned, b1.forecast, b1.actual) == ({march: 3.0}, {march: 2.0}, {march: 2.5})  # Actual only
+        assert pf.conn.execute("SELECT note FROM benefit_measurements WHERE benefit_id = ?",
+                               (b1.id,)).fetchone() == ("kept",)
+        assert (b2.type, b2.status, b2.projects) == ("Cash-releasing", "Planned", [])  # a new one's defaults
+    code, out, _ = pmo(["import", portfolio.path, book, "--dry-run"])  # a second import changes nothing
+    assert "would add 0 and change 0 of 2 row(s); would write 0 of 2" in out
