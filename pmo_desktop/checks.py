@@ -58,12 +58,14 @@ def latest_period(portfolio: Portfolio) -> str | None:
     return portfolio.conn.execute("SELECT max(period) FROM status_reports").fetchone()[0]
 
 
-def run_checks(portfolio: Portfolio, *, today: date | None = None, integrity: bool = True) -> CheckResult:
+def run_checks(portfolio: Portfolio, *, today: date | None = None, integrity: bool = True,
+               lang: str = "en") -> CheckResult:
     """Integrity and health findings; `integrity=False` runs only the health rules (the Health view
-    does, since SQLite's full integrity check reads the whole file: seconds on a large portfolio)."""
+    does, since SQLite's full integrity check reads the whole file: seconds on a large portfolio).
+    Dates in the findings follow the portfolio's date_format setting (month names in `lang`)."""
     if not integrity:
         return CheckResult(integrity=["ok"], findings=run_rules(portfolio, today=today or date.today(),
-                                                                period=latest_period(portfolio)))
+                                                                period=latest_period(portfolio), lang=lang))
     conn = portfolio.conn
     integrity_lines = [r[0] for r in conn.execute("PRAGMA integrity_check")]
     fk_problems = conn.execute("PRAGMA foreign_key_check").fetchall()
@@ -74,7 +76,7 @@ def run_checks(portfolio: Portfolio, *, today: date | None = None, integrity: bo
                         f"{portfolio.missing_log_triggers[0]}): changes are not recorded or undoable until the "
                         "file is opened for writing, which reinstalls them")
     try:
-        findings = run_rules(portfolio, today=today or date.today(), period=latest_period(portfolio))
+        findings = run_rules(portfolio, today=today or date.today(), period=latest_period(portfolio), lang=lang)
     except (ValueError, TypeError, KeyError, IndexError, ArithmeticError):
         if not problems:
             raise  # a bug of ours, not the file's

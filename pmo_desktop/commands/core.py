@@ -110,7 +110,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                   else f"Wrote {args.clean_copy}: {args.file.name} holds nothing PMO Desktop did not create")
         return 0
     with open_portfolio(args.file, read_only=True) as pf:
-        result = checks.run_checks(pf)
+        result = checks.run_checks(pf, lang=getattr(args, "lang_ui", "en"))
     if args.json:
         print_json(result.as_dict())
         return 0

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from pmo_desktop.domain import workdays
-from pmo_desktop.domain.dates import format_date
+from pmo_desktop.domain.dates import format_date, format_month
 from pmo_desktop.finance.periods import make_period
 from pmo_desktop.finance.rollups import project_finances
 from pmo_desktop.governance.common import current_period_month
@@ -56,6 +56,15 @@ class Context:
     today: str  # ISO date
     period: str | None  # current reporting period (end date), if any
     period_month: str  # 'YYYY-MM-01' of the current period: later months carry no actuals
+    date_style: str | None = None  # the portfolio's date_format setting: every date in a message uses it
+    lang: str = "en"
+
+    def date(self, value: str | date | None) -> str:
+        """A date for a message, as the analyst chose to see dates ('(none)' for no date)."""
+        try:
+            return format_date(value, self.date_style, lang=self.lang) or "(none)"
+        except ValueError:  # a stored text that is not a date: shown as it is (the integrity check names it)
+            return str(value)
 
 
 @dataclass(frozen=True)
@@ -82,10 +91,14 @@ def rule_settings(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {rid: {**DEFAULTS["health_rules"].get(rid, {}), **(stored.get(rid) or {})} for rid in RULES}
 
 
-def run_rules(pf: Portfolio, *, today: date, period: str | None) -> list[Finding]:
-    ctx = Context(pf, pf.conn, today.isoformat(), period, current_period_month(period, today))
+def run_rules(pf: Portfolio, *, today: date, period: str | None, lang: str = "en") -> list[Finding]:
+    """Every enabled rule's findings; dates in the messages follow the portfolio's date_format setting
+    (`lang` for the month names of the default style)."""
+    settings = pf.settings()
+    ctx = Context(pf, pf.conn, today.isoformat(), period, current_period_month(period, today),
+                  settings.get("date_format"), lang)
     findings = []
-    for rid, cfg in rule_settings(pf.settings()).items():
+    for rid, cfg in rule_settings(settings).items():
         if not cfg.get("enabled", True):
             continue
         severity = cfg.get("severity") if cfg.get("severity") in SEVERITIES else "warning"
@@ -111,7 +124,7 @@ def missing_status_report(ctx: Context, cfg) -> Iterator[Hit]:
             ORDER BY p.code""",
         (ctx.period,),
     ):
-        yield Hit(f"{code} {name}: no status report for {ctx.period}", code, "projects", pid)
+        yield Hit(f"{code} {name}: no status report for {ctx.date(ctx.period)}", code, "projects", pid)
 
 
 @rule("stale_status_report", "Latest status report older than N days")
@@ -126,7 +139,7 @@ def stale_status_report(ctx: Context, cfg) -> Iterator[Hit]:
         (oldest,),
     ):
         age = (date.fromisoformat(ctx.today) - date.fromisoformat(period)).days
-        yield Hit(f"{code}: latest status report is for {period}, {age} days old (limit {limit})",
+        yield Hit(f"{code}: latest status report is for {ctx.date(period)}, {age} days old (limit {limit})",
                   code, "status_reports", sid)
 
 
@@ -161,15 +174,12 @@ def watermelon(ctx: Context, cfg) -> Iterator[Hit]:
 def plan_dates_disagree(ctx: Context, cfg) -> Iterator[Hit]:
     """One finish date: a planned project's own start and finish should be its plan's (rescheduling the
     plan brings them in step)."""
-    style = ctx.pf.settings().get("date_format")
     for pid, code, start, finish, plan_start, plan_finish in sorted(disagreements(ctx.conn), key=lambda d: d[1]):
         said = []
         if finish != plan_finish:
-            said.append(f"finish {format_date(finish, style) or '(none)'} but its plan finishes "
-                        f"{format_date(plan_finish, style)}")
+            said.append(f"finish {ctx.date(finish)} but its plan finishes {ctx.date(plan_finish)}")
         if start != plan_start:
-            said.append(f"start {format_date(start, style) or '(none)'} but its plan starts "
-                        f"{format_date(plan_start, style)}")
+            said.append(f"start {ctx.date(start)} but its plan starts {ctx.date(plan_start)}")
         yield Hit(f"{code}: the register says {'; '.join(said)} (reschedule the plan to bring them in step)",
                   code, "projects", pid)
 
@@ -182,13 +192,15 @@ def finish_before_start(ctx: Context, cfg) -> Iterator[Hit]:
             f"SELECT id, code, {start}, {finish} FROM projects WHERE {start} IS NOT NULL AND {finish} IS NOT NULL "
             f"AND {finish} < {start} ORDER BY code"
         ):
-            yield Hit(f"{code}: {label} finishes ({f}) before it starts ({s})", code, "projects", pid)
+            yield Hit(f"{code}: {label} finishes ({ctx.date(f)}) before it starts ({ctx.date(s)})", code,
+                      "projects", pid)
     for tid, code, task, s, f in ctx.conn.execute(
         """SELECT t.id, p.code, t.name, t.start_date, t.finish_date FROM tasks t JOIN projects p ON p.id = t.project_id
            WHERE t.start_date IS NOT NULL AND t.finish_date IS NOT NULL AND t.finish_date < t.start_date
            ORDER BY p.code, t.sort_order"""
     ):
-        yield Hit(f"{code}: task '{task}' finishes ({f}) before it starts ({s})", code, "tasks", tid)
+        yield Hit(f"{code}: task '{task}' finishes ({ctx.date(f)}) before it starts ({ctx.date(s)})", code,
+                  "tasks", tid)
 
 
 @rule("overdue_milestone", "Milestone overdue")
@@ -198,7 +210,7 @@ def overdue_milestone(ctx: Context, cfg) -> Iterator[Hit]:
             WHERE {_OPEN_MILESTONE} AND p.stage NOT IN ('Closed') ORDER BY t.finish_date, p.code""",
         {"today": ctx.today},
     ):
-        yield Hit(f"{code}: milestone '{task}' was due {f} and is not complete", code, "tasks", tid)
+        yield Hit(f"{code}: milestone '{task}' was due {ctx.date(f)} and is not complete", code, "tasks", tid)
 
 
 @rule("risk_without_owner", "Open risk with no owner")
@@ -230,7 +242,7 @@ def issue_past_due(ctx: Context, cfg) -> Iterator[Hit]:
            WHERE r.type = 'Issue' AND r.status <> 'Closed' AND r.due_date < ? ORDER BY r.due_date, r.ref""",
         (ctx.today,),
     ):
-        yield Hit(f"{ref} '{title}' was due {due} and is still open", code, "raid_items", rid, ref)
+        yield Hit(f"{ref} '{title}' was due {ctx.date(due)} and is still open", code, "raid_items", rid, ref)
 
 
 @rule("gate_overdue", "Gate review overdue")
@@ -241,7 +253,8 @@ def gate_overdue(ctx: Context, cfg) -> Iterator[Hit]:
              AND coalesce(p.stage, '') <> 'Closed' ORDER BY g.planned_date, p.code""",
         (ctx.today,),
     ):
-        yield Hit(f"{code}: gate {gate} was planned for {planned} and has not been held", code, "gate_reviews", gid)
+        yield Hit(f"{code}: gate {gate} was planned for {ctx.date(planned)} and has not been held", code,
+                  "gate_reviews", gid)
 
 
 @rule("execution_without_baseline", "Project in Execution with no baseline")
@@ -261,7 +274,7 @@ def future_actuals(ctx: Context, cfg) -> Iterator[Hit]:
         (ctx.period_month,),
     ):
         lines = f"{n} budget line{'s' if n > 1 else ''} {'have' if n > 1 else 'has'}"
-        yield Hit(f"{code}: {lines} actuals in months after the current period (from {first_month[:7]})",
+        yield Hit(f"{code}: {lines} actuals in months after the current period (from {format_month(first_month, lang=ctx.lang)})",
                   code, "budget_lines", first_id)
 
 

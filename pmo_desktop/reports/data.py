@@ -20,6 +20,7 @@ from pmo_desktop.reports.base import rag_of
 from pmo_desktop.reports.capacity_data import PackCapacity
 from pmo_desktop.reports.commentary import load_commentary
 from pmo_desktop.reports.finance_data import PackFinance, load_finance
+from pmo_desktop.reports.lang import lang as pack_lang
 from pmo_desktop.reports.trends_data import InYear, TrendPoint, load_in_year, load_trends
 from pmo_desktop.scheduling import crossproject, timeline
 from pmo_desktop.store import Portfolio
@@ -294,7 +295,7 @@ def load_pack_data(pf: Portfolio, *, period: date, programme: str | None, today:
 
     codes = {p.code for p in projects}
     # The health rules of `pmo check` (governance.health), run for the pack's period.
-    findings = [f for f in health.run_rules(pf, today=today, period=hi)
+    findings = [f for f in health.run_rules(pf, today=today, period=hi, lang=pack_lang())
                 if programme is None or (f.project is not None and f.project in codes)]
     pack_settings = settings.get("board_pack") if isinstance(settings.get("board_pack"), dict) else {}
     notes = load_commentary(pf, period)

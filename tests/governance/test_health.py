@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -135,16 +136,38 @@ def test_a_healthy_portfolio_has_no_findings(portfolio):
     assert result.integrity_ok and result.findings == []
 
 
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}(-\d{2})?\b")  # 2026-11-26, or a month as 2026-11
+
+
 @pytest.mark.parametrize("rule", sorted(CASES))
 def test_rule_trips(portfolio, rule):
     pid = healthy_project(portfolio)
+    portfolio.set_settings({"date_format": "dmy"})
     CASES[rule][0](portfolio, pid)
     hits = [f for f in run_checks(portfolio, today=TODAY).findings if f.rule == rule]
     assert len(hits) == 1, hits
     hit = hits[0]
     assert hit.project in ("PRJ-1", "PRJ-2")
+    assert not ISO_DAY.search(hit.message), hit.message  # its dates as the portfolio's date format says
     # Every finding says where to click through to, and that row exists.
     assert hit.table and fetch_row(portfolio, hit.table, hit.row_id) is not None
+
+
+def test_finding_dates_in_each_format_and_in_pmo_check(portfolio, capsys):
+    pid = healthy_project(portfolio)
+    raid(portfolio, pid, "I-001", "Issue", due_date="2026-11-03")
+    expected = {"iso": "2026-11-03", "medium": "3 Nov 2026", "dmy": "03/11/2026", "mdy": "11/03/2026"}
+    for style, text in expected.items():
+        portfolio.set_settings({"date_format": style})
+        (hit,) = [f for f in run_checks(portfolio, today=TODAY).findings if f.rule == "issue_past_due"]
+        assert f"was due {text} and is still open" in hit.message
+    portfolio.set_settings({"date_format": "medium"})
+    (hit,) = [f for f in run_checks(portfolio, today=TODAY, lang="zh-CN").findings if f.rule == "issue_past_due"]
+    assert "2026年11月3日" in hit.message
+    path = portfolio.path
+    portfolio.close()
+    assert main(["check", str(path)]) == 0
+    assert "was due 3 Nov 2026 and is still open" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("rule", sorted(CASES))

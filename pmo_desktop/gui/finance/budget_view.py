@@ -34,6 +34,7 @@ from pmo_desktop.finance import (
     budget_grid,
     resolve_period,
 )
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
@@ -274,7 +275,8 @@ class BudgetView(RereadOnShow, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.body = ProjectsOrEmpty(self.table, self)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.totals_label)
         self.refresh()
 
@@ -304,6 +306,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         if current is not None and self.project_box.findData(current) >= 0:
             self.project_box.setCurrentIndex(self.project_box.findData(current))
         self.project_box.blockSignals(False)
+        self.body.show_empty(self.project_box.count() == 0)
         self._load()
 
     def summary(self) -> str:

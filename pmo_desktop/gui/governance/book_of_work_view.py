@@ -54,7 +54,8 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.weight_boxes: dict[str, QSpinBox] = {}
         self.weight_labels: dict[str, QLabel] = {}
         weights = FlowLayout(spacing=10)  # wraps in a narrow window instead of squeezing its neighbours
-        weights.addWidget(QLabel(tr("Weights:")))
+        weights_label = QLabel(tr("Weights:"))
+        weights.addWidget(weights_label)
         for c in self.criteria:
             box = QSpinBox()
             box.setRange(0, 100)
@@ -68,6 +69,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
             weights.addWidget(pair(label, box))
             self.weight_boxes[c["id"]] = box
             self.weight_labels[c["id"]] = label
+        weights_label.setMinimumHeight(QSpinBox().sizeHint().height())  # level with the boxes beside it
         self.save_button = QPushButton(tr("Save weights and cap"))
         self.save_button.setObjectName("saveWeights")
         self.save_button.clicked.connect(self.save_weights)
@@ -108,9 +110,12 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setWordWrap(False)
-        for col, width in enumerate([48, 76, 280, 84, 60, 110, 120, 64] + [72] * n):
-            self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Figures and scores as wide as they need, the project names the rest: on a laptop the names are
+        # readable and the last score column is not pushed off the edge.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # measured on the first rows, so a re-rank of 10,000 stays quick
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for col, c in enumerate(self.criteria, start=FIRST_CRITERION):
             self.model.header_tips[col] = self._scale_tip(c) + "\n" + tr("(double-click a score to change it)")
         self.table.doubleClicked.connect(self._edit_score)

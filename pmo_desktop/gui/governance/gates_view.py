@@ -96,9 +96,11 @@ class GatesView(RefreshWhenShown, PortfolioView):
         self.table.verticalHeader().hide()
         self.table.setIconSize(QSize(29, 18))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        date_width = self.fontMetrics().horizontalAdvance(self.context.fmt.date("2026-12-28")) + 18  # 2026年12月28日
-        for col, width in enumerate((76, 210, 84, 46, 96, 96, 112, 140, 72, 82, 160)):
-            self.table.setColumnWidth(col, max(width, date_width) if col in (4, 5) else width)
+        # Every column in sight on a laptop (1280 wide): dates as wide as a date in the chosen format, the
+        # approvers take what is left.
+        date_w = self.fontMetrics().horizontalAdvance(self.context.fmt.date("2026-12-28")) + 16
+        for col, width in enumerate((76, 200, 84, 46, date_w, date_w, 104, 96, 76, 84)):
+            self.table.setColumnWidth(col, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.open_review())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

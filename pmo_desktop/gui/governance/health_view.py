@@ -137,7 +137,8 @@ class HealthView(RefreshWhenShown, PortfolioView):
     # -- the PortfolioView face -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        result = run_checks(self.portfolio, today=self.today or date.today(), integrity=False)
+        result = run_checks(self.portfolio, today=self.today or date.today(), integrity=False,
+                            lang=self.context.fmt.language)
         self.findings = sorted(result.findings, key=lambda f: (
             f.project is None, f.project or "", SEVERITY_ORDER.get(f.severity, 3), f.rule))
         rows, backgrounds = [], []

@@ -153,10 +153,13 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.table.setIconSize(QSize(29, 18))
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        date_width = self.fontMetrics().horizontalAdvance(self.context.fmt.date("2026-12-28")) + 18  # 2026年12月28日
-        for col, width in enumerate((60, 76, 96, 100, 260, 240, 260, 110, 80)):
-            self.table.setColumnWidth(col, max(width, date_width) if col == 2 else width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        date_w = self.fontMetrics().horizontalAdvance(self.context.fmt.date("2026-12-28")) + 16
+        for col, width in enumerate((60, 76, date_w, 100, 260, 240, 260, 110, 80)):
+            self.table.setColumnWidth(col, width)
+        # The three texts share the width the others leave, so Owner and Status stay in sight on a laptop.
+        header = self.table.horizontalHeader()
+        for col in (4, 5, 6):
+            header.setSectionResizeMode(col, header.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         bar = QHBoxLayout()

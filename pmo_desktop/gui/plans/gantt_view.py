@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,6 +39,7 @@ from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
 from pmo_desktop.gui.plans.reschedule import reschedule_project
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
@@ -141,7 +143,10 @@ class GanttView(PortfolioView):
         self.plan: GanttPlan | None = None
         self.project_box = QComboBox()
         self.project_box.setObjectName("ganttProject")
-        self.project_box.setMinimumWidth(280)
+        # The plan box takes the room the buttons leave (its long names elide), so the bar fits a laptop.
+        self.project_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.project_box.setMinimumContentsLength(18)
+        self.project_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.project_box.currentIndexChanged.connect(lambda _i: self._load_plan(reset_view=True))
         self.zoom_box = QComboBox()
         tp.fill_zoom_box(self.zoom_box, current="Weeks")
@@ -156,17 +161,22 @@ class GanttView(PortfolioView):
         resched.setObjectName("ganttReschedule")
         resched.setToolTip(tr("Recompute this plan's dates from its links (one undoable step)"))
         resched.clicked.connect(lambda: reschedule_project(self.window(), self.selected_project_id()))
-        cross = QPushButton(tr("Link to another project…"))
+        self.cross_button = cross = QPushButton(tr("Link to another project…"))
         cross.setObjectName("ganttCrossLink")
         cross.setToolTip(tr("Make the selected task wait for a task (or milestone) of another project"))
         cross.clicked.connect(lambda: self.link_to_other_project())
-        self.note = QLabel()
+        self.note = QLabel()  # links with other projects: a line of its own under the bar, wrapped
         self.note.setObjectName("ganttNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (QLabel(tr("Plan")), self.project_box, resched, cross, QLabel(tr("Zoom")), self.zoom_box, today):
+        self.project_box.setMaximumWidth(460)
+        bar.addWidget(QLabel(tr("Plan")))
+        bar.addWidget(self.project_box, 1)  # the room left, up to its maximum; then the gap before Export
+        for w in (resched, cross, QLabel(tr("Zoom")), self.zoom_box, today):
             bar.addWidget(w)
-        bar.addWidget(self.note, 1)
+        bar.addStretch(0)
         bar.addWidget(png)
         bar.addWidget(pdf)
 
@@ -200,10 +210,16 @@ class GanttView(PortfolioView):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.chart)
         self.splitter.setSizes([600, 900])
+        self.splitter.setStretchFactor(0, 0)  # a wider window widens the chart; the table keeps its columns
+        self.splitter.setStretchFactor(1, 1)
+        self._split_by_hand = False  # once the divider is dragged, the user's split is kept
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_split_by_hand", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.note)
+        self.body = ProjectsOrEmpty(self.splitter, self)
+        layout.addWidget(self.body, 1)
         self.table.indent.connect(lambda: self._edit_current(edits.indent_task))
         self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
         self._loaded = False  # the plan is read when the view is first shown, not at start-up
@@ -280,6 +296,7 @@ class GanttView(PortfolioView):
             self.chart.verticalScrollBar().setValue(scroll)
         self.note.setText(self.plan.problem if self.plan and self.plan.problem else
                           "; ".join(message(c, current_language()) for c in self.plan.cross) if self.plan else "")
+        self.note.setVisible(bool(self.note.text()))
         self._enable_plan_actions()
         if pid is not None:
             self.project_selected.emit(pid)
@@ -298,29 +315,53 @@ class GanttView(PortfolioView):
                             (self.pdf_button, tr("Save the plan as a PDF"))):
             button.setEnabled(has_tasks)
             button.setToolTip(why or tip)
+        self.cross_button.setEnabled(has_tasks and not read_only)
+        self.cross_button.setToolTip(why or (tr("The file is open read-only") if read_only else tr(
+            "Make the selected task wait for a task (or milestone) of another project")))
+        self.body.show_empty(self.project_box.count() == 0)
 
     def _size_columns(self) -> None:
-        """Whole WBS numbers, names (up to a limit), dates in the chosen format and predecessors, in
-        the bold of summary rows: nothing in the task table is cut to '...'."""
+        """Whole WBS numbers, dates in the chosen format, days, % and predecessors, in the bold of summary
+        rows; the task names get what is left (up to a limit) so no column is cut off at the table's edge."""
         bold = QFontMetrics(self.model._bold)
         pad = 18
-        date_w = bold.horizontalAdvance(self.context.fmt.date("2026-12-28") + " 13:00") + pad  # with a time
+        date_w = bold.horizontalAdvance(self.context.fmt.date("2026-12-28")) + pad
         texts = self.model._texts
         titles = column_titles()
 
         def widest(col: int, header: str, floor: int = 0) -> int:
             return max([bold.horizontalAdvance(t[col]) for t in texts] + [bold.horizontalAdvance(header), floor]) + pad
 
-        widths = (widest(0, titles[0]), min(widest(1, titles[1], 160), 360),
-                  max(date_w, widest(2, titles[2])), max(date_w, widest(3, titles[3])), widest(4, titles[4]),
-                  widest(5, "100%"), min(widest(6, titles[6]), 200))
+        self._widths = [widest(0, titles[0]), min(widest(1, titles[1], 160), 360),
+                        max(date_w, widest(2, titles[2])), max(date_w, widest(3, titles[3])), widest(4, titles[4]),
+                        widest(5, "100%"), min(widest(6, titles[6]), 200)]
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Give the table its columns' width (at most ~60% of the view), narrowing the task names rather than
+        pushing Predecessors off the edge; the chart takes the rest. Done for each plan shown, once the view
+        has its real width, and again when the window is resized (until the divider is dragged by hand)."""
+        widths = list(getattr(self, "_widths", []))
+        if not widths:
+            return
+        splitter = getattr(self, "splitter", None)
+        total = sum(splitter.sizes()) if splitter is not None else 0
+        if total < 200 or not self.isVisible() or self._split_by_hand:  # columns only
+            for col, width in enumerate(widths):
+                self.table.setColumnWidth(col, width)
+            return
+        room = total * 60 // 100 - 4
+        overflow = sum(widths) - room
+        if overflow > 0:  # shorten task names (they elide, with the full name in the chart's labels)
+            widths[1] = max(120, widths[1] - overflow)
         for col, width in enumerate(widths):
             self.table.setColumnWidth(col, width)
-        if texts and not getattr(self, "_table_fitted", False):  # the first plan shown: the table whole
-            self._table_fitted = True
-            total = sum(self.splitter.sizes()) or 1500
-            table = min(sum(widths) + 4, total * 62 // 100)
-            self.splitter.setSizes([table, max(total - table, 200)])
+        table = min(sum(widths) + 4, max(room, 0) + 4)
+        self.splitter.setSizes([table, max(total - table, 200)])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_table()
 
     def summary(self) -> str:
         if not self.plan:

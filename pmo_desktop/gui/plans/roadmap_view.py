@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.gui.plans import timeline_paint as tp
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.scheduling.crossproject import cross_links
@@ -74,6 +75,11 @@ def paint_roadmap(p: QPainter, items, scale: tp.TimeScale, first: int, last: int
             tp.diamond(p, cx, y + ROW_H / 2, 5, QColor("#263238") if done else QColor("#FFFFFF"),
                        QColor("#263238"))
     paint_cross_links(p, items, scale, links, first, last)
+    for n in range(first, min(last, len(items) - 1) + 1):  # letters last: above diamonds and arrows
+        kind, item = items[n]
+        if kind == "project" and item.start and item.finish:
+            left, right = scale.bar(item.start, item.finish)
+            tp.rag_letter(p, left, right, n * ROW_H + 6, ROW_H - 12, item.rag, visible_left=x0)
     if today is not None:
         tp.paint_today(p, scale, today, top, height)
 
@@ -256,13 +262,15 @@ class RoadmapView(PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.chart, 1)
+        self.body = ProjectsOrEmpty(self.chart, self)
+        layout.addWidget(self.body, 1)
         self._loaded = False  # read when first shown, so a large portfolio opens as fast as before
 
     def refresh(self) -> None:
         if not self._loaded:
             return
         self.rows = roadmap_rows(self.portfolio.conn)
+        self.body.show_empty(not self.rows)
         self.chart.links = cross_links(self.portfolio.conn)
         current = self.programme_box.currentData()  # a programme name; None for all
         self.programme_box.blockSignals(True)

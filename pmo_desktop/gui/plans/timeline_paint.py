@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
@@ -211,5 +211,30 @@ def rag_bar(p: QPainter, left: float, right: float, y: float, h: float, rag: str
     if shown.width() > 16:
         p.drawText(shown.adjusted(5, 0, -4, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                    f"{r.letter}  {label}" if label and shown.width() > 80 else r.letter)
+    font.setBold(False)
+    p.setFont(font)
+
+
+def rag_letter(p: QPainter, left: float, right: float, y: float, h: float, rag: str | None,
+               visible_left: float | None = None) -> None:
+    """The RAG letter again, on a patch of the bar's colour, above milestones and link arrows drawn over
+    the bar's start (the letter is what colour-blind readers and black-and-white prints go by)."""
+    try:
+        r = Rag(rag) if rag else Rag.GREY
+    except ValueError:
+        r = Rag.GREY
+    start = max(left, visible_left if visible_left is not None else left)
+    if right - start <= 16:
+        return
+    font = QFont(p.font())
+    font.setBold(True)
+    font.setPointSizeF(8)
+    p.setFont(font)
+    box = QRectF(start + 2, y + 2, QFontMetricsF(font).horizontalAdvance(r.letter) + 6, h - 4)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(r.colour))
+    p.drawRect(box)
+    p.setPen(QColor(r.text_colour))
+    p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), r.letter)
     font.setBold(False)
     p.setFont(font)

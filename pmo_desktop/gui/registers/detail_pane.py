@@ -226,6 +226,7 @@ class DetailPane(QFrame):
         layout.addLayout(self.chips)
         layout.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tabs, 1)
+        layout.addStretch(0)  # takes the room while no project is shown (the tabs are hidden then)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(body)
@@ -257,6 +258,8 @@ class DetailPane(QFrame):
         for table in (self.history, self.changes, self.raid, self.milestones, self.budget):
             table.setRowCount(0)
         self.report_button.setEnabled(False)
+        self.report_button.hide()  # no empty form under "No project selected"
+        self.tabs.hide()
 
     def show_item(self, table: str, row_id: int) -> None:
         """Show a selected item that is not a project (a RAID item) above its project's details."""
@@ -287,6 +290,8 @@ class DetailPane(QFrame):
             self.project_id = None
             self._empty()
             return
+        self.report_button.show()
+        self.tabs.show()
         row = list(summary.values())
         (code, name, programme, stage, status, priority, baseline, unit, theme, *rags) = row
         self.title.setText(f"{code} — {name}")

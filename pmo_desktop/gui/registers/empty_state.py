@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
+from pmo_desktop.registers.definitions import REGISTERS
 
 
 def _about(about: str) -> str:
@@ -64,3 +65,33 @@ class EmptyState(QFrame):
         for button in (self.add_button, self.import_button):
             button.setEnabled(writable)
             button.setToolTip("" if writable else why)
+
+
+class ProjectsOrEmpty(QStackedWidget):
+    """A view's body (a roadmap, a plan, a budget grid) or, while the portfolio has no projects, the
+    project register's empty state: add the first project or import a workbook, not a blank grid."""
+
+    def __init__(self, body: QWidget, view, parent=None):
+        super().__init__(parent)
+        self.body = body
+        register = REGISTERS["projects"]
+        self.empty = EmptyState(register.title, register.about, register.noun, add=self._add, import_=self._import)
+        self._view = view
+        self.addWidget(body)
+        self.addWidget(self.empty)
+
+    def show_empty(self, empty: bool) -> None:
+        pf = self._view.portfolio
+        self.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
+        self.setCurrentWidget(self.empty if empty else self.body)
+
+    def _add(self) -> None:
+        window = self._view.window()
+        if hasattr(window, "show_view"):
+            window.show_view("projects")
+            window.current_view().add_row()
+
+    def _import(self) -> None:
+        action = getattr(self._view.window(), "actions", {}).get("import")
+        if action is not None:
+            action.trigger()

@@ -158,6 +158,12 @@ class RegisterModel(QAbstractTableModel):
     def distinct_values(self, key: str, limit: int = 500) -> list[Any]:
         return Q.distinct_values(self.pf, self.register, self._column(key), limit)
 
+    def sorting(self) -> tuple[str, bool] | None:
+        """(column key, descending) of the sort in force, or None."""
+        if self._sort is None:
+            return None
+        return self._sort[0], self._sort[1] == Qt.SortOrder.DescendingOrder
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort = (self.columns[column].key, order) if 0 <= column < len(self.columns) else None
         if self._loaded:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.domain.enums import Rag
+from pmo_desktop.gui.registers.column_layout import apply_layout, capture_layout
 from pmo_desktop.gui.registers.delegates import RegisterDelegate
 from pmo_desktop.gui.registers.empty_state import EmptyState
 from pmo_desktop.gui.registers.register_model import BLANK, RegisterModel
@@ -28,6 +29,7 @@ from pmo_desktop.gui.widgets.texts import shown as shown_word
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import columns as C
 from pmo_desktop.registers.definitions import Register
+from pmo_desktop.registers.layout import merge_layout, read_layout
 from pmo_desktop.store import custom_fields
 
 ALL = object()
@@ -43,6 +45,12 @@ class FilterBox(QComboBox):
     def showPopup(self) -> None:
         self._refill()
         super().showPopup()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Whole text when there is room; in a narrow window (the details pane open on a laptop) the
+        boxes give way and elide rather than overlap."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 80), hint.height())
 
 
 class RegisterView(PortfolioView):
@@ -64,7 +72,7 @@ class RegisterView(PortfolioView):
         self.search_box.setObjectName("quickSearch")
         self.search_box.setPlaceholderText(tr("Search {what}…").format(what=shown(register.plural)))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(220)
+        self.search_box.setMinimumWidth(150)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.apply_search_now)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
@@ -282,18 +290,27 @@ class RegisterView(PortfolioView):
         return tr("{n} of {total} {what}").format(n=f"{shown:,}", total=f"{total:,}", what=noun)
 
     def _settings_key(self) -> str:
-        return f"columns/{self.register.name}/{len(self.model.columns)}"
+        return f"layout/{self.register.name}"
 
     def save_state(self) -> None:
-        self.context.settings.setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+        """Column order, widths, hidden columns and sort, by column key (registers/layout.py): a release
+        that adds or reorders columns, or a new custom field, keeps the analyst's layout."""
+        previous = read_layout(self.context.settings.value(self._settings_key()))
+        layout = capture_layout(self.table, self.model.columns, self.model.sorting(), previous)
+        self.context.settings.setValue(self._settings_key(), layout.to_json())
 
     def restore_state(self) -> None:
-        state = self.context.settings.value(self._settings_key())
-        if isinstance(state, QByteArray | bytes) and state:
-            self.table.horizontalHeader().restoreState(QByteArray(state))
-            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-            self.table._keep_frozen_first()
-            self.table._refresh_frozen()
+        saved = read_layout(self.context.settings.value(self._settings_key()))
+        if saved is None:  # a layout saved by an earlier version, for exactly these columns
+            legacy = self.context.settings.value(f"columns/{self.register.name}/{len(self.model.columns)}")
+            if isinstance(legacy, QByteArray | bytes) and legacy:
+                self.table.horizontalHeader().restoreState(QByteArray(legacy))
+                self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
+            apply_layout(self.table, self.model.columns, merge_layout(saved, [c.key for c in self.model.columns]),
+                         frozen=self.table.frozen_count)
+        self.table._keep_frozen_first()
+        self.table._refresh_frozen()
 
     def selected_project_id(self) -> int | None:
         current = self.table.currentIndex()

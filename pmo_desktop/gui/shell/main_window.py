@@ -28,6 +28,7 @@ from pmo_desktop.gui.registers.detail_pane import DetailPane
 from pmo_desktop.gui.shell import file_actions
 from pmo_desktop.gui.shell.about import add_help_menu
 from pmo_desktop.gui.shell.date_format_menu import add_date_format_menu
+from pmo_desktop.gui.shell.detail_toggle import DETAIL_KEY, sync_detail
 from pmo_desktop.gui.shell.file_actions import Prompts, file_filter, said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.settings_menu import add_language_menu
@@ -414,8 +415,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
+        else:  # a first start: 1400x860, or the screen's free area on a smaller laptop screen
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            self.resize(min(1400, screen.width()) if screen else 1400, min(860, screen.height()) if screen else 860)
         state = self.settings.value("window/state")
         if state:
             self.restoreState(state)
@@ -433,6 +435,11 @@ class MainWindow(QMainWindow):
         self.detail.save_state()
         for page in self.pages.built.values():
             page.save_state()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.settings.value(DETAIL_KEY) is None and "toggle_detail" in getattr(self, "actions", {}):
+            sync_detail(self)  # until the analyst chooses, the pane follows the window's width (detail_toggle)
 
     def closeEvent(self, event) -> None:
         if self.portfolio is not None:

@@ -39,7 +39,7 @@ def test_reschedule_and_export_are_off_without_a_plan(make_window, tmp_path):
     window.show()
     window.show_view("gantt")
     gantt = window.current_view()
-    for button in (gantt.reschedule_button, gantt.png_button, gantt.pdf_button):
+    for button in (gantt.reschedule_button, gantt.png_button, gantt.pdf_button, gantt.cross_button):
         assert not button.isEnabled() and "no plan yet" in button.toolTip()
     action = window.actions["reschedule"]
     assert not action.isEnabled() and "no plan" in action.toolTip()
@@ -51,3 +51,17 @@ def test_with_a_plan_reschedule_and_export_are_on(window):
     gantt = window.current_view()
     assert gantt.plan and gantt.reschedule_button.isEnabled() and gantt.png_button.isEnabled()
     assert window.actions["reschedule"].isEnabled()
+
+
+def test_views_of_projects_in_a_portfolio_with_none_offer_the_first_project(make_window, tmp_path):
+    window = make_window(create_portfolio(tmp_path / "empty.pmo"))
+    window.show()
+    for name in ("roadmap", "gantt", "budget"):
+        window.show_view(name)
+        view = window.current_view()
+        assert view.body.empty.isVisible() and not view.body.body.isVisible(), name
+        assert "project register" in view.body.empty.about.text()
+    window.current_view().body.empty.add_button.click()  # from the budget: the first project, in the register
+    assert window.current_view_name() == "projects" and window.current_view().model.rowCount() == 1
+    window.show_view("roadmap")
+    assert window.current_view().body.body.isVisible() and not window.current_view().body.empty.isVisible()

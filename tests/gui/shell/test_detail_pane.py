@@ -62,3 +62,13 @@ def test_on_a_laptop_sized_window_the_pane_starts_hidden(make_window, demo_path)
     assert win.detail.isVisible()
     win.show_view("projects")
     assert win.detail.isVisible()  # the choice now holds at any width
+
+
+def test_no_empty_form_while_no_project_is_selected(window):
+    window.show()
+    window.show_view("projects")
+    window.detail.show_project(None)
+    assert window.detail.title.isVisible() and not window.detail.tabs.isVisible()
+    assert not window.detail.report_button.isVisible()
+    window.select_first_row()
+    assert window.detail.tabs.isVisible() and window.detail.report_button.isVisible()
