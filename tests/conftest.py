@@ -22,6 +22,13 @@ SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 DEMO_TODAY = date(2026, 11, 27)
 
 
+def pytest_collection_modifyitems(items):
+    """Every test on the shared PostgreSQL server runs in one xdist worker: the fault tests stop it."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("postgresql"))
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Backups, logs and the GUI's demo file go to a per-test folder, never the user's."""
