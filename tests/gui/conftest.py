@@ -13,6 +13,16 @@ from pmo_desktop.gui.widgets.compat import protect_singletons
 protect_singletons()  # PySide6 6.12 on Python 3.11 loses references to None/True/False (see compat.py)
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As the application does: no garbage collection on a worker thread while a window test runs."""
+    from pmo_desktop.gui.shell import collector
+
+    guard = collector.install(qapp)
+    yield
+    guard.uninstall()
+
+
 class Answers:
     """Stands in for modal dialogs: records what was shown, answers from a script."""
 

@@ -1,10 +1,12 @@
 """The change log makes every batch undoable: random edits, then undo all, equals the start."""
 
+import shutil
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pmo_desktop.store import UndoConflict, create_portfolio
+from pmo_desktop.store import UndoConflict, create_portfolio, open_portfolio
 from pmo_desktop.store.changelog import user_tables
 from pmo_desktop.store.rows import delete_rows, insert_row, update_row
 
@@ -78,13 +80,22 @@ _ops = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(batches=st.lists(_ops, min_size=1, max_size=5))
-def test_random_edits_then_undo_all_restores_start(tmp_path_factory, batches):
-    path = tmp_path_factory.mktemp("prop") / "p.pmo"
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """Five projects, each inserted as its own batch; every example starts from a copy of this file."""
+    path = tmp_path_factory.mktemp("seeded") / "seed.pmo"
     with create_portfolio(path) as pf:
         for i in range(5):
             insert_row(pf, "projects", {"code": f"S-{i}", "name": f"Seed {i}", "percent_complete": i * 10.5})
+    return path
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(batches=st.lists(_ops, min_size=1, max_size=5))
+def test_random_edits_then_undo_all_restores_start(tmp_path_factory, seeded, batches):
+    path = tmp_path_factory.mktemp("prop") / "p.pmo"
+    shutil.copy(seeded, path)
+    with open_portfolio(path) as pf:
         start = snapshot(pf)
         done = []
         counter = 0

@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("PMO Desktop")
     app.setOrganizationName("PMO Desktop")
     app.setApplicationVersion(__version__)
+    from pmo_desktop.gui.shell import collector
+
+    collector.install(app)  # cycles are freed on this thread, never on a worker's (see collector.py)
     from pmo_desktop.gui.shell.i18n import chosen_language, install_translators
 
     try:
