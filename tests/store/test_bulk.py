@@ -13,7 +13,7 @@ from pmo_desktop.store import bulk, create_portfolio
 ROWS = 600  # above bulk.MIN_ROWS
 
 
-def _log(pf, batch_id: int) -> list[tuple]:
+def batch_log(pf, batch_id: int) -> list[tuple]:
     """The batch's log with the clock's stamps left out (they differ between any two runs)."""
     out = []
     for tbl, row_id, op, col, old, new in pf.conn.execute(
@@ -49,7 +49,7 @@ def _both(pair, monkeypatch, write) -> tuple[list, list]:
         monkeypatch.setattr(bulk, "MIN_ROWS", smallest)
         with pf.batch("cli", "bulk") as batch_id:
             write(pf.conn)
-        logs.append(_log(pf, batch_id))
+        logs.append(batch_log(pf, batch_id))
     return logs[0], logs[1]
 
 
@@ -130,7 +130,7 @@ def test_a_row_that_breaks_a_rule_leaves_nothing_behind(portfolio):
             bulk.update_rows(portfolio.conn, "tasks", ["percent_complete"], moves)
         portfolio.conn.execute("INSERT INTO tasks (project_id, name) VALUES (1, 'After')")  # still logged
     assert portfolio.conn.execute("SELECT * FROM tasks WHERE name <> 'After' ORDER BY id").fetchall() == before
-    assert [r[2] for r in _log(portfolio, batch_id)] == ["insert"]
+    assert [r[2] for r in batch_log(portfolio, batch_id)] == ["insert"]
     assert portfolio.conn.execute("SELECT logging FROM _state").fetchone() == (1,)
 
 
@@ -142,7 +142,7 @@ def test_nothing_is_logged_while_the_log_is_off(portfolio):
         bulk.insert_rows(portfolio.conn, "tasks", TASK_COLS, _tasks(ROWS))
         bulk.update_rows(portfolio.conn, "tasks", ["owner"], [("Ann", i) for i in range(1, ROWS + 1)])
         assert portfolio.conn.execute("SELECT logging FROM _state").fetchone() == (0,)
-    assert _log(portfolio, batch_id) == []
+    assert batch_log(portfolio, batch_id) == []
     assert portfolio.conn.execute("SELECT count(*) FROM tasks WHERE owner = 'Ann'").fetchone() == (ROWS,)
 
 
