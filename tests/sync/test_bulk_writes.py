@@ -11,7 +11,6 @@ from pmo_desktop.store import bulk, open_portfolio
 from tests.sync.pg import local_rows
 from tests.sync.test_merge import assert_equal_to_server, sync
 
-
 ROWS = 300
 
 
