@@ -54,21 +54,41 @@ def _logging(conn: sqlite3.Connection, table: str) -> bool:
 
 class _Suspended:
     """A savepoint with the log's triggers off inside it (as they were after it); on any error
-    everything done in it is undone."""
+    everything done in it is undone.
 
-    def __init__(self, conn: sqlite3.Connection):
+    `logging = 0` stops a trigger from writing, but SQLite still starts it for every row to find that
+    out (a third of a large insert). So the one trigger the statement would fire is also taken out for
+    the length of the savepoint and put back from its own stored text: DDL is transactional, so a
+    failure or a killed process leaves it in place, and the file's schema ends byte for byte as it was.
+    When it cannot be taken out (a statement of the caller's is still reading), `logging = 0` alone
+    does the job."""
+
+    def __init__(self, conn: sqlite3.Connection, trigger: str | None = None):
         self.conn = conn
         self.name = f"pmo_bulk_{next(_names)}"
         self.was = 1
+        self.trigger = trigger
+        self.sql: str | None = None
 
     def __enter__(self):
         self.conn.execute(f"SAVEPOINT {self.name}")
         self.was = self.conn.execute("SELECT logging FROM _state WHERE id = 1").fetchone()[0]
         self.conn.execute("UPDATE _state SET logging = 0 WHERE id = 1")
+        if self.trigger is not None:
+            row = self.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                    (self.trigger,)).fetchone()
+            if row is not None:
+                try:
+                    self.conn.execute(f"DROP TRIGGER [{self.trigger}]")
+                    self.sql = row[0]
+                except sqlite3.OperationalError:
+                    self.sql = None
         return self
 
     def __exit__(self, kind, exc, tb) -> None:
         if kind is None:
+            if self.sql is not None:
+                self.conn.execute(self.sql)
             self.conn.execute("UPDATE _state SET logging = ? WHERE id = 1", (self.was,))
             self.conn.execute(f"RELEASE {self.name}")
         elif self.conn.in_transaction:
@@ -97,7 +117,7 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
         conn.executemany(sql, rows)  # SQLite then picks free ids at random: the triggers know them
         return len(rows)
     image = _row_json("t", table_columns(conn, table))
-    with _Suspended(conn):
+    with _Suspended(conn, f"_log_{table}_insert"):
         conn.executemany(sql, rows)
         if explicit is None:
             # New ids are above every id before (INTEGER PRIMARY KEY), so in the order they were given.
@@ -156,7 +176,7 @@ def update_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
         raise sqlite3.OperationalError(f"no such column: {missing[0]}")
     logged = _logging(conn, table)
     keyed = [(r[width], *r[:width]) for r in rows]
-    with _Suspended(conn), _Keys(conn, keyed, ["id", *columns], declared) as keys:
+    with _Suspended(conn, f"_log_{table}_update"), _Keys(conn, keyed, ["id", *columns], declared) as keys:
         if logged:
             # What the trigger's `OLD.[c] IS NOT NEW.[c]` finds, per row and column: the table's
             # column on the left (its collation), the same declared type on both sides (its affinity).

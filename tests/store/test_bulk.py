@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from pmo_desktop.store import bulk, create_portfolio
+from pmo_desktop.store import bulk, create_portfolio, open_portfolio
 
 ROWS = 600  # above bulk.MIN_ROWS
 
@@ -94,7 +94,12 @@ def test_update_logs_each_changed_column_as_the_triggers_do(pair, monkeypatch):
     assert stored == pair[0].conn.execute("SELECT typeof(owner), typeof(duration_days) FROM tasks WHERE id = 2").fetchone()
 
 
+def _triggers(pf) -> list[tuple]:
+    return sorted(pf.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
 def test_undo_and_redo_of_a_bulk_write(portfolio):
+    triggers = _triggers(portfolio)
     with portfolio.batch("cli", "project"):
         portfolio.conn.execute("INSERT INTO projects (id, code, name) VALUES (1, 'A', 'Alpha')")
     with portfolio.batch("cli", "add") as added:
@@ -112,9 +117,15 @@ def test_undo_and_redo_of_a_bulk_write(portfolio):
     portfolio.undo(moved)
     portfolio.undo(added)
     assert portfolio.conn.execute("SELECT count(*) FROM tasks").fetchone()[0] == 0
+    assert _triggers(portfolio) == triggers  # the log's triggers are back, word for word
+    path = portfolio.path
+    portfolio.close()
+    with open_portfolio(path, read_only=True) as again:
+        assert again.missing_log_triggers == []
 
 
 def test_a_row_that_breaks_a_rule_leaves_nothing_behind(portfolio):
+    triggers = _triggers(portfolio)
     with portfolio.batch("cli", "tasks"):
         portfolio.conn.execute("INSERT INTO projects (id, code, name) VALUES (1, 'A', 'Alpha')")
         bulk.insert_rows(portfolio.conn, "tasks", TASK_COLS, _tasks(ROWS))
@@ -132,6 +143,19 @@ def test_a_row_that_breaks_a_rule_leaves_nothing_behind(portfolio):
     assert portfolio.conn.execute("SELECT * FROM tasks WHERE name <> 'After' ORDER BY id").fetchall() == before
     assert [r[2] for r in batch_log(portfolio, batch_id)] == ["insert"]
     assert portfolio.conn.execute("SELECT logging FROM _state").fetchone() == (1,)
+    assert _triggers(portfolio) == triggers
+
+
+def test_a_bulk_write_while_a_query_is_still_reading(portfolio):
+    """A caller's query still reading while a bulk write takes its trigger out: both finish, all logged."""
+    with portfolio.batch("cli", "project"):
+        portfolio.conn.execute("INSERT INTO projects (id, code, name) VALUES (1, 'A', 'Alpha')")
+    with portfolio.batch("cli", "add") as batch_id:
+        reading = portfolio.conn.execute("SELECT id FROM projects")
+        reading.fetchone()
+        bulk.insert_rows(portfolio.conn, "tasks", TASK_COLS, _tasks(ROWS))
+        reading.fetchall()
+    assert len(batch_log(portfolio, batch_id)) == ROWS
 
 
 def test_nothing_is_logged_while_the_log_is_off(portfolio):
