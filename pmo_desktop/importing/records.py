@@ -39,7 +39,7 @@ class CellError:
         return f"{where}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     row: int  # spreadsheet row number
     values: dict[str, Any] = field(default_factory=dict)
