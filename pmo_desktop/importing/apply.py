@@ -143,8 +143,9 @@ class _Writer:
             self.updated += len(params)
 
     def _resolve(self, row: RowResult) -> dict:
-        if not row.refs and not any(c in row.values for c in _PSEUDO):
-            return row.values  # most rows: written as planned (never changed in place)
+        v = row.values
+        if not row.refs and "programme" not in v and "parent_wbs" not in v and "predecessors" not in v:
+            return v  # most rows: written as planned (never changed in place); the names are _PSEUDO's
         values = {c: v for c, v in row.values.items() if c not in _PSEUDO}
         for col, code in row.refs.items():
             values[col] = self.projects[code]
