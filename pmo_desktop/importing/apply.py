@@ -11,10 +11,12 @@ from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
 from pmo_desktop.importing.grid import CancelCheck, Progress
 from pmo_desktop.importing.plan import CHANGED, NEW, ImportPlan, RowResult, SheetPlan
+from pmo_desktop.store import bulk
 from pmo_desktop.store.value_lists import extend_lists
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _PSEUDO = ("programme", "parent_wbs", "predecessors")
+_CHUNK = 5000  # new rows per bulk insert (a cancel is looked at between chunks)
 
 
 @dataclass
@@ -74,6 +76,8 @@ class _Writer:
         self.updated = 0
         self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
         self.programmes = {name: pid for pid, name in self.conn.execute("SELECT id, name FROM programmes")}
+        self._pending: list = []  # [(table, *columns), params...]: changed rows waiting for one bulk UPDATE
+        self._stamp: str | None = None  # updated_at of this import's changed rows
 
     def create_projects(self, plan: ImportPlan) -> None:
         """Projects the rows name that the portfolio lacked, answered 'create': code and name from the rows."""
@@ -104,22 +108,44 @@ class _Writer:
             if row.action == NEW:
                 groups.setdefault(tuple(values), []).append(list(values.values()))
             else:
-                self._write(table, row, values)
+                self._update_later(table, row, values)
                 self._tick()
+        self._flush()
         for cols, params in groups.items():
-            sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                   f"VALUES ({', '.join('?' for _ in cols)})")
-            for start in range(0, len(params), 1000):
-                chunk = params[start:start + 1000]
-                self.conn.executemany(sql, chunk)
+            for start in range(0, len(params), _CHUNK):
+                chunk = params[start:start + _CHUNK]
+                bulk.insert_rows(self.conn, table, cols, chunk)
                 self.inserted += len(chunk)
                 self._tick(len(chunk))
         if sheet.kind == "projects" and groups:
             self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
 
+    def _update_later(self, table: str, row: RowResult, values: dict) -> None:
+        """Queue a changed row's UPDATE; runs of rows that change the same columns go in one bulk write,
+        in the plan's order (flushed before anything else is written)."""
+        changed = {c: values[c] for c in values if c in row.changes or c in row.refs or c == "programme_id"}
+        if not changed:
+            return
+        if self._stamp is None:
+            self._stamp = bulk.now(self.conn)
+        cols = (table, *changed)
+        if self._pending and self._pending[0] != cols:
+            self._flush()
+        if not self._pending:
+            self._pending = [cols]
+        self._pending.append([*changed.values(), self._stamp, row.target_id])
+
+    def _flush(self) -> None:
+        if self._pending:
+            (table, *cols), *params = self._pending
+            self._pending = []
+            bulk.update_rows(self.conn, table, [*cols, "updated_at"], params)
+            self.updated += len(params)
+
     def _resolve(self, row: RowResult) -> dict:
-        if not row.refs and not any(c in row.values for c in _PSEUDO):
-            return row.values  # most rows: written as planned (never changed in place)
+        v = row.values
+        if not row.refs and "programme" not in v and "parent_wbs" not in v and "predecessors" not in v:
+            return v  # most rows: written as planned (never changed in place); the names are _PSEUDO's
         values = {c: v for c, v in row.values.items() if c not in _PSEUDO}
         for col, code in row.refs.items():
             values[col] = self.projects[code]
@@ -157,6 +183,7 @@ class _Writer:
                 self.updated += 1
 
     def _insert(self, table: str, values: dict) -> int:
+        self._flush()
         cols = list(values)
         cur = self.conn.execute(f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
                                 f"VALUES ({', '.join('?' for _ in cols)})", list(values.values()))

@@ -159,8 +159,10 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
     for r, raw in enumerate(cs.to_python(skip_empty_area=False)):
         if r > last_filled + TRAILING_EMPTY_ROWS and last_filled >= 0:
             break
-        row = [None if v == "" else int(v) if v.__class__ is float and v.is_integer() and -_BIG < v < _BIG
-               else v if v.__class__ is not time and v.__class__ is not timedelta else _value(v) for v in raw]
+        # text first (most cells), then numbers: "" is an empty cell, a whole float an int, a time text
+        row = [v if (c := v.__class__) is str and v else None if c is str
+               else (int(v) if v.is_integer() and -_BIG < v < _BIG else v) if c is float
+               else v if c is not time and c is not timedelta else _value(v) for v in raw]
         while row and row[-1] is None:
             row.pop()
         if row:

@@ -8,6 +8,7 @@ A key that appears twice in the file is an error on the second row.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +32,7 @@ from pmo_desktop.store.value_lists import value_lists
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     row: int
     action: str
@@ -215,11 +216,16 @@ def _headers(table: Table, mapping: Mapping) -> dict[str, str]:
     return {f: by_index.get(cols[0], "") for f, cols in mapping.columns.items()}
 
 
+@functools.cache
+def _table_of(kind: str) -> str:
+    return k.kind_named(kind).table
+
+
 def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict | None, seen: dict,
             compare: dict | None = None) -> RowResult:
     """Turn a prepared record into a RowResult: error, duplicate, new, changed or unchanged."""
     result = RowResult(rec.row, ERROR, key, values)
-    problem = None if rec.errors else row_problem(k.kind_named(plan.kind).table, {**(existing or {}), **values})
+    problem = None if rec.errors else row_problem(_table_of(plan.kind), {**existing, **values} if existing else values)
     if rec.errors:
         result.errors = rec.errors
     elif problem:

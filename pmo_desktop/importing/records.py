@@ -39,7 +39,7 @@ class CellError:
         return f"{where}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     row: int  # spreadsheet row number
     values: dict[str, Any] = field(default_factory=dict)
@@ -187,7 +187,7 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
         if (not filled or (filled <= key_only and not rec.errors)) and not month_values:
             empty += 1  # nothing, or only a pre-numbered key in an unused template row
             continue
-        if (records and not (filled & identity) and filled <= text_fields and not month_values
+        if (records and filled.isdisjoint(identity) and filled <= text_fields and not month_values
                 and not rec.errors):
             prev = records[-1]
             for name in filled:

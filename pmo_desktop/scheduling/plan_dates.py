@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from pmo_desktop.store import bulk
+
 _SPAN = """SELECT project_id, min(start_date), max(finish_date) FROM tasks
            WHERE finish_date IS NOT NULL {where} GROUP BY project_id"""
 
@@ -39,11 +41,15 @@ def disagreements(conn: sqlite3.Connection) -> list[tuple[int, str, str | None, 
 def align_project_dates(conn: sqlite3.Connection, project_ids: Iterable[int] | None = None) -> int:
     """Copy each planned project's plan start and finish onto the project; returns how many changed.
     Call inside the caller's batch (it writes through the change log like any edit)."""
-    changed = 0
-    for pid, (start, finish) in plan_spans(conn, project_ids).items():
-        changed += conn.execute(
-            """UPDATE projects SET start_date = ?, finish_date = ?,
-                      updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-               WHERE id = ? AND (start_date IS NOT ? OR finish_date IS NOT ?)""",
-            (start, finish, pid, start, finish)).rowcount
-    return changed
+    spans = plan_spans(conn, project_ids)
+    if not spans:
+        return 0
+    stamp = None
+    rows = []
+    for pid, start, finish in conn.execute("SELECT id, start_date, finish_date FROM projects ORDER BY id"):
+        span = spans.get(pid)
+        if span is not None and (start, finish) != span:
+            stamp = stamp or bulk.now(conn)
+            rows.append((*span, stamp, pid))
+    bulk.update_rows(conn, "projects", ("start_date", "finish_date", "updated_at"), rows)
+    return len(rows)

@@ -22,8 +22,10 @@ from pmo_desktop.scheduling.network import (
     topological_order,
 )
 from pmo_desktop.store import Portfolio, PortfolioError
+from pmo_desktop.store import bulk as bulk_write
 
-_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+# What a reschedule writes of a task, in the order of ProjectSchedule.updates (then its id).
+_WRITTEN = ("start_date", "finish_date", "duration_days", "start_at", "finish_at", "duration_minutes", "updated_at")
 
 
 class Cancelled(PortfolioError):
@@ -383,10 +385,7 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
     if changes or any(d[0] in wanted for d in plan_dates.disagreements(conn)):
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
         with pf.batch(source, label) as batch_id:
-            conn.executemany(
-                f"""UPDATE tasks SET start_date = ?, finish_date = ?, duration_days = ?, start_at = ?,
-                    finish_at = ?, duration_minutes = ?, updated_at = {_NOW} WHERE id = ?""",
-                changes,
-            )
+            stamp = bulk_write.now(conn)  # one UPDATE ... FROM, logged set-wise (store/bulk.py)
+            bulk_write.update_rows(conn, "tasks", _WRITTEN, [(*u[:6], stamp, u[6]) for u in changes])
             plan_dates.align_project_dates(conn, wanted)  # one finish date: the project's follows its plan
     return Rescheduled(reports, batch_id, skipped)
