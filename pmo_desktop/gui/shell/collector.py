@@ -47,13 +47,14 @@ class MainThreadCollector(QObject):
         gc.collect()
         if self._was_enabled:
             gc.enable()
+        self.setParent(None)  # the next install() makes a new one
 
 
 def install(app: QObject) -> MainThreadCollector:
     """One collector per application; installing again returns the one there is."""
-    existing = app.findChild(MainThreadCollector)
-    if existing is not None and existing._timer.isActive():
-        return existing
+    for existing in app.findChildren(MainThreadCollector):
+        if existing._timer.isActive():
+            return existing
     return MainThreadCollector(app)
 
 
