@@ -22,16 +22,6 @@ SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"
 DEMO_TODAY = date(2026, 11, 27)
 
 
-def pytest_collection_modifyitems(items):
-    """Every test on the shared PostgreSQL server runs in one xdist worker (the fault tests stop it),
-    and they come first: as one long unit of work they would otherwise be the last to finish."""
-    on_server = [item for item in items if "pg_server" in getattr(item, "fixturenames", ())]
-    for item in on_server:
-        item.add_marker(pytest.mark.xdist_group("postgresql"))
-    chosen = set(map(id, on_server))
-    items[:] = on_server + [item for item in items if id(item) not in chosen]
-
-
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Backups, logs and the GUI's demo file go to a per-test folder, never the user's."""

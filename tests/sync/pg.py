@@ -90,6 +90,8 @@ def pg_server():
         started = True
     else:
         folder = os.environ.get("PMO_TEST_PG_DIR") or None
+        if folder and int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+            folder = None  # stopping a server other test workers use would fail their tests
     server = PgServer(dsn, folder)
     with server.admin() as conn:
         for login in MEMBERS:
