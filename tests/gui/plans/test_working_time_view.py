@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.plans.gantt_paint import bar_extent
-from pmo_desktop.gui.plans.gantt_view import GanttTableModel
+from pmo_desktop.gui.plans.gantt_table import GanttTableModel
 from pmo_desktop.plans_io import apply_plan, read_mspdi
 from pmo_desktop.scheduling.timeline import gantt_plan
 
@@ -72,7 +72,7 @@ def test_elapsed_tasks_read_as_ms_project_writes_them_and_their_bars_cross_the_w
     rows = {r.name: n for n, r in enumerate(plan.rows)}
     model = GanttTableModel()
     model.set_plan(plan)
-    assert [model.index(rows[n], 4).data() for n in ("Pour", "Cure", "Dry", "Strip")] == ["2", "2 ed", "10 eh", "0.5"]
+    assert [model.index(rows[n], 4).data() for n in ("Pour", "Cure", "Dry", "Strip")] == ["2", "2 edays", "10 ehrs", "0.5"]
     assert model.index(rows["Cure"], 2).data().endswith("17:00") and model.index(rows["Dry"], 3).data().endswith("20:00")
     # The cure runs from 17:00 on Friday to 17:00 on Sunday: two whole days of the chart, shifted by 17 hours.
     scale = tp.scale_for(plan.rows[0].start, plan.finish, "Days")
