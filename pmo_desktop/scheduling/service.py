@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -70,6 +71,7 @@ def _day(d: date) -> date:
     return d.date() if isinstance(d, datetime) else d
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a portfolio's 300,000 stored dates are a few thousand texts
 def parse_date(text, _parse=date.fromisoformat) -> date | None:
     """An ISO date from the store, or None when empty or malformed (never raises)."""
     if not text:
@@ -80,6 +82,7 @@ def parse_date(text, _parse=date.fromisoformat) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_instant(day_text, time_text, _parse=datetime.fromisoformat):
     """The stored day with its stored time when they agree ('YYYY-MM-DDTHH:MM' in `time_text`), else
     the day alone (a date) or None."""
