@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 
-from tests.scheduling.test_elapsed import DAY, _link, _task, imported, instants, run
+from tests.scheduling.test_elapsed import PLAN as SLAB
+from tests.scheduling.test_elapsed import _link, _task, imported, instants, run
 
 # Standard calendar (Mon-Fri 08:00-12:00, 13:00-17:00, 480 minutes a day). Dates worked out by hand:
 #  1 Pour   2d    Thu 05 Mar 08:00 - Fri 06 17:00
@@ -19,15 +20,7 @@ from tests.scheduling.test_elapsed import DAY, _link, _task, imported, instants,
 #                                 that instant -> Mon 09 05:00 - 15:00
 #  6 Check  1d    FF 1 +50%       50% of Pour's 960 working minutes (one day) after its finish, Friday
 #                                 17:00: finishes Mon 09 17:00 -> Mon 09 08:00 - 17:00 (working time as before)
-PLAN = f"""<?xml version="1.0" encoding="UTF-8"?>
-<Project xmlns="http://schemas.microsoft.com/project"><Title>Cure and seal</Title>
- <StartDate>2026-03-05T08:00:00</StartDate><CalendarUID>1</CalendarUID><MinutesPerDay>480</MinutesPerDay>
- <MinutesPerWeek>2400</MinutesPerWeek>
- <Calendars><Calendar><UID>1</UID><Name>Standard</Name><IsBaseCalendar>1</IsBaseCalendar><WeekDays>
-  <WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>
-  {"".join(f"<WeekDay><DayType>{d}</DayType><DayWorking>1</DayWorking>{DAY}</WeekDay>" for d in range(2, 7))}
-  <WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay></WeekDays></Calendar></Calendars>
- <Tasks>
+PLAN = SLAB[:SLAB.index("<Tasks>")].replace("<Title>Slab</Title>", "<Title>Cure and seal</Title>") + f"""<Tasks>
   {_task(1, "Pour", "2026-03-05T08:00:00", "2026-03-06T17:00:00", "PT16H0M0S")}
   {_task(2, "Cure", "2026-03-06T17:00:00", "2026-03-08T17:00:00", "PT48H0M0S", 8, _link(1))}
   {_task(3, "Seal", "2026-03-12T08:00:00", "2026-03-12T12:00:00", "PT4H0M0S", 5, _link(2, 3, 500, 19))}
