@@ -151,9 +151,9 @@ def _part(calendar, at: datetime) -> float:
 
 
 def lag_label(lag_days, lag_minutes, lag_format, lag_percent, minutes_per_day: int = 480) -> str:
-    """A link's lag as MS Project shows it in a predecessors column: +2, +4h, +1ed, +50%, -30m."""
-    if lag_percent is not None:
-        return f"{lag_percent:+g}%" if lag_percent else ""
+    """A link's lag as MS Project shows it in a predecessors column: +2, +4h, +1ed, +50%, +25e%, -30m."""
+    if lag_percent is not None:  # e%: a share of the predecessor laid on calendar time (LagFormat 20, 54)
+        return f"{lag_percent:+g}{'e' if lag_format in (20, 54) else ''}%" if lag_percent else ""
     if lag_minutes is None:
         return f"{lag_days:+g}" if lag_days else ""
     if not lag_minutes:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+from pmo_desktop.scheduling.timeline import gantt_plan
+from pmo_desktop.store import open_portfolio
 from tests.scheduling.test_elapsed import PLAN as SLAB
 from tests.scheduling.test_elapsed import _link, _task, imported, instants, run
 
@@ -42,6 +44,10 @@ def test_percent_lags_from_an_elapsed_task_are_a_share_of_its_duration(portfolio
     monkeypatch.setattr(slab, "PLAN", PLAN)
     path, code = imported(portfolio, tmp_path, capsys)
     assert instants(path, code) == BY_HAND
+    with open_portfolio(path) as pf:  # the predecessors column tells the two kinds of percent apart
+        pid = pf.conn.execute("SELECT id FROM projects WHERE code = ?", (code,)).fetchone()[0]
+        preds = {r.name: r.predecessors for r in gantt_plan(pf.conn, pid).rows}
+    assert (preds["Seal"], preds["Vent"], preds["Dry"]) == ("2SS+50%", "2FS+50e%", "2FS+25e%")
     rc, out, err = run(capsys, "schedule", path, "--json")
     assert rc == 0, err
     assert json.loads(out)["changed"] == 0  # every date as the rule gives it, to the minute
