@@ -41,6 +41,7 @@ from pmo_desktop.gui.capacity.capacity_heatmap import (
     month_text,
     pct_text,
 )
+from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
@@ -176,7 +177,13 @@ class CapacityView(RereadOnShow, PortfolioView):
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
         layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        empty = EmptyState("", tr("Capacity: each person's allocated days against the days they are available, month "
+                                  "by month, by team or by role, with the over-allocations and who is free. Add people "
+                                  "(with their FTE) and allocate them to projects to see it."), "",
+                           add=lambda: self._to_people(False), import_=lambda: self._to_people(True),
+                           texts=(tr("No people yet"), tr("Add person"), tr("Import people…")))
+        self.body = BodyOrEmpty(split, empty, needs=(self.from_box, self.months_box, self.team_box, self.group_box))
+        layout.addWidget(self.body, 1)
 
         self.refresh()
         self.from_box.currentIndexChanged.connect(lambda _i: self.set_range(self.from_box.currentData(),
@@ -275,7 +282,18 @@ class CapacityView(RereadOnShow, PortfolioView):
         else:
             self.cell_table.setRowCount(0)
         self._seen_batch = self.portfolio.last_batch_id()
+        self.body.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
+        nobody = not self.grid.people and self.team is None
+        self.body.show_page(self.body.empty if nobody else self.body.body, tr("There are no people yet"))
         self.summary_changed.emit()
+
+    def _to_people(self, import_: bool) -> None:
+        """The next step from an empty capacity view: the People register, adding or importing people."""
+        window = self.window()
+        if hasattr(window, "show_view"):
+            window.show_view("people")
+            people = window.current_view()
+            people._choose_import() if import_ else people.add_row()
 
     def summary(self) -> str:
         if self.grid is None:
