@@ -14,12 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import NOT_AVAILABLE, format_money, format_pct, format_ratio
 from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_period
 from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
-from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
@@ -217,7 +215,7 @@ class FinanceView(RereadOnShow, PortfolioView):
         s = self.summary_data
         self.header.setText(tr("{fy} Q{quarter}: actuals to {month}, forecast after. Var % coloured by the derived "
                                "cost RAG; ≠ where the manager's RAG differs.").format(
-            fy=period.fy_label, quarter=period.quarter, month=format_month(period.cutoff_month, lang=current_language())))
+            fy=period.fy_label, quarter=period.quarter, month=self.context.fmt.month(period.cutoff_month)))
         t, cur = s["totals"], s["currency"]
         self.totals.setText(
             tr("Portfolio: budget {budget} · actual {actual} · forecast {forecast} · EAC {eac} · variance {variance} "

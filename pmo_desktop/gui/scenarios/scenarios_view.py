@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.governance.scoring import OPEN_STAGES, scoring_criteria
 from pmo_desktop.gui.scenarios import compare_charts
@@ -417,9 +416,8 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         metrics = self.compare_table.horizontalHeader().fontMetrics()
         for col, name in enumerate(names, start=1):
             self.compare_table.setColumnWidth(col, max(88, metrics.horizontalAdvance(name) * 11 // 10 + 28))  # bold
-        lang = current_language()
         self.compare_title.setText(tr("As at {date} (actuals to {month}): live against {names}").format(
-            date=self.context.fmt.date(data["as_of"]), month=format_month(f"{data['cutoff_month']}-01"[:10], lang=lang),  # cutoff_month is YYYY-MM
+            date=self.context.fmt.date(data["as_of"]), month=self.context.fmt.month(f"{data['cutoff_month']}-01"),  # cutoff_month is YYYY-MM
             names=", ".join(names[1:])))
         if not self.charts:
             from pmo_desktop.gui.finance.dashboard_view import make_canvas
@@ -454,7 +452,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
             return
         title = tr("{team}: spare person-days by month (over-allocated in red, below 0)").format(team=team)
         self.charts["capacity"].draw_with(compare_charts.capacity_by_month, self.comparison, team, title,
-                                          current_language())
+                                          current_language(), self.context.fmt.date_format)
 
     def apply_current(self) -> bool:
         from pmo_desktop.scenarios.apply import apply_scenario
