@@ -62,7 +62,8 @@ class EmptyState(QFrame):
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.title)
-        layout.addWidget(self.about)
+        self.about.setMaximumWidth(self.fontMetrics().averageCharWidth() * 100)  # lines a reader can follow
+        layout.addWidget(self.about, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(3)

@@ -13,6 +13,8 @@ VIEWS = {
     "gates": ("gate reviews", ("new_button", "open_button", "advance_button")),
     "book": ("ranked by its weighted score", ("export_button",)),
     "health": ("checked against its rules", ("go_button", "rerun_button")),
+    "dashboard": ("at a glance", ()),
+    "scenarios": ("what-if changes", ()),
 }
 
 
@@ -84,6 +86,17 @@ def test_lessons_without_any_say_what_they_are_for(make_window, tmp_path, monkey
     assert view.body.body.isVisible() and view.buttons["export"].isEnabled()
     view.search_box.setText("nothing matches this")  # a search that finds nothing keeps the table
     assert view.body.body.isVisible()
+
+
+def test_benefits_without_any_say_what_they_are_for(make_window, tmp_path):
+    window = make_window(create_portfolio(tmp_path / "empty.pmo"))
+    window.show()
+    window.show_view("benefits")
+    view = window.current_view()
+    assert view.body.empty.isVisible() and view.body.empty.title.text() == "No benefits yet"
+    assert "measured period by period" in view.body.empty.about.text()
+    assert not view.buttons["measure"].isEnabled() and "no benefits" in view.buttons["measure"].toolTip()
+    assert view.buttons["add"].isEnabled() and view.body.empty.add_button.isEnabled()
 
 
 def test_a_project_without_a_plan_says_so_and_adds_its_first_task(make_window, tmp_path, monkeypatch):
