@@ -240,6 +240,8 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
                 self.scenario_list.setCurrentItem(item)
         if self.scenario_list.currentItem() is None and self.scenario_list.count():
             self.scenario_list.setCurrentRow(0)
+        widest = max((self.scenario_list.fontMetrics().horizontalAdvance(n) for n in model.scenario_names(pf)), default=0)
+        self.scenario_list.setMinimumWidth(min(280, max(160, widest + 48)))  # names whole (up to a limit), any language
         self.scenario_list.blockSignals(False)
         text = self.project_box.currentText()
         self.project_box.clear()

@@ -46,6 +46,7 @@ def test_views_of_an_empty_portfolio_say_what_they_are_for(make_window, tmp_path
         assert view.body.body.isVisible() and not view.body.empty.isVisible(), name
         for attr in buttons:
             assert "no projects yet" not in getattr(view, attr).toolTip(), (name, attr)
+    window.show_view("health")
     assert window.current_view().rerun_button.isEnabled()
 
 
