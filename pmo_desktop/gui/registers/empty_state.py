@@ -63,7 +63,11 @@ class EmptyState(QFrame):
         layout.addStretch(2)
         layout.addWidget(self.title)
         self.about.setMaximumWidth(self.fontMetrics().averageCharWidth() * 100)  # lines a reader can follow
-        layout.addWidget(self.about, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # stretches, not an alignment: a wrapped label keeps its height for its width
+        centred.addStretch(1)
+        centred.addWidget(self.about, 100)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(3)

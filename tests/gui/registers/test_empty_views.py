@@ -34,6 +34,8 @@ def test_views_of_an_empty_portfolio_say_what_they_are_for(make_window, tmp_path
         view = shown_view(window, qtbot, name)
         assert view.body.empty.isVisible() and not view.body.body.isVisible(), name
         assert about in view.body.empty.about.text(), name
+        label = view.body.empty.about  # wrapped whole, not cut to one line's height
+        assert label.height() >= label.heightForWidth(label.width()), name
         assert view.body.empty.add_button.text() == "Add project" and view.body.empty.add_button.isEnabled()
         for attr in buttons:
             button = getattr(view, attr)
