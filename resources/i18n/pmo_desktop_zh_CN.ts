@@ -1405,6 +1405,10 @@ Reason for going ahead anyway:</source>
         <translation>缩放</translation>
     </message>
     <message>
+        <source>Plans: each project&apos;s tasks and milestones on a Gantt chart, with their links, critical path and baseline, rescheduled as you edit.</source>
+        <translation>计划：以甘特图显示每个项目的任务和里程碑，以及其依赖关系、关键路径和基线，编辑时自动重新排程。</translation>
+    </message>
+    <message>
         <source>{code} — {name} ({tasks} tasks)</source>
         <translation>{code} — {name}（{tasks} 个任务）</translation>
     </message>
@@ -2273,6 +2277,10 @@ Reason for going ahead anyway:</source>
         <translation>条形：计划，按 RAG 颜色并标注字母 · 虚线影子：基线 · ◆ 里程碑（完成后填充）· 红色虚线：今天 · 箭头：项目间依赖（红色虚线：任务开始早于另一项目允许的时间）。双击打开计划。</translation>
     </message>
     <message>
+        <source>The roadmap: every project on one timeline, grouped by programme, with its RAG, milestones and the links between projects.</source>
+        <translation>路线图：所有项目按项目群分组显示在同一时间轴上，包括其 RAG 状态、里程碑和项目间依赖。</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>全部项目群</translation>
     </message>
@@ -2471,6 +2479,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>this project already has a line for every cost category</source>
         <translation>该项目的每个成本类别都已有预算行</translation>
+    </message>
+    <message>
+        <source>The budget: each project&apos;s CAPEX and OPEX lines month by month, planned, actual and forecast, with the outturn against the approved budget.</source>
+        <translation>预算：逐月列出每个项目的资本性支出和运营性支出预算行（计划、实际和预测），以及最终结果与批准预算的对比。</translation>
     </message>
     <message>
         <source>Period ending {date} ({fy} Q{quarter}): actuals to {month}, forecast after</source>

@@ -219,7 +219,9 @@ class GanttView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.note)
-        self.body = ProjectsOrEmpty(self.splitter, self)
+        self.body = ProjectsOrEmpty(self.splitter, self, about=tr(
+            "Plans: each project's tasks and milestones on a Gantt chart, with their links, critical path and "
+            "baseline, rescheduled as you edit."))
         self.no_plan = NoPlanPage(self)  # a project without a plan: say so and offer the next steps
         self.body.addWidget(self.no_plan)
         layout.addWidget(self.body, 1)
