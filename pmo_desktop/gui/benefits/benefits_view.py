@@ -30,7 +30,7 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
-from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState
+from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState, open_import
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
@@ -203,7 +203,7 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         inner.addWidget(split, 1)
         empty = EmptyState("", tr("Benefits: what the projects are meant to deliver (cash released, costs avoided, "
                                   "better service), each with an owner, a target and a date, measured period by "
-                                  "period against its plan."), "", add=self.add, import_=self._import,
+                                  "period against its plan."), "", add=self.add, import_=lambda: open_import(self),
                            texts=(tr("No benefits yet"), tr("Add benefit…"), tr("Import from Excel…")))
         self.body = BodyOrEmpty(register, empty, needs=(
             self.search_box, self.type_box, self.status_box, self.buttons["edit"], self.buttons["measure"],
@@ -236,12 +236,6 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         self.body.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
         self.body.show_page(self.body.body if self.data["count"] else self.body.empty, tr("There are no benefits yet"))
         self._fill()
-
-    def _import(self) -> None:
-        action = getattr(self.window(), "actions", {}).get("import")
-        if action is not None:
-            action.trigger()
-
     def _fill(self, *_args) -> None:
         if self.data is None:
             return

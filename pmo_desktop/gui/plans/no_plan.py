@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog
 
-from pmo_desktop.gui.registers.empty_state import EmptyState
+from pmo_desktop.gui.registers.empty_state import EmptyState, open_import
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.registers import lookups
 from pmo_desktop.scheduling import edits
@@ -14,7 +14,7 @@ from pmo_desktop.store import PortfolioError
 
 class NoPlanPage(EmptyState):
     def __init__(self, view, parent=None):
-        super().__init__("", "", "", add=self.add_task, import_=self._import, parent=parent,
+        super().__init__("", "", "", add=self.add_task, import_=lambda: open_import(view), parent=parent,
                          texts=(tr("No plan yet"), tr("Add task…"), tr("Import MS Project plan…")))
         self.setObjectName("noPlan")
         self._view = view
@@ -47,8 +47,3 @@ class NoPlanPage(EmptyState):
             return
         view.context.history.record(batch)
         view.refresh()
-
-    def _import(self) -> None:
-        action = getattr(self._view.window(), "actions", {}).get("import")
-        if action is not None:
-            action.trigger()

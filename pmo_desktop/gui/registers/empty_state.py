@@ -78,6 +78,13 @@ class EmptyState(QFrame):
             button.setToolTip(button.property("tip") or "" if writable else why)
 
 
+def open_import(view: QWidget) -> None:
+    """File ▸ Import… of the view's window: the next step an empty state offers."""
+    action = getattr(view.window(), "actions", {}).get("import")
+    if action is not None:
+        action.trigger()
+
+
 def no_projects_why() -> str:
     """Why an action that needs a project is off in a portfolio that has none."""
     return tr("The portfolio has no projects yet: add one (or import a workbook) first")
@@ -123,7 +130,8 @@ class ProjectsOrEmpty(BodyOrEmpty):
 
     def __init__(self, body: QWidget, view, parent=None, *, about: str | None = None, needs=()):
         register = REGISTERS["projects"]
-        empty = EmptyState(register.title, register.about, register.noun, add=self._add, import_=self._import)
+        empty = EmptyState(register.title, register.about, register.noun, add=self._add,
+                           import_=lambda: open_import(self._view))
         if about:
             empty.about.setText(about)
         super().__init__(body, empty, needs, parent)
@@ -142,8 +150,3 @@ class ProjectsOrEmpty(BodyOrEmpty):
         if hasattr(window, "show_view"):
             window.show_view("projects")
             window.current_view().add_row()
-
-    def _import(self) -> None:
-        action = getattr(self._view.window(), "actions", {}).get("import")
-        if action is not None:
-            action.trigger()

@@ -11,23 +11,16 @@ from PySide6.QtCore import Qt
 from pmo_desktop.gui.finance.budget_view import FIXED
 from pmo_desktop.gui.shell.i18n import install_translators
 from pmo_desktop.store import open_portfolio
-
-
-def _shown(window, qtbot, name):
-    window.show_view(name)
-    view = window.current_view()
-    if hasattr(view, "loader"):
-        qtbot.waitUntil(lambda: not view.loader.loading)
-    return view
+from tests.gui.conftest import shown_view
 
 
 def _texts(window, qtbot) -> dict[str, str]:
-    budget = _shown(window, qtbot, "budget")
+    budget = shown_view(window, qtbot, "budget")
     oct_col = FIXED + budget.model.months.index(date(2026, 10, 1))
-    capacity = _shown(window, qtbot, "capacity")
+    capacity = shown_view(window, qtbot, "capacity")
     return {"budget": budget.period_label.text(),
             "budget column": budget.model.headerData(oct_col, Qt.Orientation.Horizontal).split("\n")[0],
-            "finance": _shown(window, qtbot, "finance").header.text(),
+            "finance": shown_view(window, qtbot, "finance").header.text(),
             "capacity from": capacity.from_box.currentText(), "capacity": capacity.summary()}
 
 

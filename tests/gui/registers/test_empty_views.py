@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pmo_desktop.store import create_portfolio, open_portfolio
 from pmo_desktop.store.rows import insert_row
+from tests.gui.conftest import shown_view
 
 # view -> (words its empty state uses to say what it is for, its buttons that need a project)
 VIEWS = {
@@ -16,15 +17,6 @@ VIEWS = {
     "dashboard": ("at a glance", ()),
     "scenarios": ("what-if changes", ()),
 }
-
-
-def shown_view(window, qtbot, name):
-    """Show a view and wait for it to finish reading (the financial summary reads on a worker)."""
-    window.show_view(name)
-    view = window.current_view()
-    if hasattr(view, "loader"):
-        qtbot.waitUntil(lambda: not view.loader.loading)
-    return view
 
 
 def test_views_of_an_empty_portfolio_say_what_they_are_for(make_window, tmp_path, qtbot):
