@@ -3449,6 +3449,22 @@ Reason for going ahead anyway:</source>
         <translation>保留对方的</translation>
     </message>
     <message>
+        <source>Sync conflicts: when you and a teammate change the same value, both are kept here until you choose yours, theirs or another. This portfolio is not shared yet: share it with your team, or clone one your team shares.</source>
+        <translation>同步冲突：当你和同事修改了同一个值时，两个值都会保留在这里，直到你选择自己的、对方的或另一个值。此项目组合尚未共享：可与团队共享，或克隆团队共享的项目组合。</translation>
+    </message>
+    <message>
+        <source>Not shared yet</source>
+        <translation>尚未共享</translation>
+    </message>
+    <message>
+        <source>Share with Team…</source>
+        <translation>与团队共享…</translation>
+    </message>
+    <message>
+        <source>Clone from Server…</source>
+        <translation>从服务器克隆…</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -3463,6 +3479,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>No open conflicts in “{name}”.</source>
         <translation>“{name}”中没有未解决的冲突。</translation>
+    </message>
+    <message>
+        <source>This portfolio is not shared</source>
+        <translation>此项目组合未共享</translation>
     </message>
     <message>
         <source>{n} open conflict(s)</source>

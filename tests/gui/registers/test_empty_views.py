@@ -129,3 +129,18 @@ def test_a_task_needs_a_name(make_window, tmp_path):
     gantt.context.report_problem = problems.append
     gantt.no_plan.add_task("  ")
     assert problems == ["a task needs a name"] and gantt.no_plan.isVisible()
+
+
+def test_conflicts_of_a_portfolio_not_shared_offer_to_share_it(make_window, tmp_path):
+    window = make_window(create_portfolio(tmp_path / "empty.pmo"))
+    window.show()
+    window.show_view("conflicts")
+    view = window.current_view()
+    assert view.body.empty.isVisible() and not view.table.isVisible()
+    assert view.body.empty.add_button.text() == "Share with Team…"
+    assert not view.keep_mine.isEnabled() and "not shared" in view.keep_mine.toolTip()
+    asked = []
+    window.sync.actions["clone"].triggered.disconnect()
+    window.sync.actions["clone"].triggered.connect(lambda: asked.append("clone"))
+    view.body.empty.import_button.click()
+    assert asked == ["clone"]
