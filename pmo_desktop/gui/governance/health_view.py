@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -107,14 +107,22 @@ class HealthView(RefreshWhenShown, PortfolioView):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # A finding is read whole on a laptop: its text (and the rule's) wraps onto more lines, the row as
-        # tall as it needs, rather than ending in "…" with the rest only in a tooltip.
+        # tall as it needs, rather than ending in "…" with the rest only in a tooltip. Only the rows in sight
+        # are measured (when shown, scrolled, filtered or resized): measuring thousands of findings on every
+        # resize took seconds.
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
         self.table.setIconSize(QSize(29, 18))
         self.table.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 12)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self._fit_later = QTimer(self, singleShot=True, interval=0)
+        self._fit_later.timeout.connect(self.fit_rows_in_sight)
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_later.start)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_later.start)
+        self.proxy.layoutChanged.connect(self._fit_later.start)
+        self.proxy.modelReset.connect(self._fit_later.start)
+        self.table.viewport().installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -173,6 +181,29 @@ class HealthView(RefreshWhenShown, PortfolioView):
             errors=counts["error"], warnings=counts["warning"], notes=counts["info"], projects=projects))
         self.body.show_empty()
         self.summary_changed.emit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_later.start()
+        return super().eventFilter(watched, event)
+
+    def fit_rows_in_sight(self) -> None:
+        """Make the rows in sight as tall as their wrapped text (a taller row shows fewer; so again)."""
+        table = self.table
+        for _ in range(4):
+            top = table.rowAt(0)
+            if top < 0:
+                return
+            bottom = table.rowAt(table.viewport().height() - 1)
+            bottom = self.proxy.rowCount() - 1 if bottom < 0 else bottom
+            changed = False
+            for row in range(top, bottom + 1):
+                height = max(table.verticalHeader().minimumSectionSize(), table.sizeHintForRow(row))
+                if table.rowHeight(row) != height:
+                    table.setRowHeight(row, height)
+                    changed = True
+            if not changed:
+                return
 
     def summary(self) -> str:
         visible, total = self.proxy.rowCount(), len(self.findings)
