@@ -1,25 +1,13 @@
-"""The project Gantt: the task table beside the chart. Edits are one undo step each and reschedule.
-
-Keys in the table: Alt+Shift+Right indents the current task under the one above, Alt+Shift+Left
-outdents it (as in MS Project).
-"""
+"""The project Gantt: the task table (gantt_table) beside the chart (gantt_chart). Edits are one undo step
+each and reschedule; exports are in gantt_export."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,14 +18,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
+from pmo_desktop.gui.plans import gantt_export
 from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
-from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
+from pmo_desktop.gui.plans.gantt_paint import ROW_H
+from pmo_desktop.gui.plans.gantt_table import GanttTable, GanttTableModel, column_titles
 from pmo_desktop.gui.plans.no_plan import NoPlanPage
 from pmo_desktop.gui.plans.reschedule import reschedule_project
 from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
@@ -46,95 +35,10 @@ from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.i18n import message
 from pmo_desktop.registers import lookups
-from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.scheduling import edits
 from pmo_desktop.scheduling.service import project_calendar
 from pmo_desktop.scheduling.timeline import GanttPlan, gantt_plan
 from pmo_desktop.store import PortfolioError
-
-COLUMNS = ("WBS", "Task", "Start", "Finish", "Days", "%", "Predecessors")
-
-
-def column_titles() -> tuple[str, ...]:
-    """The task table's headings in the window language (COLUMNS in English)."""
-    return ("WBS", tr("Task"), tr("Start"), tr("Finish"), tr("Days"), "%", tr("Predecessors"))
-
-
-class GanttTableModel(QAbstractTableModel):
-    """The task table; display texts are made once per load so scrolling only looks them up."""
-
-    _DISPLAY = Qt.ItemDataRole.DisplayRole
-    _FONT = Qt.ItemDataRole.FontRole
-    _FOREGROUND = Qt.ItemDataRole.ForegroundRole
-    _ALIGN = Qt.ItemDataRole.TextAlignmentRole
-    _TIP = Qt.ItemDataRole.ToolTipRole
-
-    def __init__(self, parent=None, fmt: Formatting | None = None):
-        super().__init__(parent)
-        self.fmt = fmt or Formatting()
-        self.plan: GanttPlan | None = None
-        self._texts: list[tuple[str, ...]] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._critical = QColor(tp.CRITICAL)
-        self._right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def set_plan(self, plan: GanttPlan | None) -> None:
-        self.beginResetModel()
-        self.plan = plan
-        self._texts = [
-            (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start) + (f" {r.start_time}" if r.start_time else ""),
-             self.fmt.date(r.finish) + (f" {r.finish_time}" if r.finish_time else ""),
-             r.elapsed or ("" if r.duration is None else f"{r.duration:g}"),
-             f"{r.percent:.0f}%", r.predecessors)
-            for r in (plan.rows if plan else [])
-        ]
-        self.endResetModel()
-
-    def rowCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._texts)
-
-    def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_titles()[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == self._DISPLAY:
-            return self._texts[index.row()][index.column()]
-        if role == self._FONT:
-            return self._bold if self.plan.rows[index.row()].kind == "summary" else None
-        if role == self._FOREGROUND:
-            return self._critical if index.column() == 1 and self.plan.rows[index.row()].critical else None
-        if role == self._ALIGN:
-            return self._right if index.column() in (4, 5) else None
-        if role == self._TIP:
-            r = self.plan.rows[index.row()]
-            if r.total_float is not None and not r.elapsed:  # an elapsed task's float is in elapsed days
-                if r.critical:
-                    return tr("{name}: total float {days} working days (critical)").format(name=r.name,
-                                                                                          days=r.total_float)
-                return tr("{name}: total float {days} working days").format(name=r.name, days=r.total_float)
-        return None
-
-
-class GanttTable(QTableView):
-    """The task table; Alt+Shift+Right / Alt+Shift+Left indent and outdent the current task."""
-
-    indent = Signal()
-    outdent = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        mods = event.modifiers()
-        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
-        if mods & alt_shift == alt_shift and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
-            (self.indent if event.key() == Qt.Key.Key_Right else self.outdent).emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class GanttView(PortfolioView):
@@ -450,50 +354,10 @@ class GanttView(PortfolioView):
         if path:
             export(Path(path))
 
-    def _export_width(self) -> float:
-        last = max((r.finish for r in self.plan.rows if r.finish), default=self.chart.scale.origin)
-        return self.chart.scale.x(last) + 60 - self.chart.scale.x(self.chart.scale.origin)
-
     def export_png(self, path: Path, name_column: float = 320) -> bool:
         """The whole plan at the current zoom as a PNG (rows beyond 2,000 are left out)."""
-        if not self.plan:
-            return False
-        rows = min(len(self.plan.rows), 2000)
-        width = self._export_width()
-        image = QImage(QSize(int(width + name_column), tp.HEADER_H + rows * ROW_H), QImage.Format.Format_ARGB32)
-        image.fill(QColor("#FFFFFF"))
-        p = QPainter(image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        paint_plan(p, self.plan, self.chart.scale, width, today=date.today(), last=rows - 1,
-                   links=LinkIndex(self.plan.links), name_column=name_column)
-        p.end()
-        return image.save(str(path))
+        return bool(self.plan) and gantt_export.export_png(self.plan, self.chart.scale, path, name_column)
 
     def export_pdf(self, path: Path, name_column: float = 320) -> bool:
         """The whole plan on A3 landscape pages, scaled to the page width, as many pages as it needs."""
-        if not self.plan:
-            return False
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
-        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        writer.setResolution(96)
-        writer.setTitle(f"{self.plan.code} {self.plan.name}")
-        width = self._export_width()
-        links = LinkIndex(self.plan.links)
-        p = QPainter(writer)
-        page = writer.pageLayout().paintRectPixels(writer.resolution())
-        factor = min(2.0, page.width() / (width + name_column))  # fill the page width, within reason
-        rows_per_page = max(1, int((page.height() / factor - tp.HEADER_H) // ROW_H))
-        first = 0
-        while first < len(self.plan.rows):
-            if first:
-                writer.newPage()
-            p.save()
-            p.scale(factor, factor)
-            last = min(len(self.plan.rows), first + rows_per_page) - 1
-            paint_plan(p, self.plan, self.chart.scale, width, today=date.today(), first=first, last=last,
-                       links=links, name_column=name_column)
-            p.restore()
-            first = last + 1
-        p.end()
-        return True
+        return bool(self.plan) and gantt_export.export_pdf(self.plan, self.chart.scale, path, name_column)

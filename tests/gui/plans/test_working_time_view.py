@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.plans.gantt_paint import bar_extent
-from pmo_desktop.gui.plans.gantt_view import GanttTableModel
+from pmo_desktop.gui.plans.gantt_table import GanttTableModel
 from pmo_desktop.plans_io import apply_plan, read_mspdi
 from pmo_desktop.scheduling.timeline import gantt_plan
 
