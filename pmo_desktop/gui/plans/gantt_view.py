@@ -56,7 +56,7 @@ class GanttView(PortfolioView):
         self.zoom_box = QComboBox()
         tp.fill_zoom_box(self.zoom_box, current="Weeks")
         self.zoom_box.currentIndexChanged.connect(lambda _i: self.chart.set_zoom(self.zoom()))
-        today = QPushButton(tr("Today"))
+        self.today_button = today = QPushButton(tr("Today"))
         today.clicked.connect(lambda: self.chart.scroll_to_date(date.today()))
         self.png_button = png = QPushButton(tr("Export PNG…"))
         png.clicked.connect(lambda: self._ask_export(tr("PNG image (*.png)"), self.export_png))
@@ -123,7 +123,7 @@ class GanttView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.note)
-        self.body = ProjectsOrEmpty(self.splitter, self, about=tr(
+        self.body = ProjectsOrEmpty(self.splitter, self, needs=(self.project_box, self.zoom_box, today), about=tr(
             "Plans: each project's tasks and milestones on a Gantt chart, with their links, critical path and "
             "baseline, rescheduled as you edit."))
         self.no_plan = NoPlanPage(self)  # a project without a plan: say so and offer the next steps

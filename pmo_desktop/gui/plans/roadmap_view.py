@@ -239,7 +239,7 @@ class RoadmapView(PortfolioView):
         self.zoom_box = QComboBox()
         tp.fill_zoom_box(self.zoom_box, ("Weeks", "Months", "Quarters"), current="Months")
         self.zoom_box.currentIndexChanged.connect(lambda _i: self._apply())
-        today = QPushButton(tr("Today"))
+        self.today_button = today = QPushButton(tr("Today"))
         today.clicked.connect(self.scroll_to_today)
         self.shared_filters = QCheckBox(tr("Register filters"))
         self.shared_filters.setChecked(True)
@@ -262,7 +262,8 @@ class RoadmapView(PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        self.body = ProjectsOrEmpty(self.chart, self, about=tr(
+        needs = (self.programme_box, self.zoom_box, today, self.shared_filters)
+        self.body = ProjectsOrEmpty(self.chart, self, needs=needs, about=tr(
             "The roadmap: every project on one timeline, grouped by programme, with its RAG, milestones and the "
             "links between projects."))
         layout.addWidget(self.body, 1)
