@@ -86,3 +86,19 @@ def format_month(value: str | date | datetime, style: str | None = None, *, lang
     if zh:
         return f"{d.year}年{d.month}月"
     return f"{(MONTH_NAMES if full else MONTHS)[d.month - 1]} {d.year}"
+
+
+def format_day_month(value: str | date | datetime, style: str | None = None, *, lang: str = "en") -> str:
+    """A day without its year, for a scale whose months and years are shown above it (a Gantt's week
+    heads): '24 Mar' ('3月24日' in Chinese) for the medium style, '03-24' for ISO, '24/03' and '03/24' for
+    the numeric styles. None: the medium style, as format_month."""
+    d = _as_date(value)
+    if style == "iso":
+        return f"{d.month:02d}-{d.day:02d}"
+    if style == "dmy":
+        return f"{d.day:02d}/{d.month:02d}"
+    if style == "mdy":
+        return f"{d.month:02d}/{d.day:02d}"
+    if lang.lower().startswith("zh"):
+        return f"{d.month}月{d.day}日"
+    return f"{d.day} {MONTHS[d.month - 1]}"

@@ -20,7 +20,8 @@ def export_width(plan: GanttPlan, scale: tp.TimeScale) -> float:
     return scale.x(last) + 60 - scale.x(scale.origin)
 
 
-def export_png(plan: GanttPlan, scale: tp.TimeScale, path: Path, name_column: float = 320) -> bool:
+def export_png(plan: GanttPlan, scale: tp.TimeScale, path: Path, name_column: float = 320,
+               date_format: str | None = None) -> bool:
     """The whole plan at the scale's zoom as a PNG (rows beyond 2,000 are left out)."""
     rows = min(len(plan.rows), 2000)
     width = export_width(plan, scale)
@@ -29,12 +30,13 @@ def export_png(plan: GanttPlan, scale: tp.TimeScale, path: Path, name_column: fl
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     paint_plan(p, plan, scale, width, today=date.today(), last=rows - 1, links=LinkIndex(plan.links),
-               name_column=name_column)
+               name_column=name_column, date_format=date_format)
     p.end()
     return image.save(str(path))
 
 
-def export_pdf(plan: GanttPlan, scale: tp.TimeScale, path: Path, name_column: float = 320) -> bool:
+def export_pdf(plan: GanttPlan, scale: tp.TimeScale, path: Path, name_column: float = 320,
+               date_format: str | None = None) -> bool:
     """The whole plan on A3 landscape pages, scaled to the page width, as many pages as it needs."""
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
@@ -55,7 +57,7 @@ def export_pdf(plan: GanttPlan, scale: tp.TimeScale, path: Path, name_column: fl
         p.scale(factor, factor)
         last = min(len(plan.rows), first + rows_per_page) - 1
         paint_plan(p, plan, scale, width, today=date.today(), first=first, last=last, links=links,
-                   name_column=name_column)
+                   name_column=name_column, date_format=date_format)
         p.restore()
         first = last + 1
     p.end()

@@ -103,6 +103,7 @@ class GanttView(PortfolioView):
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
 
         self.chart = GanttChart()
+        self.chart.fmt = context.fmt
         self.chart.task_moved.connect(lambda tid, d: self._edit(edits.move_task, tid, d))
         self.chart.task_resized.connect(self._resize)
         self.chart.tasks_linked.connect(lambda a, b: self._edit(edits.link_tasks, a, b))
@@ -356,8 +357,10 @@ class GanttView(PortfolioView):
 
     def export_png(self, path: Path, name_column: float = 320) -> bool:
         """The whole plan at the current zoom as a PNG (rows beyond 2,000 are left out)."""
-        return bool(self.plan) and gantt_export.export_png(self.plan, self.chart.scale, path, name_column)
+        return bool(self.plan) and gantt_export.export_png(self.plan, self.chart.scale, path, name_column,
+                                                            self.context.fmt.date_format)
 
     def export_pdf(self, path: Path, name_column: float = 320) -> bool:
         """The whole plan on A3 landscape pages, scaled to the page width, as many pages as it needs."""
-        return bool(self.plan) and gantt_export.export_pdf(self.plan, self.chart.scale, path, name_column)
+        return bool(self.plan) and gantt_export.export_pdf(self.plan, self.chart.scale, path, name_column,
+                                                            self.context.fmt.date_format)

@@ -153,6 +153,7 @@ class RoadmapChart(QAbstractScrollArea):
         self.scale = tp.scale_for(None, None, "Months")
         self.selected: int | None = None
         self.today = date.today()
+        self.fmt = None  # the view's registers.columns.Formatting: months and days in its date format
         self.viewport().setAutoFillBackground(True)
         self.viewport().setStyleSheet("background: #FFFFFF;")
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
@@ -199,7 +200,7 @@ class RoadmapChart(QAbstractScrollArea):
         p.save()
         p.setClipRect(QRectF(NAME_W, 0, w, tp.HEADER_H))
         p.translate(NAME_W - sx, 0)
-        tp.paint_header(p, self.scale, sx, w)
+        tp.paint_header(p, self.scale, sx, w, date_format=self.fmt.date_format if self.fmt else None)
         p.restore()
         p.fillRect(QRectF(0, 0, NAME_W, tp.HEADER_H), tp.HEADER_BG)
         p.setPen(tp.HEADER_TEXT)
@@ -253,6 +254,7 @@ class RoadmapView(PortfolioView):
             bar.addWidget(w)
         bar.addStretch(1)
         self.chart = RoadmapChart()
+        self.chart.fmt = context.fmt
         self.chart.setToolTip(tr("Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · "
                                  "◆ milestone (filled when done) · red dashes: today · arrows: links between projects "
                                  "(red, dashed: a task starts before the other project allows). "
