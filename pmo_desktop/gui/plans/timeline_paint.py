@@ -130,10 +130,10 @@ def paint_header(p: QPainter, scale: TimeScale, x0: float, width: float, top: fl
             left, right = scale.x(a), scale.x(b)
             p.setPen(QPen(GRID, 1))
             p.drawLine(QPointF(right, y), QPointF(right, y + half))
-            # A period scrolled partly out of view keeps its label at the left edge, whole when it fits,
-            # else its shorter form, else nothing (never a label cut or running into the next).
+            # A period scrolled partly out of view keeps its label at the left edge, whole when it fits in
+            # the part in view, else its shorter form, else nothing (never a label cut or running into the next).
             text_left = max(left, x0)
-            room = right - text_left - 6
+            room = min(right, x0 + width) - text_left - 6
             text = next((t for t in (label, shorter) if metrics.horizontalAdvance(t) < room), None)
             if text:
                 p.setPen(HEADER_TEXT)

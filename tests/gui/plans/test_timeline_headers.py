@@ -69,8 +69,9 @@ def test_every_period_in_view_has_a_whole_label_at_every_zoom(zoom, style, langu
             text = drawn.get(round(scale.x(a) + 3))
             assert text in (label, shorter), (tier, a, label, drawn)
             assert metrics.horizontalAdvance(text) <= scale.x(b) - scale.x(a) - 6, (tier, text)
-    for _left, _top, box, text in texts:
+    for left, _top, box, text in texts:
         assert metrics.horizontalAdvance(text) <= box, text  # drawn whole in its box
+        assert left + metrics.horizontalAdvance(text) <= x0 + width, text  # not cut at the chart's right edge
 
 
 def test_the_gantt_and_roadmap_heads_follow_the_setting(window, qtbot, monkeypatch):
