@@ -21,6 +21,10 @@ DATE_FORMATS: dict[str, str] = {
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
+# The numeric styles: (a date, a day without its year), written the same in every language.
+NUMERIC = {"iso": ("{d.year:04d}-{d.month:02d}-{d.day:02d}", "{d.month:02d}-{d.day:02d}"),
+           "dmy": ("{d.day:02d}/{d.month:02d}/{d.year}", "{d.day:02d}/{d.month:02d}"),
+           "mdy": ("{d.month:02d}/{d.day:02d}/{d.year}", "{d.month:02d}/{d.day:02d}")}
 MONTH_FIRST_REGIONS = {"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"}
 
 
@@ -58,12 +62,8 @@ def format_date(value: str | date | datetime | None, style: str | None = None, *
         return ""
     d = _as_date(value)
     style = resolve_date_format(style, None)
-    if style == "iso":
-        return d.isoformat()
-    if style == "dmy":
-        return f"{d.day:02d}/{d.month:02d}/{d.year}"
-    if style == "mdy":
-        return f"{d.month:02d}/{d.day:02d}/{d.year}"
+    if style in NUMERIC:
+        return NUMERIC[style][0].format(d=d)
     if lang.lower().startswith("zh"):
         return f"{d.year}年{d.month}月{d.day}日"
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
@@ -86,3 +86,15 @@ def format_month(value: str | date | datetime, style: str | None = None, *, lang
     if zh:
         return f"{d.year}年{d.month}月"
     return f"{(MONTH_NAMES if full else MONTHS)[d.month - 1]} {d.year}"
+
+
+def format_day_month(value: str | date | datetime, style: str | None = None, *, lang: str = "en") -> str:
+    """A day without its year, for a scale whose months and years are shown above it (a Gantt's week
+    heads): '24 Mar' ('3月24日' in Chinese) for the medium style, '03-24' for ISO, '24/03' and '03/24' for
+    the numeric styles. None: the medium style, as format_month."""
+    d = _as_date(value)
+    if style in NUMERIC:
+        return NUMERIC[style][1].format(d=d)
+    if lang.lower().startswith("zh"):
+        return f"{d.month}月{d.day}日"
+    return f"{d.day} {MONTHS[d.month - 1]}"

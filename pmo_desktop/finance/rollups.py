@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pmo_desktop.domain import workdays
+from pmo_desktop.domain.dates import format_month, resolve_date_format
 from pmo_desktop.domain.money import safe_ratio
 from pmo_desktop.finance.periods import Period, fy_label, fy_quarter
 from pmo_desktop.store import Portfolio
@@ -97,7 +98,7 @@ class SpendBucket:
     earlier); `outturn` = actual + forecast, the bucket's share of EAC."""
 
     key: str  # '2026-10-01', 'FY2026/27 Q3', 'FY2026/27'
-    label: str  # 'Oct 2026', 'Q3 FY2026/27', 'FY2026/27'
+    label: str  # 'Oct 2026' (a month in the portfolio's date format: '2026-10', '10/2026'), 'Q3 FY2026/27', 'FY2026/27'
     start: date
     planned: int
     actual: int | None
@@ -280,9 +281,12 @@ def _cube(pf: Portfolio, project_ids: Iterable[int] | None) -> list[tuple[str, s
     return [(m[:7] + "-01", *rest) for m, *rest in rows]
 
 
-def spend_by_month(pf: Portfolio, period: Period, project_ids: Iterable[int] | None = None) -> list[SpendBucket]:
-    """Every month that has budget lines (in scope), oldest first."""
+def spend_by_month(pf: Portfolio, period: Period, project_ids: Iterable[int] | None = None, *,
+                   lang: str = "en") -> list[SpendBucket]:
+    """Every month that has budget lines (in scope), oldest first; each labelled in the portfolio's date
+    format (settings date_format) and `lang`: 'Oct 2026', '2026-10', '10/2026', '2026年10月'."""
     after, _ = _bounds(period)
+    style = resolve_date_format(pf.settings().get("date_format"), lang)
     sums: dict[str, list[int]] = {}
     for month_text, _type, _cat, planned, actual, forecast in _cube(pf, project_ids):
         acc = sums.setdefault(month_text, [0, 0, 0])
@@ -294,7 +298,7 @@ def spend_by_month(pf: Portfolio, period: Period, project_ids: Iterable[int] | N
         planned, actual, forecast = sums[month_text]
         month = date.fromisoformat(month_text)
         past = month_text < after
-        out.append(SpendBucket(key=month_text, label=month.strftime("%b %Y"), start=month, planned=planned,
+        out.append(SpendBucket(key=month_text, label=format_month(month, style, lang=lang), start=month, planned=planned,
                                actual=actual if past else None, forecast=None if past else forecast,
                                outturn=actual if past else forecast))
     return out

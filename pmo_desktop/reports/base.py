@@ -32,7 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from pmo_desktop.domain.dates import format_date
+from pmo_desktop.domain.dates import format_date, format_month, resolve_date_format
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.reports import fonts
@@ -195,6 +195,13 @@ def fmt_date(value: str | date | None, short: bool = False) -> str:
     if not value:
         return "–"
     return format_date(value, DATE_STYLE.get(), lang=lang())
+
+
+def fmt_month(value: str | date, *, year: bool = True) -> str:
+    """Every month in the pack (axis ticks, column heads, spans) in the portfolio's one date format, as
+    fmt_date writes dates: 'Nov 2026', '2026-11', '11/2026', '2026年11月'. Without the year: the month's
+    name ('Nov', '11月'), for an axis that writes its years elsewhere."""
+    return format_month(value, resolve_date_format(DATE_STYLE.get()), lang=lang(), year=year)
 
 
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")

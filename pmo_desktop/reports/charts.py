@@ -52,15 +52,16 @@ def chart_style():
 
 
 def month_formatter():
-    """Month ticks as the pack writes months everywhere ('Mar 2026')."""
+    """Month ticks as the pack writes months everywhere ('Mar 2026', '2026-03', '03/2026', '2026年3月')."""
     from matplotlib import dates as mdates
     from matplotlib.ticker import FuncFormatter
 
-    from pmo_desktop.domain.dates import format_month
+    from pmo_desktop.domain.dates import format_month, resolve_date_format
+    from pmo_desktop.reports.base import DATE_STYLE
     from pmo_desktop.reports.lang import lang
 
-    code = lang()  # read now: the formatter runs when the figure is drawn
-    return FuncFormatter(lambda v, _pos: format_month(mdates.num2date(v).date(), lang=code))
+    code, style = lang(), resolve_date_format(DATE_STYLE.get())  # read now: the formatter runs when drawn
+    return FuncFormatter(lambda v, _pos: format_month(mdates.num2date(v).date(), style, lang=code))
 
 
 def new_figure(width_pt: float, height_pt: float) -> Figure:

@@ -9,11 +9,11 @@ from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
 from pmo_desktop.domain import workdays
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
+from pmo_desktop.reports.base import fmt_month
 from pmo_desktop.reports.data import Milestone
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD, fit, rich_string, string_width
-from pmo_desktop.reports.lang import lang, t
+from pmo_desktop.reports.lang import t
 
 INK = colors.HexColor("#212121")
 MUTED = colors.HexColor("#616161")
@@ -52,13 +52,13 @@ def milestone_gantt(milestones: list[Milestone], period: date, width: float, *, 
     top = height - 6
     # month grid and labels
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    label_pt = int(string_width(format_month(date(2026, 11, 1), lang=lang()), SANS, 8)) + 8  # "Nov 2026", "2026年11月"
+    label_pt = int(string_width(fmt_month(date(2026, 11, 1)), SANS, 8)) + 8  # "Nov 2026", "2026年11月"
     step = max(1, -(-label_pt * months // max(1, int(x1_px - x0_px))))  # one label per that many points
     m = lo
     while m <= hi:
         x = x_of(m)
         d.add(Line(x, 14 + legend_h, x, top, strokeColor=GRID, strokeWidth=0.4))
-        label = format_month(m, lang=lang())
+        label = fmt_month(m)
         d.add(rich_string(x + 1, 4 + legend_h, label, SANS, 8, MUTED))
         m = workdays.add_months(m, step)
     px = x_of(period)

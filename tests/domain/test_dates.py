@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from pmo_desktop.domain.dates import format_date, format_month, resolve_date_format, system_date_format
+from pmo_desktop.domain.dates import (
+    format_date,
+    format_day_month,
+    format_month,
+    resolve_date_format,
+    system_date_format,
+)
 
 
 @pytest.mark.parametrize(("style", "text"), [("iso", "2026-03-04"), ("medium", "4 Mar 2026"),
@@ -45,3 +51,10 @@ def test_month_names_without_the_year_and_in_full():
     assert format_month(date(2026, 11, 1), "iso", lang="zh-CN", year=False) == "11月"
     assert format_month(date(2026, 11, 1), "medium", full=True) == "November 2026"
     assert format_month(date(2026, 11, 1), "medium", lang="zh-CN", full=True) == "2026年11月"
+
+
+@pytest.mark.parametrize(("style", "lang", "text"), [
+    ("medium", "en", "4 Mar"), ("medium", "zh-CN", "3月4日"), ("iso", "en", "03-04"), ("iso", "zh-CN", "03-04"),
+    ("dmy", "en", "04/03"), ("mdy", "en", "03/04"), (None, "en", "4 Mar")])
+def test_a_day_without_its_year_follows_the_date_format(style, lang, text):
+    assert format_day_month("2026-03-04", style, lang=lang) == text

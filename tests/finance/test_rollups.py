@@ -108,6 +108,10 @@ def test_months_actual_before_forecast_after(ex):
     assert (months["2026-11-01"].actual, months["2026-11-01"].forecast) == (None, 250_000)
     assert months["2026-12-01"].forecast == 200_000 and months["2027-01-01"].forecast == 0
     assert months["2026-08-01"].label == "Aug 2026"
+    for style, label in (("iso", "2026-08"), ("dmy", "08/2026"), ("mdy", "08/2026"), ("medium", "Aug 2026")):
+        pf.set_settings({"date_format": style})
+        assert spend_by_month(pf, period, [ids["P1"]])[0].label == label, style
+    assert spend_by_month(pf, period, [ids["P1"]], lang="zh-CN")[0].label == "2026年8月"
 
 
 def test_quarters_and_years_april_start(ex):

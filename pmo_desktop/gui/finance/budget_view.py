@@ -277,7 +277,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addLayout(bar)
-        self.body = ProjectsOrEmpty(self.table, self, about=tr(
+        self.body = ProjectsOrEmpty(self.table, self, needs=(self.project_box,), about=tr(
             "The budget: each project's CAPEX and OPEX lines month by month, planned, actual and forecast, with "
             "the outturn against the approved budget."))
         layout.addWidget(self.body, 1)

@@ -28,6 +28,7 @@ class GanttChart(QAbstractScrollArea):
         self.links = LinkIndex([])
         self.today = date.today()
         self.selected: int | None = None
+        self.fmt = None  # the view's registers.columns.Formatting: months and days in its date format
         self._drag: dict | None = None
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(True)
@@ -93,7 +94,7 @@ class GanttChart(QAbstractScrollArea):
             p.restore()
         p.save()
         p.translate(-sx, 0)
-        tp.paint_header(p, self.scale, sx, w)
+        tp.paint_header(p, self.scale, sx, w, date_format=self.fmt.date_format if self.fmt else None)
         p.restore()
         p.end()
 

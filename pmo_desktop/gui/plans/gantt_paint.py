@@ -139,7 +139,7 @@ def paint_links(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, links, x_min:
 
 def paint_plan(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, width: float, *, today: date | None = None,
                first: int = 0, last: int | None = None, links: LinkIndex | None = None,
-               name_column: float = 0.0) -> None:
+               name_column: float = 0.0, date_format: str | None = None) -> None:
     """A whole (or a slice of a) plan with its header, for exports: rows first..last below the header,
     and, when name_column > 0, the WBS and task names in a column on the left."""
     last = len(plan.rows) - 1 if last is None else last
@@ -161,7 +161,7 @@ def paint_plan(p: QPainter, plan: GanttPlan, scale: tp.TimeScale, width: float, 
                        int(Qt.AlignmentFlag.AlignVCenter), f"{r.wbs}  {r.name}")
         p.translate(name_column, 0)
     x0 = scale.x(scale.origin)
-    tp.paint_header(p, scale, x0, width)
+    tp.paint_header(p, scale, x0, width, date_format=date_format)
     p.translate(0, tp.HEADER_H - first * ROW_H)
     p.setClipRect(QRectF(x0, first * ROW_H, width, (last - first + 1) * ROW_H))
     paint_rows(p, plan, scale, first, last, x0, width, links, today=today)

@@ -1,24 +1,13 @@
-"""The project Gantt: the task table beside the chart. Edits are one undo step each and reschedule.
-
-Keys in the table: Alt+Shift+Right indents the current task under the one above, Alt+Shift+Left
-outdents it (as in MS Project).
-"""
+"""The project Gantt: the task table (gantt_table) beside the chart (gantt_chart). Edits are one undo step
+each and reschedule; exports are in gantt_export."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFontMetrics,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,10 +21,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from pmo_desktop.gui.plans import gantt_export
 from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
-from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
+from pmo_desktop.gui.plans.gantt_paint import ROW_H
 from pmo_desktop.gui.plans.gantt_table import GanttTable, GanttTableModel, column_titles
 from pmo_desktop.gui.plans.no_plan import NoPlanPage
 from pmo_desktop.gui.plans.reschedule import reschedule_project
@@ -66,7 +56,7 @@ class GanttView(PortfolioView):
         self.zoom_box = QComboBox()
         tp.fill_zoom_box(self.zoom_box, current="Weeks")
         self.zoom_box.currentIndexChanged.connect(lambda _i: self.chart.set_zoom(self.zoom()))
-        today = QPushButton(tr("Today"))
+        self.today_button = today = QPushButton(tr("Today"))
         today.clicked.connect(lambda: self.chart.scroll_to_date(date.today()))
         self.png_button = png = QPushButton(tr("Export PNG…"))
         png.clicked.connect(lambda: self._ask_export(tr("PNG image (*.png)"), self.export_png))
@@ -114,6 +104,7 @@ class GanttView(PortfolioView):
         self.table.selectionModel().currentRowChanged.connect(self._table_row)
 
         self.chart = GanttChart()
+        self.chart.fmt = context.fmt
         self.chart.task_moved.connect(lambda tid, d: self._edit(edits.move_task, tid, d))
         self.chart.task_resized.connect(self._resize)
         self.chart.tasks_linked.connect(lambda a, b: self._edit(edits.link_tasks, a, b))
@@ -134,7 +125,7 @@ class GanttView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.note)
-        self.body = ProjectsOrEmpty(self.splitter, self, about=tr(
+        self.body = ProjectsOrEmpty(self.splitter, self, needs=(self.project_box, self.zoom_box, today), about=tr(
             "Plans: each project's tasks and milestones on a Gantt chart, with their links, critical path and "
             "baseline, rescheduled as you edit."))
         self.no_plan = NoPlanPage(self)  # a project without a plan: say so and offer the next steps
@@ -372,50 +363,12 @@ class GanttView(PortfolioView):
         if path:
             export(Path(path))
 
-    def _export_width(self) -> float:
-        last = max((r.finish for r in self.plan.rows if r.finish), default=self.chart.scale.origin)
-        return self.chart.scale.x(last) + 60 - self.chart.scale.x(self.chart.scale.origin)
-
     def export_png(self, path: Path, name_column: float = 320) -> bool:
         """The whole plan at the current zoom as a PNG (rows beyond 2,000 are left out)."""
-        if not self.plan:
-            return False
-        rows = min(len(self.plan.rows), 2000)
-        width = self._export_width()
-        image = QImage(QSize(int(width + name_column), tp.HEADER_H + rows * ROW_H), QImage.Format.Format_ARGB32)
-        image.fill(QColor("#FFFFFF"))
-        p = QPainter(image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        paint_plan(p, self.plan, self.chart.scale, width, today=date.today(), last=rows - 1,
-                   links=LinkIndex(self.plan.links), name_column=name_column)
-        p.end()
-        return image.save(str(path))
+        return bool(self.plan) and gantt_export.export_png(self.plan, self.chart.scale, path, name_column,
+                                                            self.context.fmt.date_format)
 
     def export_pdf(self, path: Path, name_column: float = 320) -> bool:
         """The whole plan on A3 landscape pages, scaled to the page width, as many pages as it needs."""
-        if not self.plan:
-            return False
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A3))
-        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        writer.setResolution(96)
-        writer.setTitle(f"{self.plan.code} {self.plan.name}")
-        width = self._export_width()
-        links = LinkIndex(self.plan.links)
-        p = QPainter(writer)
-        page = writer.pageLayout().paintRectPixels(writer.resolution())
-        factor = min(2.0, page.width() / (width + name_column))  # fill the page width, within reason
-        rows_per_page = max(1, int((page.height() / factor - tp.HEADER_H) // ROW_H))
-        first = 0
-        while first < len(self.plan.rows):
-            if first:
-                writer.newPage()
-            p.save()
-            p.scale(factor, factor)
-            last = min(len(self.plan.rows), first + rows_per_page) - 1
-            paint_plan(p, self.plan, self.chart.scale, width, today=date.today(), first=first, last=last,
-                       links=links, name_column=name_column)
-            p.restore()
-            first = last + 1
-        p.end()
-        return True
+        return bool(self.plan) and gantt_export.export_pdf(self.plan, self.chart.scale, path, name_column,
+                                                            self.context.fmt.date_format)

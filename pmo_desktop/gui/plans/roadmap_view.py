@@ -153,6 +153,7 @@ class RoadmapChart(QAbstractScrollArea):
         self.scale = tp.scale_for(None, None, "Months")
         self.selected: int | None = None
         self.today = date.today()
+        self.fmt = None  # the view's registers.columns.Formatting: months and days in its date format
         self.viewport().setAutoFillBackground(True)
         self.viewport().setStyleSheet("background: #FFFFFF;")
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
@@ -199,7 +200,7 @@ class RoadmapChart(QAbstractScrollArea):
         p.save()
         p.setClipRect(QRectF(NAME_W, 0, w, tp.HEADER_H))
         p.translate(NAME_W - sx, 0)
-        tp.paint_header(p, self.scale, sx, w)
+        tp.paint_header(p, self.scale, sx, w, date_format=self.fmt.date_format if self.fmt else None)
         p.restore()
         p.fillRect(QRectF(0, 0, NAME_W, tp.HEADER_H), tp.HEADER_BG)
         p.setPen(tp.HEADER_TEXT)
@@ -239,7 +240,7 @@ class RoadmapView(PortfolioView):
         self.zoom_box = QComboBox()
         tp.fill_zoom_box(self.zoom_box, ("Weeks", "Months", "Quarters"), current="Months")
         self.zoom_box.currentIndexChanged.connect(lambda _i: self._apply())
-        today = QPushButton(tr("Today"))
+        self.today_button = today = QPushButton(tr("Today"))
         today.clicked.connect(self.scroll_to_today)
         self.shared_filters = QCheckBox(tr("Register filters"))
         self.shared_filters.setChecked(True)
@@ -253,6 +254,7 @@ class RoadmapView(PortfolioView):
             bar.addWidget(w)
         bar.addStretch(1)
         self.chart = RoadmapChart()
+        self.chart.fmt = context.fmt
         self.chart.setToolTip(tr("Bar: plan, in its RAG colour with the letter · dashed ghost: baseline · "
                                  "◆ milestone (filled when done) · red dashes: today · arrows: links between projects "
                                  "(red, dashed: a task starts before the other project allows). "
@@ -262,7 +264,8 @@ class RoadmapView(PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        self.body = ProjectsOrEmpty(self.chart, self, about=tr(
+        needs = (self.programme_box, self.zoom_box, today, self.shared_filters)
+        self.body = ProjectsOrEmpty(self.chart, self, needs=needs, about=tr(
             "The roadmap: every project on one timeline, grouped by programme, with its RAG, milestones and the "
             "links between projects."))
         layout.addWidget(self.body, 1)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
-from pmo_desktop.domain.dates import format_month
+from pmo_desktop.domain.dates import format_day_month, format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.widgets.tr import tr
@@ -31,7 +31,6 @@ LINK = QColor("#546E7A")
 # Zoom levels: pixels per day, and the header tiers (upper, lower) each shows.
 ZOOMS = {"Days": (24.0, "month", "day"), "Weeks": (8.0, "month", "week"),
          "Months": (1.6, "quarter", "month"), "Quarters": (0.55, "year", "quarter")}
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 QUARTERS_ZH = ("一季度", "二季度", "三季度", "四季度")
 
 
@@ -72,20 +71,23 @@ def scale_for(start: date | None, finish: date | None, zoom: str) -> TimeScale:
     return TimeScale(origin, ZOOMS[zoom][0], zoom)
 
 
-def _periods(kind: str, first: date, last: date, short: bool = False, lang: str = "en"):
-    """(start, end, label) of each calendar period of `kind` overlapping first..last; labels in `lang`
-    ('Mar 2026', 'Q1 2026' in English; '2026年3月', '2026年一季度' in Chinese)."""
+def _periods(kind: str, first: date, last: date, short: bool = False, lang: str = "en",
+             date_format: str | None = None):
+    """(start, end, label, shorter) of each calendar period of `kind` overlapping first..last. Labels are in
+    `lang` and the portfolio's `date_format` where they name a month or a day ('Nov 2026', '2026-11',
+    '11/2026', '2026年11月'; weeks '24 Mar', '03-24', '24/03'); `shorter` is drawn where the label does
+    not fit ('Nov' under a narrow month, the day alone under a narrow week)."""
     zh = lang.lower().startswith("zh")
     if kind == "day":
         d = first
         while d <= last:
-            yield d, d + timedelta(days=1), str(d.day)
+            yield d, d + timedelta(days=1), str(d.day), str(d.day)
             d += timedelta(days=1)
         return
     if kind == "week":
         d = first - timedelta(days=first.weekday())
         while d <= last:
-            yield d, d + timedelta(days=7), f"{d.month}月{d.day}日" if zh else f"{d.day} {MONTHS[d.month - 1]}"
+            yield d, d + timedelta(days=7), format_day_month(d, date_format, lang=lang), str(d.day)
             d += timedelta(days=7)
         return
     step = {"month": 1, "quarter": 3, "year": 12}[kind]
@@ -96,38 +98,47 @@ def _periods(kind: str, first: date, last: date, short: bool = False, lang: str 
         nxt = date(idx // 12, idx % 12 + 1, 1)
         q = (d.month - 1) // 3 + 1
         if kind == "month":
-            label = format_month(d, lang=lang, year=not short)
+            name = format_month(d, date_format, lang=lang, year=False)
+            label = name if short else format_month(d, date_format, lang=lang)
         elif kind == "quarter" and zh:
-            label = QUARTERS_ZH[q - 1] if short else f"{d.year}年{QUARTERS_ZH[q - 1]}"
+            name = QUARTERS_ZH[q - 1]
+            label = name if short else f"{d.year}年{name}"
         elif kind == "quarter":
-            label = f"Q{q} {d.year}"
+            name = f"Q{q}"
+            label = name if short else f"Q{q} {d.year}"
         else:
-            label = f"{d.year}年" if zh else str(d.year)
-        yield d, nxt, label
+            label = name = f"{d.year}年" if zh else str(d.year)
+        yield d, nxt, label, name
         d = nxt
 
 
-def paint_header(p: QPainter, scale: TimeScale, x0: float, width: float, top: float = 0.0) -> None:
-    """Two header tiers for the visible span x0..x0+width (x in chart coordinates, painter translated)."""
+def paint_header(p: QPainter, scale: TimeScale, x0: float, width: float, top: float = 0.0,
+                 date_format: str | None = None) -> None:
+    """Two header tiers for the visible span x0..x0+width (x in chart coordinates, painter translated);
+    months and days in the portfolio's `date_format` (None: the medium style)."""
     upper, lower = ZOOMS[scale.zoom][1], ZOOMS[scale.zoom][2]
     first, last = scale.day_at(x0), scale.day_at(x0 + width) + timedelta(days=1)
     p.fillRect(QRectF(x0, top, width, HEADER_H), HEADER_BG)
     font = QFont(p.font())
     font.setPointSizeF(8.5)
     p.setFont(font)
+    metrics = p.fontMetrics()
     half = HEADER_H / 2
     lang = current_language()
     for tier, y, short in ((upper, top, False), (lower, top + half, True)):
-        for a, b, label in _periods(tier, first, last, short, lang):
+        for a, b, label, shorter in _periods(tier, first, last, short, lang, date_format):
             left, right = scale.x(a), scale.x(b)
             p.setPen(QPen(GRID, 1))
             p.drawLine(QPointF(right, y), QPointF(right, y + half))
-            # A period scrolled partly out of view keeps its label at the left edge, whole when it fits.
+            # A period scrolled partly out of view keeps its label at the left edge, whole when it fits in
+            # the part in view, else its shorter form, else nothing (never a label cut or running into the next).
             text_left = max(left, x0)
-            if right - text_left > p.fontMetrics().horizontalAdvance(label) + 6:
+            room = min(right, x0 + width) - text_left - 6
+            text = next((t for t in (label, shorter) if metrics.horizontalAdvance(t) < room), None)
+            if text:
                 p.setPen(HEADER_TEXT)
-                p.drawText(QRectF(text_left + 3, y, right - text_left - 6, half),
-                           int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
+                p.drawText(QRectF(text_left + 3, y, room, half),
+                           int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
     p.setPen(QPen(QColor("#CFD8DC"), 1))
     p.drawLine(QPointF(x0, top + half), QPointF(x0 + width, top + half))
     p.drawLine(QPointF(x0, top + HEADER_H - 0.5), QPointF(x0 + width, top + HEADER_H - 0.5))
@@ -143,7 +154,7 @@ def paint_grid(p: QPainter, scale: TimeScale, x0: float, width: float, top: floa
                 p.fillRect(QRectF(scale.x(d), top, scale.px_per_day, height), WEEKEND)
             d += timedelta(days=1)
     p.setPen(QPen(GRID, 1))
-    for a, _b, _label in _periods(ZOOMS[scale.zoom][2], first, last):
+    for a, _b, _label, _shorter in _periods(ZOOMS[scale.zoom][2], first, last):
         x = scale.x(a)
         p.drawLine(QPointF(x, top), QPointF(x, top + height))
 

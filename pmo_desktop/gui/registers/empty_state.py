@@ -105,8 +105,9 @@ class BodyOrEmpty(QStackedWidget):
         self.addWidget(empty)
 
     def show_page(self, page: QWidget, why: str = "") -> None:
-        """Show `page` (the body, the empty state or another page added to the stack)."""
-        if page is self.body:
+        """Show `page` (the body, the empty state or another page added to the stack). Only the empty state
+        turns `needs` off: another page (a project without a plan) still needs the view's pickers."""
+        if page is not self.empty:
             for widget, enabled, tip in self._kept:
                 widget.setEnabled(enabled)
                 widget.setToolTip(tip)

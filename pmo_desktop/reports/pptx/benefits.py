@@ -7,9 +7,9 @@ from __future__ import annotations
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 
-from pmo_desktop.domain.dates import format_month
+from pmo_desktop.reports.base import fmt_month
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.lang import lang, message, t, word
+from pmo_desktop.reports.lang import message, t, word
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, TOP, Deck, date_text, millions, millions_format
 from pmo_desktop.reports.sections.benefits import ACTUAL, FORECAST, PLAN, _money
 
@@ -39,7 +39,7 @@ def build(deck: Deck, data: PackData) -> None:
         pts = b["curve"]
         scale = lambda v: None if v is None else millions(v * 100)  # noqa: E731 (major units to £m)
         deck.chart(s, XL_CHART_TYPE.LINE, MARGIN, y, deck.width, deck.height - Emu(1500000),
-                   [format_month(pt["period"], lang=lang()) for pt in pts],
+                   [fmt_month(pt["period"]) for pt in pts],
                    [(t("Planned"), [scale(pt["planned"]) for pt in pts], PLAN),
                     (t("Actual"), [scale(pt["actual"]) for pt in pts], ACTUAL),
                     (t("Forecast"), [scale(pt["forecast"]) for pt in pts], FORECAST)],

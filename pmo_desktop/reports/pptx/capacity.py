@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pptx.util import Emu
 
-from pmo_desktop.domain.dates import format_month
+from pmo_desktop.reports.base import fmt_month
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.lang import lang, t
+from pmo_desktop.reports.lang import t
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, TOP, Deck
 
 TITLE = "Capacity"
@@ -30,7 +30,7 @@ def build(deck: Deck, data: PackData) -> None:
                 red.add((len(rows) + 1, c))
         rows.append(row)
     deck.paged_table(t("Capacity: demand as a share of capacity"),
-                     ["Team", *[format_month(m, lang=lang()) for m in cap.months]],
+                     ["Team", *[fmt_month(m) for m in cap.months]],
                      rows, [3] + [1] * len(cap.months), per=14, right=set(range(1, len(cap.months) + 1)), red=red,
                      note=t("{people} people; {over} over-allocations ({people_over} people); {days} unstaffed days of "
                             "demand. Whole portfolio.", people=cap.people, over=cap.over_count,

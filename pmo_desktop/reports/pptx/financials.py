@@ -8,14 +8,13 @@ from __future__ import annotations
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.util import Emu, Pt
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.domain.money import format_pct
 from pmo_desktop.finance import derive_cost_rag
 from pmo_desktop.reports import commentary
-from pmo_desktop.reports.base import fmt_money
+from pmo_desktop.reports.base import fmt_money, fmt_month
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.lang import lang, t, word
+from pmo_desktop.reports.lang import t, word
 from pmo_desktop.reports.pptx.deck import (
     MARGIN,
     MIN_PT,
@@ -50,7 +49,7 @@ def _charts(deck: Deck, data: PackData) -> None:
     money = millions_format(cur)
     pts = f.s_curve
     w, h = deck.width * 58 // 100, deck.height // 2 + Emu(600000)
-    deck.chart(s, XL_CHART_TYPE.LINE, MARGIN, TOP, w, h, [format_month(p.month, lang=lang()) for p in pts],
+    deck.chart(s, XL_CHART_TYPE.LINE, MARGIN, TOP, w, h, [fmt_month(p.month) for p in pts],
                [(t("Planned (cumulative)"), [millions(p.planned_cum) for p in pts], PLAN_COLOUR),
                 (t("Actual"), [millions(p.actual_cum) for p in pts], ACTUAL_COLOUR),
                 (t("Forecast"), [millions(p.forecast_cum) for p in pts], FORECAST_COLOUR)],

@@ -11,10 +11,10 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu
 
 from pmo_desktop.domain import workdays
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
+from pmo_desktop.reports.base import fmt_month
 from pmo_desktop.reports.data import PackData, ProjectPack
-from pmo_desktop.reports.lang import is_chinese, lang, t
+from pmo_desktop.reports.lang import is_chinese, t
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, SLIDE_W, TOP, Deck, rgb
 from pmo_desktop.reports.sections.roadmap import window
 
@@ -76,7 +76,7 @@ def _page(deck: Deck, s, page, data: PackData, lo: date, hi: date) -> None:
     while m <= hi:
         line = s.shapes.add_connector(1, x_of(m), top - Emu(40000), x_of(m), bottom)
         line.line.color.rgb = rgb("ECEFF1")
-        deck.text(s, x_of(m) - Emu(500000), top - Emu(300000), Emu(1000000), Emu(250000), format_month(m, lang=lang()), size=10,
+        deck.text(s, x_of(m) - Emu(500000), top - Emu(300000), Emu(1000000), Emu(250000), fmt_month(m), size=10,
                   colour=MUTED, align=PP_ALIGN.CENTER)
         m = workdays.add_months(m, step)
     for y_i, (kind, item) in enumerate(page):

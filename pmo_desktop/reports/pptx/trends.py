@@ -6,10 +6,10 @@ from __future__ import annotations
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
+from pmo_desktop.reports.base import fmt_month
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.lang import lang, rag_legend, t
+from pmo_desktop.reports.lang import rag_legend, t
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, TOP, Deck, millions, millions_format
 from pmo_desktop.reports.sections.trends import RAG_STACK
 
@@ -23,7 +23,7 @@ def build(deck: Deck, data: PackData) -> None:
     if not pts:
         deck.text(s, MARGIN, TOP, deck.width, Emu(400000), t("No reporting periods yet."), size=14, colour=MUTED)
         return
-    cats = [format_month(pt.period, lang=lang()) for pt in pts]
+    cats = [fmt_month(pt.period) for pt in pts]
     money = millions_format(data.currency)
     w, h = deck.width // 3, (deck.height - Emu(100000)) // 2
     cells = [(MARGIN + (i % 3) * w, TOP + (i // 3) * h) for i in range(5)]

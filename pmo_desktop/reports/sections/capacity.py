@@ -13,13 +13,12 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.reports import charts
-from pmo_desktop.reports.base import data_table, empty_note, p, pm, section_heading, spacer
+from pmo_desktop.reports.base import data_table, empty_note, fmt_month, p, pm, section_heading, spacer
 from pmo_desktop.reports.capacity_data import PackCapacity
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS_BOLD, markup
-from pmo_desktop.reports.lang import lang, t
+from pmo_desktop.reports.lang import t
 
 TITLE = "Capacity"
 # The capacity view's band colours (gui/capacity/capacity_heatmap.py): fill, text.
@@ -32,7 +31,7 @@ PANELS_PER_ROW = 4
 
 
 def _month_label(m, first: bool) -> str:
-    return format_month(m, lang=lang()) if first or m.month == 1 else format_month(m, lang=lang(), year=False)
+    return fmt_month(m) if first or m.month == 1 else fmt_month(m, year=False)
 
 
 def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: float):
@@ -49,7 +48,7 @@ def demand_chart(cap: PackCapacity, teams: list[str], width: float, height: floa
     panel_w = (1 - left - right - gap_x * (cols - 1)) / cols
     panel_h = (1 - legend_h - rows * (ticks_h + title_h)) / rows
     x = list(range(len(cap.months)))
-    labels = [format_month(m, lang=lang(), year=False) for m in cap.months]  # the span, with years, is in the text above
+    labels = [fmt_month(m, year=False) for m in cap.months]  # the span, with years, is in the text above
     for i, team in enumerate(teams):
         r, c = divmod(i, cols)
         bottom = 1 - (r + 1) * (title_h + panel_h) - r * ticks_h
@@ -102,7 +101,7 @@ def _over_table(cap: PackCapacity, ctx):
     for o in cap.over:
         util = "n/a" if o["utilisation_pct"] is None else f"{o['utilisation_pct']:.0f}%"
         projects = ", ".join(f"{x['project']} {x['days']:.1f}" for x in o["projects"])
-        rows.append([p(format_month(o["month"] + "-01" if len(o["month"]) == 7 else o["month"], lang=lang()), s.cell),
+        rows.append([p(fmt_month(o["month"] + "-01" if len(o["month"]) == 7 else o["month"]), s.cell),
                      p(o["person"], s.cell), p(o["team"] or "–", s.cell),
                      p(f"{o['allocated_days']:.1f}", s.cell_right), p(f"{o['capacity_days']:.1f}", s.cell_right),
                      p(f"+{o['excess_days']:.1f}", s.cell_right), p(util, s.cell_right), p(projects, s.cell)])
@@ -116,8 +115,8 @@ def build(data: PackData, ctx) -> list:
     cap = data.capacity
     if cap is None or not cap.has_people:
         return story + [empty_note(t("No people are recorded, so there is no capacity to show."), s)]
-    span = t("{first} to {last}", first=format_month(cap.months[0], lang=lang()),
-             last=format_month(cap.months[-1], lang=lang()))
+    span = t("{first} to {last}", first=fmt_month(cap.months[0]),
+             last=fmt_month(cap.months[-1]))
     intro = markup(t("The {n} months after the period, {span}: {people} people; {over} over-allocated person-months "
                      "({people_over} people); unstaffed demand {days} person-days (roles not yet staffed, not in the "
                      "team figures).", n=len(cap.months), span=span, people="\x01" + str(cap.people) + "\x02",

@@ -13,12 +13,11 @@ from matplotlib.patches import Patch
 from reportlab.platypus import KeepTogether
 
 from pmo_desktop.domain import workdays
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.reports import charts
-from pmo_desktop.reports.base import data_table, empty_note, p, section_heading, spacer
+from pmo_desktop.reports.base import data_table, empty_note, fmt_month, p, section_heading, spacer
 from pmo_desktop.reports.data import PackData, ProjectPack
-from pmo_desktop.reports.lang import lang, rag_legend, t
+from pmo_desktop.reports.lang import rag_legend, t
 from pmo_desktop.scheduling.crossproject import knock_on
 
 TITLE = "Roadmap"
@@ -244,7 +243,7 @@ def build(data: PackData, ctx) -> list:
     span = window(data)
     note = (t("Timeline {first} – {last}. Coloured bar: forecast start to finish, coloured and "
               "lettered by overall RAG; grey bar beneath: baseline. +N wd: forecast finish past baseline in working days.",
-              first=format_month(span[0], lang=lang()), last=format_month(span[1], lang=lang()))
+              first=fmt_month(span[0]), last=fmt_month(span[1]))
             + (" " + t("Arrows: links between projects (red where a task starts before the other project allows).")
                if data.cross_links else ""))
     story.append(p(note, s.small))

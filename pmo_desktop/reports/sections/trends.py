@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import ACTUAL_COLOUR, FORECAST_COLOUR, PLAN_COLOUR, Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.reports import charts
-from pmo_desktop.reports.base import data_table, empty_note, fmt_date, fmt_money, p, section_heading
+from pmo_desktop.reports.base import (
+    data_table,
+    empty_note,
+    fmt_date,
+    fmt_money,
+    fmt_month,
+    p,
+    section_heading,
+)
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.lang import lang, rag_legend, t
+from pmo_desktop.reports.lang import rag_legend, t
 
 TITLE = "Trends"
 RAG_STACK = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
@@ -19,7 +26,7 @@ RAG_STACK = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
 
 def period_label(d, first: bool) -> str:
     """'Jun' under each bar, with the year beneath the first one and every January."""
-    month = format_month(d, lang=lang(), year=False)
+    month = fmt_month(d, year=False)
     return f"{month}\n{d.year}" if first or d.month == 1 else month
 
 

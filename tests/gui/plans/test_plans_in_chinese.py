@@ -81,15 +81,15 @@ def test_gantt_speaks_chinese_and_zoom_still_stores_the_english_level(chinese, w
 
 def test_time_scale_headers_follow_the_language():
     first, last = date(2026, 3, 1), date(2026, 5, 31)
-    assert [label for *_r, label in tp._periods("month", first, last, lang="zh-CN")] == [
+    assert [label for _a, _b, label, _s in tp._periods("month", first, last, lang="zh-CN")] == [
         "2026年3月", "2026年4月", "2026年5月"]
-    assert [label for *_r, label in tp._periods("month", first, last, True, lang="zh-CN")] == ["3月", "4月", "5月"]
-    assert [label for *_r, label in tp._periods("quarter", first, last, lang="zh-CN")] == ["2026年一季度",
+    assert [label for _a, _b, label, _s in tp._periods("month", first, last, True, lang="zh-CN")] == ["3月", "4月", "5月"]
+    assert [label for _a, _b, label, _s in tp._periods("quarter", first, last, lang="zh-CN")] == ["2026年一季度",
                                                                                          "2026年二季度"]
     assert next(tp._periods("year", first, last, lang="zh-CN"))[2] == "2026年"
     assert next(tp._periods("week", date(2026, 3, 23), last, lang="zh-CN"))[2] == "3月23日"
     # English unchanged
-    assert [label for *_r, label in tp._periods("month", first, last)] == ["Mar 2026", "Apr 2026", "May 2026"]
+    assert [label for _a, _b, label, _s in tp._periods("month", first, last)] == ["Mar 2026", "Apr 2026", "May 2026"]
     assert next(tp._periods("quarter", first, last))[2] == "Q1 2026"
 
 

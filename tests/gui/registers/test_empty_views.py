@@ -144,3 +144,34 @@ def test_conflicts_of_a_portfolio_not_shared_offer_to_share_it(make_window, tmp_
     window.sync.actions["clone"].triggered.connect(lambda: asked.append("clone"))
     view.body.empty.import_button.click()
     assert asked == ["clone"]
+
+
+# view -> its pickers and buttons that choose or move what a project view shows
+PICKERS = {
+    "gantt": ("project_box", "zoom_box", "today_button"),
+    "roadmap": ("programme_box", "zoom_box", "today_button", "shared_filters"),
+    "budget": ("project_box",),
+}
+
+
+def test_pickers_of_an_empty_portfolio_are_off_and_say_why(make_window, tmp_path, qtbot):
+    window = make_window(create_portfolio(tmp_path / "empty.pmo"))
+    window.show()
+    for name, attrs in PICKERS.items():
+        view = shown_view(window, qtbot, name)
+        assert view.body.empty.isVisible(), name
+        for attr in attrs:
+            widget = getattr(view, attr)
+            assert not widget.isEnabled() and "no projects yet" in widget.toolTip(), (name, attr)
+    window.show_view("roadmap")
+    window.current_view().body.empty.add_button.click()
+    assert window.current_view_name() == "projects" and window.current_view().model.rowCount() == 1
+    for name, attrs in PICKERS.items():
+        view = shown_view(window, qtbot, name)
+        view.refresh()
+        for attr in attrs:
+            widget = getattr(view, attr)
+            assert widget.isEnabled() and "no projects yet" not in widget.toolTip(), (name, attr)
+    gantt = shown_view(window, qtbot, "gantt")
+    assert gantt.no_plan.isVisible()  # a project without a plan: still free to pick another one
+    assert not gantt.reschedule_button.isEnabled() and "no plan yet" in gantt.reschedule_button.toolTip()
