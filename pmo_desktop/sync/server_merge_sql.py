@@ -60,14 +60,14 @@ BEGIN
     END IF;
 END $f$;
 
--- Lock the rows a list of batches changes, in gid order.
+-- Lock the rows a list of batches changes, in gid order. (The gids are gathered into an array first: a
+-- join over the batches' JSON would carry the whole batch along with every row.)
 CREATE OR REPLACE FUNCTION pmo_sync._lock_rows(pid int, batches jsonb) RETURNS void
 LANGUAGE plpgsql SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE ids uuid[];
 BEGIN
-    PERFORM 1 FROM pmo_sync.rows x
-     WHERE x.portfolio_id = pid AND x.gid IN (
-        SELECT (c->>'gid')::uuid FROM jsonb_array_elements(batches) b, jsonb_array_elements(b->'changes') c)
-     ORDER BY x.gid FOR UPDATE OF x;
+    SELECT array_agg(DISTINCT (g #>> '{}')::uuid) INTO ids FROM jsonb_path_query(batches, '$[*].changes[*].gid') g;
+    PERFORM 1 FROM pmo_sync.rows x WHERE x.portfolio_id = pid AND x.gid = ANY(ids) ORDER BY x.gid FOR UPDATE OF x;
 END $f$;
 
 -- A batch already applied: its result, marked as a repeat (else NULL). The batch id stays locked to
@@ -234,29 +234,31 @@ BEGIN
                               'conflicts', found_conflicts, 'gids', to_jsonb(written));
 END $f$;
 
--- Number the merged batches (in order) under the push lock, held to commit; their results.
+-- Number the merged batches in order under the push lock (held to commit); their results. A row
+-- two of them changed takes the later one's number.
 CREATE OR REPLACE FUNCTION pmo_sync._stamp(pid int, merged jsonb) RETURNS jsonb
 LANGUAGE plpgsql SET search_path = pmo_sync, pg_temp AS $f$
 DECLARE
     n int := jsonb_array_length(merged);
     s bigint;
+    b jsonb;
+    o int;
+    done jsonb;
+    out jsonb := '[]';
 BEGIN
     IF n = 0 THEN
         RETURN '[]';
     END IF;
     UPDATE pmo_sync.portfolios SET last_seq = last_seq + n WHERE id = pid RETURNING last_seq - n INTO s;
-    UPDATE pmo_sync.rows r SET seq = s + w.o
-      FROM (SELECT DISTINCT ON (1) (e #>> '{}')::uuid, x.o
-              FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o), jsonb_array_elements(x.v->'gids') e
-             ORDER BY 1, x.o DESC) w(gid, o)
-     WHERE r.portfolio_id = pid AND r.gid = w.gid;
-    INSERT INTO pmo_sync.batches (id, portfolio_id, seq, author, label, n_changes, result)
-    SELECT (x.v->>'id')::uuid, pid, s + x.o, session_user, x.v->>'label', (x.v->>'n')::int,
-           jsonb_build_object('seq', s + x.o, 'applied', x.v->'applied', 'conflicts', x.v->'conflicts')
-      FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o);
-    RETURN (SELECT jsonb_agg(jsonb_build_object('seq', s + x.o, 'applied', x.v->'applied', 'conflicts', x.v->'conflicts')
-                             ORDER BY x.o)
-              FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o));
+    FOR b, o IN SELECT x.v, x.o FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o) LOOP
+        done := jsonb_build_object('seq', s + o, 'applied', b->'applied', 'conflicts', b->'conflicts');
+        UPDATE pmo_sync.rows r SET seq = s + o
+         WHERE r.portfolio_id = pid AND r.gid = ANY(ARRAY(SELECT jsonb_array_elements_text(b->'gids')::uuid));
+        INSERT INTO pmo_sync.batches (id, portfolio_id, seq, author, label, n_changes, result)
+        VALUES ((b->>'id')::uuid, pid, s + o, session_user, b->>'label', (b->>'n')::int, done);
+        out := out || jsonb_build_array(done);
+    END LOOP;
+    RETURN out;
 END $f$;
 
 -- Merge a list of batches in order (repeats give their first result); returns (merged, results) where

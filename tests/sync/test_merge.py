@@ -62,7 +62,7 @@ def test_same_field_is_exactly_one_conflict_and_the_server_value_stands(team):
     for path in (a, b):
         assert value(path, "SELECT status FROM projects WHERE code = 'PRJ-102'") == ("On hold",)
         (c,) = open_list(path)
-        assert (c["kind"], c["col"], c["record"]) == ("field", "status", "projects PRJ-102")
+        assert (c["kind"], c["col"], c["record"]) == ("field", "status", "Project PRJ-102")
         assert (c["base"], c["mine"], c["theirs"]) == (original, "Closed", "On hold")
         assert (c["mine_by"], c["theirs_by"]) == ("bob", "alice")
         assert c["mine_at"] and c["theirs_at"]
@@ -210,10 +210,12 @@ def test_a_conflict_on_a_reference_shows_the_record_it_points_at(team, capsys):
     sync(a), sync(b)
     (c,) = open_list(b)
     assert c["col"] == "project_id" and (c["shown"]["mine"], c["shown"]["theirs"]) == ("PRJ-104", "PRJ-103")
+    assert c["field"] == "Project" and c["record"].startswith("RAID item ")  # the RAID log's words
     capsys.readouterr()
     assert main(["conflicts", str(b)]) == 0
     out = capsys.readouterr().out
     assert "mine PRJ-104" in out and "theirs PRJ-103" in out and c["mine"] not in out
+    assert f"{c['record']} Project:" in out and "project_id" not in out and "raid_items" not in out
 
 
 def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(team):
@@ -228,6 +230,7 @@ def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(tea
     assert sync(b)["new_conflicts"] == 1
     (c,) = open_list(b)
     assert c["kind"] == "duplicate" and (c["mine"]["amount"], c["theirs"]["amount"]) == (2.0, 1.5)
+    assert c["register"] == "Allocation"  # no register shows allocations: the table's name in words
     assert main(["resolve", str(b), str(c["id"]), "--keep", "mine"]) == 0
     sync(b), sync(a)
     assert value(a, "SELECT amount FROM allocations WHERE month = '2031-01-01'") == (2.0,)
