@@ -4,7 +4,7 @@ A push merges each batch three-way per field (`_merge`) holding only row locks: 
 changes are locked up front in gid order (two pushes that touch one row queue on it and never
 deadlock on each other), and human keys are claimed through the keys table's unique index (two pushes
 creating the same key meet there: the later one sees the earlier's key and gets a duplicate conflict).
-Only then does `_stamp` take the portfolio's push lock (its row in `portfolios`), give the merged
+Only then does `_stamp` take the portfolio's push lock (an advisory lock), give the merged
 batches their sequence numbers and hold the lock to commit: batches still commit in sequence order, so
 a pull bounded by the committed head never skips a late commit, but the lock is held for a few
 statements, not for the merge. A batch id stays locked while it is merged, so a retry arriving while
@@ -249,6 +249,7 @@ BEGIN
     IF n = 0 THEN
         RETURN '[]';
     END IF;
+    PERFORM pg_advisory_xact_lock(872316, pid);  -- the push lock (also what older servers took)
     UPDATE pmo_sync.portfolios SET last_seq = last_seq + n WHERE id = pid RETURNING last_seq - n INTO s;
     FOR b, o IN SELECT x.v, x.o FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o) LOOP
         done := jsonb_build_object('seq', s + o, 'applied', b->'applied', 'conflicts', b->'conflicts');
