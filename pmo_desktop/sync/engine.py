@@ -268,8 +268,9 @@ def _touched_plans(conn, rows, gids: tb.GidMap) -> set[str]:
 def pending_rows(conn, state: SyncState) -> set[tuple[str, int]]:
     """Rows changed locally since the payloads were built: the server has not seen them, keep them."""
     built = last_built_batch(conn, state)
+    # CROSS JOIN: from the few new batches to their changes (SQLite would rather scan the whole log)
     return {(t, r) for t, r in conn.execute(
-        """SELECT DISTINCT c.tbl, c.row_id FROM change_log c JOIN batches b ON b.id = c.batch_id
+        """SELECT DISTINCT c.tbl, c.row_id FROM batches b CROSS JOIN change_log c ON c.batch_id = b.id
            WHERE b.id > ? AND b.source <> ?""", (built, SYNC_SOURCE))}
 
 
