@@ -36,6 +36,9 @@ BEGIN
     SELECT m.pid, x.tbl, kk.key, x.gid FROM jsonb_to_recordset(items) x(gid uuid, tbl text, data jsonb)
      CROSS JOIN LATERAL pmo_sync._keys_of(x.data, meta->'keys'->x.tbl) kk(key)
     ON CONFLICT DO NOTHING;
+    INSERT INTO pmo_sync.key_defs (portfolio_id, tbl, defs)
+    SELECT m.pid, d.key, d.value FROM jsonb_each(coalesce(meta->'keys', '{}')) d
+    ON CONFLICT (portfolio_id, tbl) DO UPDATE SET defs = EXCLUDED.defs;
     UPDATE pmo_sync.batches SET n_changes = n_changes + n WHERE portfolio_id = m.pid AND seq = 1;
     RETURN n;
 END $f$;

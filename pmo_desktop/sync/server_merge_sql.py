@@ -42,6 +42,33 @@ BEGIN
     RETURN NULL;
 END $f$;
 
+-- Keys for every live row of a table whose key definitions the server has not seen: a server shared
+-- before a key was understood holds none for that table (allocations shared before their
+-- coalesce() index was read), so a duplicate of such a row would pass. Tables keyed since sharing are
+-- complete and only have their definitions recorded; a definition that changed is filled in again.
+CREATE OR REPLACE FUNCTION pmo_sync._backfill_keys(p int, defs jsonb) RETURNS void
+LANGUAGE plpgsql SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE
+    t text;
+    d jsonb;
+    known jsonb;
+BEGIN
+    FOR t, d IN SELECT x.key, x.value FROM jsonb_each(coalesce(defs, '{}')) x ORDER BY x.key LOOP
+        SELECT k.defs INTO known FROM pmo_sync.key_defs k WHERE k.portfolio_id = p AND k.tbl = t;
+        IF known = d THEN
+            CONTINUE;
+        END IF;
+        IF known IS NOT NULL OR NOT EXISTS (SELECT 1 FROM pmo_sync.keys k WHERE k.portfolio_id = p AND k.tbl = t) THEN
+            INSERT INTO pmo_sync.keys (portfolio_id, tbl, key, gid)
+            SELECT p, t, kk.key, r.gid FROM pmo_sync.rows r CROSS JOIN LATERAL pmo_sync._keys_of(r.data, d) kk(key)
+             WHERE r.portfolio_id = p AND r.tbl = t AND NOT r.deleted
+            ON CONFLICT DO NOTHING;
+        END IF;
+        INSERT INTO pmo_sync.key_defs (portfolio_id, tbl, defs) VALUES (p, t, d)
+        ON CONFLICT (portfolio_id, tbl) DO UPDATE SET defs = EXCLUDED.defs;
+    END LOOP;
+END $f$;
+
 -- The caller's membership for a push (a viewer is refused) and, for an editor limited to programmes,
 -- those programmes' rows (else NULL).
 CREATE OR REPLACE FUNCTION pmo_sync._pusher(pname text, OUT pid int, OUT allowed uuid[])
@@ -275,6 +302,7 @@ BEGIN
     SELECT * INTO pid, allowed FROM pmo_sync._pusher(pname);
     merged := '[]';
     results := '[]';
+    PERFORM pmo_sync._backfill_keys(pid, batches->0->'meta'->'keys');
     PERFORM pmo_sync._lock_rows(pid, batches);
     FOR b IN SELECT value FROM jsonb_array_elements(coalesce(batches, '[]')) LOOP
         done := pmo_sync._applied((b->>'id')::uuid);

@@ -11,7 +11,8 @@ membership (role admin/editor/viewer, editors optionally scoped to programmes), 
   bounded by the committed head never skips a late commit. A batch id (uuid) is applied once: a retry
   gets the first result back.
 - `keys` holds each live row's human keys (project code, RAID ref...) so two copies creating the same
-  key offline meet as a conflict.
+  key offline meet as a conflict; `key_defs` the definitions they were made with, so a table shared
+  before its key was understood (allocations' coalesce() index) gets its keys on the next push.
 - `conflicts`: one row per field both sides changed, per edit against delete, per duplicate key.
 """
 
@@ -62,6 +63,13 @@ CREATE TABLE IF NOT EXISTS pmo_sync.keys (
     gid uuid NOT NULL,
     PRIMARY KEY (portfolio_id, tbl, key));
 CREATE INDEX IF NOT EXISTS keys_gid ON pmo_sync.keys (portfolio_id, gid);
+
+-- The key definitions `keys` was filled with, per table (see _backfill_keys).
+CREATE TABLE IF NOT EXISTS pmo_sync.key_defs (
+    portfolio_id int NOT NULL REFERENCES pmo_sync.portfolios ON DELETE CASCADE,
+    tbl text NOT NULL,
+    defs jsonb NOT NULL,
+    PRIMARY KEY (portfolio_id, tbl));
 
 CREATE TABLE IF NOT EXISTS pmo_sync.batches (
     id uuid PRIMARY KEY,

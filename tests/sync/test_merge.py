@@ -236,3 +236,26 @@ def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(tea
     assert value(a, "SELECT amount FROM allocations WHERE month = '2031-01-01'") == (2.0,)
     assert open_list(a) == [] and open_list(b) == []
     assert_equal_to_server(team, a, b)
+
+
+def test_allocations_shared_before_their_key_was_understood_get_their_keys(team):
+    import psycopg
+
+    a, b = team.clone("alice"), team.clone("bob")
+    count = "SELECT count(*) FROM pmo_sync.keys WHERE tbl = 'allocations'"
+    (shared,) = team.query(count)[0]
+    assert shared > 0
+    with psycopg.connect(team.dsn, autocommit=True) as conn:  # as a server shared before then holds them
+        conn.execute("DELETE FROM pmo_sync.keys WHERE tbl = 'allocations'")
+        conn.execute("DELETE FROM pmo_sync.key_defs")
+    first = "(SELECT min(id) FROM allocations)"
+    edit(a, f"UPDATE allocations SET amount = amount + 0.5 WHERE id = {first}")
+    sync(a)
+    assert team.query(count) == [(shared,)]
+    # Bob deletes that allocation and makes it again: his delete meets Alice's change, and his new row
+    # meets the one that stands as a duplicate (without its key it would have been a second copy).
+    again = value(b, f"SELECT person_id, role, project_id, month, amount FROM allocations WHERE id = {first}")
+    edit(b, f"DELETE FROM allocations WHERE id = {first}")
+    edit(b, "INSERT INTO allocations (person_id, role, project_id, month, amount) VALUES (?, ?, ?, ?, ?)", again)
+    assert sync(b)["new_conflicts"] == 2
+    assert sorted(c["kind"] for c in open_list(b)) == ["deleted", "duplicate"]
