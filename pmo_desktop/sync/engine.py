@@ -253,8 +253,10 @@ def _touched_plans(conn, rows, gids: tb.GidMap) -> set[str]:
     for gid, tbl, _data, _deleted, *_ in rows:
         if tbl in ("calendars", "calendar_exceptions"):
             return {"*"}
+        if tbl not in PLAN_TABLES:
+            continue
         found = gids.local(gid)
-        if found is None or tbl not in PLAN_TABLES:
+        if found is None:
             continue
         if tbl == "tasks":
             sql = "SELECT p.code FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?"

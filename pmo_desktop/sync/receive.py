@@ -2,7 +2,8 @@
 
 A sync round brings a few rows, receiving an import brings tens of thousands: what this copy knows
 of them (their local ids, the rows they point at, their current values) is read in one query per
-table, not a few queries per row, and each row is then one INSERT or UPDATE. A row SQLite refuses
+table, not a few queries per row; new rows are one INSERT each, and rows that change the same columns
+one prepared UPDATE run for them all (the change-log triggers still see every row). A row SQLite refuses
 (a unique key taken meanwhile) is rolled back alone (SQLite undoes the failing statement only) and
 kept for the next sync, as is a row whose parent this copy does not have yet.
 """
@@ -16,6 +17,7 @@ from pmo_desktop.store import changelog
 from pmo_desktop.sync import tables as tb
 
 _CHUNK = 30000  # ids per json_each() query
+_SETWISE = 50  # rows changing the same columns written in one statement from this many
 
 
 def _existing(conn: sqlite3.Connection, table: str, ids) -> dict[int, dict]:
@@ -118,29 +120,36 @@ def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, 
         prepared.append((gid, tbl, row_id, who, values, links))
     present = {t: _present(conn, t, ids) for t, ids in refs.items()}
 
+    updates: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
     for gid, tbl, row_id, who, values, links in prepared:
         if any(ref not in present[t] for t, ref in links):
             deferred.add(gid)
             continue
         now = current.get(tbl, {}).get(row_id)
+        if now is not None:
+            diff = {c: v for c, v in values.items() if not changelog._same(now.get(c), v)}
+            if diff:  # written below, with the other rows changing the same columns
+                updates.setdefault((tbl, tuple(diff)), []).append((gid, row_id, who, list(diff.values())))
+            continue
+        cols = ["id", *values]
         try:
-            if now is not None:
-                diff = {c: v for c, v in values.items() if not changelog._same(now.get(c), v)}
-                if not diff:
-                    continue
-                sets = ", ".join(f"[{c}] = ?" for c in diff)
-                conn.execute(f"UPDATE [{tbl}] SET {sets} WHERE id = ?", [*diff.values(), row_id])
-            else:
-                cols = ["id", *values]
-                conn.execute(f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) "
-                             f"VALUES ({', '.join('?' for _ in cols)})", [row_id, *values.values()])
-                present.setdefault(tbl, set()).add(row_id)
+            conn.execute(f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) "
+                         f"VALUES ({', '.join('?' for _ in cols)})", [row_id, *values.values()])
         except sqlite3.IntegrityError:  # SQLite has undone this statement alone
             deferred.add(gid)
             continue
+        present.setdefault(tbl, set()).add(row_id)
         changed += 1
         if who:
             authors.append((batch_id, tbl, row_id, who))
+    for (tbl, cols), items in updates.items():
+        for gid, row_id, who in _update(conn, tbl, cols, items):
+            if gid is None:
+                changed += 1
+                if who:
+                    authors.append((batch_id, tbl, row_id, who))
+            else:
+                deferred.add(gid)
     gids.flush()
     if batch_id is not None:
         conn.executemany("INSERT OR REPLACE INTO _sync_authors (batch_id, tbl, row_id, author) VALUES (?, ?, ?, ?)",
@@ -148,6 +157,32 @@ def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, 
     conn.execute("DELETE FROM _sync_deferred")
     conn.executemany("INSERT OR IGNORE INTO _sync_deferred (gid) VALUES (?)", [(g,) for g in deferred])
     return changed
+
+
+def _update(conn: sqlite3.Connection, table: str, cols: tuple[str, ...], items: list[tuple]):
+    """Write rows that change the same columns: one prepared statement run for them all, or if SQLite
+    refuses one of them, one at a time. Yields (None, row_id, who) per row written and (gid, row_id,
+    who) per row refused."""
+    sql = f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE id = ?"
+    if len(items) >= _SETWISE:
+        conn.execute("SAVEPOINT sync_rows")
+        try:
+            conn.executemany(sql, [[*values, row_id] for _gid, row_id, _who, values in items])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK TO sync_rows")
+            conn.execute("RELEASE sync_rows")
+        else:
+            conn.execute("RELEASE sync_rows")
+            for _gid, row_id, who, _values in items:
+                yield None, row_id, who
+            return
+    for gid, row_id, who, values in items:
+        try:
+            conn.execute(sql, [*values, row_id])
+        except sqlite3.IntegrityError:  # SQLite has undone this statement alone
+            yield gid, row_id, who
+            continue
+        yield None, row_id, who
 
 
 def _entity(conn, cache: dict, field_id) -> str | None:
