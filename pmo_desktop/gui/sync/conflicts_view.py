@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.domain.dates import format_date
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView
 from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
@@ -47,7 +48,7 @@ def _when(iso: str | None, style) -> str:
     if not iso:
         return "—"
     moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-    return f"{format_date(moment.date(), style)} {moment:%H:%M}"
+    return f"{format_date(moment.date(), style, lang=current_language())} {moment:%H:%M}"
 
 
 class ConflictsView(PortfolioView):
