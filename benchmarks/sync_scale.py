@@ -218,6 +218,8 @@ def main() -> None:
                 conn.execute("UPDATE _sync_state SET server = ?, login = ?", (_db(dsn, name, f"analyst{i:02d}"),
                                                                              f"analyst{i:02d}"))
             paths.append(path)
+        with psycopg.connect(db, autocommit=True) as conn:  # settled, as autovacuum leaves a server after sharing
+            conn.execute("VACUUM ANALYZE")
         if args.keep:
             (args.keep / "state.json").write_text(json.dumps({
                 "server_dir": server_dir, "dsn": db, "paths": [str(p) for p in paths],

@@ -131,6 +131,7 @@ def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, 
             if diff:  # written below, with the other rows changing the same columns
                 updates.setdefault((tbl, tuple(diff)), []).append((gid, row_id, who, list(diff.values())))
             continue
+        changed += _flush(conn, updates, batch_id, authors, deferred)  # in order: a key freed, then taken
         cols = ["id", *values]
         try:
             conn.execute(f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) "
@@ -142,6 +143,19 @@ def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, 
         changed += 1
         if who:
             authors.append((batch_id, tbl, row_id, who))
+    changed += _flush(conn, updates, batch_id, authors, deferred)
+    gids.flush()
+    if batch_id is not None:
+        conn.executemany("INSERT OR REPLACE INTO _sync_authors (batch_id, tbl, row_id, author) VALUES (?, ?, ?, ?)",
+                         authors)
+    conn.execute("DELETE FROM _sync_deferred")
+    conn.executemany("INSERT OR IGNORE INTO _sync_deferred (gid) VALUES (?)", [(g,) for g in deferred])
+    return changed
+
+
+def _flush(conn, updates: dict, batch_id, authors: list, deferred: set) -> int:
+    """Write the changed rows gathered so far, those changing the same columns together."""
+    changed = 0
     for (tbl, cols), items in updates.items():
         for gid, row_id, who in _update(conn, tbl, cols, items):
             if gid is None:
@@ -150,12 +164,7 @@ def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, 
                     authors.append((batch_id, tbl, row_id, who))
             else:
                 deferred.add(gid)
-    gids.flush()
-    if batch_id is not None:
-        conn.executemany("INSERT OR REPLACE INTO _sync_authors (batch_id, tbl, row_id, author) VALUES (?, ?, ?, ?)",
-                         authors)
-    conn.execute("DELETE FROM _sync_deferred")
-    conn.executemany("INSERT OR IGNORE INTO _sync_deferred (gid) VALUES (?)", [(g,) for g in deferred])
+    updates.clear()
     return changed
 
 
