@@ -147,7 +147,7 @@ def cmd_conflicts(args) -> int:
         print("No open conflicts")
         return 0
     for c in found:
-        field = c["col"] or "-"
+        field = c["field"] or "-"
         shown = c["shown"]
         print(f"#{c['id']} {c['kind']:<9} {c['record']} {field}: original {_show(shown['base'])}, "
               f"mine {_show(shown['mine'])} ({c['mine_by']}, {c['mine_at']}), "

@@ -22,8 +22,48 @@ def _load(value):
     return None if value is None else json.loads(value)
 
 
-def _record_label(pf, c: dict) -> str:
-    """How a person names the record: its code, ref, key, name or title (else table and id)."""
+def labels(pf) -> dict[str, tuple[str, dict[str, str]]]:
+    """How an analyst names each synced table's records and columns, in English (the window shows them
+    translated): the noun and column headings of the register that shows the table (a register that
+    shows part of a table, like milestones of tasks, lends its headings but not its noun or its key's
+    heading); a table no register shows gets its name in words ('budget_lines' -> 'Budget line')."""
+    from pmo_desktop.capacity.registers import TIME_OFF, people_register
+    from pmo_desktop.registers.definitions import REGISTERS
+
+    out: dict[str, tuple[str, dict[str, str]]] = {}
+    for reg in [*REGISTERS.values(), people_register(pf), TIME_OFF]:
+        noun, headings = out.get(reg.table, (None, {}))
+        if noun is None and not reg.where:
+            noun = reg.noun[:1].upper() + reg.noun[1:]
+        for col in reg.columns:
+            if col.editable and not (reg.where and col.key == reg.key_column):
+                headings.setdefault(col.field or col.key, col.header)
+        out[reg.table] = (noun, headings)
+    return out
+
+
+def _words(name: str) -> str:
+    text = (name[:-3] if name.endswith("_id") else name).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _noun(table: str, known: dict) -> str:
+    noun = known.get(table, (None, {}))[0]
+    if noun:
+        return noun
+    single = table[:-3] + "y" if table.endswith("ies") else table[:-1] if table.endswith("s") else table
+    return _words(single)
+
+
+def field_label(table: str, col: str | None, known: dict) -> str | None:
+    """A column as the register headings name it ('project_id' of the RAID log is 'Project')."""
+    if not col:
+        return None
+    return known.get(table, (None, {}))[1].get(col) or _words(col)
+
+
+def _record_key(pf, c: dict) -> str:
+    """How a person names the record: its code, ref, key, name or title (else a short id)."""
     gids = tb.GidMap(pf.conn)
     found = gids.local(c["gid"])
     row = None
@@ -37,8 +77,8 @@ def _record_label(pf, c: dict) -> str:
         row = image or (c["mine"] if isinstance(c["mine"], dict) else None) or {}
     for col in _NAME_COLUMNS:
         if row.get(col):
-            return f"{c['tbl']} {row[col]}"
-    return f"{c['tbl']} {c['gid'][:8]}"
+            return str(row[col])
+    return c["gid"][:8]
 
 
 def _human_key(pf, gids: tb.GidMap, gid) -> str:
@@ -55,19 +95,24 @@ def _human_key(pf, gids: tb.GidMap, gid) -> str:
 
 
 def open_conflicts(pf) -> list[dict]:
-    """Open conflicts; `shown` holds original, mine and theirs as a person reads them (a foreign key
-    as the code or name of the record it points at, never a global id)."""
+    """Open conflicts; `record` names the record as the registers do ("RAID item R-012": `register`
+    and `key`), `field` the column by its heading ("Project", not project_id); `shown` holds original,
+    mine and theirs as a person reads them (a foreign key as the code or name of the record it points
+    at, never a global id)."""
     require_state(pf)
     rows = pf.conn.execute(
         f"SELECT {', '.join(_COLS)} FROM _sync_conflicts WHERE resolved_batch IS NULL ORDER BY id").fetchall()
     tables = tb.synced_tables(pf.conn) if rows else {}
+    known = labels(pf) if rows else {}
     gids = tb.GidMap(pf.conn)
     out = []
     for values in rows:
         c = dict(zip(_COLS, values, strict=True))
         for key in ("base", "mine", "theirs", "row_image"):
             c[key] = _load(c[key])
-        c["record"] = _record_label(pf, c)
+        c["register"], c["key"] = _noun(c["tbl"], known), _record_key(pf, c)
+        c["record"] = f"{c['register']} {c['key']}"
+        c["field"] = field_label(c["tbl"], c["col"], known)
         info = tables.get(c["tbl"])
         is_fk = info is not None and c["col"] in info.fks
         c["shown"] = {key: _human_key(pf, gids, c[key]) if is_fk and c[key] is not None and not isinstance(c[key], dict)

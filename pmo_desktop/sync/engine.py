@@ -13,14 +13,23 @@ server except for changes made meanwhile.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, datetime
 
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.store import changelog
+from pmo_desktop.sync import server_sql
 from pmo_desktop.sync import tables as tb
-from pmo_desktop.sync.connection import Offline, Refused, SyncError, install, kept_connection, talking
+from pmo_desktop.sync.connection import (
+    Offline,
+    Refused,
+    SyncError,
+    install,
+    installed_version,
+    kept_connection,
+    talking,
+)
 from pmo_desktop.sync.publish import as_jsonb, clone, now_utc, share, wire_meta
+from pmo_desktop.sync.receive import apply_rows
 from pmo_desktop.sync.state import (
     RESOLVE_SOURCE,
     SYNC_SOURCE,
@@ -50,6 +59,8 @@ def sync(pf, *, dsn: str | None = None) -> dict:
     tables = tb.synced_tables(pf.conn)
     for attempt in (1, 2):
         with kept_connection(target) as (pg, reused):
+            if not reused:
+                _bring_up_to_date(pg)
             build_payloads(pf, tables, state)  # once connected: offline, the file stays as it was
             try:
                 return _round(pf, pg, state, tables)
@@ -84,8 +95,21 @@ def _round(pf, pg, state: SyncState, tables) -> dict:
             "login": got["login"], "role": got["role"], "position": read_state(pf.conn).last_seq}
 
 
+def _bring_up_to_date(pg) -> None:
+    """A server shared by an older version is brought up to date by the first login allowed to (its
+    owner's) that connects; for anyone else the older functions go on serving, and one this version
+    needs but the server lacks is one line (_upgrade_server)."""
+    try:
+        if installed_version(pg) < server_sql.SCHEMA_VERSION:
+            install(pg)
+    except Offline:
+        raise
+    except SyncError:
+        pass
+
+
 def _upgrade_server(pg) -> None:
-    """A server shared by an older version: its owner's login brings the functions up to date."""
+    """A server without a function this version calls: only its owner's login can add it."""
     try:
         install(pg)
     except SyncError:
@@ -229,8 +253,10 @@ def _touched_plans(conn, rows, gids: tb.GidMap) -> set[str]:
     for gid, tbl, _data, _deleted, *_ in rows:
         if tbl in ("calendars", "calendar_exceptions"):
             return {"*"}
+        if tbl not in PLAN_TABLES:
+            continue
         found = gids.local(gid)
-        if found is None or tbl not in PLAN_TABLES:
+        if found is None:
             continue
         if tbl == "tasks":
             sql = "SELECT p.code FROM tasks t JOIN projects p ON p.id = t.project_id WHERE t.id = ?"
@@ -244,96 +270,10 @@ def _touched_plans(conn, rows, gids: tb.GidMap) -> set[str]:
 def pending_rows(conn, state: SyncState) -> set[tuple[str, int]]:
     """Rows changed locally since the payloads were built: the server has not seen them, keep them."""
     built = last_built_batch(conn, state)
+    # CROSS JOIN: from the few new batches to their changes (SQLite would rather scan the whole log)
     return {(t, r) for t, r in conn.execute(
-        """SELECT DISTINCT c.tbl, c.row_id FROM change_log c JOIN batches b ON b.id = c.batch_id
+        """SELECT DISTINCT c.tbl, c.row_id FROM batches b CROSS JOIN change_log c ON c.batch_id = b.id
            WHERE b.id > ? AND b.source <> ?""", (built, SYNC_SOURCE))}
-
-
-def _exists(conn, table: str, row_id: int) -> bool:
-    return conn.execute(f"SELECT 1 FROM [{table}] WHERE id = ?", (row_id,)).fetchone() is not None
-
-
-def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, pending: set,
-               batch_id: int | None = None) -> int:
-    """Make the local rows equal the received ones (deletes first, then parents before children).
-
-    Rows are (gid, table, data, deleted, changed_by); who changed each row is kept for the History.
-    """
-    gids = tb.GidMap(conn)
-    authors: list[tuple] = []
-    order = {name: i for i, name in enumerate(tables)}
-    deferred: set[str] = set()
-    changed = 0
-    for _row in rows:
-        gid, deleted = _row[0], _row[3]
-        if not deleted:
-            continue
-        found = gids.local(gid)
-        if found is None or found in pending or found[0] not in tables:
-            continue
-        gone = conn.execute(f"DELETE FROM [{found[0]}] WHERE id = ?", (found[1],)).rowcount
-        changed += gone
-        if gone and len(_row) > 4 and _row[4]:
-            authors.append((batch_id, found[0], found[1], _row[4]))
-    live = sorted((r for r in rows if not r[3] and r[1] in tables), key=lambda r: order[r[1]])
-    next_id: dict[str, int] = {}
-    targets = []
-    for gid, tbl, data, *rest in live:
-        who = rest[1] if len(rest) > 1 else None
-        found = gids.local(gid)
-        if found is not None and found[0] == tbl and _exists(conn, tbl, found[1]):
-            targets.append((gid, tbl, data, found[1], True, who))
-            continue
-        if tbl not in next_id:
-            next_id[tbl] = conn.execute(f"SELECT coalesce(max(id), 0) FROM [{tbl}]").fetchone()[0]
-        next_id[tbl] += 1
-        gids.bind(tbl, next_id[tbl], gid)
-        targets.append((gid, tbl, data, next_id[tbl], False, who))
-    for gid, tbl, data, row_id, exists, who in targets:
-        if (tbl, row_id) in pending:
-            continue
-        info = tables[tbl]
-        try:
-            values = tb.from_wire(info, data, gids)
-            for col in info.fks:
-                ref = values.get(col)
-                if ref is not None and not _exists(conn, tb.ref_table(conn, info, col, values) or tbl, ref):
-                    raise tb.Unresolved(data.get(col))
-        except tb.Unresolved:
-            deferred.add(gid)
-            continue
-        conn.execute("SAVEPOINT sync_row")
-        try:
-            if exists:
-                current = conn.execute(f"SELECT * FROM [{tbl}] WHERE id = ?", (row_id,))
-                names = [d[0] for d in current.description]
-                now = dict(zip(names, current.fetchone(), strict=True))
-                diff = {c: v for c, v in values.items() if not changelog._same(now.get(c), v)}
-                if diff:
-                    sets = ", ".join(f"[{c}] = ?" for c in diff)
-                    conn.execute(f"UPDATE [{tbl}] SET {sets} WHERE id = ?", [*diff.values(), row_id])
-                    changed += 1
-                    if who:
-                        authors.append((batch_id, tbl, row_id, who))
-            else:
-                cols = ["id", *values]
-                conn.execute(f"INSERT INTO [{tbl}] ({', '.join(f'[{c}]' for c in cols)}) "
-                             f"VALUES ({', '.join('?' for _ in cols)})", [row_id, *values.values()])
-                changed += 1
-                if who:
-                    authors.append((batch_id, tbl, row_id, who))
-            conn.execute("RELEASE sync_row")
-        except sqlite3.IntegrityError:
-            conn.execute("ROLLBACK TO sync_row")
-            conn.execute("RELEASE sync_row")
-            deferred.add(gid)
-    gids.flush()
-    if batch_id is not None:
-        conn.executemany("INSERT OR REPLACE INTO _sync_authors (batch_id, tbl, row_id, author) VALUES (?, ?, ?, ?)",
-                         authors)
-    conn.execute("DELETE FROM _sync_deferred")
-    conn.executemany("INSERT OR IGNORE INTO _sync_deferred (gid) VALUES (?)", [(g,) for g in deferred])
-    return changed
 
 
 _CONFLICT_COLS = ("id", "gid", "tbl", "col", "kind", "base", "mine", "theirs", "theirs_gid", "row_image",

@@ -36,13 +36,16 @@ BEGIN
     SELECT m.pid, x.tbl, kk.key, x.gid FROM jsonb_to_recordset(items) x(gid uuid, tbl text, data jsonb)
      CROSS JOIN LATERAL pmo_sync._keys_of(x.data, meta->'keys'->x.tbl) kk(key)
     ON CONFLICT DO NOTHING;
+    INSERT INTO pmo_sync.key_defs (portfolio_id, tbl, defs)
+    SELECT m.pid, d.key, d.value FROM jsonb_each(coalesce(meta->'keys', '{}')) d
+    ON CONFLICT (portfolio_id, tbl) DO UPDATE SET defs = EXCLUDED.defs;
     UPDATE pmo_sync.batches SET n_changes = n_changes + n WHERE portfolio_id = m.pid AND seq = 1;
     RETURN n;
 END $f$;
 
 -- Members: admins only. A member is an existing PostgreSQL login role.
-CREATE OR REPLACE FUNCTION pmo_sync.set_member(pname text, who text, newrole text, progs text[]) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+CREATE OR REPLACE FUNCTION pmo_sync._admin(pname text) RETURNS int
+LANGUAGE plpgsql STABLE SET search_path = pmo_sync, pg_temp AS $f$
 DECLARE m record;
 BEGIN
     SELECT * INTO m FROM pmo_sync._member(pname);
@@ -50,6 +53,14 @@ BEGIN
         RAISE EXCEPTION 'permission denied: only an admin of portfolio "%" can change its members', pname
             USING ERRCODE = '42501';
     END IF;
+    RETURN m.pid;
+END $f$;
+
+CREATE OR REPLACE FUNCTION pmo_sync.set_member(pname text, who text, newrole text, progs text[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
+DECLARE pid int;
+BEGIN
+    pid := pmo_sync._admin(pname);
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = who AND rolcanlogin) THEN
         RAISE EXCEPTION 'there is no database login named "%"; ask the database administrator to create it', who
             USING ERRCODE = '42704';
@@ -58,23 +69,19 @@ BEGIN
         RAISE EXCEPTION 'a role is admin, editor or viewer, not "%"', newrole USING ERRCODE = '22023';
     END IF;
     INSERT INTO pmo_sync.members (portfolio_id, login, role, programmes)
-    VALUES (m.pid, who, newrole, coalesce(progs, '{}'))
+    VALUES (pid, who, newrole, coalesce(progs, '{}'))
     ON CONFLICT (portfolio_id, login) DO UPDATE SET role = EXCLUDED.role, programmes = EXCLUDED.programmes;
 END $f$;
 
 CREATE OR REPLACE FUNCTION pmo_sync.remove_member(pname text, who text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
-DECLARE m record;
+DECLARE pid int;
 BEGIN
-    SELECT * INTO m FROM pmo_sync._member(pname);
-    IF m.role <> 'admin' THEN
-        RAISE EXCEPTION 'permission denied: only an admin of portfolio "%" can change its members', pname
-            USING ERRCODE = '42501';
-    END IF;
+    pid := pmo_sync._admin(pname);
     IF who = session_user THEN
         RAISE EXCEPTION 'an admin cannot remove themselves; another admin can' USING ERRCODE = '22023';
     END IF;
-    DELETE FROM pmo_sync.members WHERE portfolio_id = m.pid AND login = who;
+    DELETE FROM pmo_sync.members x WHERE x.portfolio_id = pid AND x.login = who;
     IF NOT FOUND THEN
         RAISE EXCEPTION '% is not a member of portfolio "%"', who, pname USING ERRCODE = 'P0002';
     END IF;

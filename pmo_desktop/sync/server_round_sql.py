@@ -4,8 +4,9 @@
   round trip. It reads the committed head and the rows and batches up to it first (batches commit in
   sequence order under the push lock, so nothing below the head is missing), then merges the batches
   in order (as `push_batches` does), then reads the rows just pushed as the server now has them (a
-  change kept as a conflict returns to the server's value) and the open conflicts. The push lock is
-  held only from the first push to commit, never while others' rows are gathered. The copy's new
+  change kept as a conflict returns to the server's value) and the open conflicts, and only then
+  numbers the batches: the push lock is held from there to commit, never while rows are merged or
+  gathered. The copy's new
   position is that head: its own batches come back once at the next sync, as no changes.
 - `open_clone` opens a cursor over one table's live rows, each column as text, for a new copy to fetch
   in chunks and insert as they are (a cursor opened by a SECURITY DEFINER function keeps the rights it
@@ -20,7 +21,8 @@ RETURNS jsonb
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
 DECLARE
     m record;
-    b jsonb;
+    pid int;
+    merged jsonb;
     results jsonb := '[]';
     head bigint;
     rows_out jsonb;
@@ -38,10 +40,9 @@ BEGIN
     SELECT coalesce(jsonb_agg(jsonb_build_array(x.id, x.seq, x.author, x.label) ORDER BY x.seq), '[]')
       INTO batches_out
       FROM pmo_sync.batches x WHERE x.portfolio_id = m.pid AND x.seq > since AND x.seq <= head;
-    FOR b IN SELECT value FROM jsonb_array_elements(coalesce(batches, '[]')) LOOP
-        results := results || jsonb_build_array(pmo_sync.push_batch(pname, (b->>'id')::uuid, b->>'label',
-                                                                     b->'changes', b->'meta'));
-    END LOOP;
+    IF jsonb_array_length(coalesce(batches, '[]')) > 0 THEN
+        SELECT * INTO pid, merged, results FROM pmo_sync._merge_all(pname, batches);
+    END IF;
     -- The rows just pushed as the server now has them (a change kept as a conflict comes back).
     SELECT coalesce(jsonb_agg(jsonb_build_array(e.g, r.tbl, r.data, coalesce(r.deleted, true), r.changed_by)), '[]')
       INTO extra_out
@@ -51,7 +52,10 @@ BEGIN
                                                 c.theirs_at) ORDER BY c.id), '[]')
       INTO conflicts_out
       FROM pmo_sync.conflicts c WHERE c.portfolio_id = m.pid AND c.resolved_at IS NULL;
-    RETURN jsonb_build_object('login', session_user, 'role', m.role, 'head', head, 'results', results,
+    -- Numbered last, holding the push lock only from here to commit.
+    RETURN jsonb_build_object('login', session_user, 'role', m.role, 'head', head,
+                              'results', CASE WHEN pid IS NULL THEN '[]'
+                                              ELSE pmo_sync._results(results, pmo_sync._stamp(pid, merged)) END,
                               'rows', rows_out || extra_out, 'batches', batches_out, 'conflicts', conflicts_out);
 END $f$;
 

@@ -6,18 +6,21 @@ membership (role admin/editor/viewer, editors optionally scoped to programmes), 
 
 - `rows` holds the current value of every synced row by global id (JSON, foreign keys as gids), with
   a tombstone for deleted rows and the sequence number of the batch that last changed it.
-- `batches` is the ordered history: sequence numbers are taken under a per-portfolio advisory lock
-  held to commit, so batches commit in sequence order and a pull bounded by the committed head never
-  skips a late commit. A batch id (uuid) is applied once: a retry gets the first result back.
+- `batches` is the ordered history: sequence numbers are taken under a per-portfolio lock held to
+  commit (after the merge, see server_merge_sql), so batches commit in sequence order and a pull
+  bounded by the committed head never skips a late commit. A batch id (uuid) is applied once: a retry
+  gets the first result back.
 - `keys` holds each live row's human keys (project code, RAID ref...) so two copies creating the same
-  key offline meet as a conflict.
+  key offline meet as a conflict; `key_defs` the definitions they were made with, so a table shared
+  before its key was understood (allocations' coalesce() index) gets its keys on the next push.
 - `conflicts`: one row per field both sides changed, per edit against delete, per duplicate key.
 """
 
 from pmo_desktop.sync.server_admin_sql import ADMIN
+from pmo_desktop.sync.server_merge_sql import MERGE
 from pmo_desktop.sync.server_round_sql import ROUND
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _CORE = r"""
 CREATE SCHEMA IF NOT EXISTS pmo_sync;
@@ -61,6 +64,13 @@ CREATE TABLE IF NOT EXISTS pmo_sync.keys (
     PRIMARY KEY (portfolio_id, tbl, key));
 CREATE INDEX IF NOT EXISTS keys_gid ON pmo_sync.keys (portfolio_id, gid);
 
+-- The key definitions `keys` was filled with, per table (see _backfill_keys).
+CREATE TABLE IF NOT EXISTS pmo_sync.key_defs (
+    portfolio_id int NOT NULL REFERENCES pmo_sync.portfolios ON DELETE CASCADE,
+    tbl text NOT NULL,
+    defs jsonb NOT NULL,
+    PRIMARY KEY (portfolio_id, tbl));
+
 CREATE TABLE IF NOT EXISTS pmo_sync.batches (
     id uuid PRIMARY KEY,
     portfolio_id int NOT NULL REFERENCES pmo_sync.portfolios ON DELETE CASCADE,
@@ -96,6 +106,7 @@ CREATE INDEX IF NOT EXISTS conflicts_open ON pmo_sync.conflicts (portfolio_id) W
 
 REVOKE ALL ON ALL TABLES IN SCHEMA pmo_sync FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA pmo_sync FROM PUBLIC;
+GRANT SELECT ON pmo_sync.info TO PUBLIC;  -- the schema version, for a client to see it is older
 
 -- The caller's membership; raises when the portfolio or the membership does not exist.
 CREATE OR REPLACE FUNCTION pmo_sync._member(pname text, OUT pid int, OUT role text, OUT scope text[])
@@ -148,20 +159,6 @@ LANGUAGE sql IMMUTABLE AS $f$
      WHERE NOT kv.hasnull
 $f$;
 
-CREATE OR REPLACE FUNCTION pmo_sync._key_clash(p int, t text, g uuid, d jsonb, keydefs jsonb) RETURNS uuid
-LANGUAGE sql STABLE SET search_path = pmo_sync, pg_temp AS $f$
-    SELECT k.gid FROM pmo_sync._keys_of(d, keydefs) kk(key)
-      JOIN pmo_sync.keys k ON k.portfolio_id = p AND k.tbl = t AND k.key = kk.key
-     WHERE k.gid <> g LIMIT 1
-$f$;
-
-CREATE OR REPLACE FUNCTION pmo_sync._set_keys(p int, t text, g uuid, d jsonb, keydefs jsonb) RETURNS void
-LANGUAGE sql SET search_path = pmo_sync, pg_temp AS $f$
-    DELETE FROM pmo_sync.keys WHERE portfolio_id = p AND gid = g;
-    INSERT INTO pmo_sync.keys (portfolio_id, tbl, key, gid)
-    SELECT p, t, kk.key, g FROM pmo_sync._keys_of(d, keydefs) kk(key) ON CONFLICT DO NOTHING;
-$f$;
-
 -- Record a conflict; a second one on the same field from the same login updates the first, so one
 -- concurrent edit is one conflict however many local steps it took.
 CREATE OR REPLACE FUNCTION pmo_sync._conflict(p int, bid uuid, g uuid, t text, c text, k text,
@@ -187,196 +184,6 @@ BEGIN
         RETURNING id INTO cid;
     END IF;
     RETURN jsonb_build_object('id', cid, 'gid', g, 'tbl', t, 'col', c, 'kind', k);
-END $f$;
-
-CREATE OR REPLACE FUNCTION pmo_sync.push_batch(pname text, bid uuid, label text, changes jsonb, meta jsonb)
-RETURNS jsonb
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
-DECLARE
-    m record;
-    r record;
-    ch jsonb;
-    s bigint;
-    done jsonb;
-    found_conflicts jsonb := '[]';
-    allowed uuid[];
-    g uuid;
-    t text;
-    c text;
-    op text;
-    cur jsonb;
-    newdata jsonb;
-    prog uuid;
-    other uuid;
-    missing text;
-    diffcols text[];
-    quiet text[] := ARRAY['created_at', 'updated_at'];
-    fks jsonb := coalesce(meta->'fks', '{}');
-    keydefs jsonb := coalesce(meta->'keys', '{}');
-    derived boolean := coalesce((meta->>'derived')::boolean, false);
-    applied int := 0;
-BEGIN
-    SELECT * INTO m FROM pmo_sync._member(pname);
-    IF m.role = 'viewer' THEN
-        RAISE EXCEPTION 'permission denied: % is a viewer of portfolio "%" and can only receive changes',
-            session_user, pname USING ERRCODE = '42501';
-    END IF;
-    -- Held to commit: batches take their sequence numbers, and commit, one after another.
-    PERFORM pg_advisory_xact_lock(872316, m.pid);
-    SELECT b.result INTO done FROM pmo_sync.batches b WHERE b.id = bid;
-    IF done IS NOT NULL THEN
-        RETURN done || '{"repeat": true}';
-    END IF;
-    UPDATE pmo_sync.portfolios SET last_seq = last_seq + 1 WHERE id = m.pid RETURNING last_seq INTO s;
-
-    IF m.role = 'editor' AND cardinality(m.scope) > 0 THEN
-        SELECT coalesce(array_agg(x.gid), '{}') INTO allowed FROM pmo_sync.rows x
-         WHERE x.portfolio_id = m.pid AND x.tbl = 'programmes' AND NOT x.deleted AND x.data->>'name' = ANY(m.scope);
-    END IF;
-
-    FOR ch IN SELECT value FROM jsonb_array_elements(changes) LOOP
-        g := (ch->>'gid')::uuid;
-        t := ch->>'tbl';
-        op := ch->>'op';
-        c := ch->>'col';
-        SELECT * INTO r FROM pmo_sync.rows x WHERE x.portfolio_id = m.pid AND x.gid = g FOR UPDATE;
-
-        IF op = 'insert' THEN
-            newdata := ch->'row';
-            prog := pmo_sync._programme(m.pid, t, g, newdata, fks->t);
-            IF allowed IS NOT NULL AND (prog IS NULL OR NOT prog = ANY(allowed)) THEN
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'refused',
-                    NULL, newdata, NULL, NULL);
-                CONTINUE;
-            END IF;
-            IF r.gid IS NOT NULL AND NOT r.deleted THEN
-                -- Back again (an undo) while someone else had it: each differing field is a conflict.
-                FOR c IN SELECT k FROM jsonb_object_keys(newdata) k LOOP
-                    IF NOT c = ANY(quiet) AND coalesce(r.data->c, 'null') <> coalesce(newdata->c, 'null') THEN
-                        found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'field',
-                            NULL, newdata->c, r.data->c, NULL);
-                    END IF;
-                END LOOP;
-                CONTINUE;
-            END IF;
-            missing := pmo_sync._missing_parent(m.pid, newdata, fks->t);
-            IF missing IS NOT NULL THEN
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, missing, 'deleted',
-                    NULL, newdata, NULL, (newdata->>missing)::uuid);
-                CONTINUE;
-            END IF;
-            other := pmo_sync._key_clash(m.pid, t, g, newdata, keydefs->t);
-            IF other IS NOT NULL THEN
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'duplicate',
-                    NULL, newdata, (SELECT x.data FROM pmo_sync.rows x WHERE x.portfolio_id = m.pid AND x.gid = other),
-                    other);
-                CONTINUE;
-            END IF;
-            INSERT INTO pmo_sync.rows AS x (portfolio_id, gid, tbl, data, deleted, programme, seq, changed_by, changed_at)
-            VALUES (m.pid, g, t, newdata, false, prog, s, session_user, now())
-            ON CONFLICT (portfolio_id, gid) DO UPDATE
-               SET data = EXCLUDED.data, deleted = false, programme = EXCLUDED.programme, seq = s,
-                   changed_by = session_user, changed_at = now();
-            PERFORM pmo_sync._set_keys(m.pid, t, g, newdata, keydefs->t);
-            applied := applied + 1;
-
-        ELSIF op = 'update' THEN
-            IF r.gid IS NULL OR r.deleted THEN
-                IF NOT c = ANY(quiet) AND NOT derived THEN
-                    found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'deleted',
-                        ch->'old', ch->'new', NULL, NULL, r.data);
-                END IF;
-                CONTINUE;
-            END IF;
-            newdata := jsonb_set(r.data, ARRAY[c], coalesce(ch->'new', 'null'));
-            prog := pmo_sync._programme(m.pid, t, g, newdata, fks->t);
-            IF allowed IS NOT NULL AND (r.programme IS NULL OR NOT r.programme = ANY(allowed)
-                                        OR prog IS NULL OR NOT prog = ANY(allowed)) THEN
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'refused',
-                    ch->'old', ch->'new', r.data->c, NULL);
-                CONTINUE;
-            END IF;
-            cur := coalesce(r.data->c, 'null');
-            IF cur = coalesce(ch->'new', 'null') THEN
-                CONTINUE;  -- both sides agree already
-            END IF;
-            IF NOT (cur = coalesce(ch->'old', 'null') OR c = ANY(quiet)) THEN
-                IF derived THEN
-                    CONTINUE;  -- a worked-out value someone else has changed since: theirs stands, no conflict
-                END IF;
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'field',
-                    ch->'old', ch->'new', cur, NULL);
-                CONTINUE;
-            END IF;
-            IF fks->t ? c THEN
-                missing := pmo_sync._missing_parent(m.pid, newdata, jsonb_build_object(c, fks->t->c));
-                IF missing IS NOT NULL THEN
-                    found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'deleted',
-                        ch->'old', ch->'new', cur, (newdata->>c)::uuid);
-                    CONTINUE;
-                END IF;
-            END IF;
-            other := pmo_sync._key_clash(m.pid, t, g, newdata, keydefs->t);
-            IF other IS NOT NULL THEN
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, c, 'duplicate',
-                    ch->'old', ch->'new', cur, other);
-                CONTINUE;
-            END IF;
-            UPDATE pmo_sync.rows x SET data = newdata, programme = prog, seq = s, changed_by = session_user,
-                   changed_at = now()
-             WHERE x.portfolio_id = m.pid AND x.gid = g;
-            PERFORM pmo_sync._set_keys(m.pid, t, g, newdata, keydefs->t);
-            applied := applied + 1;
-
-        ELSIF op = 'delete' THEN
-            IF r.gid IS NULL OR r.deleted THEN
-                CONTINUE;
-            END IF;
-            IF allowed IS NOT NULL AND (r.programme IS NULL OR NOT r.programme = ANY(allowed)) THEN
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'refused',
-                    ch->'old', NULL, r.data, NULL);
-                CONTINUE;
-            END IF;
-            SELECT coalesce(array_agg(k), '{}') INTO diffcols FROM jsonb_object_keys(r.data) k
-             WHERE NOT k = ANY(quiet) AND coalesce(r.data->k, 'null') <> coalesce(ch->'old'->k, 'null');
-            IF cardinality(diffcols) > 0 AND NOT derived THEN
-                -- Deleted here, changed there since: the change stands until someone resolves it.
-                found_conflicts := found_conflicts || pmo_sync._conflict(m.pid, bid, g, t, NULL, 'deleted',
-                    NULL, NULL, r.data, NULL, ch->'old');
-                CONTINUE;
-            END IF;
-            UPDATE pmo_sync.rows x SET deleted = true, seq = s, changed_by = session_user, changed_at = now()
-             WHERE x.portfolio_id = m.pid AND x.gid = g;
-            DELETE FROM pmo_sync.keys k WHERE k.portfolio_id = m.pid AND k.gid = g;
-            applied := applied + 1;
-        ELSE
-            RAISE EXCEPTION 'unknown change kind %', op USING ERRCODE = '22023';
-        END IF;
-    END LOOP;
-
-    UPDATE pmo_sync.conflicts x SET resolved_by = session_user, resolved_at = now(), resolution = label
-     WHERE x.portfolio_id = m.pid AND x.resolved_at IS NULL
-       AND x.id IN (SELECT (v #>> '{}')::bigint FROM jsonb_array_elements(coalesce(meta->'resolves', '[]')) v);
-
-    done := jsonb_build_object('seq', s, 'applied', applied, 'conflicts', found_conflicts);
-    INSERT INTO pmo_sync.batches (id, portfolio_id, seq, author, label, n_changes, result)
-    VALUES (bid, m.pid, s, session_user, label, jsonb_array_length(changes), done);
-    RETURN done;
-END $f$;
-
--- Several batches in one call, in order, in the caller's transaction: the push lock is held only while
--- the server works, never across a client's round trips.
-CREATE OR REPLACE FUNCTION pmo_sync.push_batches(pname text, batches jsonb) RETURNS jsonb
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
-DECLARE
-    b jsonb;
-    out jsonb := '[]';
-BEGIN
-    FOR b IN SELECT value FROM jsonb_array_elements(batches) LOOP
-        out := out || jsonb_build_array(pmo_sync.push_batch(pname, (b->>'id')::uuid, b->>'label',
-                                                             b->'changes', b->'meta'));
-    END LOOP;
-    RETURN out;
 END $f$;
 
 CREATE OR REPLACE FUNCTION pmo_sync.whoami(pname text, OUT login text, OUT role text, OUT programmes text[],
@@ -430,4 +237,4 @@ END $f$;
 
 """
 
-INSTALL = _CORE + ADMIN + ROUND
+INSTALL = _CORE + MERGE + ADMIN + ROUND

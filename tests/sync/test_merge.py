@@ -62,7 +62,7 @@ def test_same_field_is_exactly_one_conflict_and_the_server_value_stands(team):
     for path in (a, b):
         assert value(path, "SELECT status FROM projects WHERE code = 'PRJ-102'") == ("On hold",)
         (c,) = open_list(path)
-        assert (c["kind"], c["col"], c["record"]) == ("field", "status", "projects PRJ-102")
+        assert (c["kind"], c["col"], c["record"]) == ("field", "status", "Project PRJ-102")
         assert (c["base"], c["mine"], c["theirs"]) == (original, "Closed", "On hold")
         assert (c["mine_by"], c["theirs_by"]) == ("bob", "alice")
         assert c["mine_at"] and c["theirs_at"]
@@ -210,10 +210,12 @@ def test_a_conflict_on_a_reference_shows_the_record_it_points_at(team, capsys):
     sync(a), sync(b)
     (c,) = open_list(b)
     assert c["col"] == "project_id" and (c["shown"]["mine"], c["shown"]["theirs"]) == ("PRJ-104", "PRJ-103")
+    assert c["field"] == "Project" and c["record"].startswith("RAID item ")  # the RAID log's words
     capsys.readouterr()
     assert main(["conflicts", str(b)]) == 0
     out = capsys.readouterr().out
     assert "mine PRJ-104" in out and "theirs PRJ-103" in out and c["mine"] not in out
+    assert f"{c['record']} Project:" in out and "project_id" not in out and "raid_items" not in out
 
 
 def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(team):
@@ -228,8 +230,32 @@ def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(tea
     assert sync(b)["new_conflicts"] == 1
     (c,) = open_list(b)
     assert c["kind"] == "duplicate" and (c["mine"]["amount"], c["theirs"]["amount"]) == (2.0, 1.5)
+    assert c["register"] == "Allocation"  # no register shows allocations: the table's name in words
     assert main(["resolve", str(b), str(c["id"]), "--keep", "mine"]) == 0
     sync(b), sync(a)
     assert value(a, "SELECT amount FROM allocations WHERE month = '2031-01-01'") == (2.0,)
     assert open_list(a) == [] and open_list(b) == []
     assert_equal_to_server(team, a, b)
+
+
+def test_allocations_shared_before_their_key_was_understood_get_their_keys(team):
+    import psycopg
+
+    a, b = team.clone("alice"), team.clone("bob")
+    count = "SELECT count(*) FROM pmo_sync.keys WHERE tbl = 'allocations'"
+    (shared,) = team.query(count)[0]
+    assert shared > 0
+    with psycopg.connect(team.dsn, autocommit=True) as conn:  # as a server shared before then holds them
+        conn.execute("DELETE FROM pmo_sync.keys WHERE tbl = 'allocations'")
+        conn.execute("DELETE FROM pmo_sync.key_defs")
+    first = "(SELECT min(id) FROM allocations)"
+    edit(a, f"UPDATE allocations SET amount = amount + 0.5 WHERE id = {first}")
+    sync(a)
+    assert team.query(count) == [(shared,)]
+    # Bob deletes that allocation and makes it again: his delete meets Alice's change, and his new row
+    # meets the one that stands as a duplicate (without its key it would have been a second copy).
+    again = value(b, f"SELECT person_id, role, project_id, month, amount FROM allocations WHERE id = {first}")
+    edit(b, f"DELETE FROM allocations WHERE id = {first}")
+    edit(b, "INSERT INTO allocations (person_id, role, project_id, month, amount) VALUES (?, ?, ?, ?, ?)", again)
+    assert sync(b)["new_conflicts"] == 2
+    assert sorted(c["kind"] for c in open_list(b)) == ["deleted", "duplicate"]

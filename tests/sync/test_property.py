@@ -120,7 +120,7 @@ def test_random_offline_work_converges(pg_server, small_demo, steps, plants):
         refs = {d["ref"] for t, d in server.values() if t == "raid_items"}
         found = open_list(paths[0])
         for code, order in plants:
-            sponsor = [c for c in found if c["col"] == "sponsor" and c["record"] == f"projects {code}"]
+            sponsor = [c for c in found if c["col"] == "sponsor" and c["record"] == f"Project {code}"]
             assert len(sponsor) == 1
             assert {sponsor[0]["mine"], sponsor[0]["theirs"]} == {f"{COPIES[order[0]]}'s", f"{COPIES[order[1]]}'s"}
             assert projects[code]["sponsor"] == f"{COPIES[order[0]]}'s"

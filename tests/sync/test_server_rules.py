@@ -182,3 +182,53 @@ def test_members_add_creates_a_missing_login_only_when_asked_and_allowed(team, c
     finally:
         with psycopg.connect(team.dsn, autocommit=True) as conn:
             conn.execute(f'DROP ROLE IF EXISTS "{newbie}"')
+
+
+def test_an_older_server_is_brought_up_to_date_by_a_login_allowed_to(team, capsys):
+    from pmo_desktop.sync import server_sql
+
+    a = team.clone("alice")
+    with psycopg.connect(team.dsn, autocommit=True) as conn:  # as a version-2 server was: no one-call sync
+        conn.execute("DROP FUNCTION pmo_sync.push_and_pull(text, jsonb, bigint, uuid[])")
+        conn.execute("UPDATE pmo_sync.info SET version = 2")
+    edit(a, "UPDATE projects SET name = 'After the upgrade' WHERE code = 'PRJ-101'")
+    capsys.readouterr()
+    assert main(["sync", str(a)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "older than this version" in err
+    assert team.query("SELECT version FROM pmo_sync.info") == [(2,)]
+    assert main(["sync", str(team.admin_path)]) == 0  # the login that shared it may upgrade it
+    assert team.query("SELECT version FROM pmo_sync.info") == [(server_sql.SCHEMA_VERSION,)]
+    assert main(["sync", str(a)]) == 0
+    assert main(["sync", str(team.admin_path)]) == 0
+    assert value(team.admin_path, "SELECT name FROM projects WHERE code = 'PRJ-101'") == ("After the upgrade",)
+
+
+def test_two_pushes_at_once_creating_one_key_meet_as_a_duplicate(team):
+    import threading
+
+    from pmo_desktop.sync import tables as tb
+    from pmo_desktop.sync.publish import wire_meta
+
+    with open_portfolio(team.admin_path, read_only=True) as pf:
+        meta = wire_meta(tb.synced_tables(pf.conn))
+    template = team.server_rows()[project_gid(team, "PRJ-101")][1]
+    gids = [str(uuid.uuid4()), str(uuid.uuid4())]
+
+    def insert(gid):
+        return [{"op": "insert", "tbl": "projects", "gid": gid, "row": {**template, "code": "PRJ-900"}}]
+
+    results = {}
+    with psycopg.connect(team.dsn_as("alice")) as first:  # a transaction kept open: its key is claimed
+        first.execute("SELECT pmo_sync.push_batch('team', %s, 'first', %s, %s)",
+                      (uuid.uuid4(), Jsonb(insert(gids[0])), Jsonb(meta)))
+        second = threading.Thread(target=lambda: results.update(
+            bob=push(team.dsn_as("bob"), uuid.uuid4(), insert(gids[1]), meta)))
+        second.start()
+        second.join(0.5)
+        assert second.is_alive()  # waits for the first push's key rather than taking it too
+        first.commit()
+    second.join(30)
+    assert [c["kind"] for c in results["bob"]["conflicts"]] == ["duplicate"]
+    assert team.query("SELECT gid::text FROM pmo_sync.keys WHERE position('PRJ-900' in key) > 0") == [(gids[0],)]
+    assert gids[1] not in team.server_rows()

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView
+from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.sync import conflicts
 from pmo_desktop.sync.connection import SyncError
@@ -48,7 +50,7 @@ def _when(iso: str | None, style) -> str:
     if not iso:
         return "—"
     moment = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-    return f"{format_date(moment.date(), style)} {moment:%H:%M}"
+    return f"{format_date(moment.date(), style, lang=current_language())} {moment:%H:%M}"
 
 
 class ConflictsView(PortfolioView):
@@ -117,10 +119,11 @@ class ConflictsView(PortfolioView):
         kinds = _kinds()
         self.table.setRowCount(len(self.items))
         for row, c in enumerate(self.items):
-            field = c["col"] or kinds.get(c["kind"], c["kind"])
+            field = shown(c["field"]) if c["field"] else kinds.get(c["kind"], c["kind"])
+            record = f"{shown(c['register'])} {c['key']}"
             who = f"{c['mine_by']} / {c['theirs_by'] or '—'}"
             when = f"{_when(c['mine_at'], style)} / {_when(c['theirs_at'], style)}"
-            cells = [c["record"], field, _value(c["shown"]["base"]), _value(c["shown"]["mine"]), _value(c["shown"]["theirs"]), who, when]
+            cells = [record, field, _value(c["shown"]["base"]), _value(c["shown"]["mine"]), _value(c["shown"]["theirs"]), who, when]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f"{kinds.get(c['kind'], c['kind'])}: {text}")
@@ -159,7 +162,7 @@ class ConflictsView(PortfolioView):
             return
         start = "" if isinstance(c["theirs"], dict) or c["theirs"] is None else str(c["theirs"])
         label = (tr("New key for your record:") if c["kind"] == "duplicate" and not c["col"]
-                 else tr("Value for {field}:").format(field=c["col"]))
+                 else tr("Value for {field}:").format(field=shown(c["field"])))
         text, ok = QInputDialog.getText(self, tr("Resolve conflict"), label, text=start)
         if ok and text.strip():
             self.resolve_selected(text.strip())

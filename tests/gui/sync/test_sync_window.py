@@ -8,6 +8,7 @@ import shutil
 
 from PySide6.QtWidgets import QInputDialog
 
+from pmo_desktop.gui.shell.i18n import install_translators
 from pmo_desktop.gui.shell.jobs import job_runner
 from pmo_desktop.store import open_portfolio
 from tests.sync.test_merge import edit, sync, value
@@ -103,7 +104,7 @@ def _conflict(team, code="PRJ-103"):
     return a, b
 
 
-def test_conflicts_view_keep_mine_is_undoable(qtbot, make_window, team):
+def test_conflicts_view_keep_mine_is_undoable(qtbot, make_window, team, qapp):
     _a, b = _conflict(team)
     win = make_window(open_portfolio(b))
     assert win.sync.label.text().endswith("1 conflict")
@@ -112,8 +113,15 @@ def test_conflicts_view_keep_mine_is_undoable(qtbot, make_window, team):
     table = view.table
     assert table.rowCount() == 1
     cells = [table.item(0, c).text() for c in range(table.columnCount())]
-    assert cells[:5] == ["projects PRJ-103", "sponsor", cells[2], "Bob S", "Alice S"]
+    assert cells[:5] == ["Project PRJ-103", "Sponsor", cells[2], "Bob S", "Alice S"]  # as the register says
     assert cells[5] == "bob / alice"
+    install_translators(qapp, "zh-CN")
+    try:
+        view.refresh()
+        assert [table.item(0, c).text() for c in (0, 1)] == ["项目 PRJ-103", "发起人"]
+    finally:
+        install_translators(qapp, "en")
+        view.refresh()
     view.select(0)
     view.keep_mine.click()
     assert table.rowCount() == 0
@@ -137,7 +145,7 @@ def test_conflicts_view_keep_theirs_and_edit(qtbot, make_window, team, monkeypat
     view = win.current_view()
     assert view.table.rowCount() == 2
     rows = {view.table.item(r, 1).text(): r for r in range(2)}
-    view.select(rows["sponsor"])
+    view.select(rows["Sponsor"])
     view.keep_theirs.click()
     assert value(b, "SELECT sponsor FROM projects WHERE code = 'PRJ-103'") == ("Alice S",)
     view.select(0)
