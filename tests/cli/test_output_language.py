@@ -1,0 +1,137 @@
+"""What the `pmo` command prints, in the user's language: every text line from the catalogue.
+
+Two checks, because each catches what the other cannot:
+- the source check reads every say()/phrase()/TextProgress() text of pmo_desktop/commands/ with ast, so
+  a line printed only on a rare branch (a refused workbook, a sync conflict) is checked without
+  building the data that reaches it, and a line printed with bare print() fails;
+- the run check prints the commands in zh-CN on the demo portfolio and fails on any text the catalogue
+  did not know, which also covers the messages services write (findings, notes, reasons) that reach the
+  screen through msg() and cannot be listed from the source.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from pmo_desktop import i18n
+from pmo_desktop.cli import main
+
+COMMANDS = Path(__file__).parents[2] / "pmo_desktop" / "commands"
+TEXT_FUNCTIONS = {"say", "phrase", "TextProgress"}
+_FIELD = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")
+
+
+def _texts() -> list[tuple[str, int, str]]:
+    """(file, line, text) of each literal said or phrased in the commands' source."""
+    found = []
+    for path in sorted(COMMANDS.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            if name == "print" and path.name != "common.py":
+                found.append((path.name, node.lineno, "<bare print(): use say()>"))
+            if name not in TEXT_FUNCTIONS or not node.args or path.name == "common.py":  # their own definitions
+                continue
+            arg = node.args[0]
+            options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+            for option in options:
+                if isinstance(option, ast.Constant) and isinstance(option.value, str):
+                    found.append((path.name, node.lineno, option.value))
+                else:
+                    found.append((path.name, node.lineno, f"<not a literal: {ast.unparse(option)}>"))
+    return found
+
+
+def _words(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", _FIELD.sub("", text)))
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_printed_text_of_every_command_has_a_zh_cn_entry():
+    texts = _texts()
+    assert len(texts) > 150  # the commands' lines are found at all
+    bad = [f"{f}:{n}: {t}" for f, n, t in texts if t.startswith("<")]
+    assert not bad, "print every line through say()/phrase() with a literal text:\n" + "\n".join(bad)
+    zh = i18n.catalogue("zh-CN").texts
+    missing = sorted({t for _, _, t in texts if _words(t) and t not in zh})
+    assert not missing, ("printed texts without a zh-CN entry: add them to resources/i18n/zh-CN.json (\"texts\") "
+                         "with the terms of resources/i18n/glossary-zh-CN.md:\n" + "\n".join(missing))
+    wrong = sorted(t for _, _, t in texts if t in zh and _fields(zh[t]) != _fields(t))
+    assert not wrong, "translations whose {placeholders} differ from the English:\n" + "\n".join(wrong)
+
+
+def test_a_translation_has_the_same_placeholders_as_its_english():
+    zh = i18n.catalogue("zh-CN").texts
+    wrong = [k for k, v in zh.items() if "{" in k and "%" not in k and _fields(k) != _fields(v)]
+    assert not wrong, "\n".join(wrong)
+
+
+RUNS = [
+    ["info"], ["check"], ["summary"], ["schedule"], ["gates"], ["book-of-work", "--cap", "5m"], ["lessons"],
+    ["benefits"], ["capacity"], ["who", "--skill", "Python"], ["labour"], ["people"], ["scenario", "list"],
+    ["scenario", "compare", "live", "Trim 10%, fund an idea"], ["sync", "--status"],
+]
+
+
+def test_commands_print_chinese_in_zh_cn_with_nothing_missing(demo_path, capsys):
+    zh = i18n.catalogue("zh-CN")
+    zh.missed.clear()
+    out = {}
+    for run in RUNS:
+        code = main(["--lang", "zh-CN", run[0], str(demo_path), *run[1:]])
+        captured = capsys.readouterr()
+        assert code == 0, (run, captured.err)
+        out[run[0] + " " + " ".join(run[1:])] = captured.out
+    assert not zh.missed, "texts printed in English in zh-CN:\n" + "\n".join(sorted(zh.missed))
+    # the portfolio's date setting is unset: the Chinese form, in lines and in service messages alike
+    chinese_date = r"\d{4}年\d{1,2}月\d{1,2}日"
+    assert re.search(f"报告期截至 {chinese_date}", out["summary "])
+    assert re.search(f"完成日期 {chinese_date}", out["schedule "])
+    assert re.search(f"最近报告期       {chinese_date}", out["info "])
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", "".join(out.values()))
+    assert "资金线：£5,000,000" in out["book-of-work --cap 5m"]
+
+
+def test_dates_follow_the_portfolio_date_format_setting(demo_path, capsys):
+    from pmo_desktop.domain.enums import Source
+    from pmo_desktop.store import open_portfolio
+
+    with open_portfolio(demo_path) as pf:
+        pf.set_settings({"date_format": "dmy"}, source=Source.CLI)
+    assert main(["--lang", "zh-CN", "summary", str(demo_path)]) == 0
+    assert re.search(r"报告期截至 \d\d/\d\d/\d{4}（", capsys.readouterr().out)
+    assert main(["--lang", "en", "check", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"no status report for \d\d/\d\d/\d{4}", out)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", out)
+
+
+def test_english_output_reads_as_before(demo_path, capsys):
+    assert main(["--lang", "en", "info", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"  latest period    \d{1,2} [A-Z][a-z]{2} \d{4}\n", out) and "\n  projects   " in out
+    assert main(["--lang", "en", "book-of-work", str(demo_path), "--cap", "5m"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Rank  Code       Score           Cost     Cumulative  Fund  Project\n")
+
+
+@pytest.mark.parametrize(("value", "shown"), [("2026-11-30", "2026年11月30日"), ("2026-11-30T09:15:00", "2026年11月30日 09:15"),
+                                              ("report-2026-11-30.xlsx", "report-2026-11-30.xlsx"), ("2026-11", "2026-11")])
+def test_day_shows_dates_and_leaves_other_values(value, shown):
+    from pmo_desktop.commands import common
+
+    common.set_output("zh-CN")
+    try:
+        assert common.day(value) == shown
+        assert common.msg(f"finish moved to {value}").endswith(shown)
+    finally:
+        common.set_output(i18n.DEFAULT)
