@@ -6,9 +6,20 @@ import argparse
 import re
 from pathlib import Path
 
-from pmo_desktop.commands.common import UserError, columns, day, fit, msg, pad, phrase, print_json, say, word
+from pmo_desktop.commands.common import (
+    UserError,
+    columns,
+    day,
+    fit,
+    money,
+    msg,
+    pad,
+    phrase,
+    print_json,
+    say,
+    word,
+)
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.domain.money import format_money
 from pmo_desktop.store import open_portfolio
 
 
@@ -79,20 +90,20 @@ def cmd_benefits(args: argparse.Namespace) -> int:
     vs = (phrase("n/a") if cash["realised_vs_plan_pct"] is None
           else phrase("{pct:.0f}% of plan", pct=cash["realised_vs_plan_pct"]))
     say("Cash released to date {realised} against {planned} planned ({vs}); forecast {forecast} of {target} target",
-        realised=format_money(cash["realised_to_date"] * 100, cur), planned=format_money(cash["planned_to_date"] * 100, cur),
-        vs=vs, forecast=format_money(cash["forecast"] * 100, cur), target=format_money(cash["target"] * 100, cur))
+        realised=money(cash["realised_to_date"] * 100, cur), planned=money(cash["planned_to_date"] * 100, cur),
+        vs=vs, forecast=money(cash["forecast"] * 100, cur), target=money(cash["target"] * 100, cur))
     if data["by_year"]:
         say("By year: {years}", years=phrase(", ").join(
-            f"{fy} {format_money(v * 100, cur)}" for fy, v in data["by_year"].items()))
+            f"{fy} {money(v * 100, cur)}" for fy, v in data["by_year"].items()))
     say("{ref} {type} {status} {derived} {projects} {realised} {target} {progress}  {title}",
         ref=fit(phrase("Ref"), 7), type=fit(phrase("Type"), 15), status=fit(phrase("Status"), 10),
         derived=fit(phrase("Derived"), 10), projects=fit(phrase("Projects"), 18), realised=pad(phrase("Realised/now"), 12),
         target=pad(phrase("Target"), 12), progress=pad(phrase("Progress"), 8), title=phrase("Title"))
     for r in data["benefits"]:
-        money = r["type"] == "Cash-releasing"
-        realised = (format_money(r["realised_to_date"] * 100, cur) if money and r["realised_to_date"] is not None
-                    else _num(r["actual_level"], r["unit"]) if not money else "-")
-        target = format_money(r["target"] * 100, cur) if money and r["target"] is not None else _num(r["target"], r["unit"])
+        cash_type = r["type"] == "Cash-releasing"
+        realised = (money(r["realised_to_date"] * 100, cur) if cash_type and r["realised_to_date"] is not None
+                    else _num(r["actual_level"], r["unit"]) if not cash_type else "-")
+        target = money(r["target"] * 100, cur) if cash_type and r["target"] is not None else _num(r["target"], r["unit"])
         progress = "-" if r["progress_pct"] is None else f"{r['progress_pct']:.0f}%"
         derived = r["derived_status"] if r["derived_status"] != r["status"] else ""
         say("{ref:<7} {type} {status} {derived} {projects:<18} {realised:>12} {target:>12} {progress:>8}  {title}",
@@ -186,10 +197,10 @@ def _compare_text(data: dict) -> str:
     fys = sorted({fy for c in cols for fy in c["spend_by_fy"]})
     lines.append(phrase("Spend by FY"))
     for fy in fys:
-        row(f"  {fy}", [format_money(c["spend_by_fy"].get(fy, 0), cur) for c in cols])
+        row(f"  {fy}", [money(c["spend_by_fy"].get(fy, 0), cur) for c in cols])
     lines.append(phrase("Funding line"))
     row(phrase("  funded projects"), [str(c["funding"]["funded_count"]) for c in cols])
-    row(phrase("  funded cost"), [format_money(c["funding"]["funded_cost"], cur) for c in cols])
+    row(phrase("  funded cost"), [money(c["funding"]["funded_cost"], cur) for c in cols])
     row(phrase("  newly in / out"), [f"+{len(c['funding']['newly_in'])}/-{len(c['funding']['newly_out'])}"
                                      for c in cols])
     lines.append(phrase("Capacity, next 12 months"))
@@ -202,7 +213,7 @@ def _compare_text(data: dict) -> str:
             row(f"  {team[:26]}", [_over_spare(c["capacity"]["teams"].get(team, [])) for c in cols])
     lines.append(phrase("Cash benefits by FY"))
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
-        row(f"  {fy}", [format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])
+        row(f"  {fy}", [money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])
     lines.append(phrase("Alignment of the funded book"))
     row(phrase("  strategic alignment (1-5)"), [na if c["alignment"]["strategic_alignment"] is None
                                                 else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols])

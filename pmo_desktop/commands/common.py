@@ -157,3 +157,22 @@ def fit(text: str, width: int) -> str:
 def pad(text: str, width: int) -> str:
     """Right-align `text` in `width` terminal columns (never cut)."""
     return " " * max(0, width - columns(text)) + text
+
+
+def money(minor: int | float | None, currency: str | None) -> str:
+    """An amount as domain.money writes it, in the output language (Chinese counts in 万 and 亿)."""
+    from pmo_desktop.domain.money import format_money
+
+    return phrase("n/a") if minor is None else format_money(minor, currency, lang=_OUT.lang)
+
+
+def percent(value: float | None, *, signed: bool = False) -> str:
+    from pmo_desktop.domain.money import format_pct
+
+    return phrase("n/a") if value is None else format_pct(value, signed=signed)
+
+
+def ratio(value: float | None) -> str:
+    from pmo_desktop.domain.money import format_ratio
+
+    return phrase("n/a") if value is None else format_ratio(value)

@@ -10,8 +10,19 @@ import argparse
 from pathlib import Path
 
 from pmo_desktop.capacity import CapacityInputError, capacity_summary
-from pmo_desktop.commands.common import UserError, day, fit, pad, phrase, print_json, say, word
-from pmo_desktop.domain.money import format_money, format_pct, format_ratio
+from pmo_desktop.commands.common import (
+    UserError,
+    day,
+    fit,
+    money,
+    pad,
+    percent,
+    phrase,
+    print_json,
+    ratio,
+    say,
+    word,
+)
 from pmo_desktop.finance import portfolio_summary
 from pmo_desktop.store import open_portfolio
 
@@ -58,12 +69,12 @@ def summary_lines(s: dict) -> list[str]:
     cur = s["currency"]
 
     def m(v):
-        return format_money(v, cur)
+        return money(v, cur)
 
     def row(label: str, g: dict) -> str:
         return (f"{fit(label, 34)} {pad(m(g['approved_budget']), 10)} {pad(m(g['actual_to_date']), 10)} "
                 f"{pad(m(g['forecast_remaining']), 10)} {pad(m(g['eac']), 10)} {pad(m(g['variance']), 10)} "
-                f"{pad(format_pct(g['variance_pct'], signed=True), 7)}")
+                f"{pad(percent(g['variance_pct'], signed=True), 7)}")
 
     p, t = s["period"], s["totals"]
     lines = [phrase("{portfolio} - period ending {end} ({fy} {quarter}); actuals to {month}, forecast after",
@@ -77,7 +88,7 @@ def summary_lines(s: dict) -> list[str]:
                         "{remaining}", budget=m(t["approved_budget"]), planned=m(t["planned_to_date"]),
                         actual=m(t["actual_to_date"]), remaining=m(t["forecast_remaining"])))
     lines.append(phrase("EAC {eac}   variance {variance} ({pct})   burn {burn}/month   runway {runway}", eac=m(t["eac"]),
-                        variance=m(t["variance"]), pct=format_pct(t["variance_pct"], signed=True),
+                        variance=m(t["variance"]), pct=percent(t["variance_pct"], signed=True),
                         burn=m(t["burn_rate"]), runway=_months(t["runway_months"])))
     lines.append("")
     heads = "".join(f" {pad(h, 10)}" for h in (phrase("Budget"), phrase("Actual"), phrase("Forecast"), phrase("EAC"),
@@ -85,13 +96,13 @@ def summary_lines(s: dict) -> list[str]:
     heads += f" {pad(phrase('Var %'), 7)}"
     lines.append(fit(phrase("Programme"), 34) + heads)
     for g in s["programmes"]:
-        lines.append(row(g["label"], g))
+        lines.append(row(word(g["label"]), g))
     lines.append("")
     lines.append(fit(phrase("Project"), 34) + heads + "".join(
         f" {pad(h, 5)}" for h in (phrase("CPI"), phrase("SPI"), phrase("Cost"), phrase("Sched"))))
     for r in s["projects"]:
-        lines.append(f"{row(r['code'] + ' ' + r['name'], r)} {pad(format_ratio(r['cpi']), 5)} "
-                     f"{pad(format_ratio(r['spi']), 5)} {pad(_rag_pair(r['cost_rag']), 5)} "
+        lines.append(f"{row(r['code'] + ' ' + r['name'], r)} {pad(ratio(r['cpi']), 5)} "
+                     f"{pad(ratio(r['spi']), 5)} {pad(_rag_pair(r['cost_rag']), 5)} "
                      f"{pad(_rag_pair(r['schedule_rag']), 5)}")
     lines.append(phrase("Cost/Sched: manager's RAG / derived RAG; * where they differ (cost {cost}, schedule "
                         "{schedule} projects)", cost=s["rag_differs"]["cost"], schedule=s["rag_differs"]["schedule"]))

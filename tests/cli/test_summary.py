@@ -26,7 +26,7 @@ def test_summary_json(demo_path, capsys):
 def test_summary_text(demo_path, capsys):
     code, out, err = run(capsys, "summary", demo_path)
     assert code == 0 and err == ""
-    assert "period ending 2026-10-31 (FY2026/27 Q3)" in out
+    assert "period ending 31 Oct 2026 (FY2026/27 Q3)" in out  # in the portfolio's date format (unset: the system's)
     assert "Projects by RAG:" in out and "PRJ-101" in out and "Open risks:" in out
     assert "£" in out and "m " in out  # money in £k / £m
     assert "n/a" in out  # indices with nothing to divide by

@@ -98,7 +98,7 @@ def test_dry_run_shows_what_would_change_in_an_existing_report_and_writes_nothin
     before = read(demo_path, "SELECT max(id) FROM batches")
     code, out, err = run(capsys, "collect", demo_path, "--import", path, "--dry-run")
     assert code == 0, err
-    assert "replaces the report already entered for 2026-11-30" in out
+    assert "replaces the report already entered for 30 Nov 2026" in out
     assert "Summary: 'Typed in by the PMO' -> 'From the PM'" in out
     assert "nothing was written" in out
     assert read(demo_path, "SELECT max(id) FROM batches") == before

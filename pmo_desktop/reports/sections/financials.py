@@ -25,7 +25,7 @@ from pmo_desktop.reports.base import (
 )
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD, string_width
-from pmo_desktop.reports.lang import is_chinese, t, word
+from pmo_desktop.reports.lang import is_chinese, lang, t, word
 
 TITLE = "Financials"
 
@@ -36,7 +36,7 @@ def _label(name: str) -> str:
 
 
 def _money_axis(currency: str) -> FuncFormatter:
-    return FuncFormatter(lambda v, _pos: format_money(v, currency))
+    return FuncFormatter(lambda v, _pos: format_money(v, currency, lang=lang()))
 
 
 def s_curve(data: PackData, width: float, height: float):
