@@ -82,7 +82,8 @@ RUNS = [
 ]
 
 
-def test_commands_print_chinese_in_zh_cn_with_nothing_missing(demo_path, capsys):
+def test_commands_print_chinese_in_zh_cn_with_nothing_missing(demo_path, capsys, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")  # the date format is unset: the system's
     zh = i18n.catalogue("zh-CN")
     zh.missed.clear()
     out = {}
@@ -115,7 +116,8 @@ def test_dates_follow_the_portfolio_date_format_setting(demo_path, capsys):
     assert not re.search(r"\d{4}-\d{2}-\d{2}", out)
 
 
-def test_english_output_reads_as_before(demo_path, capsys):
+def test_english_output_reads_as_before(demo_path, capsys, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
     assert main(["--lang", "en", "info", str(demo_path)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"  latest period    \d{1,2} [A-Z][a-z]{2} \d{4}\n", out) and "\n  projects   " in out
@@ -126,7 +128,8 @@ def test_english_output_reads_as_before(demo_path, capsys):
 
 @pytest.mark.parametrize(("value", "shown"), [("2026-11-30", "2026年11月30日"), ("2026-11-30T09:15:00", "2026年11月30日 09:15"),
                                               ("report-2026-11-30.xlsx", "report-2026-11-30.xlsx"), ("2026-11", "2026-11")])
-def test_day_shows_dates_and_leaves_other_values(value, shown):
+def test_day_shows_dates_and_leaves_other_values(value, shown, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
     from pmo_desktop.commands import common
 
     common.set_output("zh-CN")
