@@ -113,9 +113,15 @@ def day(value: Any) -> str:
     text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value)
     if not _ISO_DAY.fullmatch(text[:10]):
         return text
-    rest = text[10:].lstrip("T ")[:5]
-    shown = format_date(text[:10], _date_style(), lang=_OUT.lang)
-    return f"{shown} {rest}" if rest else shown
+    if len(text) > 10:  # a timestamp: in local time when it says its zone (the server's are UTC)
+        try:
+            stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return text
+        if stamp.tzinfo is not None:
+            stamp = stamp.astimezone()
+        return f"{format_date(stamp.date(), _date_style(), lang=_OUT.lang)} {stamp:%H:%M}"
+    return format_date(text, _date_style(), lang=_OUT.lang)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
