@@ -135,11 +135,12 @@ def _change(c) -> str:
     """One change a returned workbook makes: "raid R-007 changed: Status: 'Open' -> 'Closed'"."""
     from pmo_desktop.collect.returns import FIELD_NAMES, show_value
 
-    what = phrase("; ").join(f"{word(FIELD_NAMES.get(f, f))}: {_value(o, show_value)} -> {_value(n, show_value)}"
+    what = phrase("; ").join(phrase("{field}: {old} -> {new}", field=word(FIELD_NAMES.get(f, f)),
+                                    old=_value(o, show_value), new=_value(n, show_value))
                              for f, (o, n) in c.fields.items())
-    head = phrase("{table} {key} {action}", table=word(c.table), key=c.key,
+    head = phrase("{table} {key} {action}", table=word(c.table), key=_value(c.key, str),
                   action=phrase("new") if c.action == "new" else phrase("changed"))
-    return f"{head}: {what}" if what else head
+    return phrase("{change}: {what}", change=head, what=what) if what else head
 
 
 def _value(value, show) -> str:

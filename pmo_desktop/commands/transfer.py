@@ -171,7 +171,8 @@ def _print_plan(plan: ImportPlan) -> None:
                 continue
             shown += 1
             if row.action == "changed":
-                what = phrase("; ").join(f"{f}: {o!r} -> {n!r}" for f, (o, n) in row.changes.items())
+                what = phrase("; ").join(phrase("{field}: {old} -> {new}", field=f, old=repr(o), new=repr(n))
+                                        for f, (o, n) in row.changes.items())
                 say("    row {row} changed {key}: {changes}", row=row.row, key=row.key, changes=what)
             else:
                 say("    row {row} new {key}", row=row.row, key=row.key)
