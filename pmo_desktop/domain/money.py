@@ -15,6 +15,14 @@ MINOR_PER_MAJOR = 100
 
 Unit = Literal["auto", "k", "m", "full"]
 
+_language = "en"  # the window's language (set when its translators are installed); a pack passes its own
+
+
+def set_money_language(lang: str) -> None:
+    """The language amounts are written in when a caller does not say: the window's, one per process."""
+    global _language
+    _language = lang
+
 
 def currency_symbol(currency: str | None) -> str:
     """'£' for GBP; an unknown ISO code is shown as the code and a space ('XYZ ')."""
@@ -23,7 +31,7 @@ def currency_symbol(currency: str | None) -> str:
 
 
 def format_money(minor: int | float | None, currency: str | None = "GBP", unit: Unit = "auto", *,
-                 lang: str = "en") -> str:
+                 lang: str | None = None) -> str:
     """Format an amount of minor units for people.
 
     unit="k":    thousands with separators, no decimals            £1,250k
@@ -40,7 +48,7 @@ def format_money(minor: int | float | None, currency: str | None = "GBP", unit: 
     major = minor / MINOR_PER_MAJOR
     sign = "-" if major < 0 else ""
     size = abs(major)
-    if unit == "auto" and lang.lower().startswith("zh"):
+    if unit == "auto" and (lang or _language).lower().startswith("zh"):
         return sign + symbol + _chinese_amount(size)
     if unit == "auto":
         if round(size) < 1_000:

@@ -49,3 +49,15 @@ def test_ratios_and_percentages():
 def test_chinese_amounts_count_in_wan_and_yi(minor, text):
     assert format_money(minor, "CNY", lang="zh-CN") == text
     assert format_money(1_200_000_000, "CNY", "full", lang="zh-CN") == "¥12,000,000"  # a chosen unit stays
+
+
+def test_the_window_language_is_the_default_and_an_explicit_one_wins():
+    from pmo_desktop.domain.money import set_money_language
+
+    set_money_language("zh-CN")
+    try:
+        assert format_money(1_200_000_000, "CNY") == "¥1,200万"
+        assert format_money(1_200_000_000, "CNY", lang="en") == "¥12.00m"  # an English pack from a Chinese window
+    finally:
+        set_money_language("en")
+    assert format_money(1_200_000_000, "CNY") == "¥12.00m"
