@@ -96,7 +96,8 @@ def cmd_capacity(args: argparse.Namespace) -> int:
     say("")
     say("{n} over-allocated person-months:" if over else "{n} over-allocated person-months.", n=len(over))
     for o in over[:20]:
-        projects = phrase(", ").join(f"{p['project']} {p['days']:g}d" for p in o["projects"])
+        projects = phrase(", ").join(phrase("{project} {days:g}d", project=p["project"], days=p["days"])
+                                     for p in o["projects"])
         say("  {month}  {person} ({team}): {days:g} days on {available:g} available ({pct}, {excess:+g} days) — "
             "{projects}", month=o["month"], person=o["person"], team=o["team"] or phrase("no team"),
             days=o["allocated_days"], available=o["capacity_days"], pct=_pct(o["utilisation_pct"]),

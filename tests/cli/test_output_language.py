@@ -138,3 +138,21 @@ def test_day_shows_dates_and_leaves_other_values(value, shown, monkeypatch):
         assert common.msg(f"finish moved to {value}").endswith(shown)
     finally:
         common.set_output(i18n.DEFAULT)
+
+
+def test_every_value_of_a_fixed_list_prints_in_chinese():
+    """word() shows stages, statuses, RAG letters... from the catalogue; a value of a closed list without
+    an entry would print in English in a Chinese line."""
+    from pmo_desktop.benefits import model as benefits
+    from pmo_desktop.domain import enums
+    from pmo_desktop.finance.summary import RAG_KEYS
+    from pmo_desktop.governance import gates, lessons
+    from pmo_desktop.sync import members
+
+    words = i18n.words("zh-CN")
+    lists = [*(v.value for cls in (enums.Stage, enums.ProjectStatus, enums.Priority, enums.RaidType,
+                                   enums.RaidStatus, enums.Response) for v in cls),
+             *benefits.STATUSES, *benefits.TYPES, *gates.DECISIONS, *lessons.STATUSES, *members.ROLES, *RAG_KEYS,
+             "error", "warning", "info"]
+    missing = sorted({v for v in lists if v not in words})
+    assert not missing, "add these to the \"words\" of resources/i18n/zh-CN.json: " + ", ".join(missing)
