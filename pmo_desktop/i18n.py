@@ -79,10 +79,14 @@ class Catalogue:
             translated = english
         return translated.format(**values) if values else translated
 
-    def message(self, english: str, *, _top: bool = True) -> str:
+    def message(self, english: str, *, _top: bool = True, _split: bool = True) -> str:
         """A finished message (values already in it), translated by the entry whose shape it has."""
         if english in self.texts:
             return self.texts[english]
+        if not _top and _split and "; " in english:  # a list of messages ("sheet 'A': ...; sheet 'B': ..."): each its own
+            listed = self._listed(english)
+            if listed is not None:
+                return listed
         for pattern, template in self._compiled():
             m = pattern.fullmatch(english)
             if m:
@@ -94,6 +98,18 @@ class Catalogue:
         if _top:  # a value inside a message (a name, a number) is no miss
             self._miss(english)
         return english
+
+    def _listed(self, english: str) -> str | None:
+        """Messages joined with "; ", each translated whole (a message may hold "; " itself), or None."""
+        out: list[str] = []
+        current = None
+        for part in english.split("; "):
+            current = part if current is None else f"{current}; {part}"
+            shown = self.message(current, _top=False, _split=False)
+            if shown != current:
+                out.append(shown)
+                current = None
+        return "；".join(out) if current is None and len(out) > 1 else None
 
     def _miss(self, english: str) -> None:
         if not _has_words(english):
