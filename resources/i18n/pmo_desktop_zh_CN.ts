@@ -1353,6 +1353,10 @@ Reason for going ahead anyway:</source>
         <translation>前置任务</translation>
     </message>
     <message>
+        <source>Type a duration as in MS Project: 3d, 4h, 2w, 1mo; 3ed or 4eh for elapsed time</source>
+        <translation>按 MS Project 的写法输入工期：3d、4h、2w、1mo；3ed 或 4eh 表示历时（日历时间）</translation>
+    </message>
+    <message>
         <source>{name}: total float {days} working days (critical)</source>
         <translation>{name}：总时差 {days} 个工作日（关键）</translation>
     </message>
@@ -2655,6 +2659,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Move &apos;{name}&apos;</source>
         <translation>移动“{name}”</translation>
+    </message>
+    <message>
+        <source>Change duration of {n} tasks</source>
+        <translation>更改 {n} 个任务的工期</translation>
     </message>
     <message>
         <source>Change duration of &apos;{name}&apos;</source>
