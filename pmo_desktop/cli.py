@@ -17,7 +17,7 @@ import traceback
 from datetime import datetime
 
 from pmo_desktop import __version__, i18n
-from pmo_desktop.commands.common import UserError
+from pmo_desktop.commands.common import UserError, set_output
 from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.backups import data_dir
 from pmo_desktop.store.errors import no_space_message, storage_error
@@ -113,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.lang_ui = _LANG
     portfolio = getattr(args, "file", None)
+    set_output(_LANG, portfolio)
     try:
         code = args.run(args)
         sys.stdout.flush()

@@ -87,8 +87,8 @@ def _programme(conn, rng: random.Random, prog_id: int, name: str, period: date, 
         over = sorted((f for f in mine if (f.variance or 0) > 0), key=lambda f: -(f.variance or 0))
         where = (f"; most of it on {over[0].name}, where supplier day rates rose at contract renewal"
                  if over and (totals.variance or 0) > 0 else "")
-        bullets.append(f"**Finance:** forecast at completion {format_money(totals.eac, currency)} against "
-                       f"{format_money(totals.approved_budget, currency)} approved ({totals.variance_pct:+.1f}%){where}.")
+        bullets.append(f"**Finance:** forecast at completion {format_money(totals.eac, currency, lang='en')} against "
+                       f"{format_money(totals.approved_budget, currency, lang='en')} approved ({totals.variance_pct:+.1f}%){where}.")
     done, ahead = _milestones(conn, ids, period)
     if done or ahead:
         first = f"{done} milestone{'s' * (done != 1)} completed in the period" if done else "No milestone completed in the period"
@@ -112,8 +112,8 @@ def _portfolio(conn, period: date, money: dict, currency: str, notes: list[tuple
              f"{_listing(red_progs)}; each has a recovery plan with its sponsor." if red_progs
              else "The portfolio is on track: no project reports Red this period.")
     return (f"{first}\n\n"
-            f"- **Money:** forecast at completion {format_money(totals.eac, currency)} against "
-            f"{format_money(totals.approved_budget, currency)} approved ({totals.variance_pct or 0:+.1f}%).\n"
+            f"- **Money:** forecast at completion {format_money(totals.eac, currency, lang='en')} against "
+            f"{format_money(totals.approved_budget, currency, lang='en')} approved ({totals.variance_pct or 0:+.1f}%).\n"
             "- **Focus for the board:** the supplier risks that recur across programmes, and the decisions "
             "listed at the end of this summary.\n"
             "- Programme commentary follows the status table.")

@@ -24,6 +24,7 @@ from pmo_desktop.paths import load_json_resource
 LANGUAGES: dict[str, str] = {"en": "English", "zh-CN": "简体中文"}
 DEFAULT = "en"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_ANY_FIELD = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")  # {name}, {n:>9,}, {team:<{width}}
 
 
 def normalise(tag: str | None) -> str | None:
@@ -67,32 +68,66 @@ class Catalogue:
 
     lang: str
     texts: dict[str, str] = field(default_factory=dict)
+    missed: set[str] = field(default_factory=set)  # texts asked for that had no entry (tests read it)
     _patterns: list[tuple[re.Pattern, str]] | None = None
 
     def text(self, english: str, **values) -> str:
         """The translation of a fixed text (English when there is none), with `values` filled in."""
-        translated = self.texts.get(english, english)
+        translated = self.texts.get(english)
+        if translated is None:
+            self._miss(english)
+            translated = english
         return translated.format(**values) if values else translated
 
-    def message(self, english: str) -> str:
+    def message(self, english: str, *, _top: bool = True, _split: bool = True) -> str:
         """A finished message (values already in it), translated by the entry whose shape it has."""
         if english in self.texts:
             return self.texts[english]
+        if not _top and _split and "; " in english:  # a list of messages ("sheet 'A': ...; sheet 'B': ..."): each its own
+            listed = self._listed(english)
+            if listed is not None:
+                return listed
         for pattern, template in self._compiled():
             m = pattern.fullmatch(english)
             if m:
                 # a value that is itself a message ("row 3: 'x' is not a date") is translated too; a quoted
                 # one ('{value}': what the user typed, a name) stays as it was written
                 quoted = _quoted(pattern.pattern)
-                return template.format(**{k: v if k in quoted else self.message(v) for k, v in m.groupdict().items()})
+                return template.format(**{k: v if k in quoted else self.message(v, _top=False)
+                                          for k, v in m.groupdict().items()})
+        if _top:  # a value inside a message (a name, a number) is no miss
+            self._miss(english)
         return english
+
+    def _listed(self, english: str) -> str | None:
+        """Messages joined with "; ", each translated whole (a message may hold "; " itself), or None."""
+        out: list[str] = []
+        current = None
+        for part in english.split("; "):
+            current = part if current is None else f"{current}; {part}"
+            shown = self.message(current, _top=False, _split=False)
+            if shown != current:
+                out.append(shown)
+                current = None
+        return "；".join(out) if current is None and len(out) > 1 else None
+
+    def _miss(self, english: str) -> None:
+        if not _has_words(english):
+            return  # nothing but values and punctuation: "{name}  ({file})"
+        if self.lang != DEFAULT and len(self.missed) < 10_000:
+            self.missed.add(english)
 
     def _compiled(self) -> list[tuple[re.Pattern, str]]:
         if self._patterns is None:
-            shaped = [k for k in self.texts if _PLACEHOLDER.search(k)]
+            # a text of values and punctuation only ("{n} {sheet}") would claim any message: never a shape
+            shaped = [k for k in self.texts if _PLACEHOLDER.search(k) and _has_words(k)]
             shaped.sort(key=lambda k: len(_PLACEHOLDER.sub("", k)), reverse=True)  # most specific first
             self._patterns = [(_shape(k), self.texts[k]) for k in shaped]
         return self._patterns
+
+
+def _has_words(text: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", _ANY_FIELD.sub("", text)))
 
 
 @cache
@@ -129,6 +164,17 @@ def pack_catalogue(lang: str) -> Catalogue:
         return Catalogue(lang)
     data = load_json_resource("i18n", f"{lang}.json")
     return Catalogue(lang, {**data["texts"], **data.get("pack", {})})
+
+
+@cache
+def words(lang: str) -> dict[str, str]:
+    """Values from fixed lists (stages, statuses, RAG letters, table names) as the `pmo` command prints
+    them: the file's "words" section over the pack's and the command's texts ("Open" the RAID status is
+    未关闭, not the 打开 of a menu)."""
+    if lang == DEFAULT:
+        return {}
+    data = load_json_resource("i18n", f"{lang}.json")
+    return {**data["texts"], **data.get("pack", {}), **data.get("words", {})}
 
 
 def text(english: str, lang: str, **values) -> str:

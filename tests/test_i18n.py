@@ -87,3 +87,12 @@ def test_a_message_inside_a_message_is_translated_but_what_the_user_typed_is_not
     # 'Open' is what was typed: it stays as typed, though "Open" alone has a translation
     assert zh.message("'Open' is not a RAID type (choose one of: Risk, Issue)").startswith("“Open”不是")
     assert zh.message("Approved budget cannot be negative") == "批准预算不能为负数"
+
+
+def test_messages_joined_in_one_are_each_translated():
+    zh = i18n.catalogue("zh-CN")
+    msg = ("nothing in b.xlsx could be recognised as a register; sheet 'A': could not tell what it holds (best "
+           "guesses: tasks 2.2); use --kind and --sheet; sheet 'B': could not tell what it holds (best guesses: "
+           "raid 1.3); use --kind and --sheet")
+    assert zh.message(msg) == ("b.xlsx 中没有可识别为登记册的内容；工作表“A”：无法判断其内容（最可能是：tasks 2.2）；请用 --kind "
+                               "和 --sheet 指定；工作表“B”：无法判断其内容（最可能是：raid 1.3）；请用 --kind 和 --sheet 指定")

@@ -45,11 +45,11 @@ class Change:
     values: dict[str, Any] = field(default_factory=dict)  # a new row's values
 
     def text(self) -> str:
-        what = "; ".join(f"{FIELD_NAMES.get(f, f)}: {_show(o)} -> {_show(n)}" for f, (o, n) in self.fields.items())
+        what = "; ".join(f"{FIELD_NAMES.get(f, f)}: {show_value(o)} -> {show_value(n)}" for f, (o, n) in self.fields.items())
         return f"{self.table} {self.key} {self.action}" + (f": {what}" if what else "")
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
     if value is None or value == "":
         return "(empty)"
     text = str(value).replace("\n", " / ")

@@ -6,9 +6,20 @@ import argparse
 import re
 from pathlib import Path
 
-from pmo_desktop.commands.common import UserError, print_json
+from pmo_desktop.commands.common import (
+    UserError,
+    columns,
+    day,
+    fit,
+    money,
+    msg,
+    pad,
+    phrase,
+    print_json,
+    say,
+    word,
+)
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.domain.money import format_money
 from pmo_desktop.store import open_portfolio
 
 
@@ -73,28 +84,34 @@ def cmd_benefits(args: argparse.Namespace) -> int:
         return 0
     cur = data["currency"]
     cash = data["cash"]
-    print(f"Benefits as at {data['as_of']}: {data['count']} "
-          f"({', '.join(f'{n} {t.lower()}' for t, n in data['by_type'].items() if n)}); "
-          f"{data['at_risk_count']} at risk")
-    vs = "n/a" if cash["realised_vs_plan_pct"] is None else f"{cash['realised_vs_plan_pct']:.0f}% of plan"
-    print(f"Cash released to date {format_money(cash['realised_to_date'] * 100, cur)} against "
-          f"{format_money(cash['planned_to_date'] * 100, cur)} planned ({vs}); forecast "
-          f"{format_money(cash['forecast'] * 100, cur)} of {format_money(cash['target'] * 100, cur)} target")
+    say("Benefits as at {date}: {n} ({types}); {at_risk} at risk", date=day(data["as_of"]), n=data["count"],
+        types=phrase(", ").join(phrase("{n} {type}", n=n, type=_type_word(t)) for t, n in data["by_type"].items() if n),
+        at_risk=data["at_risk_count"])
+    vs = (phrase("n/a") if cash["realised_vs_plan_pct"] is None
+          else phrase("{pct:.0f}% of plan", pct=cash["realised_vs_plan_pct"]))
+    say("Cash released to date {realised} against {planned} planned ({vs}); forecast {forecast} of {target} target",
+        realised=money(cash["realised_to_date"] * 100, cur), planned=money(cash["planned_to_date"] * 100, cur),
+        vs=vs, forecast=money(cash["forecast"] * 100, cur), target=money(cash["target"] * 100, cur))
     if data["by_year"]:
-        print("By year: " + ", ".join(f"{fy} {format_money(v * 100, cur)}" for fy, v in data["by_year"].items()))
-    print(f"{'Ref':<7} {'Type':<15} {'Status':<10} {'Derived':<10} {'Projects':<18} {'Realised/now':>12} "
-          f"{'Target':>12} {'Progress':>8}  Title")
+        say("By year: {years}", years=phrase(", ").join(
+            f"{fy} {money(v * 100, cur)}" for fy, v in data["by_year"].items()))
+    say("{ref} {type} {status} {derived} {projects} {realised} {target} {progress}  {title}",
+        ref=fit(phrase("Ref"), 7), type=fit(phrase("Type"), 15), status=fit(phrase("Status"), 10),
+        derived=fit(phrase("Derived"), 10), projects=fit(phrase("Projects"), 18), realised=pad(phrase("Realised/now"), 12),
+        target=pad(phrase("Target"), 12), progress=pad(phrase("Progress"), 8), title=phrase("Title"))
     for r in data["benefits"]:
-        money = r["type"] == "Cash-releasing"
-        realised = (format_money(r["realised_to_date"] * 100, cur) if money and r["realised_to_date"] is not None
-                    else _num(r["actual_level"], r["unit"]) if not money else "-")
-        target = format_money(r["target"] * 100, cur) if money and r["target"] is not None else _num(r["target"], r["unit"])
+        cash_type = r["type"] == "Cash-releasing"
+        realised = (money(r["realised_to_date"] * 100, cur) if cash_type and r["realised_to_date"] is not None
+                    else _num(r["actual_level"], r["unit"]) if not cash_type else "-")
+        target = money(r["target"] * 100, cur) if cash_type and r["target"] is not None else _num(r["target"], r["unit"])
         progress = "-" if r["progress_pct"] is None else f"{r['progress_pct']:.0f}%"
         derived = r["derived_status"] if r["derived_status"] != r["status"] else ""
-        print(f"{r['ref']:<7} {r['type']:<15} {r['status']:<10} {derived:<10} {','.join(r['projects'])[:18]:<18} "
-              f"{realised:>12} {target:>12} {progress:>8}  {r['title']}")
+        say("{ref:<7} {type} {status} {derived} {projects:<18} {realised:>12} {target:>12} {progress:>8}  {title}",
+            ref=r["ref"], type=fit(word(r["type"]), 15), status=fit(word(r["status"]), 10),
+            derived=fit(word(derived), 10), projects=",".join(r["projects"])[:18], realised=realised, target=target,
+            progress=progress, title=r["title"])
         if r["risk_reasons"]:
-            print(f"{'':<8}at risk: {'; '.join(r['risk_reasons'])}")
+            say("        at risk: {reasons}", reasons=phrase("; ").join(msg(x) for x in r["risk_reasons"]))
     return 0
 
 
@@ -124,21 +141,23 @@ def cmd_scenario(args: argparse.Namespace) -> int:
         if action == "new":
             model.new_scenario(pf, args.name, args.description, source=Source.CLI)
             out = {"created": args.name}
-            text = f"Created scenario '{args.name}'"
+            text = phrase("Created scenario '{name}'", name=args.name)
         elif action == "delete":
             model.delete_scenario(pf, args.name, source=Source.CLI)
             out = {"deleted": args.name}
-            text = f"Deleted scenario '{args.name}'"
+            text = phrase("Deleted scenario '{name}'", name=args.name)
         elif action == "set":
             change = model.set_change(pf, args.name, args.code, defer=args.defer, cancel=args.cancel, fund=args.fund,
                                       budget=args.budget, scores=scores, clear=args.clear, source=Source.CLI)
             out = {"scenario": args.name, "code": args.code, "change": change.as_dict() if change else None}
-            text = f"{args.name}: {args.code} " + (", ".join(change.describe()) if change else "unchanged")
+            text = f"{args.name}: {args.code} " + (_describe(change.describe()) if change
+                                                   else phrase("unchanged"))
         elif action == "list":
             scenarios = [model.load_scenario(pf, n).as_dict() for n in model.scenario_names(pf)]
             out = {"scenarios": scenarios}
-            text = "\n".join(f"{s['name']}: " + ("; ".join(f"{c['code']} {c['summary']}" for c in s["changes"])
-                                                   or "no changes") for s in scenarios) or "No scenarios yet"
+            text = "\n".join(f"{s['name']}: " + (phrase("; ").join(f"{c['code']} {_describe(c['summary'].split(', '))}"
+                                                                   for c in s["changes"]) or phrase("no changes"))
+                             for s in scenarios) or phrase("No scenarios yet")
         elif action == "compare":
             from pmo_desktop.scenarios.compare import compare
 
@@ -148,12 +167,12 @@ def cmd_scenario(args: argparse.Namespace) -> int:
             from pmo_desktop.scenarios.apply import apply_scenario
 
             out = apply_scenario(pf, args.name, source=Source.CLI)
-            text = (f"Applied scenario '{args.name}' to {out['projects']} project(s) as one step "
-                    f"(batch {out['batch']}; undo it in the window or with Edit > Undo)")
+            text = phrase("Applied scenario '{name}' to {n} project(s) as one step (batch {batch}; undo it in the "
+                          "window or with Edit > Undo)", name=args.name, n=out["projects"], batch=out["batch"])
     if args.json:
         print_json(out)
     else:
-        print(text)
+        say("{text}", text=text)
     return 0
 
 
@@ -166,35 +185,49 @@ def _over_spare(months: list[dict]) -> str:
 def _compare_text(data: dict) -> str:
     cur = data["currency"]
     cols = data["columns"]
-    width = max(14, *(len(c["name"]) + 2 for c in cols))
-    head = f"{'':<28}" + "".join(f"{c['name']:>{width}}" for c in cols)
-    lines = [f"As at {data['as_of']} (actuals to {data['cutoff_month']})", head]
+    names = [phrase("live") if c["name"] == "live" else c["name"] for c in cols]
+    width = max(14, *(columns(n) + 2 for n in names))
+    head = " " * 28 + "".join(pad(n, width) for n in names)
+    lines = [phrase("As at {date} (actuals to {month})", date=day(data["as_of"]), month=data["cutoff_month"]), head]
 
     def row(label: str, values) -> None:
-        lines.append(f"{label:<28}" + "".join(f"{v:>{width}}" for v in values))
+        lines.append(fit(label, 28) + "".join(pad(v, width) for v in values))
 
+    na = phrase("n/a")
     fys = sorted({fy for c in cols for fy in c["spend_by_fy"]})
-    lines.append("Spend by FY")
+    lines.append(phrase("Spend by FY"))
     for fy in fys:
-        row(f"  {fy}", [format_money(c["spend_by_fy"].get(fy, 0), cur) for c in cols])
-    lines.append("Funding line")
-    row("  funded projects", [str(c["funding"]["funded_count"]) for c in cols])
-    row("  funded cost", [format_money(c["funding"]["funded_cost"], cur) for c in cols])
-    row("  newly in / out", [f"+{len(c['funding']['newly_in'])}/-{len(c['funding']['newly_out'])}" for c in cols])
-    lines.append("Capacity, next 12 months")
-    row("  over-allocated days", [f"{c['capacity']['over_days']:,.0f}" for c in cols])
-    row("  spare days", [f"{c['capacity']['under_days']:,.0f}" for c in cols])
+        row(f"  {fy}", [money(c["spend_by_fy"].get(fy, 0), cur) for c in cols])
+    lines.append(phrase("Funding line"))
+    row(phrase("  funded projects"), [str(c["funding"]["funded_count"]) for c in cols])
+    row(phrase("  funded cost"), [money(c["funding"]["funded_cost"], cur) for c in cols])
+    row(phrase("  newly in / out"), [f"+{len(c['funding']['newly_in'])}/-{len(c['funding']['newly_out'])}"
+                                     for c in cols])
+    lines.append(phrase("Capacity, next 12 months"))
+    row(phrase("  over-allocated days"), [f"{c['capacity']['over_days']:,.0f}" for c in cols])
+    row(phrase("  spare days"), [f"{c['capacity']['under_days']:,.0f}" for c in cols])
     teams = list(cols[0]["capacity"]["teams"]) if cols else []
     if teams:  # month by month per team is in --json (capacity.teams)
-        lines.append("Capacity by team, next 12 months (over-allocated / spare days)")
+        lines.append(phrase("Capacity by team, next 12 months (over-allocated / spare days)"))
         for team in teams:
             row(f"  {team[:26]}", [_over_spare(c["capacity"]["teams"].get(team, [])) for c in cols])
-    lines.append("Cash benefits by FY")
+    lines.append(phrase("Cash benefits by FY"))
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
-        row(f"  {fy}", [format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])
-    lines.append("Alignment of the funded book")
-    row("  strategic alignment (1-5)", ["n/a" if c["alignment"]["strategic_alignment"] is None
-                                        else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols])
-    row("  mean weighted score", ["n/a" if c["alignment"]["mean_weighted_score"] is None
-                                  else f"{c['alignment']['mean_weighted_score']:.2f}" for c in cols])
+        row(f"  {fy}", [money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])
+    lines.append(phrase("Alignment of the funded book"))
+    row(phrase("  strategic alignment (1-5)"), [na if c["alignment"]["strategic_alignment"] is None
+                                                else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols])
+    row(phrase("  mean weighted score"), [na if c["alignment"]["mean_weighted_score"] is None
+                                          else f"{c['alignment']['mean_weighted_score']:.2f}" for c in cols])
     return "\n".join(lines)
+
+
+def _type_word(kind: str) -> str:
+    """'Cash-releasing' as 'cash-releasing' in an English sentence; the catalogue's word in another language."""
+    shown = word(kind)
+    return shown.lower() if shown == kind else shown
+
+
+def _describe(changes: list[str]) -> str:
+    """A scenario's changes to a project ("defer 3m, budget -10%, risk=4"); a score stays as the code it is."""
+    return phrase(", ").join(d if "=" in d else msg(d) for d in changes)

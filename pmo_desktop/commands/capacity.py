@@ -10,13 +10,13 @@ from pmo_desktop.capacity import maths, queries
 from pmo_desktop.capacity.model import CapacityInputError, format_skills, parse_level, parse_month
 from pmo_desktop.capacity.people import project_id
 from pmo_desktop.capacity.workbook import export_people, import_people
-from pmo_desktop.commands.common import UserError, print_json
+from pmo_desktop.commands.common import UserError, columns, fit, pad, phrase, print_json, say, word
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.store import open_portfolio
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
-_BAND_LETTER = {maths.UNDER: "U", maths.FULL: "F", maths.OVER: "O", maths.NONE: "-"}
+_BAND_LETTER = {maths.UNDER: "U", maths.FULL: "F", maths.OVER: "O", maths.NONE: "-"}  # the legend says them
 
 
 def _user_errors(run):
@@ -86,25 +86,29 @@ def cmd_capacity(args: argparse.Namespace) -> int:
         print_json({"from": months[0], "to": months[-1], "team": args.team, "people": len(grid.people),
                     "teams": teams, "over_allocations": over})
         return 0
-    width = max([len("Team"), *(len(t) for t in teams)])
-    print(f"Utilisation by team, {months[0]} to {months[-1]} ({len(grid.people)} people; U under, F full, O over)")
-    print(f"{'Team':<{width}}  " + "  ".join(f"{m:>8}" for m in months))
+    width = max([columns(phrase("Team")), *(columns(t) for t in teams)])
+    say("Utilisation by team, {first} to {last} ({n} people; U under, F full, O over)", first=months[0],
+        last=months[-1], n=len(grid.people))
+    say("{team}  {months}", team=fit(phrase("Team"), width), months="  ".join(f"{m:>8}" for m in months))
     for team, cells in teams.items():
         shown = [f"{_pct(c['utilisation_pct'])} {_BAND_LETTER[c['band']]}" for c in cells]
-        print(f"{team:<{width}}  " + "  ".join(f"{s:>8}" for s in shown))
-    print(f"\n{len(over)} over-allocated person-months" + (":" if over else "."))
+        say("{team}  {cells}", team=fit(team, width), cells="  ".join(pad(s, 8) for s in shown))
+    say("")
+    say("{n} over-allocated person-months:" if over else "{n} over-allocated person-months.", n=len(over))
     for o in over[:20]:
-        pct = _pct(o["utilisation_pct"])
-        projects = ", ".join(f"{p['project']} {p['days']:g}d" for p in o["projects"])
-        print(f"  {o['month']}  {o['person']} ({o['team'] or 'no team'}): {o['allocated_days']:g} days on "
-              f"{o['capacity_days']:g} available ({pct}, {o['excess_days']:+g} days) — {projects}")
+        projects = phrase(", ").join(phrase("{project} {days:g}d", project=p["project"], days=p["days"])
+                                     for p in o["projects"])
+        say("  {month}  {person} ({team}): {days:g} days on {available:g} available ({pct}, {excess:+g} days) — "
+            "{projects}", month=o["month"], person=o["person"], team=o["team"] or phrase("no team"),
+            days=o["allocated_days"], available=o["capacity_days"], pct=_pct(o["utilisation_pct"]),
+            excess=o["excess_days"], projects=projects)
     if len(over) > 20:
-        print(f"  … and {len(over) - 20} more (use --json for all)")
+        say("  … and {n} more (use --json for all)", n=len(over) - 20)
     return 0
 
 
 def _pct(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f}%"
+    return phrase("n/a") if value is None else f"{value:.0f}%"
 
 
 def _number(text: str, what: str, low: float, high: float) -> float:
@@ -137,11 +141,14 @@ def cmd_who(args: argparse.Namespace) -> int:
         print_json({"skill": args.skill, "level": level, "fte": need, "from": months[0], "to": months[-1],
                     "people": people})
         return 0
-    print(f"{len(people)} people with {args.skill} at level {level}+ and at least {need:g} FTE free "
-          f"in every month {months[0]} to {months[-1]}" + (":" if people else "."))
+    say("{n} people with {skill} at level {level}+ and at least {fte:g} FTE free in every month {first} to {last}:"
+        if people else
+        "{n} people with {skill} at level {level}+ and at least {fte:g} FTE free in every month {first} to {last}.",
+        n=len(people), skill=args.skill, level=level, fte=need, first=months[0], last=months[-1])
     for p in people:
-        print(f"  {p['person']:<28} {p['role'] or '':<20} {p['team'] or '':<14} {p['skill']} {p['level']}  "
-              f"free {p['min_free_fte']:.2f} FTE or more")
+        say("  {person} {role} {team} {skill} {level}  free {fte:.2f} FTE or more", person=fit(p["person"], 28),
+            role=fit(word(p["role"]), 20), team=fit(p["team"] or "", 14), skill=p["skill"], level=p["level"],
+            fte=p["min_free_fte"])
     return 0
 
 
@@ -165,12 +172,15 @@ def cmd_labour(args: argparse.Namespace) -> int:
 
     def money(v):
         return "—" if v is None else f"{'-' if v < 0 else ''}{sym}{abs(v) / 100:,.0f}"
-    print(f"{'Project':<10} {'Month':<8} {'Days':>7} {'Allocations':>12} {'Labour plan':>12} {'Difference':>12}")
+    say("{project} {month} {days} {allocations} {plan} {difference}", project=fit(phrase("Project"), 10),
+        month=fit(phrase("Month"), 8), days=pad(phrase("Days"), 7), allocations=pad(phrase("Allocations"), 12),
+        plan=pad(phrase("Labour plan"), 12), difference=pad(phrase("Difference"), 12))
     for r in out:
         diff = "—" if r["difference"] is None else f"{'+' if r['difference'] > 0 else ''}{money(r['difference'])}"
-        note = f"  (+{r['unstaffed_days']:g} unstaffed days)" if r["unstaffed_days"] else ""
-        print(f"{r['project']:<10} {r['month']:<8} {r['allocated_days']:>7g} {money(r['allocation_cost']):>12} "
-              f"{money(r['budget_planned']):>12} {diff:>12}{note}")
+        note = phrase("  (+{days:g} unstaffed days)", days=r["unstaffed_days"]) if r["unstaffed_days"] else ""
+        say("{project:<10} {month:<8} {days:>7g} {cost:>12} {plan:>12} {diff:>12}{note}", project=r["project"],
+            month=r["month"], days=r["allocated_days"], cost=money(r["allocation_cost"]),
+            plan=money(r["budget_planned"]), diff=diff, note=note)
     return 0
 
 
@@ -183,11 +193,12 @@ def cmd_people(args: argparse.Namespace) -> int:
         if args.json:
             print_json(payload)
         else:
-            print(f"Imported {args.import_.name}: {len(result.added)} added, {len(result.updated)} updated, "
-                  f"{len(result.unchanged)} unchanged")
-            for kind in ("roles", "teams"):
-                if payload[f"new_{kind}"]:
-                    print(f"  new {kind} added to the list: {', '.join(payload[f'new_{kind}'])}")
+            say("Imported {file}: {added} added, {updated} updated, {unchanged} unchanged", file=args.import_.name,
+                added=len(result.added), updated=len(result.updated), unchanged=len(result.unchanged))
+            if payload["new_roles"]:
+                say("  new roles added to the list: {names}", names=phrase(", ").join(payload["new_roles"]))
+            if payload["new_teams"]:
+                say("  new teams added to the list: {names}", names=phrase(", ").join(payload["new_teams"]))
         return 0
     with open_portfolio(args.file, read_only=True) as pf:
         if args.export is not None:
@@ -195,7 +206,8 @@ def cmd_people(args: argparse.Namespace) -> int:
             if args.json:
                 print_json({"file": str(args.export), **counts})
             else:
-                print(f"Wrote {args.export}: {counts['people']} people, {counts['allocations']} allocations")
+                say("Wrote {file}: {people} people, {allocations} allocations", file=args.export,
+                    people=counts["people"], allocations=counts["allocations"])
             return 0
         people = queries.load_people(pf)
     rows = [{"name": p.name, "role": p.role, "team": p.team, "fte": p.fte, "day_rate": p.day_rate,
@@ -204,6 +216,7 @@ def cmd_people(args: argparse.Namespace) -> int:
         print_json({"people": rows})
         return 0
     for r in rows:
-        print(f"{r['name']:<28} {r['role'] or '':<20} {r['team'] or '':<14} {r['fte']:>4g}  {r['skills']}")
-    print(f"{len(rows)} people")
+        say("{name} {role} {team} {fte:>4g}  {skills}", name=fit(r["name"], 28), role=fit(word(r["role"]), 20),
+            team=fit(r["team"] or "", 14), fte=r["fte"], skills=r["skills"])
+    say("{n} people", n=len(rows))
     return 0

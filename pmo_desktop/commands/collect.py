@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.commands.common import TextProgress, UserError, day, msg, phrase, print_json, say, word
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.store import open_portfolio
 
@@ -53,9 +53,13 @@ def _write(args, collect) -> int:
     if args.json:
         print_json(result.as_dict())
         return 0
-    print(f"Wrote {len(result.written)} status-report workbooks for the period ending {period} to {result.folder}")
+    say("Wrote {n} status-report workbooks for the period ending {period} to {folder}", n=len(result.written),
+        period=day(period), folder=result.folder)
     for w in result.written:
-        print(f"  {w.file}" + (f"  (for {w.manager})" if w.manager else ""))
+        if w.manager:
+            say("  {file}  (for {manager})", file=w.file, manager=w.manager)
+        else:
+            say("  {file}", file=w.file)
     return 0
 
 
@@ -89,29 +93,59 @@ def _import(args, collect) -> int:
 
 
 def _print(preview, summary, dry_run: bool) -> None:
-    verb = {"ready": "would apply" if dry_run else "ready", "applied": "applied", "unchanged": "no changes"}
+    verb = {"ready": phrase("would apply") if dry_run else phrase("ready"), "applied": phrase("applied"),
+            "unchanged": phrase("no changes")}
     for p in preview.plans:
         if p.status in ("refused", "superseded"):
-            print(f"{p.status}: {p.reason}")
+            say("{status}: {reason}", status=phrase("refused") if p.status == "refused" else phrase("superseded"),
+                reason=msg(p.reason))
             continue
-        head = f"{verb[p.status]}: {p.file} -> {p.code} {p.name}, from {p.returned_by or 'unknown'}"
+        head = phrase("{verb}: {file} -> {code} {name}, from {who}", verb=verb[p.status], file=p.file, code=p.code,
+                      name=p.name, who=p.returned_by or phrase("unknown"))
         if p.report_exists and p.status != "unchanged":
-            head += f" (replaces the report already entered for {p.period})"
+            head += phrase(" (replaces the report already entered for {period})", period=day(p.period))
         if p.batch_id:
-            head += f" [batch {p.batch_id}]"
-        print(head)
+            head += phrase(" [batch {batch}]", batch=p.batch_id)
+        say("{line}", line=head)
         for c in p.changes[:CHANGES_SHOWN]:
-            print(f"    {c.text()}")
+            say("    {change}", change=_change(c))
         if len(p.changes) > CHANGES_SHOWN:
-            print(f"    ... and {len(p.changes) - CHANGES_SHOWN} more changes (use --json for all)")
+            say("    ... and {n} more changes (use --json for all)", n=len(p.changes) - CHANGES_SHOWN)
         for n in p.notes:
-            print(f"    note: {n}")
+            say("    note: {note}", note=msg(n))
     c = preview.counts()
-    done = c["applied"] if not dry_run else c["ready"]
-    print(f"\n{len(preview.plans)} workbooks: {done} {'to apply' if dry_run else 'applied'}, {c['unchanged']} "
-          f"unchanged, {c['refused']} refused, {c['superseded']} superseded"
-          + (" (dry run: nothing was written)" if dry_run else ""))
-    print(f"Period ending {summary['period']}: {len(summary['returned'])} of {summary['sent']} returned, "
-          f"{len(summary['entered'])} typed in, {len(summary['missing'])} missing")
+    say("")
+    if dry_run:
+        say("{n} workbooks: {done} to apply, {unchanged} unchanged, {refused} refused, {superseded} superseded "
+            "(dry run: nothing was written)", n=len(preview.plans), done=c["ready"], unchanged=c["unchanged"],
+            refused=c["refused"], superseded=c["superseded"])
+    else:
+        say("{n} workbooks: {done} applied, {unchanged} unchanged, {refused} refused, {superseded} superseded",
+            n=len(preview.plans), done=c["applied"], unchanged=c["unchanged"], refused=c["refused"],
+            superseded=c["superseded"])
+    say("Period ending {period}: {returned} of {sent} returned, {entered} typed in, {missing} missing",
+        period=day(summary["period"]), returned=len(summary["returned"]), sent=summary["sent"],
+        entered=len(summary["entered"]), missing=len(summary["missing"]))
     if summary["missing"]:
-        print("Missing: " + ", ".join(f"{m['code']} ({m['manager'] or 'no manager'})" for m in summary["missing"]))
+        say("Missing: {projects}", projects=phrase(", ").join(
+            f"{m['code']} ({m['manager'] or phrase('no manager')})" for m in summary["missing"]))
+
+
+def _change(c) -> str:
+    """One change a returned workbook makes: "raid R-007 changed: Status: 'Open' -> 'Closed'"."""
+    from pmo_desktop.collect.returns import FIELD_NAMES, show_value
+
+    what = phrase("; ").join(phrase("{field}: {old} -> {new}", field=word(FIELD_NAMES.get(f, f)),
+                                    old=_value(o, show_value), new=_value(n, show_value))
+                             for f, (o, n) in c.fields.items())
+    head = phrase("{table} {key} {action}", table=word(c.table), key=_value(c.key, str),
+                  action=phrase("new") if c.action == "new" else phrase("changed"))
+    return phrase("{change}: {what}", change=head, what=what) if what else head
+
+
+def _value(value, show) -> str:
+    if value is None or value == "":
+        return phrase("(empty)")
+    if isinstance(value, str) and len(value) >= 10 and value[:10].count("-") == 2 and value[:4].isdigit():
+        return day(value)
+    return show(value)

@@ -6,7 +6,18 @@ import argparse
 from pathlib import Path
 
 from pmo_desktop import checks
-from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.commands.common import (
+    TextProgress,
+    UserError,
+    columns,
+    day,
+    fit,
+    msg,
+    phrase,
+    print_json,
+    say,
+    word,
+)
 from pmo_desktop.demo import build_demo
 from pmo_desktop.store import create_portfolio, open_portfolio
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
@@ -62,8 +73,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(args.file), "name": name, "counts": counts})
     else:
-        print(f"Created {args.file} ({name}): {counts['projects']} projects, {counts['tasks']} tasks, "
-              f"{counts['raid_items']} RAID items, {counts['budget_lines']} budget lines")
+        say("Created {file} ({name}): {projects} projects, {tasks} tasks, {raid} RAID items, {budget} budget lines",
+            file=args.file, name=name, projects=counts["projects"], tasks=counts["tasks"],
+            raid=counts["raid_items"], budget=counts["budget_lines"])
     return 0
 
 
@@ -88,13 +100,14 @@ def cmd_info(args: argparse.Namespace) -> int:
         print_json(payload)
         return 0
     symbol = CURRENCY_SYMBOLS.get(payload["currency"], payload["currency"] + " ")
-    print(f"{payload['name']}  ({payload['file']})")
-    print(f"  schema version   {payload['schema_version']}")
-    print(f"  currency         {payload['currency']} ({symbol.strip()})")
-    print(f"  latest period    {payload['latest_period'] or 'none yet'}")
-    width = max(len(t) for t in payload["counts"])
+    say("{name}  ({file})", name=payload["name"], file=payload["file"])
+    say("  schema version   {version}", version=payload["schema_version"])
+    say("  currency         {code} ({symbol})", code=payload["currency"], symbol=symbol.strip())
+    say("  latest period    {period}", period=day(payload["latest_period"]) or phrase("none yet"))
+    labels = {table: word(table.replace("_", " ")) for table in payload["counts"]}
+    width = max(columns(label) for label in labels.values())
     for table, n in payload["counts"].items():
-        print(f"  {table.replace('_', ' '):<{width}}  {n:>9,}")
+        say("  {table}  {n:>9,}", table=fit(labels[table], width), n=n)
     return 0
 
 
@@ -106,24 +119,28 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"file": str(args.clean_copy), "removed": removed})
         else:
-            print(f"Wrote {args.clean_copy} without {', '.join(removed)}" if removed
-                  else f"Wrote {args.clean_copy}: {args.file.name} holds nothing PMO Desktop did not create")
+            if removed:
+                say("Wrote {file} without {removed}", file=args.clean_copy, removed=", ".join(removed))
+            else:
+                say("Wrote {file}: {name} holds nothing PMO Desktop did not create", file=args.clean_copy,
+                    name=args.file.name)
         return 0
     with open_portfolio(args.file, read_only=True) as pf:
         result = checks.run_checks(pf, lang=getattr(args, "lang_ui", "en"))
     if args.json:
         print_json(result.as_dict())
         return 0
-    print(f"Integrity: {'ok' if result.integrity_ok else 'PROBLEMS'}")
+    say("Integrity: ok" if result.integrity_ok else "Integrity: PROBLEMS")
     if not result.integrity_ok:
         for line in result.integrity[:20]:
-            print(f"  {line}")
+            say("  {line}", line=msg(line))
     if not result.findings:
-        print("No data-quality findings.")
+        say("No data-quality findings.")
     for project, findings in result.by_project().items():
-        print(f"{project}:")
+        say("{project}:", project=word(project))
         for f in findings:
-            print(f"  [{f.severity}] {f.message}")
+            say("  [{severity}] {message}", severity=word(f.severity), message=msg(f.message))
     counts = result.as_dict()["counts"]
-    print(f"{len(result.findings)} findings: {counts['error']} errors, {counts['warning']} warnings")
+    say("{n} findings: {errors} errors, {warnings} warnings", n=len(result.findings), errors=counts["error"],
+        warnings=counts["warning"])
     return 0

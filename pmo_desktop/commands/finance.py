@@ -7,12 +7,22 @@ capacity figures for the months after it (capacity.capacity_summary)."""
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from pathlib import Path
 
 from pmo_desktop.capacity import CapacityInputError, capacity_summary
-from pmo_desktop.commands.common import UserError, print_json
-from pmo_desktop.domain.money import format_money, format_pct, format_ratio
+from pmo_desktop.commands.common import (
+    UserError,
+    day,
+    fit,
+    money,
+    pad,
+    percent,
+    phrase,
+    print_json,
+    ratio,
+    say,
+    word,
+)
 from pmo_desktop.finance import portfolio_summary
 from pmo_desktop.store import open_portfolio
 
@@ -38,61 +48,75 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
     else:
-        print("\n".join(summary_lines(summary)))
+        for line in summary_lines(summary):
+            say("{line}", line=line)
     return 0
 
 
 def _rag_pair(pair: dict) -> str:
-    manager = pair["manager"] or "-"
+    manager = pair["manager"] or "-"  # the RAG letters, as the heading's legend says
     if pair["derived"] is None:
         return f"{manager}"
     return f"{manager}/{pair['derived']}{'*' if pair['differs'] else ''}"
 
 
+def _counts(counts: dict) -> str:
+    return phrase(", ").join(f"{word(k)} {v}" for k, v in counts.items())
+
+
 def summary_lines(s: dict) -> list[str]:
-    """The readable text form of a summary (also used by tests)."""
+    """The readable text form of a summary, in the output language."""
     cur = s["currency"]
 
     def m(v):
-        return format_money(v, cur)
+        return money(v, cur)
+
+    def row(label: str, g: dict) -> str:
+        return (f"{fit(label, 34)} {pad(m(g['approved_budget']), 10)} {pad(m(g['actual_to_date']), 10)} "
+                f"{pad(m(g['forecast_remaining']), 10)} {pad(m(g['eac']), 10)} {pad(m(g['variance']), 10)} "
+                f"{pad(percent(g['variance_pct'], signed=True), 7)}")
 
     p, t = s["period"], s["totals"]
-    lines = [f"{s['portfolio']} - period ending {p['end']} ({p['fy']} {p['fy_quarter']}); "
-             f"actuals to {p['cutoff_month'][:7]}, forecast after",
+    lines = [phrase("{portfolio} - period ending {end} ({fy} {quarter}); actuals to {month}, forecast after",
+                    portfolio=s["portfolio"], end=day(p["end"]), fy=p["fy"], quarter=p["fy_quarter"],
+                    month=p["cutoff_month"][:7]),
              ""]
-    lines.append("Projects by stage: " + ", ".join(f"{k} {v}" for k, v in s["by_stage"].items()))
-    lines.append("Projects by RAG:   " + ", ".join(f"{k} {v}" for k, v in s["by_rag"].items()))
+    lines.append(phrase("Projects by stage: {counts}", counts=_counts(s["by_stage"])))
+    lines.append(phrase("Projects by RAG:   {counts}", counts=_counts(s["by_rag"])))
     lines.append("")
-    lines.append(f"Budget {m(t['approved_budget'])}   planned to date {m(t['planned_to_date'])}   "
-                 f"actual to date {m(t['actual_to_date'])}   forecast remaining {m(t['forecast_remaining'])}")
-    lines.append(f"EAC {m(t['eac'])}   variance {m(t['variance'])} ({format_pct(t['variance_pct'], signed=True)})   "
-                 f"burn {m(t['burn_rate'])}/month   runway {_months(t['runway_months'])}")
+    lines.append(phrase("Budget {budget}   planned to date {planned}   actual to date {actual}   forecast remaining "
+                        "{remaining}", budget=m(t["approved_budget"]), planned=m(t["planned_to_date"]),
+                        actual=m(t["actual_to_date"]), remaining=m(t["forecast_remaining"])))
+    lines.append(phrase("EAC {eac}   variance {variance} ({pct})   burn {burn}/month   runway {runway}", eac=m(t["eac"]),
+                        variance=m(t["variance"]), pct=percent(t["variance_pct"], signed=True),
+                        burn=m(t["burn_rate"]), runway=_months(t["runway_months"])))
     lines.append("")
-    header = f"{'':<34} {'Budget':>10} {'Actual':>10} {'Forecast':>10} {'EAC':>10} {'Variance':>10} {'Var %':>7}"
-    lines.append("Programme" + header[9:])
+    heads = "".join(f" {pad(h, 10)}" for h in (phrase("Budget"), phrase("Actual"), phrase("Forecast"), phrase("EAC"),
+                                                  phrase("Variance")))
+    heads += f" {pad(phrase('Var %'), 7)}"
+    lines.append(fit(phrase("Programme"), 34) + heads)
     for g in s["programmes"]:
-        lines.append(f"{_fit(g['label'], 34)} {m(g['approved_budget']):>10} {m(g['actual_to_date']):>10} "
-                     f"{m(g['forecast_remaining']):>10} {m(g['eac']):>10} {m(g['variance']):>10} "
-                     f"{format_pct(g['variance_pct'], signed=True):>7}")
+        lines.append(row(word(g["label"]), g))
     lines.append("")
-    lines.append("Project" + header[7:] + f" {'CPI':>5} {'SPI':>5} {'Cost':>5} {'Sched':>5}")
+    lines.append(fit(phrase("Project"), 34) + heads + "".join(
+        f" {pad(h, 5)}" for h in (phrase("CPI"), phrase("SPI"), phrase("Cost"), phrase("Sched"))))
     for r in s["projects"]:
-        lines.append(f"{_fit(r['code'] + ' ' + r['name'], 34)} {m(r['approved_budget']):>10} {m(r['actual_to_date']):>10} "
-                     f"{m(r['forecast_remaining']):>10} {m(r['eac']):>10} {m(r['variance']):>10} "
-                     f"{format_pct(r['variance_pct'], signed=True):>7} {format_ratio(r['cpi']):>5} "
-                     f"{format_ratio(r['spi']):>5} {_rag_pair(r['cost_rag']):>5} {_rag_pair(r['schedule_rag']):>5}")
-    lines.append("Cost/Sched: manager's RAG / derived RAG; * where they differ "
-                 f"(cost {s['rag_differs']['cost']}, schedule {s['rag_differs']['schedule']} projects)")
+        lines.append(f"{row(r['code'] + ' ' + r['name'], r)} {pad(ratio(r['cpi']), 5)} "
+                     f"{pad(ratio(r['spi']), 5)} {pad(_rag_pair(r['cost_rag']), 5)} "
+                     f"{pad(_rag_pair(r['schedule_rag']), 5)}")
+    lines.append(phrase("Cost/Sched: manager's RAG / derived RAG; * where they differ (cost {cost}, schedule "
+                        "{schedule} projects)", cost=s["rag_differs"]["cost"], schedule=s["rag_differs"]["schedule"]))
     ms = s["milestones"]
     lines.append("")
-    lines.append(f"Milestones due this period: {ms['due_count']} ({ms['due_missed']} not complete); "
-                 f"overdue: {ms['overdue_count']}")
+    lines.append(phrase("Milestones due this period: {due} ({missed} not complete); overdue: {overdue}",
+                        due=ms["due_count"], missed=ms["due_missed"], overdue=ms["overdue_count"]))
     for item in ms["overdue"][:20]:
-        lines.append(f"  overdue  {item['due']}  {item['project']}  {item['milestone']}")
+        lines.append(phrase("  overdue  {due}  {project}  {milestone}", due=day(item["due"]), project=item["project"],
+                            milestone=item["milestone"]))
     if ms["overdue_count"] > 20:
-        lines.append(f"  ... and {ms['overdue_count'] - 20} more (see --json)")
+        lines.append(phrase("  ... and {n} more (see --json)", n=ms["overdue_count"] - 20))
     rk = s["risks"]
-    lines.append(f"Open risks: {rk['open']} (" + ", ".join(f"{k} {v}" for k, v in rk["by_band"].items()) + ")")
+    lines.append(phrase("Open risks: {n} ({bands})", n=rk["open"], bands=_counts(rk["by_band"])))
     if "capacity" in s:
         lines.append("")
         lines += capacity_lines(s["capacity"])
@@ -100,49 +124,38 @@ def summary_lines(s: dict) -> list[str]:
 
 
 def _util(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f}%"
+    return phrase("n/a") if value is None else f"{value:.0f}%"
 
 
 def capacity_lines(c: dict) -> list[str]:
     """The capacity block: utilisation per team per month (allocated / capacity person-days) and the
     worst over-allocations."""
-    lines = [f"Capacity {c['from']} to {c['to']}: {c['people']} people; "
-             f"{c['over_allocation_count']} over-allocations ({c['people_over_allocated']} people); "
-             f"unstaffed demand {c['unstaffed_days']:.1f} days"]
+    lines = [phrase("Capacity {first} to {last}: {people} people; {over} over-allocations ({people_over} people); "
+                    "unstaffed demand {days:.1f} days", first=c["from"], last=c["to"], people=c["people"],
+                    over=c["over_allocation_count"], people_over=c["people_over_allocated"], days=c["unstaffed_days"])]
     if not c["people"]:
-        lines.append("No people are recorded, so there is no capacity to show.")
+        lines.append(phrase("No people are recorded, so there is no capacity to show."))
         return lines
     teams = c["teams"]
     months = [m["month"] for m in next(iter(teams.values()))] if teams else []
-    lines.append(f"{'Team utilisation':<24}" + "".join(f"{m:>9}" for m in months))
+    lines.append(fit(phrase("Team utilisation"), 24) + "".join(f"{m:>9}" for m in months))
     for name, values in teams.items():
-        lines.append(_fit(name, 24) + "".join(f"{_util(v['utilisation_pct']):>9}" for v in values))
-    lines.append("Utilisation = allocated / available person-days (after leave and part-time spells); "
-                 "over 100% is over-allocated")
+        lines.append(fit(name, 24) + "".join(f"{_util(v['utilisation_pct']):>9}" for v in values))
+    lines.append(phrase("Utilisation = allocated / available person-days (after leave and part-time spells); "
+                        "over 100% is over-allocated"))
     over = c["over_allocations"]
     if over:
-        lines.append("Over-allocations (worst first): month, person, allocated / available days")
+        lines.append(phrase("Over-allocations (worst first): month, person, allocated / available days"))
         for o in over[:CAPACITY_LINES]:
-            projects = ", ".join(f"{x['project']} {x['days']:.1f}" for x in o["projects"])
-            lines.append(f"  {o['month']}  {_fit(o['person'] + ' (' + (o['team'] or 'no team') + ')', 30)} "
-                         f"{o['allocated_days']:.1f} / {o['capacity_days']:.1f} (+{o['excess_days']:.1f})  {projects}")
+            projects = phrase(", ").join(f"{x['project']} {x['days']:.1f}" for x in o["projects"])
+            who = fit(f"{o['person']} ({o['team'] or phrase('no team')})", 30)
+            lines.append(f"  {o['month']}  {who} {o['allocated_days']:.1f} / {o['capacity_days']:.1f} "
+                         f"(+{o['excess_days']:.1f})  {projects}")
         if c["over_allocation_count"] > len(over[:CAPACITY_LINES]):
-            lines.append(f"  ... and {c['over_allocation_count'] - len(over[:CAPACITY_LINES])} more "
-                         "(see pmo capacity)")
+            lines.append(phrase("  ... and {n} more (see pmo capacity)",
+                                n=c["over_allocation_count"] - len(over[:CAPACITY_LINES])))
     return lines
 
 
-def _fit(text: str, width: int) -> str:
-    """Cut and pad to `width` terminal columns; East Asian wide characters take two."""
-    out, used = [], 0
-    for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        if used + w > width:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + " " * (width - used)
-
-
 def _months(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f} months"
+    return phrase("n/a") if value is None else phrase("{n:.1f} months", n=value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pmo_desktop.commands.common import print_json
+from pmo_desktop.commands.common import columns, day, fit, pad, phrase, print_json, say, word
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.governance import gates, lessons, scoring
 from pmo_desktop.store import open_portfolio
@@ -54,12 +54,17 @@ def cmd_gates(args: argparse.Namespace) -> int:
     if args.json:
         print_json(schedule)
         return 0
-    print(f"Gate reviews not yet held, as of {schedule['today']} (window to {schedule['window_end']})")
-    for title, key in (("Overdue", "overdue"), ("Due", "due")):
-        print(f"{title}: {len(schedule[key])}")
-        for g in schedule[key]:
-            late = f"  ({g['days_overdue']} days late)" if key == "overdue" else ""
-            print(f"  {g['planned_date']}  {g['gate']:<4} {g['code']:<10} {g['project']}{late}")
+    say("Gate reviews not yet held, as of {today} (window to {end})", today=day(schedule["today"]),
+        end=day(schedule["window_end"]))
+    for title, key in ((phrase("Overdue: {n}", n=len(schedule["overdue"])), "overdue"),
+                       (phrase("Due: {n}", n=len(schedule["due"])), "due")):
+        say("{title}", title=title)
+        dates = [day(g["planned_date"]) for g in schedule[key]]
+        width = max(map(columns, dates), default=0)
+        for g, when in zip(schedule[key], dates, strict=True):
+            late = phrase("  ({n} days late)", n=g["days_overdue"]) if key == "overdue" else ""
+            say("  {date}  {gate:<4} {code:<10} {project}{late}", date=fit(when, width), gate=g["gate"],
+                code=g["code"], project=g["project"], late=late)
     return 0
 
 
@@ -76,23 +81,28 @@ def cmd_book_of_work(args: argparse.Namespace) -> int:
                     "output": str(args.output) if args.output else None})
         return 0
     symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
-    print(f"{'Rank':>4}  {'Code':<10} {'Score':>5} {'Cost':>14} {'Cumulative':>14}  Fund  Project")
+    say("{rank}  {code} {score} {cost} {cumulative}  {fund}  {project}", rank=pad(phrase("Rank"), 4),
+        code=fit(phrase("Code"), 10), score=pad(phrase("Score"), 5), cost=pad(phrase("Cost"), 14),
+        cumulative=pad(phrase("Cumulative"), 14), fund=fit(phrase("Fund"), 4), project=phrase("Project"))
     line_drawn = False
+    fund_word = {True: phrase("in"), False: phrase("out"), None: ""}
     for row in book.rows:
         if cap is not None and row.funded is False and not line_drawn:
-            print(f"{'':-<4}  funding line at {_money(cap, symbol)} {'':-<40}")
+            say("----  funding line at {cap} ----------------------------------------", cap=_money(cap, symbol))
             line_drawn = True
         c = row.candidate
         score = "-" if row.weighted_score is None else f"{row.weighted_score:.2f}"
-        fund = {True: "in", False: "out", None: ""}[row.funded]
-        print(f"{row.rank:>4}  {c.code:<10} {score:>5} {_money(c.cost, symbol):>14} "
-              f"{_money(row.cumulative_cost, symbol):>14}  {fund:<4}  {c.name}")
-    summary = f"{len(book.rows)} projects, total {_money(book.total_cost, symbol)}"
+        say("{rank:>4}  {code:<10} {score:>5} {cost:>14} {cumulative:>14}  {fund}  {name}", rank=row.rank,
+            code=c.code, score=score, cost=_money(c.cost, symbol), cumulative=_money(row.cumulative_cost, symbol),
+            fund=fit(fund_word[row.funded], 4), name=c.name)
     if cap is not None:
-        summary += f"; {sum(1 for r in book.rows if r.funded)} funded for {_money(book.funded_cost, symbol)}"
-    print(summary)
+        say("{n} projects, total {total}; {funded} funded for {funded_cost}", n=len(book.rows),
+            total=_money(book.total_cost, symbol), funded=sum(1 for r in book.rows if r.funded),
+            funded_cost=_money(book.funded_cost, symbol))
+    else:
+        say("{n} projects, total {total}", n=len(book.rows), total=_money(book.total_cost, symbol))
     if args.output:
-        print(f"Wrote {args.output}")
+        say("Wrote {file}", file=args.output)
     return 0
 
 
@@ -109,16 +119,19 @@ def cmd_lessons(args: argparse.Namespace) -> int:
                     "output": str(args.output) if args.output else None})
         return 0
     if imported:
-        print(f"Imported lessons: {imported['added']} added, {imported['updated']} updated")
-    for r in rows:
-        where = r["project"] or "portfolio"
-        print(f"{r['ref']:<7} {r['date'] or '':<10}  {where:<10} {r['category'] or '':<14} {r['status']:<8} "
-              f"{r['what_happened']}")
+        say("Imported lessons: {added} added, {updated} updated", added=imported["added"], updated=imported["updated"])
+    dates = [day(r["date"]) for r in rows]
+    width = max([10, *map(columns, dates)])
+    for r, when in zip(rows, dates, strict=True):
+        where = r["project"] or phrase("portfolio")
+        say("{ref:<7} {date}  {where} {category} {status} {what}", ref=r["ref"], date=fit(when, width),
+            where=fit(where, 10), category=fit(word(r["category"]), 14), status=fit(word(r["status"]), 8),
+            what=r["what_happened"])
         if r["lesson"]:
-            print(f"{'':<20}learned: {r['lesson']}")
-    print(f"{len(rows)} lessons")
+            say("                    learned: {lesson}", lesson=r["lesson"])
+    say("{n} lessons", n=len(rows))
     if args.output:
-        print(f"Wrote {args.output}")
+        say("Wrote {file}", file=args.output)
     return 0
 
 
@@ -130,6 +143,8 @@ def cmd_advance(args: argparse.Namespace) -> int:
                     "decision": result.decision, "reason": result.reason, "without_go": result.without_go,
                     "batch": result.batch_id})
         return 0
-    note = f" without a Go at {result.gate} (reason recorded)" if result.without_go else f" ({result.decision} at {result.gate})"
-    print(f"{result.code} moved from {result.from_stage} to {result.to_stage}{note}")
+    note = (phrase(" without a Go at {gate} (reason recorded)", gate=result.gate) if result.without_go
+            else phrase(" ({decision} at {gate})", decision=word(result.decision), gate=result.gate))
+    say("{code} moved from {from_stage} to {to_stage}{note}", code=result.code, from_stage=word(result.from_stage),
+        to_stage=word(result.to_stage), note=note)
     return 0

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from pmo_desktop.capacity.from_plan import import_plan
-from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.commands.common import TextProgress, UserError, day, msg, phrase, print_json, say
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.plans_io import read_plan, write_mspdi
 from pmo_desktop.scheduling import reschedule
@@ -41,7 +40,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         result = reschedule(pf, args.project, source=Source.CLI, progress=TextProgress("Scheduling"))
     projects = [p.as_dict() for p in result.projects]
     for line in result.skipped:  # one line each on stderr; the other plans were scheduled
-        print(f"pmo: {line}", file=sys.stderr)
+        say("pmo: {message}", message=msg(line), stderr=True)
     code = 1 if result.skipped else 0
     if args.json:
         print_json({"projects": projects, "tasks": sum(p["tasks"] for p in projects),
@@ -49,18 +48,23 @@ def cmd_schedule(args: argparse.Namespace) -> int:
                     "moved_by_other_projects": [p["project"] for p in projects if p["moved_by"]]})
         return code
     if not projects:
-        print("No plans to schedule.")
+        say("No plans to schedule.")
     for p in projects:
-        path = " → ".join(c["name"] for c in p["critical_path"]) or "none"
-        print(f"{p['project']} {p['name']}: {p['tasks']} tasks, {len(p['changed'])} changed, "
-              f"finish {p['finish'] or 'n/a'}")
-        print(f"  critical path: {path}")
+        path = " → ".join(c["name"] for c in p["critical_path"]) or phrase("none")
+        say("{code} {name}: {tasks} tasks, {changed} changed, finish {finish}", code=p["project"], name=p["name"],
+            tasks=p["tasks"], changed=len(p["changed"]), finish=day(p["finish"]) or phrase("n/a"))
+        say("  critical path: {path}", path=path)
         for m in p["moved_by"]:
-            slip = f" ({m['slip_days']:+g} working days)" if m["slip_days"] else ""
-            print(f"  moved because of {m['project']}: '{m['predecessor']}' drives '{m['task']}'{slip}")
+            slip = phrase(" ({days:+g} working days)", days=m["slip_days"]) if m["slip_days"] else ""
+            say("  moved because of {project}: '{predecessor}' drives '{task}'{slip}", project=m["project"],
+                predecessor=m["predecessor"], task=m["task"], slip=slip)
         for late in p["late_tasks"]:
-            print(f"  late: {late['name']} misses its deadline by {-late['total_float']} working days")
-    print(f"{result.changed} task dates changed" + (f" (undo step {result.batch_id})" if result.batch_id else ""))
+            say("  late: {name} misses its deadline by {days} working days", name=late["name"],
+                days=-late["total_float"])
+    if result.batch_id:
+        say("{n} task dates changed (undo step {batch})", n=result.changed, batch=result.batch_id)
+    else:
+        say("{n} task dates changed", n=result.changed)
     return code
 
 
@@ -74,11 +78,12 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     if args.json:
         print_json(payload)
         return 0
-    verb = "Created" if result.created else "Replaced the plan of"
-    print(f"{verb} {result.project}: {result.tasks} tasks, {result.links} links from {args.plan.name} "
-          f"(calendar '{result.calendar}')")
+    say("Created {project}: {tasks} tasks, {links} links from {file} (calendar '{calendar}')" if result.created
+        else "Replaced the plan of {project}: {tasks} tasks, {links} links from {file} (calendar '{calendar}')",
+        project=result.project, tasks=result.tasks, links=result.links, file=args.plan.name,
+        calendar=result.calendar)
     for w in result.warnings:
-        print(f"  note: {w}")
+        say("  note: {note}", note=msg(w))
     print_allocations(derived)
     return 0
 
@@ -86,12 +91,12 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
 def print_allocations(derived) -> None:
     """The text lines for the allocations a plan import derived from resource assignments."""
     if derived.allocations or derived.replaced:
-        who = ", ".join(derived.people) or "no one"
-        print(f"Allocations from assignments: {derived.allocations} person-months for {who} "
-              f"({derived.person_days:.1f} person-days)" + (f"; replaced {derived.replaced} from the last plan"
-                                                            if derived.replaced else ""))
+        who = phrase(", ").join(derived.people) or phrase("no one")
+        replaced = phrase("; replaced {n} from the last plan", n=derived.replaced) if derived.replaced else ""
+        say("Allocations from assignments: {n} person-months for {who} ({days:.1f} person-days){replaced}",
+            n=derived.allocations, who=who, days=derived.person_days, replaced=replaced)
     for w in derived.warnings:
-        print(f"  note: {w}")
+        say("  note: {note}", note=msg(w))
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:
@@ -107,6 +112,8 @@ def export_plan(file: Path, project: str, out: Path, *, as_json: bool) -> int:
     if as_json:
         print_json(result)
     else:
-        others = f" ({result['cross_project_links']} from other projects)" if result["cross_project_links"] else ""
-        print(f"Wrote {result['file']}: {result['tasks']} tasks, {result['links']} links{others}")
+        others = (phrase(" ({n} from other projects)", n=result["cross_project_links"])
+                  if result["cross_project_links"] else "")
+        say("Wrote {file}: {tasks} tasks, {links} links{others}", file=result["file"], tasks=result["tasks"],
+            links=result["links"], others=others)
     return 0

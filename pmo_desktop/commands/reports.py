@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.commands.common import TextProgress, UserError, day, phrase, print_json, say
 from pmo_desktop.reports import (
     PAGE_SIZE_NAMES,
     SECTIONS,
@@ -74,8 +74,9 @@ def cmd_board_pack(args: argparse.Namespace) -> int:
                     "slides" if slides else "pages": result.pages, "period": result.period.isoformat(),
                     "sections": list(result.sections), "projects": result.projects})
     else:
-        print(f"Wrote {result.path}: {result.pages} {'slides' if slides else 'pages'}, {result.projects} projects, "
-              f"period ending {result.period.isoformat()}")
+        say("Wrote {file}: {pages} slides, {projects} projects, period ending {period}" if slides else
+            "Wrote {file}: {pages} pages, {projects} projects, period ending {period}",
+            file=result.path, pages=result.pages, projects=result.projects, period=day(result.period))
     return 0
 
 
@@ -105,13 +106,15 @@ def cmd_commentary(args: argparse.Namespace) -> int:
             if args.json:
                 print_json({"period": period.isoformat(), **scope, "text": current})
             else:
-                print(current)
+                say("{text}", text=current)  # the analyst's own text, as written
             return 0
         outcome = set_commentary(pf, period, text, source="cli", **scope)
-    who = f"programme {args.programme}" if args.programme else f"project {args.project} (cost)" if args.project \
-        else "the portfolio"
+    who = (phrase("programme {name}", name=args.programme) if args.programme
+           else phrase("project {code} (cost)", code=args.project) if args.project else phrase("the portfolio as a whole"))
     if args.json:
         print_json({"period": period.isoformat(), **scope, "outcome": outcome, "characters": len(text.strip())})
     else:
-        print(f"Commentary for {who}, period ending {period.isoformat()}: {outcome}")
+        say("Commentary for {who}, period ending {period}: {outcome}", who=who, period=day(period),
+            outcome={"unchanged": phrase("unchanged"), "removed": phrase("removed"),
+                     "written": phrase("written")}.get(outcome, outcome))
     return 0

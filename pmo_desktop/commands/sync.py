@@ -11,7 +11,7 @@ import argparse
 import functools
 from pathlib import Path
 
-from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.commands.common import TextProgress, UserError, day, phrase, print_json, say, word
 from pmo_desktop.store import open_portfolio
 from pmo_desktop.sync import conflicts as conflicts_mod
 from pmo_desktop.sync import engine, members
@@ -88,8 +88,9 @@ def cmd_share(args) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"Shared {args.file} as \"{result['portfolio']}\" on {result['server']} ({result['rows']} rows); "
-              f"you ({result['login']}) are its admin")
+        say("Shared {file} as \"{portfolio}\" on {server} ({rows} rows); you ({login}) are its admin",
+            file=args.file, portfolio=result["portfolio"], server=result["server"], rows=result["rows"],
+            login=result["login"])
     return 0
 
 
@@ -101,8 +102,9 @@ def cmd_clone(args) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"Cloned \"{result['portfolio']}\" from {redact(args.server)} into {args.out} "
-              f"({result['rows']} rows; you are {result['login']}, {result['role']})")
+        say("Cloned \"{portfolio}\" from {server} into {file} ({rows} rows; you are {login}, {role})",
+            portfolio=result["portfolio"], server=redact(args.server), file=args.out, rows=result["rows"],
+            login=result["login"], role=word(result["role"]))
     return 0
 
 
@@ -115,25 +117,27 @@ def cmd_sync(args) -> int:
         if args.json:
             print_json(result)
         elif not result["shared"]:
-            print(f"{args.file} is not shared")
+            say("{file} is not shared", file=args.file)
         else:
-            print(f"{result['to_send']} changes to send, {result['conflicts']} open conflicts, "
-                  f"last synced {result['last_sync_at'] or 'never'}")
+            say("{to_send} changes to send, {conflicts} open conflicts, last synced {when}",
+                to_send=result["to_send"], conflicts=result["conflicts"],
+                when=day(result["last_sync_at"]) or phrase("never"))
         return 0
     with open_portfolio(args.file) as pf:
         result = engine.sync(pf)
     if args.json:
         print_json(result)
     else:
-        print(f"Sent {result['sent']}, received {result['received']}, new conflicts {result['new_conflicts']}")
+        say("Sent {sent}, received {received}, new conflicts {new_conflicts}", sent=result["sent"],
+            received=result["received"], new_conflicts=result["new_conflicts"])
     return 0
 
 
 def _show(value) -> str:
     if value is None:
-        return "(none)"
+        return phrase("(none)")
     if isinstance(value, dict):
-        return "(whole record)"
+        return phrase("(whole record)")
     return str(value)
 
 
@@ -144,14 +148,16 @@ def cmd_conflicts(args) -> int:
         print_json({"conflicts": found, "count": len(found)})
         return 0
     if not found:
-        print("No open conflicts")
+        say("No open conflicts")
         return 0
     for c in found:
         field = c["field"] or "-"
         shown = c["shown"]
-        print(f"#{c['id']} {c['kind']:<9} {c['record']} {field}: original {_show(shown['base'])}, "
-              f"mine {_show(shown['mine'])} ({c['mine_by']}, {c['mine_at']}), "
-              f"theirs {_show(shown['theirs'])} ({c['theirs_by'] or '-'}, {c['theirs_at'] or '-'})")
+        say("#{id} {kind} {record} {field}: original {base}, mine {mine} ({mine_by}, {mine_at}), "
+            "theirs {theirs} ({theirs_by}, {theirs_at})", id=c["id"], kind=word(c["kind"]), record=c["record"],
+            field=field, base=_show(shown["base"]), mine=_show(shown["mine"]), mine_by=c["mine_by"],
+            mine_at=day(c["mine_at"]), theirs=_show(shown["theirs"]), theirs_by=c["theirs_by"] or "-",
+            theirs_at=day(c["theirs_at"]) or "-")
     return 0
 
 
@@ -161,7 +167,7 @@ def cmd_resolve(args) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"Resolved conflict {args.id} (keep {args.keep}); 'pmo sync' sends it")
+        say("Resolved conflict {id} (keep {keep}); 'pmo sync' sends it", id=args.id, keep=args.keep)
     return 0
 
 
@@ -169,19 +175,21 @@ def cmd_members(args) -> int:
     with open_portfolio(args.file, read_only=True) as pf:
         if args.action == "add":
             result = members.add_member(pf, args.name, args.role, args.programme, create_login=args.create_login)
-            text = f"{result['login']} is now {result['role']}" + (
-                f" for {', '.join(result['programmes'])}" if result["programmes"] else "") + (
-                "; the database login was created without a password: set one, or use the server's usual sign-in"
-                if result["login_created"] else "")
+            text = phrase("{login} is now {role}", login=result["login"], role=word(result["role"])) + (
+                phrase(" for {programmes}", programmes=phrase(", ").join(result["programmes"]))
+                if result["programmes"] else "") + (
+                phrase("; the database login was created without a password: set one, or use the server's usual "
+                       "sign-in") if result["login_created"] else "")
         elif args.action == "remove":
             result = members.remove_member(pf, args.name)
-            text = f"Removed {args.name}"
+            text = phrase("Removed {name}", name=args.name)
         else:
             rows = members.list_members(pf)
             result = {"members": rows}
-            text = "\n".join(f"{m['login']:<20} {m['role']:<7} {', '.join(m['programmes'])}" for m in rows)
+            text = "\n".join(f"{m['login']:<20} {word(m['role']):<7} {phrase(', ').join(m['programmes'])}"
+                              for m in rows)
     if args.json:
         print_json(result)
     else:
-        print(text)
+        say("{text}", text=text)
     return 0

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from pmo_desktop.commands.common import TextProgress, UserError, print_json
+from pmo_desktop.commands.common import TextProgress, UserError, msg, phrase, print_json, say, word
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing import service
 from pmo_desktop.importing.errors import ImportRefused
@@ -65,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     writing = not args.dry_run or bool(args.save_mapping)
     with_benefits = args.sheet is None and args.kind == "auto" and has_benefit_sheets(args.input)
     with open_portfolio(args.file, read_only=not writing) as pf:
-        progress = TextProgress(f"Reading {args.input.name}")
+        progress = TextProgress("Reading {name}", name=args.input.name)
         try:
             plan, pairs = service.plan_file(pf, args.input, kind=args.kind, sheet=args.sheet,
                                             mapping_name=args.mapping, project=args.project, progress=progress,
@@ -85,7 +84,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 # One undo step for the registers and the benefits together.
                 with pf.batch(Source.IMPORT, f"Import {args.input.name}"):
                     applied = service.apply(pf, plan, skip_errors=args.skip_errors,
-                                            progress=TextProgress(f"Importing {args.input.name}"))
+                                            progress=TextProgress("Importing {name}", name=args.input.name))
                     if with_benefits:
                         benefits = import_benefits(pf, args.input)
             except (ImportRefused, BenefitsError) as exc:
@@ -106,44 +105,50 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         _print_plan(plan)
         if args.dry_run:
-            print("Dry run: nothing was written.")
+            say("Dry run: nothing was written.")
         elif applied is not None:
             if applied.batch_id is None:
-                print("Nothing to change: the portfolio already holds this data.")
+                say("Nothing to change: the portfolio already holds this data.")
+            elif applied.skipped_errors:
+                say("Imported: {added} added, {updated} updated (one undo step, batch {batch}); "
+                    "{skipped} row(s) with errors left out", added=applied.inserted, updated=applied.updated,
+                    batch=applied.batch_id, skipped=applied.skipped_errors)
             else:
-                print(f"Imported: {applied.inserted} added, {applied.updated} updated "
-                      f"(one undo step, batch {applied.batch_id})"
-                      + (f"; {applied.skipped_errors} row(s) with errors left out" if applied.skipped_errors else ""))
+                say("Imported: {added} added, {updated} updated (one undo step, batch {batch})",
+                    added=applied.inserted, updated=applied.updated, batch=applied.batch_id)
         if benefits and args.dry_run:
-            print(f"Benefits: would add {benefits['benefits_added']} and change {benefits['benefits_updated']} "
-                  f"of {benefits['benefit_rows']} row(s); would write {benefits['measurements']} of "
-                  f"{benefits['measurement_rows']} measurement row(s)")
+            say("Benefits: would add {added} and change {changed} of {rows} row(s); would write {measurements} of "
+                "{measurement_rows} measurement row(s)", added=benefits["benefits_added"],
+                changed=benefits["benefits_updated"], rows=benefits["benefit_rows"],
+                measurements=benefits["measurements"], measurement_rows=benefits["measurement_rows"])
         elif benefits:
-            print("Benefits: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in benefits.items()))
+            say("Benefits: {counts}", counts=phrase(", ").join(
+                f"{word(k.replace('_', ' '))} {v}" for k, v in benefits.items()))
     if failure:
-        print(f"pmo: {failure}", file=sys.stderr)
+        say("pmo: {message}", message=msg(failure), stderr=True)
         return 1
     return 0
 
 
 def _print_plan(plan: ImportPlan) -> None:
     c = plan.counts()
-    print(f"{Path(plan.file).name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, "
-          f"{c['error']} with errors")
+    say("{file}: {new} new, {changed} changed, {unchanged} unchanged, {error} with errors",
+        file=Path(plan.file).name, **c)
     for w in plan.warnings:
-        print(f"  warning: {w}")
+        say("  warning: {message}", message=msg(w))
     for s in plan.skipped_sheets:
-        print(f"  skipped {s}")
+        say("  skipped {sheet}", sheet=msg(s))
     for sheet in plan.sheets:
         sc = sheet.counts()
-        print(f"\n  sheet '{sheet.sheet}' (header row {sheet.header_row}) as {sheet.kind}: {sc['new']} new, "
-              f"{sc['changed']} changed, {sc['unchanged']} unchanged, {sc['error']} with errors")
+        say("")
+        say("  sheet '{sheet}' (header row {row}) as {kind}: {new} new, {changed} changed, {unchanged} unchanged, "
+            "{error} with errors", sheet=sheet.sheet, row=sheet.header_row, kind=word(sheet.kind), **sc)
         for name, header in sheet.mapping.items():
-            print(f"    {header}  ->  {name}")
+            say("    {header}  ->  {field}", header=header, field=name)  # the field as --value and --json name it
         if sheet.ignored_columns:
-            print(f"    ignored columns: {', '.join(sheet.ignored_columns)}")
+            say("    ignored columns: {columns}", columns=", ".join(sheet.ignored_columns))
         for note in sheet.notes:
-            print(f"    note: {note}")
+            say("    note: {note}", note=msg(note))
         _print_answers(sheet)
         shown = errors_shown = 0
         for row in sheet.rows:
@@ -157,49 +162,53 @@ def _print_plan(plan: ImportPlan) -> None:
                 if errors_shown > ERRORS_SHOWN:
                     continue
                 for e in own:
-                    value = f", value '{e.value}'" if e.value else ""
-                    column = f", column '{e.column}'" if e.column else ""
-                    print(f"    row {e.row}{column}{value}: {e.reason}")
+                    value = phrase(", value '{value}'", value=e.value) if e.value else ""
+                    column = phrase(", column '{column}'", column=e.column) if e.column else ""
+                    say("    row {row}{column}{value}: {reason}", row=e.row, column=column, value=value,
+                        reason=msg(e.reason))
                 continue
             if shown >= ROWS_SHOWN:
                 continue
             shown += 1
             if row.action == "changed":
-                what = "; ".join(f"{f}: {o!r} -> {n!r}" for f, (o, n) in row.changes.items())
-                print(f"    row {row.row} changed {row.key}: {what}")
+                what = phrase("; ").join(phrase("{field}: {old} -> {new}", field=f, old=repr(o), new=repr(n))
+                                        for f, (o, n) in row.changes.items())
+                say("    row {row} changed {key}: {changes}", row=row.row, key=row.key, changes=what)
             else:
-                print(f"    row {row.row} new {row.key}")
+                say("    row {row} new {key}", row=row.row, key=row.key)
         hidden = sum(1 for r in sheet.rows if r.action in ("new", "changed")) - shown
         if hidden > 0:
-            print(f"    ... and {hidden} more new or changed rows (use --json for all)")
+            say("    ... and {n} more new or changed rows (use --json for all)", n=hidden)
         if errors_shown > ERRORS_SHOWN:
-            print(f"    ... and {errors_shown - ERRORS_SHOWN} more rows with errors (use --json for all)")
+            say("    ... and {n} more rows with errors (use --json for all)", n=errors_shown - ERRORS_SHOWN)
 
 
 def _print_answers(sheet) -> None:
     """Each unknown value and missing project once, with its count and the options that answer it."""
     if sheet.unknown:
-        print("    unknown values (answer each once; its rows are in error until then):")
+        say("    unknown values (answer each once; its rows are in error until then):")
     for u in sheet.unknown[:UNKNOWN_SHOWN]:
         fixes = []
         if u.guess:
             fixes.append(f"--value '{u.field}:{u.value}={u.guess}'")
         if u.can_add:
             fixes.append("--add-values")
-        fixes.append(f"--value '{u.field}:{u.value}=' (blank)")
-        print(f"      {u.field} '{u.value}' in {u.count} row(s): " + " or ".join(fixes)
-              + ("" if u.guess else f"  [known: {', '.join(u.known[:12])}]"))
+        fixes.append(phrase("--value '{field}:{value}=' (blank)", field=u.field, value=u.value))
+        known = "" if u.guess else phrase("  [known: {values}]", values=", ".join(u.known[:12]))
+        say("      {field} '{value}' in {count} row(s): {fixes}{known}", field=u.field, value=u.value, count=u.count,
+            fixes=phrase(" or ").join(fixes), known=known)
     if len(sheet.unknown) > UNKNOWN_SHOWN:
-        print(f"      ... and {len(sheet.unknown) - UNKNOWN_SHOWN} more unknown values (use --json for all; is the "
-              "column mapped to the right field?)")
+        say("      ... and {n} more unknown values (use --json for all; is the column mapped to the right field?)",
+            n=len(sheet.unknown) - UNKNOWN_SHOWN)
     if sheet.missing:
-        print("    projects not in the portfolio (answer each once):")
+        say("    projects not in the portfolio (answer each once):")
     for m in sheet.missing[:UNKNOWN_SHOWN]:
         named = f" ({m.name})" if m.name else ""
-        print(f"      project '{m.code}'{named} in {m.count} row(s): --create-missing, "
-              f"--value 'project:{m.code}=CODE' (an existing project) or --value 'project:{m.code}=' (skip its rows)")
+        say("      project '{code}'{named} in {count} row(s): --create-missing, --value 'project:{code}=CODE' "
+            "(an existing project) or --value 'project:{code}=' (skip its rows)", code=m.code, named=named,
+            count=m.count)
     if len(sheet.missing) > UNKNOWN_SHOWN:
-        print(f"      ... and {len(sheet.missing) - UNKNOWN_SHOWN} more projects (use --json for all)")
+        say("      ... and {n} more projects (use --json for all)", n=len(sheet.missing) - UNKNOWN_SHOWN)
 
 
 def _import_plan_file(args: argparse.Namespace) -> int:
@@ -224,22 +233,24 @@ def _import_plan_file(args: argparse.Namespace) -> int:
             print_json(payload)
         else:
             s = plan.summary()
-            target = f"the plan of {args.project}" if args.project else "a new project"
-            print(f"{args.input.name}: {s['tasks']} tasks ({s['milestone']} milestones), {s['links']} links, "
-                  f"{s['assignments']} resource assignments would become {target}")
+            target = phrase("the plan of {code}", code=args.project) if args.project else phrase("a new project")
+            say("{file}: {tasks} tasks ({milestones} milestones), {links} links, {assignments} resource "
+                "assignments would become {target}", file=args.input.name, tasks=s["tasks"],
+                milestones=s["milestone"], links=s["links"], assignments=s["assignments"], target=target)
             for w in s["warnings"]:
-                print(f"  note: {w}")
-            print("Dry run: nothing was written.")
+                say("  note: {note}", note=msg(w))
+            say("Dry run: nothing was written.")
         return 0
     with open_portfolio(args.file) as pf:
         result, derived = import_plan(pf, plan, args.project, source=Source.IMPORT)
     if args.json:
         print_json({**result.as_dict(), "plan": plan.summary(), "allocations": derived.as_dict(), "dry_run": False})
     else:
-        verb = "Created" if result.created else "Replaced the plan of"
-        print(f"{verb} {result.project}: {result.tasks} tasks, {result.links} links from {args.input.name}")
+        say("Created {project}: {tasks} tasks, {links} links from {file}" if result.created else
+            "Replaced the plan of {project}: {tasks} tasks, {links} links from {file}",
+            project=result.project, tasks=result.tasks, links=result.links, file=args.input.name)
         for w in result.warnings:
-            print(f"  note: {w}")
+            say("  note: {note}", note=msg(w))
         print_allocations(derived)
     return 0
 
@@ -267,5 +278,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(args.output), "sheets": counts})
     else:
-        print(f"Wrote {args.output}: " + ", ".join(f"{n} {sheet}" for sheet, n in counts.items()))
+        say("Wrote {file}: {counts}", file=args.output,
+            counts=phrase(", ").join(phrase("{n} {sheet}", n=n, sheet=sheet) for sheet, n in counts.items()))
     return 0

@@ -429,7 +429,7 @@ def fmt_money(minor: int | float | None, currency: str, *, signed: bool = False)
     """The one money format (domain.money: £7.5k, £1,250k, £1.25m); `signed` adds a + to increases."""
     if minor is None:
         return t("n/a")
-    text = format_money(minor, currency)
+    text = format_money(minor, currency, lang=lang())
     return f"+{text}" if signed and minor is not None and minor > 0 else text
 
 

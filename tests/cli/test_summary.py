@@ -5,6 +5,7 @@ import json
 import pytest
 
 from pmo_desktop.cli import main
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.store import open_portfolio
 
 
@@ -26,7 +27,8 @@ def test_summary_json(demo_path, capsys):
 def test_summary_text(demo_path, capsys):
     code, out, err = run(capsys, "summary", demo_path)
     assert code == 0 and err == ""
-    assert "period ending 2026-10-31 (FY2026/27 Q3)" in out
+    # the date in the portfolio's date format (unset: the system's)
+    assert f"period ending {format_date('2026-10-31')} (FY2026/27 Q3)" in out
     assert "Projects by RAG:" in out and "PRJ-101" in out and "Open risks:" in out
     assert "£" in out and "m " in out  # money in £k / £m
     assert "n/a" in out  # indices with nothing to divide by

@@ -7,6 +7,7 @@ import zipfile
 
 from openpyxl.styles import Font, PatternFill
 
+from pmo_desktop.domain.dates import format_date
 from pmo_desktop.store import open_portfolio
 from tests.collect.conftest import PERIOD, fill, header_columns, label_row, run, run_json, workbook_for
 from tests.gui.conftest import read
@@ -98,7 +99,7 @@ def test_dry_run_shows_what_would_change_in_an_existing_report_and_writes_nothin
     before = read(demo_path, "SELECT max(id) FROM batches")
     code, out, err = run(capsys, "collect", demo_path, "--import", path, "--dry-run")
     assert code == 0, err
-    assert "replaces the report already entered for 2026-11-30" in out
+    assert f"replaces the report already entered for {format_date('2026-11-30')}" in out
     assert "Summary: 'Typed in by the PMO' -> 'From the PM'" in out
     assert "nothing was written" in out
     assert read(demo_path, "SELECT max(id) FROM batches") == before

@@ -40,3 +40,24 @@ def test_ratios_and_percentages():
     assert format_pct(5.0, signed=True) == "+5.0%" and format_pct(-3.25) == "-3.2%"
     assert format_ratio(0.8) == "0.80" and format_ratio(0.0) == "0.00"
     assert safe_ratio(1, 0) is None and safe_ratio(None, 2) is None and safe_ratio(0, 4) == 0.0
+
+
+@pytest.mark.parametrize(("minor", "text"), [(980_000, "¥9,800"), (7_500_000, "¥7.5万"), (1_200_000_000, "¥1,200万"),
+                                             (13_560_000_000, "¥1.36亿"), (-2_500_000, "-¥2.5万"),
+                                             (999_960_000, "¥1,000万"), (9_999_600_000, "¥1.00亿"),
+                                             (None, "n/a")])
+def test_chinese_amounts_count_in_wan_and_yi(minor, text):
+    assert format_money(minor, "CNY", lang="zh-CN") == text
+    assert format_money(1_200_000_000, "CNY", "full", lang="zh-CN") == "¥12,000,000"  # a chosen unit stays
+
+
+def test_the_window_language_is_the_default_and_an_explicit_one_wins():
+    from pmo_desktop.domain.money import set_money_language
+
+    set_money_language("zh-CN")
+    try:
+        assert format_money(1_200_000_000, "CNY") == "¥1,200万"
+        assert format_money(1_200_000_000, "CNY", lang="en") == "¥12.00m"  # an English pack from a Chinese window
+    finally:
+        set_money_language("en")
+    assert format_money(1_200_000_000, "CNY") == "¥12.00m"

@@ -61,3 +61,19 @@ def test_a_chinese_workbook_imports_without_editing(tmp_path, capsys):
                     ("CN-002", "华东客户门户", "Planning", "Proposed", "Medium", 3_500_000_000, "G")]
     raid = read(pmo, "SELECT ref, type, status, response, probability, impact FROM raid_items ORDER BY ref")
     assert raid == [("I-802", "Issue", "In progress", "Action", None, 3), ("R-801", "Risk", "Open", "Reduce", 4, 5)]
+
+
+def test_a_raid_log_in_the_products_own_chinese_words_imports(tmp_path, capsys):
+    """The words the window, the pack and `pmo` print (未关闭 for Open) read back; 项目编号 names the
+    project of a RAID row and 到期日 its due date."""
+    book, pmo = tmp_path / "风险.xlsx", tmp_path / "cn.pmo"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "风险登记册"
+    ws.append(["项目编号", "项目名称", "阶段", "编号", "类型", "标题", "状态", "应对", "到期日"])
+    ws.append(["CN-001", "上海数据中心迁移", "执行", "R-001", "风险", "供应商交付延误", "未关闭", "减轻", "2026年12月15日"])
+    wb.save(book)
+    assert main(["new", str(pmo), "--currency", "CNY"]) == 0
+    assert main(["import", str(pmo), str(book), "--kind", "raid", "--create-missing"]) == 0, capsys.readouterr().err
+    assert read(pmo, "SELECT p.code, r.ref, r.status, r.due_date FROM raid_items r JOIN projects p ON p.id = r.project_id") \
+        == [("CN-001", "R-001", "Open", "2026-12-15")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pmo_desktop.cli import main
@@ -216,6 +218,10 @@ def test_a_conflict_on_a_reference_shows_the_record_it_points_at(team, capsys):
     out = capsys.readouterr().out
     assert "mine PRJ-104" in out and "theirs PRJ-103" in out and c["mine"] not in out
     assert f"{c['record']} Project:" in out and "project_id" not in out and "raid_items" not in out
+    assert main(["--lang", "zh-CN", "conflicts", str(b)]) == 0  # when each side changed it: a date and a time
+    out = capsys.readouterr().out
+    assert "我方 PRJ-104" in out and "对方 PRJ-103" in out
+    assert re.search(r"（alice，(\d{4}年\d{1,2}月\d{1,2}日|\d\d/\d\d/\d{4}) \d\d:\d\d）", out), out
 
 
 def test_the_same_role_allocation_made_twice_offline_is_a_duplicate_conflict(team):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from pmo_desktop import i18n
+from pmo_desktop.domain.money import set_money_language
 from pmo_desktop.paths import resource_path
 
 SETTING = "language"
@@ -55,6 +56,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         app.installTranslator(translator)
     app._pmo_translators = installed
     app.setProperty("pmo_language", lang)
+    set_money_language(lang)  # the window's amounts: ¥1,200万 in Chinese
     return installed
 
 

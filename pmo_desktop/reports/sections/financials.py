@@ -25,7 +25,7 @@ from pmo_desktop.reports.base import (
 )
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.fonts import SANS, SANS_BOLD, string_width
-from pmo_desktop.reports.lang import is_chinese, t, word
+from pmo_desktop.reports.lang import is_chinese, lang, t, word
 
 TITLE = "Financials"
 
@@ -36,7 +36,7 @@ def _label(name: str) -> str:
 
 
 def _money_axis(currency: str) -> FuncFormatter:
-    return FuncFormatter(lambda v, _pos: format_money(v, currency))
+    return FuncFormatter(lambda v, _pos: format_money(v, currency, lang=lang()))
 
 
 def s_curve(data: PackData, width: float, height: float):
@@ -70,7 +70,7 @@ def variance_by_programme(data: PackData, width: float, height: float):
     names = [_label(g.label) for g in progs]
     names = [n if len(n) <= 30 else n[:29] + "…" for n in names]
     values = [f"{(derive_cost_rag(g.variance_pct, f.cost_thresholds) or Rag.GREY).letter}  "
-              f"{format_money(g.variance, data.currency)} ({format_pct(g.variance_pct, signed=True)})" for g in progs]
+              f"{format_money(g.variance, data.currency, lang=lang())} ({format_pct(g.variance_pct, signed=True)})" for g in progs]
     # the axes sit between the programme names and the value labels, both measured: nothing is cut
     left = (max((string_width(n, SANS, 8) for n in names), default=0) * (1.15 if is_chinese() else 1) + 10) / width
     right = (max((string_width(v, SANS, 8) for v in values), default=0) + 12) / width
@@ -105,7 +105,7 @@ def capex_opex(data: PackData, width: float, height: float):
         ax.barh(y, line.actual_to_date, color=ACTUAL_COLOUR, height=0.55, label=t("Actual to date") if y == 0 else None)
         ax.barh(y, line.forecast_remaining, left=line.actual_to_date, color=FORECAST_COLOUR, height=0.55,
                 label=t("Forecast remaining") if y == 0 else None)
-        ax.text(1.02, y, t("EAC {eac} · {share}", eac=format_money(line.eac, data.currency), share=f"{line.eac / total:.0%}"),
+        ax.text(1.02, y, t("EAC {eac} · {share}", eac=format_money(line.eac, data.currency, lang=lang()), share=f"{line.eac / total:.0%}"),
                 transform=ax.get_yaxis_transform(), va="center", fontsize=8)
     ax.set_yticks(range(len(lines)), names, fontsize=8)
     ax.invert_yaxis()

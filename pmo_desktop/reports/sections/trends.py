@@ -35,7 +35,7 @@ def trend_figure(data: PackData, width: float, height: float):
     fig = charts.new_figure(width, height)
     xs = list(range(len(pts)))
     labels = [period_label(pt.period, i == 0) for i, pt in enumerate(pts)]
-    money = FuncFormatter(lambda v, _pos: format_money(v, data.currency))
+    money = FuncFormatter(lambda v, _pos: format_money(v, data.currency, lang=lang()))
     panels = [fig.add_axes([left, 0.36, 0.135, 0.52]) for left in (0.03, 0.25, 0.47, 0.665, 0.85)]
     ax = panels[0]
     bottom = [0] * len(pts)
