@@ -42,7 +42,12 @@ def labels(pf) -> dict[str, tuple[str, dict[str, str]]]:
     return out
 
 
+_ACRONYMS = {"id": "ID", "wbs": "WBS", "fte": "FTE", "rag": "RAG"}
+
+
 def _words(name: str) -> str:
+    if name in _ACRONYMS:
+        return _ACRONYMS[name]
     text = (name[:-3] if name.endswith("_id") else name).replace("_", " ")
     return text[:1].upper() + text[1:]
 

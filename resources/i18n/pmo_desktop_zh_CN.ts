@@ -4532,6 +4532,234 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
         <source>New task</source>
         <translation>新任务</translation>
     </message>
+    <message>
+        <source>Actual date</source>
+        <translation>实际日期</translation>
+    </message>
+    <message>
+        <source>Benefit measurement</source>
+        <translation>收益测量值</translation>
+    </message>
+    <message>
+        <source>Benefit project</source>
+        <translation>收益关联项目</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Calendar exception</source>
+        <translation>日历例外</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation>可选值</translation>
+    </message>
+    <message>
+        <source>Collect request</source>
+        <translation>报告收集请求</translation>
+    </message>
+    <message>
+        <source>Constraint date</source>
+        <translation>限制日期</translation>
+    </message>
+    <message>
+        <source>Constraint type</source>
+        <translation>限制类型</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <source>Custom value</source>
+        <translation>自定义字段值</translation>
+    </message>
+    <message>
+        <source>Days per month</source>
+        <translation>每月天数</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Duration format</source>
+        <translation>工期格式</translation>
+    </message>
+    <message>
+        <source>Duration minutes</source>
+        <translation>工期（分钟）</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象类型</translation>
+    </message>
+    <message>
+        <source>Field type</source>
+        <translation>字段类型</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Finish at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Gate condition</source>
+        <translation>关口条件</translation>
+    </message>
+    <message>
+        <source>Honor constraints</source>
+        <translation>遵循限制</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Import mapping</source>
+        <translation>导入映射</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>Lag days</source>
+        <translation>延隔时间（天）</translation>
+    </message>
+    <message>
+        <source>Lag format</source>
+        <translation>延隔时间格式</translation>
+    </message>
+    <message>
+        <source>Lag minutes</source>
+        <translation>延隔时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Lag percent</source>
+        <translation>延隔时间百分比</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>经验教训</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动计划</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Minutes per day</source>
+        <translation>每日分钟数</translation>
+    </message>
+    <message>
+        <source>Minutes per week</source>
+        <translation>每周分钟数</translation>
+    </message>
+    <message>
+        <source>Pack commentary</source>
+        <translation>汇报材料评述</translation>
+    </message>
+    <message>
+        <source>Person skill</source>
+        <translation>人员技能</translation>
+    </message>
+    <message>
+        <source>Planned date</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Predecessor</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
+        <source>Priority score</source>
+        <translation>优先级评分</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Returned at</source>
+        <translation>收回时间</translation>
+    </message>
+    <message>
+        <source>Returned by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>Returned file</source>
+        <translation>收回的文件</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Scenario change</source>
+        <translation>情景变更</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Spell</source>
+        <translation>休假时段</translation>
+    </message>
+    <message>
+        <source>Start at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Successor</source>
+        <translation>后续任务</translation>
+    </message>
+    <message>
+        <source>Task property</source>
+        <translation>任务属性</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Updated at</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
 </context>
 <context>
     <name>CustomFieldForm</name>

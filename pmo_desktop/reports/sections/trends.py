@@ -18,7 +18,7 @@ from pmo_desktop.reports.base import (
     section_heading,
 )
 from pmo_desktop.reports.data import PackData
-from pmo_desktop.reports.lang import rag_legend, t
+from pmo_desktop.reports.lang import lang, rag_legend, t
 
 TITLE = "Trends"
 RAG_STACK = (Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.GREY)
