@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pmo_desktop.benefits.model import BenefitsError, check_status, check_type
-from pmo_desktop.benefits.register import next_ref, period_end
+from pmo_desktop.benefits.register import link_projects, next_ref, period_end
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing.calamine_reader import sheet_names
@@ -261,14 +261,8 @@ def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.
                     f"UPDATE benefits SET {', '.join(f'[{c}] = ?' for c in values)}, updated_at = {_NOW} "
                     f"WHERE id = ? AND ({sets})", [*values.values(), bid, *values.values()]).rowcount > 0
             if pids is not None:
-                current = {pid for (pid,) in pf.conn.execute(
-                    "SELECT project_id FROM benefit_projects WHERE benefit_id = ?", (bid,))}
-                for pid in current - set(pids):
-                    pf.conn.execute("DELETE FROM benefit_projects WHERE benefit_id = ? AND project_id = ?",
-                                    (bid, pid))
-                pf.conn.executemany("INSERT INTO benefit_projects (benefit_id, project_id) VALUES (?, ?)",
-                                    [(bid, pid) for pid in sorted(set(pids) - current)])
-                changed = changed or (known and current != set(pids))
+                relinked = link_projects(pf, bid, pids)
+                changed = changed or (known and relinked)
             counts["benefits_updated"] += known and changed
         for _row, ref, period, values in rows.measures:
             cols = list(values)
