@@ -117,9 +117,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if benefits and args.dry_run:
             print(f"Benefits: would add {benefits['benefits_added']} and change {benefits['benefits_updated']} "
                   f"of {benefits['benefit_rows']} row(s); would write {benefits['measurements']} of "
-                  f"{benefits['measurement_rows']} measurement row(s)")
+                  f"{benefits['measurement_rows']} measurement row(s)"
+                  + (f"; would remove {benefits['measurements_removed']} measurement(s) the workbook no longer "
+                     f"has: {', '.join(benefits['removed'])}" if benefits["measurements_removed"] else ""))
         elif benefits:
-            print("Benefits: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in benefits.items()))
+            print("Benefits: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in benefits.items()
+                                           if not isinstance(v, list)))
     if failure:
         print(f"pmo: {failure}", file=sys.stderr)
         return 1

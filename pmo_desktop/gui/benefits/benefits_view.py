@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from pmo_desktop.benefits import register as reg
 from pmo_desktop.benefits.realisation import as_of, portfolio_realisation
-from pmo_desktop.benefits.registers import AT_RISK, FIGURES, benefits_register, measurements_register, risk_reasons
+from pmo_desktop.benefits.registers import (
+    AT_RISK,
+    FIGURES,
+    benefits_register,
+    measurements_register,
+    risk_reasons,
+)
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.gui.registers.delegates import RegisterDelegate
@@ -34,7 +40,6 @@ from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import ViewContext
 from pmo_desktop.gui.widgets.tr import tr
-from pmo_desktop.registers import lookups
 
 PLAN, ACTUAL, FORECAST = "#90A4AE", "#37474F", "#5C6BC0"
 _DISPLAY, _FOREGROUND, _FONT, _TOOLTIP = (int(r) for r in (
