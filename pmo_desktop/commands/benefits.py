@@ -61,6 +61,12 @@ def _num(value, unit: str | None) -> str:
     return f"{text} {unit}" if unit and unit not in ("GBP", "USD", "EUR") else text
 
 
+def non_cash_counts(counts: dict[str, int]) -> str:
+    """'4 (1 at risk, 1 lost)': how many non-cash benefits are due, and how they stand."""
+    parts = [f"{counts[k]} {k.replace('_', ' ')}" for k in ("realised", "at_risk", "lost") if counts.get(k)]
+    return f"{counts['due']}" + (f" ({', '.join(parts)})" if parts else "")
+
+
 def cmd_benefits(args: argparse.Namespace) -> int:
     from pmo_desktop.benefits.realisation import portfolio_realisation
 
@@ -82,6 +88,9 @@ def cmd_benefits(args: argparse.Namespace) -> int:
           f"{format_money(cash['forecast'] * 100, cur)} of {format_money(cash['target'] * 100, cur)} target")
     if data["by_year"]:
         print("By year: " + ", ".join(f"{fy} {format_money(v * 100, cur)}" for fy, v in data["by_year"].items()))
+    if data["non_cash_by_year"]["by_fy"]:
+        print("Non-cash and qualitative due by year: " + ", ".join(
+            f"{fy} {non_cash_counts(c)}" for fy, c in data["non_cash_by_year"]["by_fy"].items()))
     print(f"{'Ref':<7} {'Type':<15} {'Status':<10} {'Derived':<10} {'Projects':<18} {'Realised/now':>12} "
           f"{'Target':>12} {'Progress':>8}  Title")
     for r in data["benefits"]:
@@ -192,6 +201,11 @@ def _compare_text(data: dict) -> str:
     lines.append("Cash benefits by FY")
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
         row(f"  {fy}", [format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])
+    lines.append("Non-cash and qualitative benefits due by FY (counted, not summed)")
+    for fy in sorted({fy for c in cols for fy in c["non_cash_benefits_by_fy"]["by_fy"]}):
+        row(f"  {fy}", [non_cash_counts(c["non_cash_benefits_by_fy"]["by_fy"].get(fy, {"due": 0})) for c in cols])
+    if any(c["non_cash_benefits_by_fy"]["undated"]["due"] for c in cols):
+        row("  no target date", [non_cash_counts(c["non_cash_benefits_by_fy"]["undated"]) for c in cols])
     lines.append("Alignment of the funded book")
     row("  strategic alignment (1-5)", ["n/a" if c["alignment"]["strategic_alignment"] is None
                                         else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols])

@@ -3763,6 +3763,14 @@ Reason for going ahead anyway:</source>
         <translation>请先等待“{title}”完成</translation>
     </message>
     <message>
+        <source>{n} realised</source>
+        <translation>{n} 项已实现</translation>
+    </message>
+    <message>
+        <source>{n} lost</source>
+        <translation>{n} 项已丧失</translation>
+    </message>
+    <message>
         <source>Spend {fy}</source>
         <translation>{fy} 支出</translation>
     </message>
@@ -3789,6 +3797,14 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Cash benefits {fy}</source>
         <translation>{fy} 现金收益</translation>
+    </message>
+    <message>
+        <source>Non-cash benefits due {fy}</source>
+        <translation>{fy} 到期的非现金收益</translation>
+    </message>
+    <message>
+        <source>Non-cash benefits without a date</source>
+        <translation>无目标日期的非现金收益</translation>
     </message>
     <message>
         <source>Strategic alignment (1-5)</source>
@@ -4351,6 +4367,18 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
     <message>
         <source>Cash benefits by financial year</source>
         <translation>各财年现金收益</translation>
+    </message>
+    <message>
+        <source>Non-cash and qualitative benefits due by financial year (how many; at risk or lost in red)</source>
+        <translation>按财年到期的非现金型和定性收益（项数；有风险或已丧失的以红色显示）</translation>
+    </message>
+    <message>
+        <source>No non-cash benefit has a target date</source>
+        <translation>没有非现金收益设有目标日期</translation>
+    </message>
+    <message>
+        <source>at risk or lost</source>
+        <translation>有风险或已丧失</translation>
     </message>
     <message>
         <source>No people recorded: no capacity to compare</source>
