@@ -23,6 +23,7 @@ from pmo_desktop.domain import workdays
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.registers.columns import CHOICE, DATE, MULTILINE, NUMBER, PERCENT, TEXT, Column
 from pmo_desktop.registers.definitions import Register
+from pmo_desktop.registers.writes import project_id
 from pmo_desktop.store import Portfolio, PortfolioError
 from pmo_desktop.store.rows import update_row
 
@@ -58,13 +59,7 @@ def _convert(pf: Portfolio, column: Column, value: Any) -> Any:
     if column.key != "projects":
         return value
     codes = [c.strip() for c in str(value or "").replace(";", ",").split(",") if c.strip()]
-    ids = []
-    for code in dict.fromkeys(codes):
-        row = pf.conn.execute("SELECT id FROM projects WHERE code = ? COLLATE NOCASE", (code,)).fetchone()
-        if row is None:
-            raise ValueProblem(f"there is no project with code '{code}'")
-        ids.append(row[0])
-    return ids
+    return [project_id(pf, code) for code in dict.fromkeys(codes)]
 
 
 def _store(pf: Portfolio, row_id: int, values: dict[str, Any]) -> None:
