@@ -3799,12 +3799,12 @@ Reason for going ahead anyway:</source>
         <translation>{fy} 现金收益</translation>
     </message>
     <message>
-        <source>Non-cash benefits due {fy}</source>
-        <translation>{fy} 到期的非现金收益</translation>
+        <source>Non-cash due {fy}</source>
+        <translation>{fy} 到期非现金</translation>
     </message>
     <message>
-        <source>Non-cash benefits without a date</source>
-        <translation>无目标日期的非现金收益</translation>
+        <source>Non-cash, no date</source>
+        <translation>非现金，无日期</translation>
     </message>
     <message>
         <source>Strategic alignment (1-5)</source>

@@ -75,10 +75,10 @@ def comparison_rows(data: dict) -> list[list[str]]:
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
         rows.append([tr("Cash benefits {fy}").format(fy=fy), *(format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols)])
     for fy in sorted({fy for c in cols for fy in c["non_cash_benefits_by_fy"]["by_fy"]}):
-        rows.append([tr("Non-cash benefits due {fy}").format(fy=fy),
+        rows.append([tr("Non-cash due {fy}").format(fy=fy),
                      *(non_cash_text(c["non_cash_benefits_by_fy"]["by_fy"].get(fy)) for c in cols)])
     if any(c["non_cash_benefits_by_fy"]["undated"]["due"] for c in cols):
-        rows.append([tr("Non-cash benefits without a date"),
+        rows.append([tr("Non-cash, no date"),
                      *(non_cash_text(c["non_cash_benefits_by_fy"]["undated"]) for c in cols)])
     rows.append([tr("Strategic alignment (1-5)"), *("n/a" if c["alignment"]["strategic_alignment"] is None
                                                 else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols)])

@@ -42,7 +42,7 @@ def test_build_compare_and_apply(window, demo_path, qtbot, answers):
     assert any(label.startswith("Spend FY") for label in labels)
     assert set(view.charts) == {"spend", "benefits", "non_cash", "capacity"}
     # non-cash benefits are counted by the year they fall due, on rows and a chart of their own
-    non_cash = [r for r in view.compare_model.rows if r[0].startswith("Non-cash benefits due FY")]
+    non_cash = [r for r in view.compare_model.rows if r[0].startswith("Non-cash due FY")]
     live = view.comparison["columns"][0]["non_cash_benefits_by_fy"]["by_fy"]
     assert len(non_cash) == len(live) > 0
     assert [int(r[1].split()[0]) for r in non_cash] == [c["due"] for c in live.values()]
