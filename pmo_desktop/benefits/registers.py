@@ -20,8 +20,8 @@ from pmo_desktop.benefits.model import STATUSES, TYPES
 from pmo_desktop.benefits.realisation import as_of
 from pmo_desktop.benefits.register import link_projects, load_benefits, next_ref, period_end
 from pmo_desktop.domain import workdays
-from pmo_desktop.domain.values import ValueProblem
-from pmo_desktop.registers.columns import CHOICE, DATE, MULTILINE, NUMBER, PERCENT, TEXT, Column
+from pmo_desktop.domain.values import ValueProblem, parse_date
+from pmo_desktop.registers.columns import CHOICE, DATE, MULTILINE, NUMBER, PERCENT, TEXT, Column, Formatting
 from pmo_desktop.registers.definitions import Register
 from pmo_desktop.registers.writes import project_id
 from pmo_desktop.store import Portfolio, PortfolioError
@@ -127,12 +127,20 @@ def _measurement_new_row(benefit_id: int, when: date):
 
 
 def _convert_measurement(pf: Portfolio, column: Column, value: Any) -> Any:
-    if column.key == "period" and value is not None:
-        try:
-            return period_end(value)
-        except PortfolioError as exc:
-            raise ValueProblem(str(exc)) from None
-    return value
+    """A period is typed as a month (2027-03) or any date in it, in the portfolio's date style."""
+    if column.key != "period" or value is None:
+        return value
+    try:
+        return period_end(value)
+    except PortfolioError:
+        pass
+    try:
+        day = parse_date(value, day_first=Formatting.from_settings(pf.settings()).day_first)
+    except ValueProblem:
+        day = None
+    if day is None:
+        raise ValueProblem(f"a period is a month like 2027-03 or a date in it, not '{value}'")
+    return period_end(day)
 
 
 def measurements_register(pf: Portfolio, benefit_id: int | None, when: date | None = None) -> Register:
@@ -145,7 +153,7 @@ def measurements_register(pf: Portfolio, benefit_id: int | None, when: date | No
         default_order="m.period",
         about="The measure's level at each month end: planned, forecast and actual.",
         columns=[
-            Column("period", "Period", "m.period", DATE, required=True, width=100,
+            Column("period", "Period", "m.period", TEXT, required=True, width=100,
                    tip="The month end the levels are for (any day of the month is moved to its end)"),
             Column("planned", "Planned", "m.planned", NUMBER, width=90),
             Column("forecast", "Forecast", "m.forecast", NUMBER, width=90),

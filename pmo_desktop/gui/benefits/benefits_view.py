@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +39,7 @@ from pmo_desktop.gui.registers.register_view import RegisterView
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import ViewContext
+from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
 from pmo_desktop.gui.widgets.tr import tr
 
 PLAN, ACTUAL, FORECAST = "#90A4AE", "#37474F", "#5C6BC0"
@@ -127,6 +128,8 @@ class MeasurementsModel(RegisterModel):
     cash, unit, currency = False, None, None
 
     def data(self, index, role=_DISPLAY):
+        if int(role) == _DISPLAY and index.isValid() and index.column() == 0:
+            return self.fmt.date(self.raw(index.row(), 0))  # stored as the month end's ISO date
         if int(role) == _DISPLAY and index.isValid() and 1 <= index.column() <= 3:
             return figure_text(self.raw(index.row(), index.column()), self.cash, self.unit, self.currency)
         return super().data(index, role)
@@ -334,6 +337,37 @@ class BenefitsView(RegisterView):
             self.measures.refresh()
             self.measures_table.setCurrentIndex(self.measures.index(self.measures.rowCount() - 1, 1))
         return rows
+
+    def copy(self) -> None:
+        if not self.measures_table.hasFocus():
+            return super().copy()
+        indexes = sorted(self.measures_table.selectionModel().selectedIndexes() or [self.measures_table.currentIndex()],
+                         key=lambda i: (i.row(), i.column()))
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        cols = sorted({i.column() for i in indexes if i.isValid()})
+        grid = [[self.measures.index(r, c).data(Qt.ItemDataRole.EditRole) for c in cols] for r in rows]
+        QGuiApplication.clipboard().setText(to_tsv(grid))
+
+    def paste(self) -> None:
+        if not self.measures_table.hasFocus():
+            return super().paste()
+        self.paste_measurements(QGuiApplication.clipboard().text())
+
+    def paste_measurements(self, text: str) -> int | None:
+        """Paste months copied from Excel (period, planned, forecast, actual, note) into the measurements
+        from the current cell: every value checked first, one undo step, rows past the end added."""
+        grid = parse_tsv(text)
+        if not grid or self.current_benefit_id() is None or self.portfolio.read_only:
+            return None
+        current = self.measures_table.currentIndex()
+        top = current.row() if current.isValid() else self.measures.rowCount()
+        start = current.column() if current.isValid() else 0
+        if start + len(grid[0]) > self.measures.columnCount():
+            self.context.report_problem(tr("the pasted block is {wide} columns wide; only {fit} fit from here").format(
+                wide=len(grid[0]), fit=self.measures.columnCount() - start))
+            return None
+        cells = [(top + r, start + c, value) for r, row in enumerate(grid) for c, value in enumerate(row)]
+        return self.measures.write_cells(cells)
 
     def delete_measurement(self) -> None:
         """Delete the selected measurement of the selected benefit (asks first; one undo step)."""
