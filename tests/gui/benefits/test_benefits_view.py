@@ -200,3 +200,20 @@ def test_dashboard_has_a_benefits_tile(window, qtbot):
     qtbot.waitUntil(lambda: not dash.loader.loading)
     value, note = dash.tiles["benefits"]
     assert value.text().startswith("£") and "benefits at risk" in note.text()
+
+
+def test_the_registers_words_are_listed_for_translation(window):
+    """Headers, tips and what the register is for are English in benefits/registers.py; the window
+    shows them through shown(), so each is listed for pyside6-lupdate."""
+    import re
+    from pathlib import Path
+
+    from pmo_desktop.benefits.registers import benefits_register, measurements_register
+
+    root = Path(__file__).resolve().parents[3] / "pmo_desktop/gui/widgets"
+    listed = {w for f in ("texts.py", "service_words.py") for w in re.findall(r'tr\("([^"]*)"\)', (root / f).read_text())}
+    words = set()
+    for register in (benefits_register(window.portfolio), measurements_register(window.portfolio, None)):
+        words |= {register.about, register.noun, register.plural}
+        words |= {c.header for c in register.columns} | {c.tip for c in register.columns if c.tip}
+    assert words <= listed, f"add to gui/widgets/service_words.py: {sorted(words - listed)}"
