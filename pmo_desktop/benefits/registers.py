@@ -83,8 +83,8 @@ def benefits_register(pf: Portfolio, when: date | None = None,
         name="benefits", title="Benefits", noun="benefit", table="benefits", alias="b", from_sql="benefits b",
         key_column="ref", frozen=2, new_row=_new_benefit, convert=_convert, store_row=_store,
         default_order="b.ref",
-        about="The benefits the portfolio's projects are funded for: owner, measure, baseline, target and "
-              "date, and what has been realised so far.",
+        about="Benefits: what the projects are meant to deliver (cash released, costs avoided, better service), "
+              "each with an owner, a target and a date, measured period by period against its plan.",
         columns=[
             Column("ref", "Ref", "b.ref", TEXT, required=True, width=64),
             Column("title", "Benefit", "b.title", TEXT, required=True, width=230),

@@ -150,3 +150,32 @@ def plan_tasks(pf: Portfolio, project_id: int) -> list[tuple[int, str, str]]:
     """(id, name, kind) of a project's tasks in plan order, milestones and summaries included."""
     return pf.conn.execute("SELECT id, name, kind FROM tasks WHERE project_id = ? ORDER BY sort_order, id",
                            (project_id,)).fetchall()
+
+
+def add_task(pf: Portfolio, project_id: int, name: str, *, start: date | None = None, days: int = 5,
+             source: Source | str = Source.UI) -> int:
+    """Add a task at the end of a project's plan (its first one starts a plan): `days` working days from
+    `start` (else the project's start, else today), then reschedule. Returns the change batch's id."""
+    name = (name or "").strip()
+    if not name:
+        raise PortfolioError("a task needs a name")
+    if days < 0:
+        raise PortfolioError("a duration cannot be negative")
+    row = pf.conn.execute("SELECT code, start_date FROM projects WHERE id = ?", (project_id,)).fetchone()
+    if row is None:
+        raise PortfolioError(f"there is no project {project_id}")
+    code, project_start = row
+    start = start or (date.fromisoformat(project_start[:10]) if project_start else date.today())
+    calendar = project_calendar(pf.conn, project_id, origin=start)
+    start = calendar.date_at(calendar.position(start))
+    order, top = pf.conn.execute(
+        "SELECT coalesce(max(sort_order), 0) + 1, count(*) FILTER (WHERE parent_id IS NULL) FROM tasks "
+        "WHERE project_id = ?", (project_id,)).fetchone()
+    with pf.batch(source, f"Add task '{name}'") as batch_id:
+        pf.conn.execute(
+            """INSERT INTO tasks (project_id, wbs, name, kind, start_date, duration_days, sort_order)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (project_id, str(top + 1), name, "milestone" if days == 0 else "task", start.isoformat(), days, order),
+        )
+        reschedule(pf, code, source=source)
+    return batch_id

@@ -38,6 +38,7 @@ from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
+from pmo_desktop.gui.plans.no_plan import NoPlanPage
 from pmo_desktop.gui.plans.reschedule import reschedule_project
 from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.i18n import current_language
@@ -218,7 +219,11 @@ class GanttView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.note)
-        self.body = ProjectsOrEmpty(self.splitter, self)
+        self.body = ProjectsOrEmpty(self.splitter, self, about=tr(
+            "Plans: each project's tasks and milestones on a Gantt chart, with their links, critical path and "
+            "baseline, rescheduled as you edit."))
+        self.no_plan = NoPlanPage(self)  # a project without a plan: say so and offer the next steps
+        self.body.addWidget(self.no_plan)
         layout.addWidget(self.body, 1)
         self.table.indent.connect(lambda: self._edit_current(edits.indent_task))
         self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
@@ -318,7 +323,12 @@ class GanttView(PortfolioView):
         self.cross_button.setEnabled(has_tasks and not read_only)
         self.cross_button.setToolTip(why or (tr("The file is open read-only") if read_only else tr(
             "Make the selected task wait for a task (or milestone) of another project")))
-        self.body.show_empty(self.project_box.count() == 0)
+        pid = self.selected_project_id()
+        if pid is not None and not has_tasks:
+            self.no_plan.show_project(pid)
+            self.body.show_page(self.no_plan)
+        else:
+            self.body.show_empty(pid is None)
 
     def _size_columns(self) -> None:
         """Whole WBS numbers, dates in the chosen format, days, % and predecessors, in the bold of summary

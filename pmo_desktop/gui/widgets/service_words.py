@@ -187,7 +187,7 @@ def _for_lupdate() -> None:  # never called: pyside6-lupdate reads the literals
     tr("Benefits")
     tr("benefit")
     tr("benefits")
-    tr("The benefits the portfolio's projects are funded for: owner, measure, baseline, target and date, and what has been realised so far.")
+    tr("Benefits: what the projects are meant to deliver (cash released, costs avoided, better service), each with an owner, a target and a date, measured period by period against its plan.")
     tr("Linked projects")
     tr("The projects that deliver it: type their codes separated by commas")
     tr("Owner says")
