@@ -1,8 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Open a portfolio (File ▸ Open) or create one (File ▸ New).
 
@@ -116,7 +116,7 @@ You can also drop a .pmo file here.</source>
         <translation>分配</translation>
     </message>
     <message>
-        <source>Add or change this person's allocation to the project in this month (0 removes it)</source>
+        <source>Add or change this person&apos;s allocation to the project in this month (0 removes it)</source>
         <translation>添加或修改此人本月在该项目上的分配（0 表示删除）</translation>
     </message>
     <message>
@@ -172,7 +172,7 @@ You can also drop a .pmo file here.</source>
         <translation>谁有空？</translation>
     </message>
     <message>
-        <source>Capacity: each person's allocated days against the days they are available, month by month, by team or by role, with the over-allocations and who is free. Add people (with their FTE) and allocate them to projects to see it.</source>
+        <source>Capacity: each person&apos;s allocated days against the days they are available, month by month, by team or by role, with the over-allocations and who is free. Add people (with their FTE) and allocate them to projects to see it.</source>
         <translation>产能：按团队或角色，逐月对比每个人已分配的天数与可用天数，并列出超额分配和空闲人员。添加人员（含其 FTE）并将其分配到项目后即可在此查看。</translation>
     </message>
     <message>
@@ -236,7 +236,7 @@ You can also drop a .pmo file here.</source>
         <translation>{who} · {month}：已分配 {alloc} 天，可用 {cap} 天（{pct}，{band}）· {days} 个工作日</translation>
     </message>
     <message>
-        <source>, {days} days' leave or part-time</source>
+        <source>, {days} days&apos; leave or part-time</source>
         <translation>，休假或兼职 {days} 天</translation>
     </message>
     <message>
@@ -244,7 +244,7 @@ You can also drop a .pmo file here.</source>
         <translation>小时</translation>
     </message>
     <message>
-        <source>select a person's month first</source>
+        <source>select a person&apos;s month first</source>
         <translation>请先选择某人的某个月份</translation>
     </message>
     <message>
@@ -404,7 +404,7 @@ You can also drop a .pmo file here.</source>
         <translation>评述…</translation>
     </message>
     <message>
-        <source>The portfolio's and programmes' commentary for the board pack</source>
+        <source>The portfolio&apos;s and programmes&apos; commentary for the board pack</source>
         <translation>董事会汇报材料中项目组合和项目群的评述</translation>
     </message>
     <message>
@@ -432,7 +432,7 @@ You can also drop a .pmo file here.</source>
         <translation>已实现收益</translation>
     </message>
     <message>
-        <source>Click a programme's variance bar, a RAG segment of the latest period or a CAPEX/OPEX bar to see those projects in the register; click a heat-map cell to see those risks in the RAID log.</source>
+        <source>Click a programme&apos;s variance bar, a RAG segment of the latest period or a CAPEX/OPEX bar to see those projects in the register; click a heat-map cell to see those risks in the RAID log.</source>
         <translation>单击项目群的偏差条、最新报告期的 RAG 分段或资本性/运营性支出条，可在登记册中查看相应项目；单击热力图单元格，可在 RAID 日志中查看相应风险。</translation>
     </message>
     <message>
@@ -468,7 +468,7 @@ You can also drop a .pmo file here.</source>
         <translation>截至 {date} 的报告期仪表板</translation>
     </message>
     <message>
-        <source>the register shows today's RAGs: choose the current period to filter by RAG</source>
+        <source>the register shows today&apos;s RAGs: choose the current period to filter by RAG</source>
         <translation>登记册显示的是当前的 RAG 状态：请选择当前报告期再按 RAG 筛选</translation>
     </message>
     <message>
@@ -744,7 +744,7 @@ You can also drop a .pmo file here.</source>
         <translation>填写状态报告(&amp;S)…</translation>
     </message>
     <message>
-        <source>Write this period's report for the selected project</source>
+        <source>Write this period&apos;s report for the selected project</source>
         <translation>为所选项目填写本期报告</translation>
     </message>
     <message>
@@ -768,7 +768,7 @@ You can also drop a .pmo file here.</source>
         <translation>重新排程(&amp;S)</translation>
     </message>
     <message>
-        <source>Recompute the selected project's task dates from its links (one undoable step)</source>
+        <source>Recompute the selected project&apos;s task dates from its links (one undoable step)</source>
         <translation>根据任务关联重新计算所选项目的任务日期（一步可撤销）</translation>
     </message>
     <message>
@@ -1073,7 +1073,7 @@ You can also drop a .pmo file here.</source>
         <translation>项目经理交回的报告：{returned}（最近 {date}）· PMO 录入：{entered}</translation>
     </message>
     <message>
-        <source>Show or hide the pane with the selected project's or item's details (F9)</source>
+        <source>Show or hide the pane with the selected project&apos;s or item&apos;s details (F9)</source>
         <translation>显示或隐藏所选项目或条目的详情窗格 (F9)</translation>
     </message>
     <message>
@@ -1129,7 +1129,7 @@ You can also drop a .pmo file here.</source>
         <translation>预测收益</translation>
     </message>
     <message>
-        <source>The latest forecast level less the baseline (the target's when there is no forecast)</source>
+        <source>The latest forecast level less the baseline (the target&apos;s when there is no forecast)</source>
         <translation>最新预测水平减去基线（没有预测时按目标计）</translation>
     </message>
     <message>
@@ -1237,7 +1237,7 @@ You can also drop a .pmo file here.</source>
         <translation>尚未满足的条件</translation>
     </message>
     <message>
-        <source>Stage gates: each project's gate reviews, when they are due, their checklists, conditions, approvers and decisions. Add a project to plan its first gate.</source>
+        <source>Stage gates: each project&apos;s gate reviews, when they are due, their checklists, conditions, approvers and decisions. Add a project to plan its first gate.</source>
         <translation>阶段关口：每个项目的关口评审、到期时间、检查清单、条件、审批人和决策。添加项目后即可计划其第一个关口。</translation>
     </message>
     <message>
@@ -1345,6 +1345,10 @@ Reason for going ahead anyway:</source>
         <translation>前置任务</translation>
     </message>
     <message>
+        <source>Type a duration as in MS Project: 3d, 4h, 2w, 1mo; 3ed or 4eh for elapsed time</source>
+        <translation>按 MS Project 的写法输入工期：3d、4h、2w、1mo；3ed 或 4eh 表示历时（日历时间）</translation>
+    </message>
+    <message>
         <source>{name}: total float {days} working days (critical)</source>
         <translation>{name}：总时差 {days} 个工作日（关键）</translation>
     </message>
@@ -1377,7 +1381,7 @@ Reason for going ahead anyway:</source>
         <translation>重新排程</translation>
     </message>
     <message>
-        <source>Recompute this plan's dates from its links (one undoable step)</source>
+        <source>Recompute this plan&apos;s dates from its links (one undoable step)</source>
         <translation>按任务链接重新计算此计划的日期（可一步撤销）</translation>
     </message>
     <message>
@@ -1397,7 +1401,7 @@ Reason for going ahead anyway:</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <source>Plans: each project's tasks and milestones on a Gantt chart, with their links, critical path and baseline, rescheduled as you edit.</source>
+        <source>Plans: each project&apos;s tasks and milestones on a Gantt chart, with their links, critical path and baseline, rescheduled as you edit.</source>
         <translation>计划：以甘特图显示每个项目的任务和里程碑，以及其依赖关系、关键路径和基线，编辑时自动重新排程。</translation>
     </message>
     <message>
@@ -1617,7 +1621,7 @@ Reason for going ahead anyway:</source>
         <translation>负责人报告</translation>
     </message>
     <message>
-        <source>The benefit owner's status</source>
+        <source>The benefit owner&apos;s status</source>
         <translation>收益负责人报告的状态</translation>
     </message>
     <message>
@@ -1653,7 +1657,7 @@ Reason for going ahead anyway:</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>The measure's level at each month end: type in a cell to change it</source>
+        <source>The measure&apos;s level at each month end: type in a cell to change it</source>
         <translation>衡量指标在每个月末的水平：在单元格中输入即可修改</translation>
     </message>
     <message>
@@ -1669,7 +1673,7 @@ Reason for going ahead anyway:</source>
         <translation>删除测量值</translation>
     </message>
     <message>
-        <source>Remove the selected month's planned, forecast and actual values</source>
+        <source>Remove the selected month&apos;s planned, forecast and actual values</source>
         <translation>删除所选月份的计划值、预测值和实际值</translation>
     </message>
     <message>
@@ -2093,7 +2097,7 @@ Reason for going ahead anyway:</source>
         <translation>每个工作日的成本费率</translation>
     </message>
     <message>
-        <source>Skills with a level from 1 (aware) to 5 (expert); type Skill:level separated by ';'</source>
+        <source>Skills with a level from 1 (aware) to 5 (expert); type Skill:level separated by &apos;;&apos;</source>
         <translation>技能及等级，从 1（了解）到 5（专家）；输入“技能:等级”，以“;”分隔</translation>
     </message>
     <message>
@@ -2249,7 +2253,7 @@ Reason for going ahead anyway:</source>
         <translation>计量记录</translation>
     </message>
     <message>
-        <source>The measure's level at each month end: planned, forecast and actual.</source>
+        <source>The measure&apos;s level at each month end: planned, forecast and actual.</source>
         <translation>衡量指标在每个月末的水平：计划、预测和实际。</translation>
     </message>
     <message>
@@ -2481,7 +2485,7 @@ Reason for going ahead anyway:</source>
         <translation>该项目的每个成本类别都已有预算行</translation>
     </message>
     <message>
-        <source>The budget: each project's CAPEX and OPEX lines month by month, planned, actual and forecast, with the outturn against the approved budget.</source>
+        <source>The budget: each project&apos;s CAPEX and OPEX lines month by month, planned, actual and forecast, with the outturn against the approved budget.</source>
         <translation>预算：逐月列出每个项目的资本性支出和运营性支出预算行（计划、实际和预测），以及最终结果与批准预算的对比。</translation>
     </message>
     <message>
@@ -2637,7 +2641,7 @@ Reason for going ahead anyway:</source>
         <translation>添加预算行：{category} {spend}</translation>
     </message>
     <message>
-        <source>Add task '{name}'</source>
+        <source>Add task &apos;{name}&apos;</source>
         <translation>添加任务“{name}”</translation>
     </message>
     <message>
@@ -2653,23 +2657,27 @@ Reason for going ahead anyway:</source>
         <translation>删除 {n} 个{what}</translation>
     </message>
     <message>
-        <source>Move '{name}'</source>
+        <source>Move &apos;{name}&apos;</source>
         <translation>移动“{name}”</translation>
     </message>
     <message>
-        <source>Change duration of '{name}'</source>
+        <source>Change duration of {n} tasks</source>
+        <translation>更改 {n} 个任务的工期</translation>
+    </message>
+    <message>
+        <source>Change duration of &apos;{name}&apos;</source>
         <translation>更改“{name}”的工期</translation>
     </message>
     <message>
-        <source>Link '{a}' → '{b}'</source>
+        <source>Link &apos;{a}&apos; → &apos;{b}&apos;</source>
         <translation>链接“{a}”→“{b}”</translation>
     </message>
     <message>
-        <source>Indent '{name}'</source>
+        <source>Indent &apos;{name}&apos;</source>
         <translation>降级“{name}”</translation>
     </message>
     <message>
-        <source>Outdent '{name}'</source>
+        <source>Outdent &apos;{name}&apos;</source>
         <translation>升级“{name}”</translation>
     </message>
     <message>
@@ -2905,7 +2913,7 @@ Reason for going ahead anyway:</source>
         <translation>&lt;b&gt;条件&lt;/b&gt;（用于有条件通过）</translation>
     </message>
     <message>
-        <source>the condition's due date</source>
+        <source>the condition&apos;s due date</source>
         <translation>条件的到期日</translation>
     </message>
     <message>
@@ -2981,7 +2989,7 @@ Reason for going ahead anyway:</source>
         <translation>{point}（最有利）：</translation>
     </message>
     <message>
-        <source>A project's weighted score is the weight-averaged 1-5 score; a weight's share is the weight ÷ the total.</source>
+        <source>A project&apos;s weighted score is the weight-averaged 1-5 score; a weight&apos;s share is the weight ÷ the total.</source>
         <translation>项目的加权得分是按权重平均的 1-5 分；权重占比 = 该权重 ÷ 权重合计。</translation>
     </message>
     <message>
@@ -3005,7 +3013,7 @@ Reason for going ahead anyway:</source>
         <translation>合计</translation>
     </message>
     <message>
-        <source>The rules behind the Health view, pmo check and the board pack's appendix.</source>
+        <source>The rules behind the Health view, pmo check and the board pack&apos;s appendix.</source>
         <translation>健康检查视图、pmo check 和董事会汇报材料附录所依据的规则。</translation>
     </message>
     <message>
@@ -3069,7 +3077,7 @@ Reason for going ahead anyway:</source>
         <translation>转到记录</translation>
     </message>
     <message>
-        <source>Health checks: the portfolio's data checked against its rules (missing owners and dates, plans that disagree with the register, stale status reports, overdue gates), each finding with the record to fix.</source>
+        <source>Health checks: the portfolio&apos;s data checked against its rules (missing owners and dates, plans that disagree with the register, stale status reports, overdue gates), each finding with the record to fix.</source>
         <translation>健康检查：按规则检查项目组合的数据（缺少负责人和日期、计划与登记册不一致、状态报告过期、关口逾期），每条检查结果都附有需要修正的记录。</translation>
     </message>
     <message>
@@ -3225,7 +3233,7 @@ Reason for going ahead anyway:</source>
         <translation>按项目群</translation>
     </message>
     <message>
-        <source>The financial summary: each project's budget, actuals, forecast, EAC and variance for the period, with its cost and schedule RAG, by project or by programme.</source>
+        <source>The financial summary: each project&apos;s budget, actuals, forecast, EAC and variance for the period, with its cost and schedule RAG, by project or by programme.</source>
         <translation>财务汇总：按项目或项目群列出本报告期每个项目的预算、实际、预测、完工估算和偏差，以及成本和进度 RAG 状态。</translation>
     </message>
     <message>
@@ -3233,7 +3241,7 @@ Reason for going ahead anyway:</source>
         <translation>正在读取财务汇总</translation>
     </message>
     <message>
-        <source>{fy} Q{quarter}: actuals to {month}, forecast after. Var % coloured by the derived cost RAG; ≠ where the manager's RAG differs.</source>
+        <source>{fy} Q{quarter}: actuals to {month}, forecast after. Var % coloured by the derived cost RAG; ≠ where the manager&apos;s RAG differs.</source>
         <translation>{fy} 第 {quarter} 季度：{month}及以前为实际，之后为预测。偏差 % 按推算的成本 RAG 着色；≠ 表示与经理报告的 RAG 不同。</translation>
     </message>
     <message>
@@ -3257,11 +3265,11 @@ Reason for going ahead anyway:</source>
         <translation>正在编辑 {period} 已填写的报告。</translation>
     </message>
     <message>
-        <source>Pre-filled from the {period} report: its next steps are now this period's achievements. Change what has changed.</source>
+        <source>Pre-filled from the {period} report: its next steps are now this period&apos;s achievements. Change what has changed.</source>
         <translation>已根据 {period} 的报告预填：其下一步计划现作为本期成果。请修改有变化的内容。</translation>
     </message>
     <message>
-        <source>No earlier report: RAGs start from the project's current RAGs.</source>
+        <source>No earlier report: RAGs start from the project&apos;s current RAGs.</source>
         <translation>没有更早的报告：RAG 状态取自项目当前的 RAG 状态。</translation>
     </message>
     <message>
@@ -3285,11 +3293,11 @@ Reason for going ahead anyway:</source>
         <translation>风险、假设、问题、依赖和决策，及其负责人、评分和应对。</translation>
     </message>
     <message>
-        <source>The milestones of every project's plan: baseline against forecast, and how far each has slipped.</source>
+        <source>The milestones of every project&apos;s plan: baseline against forecast, and how far each has slipped.</source>
         <translation>每个项目计划中的里程碑：基线与预测对比，以及各自的延误程度。</translation>
     </message>
     <message>
-        <source>Each project's report for each period: RAG by dimension, summary, achievements and next steps.</source>
+        <source>Each project&apos;s report for each period: RAG by dimension, summary, achievements and next steps.</source>
         <translation>每个项目每个报告期的报告：各维度 RAG 状态、摘要、成果和下一步计划。</translation>
     </message>
     <message>
@@ -3333,7 +3341,7 @@ Reason for going ahead anyway:</source>
         <translation>将这些答复与映射一起保存：</translation>
     </message>
     <message>
-        <source>Saved as '{name}'</source>
+        <source>Saved as &apos;{name}&apos;</source>
         <translation>已保存为“{name}”</translation>
     </message>
     <message>
@@ -3473,7 +3481,7 @@ Reason for going ahead anyway:</source>
         <translation>此项目组合尚未共享。“文件 ▸ 与团队共享…”可发布它；“文件 ▸ 从服务器克隆…”可获取团队共享项目组合的副本。</translation>
     </message>
     <message>
-        <source>{n} open conflict(s) in “{name}”. The server's value (theirs) stands until you choose; your choice is sent at the next sync.</source>
+        <source>{n} open conflict(s) in “{name}”. The server&apos;s value (theirs) stands until you choose; your choice is sent at the next sync.</source>
         <translation>“{name}”中有 {n} 个未解决的冲突。在您做出选择之前，以服务器上的值（对方的）为准；您的选择将在下次同步时发送。</translation>
     </message>
     <message>
@@ -3553,7 +3561,7 @@ Reason for going ahead anyway:</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <source>Send your changes and receive everyone else's</source>
+        <source>Send your changes and receive everyone else&apos;s</source>
         <translation>发送您的更改并接收其他人的更改</translation>
     </message>
     <message>
@@ -3625,7 +3633,7 @@ Reason for going ahead anyway:</source>
         <translation>；{count} 个任务错过截止日期</translation>
     </message>
     <message>
-        <source>{code}: every date already follows the plan's links</source>
+        <source>{code}: every date already follows the plan&apos;s links</source>
         <translation>{code}：所有日期均已符合计划的任务链接</translation>
     </message>
     <message>
@@ -3689,7 +3697,7 @@ Reason for going ahead anyway:</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <source>'{task}' waits for a task of another project:</source>
+        <source>&apos;{task}&apos; waits for a task of another project:</source>
         <translation>“{task}”等待另一个项目的任务：</translation>
     </message>
     <message>
@@ -3951,7 +3959,7 @@ Reason for going ahead anyway:</source>
         <translation>设置调整</translation>
     </message>
     <message>
-        <source>Remove project's changes</source>
+        <source>Remove project&apos;s changes</source>
         <translation>移除该项目的调整</translation>
     </message>
     <message>
@@ -4011,7 +4019,7 @@ Reason for going ahead anyway:</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <source>Delete scenario '{name}'? Live data is not touched.</source>
+        <source>Delete scenario &apos;{name}&apos;? Live data is not touched.</source>
         <translation>删除情景“{name}”？现状数据不受影响。</translation>
     </message>
     <message>
@@ -4039,12 +4047,12 @@ Reason for going ahead anyway:</source>
         <translation>应用情景</translation>
     </message>
     <message>
-        <source>Write scenario '{name}' into the live portfolio? It is one step: Undo puts everything back.</source>
+        <source>Write scenario &apos;{name}&apos; into the live portfolio? It is one step: Undo puts everything back.</source>
         <translation>将情景“{name}”写入现状项目组合？这是一步操作：撤销即可全部恢复。</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#616161'&gt;Nothing written yet: the pack will say so.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#616161'&gt;尚未撰写：汇报材料中将注明这一点。&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#616161&apos;&gt;Nothing written yet: the pack will say so.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#616161&apos;&gt;尚未撰写：汇报材料中将注明这一点。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Board pack commentary</source>
@@ -4059,7 +4067,7 @@ Reason for going ahead anyway:</source>
         <translation>项目群：{name}</translation>
     </message>
     <message>
-        <source>Paragraphs separated by a blank line; '- ' starts a bullet; **bold**.</source>
+        <source>Paragraphs separated by a blank line; &apos;- &apos; starts a bullet; **bold**.</source>
         <translation>段落之间空一行；以“- ”开头为项目符号；**粗体**。</translation>
     </message>
     <message>
@@ -4079,7 +4087,7 @@ Reason for going ahead anyway:</source>
         <translation>已先保存{name}的评述。</translation>
     </message>
     <message>
-        <source>Saved the portfolio's commentary first.</source>
+        <source>Saved the portfolio&apos;s commentary first.</source>
         <translation>已先保存项目组合的评述。</translation>
     </message>
     <message>
@@ -4277,7 +4285,7 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
         <translation>请为以下字段选择列：{fields}</translation>
     </message>
     <message>
-        <source>Using '{name}'</source>
+        <source>Using &apos;{name}&apos;</source>
         <translation>正在使用“{name}”</translation>
     </message>
     <message>
@@ -4357,11 +4365,11 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
         <translation>正在预览导入</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{changed}&lt;/b&gt; changed · &lt;b&gt;{unchanged}&lt;/b&gt; unchanged · &lt;b style='color:#b3261e'&gt;{errors}&lt;/b&gt; with errors</source>
-        <translation>&lt;b&gt;{new}&lt;/b&gt; 新增 · &lt;b&gt;{changed}&lt;/b&gt; 变更 · &lt;b&gt;{unchanged}&lt;/b&gt; 未变 · &lt;b style='color:#b3261e'&gt;{errors}&lt;/b&gt; 有错误</translation>
+        <source>&lt;b&gt;{new}&lt;/b&gt; new · &lt;b&gt;{changed}&lt;/b&gt; changed · &lt;b&gt;{unchanged}&lt;/b&gt; unchanged · &lt;b style=&apos;color:#b3261e&apos;&gt;{errors}&lt;/b&gt; with errors</source>
+        <translation>&lt;b&gt;{new}&lt;/b&gt; 新增 · &lt;b&gt;{changed}&lt;/b&gt; 变更 · &lt;b&gt;{unchanged}&lt;/b&gt; 未变 · &lt;b style=&apos;color:#b3261e&apos;&gt;{errors}&lt;/b&gt; 有错误</translation>
     </message>
     <message>
-        <source>by ticking 'Skip rows with errors'</source>
+        <source>by ticking &apos;Skip rows with errors&apos;</source>
         <translation>勾选“跳过有错误的行”</translation>
     </message>
     <message>
@@ -4393,7 +4401,7 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
         <translation>新项目</translation>
     </message>
     <message>
-        <source>The tasks of {code} are replaced by the plan's.</source>
+        <source>The tasks of {code} are replaced by the plan&apos;s.</source>
         <translation>{code} 的任务将被该计划的任务替换。</translation>
     </message>
     <message>
@@ -4425,7 +4433,7 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
         <translation>{n} 个公式单元格没有保存的值，按空白读取（{cells}）</translation>
     </message>
     <message>
-        <source>sheet '{name}' is hidden in the workbook</source>
+        <source>sheet &apos;{name}&apos; is hidden in the workbook</source>
         <translation>工作表“{name}”在工作簿中是隐藏的</translation>
     </message>
     <message>
@@ -4529,7 +4537,7 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
         <translation>导入 MS Project 计划…</translation>
     </message>
     <message>
-        <source>Start this project's plan with a task of five working days</source>
+        <source>Start this project&apos;s plan with a task of five working days</source>
         <translation>以一个五个工作日的任务开始此项目的计划</translation>
     </message>
     <message>

@@ -57,6 +57,7 @@ _SHAPES: list[tuple[str, Callable[[re.Match], str]]] = [
     (r"Duplicate (?P<n>\d+) (?P<what>.+)", lambda m: tr("Duplicate {n} {what}").format(n=m["n"], what=_plural(m["what"]))),
     (r"Delete (?P<n>\d+) (?P<what>.+)", lambda m: tr("Delete {n} {what}").format(n=m["n"], what=_plural(m["what"]))),
     (r"Move '(?P<name>.+)'", lambda m: tr("Move '{name}'").format(name=m["name"])),
+    (r"Change duration of (?P<n>\d+) tasks", lambda m: tr("Change duration of {n} tasks").format(n=m["n"])),
     (r"Change duration of '(?P<name>.+)'", lambda m: tr("Change duration of '{name}'").format(name=m["name"])),
     (r"Link '(?P<a>.+)' → '(?P<b>.+)'", lambda m: tr("Link '{a}' → '{b}'").format(a=m["a"], b=m["b"])),
     (r"Indent '(?P<name>.+)'", lambda m: tr("Indent '{name}'").format(name=m["name"])),
