@@ -1,7 +1,8 @@
 """Realisation for the portfolio: planned, forecast and actual over time, and the at-risk list.
 
 Sums are of cash-releasing benefits only (money adds up; days and percentages do not), in major
-currency units. Non-cash and qualitative benefits are counted and their progress is shown one by one.
+currency units. Non-cash and qualitative benefits are counted (by the FY they are due: realised, at risk,
+lost) and their progress is shown one by one.
 The curve holds each benefit's level between measurements (see model.py).
 """
 
@@ -126,6 +127,40 @@ def _best(b: Benefit, month: date, when: date, series: str) -> float:
     return _forecast_or_actual(b, month, when)
 
 
+NON_CASH_STATES = ("realised", "at_risk", "lost")  # counted per FY beside "due"; the rest are on track
+
+
+def non_cash_state(b: Benefit) -> str:
+    """Where a non-cash or qualitative benefit stands: realised, lost (its owner says so, or every project
+    delivering it is cancelled), at risk (the owner or the numbers say so), else on track."""
+    if b.status == "Realised":
+        return "realised"
+    if b.status == "Lost" or (b.projects and all((p.status or "") == "Cancelled" for p in b.projects)):
+        return "lost"
+    return "at_risk" if b.derived_status == "At risk" else "on_track"
+
+
+def non_cash_due(b: Benefit, fy_start_month: int) -> tuple[str | None, str]:
+    """(FY its expected date falls in, or None when it has no target date; its state)."""
+    expected = b.expected_date
+    fy = None if expected is None else fy_label(workdays.fy_start(expected, fy_start_month), fy_start_month)
+    return fy, non_cash_state(b)
+
+
+def non_cash_by_year(due: Sequence[tuple[str | None, str]]) -> dict[str, Any]:
+    """Non-cash and qualitative benefits by the FY they are due, counted (their measures do not add up):
+    {"by_fy": {FY: {"due": n, "realised": n, "at_risk": n, "lost": n}}, "undated": {...}} from non_cash_due's
+    pairs. Sums of money are for cash-releasing benefits only (by_year)."""
+    by_fy: dict[str, dict[str, int]] = {}
+    undated = dict.fromkeys(("due", *NON_CASH_STATES), 0)
+    for fy, state in due:
+        counts = undated if fy is None else by_fy.setdefault(fy, dict.fromkeys(("due", *NON_CASH_STATES), 0))
+        counts["due"] += 1
+        if state in counts:
+            counts[state] += 1
+    return {"by_fy": dict(sorted(by_fy.items())), "undated": undated}
+
+
 def portfolio_realisation(pf: Portfolio, *, when: date | None = None,
                           projects: set[str] | None = None) -> dict[str, Any]:
     """Everything `pmo benefits`, the dashboard tile and the board pack show, as plain data.
@@ -157,6 +192,8 @@ def portfolio_realisation(pf: Portfolio, *, when: date | None = None,
                  "target": round(target, 2), "forecast": round(forecast, 2),
                  "realised_vs_plan_pct": round(100 * realised / planned, 1) if planned else None},
         "by_year": by_year(benefits, int(settings.get("fy_start_month") or 4), when),
+        "non_cash_by_year": non_cash_by_year([non_cash_due(b, int(settings.get("fy_start_month") or 4))
+                                              for b in benefits if not b.is_cash]),
         "curve": curve(benefits, when),
         "at_risk": at_risk,
         "benefits": rows,

@@ -183,14 +183,21 @@ def update_benefit(pf: Portfolio, ref: str, values: Mapping[str, Any], *, source
 def set_projects(pf: Portfolio, ref: str, codes: Iterable[str], *, source: Source | str = Source.UI) -> None:
     """Link the benefit to exactly these projects."""
     bid = benefit_id(pf, ref)
-    wanted = set(_project_ids(pf, codes))
+    wanted = _project_ids(pf, codes)
     with pf.batch(source, f"Link projects to {ref}"):
-        current = {pid for (pid,) in pf.conn.execute(
-            "SELECT project_id FROM benefit_projects WHERE benefit_id = ?", (bid,))}
-        for pid in current - wanted:
-            pf.conn.execute("DELETE FROM benefit_projects WHERE benefit_id = ? AND project_id = ?", (bid, pid))
-        pf.conn.executemany("INSERT INTO benefit_projects (benefit_id, project_id) VALUES (?, ?)",
-                            [(bid, pid) for pid in sorted(wanted - current)])
+        link_projects(pf, bid, wanted)
+
+
+def link_projects(pf: Portfolio, bid: int, project_ids: Iterable[int]) -> bool:
+    """Make a benefit's links exactly these projects (inside the caller's batch); True when they changed."""
+    wanted = set(project_ids)
+    current = {pid for (pid,) in pf.conn.execute(
+        "SELECT project_id FROM benefit_projects WHERE benefit_id = ?", (bid,))}
+    for pid in current - wanted:
+        pf.conn.execute("DELETE FROM benefit_projects WHERE benefit_id = ? AND project_id = ?", (bid, pid))
+    pf.conn.executemany("INSERT INTO benefit_projects (benefit_id, project_id) VALUES (?, ?)",
+                        [(bid, pid) for pid in sorted(wanted - current)])
+    return current != wanted
 
 
 def delete_benefit(pf: Portfolio, ref: str, *, source: Source | str = Source.UI) -> None:
@@ -244,6 +251,13 @@ def delete_measurement(pf: Portfolio, ref: str, period, *, source: Source | str 
         raise BenefitsError(f"{ref} has no measurement for {when[:7]}")
     with pf.batch(source, f"Delete measurement {ref} {when[:7]}"):
         pf.conn.execute("DELETE FROM benefit_measurements WHERE id = ?", (row[0],))
+
+
+def first_project(pf: Portfolio, bid: int) -> int | None:
+    """The id of the first (by code) project that delivers a benefit, or None."""
+    row = pf.conn.execute("""SELECT p.id FROM benefit_projects l JOIN projects p ON p.id = l.project_id
+                             WHERE l.benefit_id = ? ORDER BY p.code LIMIT 1""", (bid,)).fetchone()
+    return row[0] if row else None
 
 
 def benefit_descriptions(pf: Portfolio) -> dict[str, str | None]:

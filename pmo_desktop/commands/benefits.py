@@ -72,6 +72,14 @@ def _num(value, unit: str | None) -> str:
     return f"{text} {unit}" if unit and unit not in ("GBP", "USD", "EUR") else text
 
 
+def non_cash_counts(counts: dict[str, int]) -> str:
+    """'4 (1 at risk, 1 lost)': how many non-cash benefits are due, and how they stand."""
+    parts = [text for text in (phrase("{n} realised", n=counts.get("realised")) if counts.get("realised") else "",
+                               phrase("{n} at risk", n=counts.get("at_risk")) if counts.get("at_risk") else "",
+                               phrase("{n} lost", n=counts.get("lost")) if counts.get("lost") else "") if text]
+    return f"{counts['due']}" + (phrase(" ({counts})", counts=phrase(", ").join(parts)) if parts else "")
+
+
 def cmd_benefits(args: argparse.Namespace) -> int:
     from pmo_desktop.benefits.realisation import portfolio_realisation
 
@@ -95,6 +103,9 @@ def cmd_benefits(args: argparse.Namespace) -> int:
     if data["by_year"]:
         say("By year: {years}", years=phrase(", ").join(
             f"{fy} {money(v * 100, cur)}" for fy, v in data["by_year"].items()))
+    if data["non_cash_by_year"]["by_fy"]:
+        say("Non-cash and qualitative due by year: {years}", years=phrase(", ").join(
+            f"{fy} {non_cash_counts(c)}" for fy, c in data["non_cash_by_year"]["by_fy"].items()))
     say("{ref} {type} {status} {derived} {projects} {realised} {target} {progress}  {title}",
         ref=fit(phrase("Ref"), 7), type=fit(phrase("Type"), 15), status=fit(phrase("Status"), 10),
         derived=fit(phrase("Derived"), 10), projects=fit(phrase("Projects"), 18), realised=pad(phrase("Realised/now"), 12),
@@ -214,6 +225,11 @@ def _compare_text(data: dict) -> str:
     lines.append(phrase("Cash benefits by FY"))
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
         row(f"  {fy}", [money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols])
+    lines.append(phrase("Non-cash and qualitative benefits due by FY (counted, not summed)"))
+    for fy in sorted({fy for c in cols for fy in c["non_cash_benefits_by_fy"]["by_fy"]}):
+        row(f"  {fy}", [non_cash_counts(c["non_cash_benefits_by_fy"]["by_fy"].get(fy, {"due": 0})) for c in cols])
+    if any(c["non_cash_benefits_by_fy"]["undated"]["due"] for c in cols):
+        row(phrase("  no target date"), [non_cash_counts(c["non_cash_benefits_by_fy"]["undated"]) for c in cols])
     lines.append(phrase("Alignment of the funded book"))
     row(phrase("  strategic alignment (1-5)"), [na if c["alignment"]["strategic_alignment"] is None
                                                 else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols])

@@ -121,9 +121,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "{measurement_rows} measurement row(s)", added=benefits["benefits_added"],
                 changed=benefits["benefits_updated"], rows=benefits["benefit_rows"],
                 measurements=benefits["measurements"], measurement_rows=benefits["measurement_rows"])
+            if benefits["measurements_removed"]:
+                say("Benefits: would remove {n} measurement(s) the workbook no longer has: {which}",
+                    n=benefits["measurements_removed"], which=phrase(", ").join(benefits["removed"]))
         elif benefits:
             say("Benefits: {counts}", counts=phrase(", ").join(
-                f"{word(k.replace('_', ' '))} {v}" for k, v in benefits.items()))
+                f"{word(k.replace('_', ' '))} {v}" for k, v in benefits.items() if not isinstance(v, list)))
     if failure:
         say("pmo: {message}", message=msg(failure), stderr=True)
         return 1

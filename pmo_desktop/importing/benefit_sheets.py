@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pmo_desktop.benefits.model import BenefitsError, check_status, check_type
-from pmo_desktop.benefits.register import next_ref, period_end
+from pmo_desktop.benefits.register import link_projects, next_ref, period_end
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing.calamine_reader import sheet_names
@@ -126,6 +126,7 @@ class _Rows:
     # (sheet row, ref, values by column, project ids or None when the sheet has no Projects column)
     benefits: list[tuple[int, str | None, dict[str, Any], list[int] | None]]
     measures: list[tuple[int, str, str, dict[str, Any]]]  # (sheet row, ref, period end, values by column)
+    has_measures: bool = False  # the workbook has a measurements sheet: it is the truth for the benefits it names
 
 
 def _benefit_values(v: dict[str, Any], where: str) -> dict[str, Any]:
@@ -170,6 +171,7 @@ def _read(pf: Portfolio, path: Path) -> _Rows:
             out.benefits.append((r, ref, values, pids))
     known = set(out.existing) | {b[1] for b in out.benefits if b[1]}
     if MEASUREMENTS_SHEET.casefold() in sheets:
+        out.has_measures = True
         for r, v in _table(sheets[MEASUREMENTS_SHEET.casefold()], MEASUREMENT_HEADERS):
             where = f"{MEASUREMENTS_SHEET} row {r}"
             ref = _text(v.get("Ref"))
@@ -183,6 +185,27 @@ def _read(pf: Portfolio, path: Path) -> _Rows:
                       for c, h in zip(_MEASURES, MEASUREMENT_HEADERS[2:], strict=True) if h in v}
             out.measures.append((r, ref, period, values))
     return out
+
+
+def _removals(pf: Portfolio, rows: _Rows) -> list[tuple[int, str, str]]:
+    """(id, ref, period end) of the stored measurements the workbook no longer has, oldest first.
+
+    With a measurements sheet the workbook is the truth for every benefit it names (on either sheet): a
+    measurement row deleted there is deleted here. Benefits it does not name keep theirs; without a
+    measurements sheet nothing is removed."""
+    if not rows.has_measures:
+        return []
+    named = {ref for _r, ref, _v, _p in rows.benefits if ref} | {ref for _r, ref, _p, _v in rows.measures}
+    kept = {(ref, period) for _r, ref, period, _v in rows.measures}
+    return [(mid, ref, period) for mid, ref, period in pf.conn.execute(
+        """SELECT m.id, b.ref, m.period FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+           ORDER BY b.ref, m.period""") if ref in named and (ref, period) not in kept]
+
+
+def removal_note(removed: list[tuple[int, str, str]]) -> str:
+    """One line naming the measurements an import removes (the first ten)."""
+    names = ", ".join(f"{ref} {period[:7]}" for _id, ref, period in removed[:10]) + (" …" if len(removed) > 10 else "")
+    return f"{len(removed)} measurement(s) the workbook no longer has will be removed: {names}"
 
 
 def preview_benefits(pf: Portfolio, path: Path) -> list[SheetPlan]:
@@ -211,7 +234,8 @@ def preview_benefits(pf: Portfolio, path: Path) -> list[SheetPlan]:
                                        ", ".join(codes[p] for p in pids) or None)
             plan.rows.append(RowResult(r, CHANGED if changes else UNCHANGED, ref, changes=changes))
         plans.append(plan)
-    if rows.measures:
+    removed = _removals(pf, rows)
+    if rows.measures or removed:
         current = {(ref, period): dict(zip(_MEASURES, vals, strict=True)) for ref, period, *vals in pf.conn.execute(
             f"""SELECT b.ref, m.period, {', '.join(f'm.{c}' for c in _MEASURES)} FROM benefit_measurements m
                 JOIN benefits b ON b.id = m.benefit_id""")}
@@ -224,25 +248,31 @@ def preview_benefits(pf: Portfolio, path: Path) -> list[SheetPlan]:
                 continue
             changes = {f: (old[f], v) for f, v in values.items() if old[f] != v}
             plan.rows.append(RowResult(r, CHANGED if changes else UNCHANGED, key, changes=changes))
+        if removed:
+            plan.notes.append(removal_note(removed))
         plans.append(plan)
     return plans
 
 
 def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.IMPORT,
                     dry_run: bool = False) -> dict[str, int]:
-    """Add or update benefits, their project links and measurements from the workbook's benefit sheets.
+    """Add or update benefits, their project links and measurements from the workbook's benefit sheets;
+    with a measurements sheet, remove the measurements of the benefits it names that it no longer has.
 
     `dry_run` checks every row, writes nothing and says what the import would do."""
     if dry_run:
         plans = {p.sheet: p.counts() for p in preview_benefits(pf, path)}
         bc, mc = plans.get(BENEFITS_SHEET, {}), plans.get(MEASUREMENTS_SHEET, {})
+        removed = _removals(pf, _read(pf, path))
         return {"benefit_rows": sum(bc.values()), "measurement_rows": sum(mc.values()),
                 "benefits_added": bc.get(NEW, 0), "benefits_updated": bc.get(CHANGED, 0),
-                "measurements": mc.get(NEW, 0) + mc.get(CHANGED, 0)}
+                "measurements": mc.get(NEW, 0) + mc.get(CHANGED, 0), "measurements_removed": len(removed),
+                "removed": [f"{ref} {period[:7]}" for _id, ref, period in removed]}
     rows = _read(pf, path)
     existing = rows.existing
-    counts = {"benefits_added": 0, "benefits_updated": 0, "measurements": 0}
-    if not rows.benefits and not rows.measures:
+    removed = _removals(pf, rows)
+    counts = {"benefits_added": 0, "benefits_updated": 0, "measurements": 0, "measurements_removed": 0}
+    if not rows.benefits and not rows.measures and not removed:
         return counts
     with pf.batch(source, f"Import benefits from {Path(path).name}"):
         for _row, ref, values, pids in rows.benefits:
@@ -261,14 +291,8 @@ def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.
                     f"UPDATE benefits SET {', '.join(f'[{c}] = ?' for c in values)}, updated_at = {_NOW} "
                     f"WHERE id = ? AND ({sets})", [*values.values(), bid, *values.values()]).rowcount > 0
             if pids is not None:
-                current = {pid for (pid,) in pf.conn.execute(
-                    "SELECT project_id FROM benefit_projects WHERE benefit_id = ?", (bid,))}
-                for pid in current - set(pids):
-                    pf.conn.execute("DELETE FROM benefit_projects WHERE benefit_id = ? AND project_id = ?",
-                                    (bid, pid))
-                pf.conn.executemany("INSERT INTO benefit_projects (benefit_id, project_id) VALUES (?, ?)",
-                                    [(bid, pid) for pid in sorted(set(pids) - current)])
-                changed = changed or (known and current != set(pids))
+                relinked = link_projects(pf, bid, pids)
+                changed = changed or (known and relinked)
             counts["benefits_updated"] += known and changed
         for _row, ref, period, values in rows.measures:
             cols = list(values)
@@ -281,4 +305,7 @@ def import_benefits(pf: Portfolio, path: Path, *, source: Source | str = Source.
                     WHERE {differs}""",
                 (existing[ref], period, *values.values()))
             counts["measurements"] += cur.rowcount
+        for mid, _ref, _period in removed:  # in the same batch: one undo step brings them back
+            counts["measurements_removed"] += pf.conn.execute(
+                "DELETE FROM benefit_measurements WHERE id = ?", (mid,)).rowcount
     return counts

@@ -185,7 +185,7 @@ def parse(column: Column, value: Any, fmt: Formatting) -> Any:
     elif kind == BOOL:
         result = values.parse_bool(value)
     elif kind == NUMBER:
-        result = values.parse_number(value, what=what.lower())
+        result = values.parse_number(value)  # the header is said before it: "Actual: 'lots' is not a number"
     else:
         raise ValueProblem(f"{what} cannot be edited")
     if result is None and column.required:

@@ -1,5 +1,7 @@
 """Comparing scenarios with the live portfolio: spend by FY, the funding line, capacity over and under
-by team and month, cash benefits by FY, and strategic alignment. Read-only: nothing here writes.
+by team and month, cash benefits by FY (summed), non-cash and qualitative benefits by the FY they are due
+(counted: due, realised, at risk, lost; their measures do not add up), and strategic alignment.
+Read-only: nothing here writes.
 
 The same rules as `apply_scenario` (so a scenario compared, then applied, reads the same as live):
 - cancel: future spend (months after the cut-off) goes to nothing, its allocations go, it leaves the
@@ -19,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from pmo_desktop.benefits.model import Benefit, level_at
-from pmo_desktop.benefits.realisation import by_year
+from pmo_desktop.benefits.realisation import by_year, non_cash_by_year, non_cash_due
 from pmo_desktop.domain import workdays
 from pmo_desktop.governance import scoring
 from pmo_desktop.scenarios.live import Live, load_live
@@ -81,6 +83,23 @@ def changed_benefit(b: Benefit, changes: dict[int, ProjectChange], statuses: dic
     return dataclasses.replace(b, planned=later(b.planned), forecast=later(b.forecast))
 
 
+def changed_projects(b: Benefit, changes: dict[int, ProjectChange]) -> Benefit:
+    """A benefit whose projects are as the scenario has them: a deferred one finishes N months later (so
+    the benefit's expected date, and whether it has slipped past tolerance, move with it), a cancelled
+    one is cancelled."""
+    if not any(p.project_id in changes for p in b.projects):
+        return b
+    projects = []
+    for p in b.projects:
+        change = changes.get(p.project_id)
+        if change is not None and change.cancel:
+            p = dataclasses.replace(p, status="Cancelled")
+        elif change is not None and change.defer_months and p.finish is not None:
+            p = dataclasses.replace(p, finish=workdays.add_months(p.finish, change.defer_months))
+        projects.append(p)
+    return dataclasses.replace(b, projects=projects)
+
+
 def _live_benefit(b: Benefit, statuses: dict[int, str | None], when: date) -> Benefit:
     return changed_benefit(b, {}, statuses, when)
 
@@ -98,6 +117,8 @@ class Comparison:
         self.live_benefits = [_live_benefit(b, self.statuses, lv.as_of) for b in lv.benefits]
         self.live_benefits_fy = by_year(self.live_benefits, lv.fy_start_month, lv.as_of)
         self.live_book = self._book({})
+        self.live_non_cash = {i: non_cash_due(b, lv.fy_start_month) for i, b in enumerate(lv.benefits)
+                              if not b.is_cash}
 
     # -- the pieces -----------------------------------------------------------------------------
 
@@ -194,6 +215,16 @@ class Comparison:
             out[fy] = out.get(fy, 0.0) + v
         return {fy: round(v, 2) for fy, v in sorted(out.items())}
 
+    def _non_cash(self, changes: dict[int, ProjectChange]) -> dict[str, Any]:
+        """Non-cash and qualitative benefits by the FY they are due, counted by state (their own measures
+        do not add up to one figure); only the benefits of changed projects are worked out again."""
+        lv = self.live
+        due = dict(self.live_non_cash)
+        for i in {i for pid in changes for i in lv.benefits_of.get(pid, ())}:
+            if i in due:
+                due[i] = non_cash_due(changed_projects(lv.benefits[i], changes), lv.fy_start_month)
+        return non_cash_by_year(list(due.values()))
+
     # -- one column -----------------------------------------------------------------------------
 
     def column(self, scenario: Scenario | None) -> dict[str, Any]:
@@ -206,6 +237,7 @@ class Comparison:
             "funding": self._funding(book),
             "capacity": self._capacity(changes),
             "benefits_by_fy": self._benefits(changes),
+            "non_cash_benefits_by_fy": self._non_cash(changes),
             "alignment": self._alignment(book),
         }
 

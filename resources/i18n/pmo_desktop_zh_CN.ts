@@ -1101,36 +1101,44 @@ You can also drop a .pmo file here.</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <source>Benefit {ref}</source>
-        <translation>收益 {ref}</translation>
-    </message>
-    <message>
-        <source>New benefit</source>
-        <translation>新建收益</translation>
-    </message>
-    <message>
-        <source>who in the business answers for it</source>
-        <translation>业务方的责任人</translation>
-    </message>
-    <message>
-        <source>project codes, e.g. PRJ-104, PRJ-117</source>
-        <translation>项目编号，例如 PRJ-104, PRJ-117</translation>
-    </message>
-    <message>
-        <source>GBP for cash; days, %, count …</source>
-        <translation>现金用币种（如 CNY）；或天数、%、数量…</translation>
-    </message>
-    <message>
-        <source>e.g. 31 Mar 2028</source>
-        <translation>例如 2028-03-31</translation>
-    </message>
-    <message>
-        <source>Delivered by</source>
-        <translation>交付项目</translation>
-    </message>
-    <message>
         <source>Measure</source>
         <translation>衡量指标</translation>
+    </message>
+    <message>
+        <source>At risk when a linked project is red, cancelled or has slipped past tolerance</source>
+        <translation>关联项目为红色、已取消或延误超出容差时为有风险</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>The actual level at the end of the reporting period</source>
+        <translation>报告期末的实际水平</translation>
+    </message>
+    <message>
+        <source>Realised to date</source>
+        <translation>迄今已实现</translation>
+    </message>
+    <message>
+        <source>The actual level at the end of the reporting period less the baseline</source>
+        <translation>报告期末的实际水平减去基线</translation>
+    </message>
+    <message>
+        <source>Forecast gain</source>
+        <translation>预测收益</translation>
+    </message>
+    <message>
+        <source>The latest forecast level less the baseline (the target&apos;s when there is no forecast)</source>
+        <translation>最新预测水平减去基线（没有预测时按目标计）</translation>
+    </message>
+    <message>
+        <source>Realised to date as a share of the way from baseline to target</source>
+        <translation>迄今已实现部分占从基线到目标的比例</translation>
+    </message>
+    <message>
+        <source>The target date moved by the largest slip of the linked projects</source>
+        <translation>目标日期按关联项目的最大延误顺延</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1143,22 +1151,6 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Target date</source>
         <translation>目标日期</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s status</source>
-        <translation>负责人报告的状态</translation>
-    </message>
-    <message>
-        <source>Measurement of {ref}</source>
-        <translation>{ref} 的测量值</translation>
-    </message>
-    <message>
-        <source>a month, e.g. 2027-03 or 31 Mar 2027</source>
-        <translation>月份，例如 2027-03 或 2027-03-31</translation>
-    </message>
-    <message>
-        <source>Period (month end)</source>
-        <translation>期间（月末）</translation>
     </message>
     <message>
         <source>Actual</source>
@@ -1609,16 +1601,32 @@ Reason for going ahead anyway:</source>
         <translation>收益</translation>
     </message>
     <message>
+        <source>benefit</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>benefits</source>
+        <translation>收益</translation>
+    </message>
+    <message>
+        <source>Linked projects</source>
+        <translation>关联项目</translation>
+    </message>
+    <message>
+        <source>The projects that deliver it: type their codes separated by commas</source>
+        <translation>实现该收益的项目：输入项目编号，用逗号分隔</translation>
+    </message>
+    <message>
         <source>Owner says</source>
         <translation>负责人报告</translation>
     </message>
     <message>
-        <source>Numbers say</source>
-        <translation>数据显示</translation>
+        <source>The benefit owner&apos;s status</source>
+        <translation>收益负责人报告的状态</translation>
     </message>
     <message>
-        <source>Realised / now</source>
-        <translation>已实现 / 当前</translation>
+        <source>Numbers say</source>
+        <translation>数据显示</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1637,14 +1645,6 @@ Reason for going ahead anyway:</source>
         <translation>尚无测量值</translation>
     </message>
     <message>
-        <source>Search benefits…</source>
-        <translation>搜索收益…</translation>
-    </message>
-    <message>
-        <source>All types</source>
-        <translation>所有类型</translation>
-    </message>
-    <message>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1653,16 +1653,20 @@ Reason for going ahead anyway:</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <source>Record measurement…</source>
-        <translation>记录测量值…</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>The measure&apos;s level at each month end; double-click to change one</source>
-        <translation>各月末的指标水平；双击可修改</translation>
+        <source>The measure&apos;s level at each month end: type in a cell to change it</source>
+        <translation>衡量指标在每个月末的水平：在单元格中输入即可修改</translation>
+    </message>
+    <message>
+        <source>Add month</source>
+        <translation>添加月份</translation>
+    </message>
+    <message>
+        <source>Add the month after the last one measured</source>
+        <translation>在最后一个已计量月份之后添加一个月</translation>
     </message>
     <message>
         <source>Delete measurement</source>
@@ -1677,14 +1681,6 @@ Reason for going ahead anyway:</source>
         <translation>收益：项目应交付的成果（释放的现金、避免的成本、更好的服务），每项收益都有负责人、目标和日期，并逐期对照计划进行衡量。</translation>
     </message>
     <message>
-        <source>No benefits yet</source>
-        <translation>尚无收益</translation>
-    </message>
-    <message>
-        <source>Add benefit…</source>
-        <translation>添加收益…</translation>
-    </message>
-    <message>
         <source> ({pct}% of plan)</source>
         <translation>（计划的 {pct}%）</translation>
     </message>
@@ -1697,28 +1693,12 @@ Reason for going ahead anyway:</source>
         <translation>{n} 项有风险</translation>
     </message>
     <message>
-        <source>There are no benefits yet</source>
-        <translation>尚无收益</translation>
-    </message>
-    <message>
         <source>the owner says so</source>
         <translation>负责人如此报告</translation>
     </message>
     <message>
-        <source>{n} of {count} benefits</source>
-        <translation>{count} 项收益中的 {n} 项</translation>
-    </message>
-    <message>
         <source>Delete the measurement of {ref} for {month}?</source>
         <translation>删除 {ref} 在 {month} 的测量值？</translation>
-    </message>
-    <message>
-        <source>Delete benefit</source>
-        <translation>删除收益</translation>
-    </message>
-    <message>
-        <source>Delete {ref} ({title}) and its measurements?</source>
-        <translation>删除 {ref}（{title}）及其测量值？</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2259,6 +2239,26 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Waived</source>
         <translation>已豁免</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>计量记录</translation>
+    </message>
+    <message>
+        <source>measurement</source>
+        <translation>计量记录</translation>
+    </message>
+    <message>
+        <source>measurements</source>
+        <translation>计量记录</translation>
+    </message>
+    <message>
+        <source>The measure&apos;s level at each month end: planned, forecast and actual.</source>
+        <translation>衡量指标在每个月末的水平：计划、预测和实际。</translation>
+    </message>
+    <message>
+        <source>The month end the levels are for (any day of the month is moved to its end)</source>
+        <translation>这些水平所属的月末（输入当月任何一天都会移到月末）</translation>
     </message>
     <message>
         <source>Programme / project</source>
@@ -3867,6 +3867,14 @@ Reason for going ahead anyway:</source>
         <translation>请先等待“{title}”完成</translation>
     </message>
     <message>
+        <source>{n} realised</source>
+        <translation>{n} 项已实现</translation>
+    </message>
+    <message>
+        <source>{n} lost</source>
+        <translation>{n} 项已丧失</translation>
+    </message>
+    <message>
         <source>Spend {fy}</source>
         <translation>{fy} 支出</translation>
     </message>
@@ -3893,6 +3901,14 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Cash benefits {fy}</source>
         <translation>{fy} 现金收益</translation>
+    </message>
+    <message>
+        <source>Non-cash due {fy}</source>
+        <translation>{fy} 到期非现金</translation>
+    </message>
+    <message>
+        <source>Non-cash, no date</source>
+        <translation>非现金，无日期</translation>
     </message>
     <message>
         <source>Strategic alignment (1-5)</source>
@@ -4459,6 +4475,18 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
     <message>
         <source>Cash benefits by financial year</source>
         <translation>各财年现金收益</translation>
+    </message>
+    <message>
+        <source>Non-cash and qualitative benefits due by financial year (how many; at risk or lost in red)</source>
+        <translation>按财年到期的非现金型和定性收益（项数；有风险或已丧失的以红色显示）</translation>
+    </message>
+    <message>
+        <source>No non-cash benefit has a target date</source>
+        <translation>没有非现金收益设有目标日期</translation>
+    </message>
+    <message>
+        <source>at risk or lost</source>
+        <translation>有风险或已丧失</translation>
     </message>
     <message>
         <source>No people recorded: no capacity to compare</source>

@@ -7,7 +7,7 @@ import pytest
 from pmo_desktop.benefits import register as reg
 from pmo_desktop.benefits.model import BenefitsError
 from pmo_desktop.benefits.realisation import portfolio_realisation
-from pmo_desktop.store.rows import insert_row
+from pmo_desktop.store.rows import insert_row, update_row
 
 PERIOD = "2026-10-31"
 
@@ -46,6 +46,9 @@ def test_realisation_by_hand(book):
                             "realised_vs_plan_pct": 90.0}
     # FY2026/27 (April start): from nothing at 31 Mar 2026 to the 900 forecast at 31 Mar 2027.
     assert data["by_year"] == {"FY2026/27": 900}
+    # The non-cash benefit has no target date: counted, never added to the pounds.
+    none = {"due": 0, "realised": 0, "at_risk": 0, "lost": 0}
+    assert data["non_cash_by_year"] == {"by_fy": {}, "undated": {**none, "due": 1}}
     # A measure that should fall: 12 → 5 days, now 8: (8 − 12) / (5 − 12) = 4/7.
     assert rows["B-002"]["progress_pct"] == 57.1
     assert rows["B-002"]["type"] == "Non-cash"
@@ -74,7 +77,8 @@ def test_slip_moves_the_date_and_derives_at_risk_without_overwriting(book):
 
 def test_red_project_puts_open_benefits_at_risk_but_not_realised_ones(book):
     pf = book
-    pf.conn.execute("UPDATE projects SET rag_overall = 'R'")
+    update_row(pf, "projects", pf.conn.execute("SELECT id FROM projects WHERE code = 'PRJ-1'").fetchone()[0],
+               {"rag_overall": "R"})
     reg.update_benefit(pf, "B-002", {"status": "Realised"})
     rows = {r["ref"]: r for r in portfolio_realisation(pf)["benefits"]}
     assert rows["B-001"]["derived_status"] == "At risk" and rows["B-001"]["risk_reasons"] == ["PRJ-1 is red"]
@@ -136,3 +140,18 @@ def test_a_measurement_can_be_deleted_and_the_delete_undone(book):
     pf.undo(batch)
     cash = {r["ref"]: r for r in portfolio_realisation(pf)["benefits"]}["B-001"]
     assert cash["planned_to_date"] == 500 and cash["realised_to_date"] == 450
+
+
+def test_non_cash_benefits_by_the_year_they_fall_due(book):
+    """Counted in the FY of their expected date: realised, at risk (a red project), lost."""
+    pf = book
+    none = {"due": 0, "realised": 0, "at_risk": 0, "lost": 0}
+    reg.update_benefit(pf, "B-002", {"target_date": "2027-05-31"})
+    reg.add_benefit(pf, {"title": "Better morale", "type": "Qualitative", "target_date": "2026-08-31",
+                         "status": "Realised"})
+    reg.add_benefit(pf, {"title": "Cleaner data", "type": "Non-cash", "target_date": "2027-02-28", "status": "Lost"})
+    assert portfolio_realisation(pf)["non_cash_by_year"]["by_fy"] == {
+        "FY2026/27": {**none, "due": 2, "realised": 1, "lost": 1}, "FY2027/28": {**none, "due": 1}}
+    update_row(pf, "projects", pf.conn.execute("SELECT id FROM projects WHERE code = 'PRJ-1'").fetchone()[0],
+               {"rag_overall": "R"})
+    assert portfolio_realisation(pf)["non_cash_by_year"]["by_fy"]["FY2027/28"] == {**none, "due": 1, "at_risk": 1}

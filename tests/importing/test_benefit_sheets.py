@@ -42,13 +42,14 @@ def test_a_sheet_changes_only_the_columns_it_has(portfolio, tmp_path, pmo):
     code, out, err = pmo(["import", portfolio.path, book, "--dry-run", "--json"])
     assert code == 0, err
     assert json.loads(out)["benefits"] == {"benefit_rows": 2, "measurement_rows": 2, "benefits_added": 1,
-                                           "benefits_updated": 1, "measurements": 2}
+                                           "benefits_updated": 1, "measurements": 2, "measurements_removed": 0,
+                                           "removed": []}
     code, out, err = pmo(["import", portfolio.path, book, "--dry-run"])
     assert "Benefits: would add 1 and change 1 of 2 row(s); would write 2 of 2 measurement row(s)" in out
 
     code, out, err = pmo(["import", portfolio.path, book])
     assert code == 0, err
-    assert "benefits added 1, benefits updated 1, measurements 2" in out
+    assert "benefits added 1, benefits updated 1, measurements 2, measurements removed 0" in out
     with open_portfolio(portfolio.path) as pf:
         b1, b2 = reg.load_benefits(pf)
         assert (b1.owner, b1.type, b1.status, b1.target) == ("Ann Lee", "Non-cash", "Realising", 8.0)
@@ -60,3 +61,44 @@ def test_a_sheet_changes_only_the_columns_it_has(portfolio, tmp_path, pmo):
         assert (b2.type, b2.status, b2.projects) == ("Cash-releasing", "Planned", [])  # a new one's defaults
     code, out, _ = pmo(["import", portfolio.path, book, "--dry-run"])  # a second import changes nothing
     assert "would add 0 and change 0 of 2 row(s); would write 0 of 2" in out
+
+
+def test_a_measurement_row_deleted_in_the_workbook_is_deleted_on_import_as_one_undo_step(portfolio, tmp_path, pmo):
+    """The workbook is the truth for the benefits it names: re-importing it without a measurement row
+    removes that measurement (the dry run says which first); benefits it does not name keep theirs."""
+    pf = portfolio
+    for ref in ("B-001", "B-002"):
+        reg.add_benefit(pf, {"title": ref}, ref=ref)
+    for period in ("2027-03", "2027-06", "2027-09"):
+        reg.record_measurement(pf, "B-001", period, planned=1)
+        reg.record_measurement(pf, "B-002", period, planned=2)
+    pf.close()
+    book = _book(tmp_path / "b.xlsx", [["Ref", "Title"], ["B-001", "B-001"]],
+                 [["Ref", "Period", "Planned"], ["B-001", "2027-03-31", 1], ["B-001", "2027-09-30", 1]])
+
+    code, out, err = pmo(["import", portfolio.path, book, "--dry-run", "--json"])
+    assert code == 0, err
+    dry = json.loads(out)["benefits"]
+    assert (dry["measurements_removed"], dry["removed"]) == (1, ["B-001 2027-06"])
+    code, out, _ = pmo(["import", portfolio.path, book, "--dry-run"])
+    assert "would remove 1 measurement(s) the workbook no longer has: B-001 2027-06" in out
+
+    def periods(ref):
+        with open_portfolio(portfolio.path) as pf:
+            return [p for (p,) in pf.conn.execute(
+                """SELECT m.period FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+                   WHERE b.ref = ? ORDER BY 1""", (ref,))]
+
+    assert len(periods("B-001")) == 3  # a dry run writes nothing
+    code, out, err = pmo(["import", portfolio.path, book])
+    assert code == 0, err
+    assert "measurements removed 1" in out
+    assert periods("B-001") == ["2027-03-31", "2027-09-30"]
+    assert len(periods("B-002")) == 3  # not named by the workbook: left alone
+    with open_portfolio(portfolio.path) as pf:
+        pf.undo(pf.last_batch_id())
+    assert periods("B-001") == ["2027-03-31", "2027-06-30", "2027-09-30"]
+    no_sheet = _book(tmp_path / "c.xlsx", [["Ref", "Title"], ["B-001", "B-001"]])
+    code, out, err = pmo(["import", portfolio.path, no_sheet])  # no measurements sheet: none removed
+    assert code == 0, err
+    assert len(periods("B-001")) == 3

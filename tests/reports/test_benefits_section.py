@@ -26,6 +26,8 @@ def test_benefits_section_by_hand(portfolio, tmp_path):
                                "target_date": "2027-06-30", "status": "Realising"}, projects=["PRJ-1"])
     reg.record_measurement(pf, ref, "2026-09", planned=20_000, actual=15_000)
     reg.record_measurement(pf, ref, "2027-06", planned=100_000, forecast=90_000)
+    reg.add_benefit(pf, {"title": "Faster close", "type": "Non-cash", "baseline": 12, "target": 5, "unit": "days",
+                         "target_date": "2027-01-31"}, projects=["PRJ-1"])
     out = tmp_path / "b.pdf"
     build_board_pack(pf, out, BoardPackOptions(today=DEMO_TODAY, sections=("benefits",)))
     text, outline = _flat(out)
@@ -34,6 +36,10 @@ def test_benefits_section_by_hand(portfolio, tmp_path):
     assert "forecast £90k of a £100k target" in text
     assert "Benefits at risk" in text and "PRJ-1 has slipped 20 working days" in text
     assert "(was 30 Jun 2027)" in text
+    # by FY: the cash summed, the non-cash benefit counted (not added to the pounds) in the FY it is due
+    assert "Cash released (actual to date, then forecast)" in text
+    assert "FY2026/27 FY2027/28 Cash released (actual to date, then forecast) £20k £70k Non-cash and qualitative " \
+           "benefits due 1 (1 at risk) –" in text  # due 28 Feb 2027 (its project slipped 4 weeks)
 
 
 def test_empty_and_programme_packs(demo_path, tmp_path):

@@ -83,6 +83,27 @@ def test_benefits_by_year_follow_deferral_and_cancel(pf):
     assert cols["Stop"]["benefits_by_fy"] == {"FY2026/27": 100}
 
 
+def test_non_cash_benefits_are_counted_by_the_year_they_are_due_not_summed(pf):
+    """Days and percentages do not add up with money: a non-cash benefit is counted in the FY its expected
+    date falls in (its target date moved by its project's slip), as due and at risk or lost."""
+    pf.set_settings({"current_period": "2026-10-31"})
+    reg.add_benefit(pf, {"title": "Faster close", "type": "Non-cash", "baseline": 12, "target": 5, "unit": "days",
+                         "target_date": "2027-03-31"}, projects=["PRJ-1"])
+    reg.add_benefit(pf, {"title": "Happier staff", "type": "Qualitative"}, projects=["PRJ-1"])
+    model.new_scenario(pf, "Later")
+    model.set_change(pf, "Later", "PRJ-1", defer="2m")
+    model.new_scenario(pf, "Stop")
+    model.set_change(pf, "Stop", "PRJ-1", cancel=True)
+    cols = {c["name"]: c["non_cash_benefits_by_fy"] for c in compare(pf, ["live", "Later", "Stop"])["columns"]}
+    none = {"due": 0, "realised": 0, "at_risk": 0, "lost": 0}
+    assert cols["live"] == {"by_fy": {"FY2026/27": {**none, "due": 1}}, "undated": {**none, "due": 1}}
+    # PRJ-1 finishes 31 May 2027 instead of 31 Mar: the benefit is due in the next FY, and at risk (slipped).
+    assert cols["Later"]["by_fy"] == {"FY2027/28": {**none, "due": 1, "at_risk": 1}}
+    assert cols["Stop"] == {"by_fy": {"FY2026/27": {**none, "due": 1, "lost": 1}}, "undated": {**none, "due": 1, "lost": 1}}
+    code = main(["scenario", str(pf.path), "compare", "live", "Later", "Stop"])
+    assert code == 0
+
+
 def test_apply_equals_compare_and_undoes_in_one_step(demo):
     pf = demo
     open_codes = [r[0] for r in pf.conn.execute(

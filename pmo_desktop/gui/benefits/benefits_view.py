@@ -1,21 +1,20 @@
-"""The Benefits register: every benefit with its owner's status and, beside it, what the numbers say
-(at risk when a delivering project slips or goes red), realised against target, and the selected
-benefit's planned, forecast and actual curve. Figures come from benefits.realisation, the same as
-`pmo benefits` and the board pack; edits go through the benefits service, one undo step each."""
+"""The Benefits register: a register like Projects and RAID (gui/registers/: column chooser, saved layout,
+editing in the table with one set of checks, copy/paste, sort, filter, search, undo), over the Qt-free
+benefits/registers.py. What the numbers say (at risk when a delivering project slips or goes red) sits
+beside the owner's status, in red with the reason as its tooltip; cash figures show as money, others in
+their unit. Below: the selected benefit's measurements, a register of their own (edit a cell, add or
+delete a month, each one undo step), and its planned, forecast and actual curve."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,40 +23,29 @@ from PySide6.QtWidgets import (
 )
 
 from pmo_desktop.benefits import register as reg
-from pmo_desktop.benefits.model import STATUSES, TYPES
 from pmo_desktop.benefits.realisation import as_of, portfolio_realisation
-from pmo_desktop.domain.dates import format_date
+from pmo_desktop.benefits.registers import (
+    AT_RISK,
+    FIGURES,
+    benefits_register,
+    measurements_register,
+    risk_reasons,
+)
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money
-from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
-from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState, open_import
+from pmo_desktop.gui.registers.delegates import RegisterDelegate
+from pmo_desktop.gui.registers.register_model import RegisterModel
+from pmo_desktop.gui.registers.register_view import RegisterView
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
-from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
-from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
-from pmo_desktop.gui.widgets.texts import shown
-from pmo_desktop.gui.widgets.tr import QT_TRANSLATE_NOOP, tr
-from pmo_desktop.registers import lookups
-from pmo_desktop.store import PortfolioError
+from pmo_desktop.gui.shell.views import ViewContext
+from pmo_desktop.gui.widgets.clipboard import parse_tsv, to_tsv
+from pmo_desktop.gui.widgets.tr import tr
 
-ANY = ""
-AT_RISK = "At risk"
-HEADERS = [QT_TRANSLATE_NOOP("", "Ref"), QT_TRANSLATE_NOOP("", "Benefit"), QT_TRANSLATE_NOOP("", "Type"),
-           QT_TRANSLATE_NOOP("", "Owner"), QT_TRANSLATE_NOOP("", "Delivered by"), QT_TRANSLATE_NOOP("", "Owner says"),
-           QT_TRANSLATE_NOOP("", "Numbers say"), QT_TRANSLATE_NOOP("", "Realised / now"), QT_TRANSLATE_NOOP("", "Target"),
-           QT_TRANSLATE_NOOP("", "Progress"), QT_TRANSLATE_NOOP("", "Target date"), QT_TRANSLATE_NOOP("", "Expected")]
-COL_DERIVED = 6
 PLAN, ACTUAL, FORECAST = "#90A4AE", "#37474F", "#5C6BC0"
-
-
-def _value(b: dict, key: str, currency: str) -> str:
-    v = b[key]
-    if v is None:
-        return ""
-    if b["type"] == "Cash-releasing":
-        return format_money(v * 100, currency)
-    text = f"{v:,.0f}" if abs(v) >= 100 else f"{v:,.1f}"
-    return f"{text} {b['unit']}" if b["unit"] else text
+_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ToolTipRole))
 
 
 def draw_curve(ax, benefit, when: date, currency: str = "GBP"):
@@ -91,311 +79,303 @@ def draw_curve(ax, benefit, when: date, currency: str = "GBP"):
     return []
 
 
-class BenefitsModel(RowsModel):
-    """Rows of the register; 'At risk' (the owner's or the numbers') in the palette's red, in bold."""
+def figure_text(value, cash: bool, unit: str | None, currency: str | None) -> str:
+    """A level or gain as the analyst reads it: money for cash-releasing benefits, else in its unit."""
+    if value is None:
+        return ""
+    if cash:
+        return format_money(value * 100, currency or "GBP")
+    text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+    return f"{text} {unit}" if unit else text
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if index.isValid() and index.column() in (COL_DERIVED - 1, COL_DERIVED) and \
-                self.rows[index.row()][index.column()] == AT_RISK:
-            if role == Qt.ItemDataRole.ForegroundRole:
+
+class BenefitsModel(RegisterModel):
+    """The register's rows; figures in money or their unit, 'At risk' in the palette's red, in bold."""
+
+    reasons: dict[int, list[str]] = {}
+    currency: str | None = None
+
+    def load_columns(self) -> None:
+        super().load_columns()
+        keys = [c.key for c in self.columns]
+        self._figures = {keys.index(k) for k in FIGURES if k in keys}
+        self._risk_cols = {keys.index(k) for k in ("status", "derived_status") if k in keys}
+        self._type, self._unit = keys.index("type"), keys.index("unit")
+
+    def data(self, index, role=_DISPLAY):
+        role = int(role)
+        col = index.column() if index.isValid() else -1
+        if role == _DISPLAY and col in self._figures:
+            row = index.row()
+            return figure_text(self.raw(row, col), self.raw(row, self._type) == "Cash-releasing",
+                               self.raw(row, self._unit), self.currency)
+        if col in self._risk_cols and role in (_FOREGROUND, _FONT, _TOOLTIP) and \
+                self.raw(index.row(), col) == AT_RISK:
+            if role == _FOREGROUND:
                 return QBrush(QColor(Rag.RED.colour))
-            if role == Qt.ItemDataRole.FontRole:
-                from PySide6.QtGui import QFont
-
+            if role == _FONT:
                 font = QFont()
                 font.setBold(True)
                 return font
+            reasons = self.reasons.get(self.row_id(index.row())) or []
+            return "; ".join(said(r) for r in reasons) or tr("the owner says so")
         return super().data(index, role)
 
 
-class BenefitsView(RefreshWhenShown, PortfolioView):
+class MeasurementsModel(RegisterModel):
+    """One benefit's levels per month end, shown as money for a cash-releasing benefit, else in its unit."""
+
+    cash, unit, currency = False, None, None
+
+    def data(self, index, role=_DISPLAY):
+        if int(role) == _DISPLAY and index.isValid() and index.column() == 0:
+            return self.fmt.date(self.raw(index.row(), 0))  # stored as the month end's ISO date
+        if int(role) == _DISPLAY and index.isValid() and 1 <= index.column() <= 3:
+            return figure_text(self.raw(index.row(), index.column()), self.cash, self.unit, self.currency)
+        return super().data(index, role)
+
+
+class BenefitsView(RegisterView):
+    model_class = BenefitsModel
+
     def __init__(self, context: ViewContext, parent=None):
-        super().__init__(context, parent)
+        pf = context.portfolio
+        self.when = as_of(pf)
+        self.reasons = risk_reasons(pf)
+        super().__init__(context, benefits_register(pf, self.when, self.reasons), parent)
         self.setObjectName("benefitsView")
-        self.data: dict | None = None
-        self.rows: list[dict] = []
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("quickSearch")
-        self.search_box.setPlaceholderText(tr("Search benefits…"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(self._fill)
-        self.type_box = QComboBox()
-        self.type_box.addItem(tr("All types"), ANY)
-        for t in TYPES:
-            self.type_box.addItem(shown(t), t)
-        self.type_box.currentIndexChanged.connect(self._fill)
-        self.status_box = QComboBox()
-        self.status_box.addItem(tr("All statuses"), ANY)
-        for s in STATUSES:
-            self.status_box.addItem(shown(s), s)
-        self.status_box.currentIndexChanged.connect(self._fill)
-        self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot in (("add", tr("Add…"), self.add), ("edit", tr("Edit…"), self.edit),
-                                ("measure", tr("Record measurement…"), lambda: self.measure()),
-                                ("delete", tr("Delete"), self.delete)):
-            self.buttons[key] = QPushButton(text)
-            self.buttons[key].clicked.connect(slot)
+        self.model.reasons, self.model.currency = self.reasons, pf.settings().get("currency")
         self.headline = QLabel()
         self.headline.setObjectName("benefitsHeadline")
         self.headline.setWordWrap(True)
         self.headline.setTextFormat(Qt.TextFormat.RichText)
-        self.model = BenefitsModel([shown(h) for h in HEADERS], self, right_aligned={7, 8, 9})
-        self.table = QTableView()
-        self.table.setObjectName("benefitsTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        for col, width in enumerate((58, 210, 100, 120, 116, 96, 104, 110, 84, 70, 92, 92)):
-            self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit())
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.chart = None  # matplotlib canvas, made on first show
-        self.chart_box = QHBoxLayout()
-        self.measures = RowsModel([tr("Period"), tr("Planned"), tr("Forecast"), tr("Actual")], self, right_aligned={1, 2, 3})
+
+        # -- the selected benefit's measurements (a register of their own) and its curve ---------------
+        self.measures = MeasurementsModel(pf, measurements_register(pf, None, self.when), context.fmt, self)
+        self.measures.currency = self.model.currency
+        self.measures.problem.connect(context.report_problem)
+        self.measures.batch_done.connect(self._measured)
         self.measures_table = QTableView()
         self.measures_table.setObjectName("benefitMeasurements")
         self.measures_table.setModel(self.measures)
+        self.measures_table.setItemDelegate(RegisterDelegate(self.measures_table))
         self.measures_table.verticalHeader().hide()
-        self.measures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        date_width = max(96, self.fontMetrics().horizontalAdvance(context.fmt.date("2027-12-31")) + 18)  # 2027年12月31日
-        self.measures_table.setMaximumWidth(284 + date_width)
-        for col, width in enumerate((date_width, 84, 84, 84)):
+        self.measures_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.measures_table.setAlternatingRowColors(True)
+        if not pf.read_only:
+            self.measures_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                                | QAbstractItemView.EditTrigger.EditKeyPressed
+                                                | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        date_width = max(96, self.fontMetrics().horizontalAdvance(context.fmt.date("2027-12-31")) + 18)
+        for col, width in enumerate((date_width, 92, 92, 92, 150)):
             self.measures_table.setColumnWidth(col, width)
-        self.measures_table.setToolTip(tr("The measure's level at each month end; double-click to change one"))
-        self.measures_table.doubleClicked.connect(lambda i: self.measure(self.measures.key(i.row())))
-        self.measures_table.selectionModel().currentRowChanged.connect(lambda *_a: self._measure_buttons())
+        self.measures_table.setToolTip(tr("The measure's level at each month end: type in a cell to change it"))
+        self.measures_table.selectionModel().currentChanged.connect(lambda *_a: self._measure_buttons())
+        QShortcut(QKeySequence.StandardKey.Delete, self.measures_table, self.delete_measurement,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.add_measure = QPushButton(tr("Add month"))
+        self.add_measure.setObjectName("addMeasurement")
+        self.add_measure.setToolTip(tr("Add the month after the last one measured"))
+        self.add_measure.clicked.connect(self.add_measurement)
         self.delete_measure = QPushButton(tr("Delete measurement"))
         self.delete_measure.setObjectName("deleteMeasurement")
         self.delete_measure.setToolTip(tr("Remove the selected month's planned, forecast and actual values"))
         self.delete_measure.clicked.connect(lambda: self.delete_measurement())
-        self.delete_measure.setEnabled(False)
-        QShortcut(QKeySequence.StandardKey.Delete, self.measures_table, self.delete_measurement,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_measure)
+        buttons.addWidget(self.delete_measure)
+        buttons.addStretch(1)
         measures_box = QVBoxLayout()
+        measures_box.setContentsMargins(0, 0, 0, 0)
         measures_box.addWidget(self.measures_table, 1)
-        measures_box.addWidget(self.delete_measure, 0, Qt.AlignmentFlag.AlignLeft)
-        self.chart_box.addLayout(measures_box)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_box, 2)
-        bar.addWidget(self.type_box)
-        bar.addWidget(self.status_box)
-        bar.addStretch(1)
-        for b in self.buttons.values():
-            bar.addWidget(b)
-        chart_holder = QWidget()
-        chart_holder.setLayout(self.chart_box)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(chart_holder)
-        split.setSizes([520, 260])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(bar)
-        register = QWidget()
-        inner = QVBoxLayout(register)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self.headline)
-        inner.addWidget(split, 1)
-        empty = EmptyState("", tr("Benefits: what the projects are meant to deliver (cash released, costs avoided, "
-                                  "better service), each with an owner, a target and a date, measured period by "
-                                  "period against its plan."), "", add=self.add, import_=lambda: open_import(self),
-                           texts=(tr("No benefits yet"), tr("Add benefit…"), tr("Import from Excel…")))
-        self.body = BodyOrEmpty(register, empty, needs=(
-            self.search_box, self.type_box, self.status_box, self.buttons["edit"], self.buttons["measure"],
-            self.buttons["delete"]))
-        layout.addWidget(self.body, 1)
-        self.watch_changes()
-        self.refresh()
+        measures_box.addLayout(buttons)
+        self.chart = None  # matplotlib canvas, made on first show
+        self.chart_box = QHBoxLayout()
+        self.chart_box.setContentsMargins(0, 4, 0, 4)
+        self.chart_box.addLayout(measures_box, 5)
+        self.lower = QWidget()
+        self.lower.setObjectName("benefitLower")
+        self.lower.setLayout(self.chart_box)
+        layout = self.layout()
+        layout.removeWidget(self._stack)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self._stack)
+        self.split.addWidget(self.lower)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        layout.insertWidget(1, self.headline)
+        layout.addWidget(self.split, 1)
+        self._show_headline()
+        self._select_benefit()
 
     # -- reading ------------------------------------------------------------------------------------
 
-    def refresh(self, *_args) -> None:
+    def refresh(self) -> None:
         pf = self.portfolio
-        self.when = as_of(pf)
-        self.data = portfolio_realisation(pf, when=self.when)
-        self.benefits = {b.ref: b for b in reg.load_benefits(pf)}
-        self.description = reg.benefit_descriptions(pf)
-        cur = self.data["currency"] or "GBP"
-        cash = self.data["cash"]
-        vs = "" if cash["realised_vs_plan_pct"] is None else tr(" ({pct}% of plan)").format(pct=f"{cash['realised_vs_plan_pct']:.0f}")
+        self.when, self.reasons = as_of(pf), risk_reasons(pf)
+        fresh = benefits_register(pf, self.when, self.reasons)
+        self.model.reasons = self.reasons
+        if [c.expr for c in fresh.columns] != [c.expr for c in self.register.columns]:
+            self.register = self.model.register = fresh  # at risk now, or the reporting period moved
+            self.reload_columns()
+        super().refresh()
+        self._show_headline()
+        self._select_benefit()
+
+    def _show_headline(self) -> None:
+        data = portfolio_realisation(self.portfolio, when=self.when)
+        cur = data["currency"] or "GBP"
+        cash = data["cash"]
+        vs = "" if cash["realised_vs_plan_pct"] is None else tr(" ({pct}% of plan)").format(
+            pct=f"{cash['realised_vs_plan_pct']:.0f}")
         self.headline.setText(
             tr("<b>{count}</b> benefits · cash released to date <b>{realised}</b> against {planned} planned{vs} · "
                "forecast {forecast} of {target} · ").format(
-                count=self.data["count"], realised=format_money(cash["realised_to_date"] * 100, cur),
+                count=data["count"], realised=format_money(cash["realised_to_date"] * 100, cur),
                 planned=format_money(cash["planned_to_date"] * 100, cur), vs=vs,
                 forecast=format_money(cash["forecast"] * 100, cur), target=format_money(cash["target"] * 100, cur))
             + f"<span style='color:{Rag.RED.colour}; font-weight:600'>"
-            + tr("{n} at risk").format(n=self.data["at_risk_count"]) + "</span>")
-        for key in ("add", "edit", "measure", "delete"):
-            self.buttons[key].setEnabled(not pf.read_only)
-        self.body.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
-        self.body.show_page(self.body.body if self.data["count"] else self.body.empty, tr("There are no benefits yet"))
-        self._fill()
-    def _fill(self, *_args) -> None:
-        if self.data is None:
-            return
-        text = self.search_box.text().strip().casefold()
-        kind, status = self.type_box.currentData(), self.status_box.currentData()
-        style = self.portfolio.settings().get("date_format")
-        lang = current_language()
-        cur = self.data["currency"] or "GBP"
-        self.rows = [b for b in self.data["benefits"]
-                     if (not kind or b["type"] == kind)
-                     and (not status or b["status"] == status or b["derived_status"] == status)
-                     and (not text or text in " ".join(str(b[k] or "") for k in ("ref", "title", "owner", "measure"))
-                          .casefold() or any(text in c.casefold() for c in b["projects"]))]
-        table = [[b["ref"], b["title"], shown(b["type"]), b["owner"], ", ".join(b["projects"]), shown(b["status"]),
-                  shown(b["derived_status"]), _value(b, "realised_to_date" if b["type"] == "Cash-releasing" else "actual_level", cur),
-                  _value(b, "target", cur),
-                  "" if b["progress_pct"] is None else f"{b['progress_pct']:.0f}%",
-                  format_date(b["target_date"], style, lang=lang), format_date(b["expected_date"], style, lang=lang)]
-                 for b in self.rows]
-        self.model.set_rows(table, keys=self.rows)
-        for r, b in enumerate(self.rows):
-            if b["derived_status"] == AT_RISK:
-                self.model.tooltips[(r, COL_DERIVED)] = "; ".join(said(x) for x in b["risk_reasons"]) or tr("the owner says so")
-        self.summary_changed.emit()
+            + tr("{n} at risk").format(n=data["at_risk_count"]) + "</span>")
+        self.headline.setVisible(data["count"] > 0)
 
-    def summary(self) -> str:
-        return tr("{n} of {count} benefits").format(n=f"{len(self.rows):,}", count=f"{self.data['count'] if self.data else 0:,}")
-
-    def current_benefit(self) -> dict | None:
+    def current_benefit_id(self) -> int | None:
         index = self.table.currentIndex()
-        return index.data(KEY_ROLE) if index.isValid() else None
+        return self.model.row_id(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
+
+    def current_ref(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.raw(index.row(), self.model.column_index("ref"))
 
     def select_ref(self, ref: str) -> bool:
+        col = self.model.column_index("ref")
         for r in range(self.model.rowCount()):
-            if self.model.key(r)["ref"] == ref:
-                self.table.selectRow(r)
+            if self.model.raw(r, col) == ref:
+                self.table.setCurrentIndex(self.model.index(r, 1))
                 return True
         return False
 
-    def _current_changed(self, current, _previous) -> None:
-        b = current.data(KEY_ROLE) if current.isValid() else None
-        self._draw(b)
-        if b and b["projects"]:
-            project_id = lookups.project_id(self.portfolio, b["projects"][0])
-            if project_id is not None:
-                self.project_selected.emit(project_id)
+    def selected_project_id(self) -> int | None:
+        """The first project that delivers the selected benefit (the details pane shows it)."""
+        bid = self.current_benefit_id()
+        return None if bid is None else reg.first_project(self.portfolio, bid)
 
-    def _fill_measures(self, b: dict | None) -> None:
-        benefit = self.benefits.get(b["ref"]) if b else None
-        if benefit is None:
-            self.measures.set_rows([])
-            self._measure_buttons()
-            return
-        style = self.portfolio.settings().get("date_format")
-        cur = (self.data or {}).get("currency") or "GBP"
-        periods = sorted(set(benefit.planned) | set(benefit.forecast) | set(benefit.actual), reverse=True)
+    def _current_row_changed(self, current, previous) -> None:
+        super()._current_row_changed(current, previous)
+        self._select_benefit()
 
-        def amount(value):
-            if value is None:
-                return ""
-            return format_money(value * 100, cur) if benefit.is_cash else f"{value:,.4g}"
-
-        lang = current_language()
-        self.measures.set_rows(
-            [[format_date(p, style, lang=lang), amount(benefit.planned.get(p)), amount(benefit.forecast.get(p)),
-              amount(benefit.actual.get(p))] for p in periods],
-            keys=[{"period": p.isoformat(), "planned": benefit.planned.get(p), "forecast": benefit.forecast.get(p),
-                   "actual": benefit.actual.get(p)} for p in periods])
+    def _select_benefit(self) -> None:
+        """Show the selected benefit's measurements and curve below the register."""
+        if not hasattr(self, "measures"):
+            return  # the register is still being built
+        bid = self.current_benefit_id()
+        row = self.table.currentIndex().row()
+        self.measures.cash = bid is not None and self.model.raw(row, self.model.column_index("type")) == "Cash-releasing"
+        self.measures.unit = None if bid is None else self.model.raw(row, self.model.column_index("unit"))
+        self.measures.register = measurements_register(self.portfolio, bid, self.when)
+        self.measures.refresh()
+        self.lower.setVisible(self.model.total > 0)
         self._measure_buttons()
+        self._draw()
 
-    def current_measurement(self) -> dict | None:
+    def current_measurement(self) -> str | None:
+        """The period (ISO month end) of the selected measurement, or None."""
         index = self.measures_table.currentIndex()
-        return self.measures.key(index.row()) if index.isValid() else None
+        if not index.isValid() or index.row() >= self.measures.rowCount():
+            return None
+        return self.measures.raw(index.row(), 0)
 
     def _measure_buttons(self) -> None:
-        self.delete_measure.setEnabled(not self.portfolio.read_only and self.current_measurement() is not None)
+        writable = not self.portfolio.read_only and self.current_benefit_id() is not None
+        self.add_measure.setEnabled(writable)
+        self.delete_measure.setEnabled(writable and self.current_measurement() is not None)
 
-    def _draw(self, b: dict | None) -> None:
-        self._fill_measures(b)
+    def _draw(self) -> None:
         if self.chart is None:
+            if not self.isVisible():
+                return  # drawn on first show: matplotlib costs a second to load
             from pmo_desktop.gui.finance.dashboard_view import make_canvas
 
             self.chart = make_canvas("benefit", lambda _t: None)
-            self.chart.setMinimumSize(300, 200)
-            self.chart_box.addWidget(self.chart)
-        self.chart.draw_with(draw_curve, self.benefits.get(b["ref"]) if b else None, self.when,
-                             (self.data or {}).get("currency") or "GBP")
+            self.chart.setMinimumSize(300, 180)
+            self.chart_box.addWidget(self.chart, 7)
+        ref = self.current_ref()
+        benefit = next(iter(reg.load_benefits(self.portfolio, refs=[ref])), None) if ref else None
+        self.chart.draw_with(draw_curve, benefit, self.when, self.portfolio.settings().get("currency") or "GBP")
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self.chart is None:
-            self._draw(self.current_benefit())
+            self._draw()
 
-    # -- writing ------------------------------------------------------------------------------------
+    # -- writing the measurements -----------------------------------------------------------------
 
-    def _after_write(self, ref: str | None = None) -> None:
-        self.context.history.record(self.portfolio.last_batch_id())
-        self.refresh()
-        if ref:
-            self.select_ref(ref)
+    def _measured(self, batch_id: int) -> None:
+        """A measurement was written: record the undo step, re-read the figures and the curve."""
+        self.context.history.record(batch_id)
+        index = self.table.currentIndex()
+        bid = self.current_benefit_id()
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)  # the same benefit stays selected: its measurements are not re-read
+        try:
+            self.model.refresh()
+            row = self.model.row_of(bid) if bid is not None else -1
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, index.column()))
+        finally:
+            selection.blockSignals(False)
+        self._show_headline()
+        self._draw()
 
-    def benefit_dialog(self, benefit: dict | None = None) -> BenefitDialog:
-        if benefit is not None:
-            benefit = {**benefit, "description": self.description.get(benefit["ref"])}
-        return BenefitDialog(self.portfolio, benefit, date_style=self.portfolio.settings().get("date_format"),
-                             parent=self)
+    def add_measurement(self) -> list[int] | None:
+        """Add the month after the last one measured (the reporting period's for the first) as one undo step."""
+        if self.current_benefit_id() is None or self.portfolio.read_only:
+            return None
+        rows = self.measures.append_rows(1)
+        if rows:
+            self.measures.refresh()
+            self.measures_table.setCurrentIndex(self.measures.index(self.measures.rowCount() - 1, 1))
+        return rows
 
-    def add(self) -> None:
-        dialog = self.benefit_dialog()
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._after_write(dialog.ref)
+    def copy(self) -> None:
+        if not self.measures_table.hasFocus():
+            return super().copy()
+        indexes = sorted(self.measures_table.selectionModel().selectedIndexes() or [self.measures_table.currentIndex()],
+                         key=lambda i: (i.row(), i.column()))
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        cols = sorted({i.column() for i in indexes if i.isValid()})
+        grid = [[self.measures.index(r, c).data(Qt.ItemDataRole.EditRole) for c in cols] for r in rows]
+        QGuiApplication.clipboard().setText(to_tsv(grid))
 
-    def edit(self) -> None:
-        b = self.current_benefit()
-        if b is None or self.portfolio.read_only:
-            return
-        dialog = self.benefit_dialog(b)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._after_write(b["ref"])
+    def paste(self) -> None:
+        if not self.measures_table.hasFocus():
+            return super().paste()
+        self.paste_measurements(QGuiApplication.clipboard().text())
 
-    def measurement_dialog(self, ref: str, existing: dict | None = None) -> MeasurementDialog:
-        period = existing["period"][:7] if existing else self.when.isoformat()[:7]
-        return MeasurementDialog(self.portfolio, ref, period, values=existing, parent=self)
-
-    def measure(self, existing: dict | None = None) -> None:
-        """Record a measurement for the selected benefit (this period's, or the one double-clicked)."""
-        b = self.current_benefit()
-        if b is None or self.portfolio.read_only:
-            return
-        if self.measurement_dialog(b["ref"], existing or None).exec() == QDialog.DialogCode.Accepted:
-            self._after_write(b["ref"])
+    def paste_measurements(self, text: str) -> int | None:
+        """Paste months copied from Excel (period, planned, forecast, actual, note) into the measurements
+        from the current cell: every value checked first, one undo step, rows past the end added."""
+        grid = parse_tsv(text)
+        if not grid or self.current_benefit_id() is None or self.portfolio.read_only:
+            return None
+        current = self.measures_table.currentIndex()
+        top = current.row() if current.isValid() else self.measures.rowCount()
+        start = current.column() if current.isValid() else 0
+        if start + len(grid[0]) > self.measures.columnCount():
+            self.context.report_problem(tr("the pasted block is {wide} columns wide; only {fit} fit from here").format(
+                wide=len(grid[0]), fit=self.measures.columnCount() - start))
+            return None
+        cells = [(top + r, start + c, value) for r, row in enumerate(grid) for c, value in enumerate(row)]
+        return self.measures.write_cells(cells)
 
     def delete_measurement(self) -> None:
-        """Delete the selected measurement of the selected benefit (one undo step)."""
-        b, m = self.current_benefit(), self.current_measurement()
-        if b is None or m is None or self.portfolio.read_only:
+        """Delete the selected measurement of the selected benefit (asks first; one undo step)."""
+        ref, period = self.current_ref(), self.current_measurement()
+        if ref is None or period is None or self.portfolio.read_only:
             return
-        month = format_date(m["period"], self.portfolio.settings().get("date_format"))
+        month = self.context.fmt.date(period)
         if not self.context.confirm(tr("Delete measurement"),
-                                    tr("Delete the measurement of {ref} for {month}?").format(ref=b["ref"],
-                                                                                              month=month)):
+                                    tr("Delete the measurement of {ref} for {month}?").format(ref=ref, month=month)):
             return
-        try:
-            reg.delete_measurement(self.portfolio, b["ref"], m["period"])
-        except PortfolioError as exc:
-            self.context.report_problem(str(exc))
-            return
-        self._after_write(b["ref"])
-
-    def delete(self) -> None:
-        b = self.current_benefit()
-        if b is None or self.portfolio.read_only:
-            return
-        if not self.context.confirm(tr("Delete benefit"), tr("Delete {ref} ({title}) and its measurements?").format(
-                ref=b["ref"], title=b["title"])):
-            return
-        try:
-            reg.delete_benefit(self.portfolio, b["ref"])
-        except PortfolioError as exc:
-            self.context.report_problem(str(exc))
-            return
-        self._after_write()
-
+        self.measures.delete_rows([self.measures_table.currentIndex().row()])

@@ -295,7 +295,7 @@ class ImportSession:
             return Applied(None, "Nothing to import: every benefit and measurement is unchanged")
         return Applied(batch, f"Imported {self.path.name}: {counts['benefits_added']} benefit(s) new, "
                               f"{counts['benefits_updated']} changed, {counts['measurements']} measurement(s) "
-                              "new or changed")
+                              f"new or changed, {counts['measurements_removed']} removed")
 
 
 def _best_kind(table: Table) -> str:

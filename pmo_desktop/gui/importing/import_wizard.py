@@ -34,6 +34,7 @@ from pmo_desktop.gui.importing.import_pages import (
 )
 from pmo_desktop.gui.importing.import_preview import PlanPage, PreviewPage
 from pmo_desktop.gui.importing.import_session import Applied, ImportSession, is_importable
+from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.jobs import JobRunner, job_runner
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.store import PortfolioError
@@ -111,7 +112,7 @@ def open_import_wizard(win: MainWindow, path: str | Path | None = None) -> Impor
         if batch_id and win.history is not None:
             win.history.record(batch_id)
         win.refresh_views()
-        win.statusBar().showMessage(message, 8000)
+        win.statusBar().showMessage(said(message), 8000)  # the benefits import says it in English
 
     wizard.imported.connect(done)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

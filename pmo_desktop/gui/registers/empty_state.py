@@ -27,7 +27,7 @@ def _about(about: str) -> str:
         "Each project's report for each period: RAG by dimension, summary, achievements and next steps.":
             tr("Each project's report for each period: RAG by dimension, summary, achievements and next steps."),
     }
-    return known.get(about, about)
+    return known.get(about) or shown(about)  # other registers list theirs for shown() (service_words.py)
 
 
 class EmptyState(QFrame):

@@ -192,7 +192,8 @@ class RegisterView(PortfolioView):
                     continue
                 box.addItem(chip_icon(rag), rag.label, value)
             else:
-                box.addItem(C.display_text(column, value, self.context.fmt), value)
+                text = C.display_text(column, value, self.context.fmt)  # stored English words in the user's language
+                box.addItem(shown(text) if column.kind in (C.ENUM, C.CHOICE) else text, value)
         if blank:
             box.addItem("(blank)", BLANK)
         if current is not None:

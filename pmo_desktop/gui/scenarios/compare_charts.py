@@ -1,5 +1,5 @@
 """The comparison charts of the Scenarios view (matplotlib axes, drawn by dashboard_view.make_canvas):
-spend by FY, cash benefits by FY, and capacity over and under per team (or one team month by month),
+spend by FY, cash benefits by FY, non-cash benefits due by FY (counted), and capacity over and under per team (or one team month by month),
 one bar per column compared."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pmo_desktop.gui.widgets.tr import tr
 
 # live first in the palette's actual colour, then the scenarios in distinct, print-safe colours
 COLUMN_COLOURS = ["#37474F", "#5C6BC0", "#EF8F00", "#2E7D32", "#8E24AA"]
+RED = "#C62828"  # over-allocated, at risk or lost
 
 
 def _grouped(ax, labels: list[str], columns: list[dict], values, fmt, title: str) -> list:
@@ -54,6 +55,37 @@ def benefits_by_fy(ax, data: dict) -> list:
     labels = sorted({fy for c in cols for fy in c["benefits_by_fy"]})
     return _grouped(ax, labels, cols, lambda c, fy: c["benefits_by_fy"].get(fy, 0),
                     FuncFormatter(lambda v, _p: format_money(v * 100, cur)), tr("Cash benefits by financial year"))
+
+
+def non_cash_by_fy(ax, data: dict) -> list:
+    """How many non-cash and qualitative benefits fall due each FY, per column (counted: days, % and
+    scores do not add up); the share at risk or lost in red at the foot of each bar."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    cols = data["columns"]
+    labels = sorted({fy for c in cols for fy in c["non_cash_benefits_by_fy"]["by_fy"]})
+    title = tr("Non-cash and qualitative benefits due by financial year (how many; at risk or lost in red)")
+    if not labels:
+        ax.text(0.5, 0.5, tr("No non-cash benefit has a target date"), ha="center", va="center",
+                transform=ax.transAxes, color="#546E7A")
+        ax.set_title(title, fontsize=9, loc="left")
+        ax.set_axis_off()
+        return []
+
+    def count(c, fy, *keys):
+        cell = c["non_cash_benefits_by_fy"]["by_fy"].get(fy) or {}
+        return sum(cell.get(k, 0) for k in keys)
+
+    _grouped(ax, labels, cols, lambda c, fy: count(c, fy, "due"), FuncFormatter(lambda v, _p: f"{v:.0f}"), title)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    n = max(1, len(cols))
+    width = 0.8 / n
+    for i, col in enumerate(cols):
+        xs = [j + (i - (n - 1) / 2) * width for j in range(len(labels))]
+        ax.bar(xs, [count(col, fy, "at_risk", "lost") for fy in labels], width=width * 0.95, color=RED,
+               zorder=3, label=tr("at risk or lost") if i == 0 else None)
+    _legend(ax, len(cols) + 1)
+    return []
 
 
 MAX_TEAMS = 12

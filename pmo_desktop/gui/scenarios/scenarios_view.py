@@ -51,6 +51,16 @@ from pmo_desktop.scenarios.compare import MAX_COMPARED, compare
 from pmo_desktop.store import PortfolioError
 
 
+def non_cash_text(counts: dict | None) -> str:
+    """'6 (1 at risk)': non-cash and qualitative benefits due, counted (their measures do not add up)."""
+    if not counts or not counts.get("due"):
+        return "–"
+    parts = [text.format(n=counts[key]) for key, text in (
+        ("realised", tr("{n} realised")), ("at_risk", tr("{n} at risk")), ("lost", tr("{n} lost"))) if counts.get(key)]
+    sep = "、" if current_language().startswith("zh") else ", "
+    return f"{counts['due']}" + (f" ({sep.join(parts)})" if parts else "")
+
+
 def comparison_rows(data: dict) -> list[list[str]]:
     """The side-by-side table: one row per figure, one column per scenario compared."""
     cols, cur = data["columns"], data["currency"]
@@ -65,6 +75,12 @@ def comparison_rows(data: dict) -> list[list[str]]:
     rows.append([tr("Spare person-days"), *(f"{c['capacity']['under_days']:,.0f}" for c in cols)])
     for fy in sorted({fy for c in cols for fy in c["benefits_by_fy"]}):
         rows.append([tr("Cash benefits {fy}").format(fy=fy), *(format_money(c["benefits_by_fy"].get(fy, 0) * 100, cur) for c in cols)])
+    for fy in sorted({fy for c in cols for fy in c["non_cash_benefits_by_fy"]["by_fy"]}):
+        rows.append([tr("Non-cash due {fy}").format(fy=fy),
+                     *(non_cash_text(c["non_cash_benefits_by_fy"]["by_fy"].get(fy)) for c in cols)])
+    if any(c["non_cash_benefits_by_fy"]["undated"]["due"] for c in cols):
+        rows.append([tr("Non-cash, no date"),
+                     *(non_cash_text(c["non_cash_benefits_by_fy"]["undated"]) for c in cols)])
     rows.append([tr("Strategic alignment (1-5)"), *("n/a" if c["alignment"]["strategic_alignment"] is None
                                                 else f"{c['alignment']['strategic_alignment']:.2f}" for c in cols)])
     rows.append([tr("Mean weighted score"), *("n/a" if c["alignment"]["mean_weighted_score"] is None
@@ -431,16 +447,19 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         if not self.charts:
             from pmo_desktop.gui.finance.dashboard_view import make_canvas
 
-            for i, key in enumerate(("spend", "benefits", "capacity")):
+            # spend and cash benefits side by side; the non-cash benefits (counted) under the cash; capacity
+            for key, row, col, span in (("spend", 0, 0, 1), ("benefits", 0, 1, 1), ("non_cash", 1, 0, 2),
+                                        ("capacity", 2, 0, 2)):
                 self.charts[key] = make_canvas(f"scenario_{key}", lambda _t: None)
-                self.chart_grid.addWidget(self.charts[key], i // 2, i % 2, 1, 2 if key == "capacity" else 1)
-            self.chart_grid.setRowStretch(0, 1)
-            self.chart_grid.setRowStretch(1, 1)
+                self.chart_grid.addWidget(self.charts[key], row, col, 1, span)
+            for row in range(3):
+                self.chart_grid.setRowStretch(row, 1)
             self.chart_grid.activate()  # size the scrolled charts now, not on a later pass (no clipped first paint)
             self.charts_scroll.widget().resize(self.charts_scroll.widget().sizeHint().expandedTo(
                 self.charts_scroll.viewport().size()))
         self.charts["spend"].draw_with(compare_charts.spend_by_fy, data)
         self.charts["benefits"].draw_with(compare_charts.benefits_by_fy, data)
+        self.charts["non_cash"].draw_with(compare_charts.non_cash_by_fy, data)
         team = self.team_box.currentData()
         teams = list(data["columns"][0]["capacity"]["teams"]) if data["columns"] else []
         self.team_box.blockSignals(True)

@@ -11,7 +11,7 @@ from pmo_desktop.reports.base import fmt_month
 from pmo_desktop.reports.data import PackData
 from pmo_desktop.reports.lang import message, t, word
 from pmo_desktop.reports.pptx.deck import MARGIN, MUTED, TOP, Deck, date_text, millions, millions_format
-from pmo_desktop.reports.sections.benefits import ACTUAL, FORECAST, PLAN, _money
+from pmo_desktop.reports.sections.benefits import ACTUAL, FORECAST, PLAN, _money, year_rows
 
 TITLE = "Benefits"
 
@@ -38,17 +38,16 @@ def build(deck: Deck, data: PackData) -> None:
     if b["curve"]:
         pts = b["curve"]
         scale = lambda v: None if v is None else millions(v * 100)  # noqa: E731 (major units to £m)
-        deck.chart(s, XL_CHART_TYPE.LINE, MARGIN, y, deck.width, deck.height - Emu(1500000),
+        deck.chart(s, XL_CHART_TYPE.LINE, MARGIN, y, deck.width, deck.height - Emu(1700000),
                    [fmt_month(pt["period"]) for pt in pts],
                    [(t("Planned"), [scale(pt["planned"]) for pt in pts], PLAN),
                     (t("Actual"), [scale(pt["actual"]) for pt in pts], ACTUAL),
                     (t("Forecast"), [scale(pt["forecast"]) for pt in pts], FORECAST)],
                    title=t("Cumulative cash released"), number_format=millions_format(cur))
-    if b["by_year"]:
-        years = list(b["by_year"])[:8]
-        deck.table(s, MARGIN, TOP + deck.height - Emu(800000), deck.width,
-                   [[t("Cash released"), *years], [t("Actual to date, then forecast"),
-                                                *[_money(b["by_year"][yr], cur) for yr in years]]],
+    if b["by_year"] or (b.get("non_cash_by_year") or {}).get("by_fy"):
+        years, rows = year_rows(b, cur)
+        deck.table(s, MARGIN, TOP + deck.height - Emu(1000000), deck.width,
+                   [[t("By financial year"), *years], *rows],
                    [3] + [1.2] * len(years), right=set(range(1, len(years) + 1)))
     rows, red = [], set()
     for n, r in enumerate(b["at_risk"], start=1):

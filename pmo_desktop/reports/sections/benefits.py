@@ -1,5 +1,6 @@
 """Benefits: cash released to date against the realisation plan, the curve (planned, actual,
-forecast), cash by financial year, and the benefits at risk with the reason the numbers give.
+forecast), cash by financial year with the non-cash benefits due each year counted beside it, and the
+benefits at risk with the reason the numbers give.
 Every figure comes from benefits.realisation; the section only draws."""
 
 from __future__ import annotations
@@ -88,13 +89,34 @@ def _at_risk_table(rows: list[dict], ctx) -> object:
     return data_table(table, fixed + [rest * 0.6, rest * 0.4], extra=extra)
 
 
-def _year_table(by_year: dict[str, float], currency: str, ctx) -> object:
+def non_cash_text(counts: dict[str, int] | None) -> str:
+    """'6 (1 at risk)': how many non-cash and qualitative benefits fall due, and how they stand."""
+    if not counts or not counts.get("due"):
+        return "–"
+    parts = [t(f"{{n}} {label}", n=counts[key]) for key, label in
+             (("realised", "realised"), ("at_risk", "at risk"), ("lost", "lost")) if counts.get(key)]
+    return f"{counts['due']}" + (f" ({join(parts)})" if parts else "")
+
+
+def year_rows(b: dict, currency: str) -> tuple[list[str], list[list[str]]]:
+    """The by-year table as text: cash released (summed: money adds up) and, on a row of its own, how
+    many non-cash and qualitative benefits fall due each year (counted: their measures do not add up)."""
+    non_cash = (b.get("non_cash_by_year") or {}).get("by_fy", {})
+    years = sorted(set(b["by_year"]) | set(non_cash))[:8]
+    rows = [[t("Cash released (actual to date, then forecast)"),
+             *[_money(b["by_year"][y], currency) if y in b["by_year"] else "–" for y in years]]]
+    if non_cash:
+        rows.append([t("Non-cash and qualitative benefits due"), *[non_cash_text(non_cash.get(y)) for y in years]])
+    return years, rows
+
+
+def _year_table(b: dict, currency: str, ctx) -> object:
     s = ctx.styles
-    years = list(by_year)[:8]
-    rows = [[p(t("Cash released"), s.head)] + [p(y, s.head_right) for y in years],
-            [p(t("Actual to date, then forecast"), s.cell)] + [p(_money(by_year[y], currency), s.cell_right) for y in years]]
+    years, rows = year_rows(b, currency)
+    table = [[p(t("By financial year"), s.head)] + [p(y, s.head_right) for y in years]]
+    table += [[p(row[0], s.cell)] + [p(v, s.cell_right) for v in row[1:]] for row in rows]
     first = 48 * mm
-    return data_table(rows, [first] + [(ctx.width - first) / max(1, len(years))] * len(years))
+    return data_table(table, [first] + [(ctx.width - first) / max(1, len(years))] * len(years))
 
 
 def build(data, ctx) -> list:
@@ -128,8 +150,8 @@ def build(data, ctx) -> list:
                                                    ctx.width, height)))
         story.append(p(t("Cumulative cash released by cash-releasing benefits. Non-cash and qualitative benefits "
                          "are tracked against their own measures in the Benefits register."), s.small))
-    if b["by_year"]:
-        story += [spacer(2 * mm), _year_table(b["by_year"], cur, ctx)]
+    if b["by_year"] or (b.get("non_cash_by_year") or {}).get("by_fy"):
+        story += [spacer(2 * mm), _year_table(b, cur, ctx)]
     story.append(spacer(2 * mm))
     at_risk = b["at_risk"]
     if at_risk:

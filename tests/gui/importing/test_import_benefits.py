@@ -57,6 +57,12 @@ def test_benefit_sheets_preview_then_import_as_one_undo_step(qtbot, make_window,
     assert [r[:3] for r in rows if r[2].startswith("B-900 ")] == [(2, "new", "B-900 2027-03"),
                                                                   (3, "new", "B-900 2027-06")]
     assert "<b>3</b> new" in wizard.preview_page.counts.text()
+    # the workbook is the truth for the benefits it names: B-001's measurements, not in it, go (said first)
+    b001_months = read(demo.path, """SELECT m.period FROM benefit_measurements m JOIN benefits b
+                                     ON b.id = m.benefit_id WHERE b.ref = 'B-001' ORDER BY 1""")
+    notes = [wizard.preview_page.notes.item(i).text() for i in range(wizard.preview_page.notes.count())]
+    assert b001_months and f"{len(b001_months)} measurement(s) the workbook no longer has will be removed: " \
+        f"B-001 {b001_months[0][0][:7]}" in " ".join(notes)
     assert read(demo.path, "SELECT ref, title, status FROM benefits WHERE ref = 'B-001'") == before  # a preview
 
     click_import(qtbot, wizard)
@@ -68,11 +74,16 @@ def test_benefit_sheets_preview_then_import_as_one_undo_step(qtbot, make_window,
     assert read(demo.path, """SELECT m.period, m.planned, m.forecast, m.note FROM benefit_measurements m
                               JOIN benefits b ON b.id = m.benefit_id WHERE b.ref = 'B-900' ORDER BY 1""") == [
         ("2027-03-31", 10.0, None, "first quarter"), ("2027-06-30", 8.0, 9.0, None)]
-    assert "1 benefit(s) new, 1 changed, 2 measurement(s)" in win.statusBar().currentMessage()
+    assert f"1 benefit(s) new, 1 changed, 2 measurement(s) new or changed, {len(b001_months)} removed" in \
+        win.statusBar().currentMessage()
+    assert read(demo.path, """SELECT count(*) FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+                              WHERE b.ref = 'B-001'""") == [(0,)]
     assert win.history.can_undo()
 
-    win.actions["undo"].trigger()
+    win.actions["undo"].trigger()  # one step: the benefits, the links, the measurements added and removed
     assert read(demo.path, "SELECT count(*) FROM benefits WHERE ref = 'B-900'") == [(0,)]
+    assert read(demo.path, """SELECT m.period FROM benefit_measurements m JOIN benefits b ON b.id = m.benefit_id
+                              WHERE b.ref = 'B-001' ORDER BY 1""") == b001_months
     assert read(demo.path, "SELECT ref, title, status FROM benefits WHERE ref = 'B-001'") == before
 
 

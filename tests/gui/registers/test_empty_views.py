@@ -87,11 +87,13 @@ def test_benefits_without_any_say_what_they_are_for(make_window, tmp_path):
     window = make_window(create_portfolio(tmp_path / "empty.pmo"))
     window.show()
     window.show_view("benefits")
-    view = window.current_view()
-    assert view.body.empty.isVisible() and view.body.empty.title.text() == "No benefits yet"
-    assert "measured period by period" in view.body.empty.about.text()
-    assert not view.buttons["measure"].isEnabled() and "no benefits" in view.buttons["measure"].toolTip()
-    assert view.buttons["add"].isEnabled() and view.body.empty.add_button.isEnabled()
+    view = window.current_view()  # a register: its empty state, and no measurements or curve below
+    assert view.empty.isVisible() and view.empty.title.text() == "No benefits yet"
+    assert "measured period by period" in view.empty.about.text()
+    assert not view.lower.isVisible() and not view.add_measure.isEnabled()
+    assert view.empty.add_button.isEnabled()
+    view.empty.add_button.click()
+    assert view.model.rowCount() == 1 and view.table.isVisible() and view.lower.isVisible()
 
 
 def test_a_project_without_a_plan_says_so_and_adds_its_first_task(make_window, tmp_path, monkeypatch):

@@ -40,7 +40,14 @@ def test_build_compare_and_apply(window, demo_path, qtbot, answers):
     labels = [r[0] for r in view.compare_model.rows]
     assert "Funded projects" in labels and "Strategic alignment (1-5)" in labels
     assert any(label.startswith("Spend FY") for label in labels)
-    assert set(view.charts) == {"spend", "benefits", "capacity"}
+    assert set(view.charts) == {"spend", "benefits", "non_cash", "capacity"}
+    # non-cash benefits are counted by the year they fall due, on rows and a chart of their own
+    non_cash = [r for r in view.compare_model.rows if r[0].startswith("Non-cash due FY")]
+    live = view.comparison["columns"][0]["non_cash_benefits_by_fy"]["by_fy"]
+    assert len(non_cash) == len(live) > 0
+    assert [int(r[1].split()[0]) for r in non_cash] == [c["due"] for c in live.values()]
+    assert any("at risk" in r[1] for r in non_cash)
+    assert view.charts["non_cash"].figure.axes[0].patches  # bars drawn
     finish = read(demo_path, "SELECT finish_date FROM projects WHERE code = ?", (code,))[0][0]
     assert view.apply_current()
     moved = read(demo_path, "SELECT finish_date FROM projects WHERE code = ?", (code,))[0][0]

@@ -110,7 +110,6 @@ def test_every_view_and_dialog_in_chinese(chinese, qtbot, make_window, demo_path
     left["undo"] = [t for t in [win.actions["undo"].text()] if is_english(_strip(t, data))]
 
     # -- dialogs -----------------------------------------------------------------------------------------
-    from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
     from pmo_desktop.gui.capacity.skills import SkillsDialog
     from pmo_desktop.gui.collect.collect_dialog import CollectDialog
     from pmo_desktop.gui.governance.gate_review_dialog import GateReviewDialog
@@ -124,7 +123,6 @@ def test_every_view_and_dialog_in_chinese(chinese, qtbot, make_window, demo_path
 
     project_id, code = pf.conn.execute("SELECT id, code FROM projects ORDER BY code").fetchone()
     task = pf.conn.execute("SELECT name FROM tasks WHERE project_id = ? ORDER BY id", (project_id,)).fetchone()[0]
-    benefit = win.pages["benefits"].rows[0]
     lesson = win.pages["lessons"].rows[0]
     dialogs = {
         "status report": StatusReportDialog(pf, project_id, parent=win),
@@ -134,8 +132,6 @@ def test_every_view_and_dialog_in_chinese(chinese, qtbot, make_window, demo_path
         "gate review": GateReviewDialog(pf, project_id, parent=win),
         "lesson": LessonDialog(pf, lesson, parent=win),
         "new lesson": LessonDialog(pf, parent=win),
-        "benefit": BenefitDialog(pf, benefit, parent=win),
-        "measurement": MeasurementDialog(pf, benefit["ref"], parent=win),
         "skills": SkillsDialog([("Python", 4)], parent=win),
         "cross link": CrossLinkDialog(pf, project_id, task, parent=win),
         "commentary": CommentaryDialog(pf, parent=win),
