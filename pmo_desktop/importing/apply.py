@@ -102,11 +102,15 @@ class _Writer:
         if sheet.kind == "tasks":
             self._tasks(rows)
             return
-        groups: dict[tuple, list[list]] = {}
+        groups: dict[tuple, list[tuple]] = {}
         for row in rows:
             values = self._resolve(row)
-            if row.action == NEW:
-                groups.setdefault(tuple(values), []).append(list(values.values()))
+            if row.action == NEW:  # rows that fill the same columns go in one bulk insert
+                cols = tuple(values)
+                group = groups.get(cols)
+                if group is None:
+                    group = groups[cols] = []
+                group.append(tuple(values.values()))
             else:
                 self._update_later(table, row, values)
                 self._tick()

@@ -159,8 +159,10 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
     for r, raw in enumerate(cs.to_python(skip_empty_area=False)):
         if r > last_filled + TRAILING_EMPTY_ROWS and last_filled >= 0:
             break
-        # text first (most cells), then numbers: "" is an empty cell, a whole float an int, a time text
-        row = [v if (c := v.__class__) is str and v else None if c is str
+        # text first (most cells), then numbers: "" is an empty cell, a whole float an int, a time text;
+        # a text longer than a cell may hold refuses the file (one pass: the length is checked here)
+        row = [v if (c := v.__class__) is str and 0 < len(v) <= MAX_CELL_CHARS
+               else (_too_long(name, r, raw) if v else None) if c is str
                else (int(v) if v.is_integer() and -_BIG < v < _BIG else v) if c is float
                else v if c is not time and c is not timedelta else _value(v) for v in raw]
         while row and row[-1] is None:
@@ -174,15 +176,16 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
             if progress is not None:
                 progress(min(r, height), max(height, 1))
     del rows[last_filled + 1:]
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if v.__class__ is str and len(v) > MAX_CELL_CHARS:
-                raise ImportRefused(f"sheet '{name}': cell {column_letter(c)}{r + 1} holds {len(v):,} characters; "
-                                    f"cells are limited to {MAX_CELL_CHARS:,} (Excel's limit)")
     merged = []
     for (r1, c1), (r2, c2) in (cs.merged_cell_ranges or []):
         merged.append((r1, c1, r2, c2))
     return Sheet(name=name, rows=rows, merged=merged, hidden=str(meta.visible) != "SheetVisibleEnum.Visible")
+
+
+def _too_long(name: str, r: int, raw: list):
+    c, v = next((c, v) for c, v in enumerate(raw) if v.__class__ is str and len(v) > MAX_CELL_CHARS)
+    raise ImportRefused(f"sheet '{name}': cell {column_letter(c)}{r + 1} holds {len(v):,} characters; "
+                        f"cells are limited to {MAX_CELL_CHARS:,} (Excel's limit)")
 
 
 def _value(v):

@@ -225,7 +225,12 @@ def _data_rows(table: Table) -> None:
     start = table.header_rows[-1] + 1
     contiguous = cols == list(range(len(cols)))  # the usual table: columns A, B, C ... with no gaps
     width = len(cols)
+    plain = _plain_rows(sheet.rows, start, header_texts) if contiguous and not merged else set()
     for r in range(start, len(sheet.rows)):
+        if r in plain:  # a row of data, as _plain_rows found (the checks below would find nothing)
+            blank_run = 0
+            table.data_rows.append(r)
+            continue
         row = sheet.rows[r]
         if merged:
             values = [table.value(r, c) for c in cols]
@@ -270,6 +275,23 @@ def _data_rows(table: Table) -> None:
     totals = [r + 1 for r, why in table.skipped if why == "totals row"]
     if totals:
         table.notes.append(f"sheet '{sheet.name}': totals row(s) {', '.join(map(str, totals))} not imported")
+
+
+def _plain_rows(rows: list[list], start: int, header_texts: set[str]) -> set[int]:
+    """The rows from `start` on whose first three cells are filled and none of which could begin a
+    totals row or repeat the header: plain data rows, found a column at a time. (`_data_rows` looks at
+    the first three filled cells of a row; here they are the first three cells.) Any doubt leaves a
+    row to `_data_rows`'s own checks."""
+    if len(rows) - start < 1000:
+        return set()
+    body = rows[start:]
+    doubtful: set[int] = set()
+    for c in range(3):
+        column = [row[c] if c < len(row) else None for row in body]
+        doubtful.update(i for i, v in enumerate(column) if v is None or (v.__class__ is str and (
+            not v or v[:1].isspace() or (v[:1] in _TOTAL_FIRST and v.lstrip()[:3].lower() in _TOTAL_STARTS)
+            or (c == 0 and v.strip().casefold() in header_texts))))
+    return {start + i for i in range(len(body)) if i not in doubtful}
 
 
 def detect_tables(workbook) -> list[Table]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pmo_desktop.domain.rules import row_problem
+from pmo_desktop.domain.rules import RULE_COLUMNS, row_problem
 from pmo_desktop.importing import answers
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.convert import Context
@@ -27,6 +27,7 @@ from pmo_desktop.importing.records import (
     decide_context,
     infer_raid_type,
 )
+from pmo_desktop.store.changelog import table_columns
 from pmo_desktop.store.value_lists import value_lists
 
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
@@ -146,6 +147,7 @@ def plan_table(pf, table: Table, mapping: Mapping, *, project: str | None = None
     """The preview of one table imported as `mapping.kind`."""
     kind = k.kind_named(mapping.kind)
     lookup = lookup or _Lookup(pf)
+    _RULED[kind.table] = not RULE_COLUMNS.isdisjoint(table_columns(lookup.conn, kind.table))
     base = base or context_for(pf)
     ctx, ctx_notes = decide_context(table, mapping, kind,
                                     answers.context_for_mapping(base, mapping, kind, lookup.lists))
@@ -216,6 +218,10 @@ def _headers(table: Table, mapping: Mapping) -> dict[str, str]:
     return {f: by_index.get(cols[0], "") for f, cols in mapping.columns.items()}
 
 
+# table -> whether it has any column row_problem looks at (filled by plan_table from the portfolio)
+_RULED: dict[str, bool] = {}
+
+
 @functools.cache
 def _table_of(kind: str) -> str:
     return k.kind_named(kind).table
@@ -225,7 +231,11 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
             compare: dict | None = None) -> RowResult:
     """Turn a prepared record into a RowResult: error, duplicate, new, changed or unchanged."""
     result = RowResult(rec.row, ERROR, key, values)
-    problem = None if rec.errors else row_problem(_table_of(plan.kind), {**existing, **values} if existing else values)
+    table = _table_of(plan.kind)
+    if rec.errors or not _RULED.get(table, True):
+        problem = None  # (a table with none of the columns the rules look at: most rows of most registers)
+    else:
+        problem = row_problem(table, {**existing, **values} if existing else values)
     if rec.errors:
         result.errors = rec.errors
     elif problem:
@@ -371,7 +381,7 @@ def _resolve_pending(result: RowResult, cols) -> None:
     """Projects created by the same import are referred to by code until apply knows their ids."""
     for col in cols:
         value = result.values.get(col)
-        if isinstance(value, str):
+        if value.__class__ is str:
             result.refs[col] = value
             result.values[col] = None
             if result.action == UNCHANGED:
