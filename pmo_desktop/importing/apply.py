@@ -9,8 +9,8 @@ from pathlib import Path
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
-from pmo_desktop.importing.grid import CancelCheck, Progress
 from pmo_desktop.importing.plan import CHANGED, NEW, ImportPlan, RowResult, SheetPlan
+from pmo_desktop.spreadsheets.grid import CancelCheck, Progress
 from pmo_desktop.store import bulk
 from pmo_desktop.store.value_lists import extend_lists
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pmo_desktop.importing.grid import Sheet, column_letter
 from pmo_desktop.importing.kinds import KINDS, normalise_header
+from pmo_desktop.spreadsheets.grid import Sheet, column_letter
 
 HEADER_SCAN_ROWS = 40
 _TOTALS = re.compile(r"^(grand\s+|sub\s*-?\s*)?totals?\b|^sum\b|^overall total\b", re.I)

@@ -23,12 +23,12 @@ from pmo_desktop.importing.apply import ApplyResult, apply_plan
 from pmo_desktop.importing.benefit_sheets import is_benefit_sheet
 from pmo_desktop.importing.convert import Context
 from pmo_desktop.importing.errors import ImportRefused
-from pmo_desktop.importing.grid import CancelCheck, Progress, Workbook
 from pmo_desktop.importing.header import Table, detect_table, detect_tables
 from pmo_desktop.importing.mapping import Mapping, apply_saved, guess_kind, suggest_mapping
 from pmo_desktop.importing.plan import ImportPlan, _Lookup, context_for, plan_table
 from pmo_desktop.importing.readers import read_file
 from pmo_desktop.importing.saved_mappings import load_mapping
+from pmo_desktop.spreadsheets.grid import CancelCheck, Progress, Workbook
 from pmo_desktop.store.value_lists import value_lists
 
 

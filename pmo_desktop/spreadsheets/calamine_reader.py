@@ -13,10 +13,10 @@ from datetime import time, timedelta
 from pathlib import Path
 
 from pmo_desktop.domain.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
-from pmo_desktop.importing import looks as lk
-from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
-from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook, column_letter
-from pmo_desktop.importing.safety import check_readable, check_zip, is_ole, ole_is_encrypted
+from pmo_desktop.spreadsheets import looks as lk
+from pmo_desktop.spreadsheets.errors import ImportCancelled, ImportRefused
+from pmo_desktop.spreadsheets.grid import CancelCheck, Progress, Sheet, Workbook, column_letter
+from pmo_desktop.spreadsheets.safety import check_readable, check_zip, is_ole, ole_is_encrypted
 
 MAX_GRID = 20_000_000  # rows x columns of one sheet's range, checked before it is turned into Python lists
 _BIG = 2.0**53  # whole floats below this are read as ints, as Excel means them
@@ -205,3 +205,13 @@ def _add_looks(path: Path, part: str, styles: tuple[dict, dict], sheet: Sheet) -
     sheet.fills, sheet.indents = found.fills, found.indents
     sheet.hidden_rows, sheet.hidden_cols = found.hidden_rows, found.hidden_cols
     sheet.uncached_formulas = found.uncached
+
+
+def read_values(path: Path) -> Workbook:
+    """Every worksheet's cell values (no looks: fills, indents, hidden rows), for readers that need only
+    values (the lessons register, the people sheet); the same checks and one-line refusals as
+    `read_workbook`. Raises ImportRefused; callers turn it into their own error."""
+    book = read_workbook(path)
+    if not book.sheets:
+        raise ImportRefused(f"{path.name} has no worksheets")
+    return book
