@@ -16,6 +16,7 @@ from pmo_desktop.store.value_lists import extend_lists
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _PSEUDO = ("programme", "parent_wbs", "predecessors")
+_PSEUDO_FREE = frozenset(_PSEUDO)  # a row with none of these (and no refs) is written as planned
 _CHUNK = 5000  # new rows per bulk insert (a cancel is looked at between chunks)
 
 
@@ -104,7 +105,9 @@ class _Writer:
             return
         groups: dict[tuple, list[tuple]] = {}
         for row in rows:
-            values = self._resolve(row)
+            values = row.values
+            if row.refs or not _PSEUDO_FREE.isdisjoint(values):
+                values = self._resolve(row)
             if row.action == NEW:  # rows that fill the same columns go in one bulk insert
                 cols = tuple(values)
                 group = groups.get(cols)

@@ -288,9 +288,9 @@ def _plain_rows(rows: list[list], start: int, header_texts: set[str]) -> set[int
     doubtful: set[int] = set()
     for c in range(3):
         column = [row[c] if c < len(row) else None for row in body]
-        doubtful.update(i for i, v in enumerate(column) if v is None or (v.__class__ is str and (
+        doubtful.update([i for i, v in enumerate(column) if v is None or (v.__class__ is str and (
             not v or v[:1].isspace() or (v[:1] in _TOTAL_FIRST and v.lstrip()[:3].lower() in _TOTAL_STARTS)
-            or (c == 0 and v.strip().casefold() in header_texts))))
+            or (c == 0 and v.strip().casefold() in header_texts)))])
     return {start + i for i in range(len(body)) if i not in doubtful}
 
 

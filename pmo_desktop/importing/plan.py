@@ -312,6 +312,7 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
         if m:
             counters[m.group(1)] = max(counters.get(m.group(1), 0), int(m.group(2)))
     generated = numbered = matched = 0
+    has_project = "project" in mapping.columns
     if "type" not in mapping.columns and "probability" in mapping.columns:
         context_name = "risk"  # only risks carry a probability
         plan.notes.append("no type column, but a probability column: items without a typed ref are Risks")
@@ -328,7 +329,9 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
                 rec.errors.append(CellError(rec.row, headers.get("type", ""), "", "the RAID type is missing "
                                             "(Risk, Assumption, Issue, Dependency or Decision)"))
         v["type"] = kind
-        pid, _ = _project_of(rec, lookup, default, default_code, headers, mapping, required=False)
+        pid = None
+        if has_project or default is not None:
+            pid, _ = _project_of(rec, lookup, default, default_code, headers, mapping, required=False)
         if ref and ref[0].isdigit() and _NUMBER_REF.fullmatch(ref) and kind:
             ref = str(int(float(ref))) if mapping.number_keys == "keep" else f"{_PREFIX[kind]}-{int(float(ref)):03d}"
             numbered += 1
@@ -365,7 +368,8 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
             v["related_project_id"], _ = _project_of(rec, lookup, None, None, headers, mapping,
                                                      "related_project", required=False)
         result = _finish(plan, rec, ref or f"row {rec.row}", v, existing.get(ref), seen)
-        _resolve_pending(result, ("project_id", "related_project_id"))
+        if lookup.pending_projects:  # (only a project this import creates is named by its code)
+            _resolve_pending(result, ("project_id", "related_project_id"))
     if numbered:
         plan.notes.append(f"{numbered} plain number ref(s) " + ("kept as they are" if mapping.number_keys == "keep"
                           else "given their type's prefix (1 -> R-001, I-001 ...)"))
