@@ -251,6 +251,11 @@ def _data_rows(table: Table) -> None:
                                "read with this one")
             table.skipped.append((r, "start of another table"))
             break
+        if blank_run and _starts_notes(filled[0]):
+            table.notes.append(f"sheet '{sheet.name}': notes below the table (from row {r + 1}: "
+                               f"'{' '.join(str(v) for v in filled[:2])[:40]}') were not read as rows")
+            table.skipped.append((r, "notes below the table"))
+            break
         blank_run = 0
         first = filled[0]
         same = 0
@@ -275,6 +280,18 @@ def _data_rows(table: Table) -> None:
     totals = [r + 1 for r, why in table.skipped if why == "totals row"]
     if totals:
         table.notes.append(f"sheet '{sheet.name}': totals row(s) {', '.join(map(str, totals))} not imported")
+
+
+# What the first cell of a footnote or a references block under a table says (after a blank row).
+_NOTE_MARKS = {"*", "**", "***", "(*)", "(**)", "#", "†", "‡", "note", "notes", "nb", "n.b.", "source", "sources",
+               "reference", "references", "legend", "footnote", "footnotes", "注", "备注", "说明", "来源", "参考资料"}
+
+
+def _starts_notes(first) -> bool:
+    if not isinstance(first, str):
+        return False
+    text = first.strip().casefold()
+    return text.rstrip(":：").strip() in _NOTE_MARKS or (text[:1] in "*†‡" and not text[1:2].isalnum())
 
 
 def _plain_rows(rows: list[list], start: int, header_texts: set[str]) -> set[int]:
