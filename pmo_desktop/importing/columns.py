@@ -56,8 +56,11 @@ def column_raws(grid: list[tuple], data_rows: list[int], cols: list[int], merged
 
 
 def _one_column(grid: list[tuple], data_rows: list[int], col: int, merged: dict) -> list:
-    raws = list(grid[col]) if col < len(grid) else [None] * len(data_rows)
+    if col >= len(grid):
+        return [None] * len(data_rows)
+    raws = grid[col]  # (a tuple, copied only when merged cells change it)
     if merged:
+        raws = list(raws)
         where = None
         for (r, c), v in merged.items():
             if c == col:
