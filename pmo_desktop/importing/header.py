@@ -227,9 +227,8 @@ def _data_rows(table: Table) -> None:
     width = len(cols)
     plain = _plain_rows(sheet.rows, start, header_texts) if contiguous and not merged else set()
     for r in range(start, len(sheet.rows)):
-        if r in plain:  # a row of data, as _plain_rows found (the checks below would find nothing)
-            blank_run = 0
-            table.data_rows.append(r)
+        if r in plain and not blank_run:  # a row of data, as _plain_rows found (the checks below would find
+            table.data_rows.append(r)       # nothing); after a blank row it may start notes or another table
             continue
         row = sheet.rows[r]
         if merged:

@@ -270,3 +270,18 @@ def test_a_data_row_after_a_blank_row_is_still_read(make_xlsx, pmo_json, pf_path
                       [2, "Notes app outage", "Low", "Medium"]], title="Risks")
     code, out, err = pmo_json(["import", pf_path, book, "--project", "PRJ-1"])
     assert code == 0 and _sheet(out)["counts"]["new"] == 2, err
+
+
+def test_a_long_register_ends_at_its_notes_and_at_the_next_table(make_xlsx, pmo_json, pf_path):
+    """Long tables take the quick path for plain data rows: what follows a blank row is still checked."""
+    rows = [["Risk ID", "Risk", "Likelihood", "Impact"]]
+    rows += [[i, f"Risk number {i}", "Low", "High"] for i in range(1, 1201)]
+    rows += [[], [], ["Ref", "Action", "Owner", "Due date"], ["A-1", "Call the supplier", "Ann", "2026-12-01"]]
+    code, out, err = pmo_json(["import", pf_path, make_xlsx(rows, title="Risks"), "--project", "PRJ-1", "--dry-run"])
+    assert code == 0, err
+    sheet = _sheet(out)
+    assert sheet["counts"]["new"] == 1200 and sheet["counts"]["error"] == 0
+    assert any("another table starts at row 1204" in n for n in sheet["notes"])
+    rows = rows[:1201] + [[], ["Notes:", "likelihoods as at the last review"], [1, "a reference, not a risk"]]
+    code, out, err = pmo_json(["import", pf_path, make_xlsx(rows, title="Risks"), "--project", "PRJ-1", "--dry-run"])
+    assert code == 0 and _sheet(out)["counts"]["new"] == 1200, err
