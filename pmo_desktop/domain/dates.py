@@ -19,6 +19,8 @@ DATE_FORMATS: dict[str, str] = {
     "mdy": "03/24/2026",
 }
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 MONTH_FIRST_REGIONS = {"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"}
 
 
@@ -67,9 +69,20 @@ def format_date(value: str | date | datetime | None, style: str | None = None, *
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def format_month(value: str | date | datetime, *, lang: str = "en", year: bool = True) -> str:
-    """A month for axes and column heads: 'Mar 2026' ('2026年3月' in Chinese)."""
+def format_month(value: str | date | datetime, style: str | None = None, *, lang: str = "en", year: bool = True,
+                 full: bool = False) -> str:
+    """A month for labels, column heads and axes in the portfolio's date format `style`: 'Nov 2026' for the
+    medium style ('November 2026' when `full`; '2026年11月' in Chinese), '2026-11' for ISO, '11/2026' for the
+    numeric styles (kept as chosen in Chinese too, as format_date does). None: the medium style. Without the
+    year (an axis whose years are shown elsewhere) the month's name whatever the style: 'Nov', '11月'."""
     d = _as_date(value)
-    if lang.lower().startswith("zh"):
-        return f"{d.year}年{d.month}月" if year else f"{d.month}月"
-    return f"{MONTHS[d.month - 1]} {d.year}" if year else MONTHS[d.month - 1]
+    zh = lang.lower().startswith("zh")
+    if not year:
+        return f"{d.month}月" if zh else (MONTH_NAMES if full else MONTHS)[d.month - 1]
+    if style == "iso":
+        return f"{d.year}-{d.month:02d}"
+    if style in ("dmy", "mdy"):
+        return f"{d.month:02d}/{d.year}"
+    if zh:
+        return f"{d.year}年{d.month}月"
+    return f"{(MONTH_NAMES if full else MONTHS)[d.month - 1]} {d.year}"

@@ -423,7 +423,7 @@ def parse_impact(value) -> int | None:
 
 # -- plans: durations and predecessors -------------------------------------------------------
 
-_DURATION = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(d|day|days|dys|w|wk|wks|week|weeks|m|mo|mon|month|months|h|hr|hrs|hour|hours)?\??$", re.I)
+_DURATION = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(e?)(d|day|days|dys|w|wk|wks|week|weeks|m|mo|mon|mons|month|months|h|hr|hrs|hour|hours)?\??$", re.I)
 
 
 def parse_duration(value) -> int | None:
@@ -436,7 +436,9 @@ def parse_duration(value) -> int | None:
     if not m:
         raise ValueError(f"'{value}' is not a duration")
     number = float(m.group(1))
-    unit = (m.group(2) or "d").lower()
+    unit = (m.group(3) or "d").lower()
+    if m.group(2):  # elapsed time, as MS Project writes it ('3 edays', '2ew'): its calendar days
+        return round(number * ({"w": 7, "h": 1 / 24, "m": 1 / 1440}.get(unit[0], 1) if not unit.startswith("mo") else 30))
     factor = {"w": 5, "m": 20, "h": 0.125}.get(unit[0], 1)
     if unit.startswith("mo") or unit.startswith("mon"):
         factor = 20

@@ -9,11 +9,10 @@ No Qt here: the GUI, the CLI and services use the same functions.
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from pmo_desktop.domain import parsing
+from pmo_desktop.domain import dates, parsing
 from pmo_desktop.domain.enums import Rag
 
 E = TypeVar("E", bound=StrEnum)
@@ -56,8 +55,7 @@ def format_date(iso: str | None, style: str = "iso") -> str:
     if not iso:
         return ""
     if style == "short":
-        d = date.fromisoformat(iso)
-        return f"{d.day} {d.strftime('%b')} {d.year}"
+        return dates.format_date(iso, "medium")  # month names spelt by us, not the C library's locale
     return iso
 
 

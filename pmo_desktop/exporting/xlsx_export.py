@@ -24,6 +24,8 @@ from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.parsing import format_predecessors
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.benefit_sheets import export_rows as benefit_sheets
+from pmo_desktop.scheduling.durations import duration_label
+from pmo_desktop.scheduling.elapsed import is_elapsed
 from pmo_desktop.store.files import write_atomically
 from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 
@@ -65,7 +67,8 @@ _SHEETS = [
      ["project", "wbs", "name", "kind", "start_date", "finish_date", "duration_days", "baseline_start",
       "baseline_finish", "actual_start", "actual_finish", "percent_complete", "owner", "predecessors", "notes"],
      """SELECT p.code, t.wbs, t.name, t.kind, t.start_date, t.finish_date, t.duration_days, t.baseline_start,
-               t.baseline_finish, t.actual_start, t.actual_finish, t.percent_complete, t.owner, t.id, t.notes
+               t.baseline_finish, t.actual_start, t.actual_finish, t.percent_complete, t.owner, t.id, t.notes,
+               t.duration_minutes, t.duration_format
         FROM tasks t JOIN projects p ON p.id = t.project_id ORDER BY p.code, t.sort_order, t.id"""),
     ("Budget", "budget",
      ["project", "category", "spend_type", "month", "planned", "actual", "forecast"],
@@ -120,6 +123,9 @@ def _build(pf, wb: Workbook) -> dict[str, int]:
             values = list(row)
             if kind_name == "tasks":
                 values[13] = links.get(values[13], "")
+                fmt, minutes = values.pop(), values.pop()
+                if is_elapsed(fmt):  # as MS Project shows it: '3 edays', not a number of working days
+                    values[6] = duration_label(minutes if minutes is not None else round((values[6] or 0) * 1440), fmt)
             rows.append(values)
         counts[title] = _write_sheet(wb, title, headers, types, rows, money_format, minor)
     # The benefits register keeps its own sheets (its links are many to many); importing/benefit_sheets.py reads them back.

@@ -274,7 +274,7 @@ def future_actuals(ctx: Context, cfg) -> Iterator[Hit]:
         (ctx.period_month,),
     ):
         lines = f"{n} budget line{'s' if n > 1 else ''} {'have' if n > 1 else 'has'}"
-        yield Hit(f"{code}: {lines} actuals in months after the current period (from {format_month(first_month, lang=ctx.lang)})",
+        yield Hit(f"{code}: {lines} actuals in months after the current period (from {format_month(first_month, ctx.date_style, lang=ctx.lang)})",
                   code, "budget_lines", first_id)
 
 

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from pmo_desktop.domain import values
-from pmo_desktop.domain.dates import format_date, resolve_date_format
+from pmo_desktop.domain.dates import format_date, format_month, resolve_date_format
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import CURRENCY_SYMBOLS
 from pmo_desktop.domain.values import ValueProblem
@@ -92,6 +92,10 @@ class Formatting:
     def date(self, value: Any) -> str:
         """A stored ISO date as this portfolio shows dates."""
         return format_date(value, self.date_format, lang=self.language) if value else ""
+
+    def month(self, value: Any, *, year: bool = True, full: bool = False) -> str:
+        """A month ('Nov 2026', '2026-11', '11/2026', '2026年11月') as this portfolio shows dates."""
+        return format_month(value, self.date_format, lang=self.language, year=year, full=full) if value else ""
 
 
 def display_text(column: Column, value: Any, fmt: Formatting) -> str:

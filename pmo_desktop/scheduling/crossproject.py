@@ -10,6 +10,7 @@ turn until nothing moves; a loop of tasks across projects is refused with one li
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import deque
 from dataclasses import dataclass
@@ -72,11 +73,12 @@ def link_order(conn: sqlite3.Connection, ids: list[int], graph: dict[int, set[in
 
 
 def _refuse_task_loop(conn: sqlite3.Connection, project_ids: list[int]) -> None:
-    marks = ",".join("?" * len(project_ids))
+    ids = json.dumps(sorted(project_ids))  # one parameter, however many projects (SQLite takes 32,766)
     edges = conn.execute(
-        f"""SELECT d.predecessor_id, d.successor_id FROM dependencies d
-            JOIN tasks p ON p.id = d.predecessor_id JOIN tasks s ON s.id = d.successor_id
-            WHERE p.project_id IN ({marks}) AND s.project_id IN ({marks})""", [*project_ids, *project_ids]).fetchall()
+        """SELECT d.predecessor_id, d.successor_id FROM dependencies d
+           JOIN tasks p ON p.id = d.predecessor_id JOIN tasks s ON s.id = d.successor_id
+           WHERE p.project_id IN (SELECT value FROM json_each(?1))
+             AND s.project_id IN (SELECT value FROM json_each(?1))""", (ids,)).fetchall()
     succs: dict[int, list[int]] = {}
     preds: dict[int, list[int]] = {}
     indeg: dict[int, int] = {}
@@ -102,8 +104,8 @@ def _refuse_task_loop(conn: sqlite3.Connection, project_ids: list[int]) -> None:
         t = next(p for p in preds[t] if p in left)
     cycle = list(reversed(path[seen[t]:]))
     names = {tid: (code, name) for tid, code, name in conn.execute(
-        f"""SELECT t.id, p.code, t.name FROM tasks t JOIN projects p ON p.id = t.project_id
-            WHERE t.id IN ({",".join("?" * len(cycle))})""", cycle)}
+        """SELECT t.id, p.code, t.name FROM tasks t JOIN projects p ON p.id = t.project_id
+           WHERE t.id IN (SELECT value FROM json_each(?))""", (json.dumps(cycle),))}
     if len({names[c][0] for c in cycle}) < 2:
         return  # a loop inside one plan: that plan's own scheduling names it
     text = " → ".join(f"{names[c][0]} '{names[c][1]}'" for c in [*cycle, cycle[0]])

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.scheduling.durations import parse_duration_text
 from pmo_desktop.scheduling.elapsed import is_elapsed
+from pmo_desktop.scheduling.results import days
 from pmo_desktop.scheduling.service import project_calendar, reschedule
 from pmo_desktop.store import Portfolio, PortfolioError
 
@@ -66,9 +68,10 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
     return batch_id
 
 
-def set_elapsed_duration(pf: Portfolio, task_id: int, minutes: int, *, source: Source | str = Source.UI) -> int:
+def set_elapsed_duration(pf: Portfolio, task_id: int, minutes: int, *, source: Source | str = Source.UI,
+                         duration_format: int | None = None) -> int:
     """Give a task an elapsed duration (calendar minutes, 24x7), as stretching an elapsed bar does in MS
-    Project: it keeps its elapsed unit (elapsed days unless it had another)."""
+    Project: it keeps its elapsed unit (elapsed days unless it had another, or `duration_format` says)."""
     t = _task(pf, task_id)
     if t["kind"] == "summary":
         raise PortfolioError(f"'{t['name']}' is a summary task; its length comes from its tasks")
@@ -78,9 +81,53 @@ def set_elapsed_duration(pf: Portfolio, task_id: int, minutes: int, *, source: S
         raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
     fmt = pf.conn.execute("SELECT duration_format FROM tasks WHERE id = ?", (task_id,)).fetchone()[0]
     with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
+        if duration_format is not None:
+            fmt = duration_format
         _update(pf, task_id, {"duration_days": round(minutes / 1440, 2), "duration_minutes": int(minutes),
                               "duration_format": fmt if is_elapsed(fmt) else 8, "kind": "task"})
         reschedule(pf, t["code"], source=source)
+    return batch_id
+
+
+def set_duration_texts(pf: Portfolio, typed: list[tuple[int, str]], *, source: Source | str = Source.UI) -> int:
+    """Durations typed (or pasted) as MS Project takes them: '3' or '3d' working days, '4h', '2w', '1mo',
+    '3ed' / '4eh' / '2ew' elapsed time, '?' for an estimate. All in ONE batch and one reschedule; a text
+    that is not a duration, or a summary or finished task, changes nothing and says which."""
+    if not typed:
+        raise PortfolioError("no duration given")
+    values: list[tuple[dict, dict]] = []
+    for task_id, text in typed:
+        t = _task(pf, task_id)
+        try:
+            d = parse_duration_text(text)
+        except ValueError as exc:
+            raise PortfolioError(f"'{t['name']}': {exc}") from None
+        if t["kind"] == "summary":
+            raise PortfolioError(f"'{t['name']}' is a summary task; its length comes from its tasks")
+        if t["actual_finish"]:
+            raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
+        if d.elapsed:
+            if d.value <= 0:
+                raise PortfolioError(f"'{t['name']}': an elapsed duration must be longer than zero")
+            minutes = d.minutes()
+            change = {"duration_days": round(minutes / 1440, 2), "duration_minutes": minutes,
+                      "duration_format": d.code, "kind": "task"}
+        else:
+            cal = project_calendar(pf.conn, t["project_id"])
+            minutes = d.minutes(cal.minutes_per_day, cal.minutes_per_week, cal.days_per_month)
+            whole_days = d.code == 7 and d.value == int(d.value)
+            change = {"duration_days": days(minutes, cal.minutes_per_day),
+                      "duration_minutes": None if whole_days else minutes,
+                      "duration_format": None if whole_days else d.code,
+                      "kind": "milestone" if minutes == 0 else "task"}
+        values.append((t, change))
+    label = (f"Change duration of '{values[0][0]['name']}'" if len(values) == 1
+             else f"Change duration of {len(values)} tasks")
+    with pf.batch(source, label) as batch_id:
+        for t, change in values:
+            _update(pf, t["id"], change)
+        for code in dict.fromkeys(t["code"] for t, _ in values):
+            reschedule(pf, code, source=source)
     return batch_id
 
 
@@ -150,3 +197,32 @@ def plan_tasks(pf: Portfolio, project_id: int) -> list[tuple[int, str, str]]:
     """(id, name, kind) of a project's tasks in plan order, milestones and summaries included."""
     return pf.conn.execute("SELECT id, name, kind FROM tasks WHERE project_id = ? ORDER BY sort_order, id",
                            (project_id,)).fetchall()
+
+
+def add_task(pf: Portfolio, project_id: int, name: str, *, start: date | None = None, days: int = 5,
+             source: Source | str = Source.UI) -> int:
+    """Add a task at the end of a project's plan (its first one starts a plan): `days` working days from
+    `start` (else the project's start, else today), then reschedule. Returns the change batch's id."""
+    name = (name or "").strip()
+    if not name:
+        raise PortfolioError("a task needs a name")
+    if days < 0:
+        raise PortfolioError("a duration cannot be negative")
+    row = pf.conn.execute("SELECT code, start_date FROM projects WHERE id = ?", (project_id,)).fetchone()
+    if row is None:
+        raise PortfolioError(f"there is no project {project_id}")
+    code, project_start = row
+    start = start or (date.fromisoformat(project_start[:10]) if project_start else date.today())
+    calendar = project_calendar(pf.conn, project_id, origin=start)
+    start = calendar.date_at(calendar.position(start))
+    order, top = pf.conn.execute(
+        "SELECT coalesce(max(sort_order), 0) + 1, count(*) FILTER (WHERE parent_id IS NULL) FROM tasks "
+        "WHERE project_id = ?", (project_id,)).fetchone()
+    with pf.batch(source, f"Add task '{name}'") as batch_id:
+        pf.conn.execute(
+            """INSERT INTO tasks (project_id, wbs, name, kind, start_date, duration_days, sort_order)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (project_id, str(top + 1), name, "milestone" if days == 0 else "task", start.isoformat(), days, order),
+        )
+        reschedule(pf, code, source=source)
+    return batch_id

@@ -25,16 +25,6 @@ def is_elapsed(duration_format) -> bool:
     return duration_format in ELAPSED_DURATIONS
 
 
-def elapsed_label(minutes: int | None, duration_format) -> str | None:
-    """'3 ed', '36 eh', '1.5 ed' as MS Project shows an elapsed duration; None when not elapsed."""
-    unit = ELAPSED_UNITS.get(duration_format)
-    if unit is None or minutes is None:
-        return None
-    size, label = unit
-    q = minutes / size
-    return f"{int(q) if q == int(q) else round(q, 2):g} {label}{'?' if duration_format > 32 else ''}"
-
-
 def elapsed_minutes(task) -> int:
     """An elapsed task's calendar minutes: its own, else its days as 24-hour days."""
     if task.duration_minutes is not None:

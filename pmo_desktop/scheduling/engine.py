@@ -181,7 +181,10 @@ def schedule(tasks: list[TaskInput], links: list[LinkInput], calendar: WorkCalen
         s_flag = end_flag[u] if milestone else False
         f_flag = end_flag[u] if milestone else True
         if special:
-            _settle_lags(u, succs, net.preds, special, e_u, f_u, dur[u], calendar, own_dates.get(u))
+            # A percent lag is a share of the predecessor's Duration: its calendar minutes when elapsed, its
+            # minutes on its own calendar when it has one, not the plan positions it happens to span.
+            d_u = elapsed[u] if u in elapsed else own[u][1] if u in own else dur[u]
+            _settle_lags(u, succs, net.preds, special, e_u, f_u, d_u, calendar, own_dates.get(u), elapsed_lags)
         at_u = None
         for v, kind, lag in succs[u]:
             if elapsed and v in elapsed and kind != AGG:  # calendar time: the exact instant, not a working position
@@ -293,8 +296,11 @@ def _day(value) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar, own=None) -> None:
-    """Turn u's elapsed and percent lags into working minutes now that u's dates are known."""
+def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar, own=None, elapsed_lags=None) -> None:
+    """Turn u's elapsed and percent lags into working minutes now that u's dates are known. A percent
+    lag is that share of the predecessor's duration `d_u` (minutes), as MS Project documents it, laid
+    on working time ('%') or on calendar time ('e%'; kept in `elapsed_lags` too, so a successor on
+    calendar time starts at the exact instant)."""
     out = succs[u]
     for j, (v, kind, _lag) in enumerate(out):
         spec = special.get((u, v, kind))
@@ -306,6 +312,8 @@ def _settle_lags(u, succs, preds, special, e_u, f_u, d_u, calendar, own=None) ->
         else:
             if how == "pe":
                 amount = round(d_u * amount / 100)  # a share of the predecessor, laid on calendar time
+                if elapsed_lags is not None:
+                    elapsed_lags[(u, v, kind)] = amount
             base = f_u if kind in (FS, FF) else e_u
             at = calendar.finish_instant(base) if kind in (FS, FF) else calendar.start_instant(base)
             if own is not None:  # a task on its own calendar or on calendar time: its own instants

@@ -8,6 +8,7 @@ health rule `plan_dates_disagree` names any project where the two still differ.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 
@@ -19,11 +20,14 @@ _SPAN = """SELECT project_id, min(start_date), max(finish_date) FROM tasks
 
 def plan_spans(conn: sqlite3.Connection, project_ids: Iterable[int] | None = None) -> dict[int, tuple[str, str]]:
     """{project id: (plan start, plan finish)} for projects with a dated plan."""
-    ids = None if project_ids is None else list(project_ids)
-    where = "" if ids is None else f"AND project_id IN ({', '.join('?' * len(ids))})"
-    if ids is not None and not ids:
+    if project_ids is None:
+        return {pid: (s, f) for pid, s, f in conn.execute(_SPAN.format(where=""))}
+    ids = sorted({int(i) for i in project_ids})
+    if not ids:
         return {}
-    return {pid: (s, f) for pid, s, f in conn.execute(_SPAN.format(where=where), ids or [])}
+    # The ids as one JSON parameter: SQLite takes at most 32,766 parameters in a statement.
+    where = "AND project_id IN (SELECT value FROM json_each(?))"
+    return {pid: (s, f) for pid, s, f in conn.execute(_SPAN.format(where=where), (json.dumps(ids),))}
 
 
 def disagreements(conn: sqlite3.Connection) -> list[tuple[int, str, str | None, str | None, str, str]]:

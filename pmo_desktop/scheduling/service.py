@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -68,10 +71,7 @@ def _day(d: date) -> date:
     return d.date() if isinstance(d, datetime) else d
 
 
-def _at(d: datetime | None) -> str | None:
-    return d.isoformat(timespec="minutes") if d else None
-
-
+@functools.lru_cache(maxsize=1 << 16)  # a portfolio's 300,000 stored dates are a few thousand texts
 def parse_date(text, _parse=date.fromisoformat) -> date | None:
     """An ISO date from the store, or None when empty or malformed (never raises)."""
     if not text:
@@ -82,6 +82,7 @@ def parse_date(text, _parse=date.fromisoformat) -> date | None:
         return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_instant(day_text, time_text, _parse=datetime.fromisoformat):
     """The stored day with its stored time when they agree ('YYYY-MM-DDTHH:MM' in `time_text`), else
     the day alone (a date) or None."""
@@ -98,18 +99,59 @@ def stored_times(calendar: WorkCalendar, start: datetime | None, finish: datetim
     """What goes in start_at/finish_at: the instant where it is not its day's first (start) or last
     (finish) working minute, else None (the day's edge). A milestone's one instant is kept in start_at
     alone, and not at all when it is its day's first working minute."""
-    s_text = f_text = None
     if start is not None and start == finish:
         finish = None
-    if start is not None:
-        hours = calendar.hours_of(start.toordinal())
-        if not hours or start.hour * 60 + start.minute != hours[0][0]:
-            s_text = start.isoformat(timespec="minutes")
-    if finish is not None:
-        hours = calendar.hours_of(finish.toordinal())
-        if not hours or finish.hour * 60 + finish.minute != hours[-1][1]:
-            f_text = finish.isoformat(timespec="minutes")
-    return s_text, f_text
+    return _start_text(calendar, start), _finish_text(calendar, finish)
+
+
+def _start_text(calendar: WorkCalendar, start: datetime | None) -> str | None:
+    if start is None:
+        return None
+    hours = calendar.hours_of(start.toordinal())
+    return start.isoformat(timespec="minutes") if not hours or start.hour * 60 + start.minute != hours[0][0] else None
+
+
+def _finish_text(calendar: WorkCalendar, finish: datetime | None) -> str | None:
+    if finish is None:
+        return None
+    hours = calendar.hours_of(finish.toordinal())
+    return finish.isoformat(timespec="minutes") if not hours or finish.hour * 60 + finish.minute != hours[-1][1] else None
+
+
+class _Texts:
+    """The stored text of each day and instant met in one run, made once: 150,000 tasks share a few
+    thousand of them."""
+
+    def __init__(self):
+        self.days: dict = {None: None}
+        self.instants: dict = {None: None}
+        self.edges: dict = {}
+
+    def day(self, value: date | None) -> str | None:
+        text = self.days.get(value, False)
+        if text is False:
+            text = self.days[value] = value.isoformat()
+        return text
+
+    def instant(self, value: datetime | None) -> str | None:
+        text = self.instants.get(value, False)
+        if text is False:
+            text = self.instants[value] = value.isoformat(timespec="minutes")
+        return text
+
+    def times(self, calendar: WorkCalendar, start: datetime | None, finish: datetime | None):
+        """stored_times, remembered per calendar and instant."""
+        if start is not None and start == finish:
+            finish = None
+        key, edges = id(calendar), self.edges
+        s_key, f_key = (key, 0, start), (key, 1, finish)
+        s_text = edges.get(s_key, False)
+        if s_text is False:
+            s_text = edges[s_key] = _start_text(calendar, start)
+        f_text = edges.get(f_key, False)
+        if f_text is False:
+            f_text = edges[f_key] = _finish_text(calendar, finish)
+        return s_text, f_text
 
 
 def project_calendar(conn: sqlite3.Connection, project_id: int, origin: date | None = None) -> WorkCalendar:
@@ -222,7 +264,8 @@ def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calen
 
 
 def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict | None = None,
-                     calendars: dict | None = None, rows: PlanRows | None = None) -> ProjectSchedule:
+                     calendars: dict | None = None, rows: PlanRows | None = None,
+                     texts: _Texts | None = None) -> ProjectSchedule:
     """Compute (without writing) the schedule of one project. `fresh` holds other projects' tasks as
     rescheduled earlier in the same run; `calendars` caches loaded calendars across projects; `rows`
     is the portfolio read at once (bulk.PlanRows)."""
@@ -268,10 +311,12 @@ def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict |
     names = {t.id: t.name for t in tasks}
     if externals:
         report.external_links = sum(1 for lk in links if lk.predecessor_id in externals)
+    texts = texts or _Texts()
+    day, times = texts.day, texts.times
     for tid, r in result.tasks.items():
         old_start, old_finish, old_duration, _name, kind, old_s_at, old_f_at, old_minutes = stored[tid]
-        new_start, new_finish = _iso(r.start), _iso(r.finish)
-        s_at, f_at = stored_times(task_calendar.get(tid, calendar), r.start_at, r.finish_at)
+        new_start, new_finish = day(r.start), day(r.finish)
+        s_at, f_at = times(task_calendar.get(tid, calendar), r.start_at, r.finish_at)
         if old_s_at and old_s_at[:10] != old_start:
             old_s_at = None  # a time left over from before the date was edited elsewhere
         if old_f_at and old_f_at[:10] != old_finish:
@@ -285,7 +330,7 @@ def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict |
         if (new_start, new_finish, s_at, f_at) != (old_start, old_finish, old_s_at, old_f_at):
             report.changed.append({"id": tid, "name": names[tid], "old_start": old_start,
                                    "old_finish": old_finish, "start": new_start, "finish": new_finish,
-                                   "start_at": _at(r.start_at), "finish_at": _at(r.finish_at),
+                                   "start_at": texts.instant(r.start_at), "finish_at": texts.instant(r.finish_at),
                                    "duration": new_duration})
     if externals and report.changed:
         _moved_by(report, links, externals, result, stored, calendar)
@@ -312,6 +357,20 @@ def _moved_by(report: ProjectSchedule, links, externals, result: Schedule, store
                                 "predecessor": ext.origin[1], "predecessor_id": ext.id, "slip_days": slip})
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A portfolio reschedule keeps about a million small objects alive until it writes (inputs, results,
+    the changed list), none of them in a reference cycle; the cyclic collector would walk them all
+    again and again as they pile up (a fifth of the run). Paused for the run, as it was after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 @dataclass
 class Rescheduled:
     projects: list[ProjectSchedule]
@@ -334,6 +393,12 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
     that cannot be scheduled (a dependency loop, a calendar out of range) stops a one-project run; in a
     run over every project it is left as it is and named in `skipped`, and the others are scheduled.
     """
+    with _collector_paused():
+        return _reschedule(pf, project_code, source, progress, cancelled)
+
+
+def _reschedule(pf: Portfolio, project_code: str | None, source: Source | str,
+                progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> Rescheduled:
     conn = pf.conn
     graph = project_graph(conn)
     ids = [r[0] for r in conn.execute(
@@ -348,6 +413,9 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
     fresh: dict[int, tuple] = {}  # task id -> (start, finish) as rescheduled in this run
     rows = PlanRows(conn) if len(ids) > 50 else None  # many plans: read them all at once
     calendars: dict = {}
+    texts = _Texts()
+    # The tasks other projects' plans read from `fresh` (every task where projects link both ways).
+    needed = rows.linked_out() if rows is not None and all(len(g) == 1 for g in groups) else None
     by_project: dict[int, ProjectSchedule] = {}
     skipped: list[str] = []  # a plan that cannot be scheduled, in a run over every project
     done = 0
@@ -358,7 +426,7 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
                 if cancelled is not None and cancelled():
                     raise Cancelled("rescheduling cancelled; nothing was changed")
                 try:
-                    report = schedule_project(conn, pid, fresh=fresh, calendars=calendars, rows=rows)
+                    report = schedule_project(conn, pid, fresh=fresh, calendars=calendars, rows=rows, texts=texts)
                 except (DependencyLoop, CalendarError) as exc:
                     if project_code is not None:
                         raise
@@ -366,7 +434,9 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
                     if line not in skipped:
                         skipped.append(line)
                     continue
-                for tid, r in report.schedule.tasks.items():
+                done_tasks = report.schedule.tasks
+                for tid in (done_tasks if needed is None else needed.intersection(done_tasks)):
+                    r = done_tasks[tid]
                     now = (r.start_at, r.finish_at)
                     if len(group) > 1 and fresh.get(tid, now) != now:
                         moved = True

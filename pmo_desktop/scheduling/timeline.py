@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pmo_desktop.scheduling.crossproject import cross_links
-from pmo_desktop.scheduling.elapsed import elapsed_label, is_elapsed
+from pmo_desktop.scheduling.durations import duration_label
+from pmo_desktop.scheduling.elapsed import is_elapsed
 from pmo_desktop.scheduling.network import DependencyLoop
 from pmo_desktop.scheduling.service import parse_date, parse_instant, project_calendar, schedule_project
 from pmo_desktop.store import PortfolioError
@@ -107,7 +108,7 @@ def gantt_plan(conn: sqlite3.Connection, project_id: int) -> GanttPlan:
         if row.kind == "milestone":
             row.finish_part, row.finish_time = row.start_part, row.start_time
         elif row.kind == "task" and is_elapsed(r[15]):
-            row.elapsed = elapsed_label(r[14] if r[14] is not None else round((r[7] or 0) * 1440), r[15]) or ""
+            row.elapsed = duration_label(r[14] if r[14] is not None else round((r[7] or 0) * 1440), r[15]) or ""
             # calendar time: the bar covers nights and weekends too, so its ends are shares of 24 hours
             if start is not None:
                 row.start_part = _clock(calendar, start, 0) / 1440
@@ -150,9 +151,9 @@ def _part(calendar, at: datetime) -> float:
 
 
 def lag_label(lag_days, lag_minutes, lag_format, lag_percent, minutes_per_day: int = 480) -> str:
-    """A link's lag as MS Project shows it in a predecessors column: +2, +4h, +1ed, +50%, -30m."""
-    if lag_percent is not None:
-        return f"{lag_percent:+g}%" if lag_percent else ""
+    """A link's lag as MS Project shows it in a predecessors column: +2, +4h, +1ed, +50%, +25e%, -30m."""
+    if lag_percent is not None:  # e%: a share of the predecessor laid on calendar time (LagFormat 20, 54)
+        return f"{lag_percent:+g}{'e' if lag_format in (20, 54) else ''}%" if lag_percent else ""
     if lag_minutes is None:
         return f"{lag_days:+g}" if lag_days else ""
     if not lag_minutes:

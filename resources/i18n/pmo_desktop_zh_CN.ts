@@ -172,6 +172,22 @@ You can also drop a .pmo file here.</source>
         <translation>谁有空？</translation>
     </message>
     <message>
+        <source>Capacity: each person&apos;s allocated days against the days they are available, month by month, by team or by role, with the over-allocations and who is free. Add people (with their FTE) and allocate them to projects to see it.</source>
+        <translation>产能：按团队或角色，逐月对比每个人已分配的天数与可用天数，并列出超额分配和空闲人员。添加人员（含其 FTE）并将其分配到项目后即可在此查看。</translation>
+    </message>
+    <message>
+        <source>No people yet</source>
+        <translation>尚无人员</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Import people…</source>
+        <translation>导入人员…</translation>
+    </message>
+    <message>
         <source>Skill, e.g. Python</source>
         <translation>技能，例如 Python</translation>
     </message>
@@ -206,6 +222,10 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>All teams</source>
         <translation>所有团队</translation>
+    </message>
+    <message>
+        <source>There are no people yet</source>
+        <translation>尚无人员</translation>
     </message>
     <message>
         <source>{people} people · {first} to {last} · {over} over-allocated person-months ({over_people} people)</source>
@@ -414,6 +434,10 @@ You can also drop a .pmo file here.</source>
     <message>
         <source>Click a programme&apos;s variance bar, a RAG segment of the latest period or a CAPEX/OPEX bar to see those projects in the register; click a heat-map cell to see those risks in the RAID log.</source>
         <translation>单击项目群的偏差条、最新报告期的 RAG 分段或资本性/运营性支出条，可在登记册中查看相应项目；单击热力图单元格，可在 RAID 日志中查看相应风险。</translation>
+    </message>
+    <message>
+        <source>The dashboard: the portfolio at a glance for the period, with its projects by RAG, spend and EAC against budget, milestones due, red risks and benefits released, and charts that open the projects behind them.</source>
+        <translation>仪表板：本报告期项目组合一览，包括按 RAG 状态统计的项目、支出与完工估算相对预算的情况、到期里程碑、红色风险和已实现收益，点击图表可打开其背后的项目。</translation>
     </message>
     <message>
         <source>{projects} projects; {differ} cost RAGs differ from the numbers</source>
@@ -1221,6 +1245,10 @@ You can also drop a .pmo file here.</source>
         <translation>尚未满足的条件</translation>
     </message>
     <message>
+        <source>Stage gates: each project&apos;s gate reviews, when they are due, their checklists, conditions, approvers and decisions. Add a project to plan its first gate.</source>
+        <translation>阶段关口：每个项目的关口评审、到期时间、检查清单、条件、审批人和决策。添加项目后即可计划其第一个关口。</translation>
+    </message>
+    <message>
         <source>{overdue} gates overdue, {due} due by the end of next period</source>
         <translation>{overdue} 个关口逾期，{due} 个在下一报告期结束前到期</translation>
     </message>
@@ -1325,6 +1353,10 @@ Reason for going ahead anyway:</source>
         <translation>前置任务</translation>
     </message>
     <message>
+        <source>Type a duration as in MS Project: 3d, 4h, 2w, 1mo; 3ed or 4eh for elapsed time</source>
+        <translation>按 MS Project 的写法输入工期：3d、4h、2w、1mo；3ed 或 4eh 表示历时（日历时间）</translation>
+    </message>
+    <message>
         <source>{name}: total float {days} working days (critical)</source>
         <translation>{name}：总时差 {days} 个工作日（关键）</translation>
     </message>
@@ -1375,6 +1407,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Zoom</source>
         <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Plans: each project&apos;s tasks and milestones on a Gantt chart, with their links, critical path and baseline, rescheduled as you edit.</source>
+        <translation>计划：以甘特图显示每个项目的任务和里程碑，以及其依赖关系、关键路径和基线，编辑时自动重新排程。</translation>
     </message>
     <message>
         <source>{code} — {name} ({tasks} tasks)</source>
@@ -1637,6 +1673,18 @@ Reason for going ahead anyway:</source>
         <translation>删除所选月份的计划值、预测值和实际值</translation>
     </message>
     <message>
+        <source>Benefits: what the projects are meant to deliver (cash released, costs avoided, better service), each with an owner, a target and a date, measured period by period against its plan.</source>
+        <translation>收益：项目应交付的成果（释放的现金、避免的成本、更好的服务），每项收益都有负责人、目标和日期，并逐期对照计划进行衡量。</translation>
+    </message>
+    <message>
+        <source>No benefits yet</source>
+        <translation>尚无收益</translation>
+    </message>
+    <message>
+        <source>Add benefit…</source>
+        <translation>添加收益…</translation>
+    </message>
+    <message>
         <source> ({pct}% of plan)</source>
         <translation>（计划的 {pct}%）</translation>
     </message>
@@ -1647,6 +1695,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>{n} at risk</source>
         <translation>{n} 项有风险</translation>
+    </message>
+    <message>
+        <source>There are no benefits yet</source>
+        <translation>尚无收益</translation>
     </message>
     <message>
         <source>the owner says so</source>
@@ -1701,8 +1753,24 @@ Reason for going ahead anyway:</source>
         <translation>日期：{reason}</translation>
     </message>
     <message>
+        <source>Lessons learned: what happened on a project, what the team learned and what to do next time, with an owner and a status, so the next project does not repeat it.</source>
+        <translation>经验教训：项目中发生了什么、团队学到了什么、下次应如何做，并附负责人和状态，避免下一个项目重蹈覆辙。</translation>
+    </message>
+    <message>
+        <source>No lessons learned yet</source>
+        <translation>尚无经验教训</translation>
+    </message>
+    <message>
+        <source>Add lesson…</source>
+        <translation>添加经验教训…</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>There are no lessons yet</source>
+        <translation>尚无经验教训</translation>
     </message>
     <message>
         <source>{n} lessons</source>
@@ -2213,6 +2281,10 @@ Reason for going ahead anyway:</source>
         <translation>条形：计划，按 RAG 颜色并标注字母 · 虚线影子：基线 · ◆ 里程碑（完成后填充）· 红色虚线：今天 · 箭头：项目间依赖（红色虚线：任务开始早于另一项目允许的时间）。双击打开计划。</translation>
     </message>
     <message>
+        <source>The roadmap: every project on one timeline, grouped by programme, with its RAG, milestones and the links between projects.</source>
+        <translation>路线图：所有项目按项目群分组显示在同一时间轴上，包括其 RAG 状态、里程碑和项目间依赖。</translation>
+    </message>
+    <message>
         <source>All programmes</source>
         <translation>全部项目群</translation>
     </message>
@@ -2413,6 +2485,10 @@ Reason for going ahead anyway:</source>
         <translation>该项目的每个成本类别都已有预算行</translation>
     </message>
     <message>
+        <source>The budget: each project&apos;s CAPEX and OPEX lines month by month, planned, actual and forecast, with the outturn against the approved budget.</source>
+        <translation>预算：逐月列出每个项目的资本性支出和运营性支出预算行（计划、实际和预测），以及最终结果与批准预算的对比。</translation>
+    </message>
+    <message>
         <source>Period ending {date} ({fy} Q{quarter}): actuals to {month}, forecast after</source>
         <translation>截至 {date} 的报告期（{fy} 第 {quarter} 季度）：{month}及以前为实际，之后为预测</translation>
     </message>
@@ -2565,6 +2641,10 @@ Reason for going ahead anyway:</source>
         <translation>添加预算行：{category} {spend}</translation>
     </message>
     <message>
+        <source>Add task &apos;{name}&apos;</source>
+        <translation>添加任务“{name}”</translation>
+    </message>
+    <message>
         <source>Add {what}</source>
         <translation>添加{what}</translation>
     </message>
@@ -2579,6 +2659,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Move &apos;{name}&apos;</source>
         <translation>移动“{name}”</translation>
+    </message>
+    <message>
+        <source>Change duration of {n} tasks</source>
+        <translation>更改 {n} 个任务的工期</translation>
     </message>
     <message>
         <source>Change duration of &apos;{name}&apos;</source>
@@ -2711,6 +2795,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>(double-click a score to change it)</source>
         <translation>（双击得分可修改）</translation>
+    </message>
+    <message>
+        <source>The book of work: every proposal and open project ranked by its weighted score, funded in rank order up to the budget cap. Add projects (or proposals) to rank them here.</source>
+        <translation>工作清单：所有提案和进行中的项目按加权评分排名，并按排名顺序在预算上限内入选。添加项目（或提案）后即可在此排名。</translation>
     </message>
     <message>
         <source>{n} projects in the book of work</source>
@@ -2989,6 +3077,10 @@ Reason for going ahead anyway:</source>
         <translation>转到记录</translation>
     </message>
     <message>
+        <source>Health checks: the portfolio&apos;s data checked against its rules (missing owners and dates, plans that disagree with the register, stale status reports, overdue gates), each finding with the record to fix.</source>
+        <translation>健康检查：按规则检查项目组合的数据（缺少负责人和日期、计划与登记册不一致、状态报告过期、关口逾期），每条检查结果都附有需要修正的记录。</translation>
+    </message>
+    <message>
         <source>Portfolio</source>
         <translation>项目组合</translation>
     </message>
@@ -3145,6 +3237,10 @@ Reason for going ahead anyway:</source>
         <translation>按项目群</translation>
     </message>
     <message>
+        <source>The financial summary: each project&apos;s budget, actuals, forecast, EAC and variance for the period, with its cost and schedule RAG, by project or by programme.</source>
+        <translation>财务汇总：按项目或项目群列出本报告期每个项目的预算、实际、预测、完工估算和偏差，以及成本和进度 RAG 状态。</translation>
+    </message>
+    <message>
         <source>Reading the financial summary</source>
         <translation>正在读取财务汇总</translation>
     </message>
@@ -3215,6 +3311,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Add {thing}</source>
         <translation>添加{thing}</translation>
+    </message>
+    <message>
+        <source>The portfolio has no projects yet: add one (or import a workbook) first</source>
+        <translation>项目组合中尚无项目：请先添加一个项目（或导入工作簿）</translation>
     </message>
     <message>
         <source>Import from Excel…</source>
@@ -3361,6 +3461,22 @@ Reason for going ahead anyway:</source>
         <translation>保留对方的</translation>
     </message>
     <message>
+        <source>Sync conflicts: when you and a teammate change the same value, both are kept here until you choose yours, theirs or another. This portfolio is not shared yet: share it with your team, or clone one your team shares.</source>
+        <translation>同步冲突：当你和同事修改了同一个值时，两个值都会保留在这里，直到你选择自己的、对方的或另一个值。此项目组合尚未共享：可与团队共享，或克隆团队共享的项目组合。</translation>
+    </message>
+    <message>
+        <source>Not shared yet</source>
+        <translation>尚未共享</translation>
+    </message>
+    <message>
+        <source>Share with Team…</source>
+        <translation>与团队共享…</translation>
+    </message>
+    <message>
+        <source>Clone from Server…</source>
+        <translation>从服务器克隆…</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -3375,6 +3491,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>No open conflicts in “{name}”.</source>
         <translation>“{name}”中没有未解决的冲突。</translation>
+    </message>
+    <message>
+        <source>This portfolio is not shared</source>
+        <translation>此项目组合未共享</translation>
     </message>
     <message>
         <source>{n} open conflict(s)</source>
@@ -3853,6 +3973,10 @@ Reason for going ahead anyway:</source>
     <message>
         <source>Capacity by month for:</source>
         <translation>逐月产能：</translation>
+    </message>
+    <message>
+        <source>Scenarios: what-if changes to the book of work (cancel, defer or fund a project, change its budget or score) compared with the live portfolio on spend, benefits and capacity, before any is applied.</source>
+        <translation>情景：对工作清单进行假设分析（取消、推迟或资助项目，调整其预算或评分），在应用之前从支出、收益和产能方面与现状对比。</translation>
     </message>
     <message>
         <source>No scenarios yet: press New… to start one.</source>
@@ -4375,6 +4499,42 @@ Allocated {alloc} of {cap} available days ({pct}): {band}</source>
     <message>
         <source>Redone: {what}</source>
         <translation>已重做：{what}</translation>
+    </message>
+    <message>
+        <source>No plan yet</source>
+        <translation>尚无计划</translation>
+    </message>
+    <message>
+        <source>Add task…</source>
+        <translation>添加任务…</translation>
+    </message>
+    <message>
+        <source>Import MS Project plan…</source>
+        <translation>导入 MS Project 计划…</translation>
+    </message>
+    <message>
+        <source>Start this project&apos;s plan with a task of five working days</source>
+        <translation>以一个五个工作日的任务开始此项目的计划</translation>
+    </message>
+    <message>
+        <source>Import a plan from MS Project (.xml), GanttProject (.gan) or Excel</source>
+        <translation>从 MS Project（.xml）、GanttProject（.gan）或 Excel 导入计划</translation>
+    </message>
+    <message>
+        <source>{code} — {name} has no plan yet. Add its first task here, or import its plan from MS Project (.xml), GanttProject (.gan) or Excel.</source>
+        <translation>{code} — {name} 尚无计划。可在此添加第一个任务，或从 MS Project（.xml）、GanttProject（.gan）或 Excel 导入其计划。</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <source>Name of the task:</source>
+        <translation>任务名称：</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新任务</translation>
     </message>
 </context>
 <context>

@@ -31,3 +31,17 @@ def test_system_default_follows_locale(monkeypatch):
     assert resolve_date_format(None) == "mdy"
     assert resolve_date_format("dmy") == "dmy"
     assert resolve_date_format("nonsense") == "mdy"
+
+
+@pytest.mark.parametrize(("style", "lang", "text"), [
+    ("medium", "en", "Nov 2026"), ("medium", "zh-CN", "2026年11月"), ("iso", "en", "2026-11"),
+    ("iso", "zh-CN", "2026-11"), ("dmy", "en", "11/2026"), ("mdy", "en", "11/2026"), (None, "en", "Nov 2026")])
+def test_month_labels_follow_the_date_format_and_the_language(style, lang, text):
+    assert format_month("2026-11-30", style, lang=lang) == text
+
+
+def test_month_names_without_the_year_and_in_full():
+    assert format_month(date(2026, 11, 1), "iso", year=False) == "Nov"
+    assert format_month(date(2026, 11, 1), "iso", lang="zh-CN", year=False) == "11月"
+    assert format_month(date(2026, 11, 1), "medium", full=True) == "November 2026"
+    assert format_month(date(2026, 11, 1), "medium", lang="zh-CN", full=True) == "2026年11月"

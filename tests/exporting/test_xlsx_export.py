@@ -132,3 +132,25 @@ def test_benefit_sheets_refuse_bad_rows_whole(demo_path, tmp_path, pmo):
     assert code == 0, err
     assert "benefits added 1" in text
     assert ("B-900", "Good one", "Non-cash") in [r[:3] for r in _snapshot(demo_path)["benefits"]]
+
+
+def test_elapsed_durations_are_written_as_ms_project_shows_them(tmp_path, pmo):
+    from tests.scheduling.test_elapsed import PLAN as SLAB
+
+    path = tmp_path / "slab.pmo"
+    create_portfolio(path).close()
+    (tmp_path / "slab.xml").write_text(SLAB, encoding="utf-8")
+    assert pmo(["import-plan", path, tmp_path / "slab.xml"])[0] == 0
+    out = tmp_path / "slab.xlsx"
+    assert pmo(["export", path, out])[0] == 0
+    ws = load_workbook(out)["Tasks"]
+    header = [c.value for c in ws[1]]
+    duration = {r[header.index("Name")].value: r[header.index("Duration")].value for r in ws.iter_rows(min_row=2)}
+    assert (duration["Cure"], duration["Dry"], duration["Settle"]) == ("2 edays", "10 ehrs", "1 eday")
+    assert duration["Pour"] == 2 and duration["Strip"] == 0.5  # working days stay numbers
+    fresh = tmp_path / "fresh.pmo"
+    create_portfolio(fresh).close()
+    code, _out, err = pmo(["import", fresh, out])  # the workbook reads back (elapsed as calendar days)
+    assert code == 0, err
+    with open_portfolio(fresh, read_only=True) as pf:
+        assert pf.conn.execute("SELECT duration_days FROM tasks WHERE name = 'Cure'").fetchone()[0] == 2

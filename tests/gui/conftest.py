@@ -100,6 +100,15 @@ def window(make_window, demo_path):
     return make_window(open_portfolio(demo_path))
 
 
+def shown_view(window, qtbot, name):
+    """Show a view and wait until it has read its figures (views with a loader read on a worker)."""
+    window.show_view(name)
+    view = window.current_view()
+    if hasattr(view, "loader"):
+        qtbot.waitUntil(lambda: not view.loader.loading)
+    return view
+
+
 def read(path, sql, params=()):
     """Read the file through a separate connection: what is on disk, not what the window holds."""
     conn = sqlite3.connect(path)

@@ -4,9 +4,10 @@ and so undo and History, is the one the row-by-row triggers would have kept."""
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import date, timedelta
 
-from pmo_desktop.scheduling import reschedule
+from pmo_desktop.scheduling import plan_dates, reschedule
 from pmo_desktop.store import bulk, create_portfolio
 from pmo_desktop.sync.history import record_changes
 from tests.store.test_bulk import batch_log
@@ -63,3 +64,20 @@ def test_a_portfolio_reschedule_logs_what_the_triggers_log(tmp_path, monkeypatch
     assert logs["bulk"] == logs["triggers"]
     assert logs["bulk history"] == logs["triggers history"]
     assert {r[0] for r in logs["bulk"]} == {"tasks", "projects"}
+
+
+def test_plan_dates_take_any_number_of_project_ids(tmp_path):
+    """More projects than SQLite's 32,766 parameters: the ids go in as one value."""
+    with _portfolio(tmp_path / "many.pmo", projects=6) as pf:
+        reschedule(pf)
+        pf.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)  # SQLite's default (Windows builds)
+        ids = list(range(1, 40_001))  # the six projects among 40,000 ids
+        spans = plan_dates.plan_spans(pf.conn, ids)
+        assert sorted(spans) == [1, 2, 3, 4, 5, 6]
+        assert spans == plan_dates.plan_spans(pf.conn)
+        assert plan_dates.plan_spans(pf.conn, []) == {}
+        with pf.batch("cli", "typed"):
+            pf.conn.execute("UPDATE projects SET finish_date = '2030-01-01' WHERE id = 3")
+        with pf.batch("cli", "align"):
+            assert plan_dates.align_project_dates(pf.conn, ids) == 1
+        assert pf.conn.execute("SELECT finish_date FROM projects WHERE id = 3").fetchone()[0] == spans[3][1]

@@ -1,4 +1,4 @@
-"""Elapsed durations ("2 ed", "10 eh") run on calendar time, 24 hours a day, 7 days a week, as MS Project
+"""Elapsed durations ("2 edays", "10 ehrs"; typed "2ed", "10eh") run on calendar time, 24 hours a day, 7 days a week, as MS Project
 schedules them: from the instant the task may start, nights and weekends included (Microsoft KB 87301: a
 4eh task that begins at 2pm finishes at 6pm; a 2-elapsed-day cure after a pour that ends at 17:00 on
 Friday ends at 17:00 on Sunday). Kept through import, rescheduling, edits, export and the Gantt."""
@@ -102,7 +102,7 @@ def test_elapsed_tasks_keep_ms_projects_dates_through_weekends(portfolio, tmp_pa
         pid = pf.conn.execute("SELECT id FROM projects WHERE code = ?", (code,)).fetchone()[0]
         rows = {r.name: r for r in gantt_plan(pf.conn, pid).rows}
     assert (rows["Cure"].elapsed, rows["Dry"].elapsed, rows["Settle"].elapsed, rows["Pour"].elapsed) == (
-        "2 ed", "10 eh", "1 ed", "")
+        "2 edays", "10 ehrs", "1 eday", "")  # as MS Project shows them
     # The Cure bar starts at 17:00 on Friday and ends at 17:00 on Sunday: shares of 24 hours.
     assert rows["Cure"].start_part == rows["Cure"].finish_part == 17 / 24
     assert (rows["Cure"].start.isoformat(), rows["Cure"].finish.isoformat()) == ("2026-03-06", "2026-03-08")

@@ -30,6 +30,7 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.gui.benefits.benefit_dialogs import BenefitDialog, MeasurementDialog
+from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState, open_import
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
@@ -195,8 +196,19 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.headline)
-        layout.addWidget(split, 1)
+        register = QWidget()
+        inner = QVBoxLayout(register)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.headline)
+        inner.addWidget(split, 1)
+        empty = EmptyState("", tr("Benefits: what the projects are meant to deliver (cash released, costs avoided, "
+                                  "better service), each with an owner, a target and a date, measured period by "
+                                  "period against its plan."), "", add=self.add, import_=lambda: open_import(self),
+                           texts=(tr("No benefits yet"), tr("Add benefit…"), tr("Import from Excel…")))
+        self.body = BodyOrEmpty(register, empty, needs=(
+            self.search_box, self.type_box, self.status_box, self.buttons["edit"], self.buttons["measure"],
+            self.buttons["delete"]))
+        layout.addWidget(self.body, 1)
         self.watch_changes()
         self.refresh()
 
@@ -221,8 +233,9 @@ class BenefitsView(RefreshWhenShown, PortfolioView):
             + tr("{n} at risk").format(n=self.data["at_risk_count"]) + "</span>")
         for key in ("add", "edit", "measure", "delete"):
             self.buttons[key].setEnabled(not pf.read_only)
+        self.body.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
+        self.body.show_page(self.body.body if self.data["count"] else self.body.empty, tr("There are no benefits yet"))
         self._fill()
-
     def _fill(self, *_args) -> None:
         if self.data is None:
             return

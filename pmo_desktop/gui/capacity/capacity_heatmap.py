@@ -57,12 +57,10 @@ def heat_rows(grid: maths.CapacityGrid, group_by: str = "team") -> list[HeatRow]
     return rows
 
 
-def month_text(month: date, *, full: bool = False, year: bool = True) -> str:
-    """'Nov 2026' ('November 2026' when full); '2026年11月' in Chinese."""
-    lang = current_language()
-    if lang != "en" or not full:
-        return format_month(month, lang=lang, year=year)
-    return month.strftime("%B %Y")
+def month_text(month: date, date_format: str | None = None, *, full: bool = False, year: bool = True) -> str:
+    """A month in the portfolio's date format and the window's language: 'Nov 2026' ('November 2026' when
+    full), '2026-11' (ISO), '11/2026', '2026年11月'."""
+    return format_month(month, date_format, lang=current_language(), year=year, full=full)
 
 
 def pct_text(utilisation: float | None) -> str:
@@ -76,6 +74,7 @@ class CapacityHeatmap(QAbstractScrollArea):
         super().__init__(parent)
         self.setObjectName("capacityHeatmap")
         self.grid: maths.CapacityGrid | None = None
+        self.date_format: str | None = None  # the portfolio's, for month labels
         self.rows: list[HeatRow] = []
         self._cache: dict[int, tuple[list[str], list[str]]] = {}
         self._texts: dict[tuple[str, bool], tuple[QStaticText, int, int]] = {}
@@ -257,7 +256,7 @@ class CapacityHeatmap(QAbstractScrollArea):
             x = nw + c * cw - dx
             month = self.grid.months[c]
             p.drawText(QRect(x, 2, cw - 4, hh // 2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       month_text(month, year=False))
+                       month_text(month, self.date_format, year=False))
             p.drawText(QRect(x, hh // 2, cw - 4, hh // 2 - 2),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        str(month.year))
@@ -302,7 +301,7 @@ class CapacityHeatmap(QAbstractScrollArea):
 
     def tooltip(self, row: int, col: int) -> str:
         cap, alloc, util, band = self.cell(row, col)
-        month = month_text(self.grid.months[col], full=True)
+        month = month_text(self.grid.months[col], self.date_format, full=True)
         label = shown(BAND_LABELS[band]) if band in BAND_LABELS else tr("No capacity and no work")
         return tr("{who} — {month}\nAllocated {alloc} of {cap} available days ({pct}): {band}").format(
             who=self.rows[row].label, month=month, alloc=f"{alloc:.1f}", cap=f"{cap:.1f}", pct=pct_text(util), band=label)

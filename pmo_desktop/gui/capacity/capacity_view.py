@@ -31,6 +31,7 @@ from pmo_desktop.capacity import maths, queries
 from pmo_desktop.capacity.model import CapacityInputError
 from pmo_desktop.capacity.people import set_allocation
 from pmo_desktop.domain import workdays
+from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.gui.capacity.capacity_heatmap import (
@@ -41,6 +42,7 @@ from pmo_desktop.gui.capacity.capacity_heatmap import (
     month_text,
     pct_text,
 )
+from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
@@ -100,7 +102,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         self.from_box.setObjectName("capacityFrom")
         for i in range(-12, 25):
             m = workdays.add_months(self.first, i)
-            self.from_box.addItem(month_text(m), m)
+            self.from_box.addItem(self._month(m), m)
         self.from_box.setCurrentIndex(12)
         self.months_box = QSpinBox()
         self.months_box.setRange(1, 36)
@@ -124,6 +126,7 @@ class CapacityView(RereadOnShow, PortfolioView):
             bar.addWidget(chip)
 
         self.heatmap = CapacityHeatmap()
+        self.heatmap.date_format = context.fmt.date_format
         self.heatmap.cell_selected.connect(self._show_cell)
         self.cell_title = QLabel(tr("Select a cell to see the allocations behind it."))
         self.cell_title.setObjectName("cellTitle")
@@ -176,7 +179,13 @@ class CapacityView(RereadOnShow, PortfolioView):
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
         layout.addLayout(bar)
-        layout.addWidget(split, 1)
+        empty = EmptyState("", tr("Capacity: each person's allocated days against the days they are available, month "
+                                  "by month, by team or by role, with the over-allocations and who is free. Add people "
+                                  "(with their FTE) and allocate them to projects to see it."), "",
+                           add=lambda: self._to_people(False), import_=lambda: self._to_people(True),
+                           texts=(tr("No people yet"), tr("Add person"), tr("Import people…")))
+        self.body = BodyOrEmpty(split, empty, needs=(self.from_box, self.months_box, self.team_box, self.group_box))
+        layout.addWidget(self.body, 1)
 
         self.refresh()
         self.from_box.currentIndexChanged.connect(lambda _i: self.set_range(self.from_box.currentData(),
@@ -262,6 +271,9 @@ class CapacityView(RereadOnShow, PortfolioView):
         self.labels = queries.project_labels(pf)
         self.unit = pf.settings().get("allocation_unit", "fte")
         current = self.heatmap.current
+        self.heatmap.date_format = self.context.fmt.date_format  # the setting may have changed since
+        for i in range(self.from_box.count()):
+            self.from_box.setItemText(i, self._month(self.from_box.itemData(i)))
         self.heatmap.set_grid(self.grid, self.group_by)
         self.over = maths.over_allocations(self.grid)
         self._fill_over()
@@ -275,7 +287,21 @@ class CapacityView(RereadOnShow, PortfolioView):
         else:
             self.cell_table.setRowCount(0)
         self._seen_batch = self.portfolio.last_batch_id()
+        self.body.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
+        nobody = not self.grid.people and self.team is None
+        self.body.show_page(self.body.empty if nobody else self.body.body, tr("There are no people yet"))
         self.summary_changed.emit()
+
+    def _month(self, month: date, *, full: bool = False) -> str:
+        return month_text(month, self.context.fmt.date_format, full=full)
+
+    def _to_people(self, import_: bool) -> None:
+        """The next step from an empty capacity view: the People register, adding or importing people."""
+        window = self.window()
+        if hasattr(window, "show_view"):
+            window.show_view("people")
+            people = window.current_view()
+            people._choose_import() if import_ else people.add_row()
 
     def summary(self) -> str:
         if self.grid is None:
@@ -283,7 +309,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         months = self.grid.months
         people = {o.person.id for o in self.over}
         return tr("{people} people · {first} to {last} · {over} over-allocated person-months ({over_people} people)").format(
-            people=f"{len(self.grid.people):,}", first=month_text(months[0]), last=month_text(months[-1]),
+            people=f"{len(self.grid.people):,}", first=self._month(months[0]), last=self._month(months[-1]),
             over=f"{len(self.over):,}", over_people=f"{len(people):,}")
 
     # -- panes ------------------------------------------------------------------------------------------
@@ -294,7 +320,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         cap, alloc, util, band = self.heatmap.cell(row, col)
         band_word = shown(BAND_WORDS.get(band, "no capacity and no work"))
         heading = tr("{who} · {month}: {alloc} days allocated of {cap} available ({pct}, {band}) · {days} working days").format(
-            who=line.group or line.label, month=month_text(month, full=True), alloc=f"{alloc:.1f}", cap=f"{cap:.1f}",
+            who=line.group or line.label, month=self._month(month, full=True), alloc=f"{alloc:.1f}", cap=f"{cap:.1f}",
             pct=pct_text(util), band=band_word, days=grid.working_days[col])
         if line.person is None:
             self.cell_table.setColumnCount(5)
@@ -347,7 +373,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         month = self.grid.months[col]
         pf = self.portfolio
         try:
-            with pf.batch(Source.UI, f"Allocate {person.name} to {project.strip()} in {month:%b %Y}") as batch_id:
+            with pf.batch(Source.UI, f"Allocate {person.name} to {project.strip()} in {format_month(month)}") as batch_id:
                 set_allocation(pf, project, month, amount, person=person.name)
         except (CapacityInputError, PortfolioError) as exc:
             self.context.report_problem(str(exc))
@@ -366,7 +392,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         for o in self.over:
             projects = ", ".join(f"{self.labels.get(a.project_id, ('?',))[0]} {self.grid.days_of(a):.1f}d"
                                  for a in o.allocations)
-            rows.append([o.person.name, o.person.team or "", month_text(o.month), f"{o.allocated_days:.1f}",
+            rows.append([o.person.name, o.person.team or "", self._month(o.month), f"{o.allocated_days:.1f}",
                          f"{o.capacity_days:.1f}", pct_text(o.utilisation), f"{o.excess_days:+.1f}", projects])
         _fill(self.over_table, rows, {3, 4, 5, 6})
         self.tabs.setTabText(1, tr("Over-allocations ({n})").format(n=f"{len(rows):,}"))
@@ -381,7 +407,7 @@ class CapacityView(RereadOnShow, PortfolioView):
         months = self.grid.months
         self.demand_table.setColumnCount(len(months) + 1)
         self.demand_table.setHorizontalHeaderLabels([tr("Role (demand / capacity, FTE)")] +
-                                                    [month_text(m) for m in months])
+                                                    [self._month(m) for m in months])
         self.demand_table.setRowCount(len(roles))
         for r, (role, cells) in enumerate(roles.items()):
             self.demand_table.setItem(r, 0, QTableWidgetItem(role))
@@ -392,7 +418,7 @@ class CapacityView(RereadOnShow, PortfolioView):
                 item.setBackground(QColor(fill))
                 item.setForeground(QColor(text))
                 item.setToolTip(tr("{role}, {month}: demand {demand} days (including unstaffed) against {cap} days ({pct})").format(
-                    role=role, month=month_text(months[c - 1], full=True), demand=f"{g.allocated_days:.1f}",
+                    role=role, month=self._month(months[c - 1], full=True), demand=f"{g.allocated_days:.1f}",
                     cap=f"{g.capacity_days:.1f}", pct=pct_text(g.utilisation)))
                 self.demand_table.setItem(r, c, item)
         self.demand_table.resizeColumnsToContents()

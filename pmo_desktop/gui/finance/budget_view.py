@@ -64,6 +64,7 @@ class BudgetModel(QAbstractTableModel):
         self.pf = portfolio
         self.currency = currency
         self.grid: BudgetGrid | None = None
+        self.month_text = lambda month: format_month(month, lang=current_language())  # the view's date format
         self.rows: list[tuple] = []  # ("line", category, spend, figure) or ("total", label, spend|None, figure)
 
     # -- loading ----------------------------------------------------------------------------------------
@@ -124,7 +125,7 @@ class BudgetModel(QAbstractTableModel):
             if month is None:
                 return tr("Total")
             kind = tr("actual") if self.grid.is_actual_month(month) else tr("forecast")
-            return f"{format_month(month, lang=current_language())}\n{kind}"
+            return f"{self.month_text(month)}\n{kind}"
         if role == Qt.ItemDataRole.ToolTipRole and month is not None:
             return (tr("Actual month: actuals count towards EAC") if self.grid.is_actual_month(month)
                     else tr("Forecast month: forecasts (else the plan) count towards EAC"))
@@ -250,6 +251,7 @@ class BudgetView(RereadOnShow, PortfolioView):
         self.totals_label = QLabel()
         self.totals_label.setObjectName("budgetTotals")
         self.model = BudgetModel(self.portfolio, self.currency, self)
+        self.model.month_text = self.context.fmt.month
         self.model.edit_failed.connect(context.report_problem)
         self.model.batch_done.connect(context.history.record)
         self.model.modelReset.connect(self._update_totals)
@@ -275,7 +277,9 @@ class BudgetView(RereadOnShow, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addLayout(bar)
-        self.body = ProjectsOrEmpty(self.table, self)
+        self.body = ProjectsOrEmpty(self.table, self, about=tr(
+            "The budget: each project's CAPEX and OPEX lines month by month, planned, actual and forecast, with "
+            "the outturn against the approved budget."))
         layout.addWidget(self.body, 1)
         layout.addWidget(self.totals_label)
         self.refresh()
@@ -297,7 +301,7 @@ class BudgetView(RereadOnShow, PortfolioView):
             return
         self.period_label.setText(tr("Period ending {date} ({fy} Q{quarter}): actuals to {month}, forecast after").format(
             date=self.context.fmt.date(self.period.end), fy=self.period.fy_label, quarter=self.period.quarter,
-            month=format_month(self.period.cutoff_month, lang=current_language())))
+            month=self.context.fmt.month(self.period.cutoff_month)))
         current = self.selected_project_id()
         self.project_box.blockSignals(True)
         self.project_box.clear()

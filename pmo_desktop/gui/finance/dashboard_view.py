@@ -13,13 +13,14 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import format_money, format_pct
 from pmo_desktop.finance import open_risks_sql, portfolio_summary, resolve_period, s_curve, spend_split
 from pmo_desktop.finance.periods import default_period_end
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
@@ -148,7 +149,7 @@ class DashboardView(RereadOnShow, PortfolioView):
         top.addWidget(self.returns_note)
         top.addWidget(self.commentary_button)
         top.addWidget(self.period_box)
-        tiles = QHBoxLayout()
+        self.tiles_layout = tiles = QHBoxLayout()
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
         for key, title in (("rag", tr("Projects by RAG")), ("spend", tr("Spend to date")), ("eac", tr("EAC vs budget")),
                            ("milestones", tr("Milestones due")), ("risks", tr("Red risks (high, critical)")),
@@ -167,8 +168,15 @@ class DashboardView(RereadOnShow, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addLayout(top)
-        layout.addLayout(tiles)
-        layout.addLayout(grid, 1)
+        layout.addLayout(tiles)  # out of the stack below: an empty portfolio hides them
+        figures = QWidget()
+        figures.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.body = ProjectsOrEmpty(figures, self, about=tr(
+            "The dashboard: the portfolio at a glance for the period, with its projects by RAG, spend and EAC "
+            "against budget, milestones due, red risks and benefits released, and charts that open the projects "
+            "behind them."))
+        layout.addWidget(self.body, 1)
 
     def _make_charts(self) -> None:
         if self.charts:
@@ -185,6 +193,9 @@ class DashboardView(RereadOnShow, PortfolioView):
             self._seen_batch = -1
             return
         self._seen_batch = self.portfolio.last_batch_id()
+        self.body.show_empty()
+        for i in range(self.tiles_layout.count()):
+            self.tiles_layout.itemAt(i).widget().setVisible(not self.body.showing_empty())
         self._make_charts()
         pf = self.portfolio
         self.period_box.fill(pf)

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.domain.money import NOT_AVAILABLE, format_money, format_pct, format_ratio
 from pmo_desktop.finance import derive_cost_rag, portfolio_summary, resolve_period
-from pmo_desktop.gui.shell.i18n import current_language
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.view_loader import ViewLoader
 from pmo_desktop.gui.shell.views import PortfolioView, RereadOnShow, ViewContext
 from pmo_desktop.gui.widgets.frozen_table import FrozenTableView
@@ -179,8 +178,15 @@ class FinanceView(RereadOnShow, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.totals)
+        figures = QWidget()
+        inner = QVBoxLayout(figures)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.table, 1)
+        inner.addWidget(self.totals)
+        self.body = ProjectsOrEmpty(figures, self, about=tr(
+            "The financial summary: each project's budget, actuals, forecast, EAC and variance for the period, "
+            "with its cost and schedule RAG, by project or by programme."))
+        layout.addWidget(self.body, 1)
         self.summary_data: dict | None = None
         self.loader = ViewLoader(self, tr("Reading the financial summary"), on_cancelled=self._forget)
 
@@ -190,6 +196,7 @@ class FinanceView(RereadOnShow, PortfolioView):
             self._seen_batch = -1
             return
         self._seen_batch = self.portfolio.last_batch_id()
+        self.body.show_empty()
         self.period_box.fill(self.portfolio)
         try:
             period = resolve_period(self.portfolio, self.period_box.period(), require_data=False)
@@ -208,7 +215,7 @@ class FinanceView(RereadOnShow, PortfolioView):
         s = self.summary_data
         self.header.setText(tr("{fy} Q{quarter}: actuals to {month}, forecast after. Var % coloured by the derived "
                                "cost RAG; ≠ where the manager's RAG differs.").format(
-            fy=period.fy_label, quarter=period.quarter, month=format_month(period.cutoff_month, lang=current_language())))
+            fy=period.fy_label, quarter=period.quarter, month=self.context.fmt.month(period.cutoff_month)))
         t, cur = s["totals"], s["currency"]
         self.totals.setText(
             tr("Portfolio: budget {budget} · actual {actual} · forecast {forecast} · EAC {eac} · variance {variance} "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.values import format_money
 from pmo_desktop.governance import scoring
 from pmo_desktop.governance.common import GovernanceError
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.flow import FlowLayout, pair
@@ -129,7 +130,10 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(top)
-        layout.addWidget(self.table, 1)
+        self.body = ProjectsOrEmpty(self.table, self, needs=(self.export_button,), about=tr(
+            "The book of work: every proposal and open project ranked by its weighted score, funded in rank order "
+            "up to the budget cap. Add projects (or proposals) to rank them here."))
+        layout.addWidget(self.body, 1)
         self.save_button.setEnabled(not self.portfolio.read_only)
         cap = scoring.stored_cap(self.portfolio)
         if cap is not None:
@@ -148,6 +152,7 @@ class BookOfWorkView(RefreshWhenShown, PortfolioView):
         self._follow_stored_model()
         self.candidates = scoring.candidates(self.portfolio)
         self.forced = scoring.forced_ids(self.portfolio)  # funded by decision (an applied scenario)
+        self.body.show_empty()
         self.rerank()
 
     def _follow_stored_model(self) -> None:

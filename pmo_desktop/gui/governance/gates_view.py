@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from pmo_desktop.domain.enums import Rag, Source
 from pmo_desktop.governance import gates
 from pmo_desktop.gui.governance.gate_review_dialog import GateReviewDialog
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.chips import chip_icon
@@ -115,7 +116,11 @@ class GatesView(RefreshWhenShown, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.body = ProjectsOrEmpty(self.table, self, needs=(self.search_box, self.show_box, self.new_button,
+                                                             self.open_button, self.advance_button), about=tr(
+            "Stage gates: each project's gate reviews, when they are due, their checklists, conditions, approvers "
+            "and decisions. Add a project to plan its first gate."))
+        layout.addWidget(self.body, 1)
         self.watch_changes()
         self.refresh()
 
@@ -148,6 +153,7 @@ class GatesView(RefreshWhenShown, PortfolioView):
         writable = not self.portfolio.read_only
         for b in (self.new_button, self.advance_button):
             b.setEnabled(writable)
+        self.body.show_empty()
         self.summary_changed.emit()
 
     def summary(self) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSize, QSortFilterProxyModel
+from PySide6.QtCore import QEvent, QSize, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from pmo_desktop.checks import run_checks
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.governance.health import RULES
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.navigate import go_to_record, project_of
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
@@ -104,15 +106,28 @@ class HealthView(RefreshWhenShown, PortfolioView):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        # A finding is read whole on a laptop: its text (and the rule's) wraps onto more lines, the row as
+        # tall as it needs, rather than ending in "…" with the rest only in a tooltip. Only the rows in sight
+        # are measured (when shown, scrolled, filtered or resized): measuring thousands of findings on every
+        # resize took seconds.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
         self.table.setIconSize(QSize(29, 18))
+        self.table.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 12)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self._fit_later = QTimer(self, singleShot=True, interval=0)
+        self._fit_later.timeout.connect(self.fit_rows_in_sight)
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_later.start)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_later.start)
+        self.proxy.layoutChanged.connect(self._fit_later.start)
+        self.proxy.modelReset.connect(self._fit_later.start)
+        self.table.viewport().installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((96, 90, 250, 500, 130)):
+        for col, width in enumerate((96, 90, 190, 500, 120)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.activated.connect(lambda _i: self.open_current())
@@ -129,8 +144,16 @@ class HealthView(RefreshWhenShown, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.table, 1)
+        findings = QWidget()
+        inner = QVBoxLayout(findings)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.headline)
+        inner.addWidget(self.table, 1)
+        self.body = ProjectsOrEmpty(findings, self, needs=(self.search_box, self.severity_box, self.rule_box,
+                                                           self.go_button, self.rerun_button), about=tr(
+            "Health checks: the portfolio's data checked against its rules (missing owners and dates, plans that "
+            "disagree with the register, stale status reports, overdue gates), each finding with the record to fix."))
+        layout.addWidget(self.body, 1)
         self.watch_changes()
         self.refresh()
 
@@ -156,7 +179,31 @@ class HealthView(RefreshWhenShown, PortfolioView):
         projects = len({f.project for f in self.findings if f.project})
         self.headline.setText(tr("{errors} errors, {warnings} warnings, {notes} notes across {projects} projects").format(
             errors=counts["error"], warnings=counts["warning"], notes=counts["info"], projects=projects))
+        self.body.show_empty()
         self.summary_changed.emit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_later.start()
+        return super().eventFilter(watched, event)
+
+    def fit_rows_in_sight(self) -> None:
+        """Make the rows in sight as tall as their wrapped text (a taller row shows fewer; so again)."""
+        table = self.table
+        for _ in range(4):
+            top = table.rowAt(0)
+            if top < 0:
+                return
+            bottom = table.rowAt(table.viewport().height() - 1)
+            bottom = self.proxy.rowCount() - 1 if bottom < 0 else bottom
+            changed = False
+            for row in range(top, bottom + 1):
+                height = max(table.verticalHeader().minimumSectionSize(), table.sizeHintForRow(row))
+                if table.rowHeight(row) != height:
+                    table.setRowHeight(row, height)
+                    changed = True
+            if not changed:
+                return
 
     def summary(self) -> str:
         visible, total = self.proxy.rowCount(), len(self.findings)

@@ -24,6 +24,7 @@ from pmo_desktop.domain.dates import format_date
 from pmo_desktop.domain.values import ValueProblem, parse_date
 from pmo_desktop.governance import lessons
 from pmo_desktop.governance.common import GovernanceError
+from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState
 from pmo_desktop.gui.shell.file_actions import said
 from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.rows_model import KEY_ROLE, RefreshWhenShown, RowsModel
@@ -173,7 +174,13 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        empty = EmptyState("", tr("Lessons learned: what happened on a project, what the team learned and what to do "
+                                  "next time, with an owner and a status, so the next project does not repeat it."),
+                           "", add=self.add, import_=self.ask_import,
+                           texts=(tr("No lessons learned yet"), tr("Add lesson…"), tr("Import from Excel…")))
+        self.body = BodyOrEmpty(self.table, empty, needs=(self.search_box, self.category_box, self.status_box,
+                                                          self.buttons["edit"], self.buttons["export"]))
+        layout.addWidget(self.body, 1)
         self._fill_categories()
         self.watch_changes()
         self.refresh()
@@ -198,6 +205,11 @@ class LessonsView(RefreshWhenShown, PortfolioView):
         self.model.set_rows([[r[k] for k in keys] for r in self.rows], keys=self.rows)
         for key in ("add", "edit", "import"):
             self.buttons[key].setEnabled(not self.portfolio.read_only)
+        pf = self.portfolio
+        self.body.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
+        filtered = self.search_box.text() or self.category_box.currentData() or self.status_box.currentData()
+        none = not self.rows and not filtered
+        self.body.show_page(self.body.empty if none else self.body.body, tr("There are no lessons yet"))
         self.summary_changed.emit()
 
     def summary(self) -> str:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetrics,
     QImage,
     QPageLayout,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -38,6 +36,8 @@ from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.plans.cross_link_dialog import CrossLinkDialog
 from pmo_desktop.gui.plans.gantt_chart import GanttChart
 from pmo_desktop.gui.plans.gantt_paint import ROW_H, LinkIndex, paint_plan
+from pmo_desktop.gui.plans.gantt_table import GanttTable, GanttTableModel, column_titles
+from pmo_desktop.gui.plans.no_plan import NoPlanPage
 from pmo_desktop.gui.plans.reschedule import reschedule_project
 from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.shell.i18n import current_language
@@ -45,95 +45,10 @@ from pmo_desktop.gui.shell.views import PortfolioView, ViewContext
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.i18n import message
 from pmo_desktop.registers import lookups
-from pmo_desktop.registers.columns import Formatting
 from pmo_desktop.scheduling import edits
 from pmo_desktop.scheduling.service import project_calendar
 from pmo_desktop.scheduling.timeline import GanttPlan, gantt_plan
 from pmo_desktop.store import PortfolioError
-
-COLUMNS = ("WBS", "Task", "Start", "Finish", "Days", "%", "Predecessors")
-
-
-def column_titles() -> tuple[str, ...]:
-    """The task table's headings in the window language (COLUMNS in English)."""
-    return ("WBS", tr("Task"), tr("Start"), tr("Finish"), tr("Days"), "%", tr("Predecessors"))
-
-
-class GanttTableModel(QAbstractTableModel):
-    """The task table; display texts are made once per load so scrolling only looks them up."""
-
-    _DISPLAY = Qt.ItemDataRole.DisplayRole
-    _FONT = Qt.ItemDataRole.FontRole
-    _FOREGROUND = Qt.ItemDataRole.ForegroundRole
-    _ALIGN = Qt.ItemDataRole.TextAlignmentRole
-    _TIP = Qt.ItemDataRole.ToolTipRole
-
-    def __init__(self, parent=None, fmt: Formatting | None = None):
-        super().__init__(parent)
-        self.fmt = fmt or Formatting()
-        self.plan: GanttPlan | None = None
-        self._texts: list[tuple[str, ...]] = []
-        self._bold = QFont()
-        self._bold.setBold(True)
-        self._critical = QColor(tp.CRITICAL)
-        self._right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def set_plan(self, plan: GanttPlan | None) -> None:
-        self.beginResetModel()
-        self.plan = plan
-        self._texts = [
-            (r.wbs, ("    " * r.level) + r.name, self.fmt.date(r.start) + (f" {r.start_time}" if r.start_time else ""),
-             self.fmt.date(r.finish) + (f" {r.finish_time}" if r.finish_time else ""),
-             r.elapsed or ("" if r.duration is None else f"{r.duration:g}"),
-             f"{r.percent:.0f}%", r.predecessors)
-            for r in (plan.rows if plan else [])
-        ]
-        self.endResetModel()
-
-    def rowCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._texts)
-
-    def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_titles()[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == self._DISPLAY:
-            return self._texts[index.row()][index.column()]
-        if role == self._FONT:
-            return self._bold if self.plan.rows[index.row()].kind == "summary" else None
-        if role == self._FOREGROUND:
-            return self._critical if index.column() == 1 and self.plan.rows[index.row()].critical else None
-        if role == self._ALIGN:
-            return self._right if index.column() in (4, 5) else None
-        if role == self._TIP:
-            r = self.plan.rows[index.row()]
-            if r.total_float is not None and not r.elapsed:  # an elapsed task's float is in elapsed days
-                if r.critical:
-                    return tr("{name}: total float {days} working days (critical)").format(name=r.name,
-                                                                                          days=r.total_float)
-                return tr("{name}: total float {days} working days").format(name=r.name, days=r.total_float)
-        return None
-
-
-class GanttTable(QTableView):
-    """The task table; Alt+Shift+Right / Alt+Shift+Left indent and outdent the current task."""
-
-    indent = Signal()
-    outdent = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        mods = event.modifiers()
-        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
-        if mods & alt_shift == alt_shift and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
-            (self.indent if event.key() == Qt.Key.Key_Right else self.outdent).emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class GanttView(PortfolioView):
@@ -181,6 +96,7 @@ class GanttView(PortfolioView):
         bar.addWidget(pdf)
 
         self.model = GanttTableModel(self, context.fmt)
+        self.model.durations_typed.connect(self._durations_typed)
         self.table = GanttTable()
         self.table.setObjectName("ganttTable")
         self.table.setModel(self.model)
@@ -218,7 +134,11 @@ class GanttView(PortfolioView):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.note)
-        self.body = ProjectsOrEmpty(self.splitter, self)
+        self.body = ProjectsOrEmpty(self.splitter, self, about=tr(
+            "Plans: each project's tasks and milestones on a Gantt chart, with their links, critical path and "
+            "baseline, rescheduled as you edit."))
+        self.no_plan = NoPlanPage(self)  # a project without a plan: say so and offer the next steps
+        self.body.addWidget(self.no_plan)
         layout.addWidget(self.body, 1)
         self.table.indent.connect(lambda: self._edit_current(edits.indent_task))
         self.table.outdent.connect(lambda: self._edit_current(edits.outdent_task))
@@ -318,7 +238,12 @@ class GanttView(PortfolioView):
         self.cross_button.setEnabled(has_tasks and not read_only)
         self.cross_button.setToolTip(why or (tr("The file is open read-only") if read_only else tr(
             "Make the selected task wait for a task (or milestone) of another project")))
-        self.body.show_empty(self.project_box.count() == 0)
+        pid = self.selected_project_id()
+        if pid is not None and not has_tasks:
+            self.no_plan.show_project(pid)
+            self.body.show_page(self.no_plan)
+        else:
+            self.body.show_empty(pid is None)
 
     def _size_columns(self) -> None:
         """Whole WBS numbers, dates in the chosen format, days, % and predecessors, in the bold of summary
@@ -406,6 +331,13 @@ class GanttView(PortfolioView):
             task_id = self.plan.rows[row].id
             self._edit(action, task_id)
             self._select_task(task_id)
+
+    def _durations_typed(self, typed: list) -> None:
+        """Durations typed or pasted in the Days column ('4h', '3ed'): one undoable step."""
+        row = self.table.currentIndex()
+        self._edit(edits.set_duration_texts, typed)
+        if row.isValid() and row.row() < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row.row(), row.column()))
 
     def _resize(self, task_id: int, finish: date) -> None:
         row = next((r for r in self.plan.rows if r.id == task_id), None) if self.plan else None

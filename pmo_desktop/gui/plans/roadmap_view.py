@@ -262,7 +262,9 @@ class RoadmapView(PortfolioView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
-        self.body = ProjectsOrEmpty(self.chart, self)
+        self.body = ProjectsOrEmpty(self.chart, self, about=tr(
+            "The roadmap: every project on one timeline, grouped by programme, with its RAG, milestones and the "
+            "links between projects."))
         layout.addWidget(self.body, 1)
         self._loaded = False  # read when first shown, so a large portfolio opens as fast as before
 

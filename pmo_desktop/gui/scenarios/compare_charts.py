@@ -113,7 +113,7 @@ def capacity(ax, data: dict) -> list:
     return []
 
 
-def capacity_by_month(ax, data: dict, team: str, title: str, lang: str = "en") -> list:
+def capacity_by_month(ax, data: dict, team: str, title: str, lang: str = "en", date_format: str | None = None) -> list:
     """One team month by month: spare person-days above zero, over-allocated below (in red), per column."""
     from matplotlib.ticker import FuncFormatter
 
@@ -130,7 +130,7 @@ def capacity_by_month(ax, data: dict, team: str, title: str, lang: str = "en") -
                label=col["name"], zorder=2)
         ax.bar(xs, [min(0.0, cells.get(m, 0.0)) for m in months], width=width * 0.95, color="#C62828", zorder=2)
     ax.axhline(0, color="#37474F", linewidth=0.8)
-    ax.set_xticks(range(len(months)), [format_month(f"{m}-01", lang=lang) for m in months], fontsize=7,
+    ax.set_xticks(range(len(months)), [format_month(f"{m}-01", date_format, lang=lang) for m in months], fontsize=7,
                   rotation=30, ha="right")
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}"))
     ax.tick_params(axis="y", labelsize=7)

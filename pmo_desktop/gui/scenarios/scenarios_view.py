@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -32,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pmo_desktop.domain.dates import format_month
 from pmo_desktop.domain.money import format_money
 from pmo_desktop.governance.scoring import OPEN_STAGES, scoring_criteria
+from pmo_desktop.gui.registers.empty_state import ProjectsOrEmpty
 from pmo_desktop.gui.scenarios import compare_charts
 from pmo_desktop.gui.scenarios.compare_charts import column_name
 from pmo_desktop.gui.shell.file_actions import said
@@ -108,9 +109,10 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.changes_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.changes_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes_table.verticalHeader().hide()
-        self.changes_table.horizontalHeader().setStretchLastSection(True)
-        self.changes_table.setColumnWidth(0, 70)
-        self.changes_table.setColumnWidth(1, 130)
+        header = self.changes_table.horizontalHeader()  # codes and changes whole; names take the rest
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.changes_table.selectionModel().currentRowChanged.connect(self._change_picked)
         self.project_box = QComboBox()
         self.project_box.setObjectName("scenarioProject")
@@ -213,7 +215,10 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         split.setSizes([330, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(split)
+        self.body = ProjectsOrEmpty(split, self, about=tr(
+            "Scenarios: what-if changes to the book of work (cancel, defer or fund a project, change its budget or "
+            "score) compared with the live portfolio on spend, benefits and capacity, before any is applied."))
+        layout.addWidget(self.body)
         self.watch_changes()
         self.refresh()
 
@@ -221,6 +226,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
 
     def refresh(self, *_args) -> None:
         pf = self.portfolio
+        self.body.show_empty()
         current = self.current_name()
         marked = set(self.marked_names())
         self.scenario_list.blockSignals(True)
@@ -234,6 +240,8 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
                 self.scenario_list.setCurrentItem(item)
         if self.scenario_list.currentItem() is None and self.scenario_list.count():
             self.scenario_list.setCurrentRow(0)
+        widest = max((self.scenario_list.fontMetrics().horizontalAdvance(n) for n in model.scenario_names(pf)), default=0)
+        self.scenario_list.setMinimumWidth(min(280, max(160, widest + 48)))  # names whole (up to a limit), any language
         self.scenario_list.blockSignals(False)
         text = self.project_box.currentText()
         self.project_box.clear()
@@ -413,13 +421,12 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
         self.compare_model.headers = [tr("Figure"), *(column_name(c) for c in data["columns"])]
         self.compare_model.set_rows(comparison_rows(data))
         self.compare_model.right_aligned = set(range(1, len(names) + 1))
-        self.compare_table.setColumnWidth(0, 170)
+        self.compare_table.setColumnWidth(0, max(170, self.compare_table.sizeHintForColumn(0)))  # every figure whole
         metrics = self.compare_table.horizontalHeader().fontMetrics()
         for col, name in enumerate(names, start=1):
             self.compare_table.setColumnWidth(col, max(88, metrics.horizontalAdvance(name) * 11 // 10 + 28))  # bold
-        lang = current_language()
         self.compare_title.setText(tr("As at {date} (actuals to {month}): live against {names}").format(
-            date=self.context.fmt.date(data["as_of"]), month=format_month(f"{data['cutoff_month']}-01"[:10], lang=lang),  # cutoff_month is YYYY-MM
+            date=self.context.fmt.date(data["as_of"]), month=self.context.fmt.month(f"{data['cutoff_month']}-01"),  # cutoff_month is YYYY-MM
             names=", ".join(names[1:])))
         if not self.charts:
             from pmo_desktop.gui.finance.dashboard_view import make_canvas
@@ -454,7 +461,7 @@ class ScenariosView(RefreshWhenShown, PortfolioView):
             return
         title = tr("{team}: spare person-days by month (over-allocated in red, below 0)").format(team=team)
         self.charts["capacity"].draw_with(compare_charts.capacity_by_month, self.comparison, team, title,
-                                          current_language())
+                                          current_language(), self.context.fmt.date_format)
 
     def apply_current(self) -> bool:
         from pmo_desktop.scenarios.apply import apply_scenario

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
+from pmo_desktop.domain.dates import MONTHS, format_month
+from pmo_desktop.gui.shell.i18n import current_language
 from pmo_desktop.gui.widgets.texts import shown
 from pmo_desktop.gui.widgets.tr import tr
 
@@ -30,6 +33,14 @@ def _plural(text: str) -> str:
     return _word(text)
 
 
+def _month(text: str) -> str:
+    """'Nov 2026' (a month as a label keeps it) in the window's language: '2026年11月'."""
+    name, _, year = text.partition(" ")
+    if name in MONTHS and year.isdigit():
+        return format_month(date(int(year), MONTHS.index(name) + 1, 1), lang=current_language())
+    return text
+
+
 _SHAPES: list[tuple[str, Callable[[re.Match], str]]] = [
     (r"Edit (?P<what>.+?) of (?P<key>.+)", lambda m: tr("Edit {what} of {key}").format(what=_word(m["what"]), key=m["key"])),
     (r"Edit (?P<what>[^ ]+)", lambda m: tr("Edit {what}").format(what=_word(m["what"]))),
@@ -41,10 +52,12 @@ _SHAPES: list[tuple[str, Callable[[re.Match], str]]] = [
     (r"Edit budget \((?P<n>\d+) cells?\)", lambda m: tr("Edit budget ({n} cell(s))").format(n=m["n"])),
     (r"Add budget line (?P<category>\w+) (?P<spend>CAPEX|OPEX)",
      lambda m: tr("Add budget line {category} {spend}").format(category=_word(m["category"]), spend=m["spend"])),
+    (r"Add task '(?P<name>.+)'", lambda m: tr("Add task '{name}'").format(name=m["name"])),
     (r"Add (?P<what>[^']+)", lambda m: tr("Add {what}").format(what=_word(m["what"]))),
     (r"Duplicate (?P<n>\d+) (?P<what>.+)", lambda m: tr("Duplicate {n} {what}").format(n=m["n"], what=_plural(m["what"]))),
     (r"Delete (?P<n>\d+) (?P<what>.+)", lambda m: tr("Delete {n} {what}").format(n=m["n"], what=_plural(m["what"]))),
     (r"Move '(?P<name>.+)'", lambda m: tr("Move '{name}'").format(name=m["name"])),
+    (r"Change duration of (?P<n>\d+) tasks", lambda m: tr("Change duration of {n} tasks").format(n=m["n"])),
     (r"Change duration of '(?P<name>.+)'", lambda m: tr("Change duration of '{name}'").format(name=m["name"])),
     (r"Link '(?P<a>.+)' → '(?P<b>.+)'", lambda m: tr("Link '{a}' → '{b}'").format(a=m["a"], b=m["b"])),
     (r"Indent '(?P<name>.+)'", lambda m: tr("Indent '{name}'").format(name=m["name"])),
@@ -56,7 +69,8 @@ _SHAPES: list[tuple[str, Callable[[re.Match], str]]] = [
     (r"Gate review (?P<gate>\S+) for (?P<code>.+)", lambda m: tr("Gate review {gate} for {code}").format(**m.groupdict())),
     (r"Score (?P<code>.+)", lambda m: tr("Score {code}").format(code=m["code"])),
     (r"Allocate (?P<who>.+) to (?P<project>.+) in (?P<month>.+)",
-     lambda m: tr("Allocate {who} to {project} in {month}").format(**m.groupdict())),
+     lambda m: tr("Allocate {who} to {project} in {month}").format(who=m["who"], project=m["project"],
+                                                                    month=_month(m["month"]))),
     (r"New scenario (?P<name>.+)", lambda m: tr("New scenario {name}").format(name=m["name"])),
     (r"Delete scenario (?P<name>.+)", lambda m: tr("Delete scenario {name}").format(name=m["name"])),
     (r"Scenario (?P<name>.+): change (?P<code>.+)", lambda m: tr("Scenario {name}: change {code}").format(**m.groupdict())),

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from pmo_desktop.domain.dates import format_date
+from pmo_desktop.gui.registers.empty_state import BodyOrEmpty, EmptyState
 from pmo_desktop.gui.shell.views import PortfolioView
 from pmo_desktop.gui.widgets.tr import tr
 from pmo_desktop.sync import conflicts
@@ -83,8 +85,18 @@ class ConflictsView(PortfolioView):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(self.note)
-        layout.addWidget(self.table, 1)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.note)
+        inner.addWidget(self.table, 1)
+        empty = EmptyState("", tr("Sync conflicts: when you and a teammate change the same value, both are kept here "
+                                  "until you choose yours, theirs or another. This portfolio is not shared yet: "
+                                  "share it with your team, or clone one your team shares."), "",
+                           add=lambda: self._sync_action("share"), import_=lambda: self._sync_action("clone"),
+                           texts=(tr("Not shared yet"), tr("Share with Team…"), tr("Clone from Server…")))
+        self.body = BodyOrEmpty(body, empty, needs=(self.keep_mine, self.keep_theirs, self.edit))
+        layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
         self.refresh()
 
@@ -114,7 +126,15 @@ class ConflictsView(PortfolioView):
                 item.setToolTip(f"{kinds.get(c['kind'], c['kind'])}: {text}")
                 self.table.setItem(row, col, item)
         self._enable()
+        self.body.empty.set_writable(not pf.read_only, tr("{name} is open read-only").format(name=pf.path.name))
+        self.body.show_page(self.body.empty if state is None else self.body.body, tr("This portfolio is not shared"))
         self.summary_changed.emit()
+
+    def _sync_action(self, key: str) -> None:
+        """File ▸ Share with Team… or Clone from Server…: the next steps of a portfolio not shared."""
+        sync = getattr(self.window(), "sync", None)
+        if sync is not None:
+            sync.actions[key].trigger()
 
     def summary(self) -> str:
         return tr("{n} open conflict(s)").format(n=len(self.items))

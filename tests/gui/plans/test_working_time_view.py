@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pmo_desktop.gui.plans import timeline_paint as tp
 from pmo_desktop.gui.plans.gantt_paint import bar_extent
-from pmo_desktop.gui.plans.gantt_view import GanttTableModel
+from pmo_desktop.gui.plans.gantt_table import GanttTableModel
 from pmo_desktop.plans_io import apply_plan, read_mspdi
 from pmo_desktop.scheduling.timeline import gantt_plan
 
@@ -72,7 +72,7 @@ def test_elapsed_tasks_read_as_ms_project_writes_them_and_their_bars_cross_the_w
     rows = {r.name: n for n, r in enumerate(plan.rows)}
     model = GanttTableModel()
     model.set_plan(plan)
-    assert [model.index(rows[n], 4).data() for n in ("Pour", "Cure", "Dry", "Strip")] == ["2", "2 ed", "10 eh", "0.5"]
+    assert [model.index(rows[n], 4).data() for n in ("Pour", "Cure", "Dry", "Strip")] == ["2", "2 edays", "10 ehrs", "0.5"]
     assert model.index(rows["Cure"], 2).data().endswith("17:00") and model.index(rows["Dry"], 3).data().endswith("20:00")
     # The cure runs from 17:00 on Friday to 17:00 on Sunday: two whole days of the chart, shifted by 17 hours.
     scale = tp.scale_for(plan.rows[0].start, plan.finish, "Days")
@@ -80,3 +80,52 @@ def test_elapsed_tasks_read_as_ms_project_writes_them_and_their_bars_cross_the_w
     friday = scale.x(plan.rows[rows["Cure"]].start)
     assert (round(left - friday, 3), round(right - left, 3)) == (round(scale.px_per_day * 17 / 24, 3),
                                                                   round(scale.px_per_day * 2, 3))
+
+
+def test_durations_are_typed_and_pasted_in_the_days_column_as_in_ms_project(make_window, portfolio, tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QLineEdit
+
+    from tests.scheduling.test_elapsed import PLAN as SLAB
+
+    (tmp_path / "slab.xml").write_text(SLAB, encoding="utf-8")
+    pid = apply_plan(portfolio, read_mspdi(tmp_path / "slab.xml")).project_id
+    window = make_window(portfolio)
+    window.show()
+    window.show_view("gantt")
+    view = window.pages["gantt"]
+    view.show_project(pid)
+    row = {r.name: n for n, r in enumerate(view.plan.rows)}
+    days = view.model.index(row["Cure"], 4)
+    assert days.flags() & Qt.ItemFlag.ItemIsEditable
+    # Typed in the cell's editor, as an analyst would: three elapsed days.
+    view.table.setCurrentIndex(days)
+    view.table.edit(days)
+    editor = view.table.indexWidget(days)
+    assert isinstance(editor, QLineEdit) and editor.text() == "2 edays"
+    editor.setText("3ed")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.model.index(row["Cure"], 4).data() != "2 edays")  # Qt commits on its next turn
+    row = {r.name: n for n, r in enumerate(view.plan.rows)}
+    assert view.model.index(row["Cure"], 4).data() == "3 edays"
+    cure = view.plan.rows[row["Cure"]]
+    assert cure.finish.isoformat() == "2026-03-09"  # Friday 17:00 + 72 clock hours
+    # Pasted from a spreadsheet: a column of durations from Strip down, one undo step.
+    QGuiApplication.clipboard().setText("4eh\r\n1d\r\n")
+    view.table.setCurrentIndex(view.model.index(row["Strip"], 4))
+    qtbot.keyClick(view.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    texts = {r.name: view.model.index(n, 4).data() for n, r in enumerate(view.plan.rows)}
+    order = [r.name for r in view.plan.rows]
+    below = order[order.index("Strip") + 1]
+    assert texts["Strip"] == "4 ehrs" and texts[below] == "1"
+    assert window.portfolio.conn.execute("SELECT label FROM batches ORDER BY id DESC LIMIT 1").fetchone()[0] == \
+        "Change duration of 2 tasks"
+    # A text that is no duration is refused with a line, and nothing changes.
+    before = window.portfolio.conn.execute("SELECT * FROM tasks ORDER BY id").fetchall()
+    assert view.model.setData(view.model.index(row["Pour"], 4), "three days")
+    assert window.portfolio.conn.execute("SELECT * FROM tasks ORDER BY id").fetchall() == before
+    # A summary's length comes from its tasks: its cell takes no typing.
+    summary = next((n for n, r in enumerate(view.plan.rows) if r.kind == "summary"), None)
+    if summary is not None:
+        assert not view.model.index(summary, 4).flags() & Qt.ItemFlag.ItemIsEditable

@@ -56,11 +56,11 @@ def test_with_a_plan_reschedule_and_export_are_on(window):
 def test_views_of_projects_in_a_portfolio_with_none_offer_the_first_project(make_window, tmp_path):
     window = make_window(create_portfolio(tmp_path / "empty.pmo"))
     window.show()
-    for name in ("roadmap", "gantt", "budget"):
+    for name, about in (("roadmap", "one timeline"), ("gantt", "Gantt chart"), ("budget", "month by month")):
         window.show_view(name)
         view = window.current_view()
         assert view.body.empty.isVisible() and not view.body.body.isVisible(), name
-        assert "project register" in view.body.empty.about.text()
+        assert about in view.body.empty.about.text()  # what the view is for
     window.current_view().body.empty.add_button.click()  # from the budget: the first project, in the register
     assert window.current_view_name() == "projects" and window.current_view().model.rowCount() == 1
     window.show_view("roadmap")

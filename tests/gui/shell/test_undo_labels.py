@@ -22,6 +22,8 @@ def chinese(qapp):
     ("Add budget line Labour OPEX", "添加预算行：人工 OPEX"),
     ("Move 'Build'", "移动“Build”"),
     ("Apply scenario Plan B", "应用情景 Plan B"),
+    ("Add task 'Kick-off'", "添加任务“Kick-off”"),
+    ("Allocate Ana Ruiz to PRJ-104 in Nov 2026", "将 Ana Ruiz 分配到 PRJ-104（2026年11月）"),
     ("Something nobody named", "Something nobody named"),
 ])
 def test_labels_in_chinese(chinese, label, shown):
