@@ -8,18 +8,18 @@ Skills "Python:4; SQL:3"), matched on name; all rows or none, with a one-line re
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from pmo_desktop.capacity.model import CapacityInputError, format_skills
 from pmo_desktop.capacity.people import PersonRecord, SaveResult, save_people
 from pmo_desktop.capacity.queries import load_people
-from pmo_desktop.domain.cells import neutralise, unneutralise
+from pmo_desktop.domain.cells import neutralise, unguard
 from pmo_desktop.domain.enums import Source
+from pmo_desktop.spreadsheets.calamine_reader import read_values
+from pmo_desktop.spreadsheets.errors import ImportRefused
 from pmo_desktop.store import Portfolio
 from pmo_desktop.store.files import write_atomically
 
@@ -88,46 +88,44 @@ def _sheet(ws, title: str, headers: list[str], rows) -> None:
 
 
 def read_people_sheet(path: str | os.PathLike) -> list[PersonRecord]:
-    """Parse the people sheet; raises CapacityInputError naming every bad row (in one line)."""
+    """Parse the people sheet; raises CapacityInputError naming every bad row (in one line). Read as the
+    importer reads (.xlsx, .xlsm, .xlsb, .ods, .xls); a file it refuses (too big, a zip bomb, encrypted,
+    damaged, not a workbook) is refused in one line."""
     path = Path(path)
     if not path.is_file():
         raise CapacityInputError(f"{path} does not exist")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
-        raise CapacityInputError(
-            f"{path.name} is not an .xlsx workbook (an old .xls, or password-protected?); save it as .xlsx "
-            "and try again") from None
-    try:
-        ws = next((s for s in wb.worksheets if s.title.strip().casefold() == "people"), wb.worksheets[0])
-        rows = ws.iter_rows(values_only=True)
-        columns, header_row = _find_header(rows, path.name)
-        records, errors, seen = [], [], {}
-        for offset, row in enumerate(rows, start=header_row + 1):
-            if offset - header_row > MAX_ROWS:
-                raise CapacityInputError(f"{path.name} has more than {MAX_ROWS:,} rows; split it")
-            values = {k: unneutralise(row[i]) if i < len(row) else None for k, i in columns.items()}
-            if all(v is None or str(v).strip() == "" for v in values.values()):
-                continue
-            name = values.get("name")
-            if isinstance(name, str) and name.strip().casefold().startswith("total") and not values.get("role"):
-                continue
-            try:
-                record = PersonRecord.parse(
-                    name, values.get("role"), values.get("team"), values.get("fte"), values.get("rate"),
-                    values.get("skills") if "skills" in columns else None,
-                    given=[{"rate": "day_rate"}.get(k, k) for k in columns if k in ("role", "team", "fte", "rate")])
-            except CapacityInputError as exc:
-                errors.append(f"row {offset}: {exc}")
-                continue
-            key = record.name.casefold()
-            if key in seen:
-                errors.append(f"row {offset}: '{record.name}' is also on row {seen[key]}")
-                continue
-            seen[key] = offset
-            records.append(record)
-    finally:
-        wb.close()
+        sheets = read_values(path).sheets
+    except ImportRefused as exc:
+        raise CapacityInputError(str(exc)) from None
+    sheet = next((s for s in sheets if s.name.strip().casefold() == "people"), sheets[0])
+    rows = iter(sheet.rows)
+    columns, header_row = _find_header(rows, path.name)
+    records, errors, seen = [], [], {}
+    for offset, row in enumerate(rows, start=header_row + 1):
+        if offset - header_row > MAX_ROWS:
+            raise CapacityInputError(f"{path.name} has more than {MAX_ROWS:,} rows; split it")
+        # (calamine has decoded OOXML's _xHHHH_ escapes, as Excel does: only our guard is left to undo)
+        values = {k: _unguarded(row[i]) if i < len(row) else None for k, i in columns.items()}
+        if all(v is None or str(v).strip() == "" for v in values.values()):
+            continue
+        name = values.get("name")
+        if isinstance(name, str) and name.strip().casefold().startswith("total") and not values.get("role"):
+            continue
+        try:
+            record = PersonRecord.parse(
+                name, values.get("role"), values.get("team"), values.get("fte"), values.get("rate"),
+                values.get("skills") if "skills" in columns else None,
+                given=[{"rate": "day_rate"}.get(k, k) for k in columns if k in ("role", "team", "fte", "rate")])
+        except CapacityInputError as exc:
+            errors.append(f"row {offset}: {exc}")
+            continue
+        key = record.name.casefold()
+        if key in seen:
+            errors.append(f"row {offset}: '{record.name}' is also on row {seen[key]}")
+            continue
+        seen[key] = offset
+        records.append(record)
     if errors:
         shown = "; ".join(errors[:3]) + (f"; and {len(errors) - 3} more" if len(errors) > 3 else "")
         raise CapacityInputError(
@@ -135,6 +133,10 @@ def read_people_sheet(path: str | os.PathLike) -> list[PersonRecord]:
     if not records:
         raise CapacityInputError(f"{path.name} has a header row but no people under it")
     return records
+
+
+def _unguarded(value):
+    return unguard(value) if isinstance(value, str) else value
 
 
 def _find_header(rows, filename: str) -> tuple[dict[str, int], int]:

@@ -1,6 +1,6 @@
 """Reading a status-report workbook as it comes back from a project manager.
 
-The file goes through the importer's reader (importing.calamine_reader: the hostile-file checks, cached
+The file goes through the importer's reader (spreadsheets.calamine_reader: the hostile-file checks, cached
 formula values, fills), so whatever Outlook, Excel or LibreOffice did to it is read the same way. Fields
 are found by their labels and table columns by their headers (layout.py), not by position: inserted
 rows, moved columns, extra rows and a copied sheet do not matter. Values are parsed by domain.values,
@@ -22,9 +22,9 @@ from pmo_desktop.domain import values as V
 from pmo_desktop.domain import words_zh
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import CostCategory, RaidStatus, RaidType
-from pmo_desktop.importing.calamine_reader import read_workbook
 from pmo_desktop.importing.errors import ImportRefused
-from pmo_desktop.importing.grid import Sheet, Workbook
+from pmo_desktop.spreadsheets.calamine_reader import read_workbook
+from pmo_desktop.spreadsheets.grid import Sheet, Workbook
 
 _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 

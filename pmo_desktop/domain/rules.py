@@ -26,6 +26,9 @@ DATE_PAIRS = (("start_date", "finish_date", "Start", "Finish"),
 # Amounts that cannot be below zero, per table (actual spend can be a credit; a budget cannot).
 NON_NEGATIVE = {"projects": {"approved_budget": "Approved budget"},
                 "budget_lines": {"planned": "Planned", "forecast": "Forecast"}}
+# Every column `row_problem` looks at: a row with none of them has no problem (a cheap test first).
+RULE_COLUMNS = frozenset({c for pair in DATE_PAIRS for c in pair[:2]}
+                         | {c for columns in NON_NEGATIVE.values() for c in columns})
 
 
 def money_in_other_currency(value: Any, currency: str | None) -> str | None:

@@ -1,18 +1,19 @@
-"""Small openpyxl helpers: formula-neutral text cells, atomic saves, reading a header table."""
+"""Small workbook helpers: formula-neutral text cells and atomic saves (openpyxl), reading a header table
+(spreadsheets/: the importer's reader and its hostile-file checks)."""
 
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from pmo_desktop.domain.cells import neutralise
 from pmo_desktop.governance.common import GovernanceError
+from pmo_desktop.spreadsheets.calamine_reader import read_values
+from pmo_desktop.spreadsheets.errors import ImportRefused
 from pmo_desktop.store.files import write_atomically
 
 safe_text = neutralise  # a value a spreadsheet will show, never run
@@ -47,26 +48,24 @@ def save_atomically(wb: Workbook, out: str | os.PathLike) -> Path:
 
 
 def read_table(path: str | os.PathLike) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    """The first sheet's header row (lower-cased, trimmed) and its data rows with their row numbers."""
+    """The first sheet's header row (lower-cased, trimmed) and its data rows with their row numbers.
+    Read as the importer reads (.xlsx, .xlsm, .xlsb, .ods, .xls); a file it refuses (too big, a zip
+    bomb, encrypted, damaged, not a workbook) is a GovernanceError of one line."""
     path = Path(path)
     if not path.is_file():
         raise GovernanceError(f"{path} does not exist")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise GovernanceError(f"{path.name} is not an .xlsx workbook that can be read") from None
-    try:
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
-        if not header:
-            raise GovernanceError(f"{path.name} is empty: the first sheet needs a header row")
-        names = [str(h).strip().lower() if h is not None else "" for h in header]
-        data = []
-        for number, row in enumerate(rows, start=2):
-            values = list(row) + [None] * (len(names) - len(row))
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                continue
-            data.append((number, values[: len(names)]))
-        return names, data
-    finally:
-        wb.close()
+        rows = read_values(path).sheets[0].rows
+    except ImportRefused as exc:
+        raise GovernanceError(str(exc)) from None
+    header = rows[0] if rows else []
+    if not any(v is not None for v in header):
+        raise GovernanceError(f"{path.name} is empty: the first sheet needs a header row")
+    names = [str(h).strip().lower() if h is not None else "" for h in header]
+    data = []
+    for number, row in enumerate(rows[1:], start=2):
+        values = list(row) + [None] * (len(names) - len(row))
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        data.append((number, values[: len(names)]))
+    return names, data

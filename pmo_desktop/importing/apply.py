@@ -9,13 +9,14 @@ from pathlib import Path
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
-from pmo_desktop.importing.grid import CancelCheck, Progress
 from pmo_desktop.importing.plan import CHANGED, NEW, ImportPlan, RowResult, SheetPlan
+from pmo_desktop.spreadsheets.grid import CancelCheck, Progress
 from pmo_desktop.store import bulk
 from pmo_desktop.store.value_lists import extend_lists
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _PSEUDO = ("programme", "parent_wbs", "predecessors")
+_PSEUDO_FREE = frozenset(_PSEUDO)  # a row with none of these (and no refs) is written as planned
 _CHUNK = 5000  # new rows per bulk insert (a cancel is looked at between chunks)
 
 
@@ -102,11 +103,17 @@ class _Writer:
         if sheet.kind == "tasks":
             self._tasks(rows)
             return
-        groups: dict[tuple, list[list]] = {}
+        groups: dict[tuple, list[tuple]] = {}
         for row in rows:
-            values = self._resolve(row)
-            if row.action == NEW:
-                groups.setdefault(tuple(values), []).append(list(values.values()))
+            values = row.values
+            if row.refs or not _PSEUDO_FREE.isdisjoint(values):
+                values = self._resolve(row)
+            if row.action == NEW:  # rows that fill the same columns go in one bulk insert
+                cols = tuple(values)
+                group = groups.get(cols)
+                if group is None:
+                    group = groups[cols] = []
+                group.append(tuple(values.values()))
             else:
                 self._update_later(table, row, values)
                 self._tick()

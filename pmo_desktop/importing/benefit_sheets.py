@@ -18,9 +18,9 @@ from pmo_desktop.benefits.model import BenefitsError, check_status, check_type
 from pmo_desktop.benefits.register import link_projects, next_ref, period_end
 from pmo_desktop.domain.cells import unneutralise
 from pmo_desktop.domain.enums import Source
-from pmo_desktop.importing.calamine_reader import sheet_names
 from pmo_desktop.importing.plan import CHANGED, NEW, UNCHANGED, RowResult, SheetPlan
 from pmo_desktop.importing.readers import read_file
+from pmo_desktop.spreadsheets.calamine_reader import sheet_names
 from pmo_desktop.store import Portfolio
 
 BENEFITS_SHEET = "Benefits"

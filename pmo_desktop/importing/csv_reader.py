@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pmo_desktop.domain.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_LINE_CHARS, MAX_ROWS
 from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
-from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook
-from pmo_desktop.importing.safety import check_readable
+from pmo_desktop.spreadsheets.grid import CancelCheck, Progress, Sheet, Workbook
+from pmo_desktop.spreadsheets.safety import check_readable
 
 _DELIMITERS = ",;\t|"
 

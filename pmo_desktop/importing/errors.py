@@ -1,13 +1,8 @@
-"""Why a file cannot be imported at all (as opposed to a row that cannot: see plan.RowResult)."""
+"""Why a file cannot be imported at all: the reading layer's refusals (spreadsheets/errors.py), which
+the importer raises too for what it finds in a file it could read."""
 
 from __future__ import annotations
 
-from pmo_desktop.store.errors import PortfolioError
+from pmo_desktop.spreadsheets.errors import ImportCancelled, ImportRefused
 
-
-class ImportRefused(PortfolioError):
-    """The file is not something we will read; str() is one line saying why and what to do."""
-
-
-class ImportCancelled(PortfolioError):
-    """The user cancelled a long import; nothing was written."""
+__all__ = ["ImportCancelled", "ImportRefused"]

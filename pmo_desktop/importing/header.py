@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pmo_desktop.importing.grid import Sheet, column_letter
 from pmo_desktop.importing.kinds import KINDS, normalise_header
+from pmo_desktop.spreadsheets.grid import Sheet, column_letter
 
 HEADER_SCAN_ROWS = 40
 _TOTALS = re.compile(r"^(grand\s+|sub\s*-?\s*)?totals?\b|^sum\b|^overall total\b", re.I)
@@ -225,7 +225,11 @@ def _data_rows(table: Table) -> None:
     start = table.header_rows[-1] + 1
     contiguous = cols == list(range(len(cols)))  # the usual table: columns A, B, C ... with no gaps
     width = len(cols)
+    plain = _plain_rows(sheet.rows, start, header_texts) if contiguous and not merged else set()
     for r in range(start, len(sheet.rows)):
+        if r in plain and not blank_run:  # a row of data, as _plain_rows found (the checks below would find
+            table.data_rows.append(r)       # nothing); after a blank row it may start notes or another table
+            continue
         row = sheet.rows[r]
         if merged:
             values = [table.value(r, c) for c in cols]
@@ -245,6 +249,11 @@ def _data_rows(table: Table) -> None:
             table.notes.append(f"sheet '{sheet.name}': another table starts at row {r + 1}; it was not "
                                "read with this one")
             table.skipped.append((r, "start of another table"))
+            break
+        if blank_run and _starts_notes(filled[0]):
+            table.notes.append(f"sheet '{sheet.name}': notes below the table (from row {r + 1}: "
+                               f"'{' '.join(str(v) for v in filled[:2])[:40]}') were not read as rows")
+            table.skipped.append((r, "notes below the table"))
             break
         blank_run = 0
         first = filled[0]
@@ -270,6 +279,35 @@ def _data_rows(table: Table) -> None:
     totals = [r + 1 for r, why in table.skipped if why == "totals row"]
     if totals:
         table.notes.append(f"sheet '{sheet.name}': totals row(s) {', '.join(map(str, totals))} not imported")
+
+
+# What the first cell of a footnote or a references block under a table says (after a blank row).
+_NOTE_MARKS = {"*", "**", "***", "(*)", "(**)", "#", "†", "‡", "note", "notes", "nb", "n.b.", "source", "sources",
+               "reference", "references", "legend", "footnote", "footnotes", "注", "备注", "说明", "来源", "参考资料"}
+
+
+def _starts_notes(first) -> bool:
+    if not isinstance(first, str):
+        return False
+    text = first.strip().casefold()
+    return text.rstrip(":：").strip() in _NOTE_MARKS or (text[:1] in "*†‡" and not text[1:2].isalnum())
+
+
+def _plain_rows(rows: list[list], start: int, header_texts: set[str]) -> set[int]:
+    """The rows from `start` on whose first three cells are filled and none of which could begin a
+    totals row or repeat the header: plain data rows, found a column at a time. (`_data_rows` looks at
+    the first three filled cells of a row; here they are the first three cells.) Any doubt leaves a
+    row to `_data_rows`'s own checks."""
+    if len(rows) - start < 1000:
+        return set()
+    body = rows[start:]
+    doubtful: set[int] = set()
+    for c in range(3):
+        column = [row[c] if c < len(row) else None for row in body]
+        doubtful.update([i for i, v in enumerate(column) if v is None or (v.__class__ is str and (
+            not v or v[:1].isspace() or (v[:1] in _TOTAL_FIRST and v.lstrip()[:3].lower() in _TOTAL_STARTS)
+            or (c == 0 and v.strip().casefold() in header_texts)))])
+    return {start + i for i in range(len(body)) if i not in doubtful}
 
 
 def detect_tables(workbook) -> list[Table]:

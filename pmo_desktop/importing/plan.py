@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from pmo_desktop.domain.rules import row_problem
+from pmo_desktop.domain.rules import RULE_COLUMNS, row_problem
 from pmo_desktop.importing import answers
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.convert import Context
@@ -27,6 +27,7 @@ from pmo_desktop.importing.records import (
     decide_context,
     infer_raid_type,
 )
+from pmo_desktop.store.changelog import table_columns
 from pmo_desktop.store.value_lists import value_lists
 
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
@@ -146,6 +147,7 @@ def plan_table(pf, table: Table, mapping: Mapping, *, project: str | None = None
     """The preview of one table imported as `mapping.kind`."""
     kind = k.kind_named(mapping.kind)
     lookup = lookup or _Lookup(pf)
+    _RULED[kind.table] = not RULE_COLUMNS.isdisjoint(table_columns(lookup.conn, kind.table))
     base = base or context_for(pf)
     ctx, ctx_notes = decide_context(table, mapping, kind,
                                     answers.context_for_mapping(base, mapping, kind, lookup.lists))
@@ -216,6 +218,10 @@ def _headers(table: Table, mapping: Mapping) -> dict[str, str]:
     return {f: by_index.get(cols[0], "") for f, cols in mapping.columns.items()}
 
 
+# table -> whether it has any column row_problem looks at (filled by plan_table from the portfolio)
+_RULED: dict[str, bool] = {}
+
+
 @functools.cache
 def _table_of(kind: str) -> str:
     return k.kind_named(kind).table
@@ -225,7 +231,11 @@ def _finish(plan: SheetPlan, rec: Record, key: str, values: dict, existing: dict
             compare: dict | None = None) -> RowResult:
     """Turn a prepared record into a RowResult: error, duplicate, new, changed or unchanged."""
     result = RowResult(rec.row, ERROR, key, values)
-    problem = None if rec.errors else row_problem(_table_of(plan.kind), {**existing, **values} if existing else values)
+    table = _table_of(plan.kind)
+    if rec.errors or not _RULED.get(table, True):
+        problem = None  # (a table with none of the columns the rules look at: most rows of most registers)
+    else:
+        problem = row_problem(table, {**existing, **values} if existing else values)
     if rec.errors:
         result.errors = rec.errors
     elif problem:
@@ -302,6 +312,7 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
         if m:
             counters[m.group(1)] = max(counters.get(m.group(1), 0), int(m.group(2)))
     generated = numbered = matched = 0
+    has_project = "project" in mapping.columns
     if "type" not in mapping.columns and "probability" in mapping.columns:
         context_name = "risk"  # only risks carry a probability
         plan.notes.append("no type column, but a probability column: items without a typed ref are Risks")
@@ -318,7 +329,9 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
                 rec.errors.append(CellError(rec.row, headers.get("type", ""), "", "the RAID type is missing "
                                             "(Risk, Assumption, Issue, Dependency or Decision)"))
         v["type"] = kind
-        pid, _ = _project_of(rec, lookup, default, default_code, headers, mapping, required=False)
+        pid = None
+        if has_project or default is not None:
+            pid, _ = _project_of(rec, lookup, default, default_code, headers, mapping, required=False)
         if ref and ref[0].isdigit() and _NUMBER_REF.fullmatch(ref) and kind:
             ref = str(int(float(ref))) if mapping.number_keys == "keep" else f"{_PREFIX[kind]}-{int(float(ref)):03d}"
             numbered += 1
@@ -355,7 +368,8 @@ def _plan_raid(plan, records, lookup, default, default_code, table, mapping):
             v["related_project_id"], _ = _project_of(rec, lookup, None, None, headers, mapping,
                                                      "related_project", required=False)
         result = _finish(plan, rec, ref or f"row {rec.row}", v, existing.get(ref), seen)
-        _resolve_pending(result, ("project_id", "related_project_id"))
+        if lookup.pending_projects:  # (only a project this import creates is named by its code)
+            _resolve_pending(result, ("project_id", "related_project_id"))
     if numbered:
         plan.notes.append(f"{numbered} plain number ref(s) " + ("kept as they are" if mapping.number_keys == "keep"
                           else "given their type's prefix (1 -> R-001, I-001 ...)"))
@@ -371,7 +385,7 @@ def _resolve_pending(result: RowResult, cols) -> None:
     """Projects created by the same import are referred to by code until apply knows their ids."""
     for col in cols:
         value = result.values.get(col)
-        if isinstance(value, str):
+        if value.__class__ is str:
             result.refs[col] = value
             result.values[col] = None
             if result.action == UNCHANGED:

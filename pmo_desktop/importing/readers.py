@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pmo_desktop.importing.calamine_reader import read_workbook
 from pmo_desktop.importing.csv_reader import read_csv
 from pmo_desktop.importing.errors import ImportRefused
-from pmo_desktop.importing.grid import Workbook
+from pmo_desktop.spreadsheets.calamine_reader import read_workbook
+from pmo_desktop.spreadsheets.grid import Workbook
 
 Reader = Callable[..., Workbook]
 

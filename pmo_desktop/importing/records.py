@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pmo_desktop.domain import parsing
+from pmo_desktop.importing import columns as columns_
 from pmo_desktop.importing import kinds as k
-from pmo_desktop.importing.convert import CHOICES, Context, UnknownValue, convert_value
+from pmo_desktop.importing.convert import CHOICES, Context
 from pmo_desktop.importing.header import Table
 from pmo_desktop.importing.mapping import Mapping
 
@@ -84,7 +85,8 @@ def _fractions(table: Table, col: int) -> bool | None:
 
 
 def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) -> tuple[list[Record], list[str]]:
-    """Converted records for every data row, and notes about what was done to get them."""
+    """Converted records for every data row, and notes about what was done to get them. Each mapped
+    column is converted at once (columns.py); the records are then put together row by row."""
     notes: list[str] = []
     headers = {c.index: c.header for c in table.columns}
     fields = [(kind.field(name), cols) for name, cols in mapping.columns.items() if name in kind.field_names]
@@ -94,108 +96,70 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     name_col = mapping.column("name")
     text_fields = {f.name for f, _ in fields if f.type == k.TEXT}
     identity = set(kind.key) | {f.name for f in kind.fields if f.required} | {"task_id"}
-    records: list[Record] = []
-    caches: dict[str, dict] = {f.name: {} for f, _ in fields}
-    plain_text = {f.name for f, _ in fields if f.type == k.TEXT and f.name not in ctx.values}
-    # (field, columns, one column?, RAG?, plain text?); a name's leading spaces give the outline level
-    plan_fields = [(f, cols, len(cols) == 1, f.type == k.RAG, f.name in plain_text and f.name != "name")
-                   for f, cols in fields]
     key_only = set(kind.key) | {"task_id"}
-    continued = empty = inside_merge = 0
-    key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
     merged = table._merged
+    data = table.data_rows
+    key_cols = [mapping.columns[f][0] for f in kind.key if f in mapping.columns]
+    inside_merge = 0
+    if merged and key_cols:  # sub-rows of a record whose key cell is merged over several rows
+        kept = [r for r in data if not all((r, c) in merged for c in key_cols)]
+        inside_merge, data = len(data) - len(kept), kept
     sheet_rows = table.sheet.rows
-    for r in table.data_rows:
-        if merged and key_cols and all((r, c) in merged for c in key_cols):
-            inside_merge += 1  # a sub-row of a record whose key cell is merged over several rows
-            continue
-        rec = Record(r + 1)
-        filled: set[str] = set()
-        row = sheet_rows[r]
-        width = len(row)
-        for f, cols, single, is_rag, plain in plan_fields:
-            col = cols[0]
-            if single:  # the common case, without the loop over fallback columns
-                raw = row[col] if col < width else None
-                if merged:
-                    raw = merged.get((r, col), raw)
-                if raw.__class__ is str:
-                    value = raw.strip()
-                    if not value:
-                        raw = None
-                    elif plain and value[:1] != "'":  # plain text: what convert_value does, without the call
-                        rec.values[f.name] = value
-                        filled.add(f.name)
-                        continue
+    grid = columns_.transpose([sheet_rows[r] for r in data]) if fields else []
+    names: list[str] = []
+    columns: list[list] = []
+    errors: dict[int, list[CellError]] = {}
+    levels: list[int] | None = None
+    for f, cols in fields:
+        raws, source = columns_.column_raws(grid, data, cols, merged)
+        fill_at = _fill_finder(fills, data, source, cols[0]) if f.type == k.RAG and fills else None
+        plain = f.type == k.TEXT and f.name not in ctx.values and f.name != "name"
+        values, failed = columns_.convert_column(f, raws, ctx, plain=plain, fractions=fractions.get(f.name),
+                                                 fill_at=fill_at)
+        for i in failed:
+            bad, values[i] = values[i], None
+            header = headers.get(source[i] if source else cols[0], "")
+            errors.setdefault(i, []).append(_cell_error(data[i] + 1, header, bad, f.name))
+        if f.name == "name":  # a name's indent and leading spaces give the outline level
+            levels = [0] * len(data)
+            refused = set(failed)
+            for i, (raw, value) in enumerate(zip(raws, values, strict=True)):
+                if value is not None and raw.__class__ is str:
+                    col = source[i] if source else cols[0]
+                    levels[i] = indents.get((data[i], col), 0) * 4 + len(raw) - len(raw.lstrip(" \u00a0\t"))
+                elif value is None and i not in refused and (data[i], name_col) in indents:
+                    levels[i] = indents[(data[i], name_col)] * 4
+        names.append(f.name)
+        columns.append(values)
+    if levels is None and name_col is not None and indents:
+        levels = [indents.get((r, name_col), 0) * 4 for r in data]
+    records: list[Record] = []
+    continued = empty = 0
+    months = bool(mapping.month_columns)
+    rowcells = zip(*columns, strict=True) if columns else [()] * len(data)
+    for i, (r, cells) in enumerate(zip(data, rowcells, strict=True)):
+        values = dict(zip(names, cells, strict=False))  # as long as each other
+        if None in cells:
+            values = {name: v for name, v in values.items() if v is not None}
+        errs = errors.get(i) if errors else None
+        if errs is None and not months:  # the common row: no refused value, no month columns
+            if values.keys() <= key_only:
+                empty += 1  # nothing, or only a pre-numbered key in an unused template row
+            elif records and values.keys().isdisjoint(identity) and values.keys() <= text_fields:
+                _continue(records[-1], values)
+                continued += 1
             else:
-                raw = None
-                for c in cols:
-                    v = row[c] if c < width else None
-                    if merged:
-                        v = merged.get((r, c), v)
-                    if v is not None and not (isinstance(v, str) and not v.strip()):
-                        raw, col = v, c
-                        break
-            fill = fills.get((r, col)) if is_rag and raw is None else None
-            if raw is None and fill is None:
-                continue
-            try:
-                if fill is None and raw.__class__ is str and plain:
-                    value = raw.strip()  # plain text: what convert_value does, without the call
-                    if value[:1] == "'":
-                        value = convert_value(f, raw, ctx)
-                elif fill is None:
-                    cache = caches[f.name]
-                    key = raw if raw.__class__ is str else (raw.__class__, raw)  # 1 and True differ
-                    if key in cache:
-                        value = cache[key]
-                        if isinstance(value, Exception):
-                            raise value
-                    else:
-                        try:
-                            value = cache[key] = convert_value(f, raw, ctx, fractions=fractions.get(f.name))
-                        except (ValueError, OverflowError, KeyError) as exc:
-                            if len(cache) < 10_000:
-                                cache[key] = exc
-                            raise
-                        if len(cache) > 10_000:
-                            cache.clear()  # free text: caching it does not pay
-                else:
-                    value = convert_value(f, raw, ctx, fill=fill, fractions=fractions.get(f.name))
-            except UnknownValue as exc:
-                text = " ".join(str(raw).split())
-                if len(text) <= 40:  # a value from a list; longer text is a sentence in the wrong place
-                    rec.errors.append(CellError(r + 1, headers.get(col, ""), text, str(exc), f.name, UNKNOWN_VALUE))
-                else:
-                    rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
-                filled.add(f.name)
-                continue
-            except (ValueError, OverflowError, KeyError) as exc:
-                rec.errors.append(CellError(r + 1, headers.get(col, ""), _display(raw), str(exc)))
-                filled.add(f.name)
-                continue
-            if value is None or value == []:
-                continue
-            rec.values[f.name] = value
-            filled.add(f.name)
-            if f.name == "name" and isinstance(raw, str):
-                spaces = len(raw) - len(raw.lstrip(" \u00a0\t"))
-                rec.level = indents.get((r, col), 0) * 4 + spaces
-        if name_col is not None and "name" not in filled and (r, name_col) in indents:
-            rec.level = indents[(r, name_col)] * 4
-        month_values = _month_cells(table, mapping, r, ctx, rec, headers) if mapping.month_columns else []
-        if (not filled or (filled <= key_only and not rec.errors)) and not month_values:
-            empty += 1  # nothing, or only a pre-numbered key in an unused template row
+                records.append(Record(r + 1, values, [], levels[i] if levels is not None else 0, []))
             continue
-        if (records and filled.isdisjoint(identity) and filled <= text_fields and not month_values
-                and not rec.errors):
-            prev = records[-1]
-            for name in filled:
-                prev.values[name] = (str(prev.values.get(name) or "") + "\n" + str(rec.values[name])).strip()
-            continued += 1
-            continue
+        rec = Record(r + 1, values, errs if errs is not None else [], levels[i] if levels is not None else 0, [])
+        month_values = _month_cells(table, mapping, r, ctx, rec, headers) if months else []
         if month_values:
             records.extend(_unpivot(rec, month_values, mapping))
+        elif (not values and errs is None) or (values.keys() <= key_only and not rec.errors):
+            empty += 1
+        elif records and not rec.errors and values.keys().isdisjoint(identity) and values.keys() <= text_fields:
+            _continue(records[-1], values)
+            continued += 1
         else:
             records.append(rec)
     if continued:
@@ -206,6 +170,26 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     if empty:
         notes.append(f"{empty} row(s) with nothing but (at most) a key in the imported columns skipped")
     return records, notes
+
+
+def _continue(prev: Record, values: dict) -> None:
+    """A continuation row (text spilling onto the next row): its text joined to the record above."""
+    for name in values:
+        prev.values[name] = (str(prev.values.get(name) or "") + "\n" + str(values[name])).strip()
+
+
+def _fill_finder(fills: dict, data: list[int], source: list[int] | None, first: int):
+    def fill_at(i: int) -> str | None:
+        return fills.get((data[i], source[i] if source else first))
+    return fill_at
+
+
+def _cell_error(row: int, header: str, bad: columns_.Failed, field_name: str) -> CellError:
+    if bad.unknown:
+        text = " ".join(str(bad.raw).split())
+        if len(text) <= 40:  # a value from a list; longer text is a sentence in the wrong place
+            return CellError(row, header, text, bad.reason, field_name, UNKNOWN_VALUE)
+    return CellError(row, header, _display(bad.raw), bad.reason)
 
 
 def _month_cells(table: Table, mapping: Mapping, r: int, ctx: Context, rec: Record, headers) -> list:

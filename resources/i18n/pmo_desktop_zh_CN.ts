@@ -3137,6 +3137,10 @@ Reason for going ahead anyway:</source>
         <translation>导入人员</translation>
     </message>
     <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xlsb *.xls *.ods)</translation>
+    </message>
+    <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>

@@ -79,7 +79,7 @@ def digest(p):
     (["labour", "{f}", "--project", "NOPE"], "no project with code 'NOPE'"),
     (["people", "{f}", "--export", "{d}/nofolder/out.xlsx"], "does not exist"),
     (["people", "{f}", "--export", "{d}/out.csv"], "must be an .xlsx file"),
-    (["people", "{f}", "--import", "{d}/text.xlsx"], "is not an .xlsx workbook"),
+    (["people", "{f}", "--import", "{d}/text.xlsx"], "is not an Excel workbook"),
     (["people", "{f}", "--import", "{d}/absent.xlsx"], "does not exist"),
 ])
 def test_bad_input_is_one_line_exit_1_and_changes_nothing(path, tmp_path, capsys, argv, message):

@@ -120,7 +120,7 @@ def test_a_bad_import_is_refused_whole_with_row_numbers(log, tmp_path):
 
 def test_import_refuses_what_is_not_a_workbook(log, tmp_path):
     (tmp_path / "x.xlsx").write_text("not a zip")
-    with pytest.raises(GovernanceError, match="not an .xlsx workbook"):
+    with pytest.raises(GovernanceError, match="is not an Excel workbook"):
         lessons.import_lessons(log, tmp_path / "x.xlsx")
     with pytest.raises(GovernanceError, match="does not exist"):
         lessons.import_lessons(log, tmp_path / "missing.xlsx")

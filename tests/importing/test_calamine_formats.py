@@ -9,8 +9,8 @@ import zipfile
 
 import pytest
 
-from pmo_desktop.importing.calamine_reader import read_workbook
 from pmo_desktop.importing.errors import ImportRefused
+from pmo_desktop.spreadsheets.calamine_reader import read_workbook
 
 RAID = [["Ref", "Type", "Title", "Owner", "Probability", "Impact", "Due"],
         ["R-001", "Risk", "Supplier insolvency", "Ann", "Likely", "Major", "2026-03-31"],
@@ -119,7 +119,7 @@ def test_sheets_past_excels_limits_are_refused_naming_the_file(tmp_path, cells, 
 
 
 def test_a_sheet_with_too_many_cells_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
-    from pmo_desktop.importing import calamine_reader, looks
+    from pmo_desktop.spreadsheets import calamine_reader, looks
 
     monkeypatch.setattr(calamine_reader, "MAX_CELLS", 1_000)
     monkeypatch.setattr(looks, "_BYTES_PER_CELL", 1)  # count even a small part

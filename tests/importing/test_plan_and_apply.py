@@ -144,7 +144,7 @@ def test_cancel_leaves_nothing(make_xlsx, pf_path):
 def test_a_reader_for_another_file_kind_plugs_in_by_extension(tmp_path, pmo_json, pf_path, monkeypatch):
     """How the MS Project / GanttProject readers join: extension -> reader giving grids with a kind hint."""
     from pmo_desktop.importing import readers
-    from pmo_desktop.importing.grid import Sheet, Workbook
+    from pmo_desktop.spreadsheets.grid import Sheet, Workbook
 
     def read_plan(path, **_kwargs):
         rows = [["WBS", "Name", "Start", "Finish", "Predecessors"], ["1", "Plan", "2026-01-05", "2026-01-09", None],

@@ -27,6 +27,7 @@ EXPECTED = {
     "arundathi_project_plan_detailed.csv": {"arundathi_project_plan_detailed": ("tasks", 8, 0)},
     "nandita_jira_export.csv": {"nandita_jira_export": ("raid", 0, 20)},  # its project key RET is not ours
     "nandita_issue_log.xlsx": {"Sheet1": ("raid", 0, 6)},  # nor is 'Retail Shopping'
+    "adele_risk_register.xlsx": {"1. Risk Assessment": ("raid", 20, 0)},  # its footnote and references are not risks
 }
 REFUSED = {"saisreyat_project_budget.xlsx": "could be recognised as a register"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from openpyxl.styles import Alignment, PatternFill
 
 from pmo_desktop.store import open_portfolio
@@ -243,3 +244,44 @@ def test_unknown_project_option_is_reported_on_each_row(make_xlsx, pmo_json, pf_
     code, out, err = pmo_json(["import", pf_path, book, "--project", "NOPE"])
     assert code == 1 and "nothing was imported" in err
     assert out["sheets"][0]["rows"][0]["errors"][0]["reason"] == "project 'NOPE' (from --project) is not in the portfolio"
+
+
+@pytest.mark.parametrize("first", ["(*)", "Notes:", "Source", "#", "* figures are estimates"])
+def test_footnotes_and_references_under_the_table_are_not_rows(make_xlsx, pmo_json, pf_path, first):
+    book = make_xlsx([
+        ["Risk ID", "Risk", "Likelihood", "Impact"],
+        [1, "Supplier insolvency", "High", "High"],
+        [2, "Key engineer leaves", "Medium", "High"],
+        [],
+        [first, "For risk 2 the impact was estimated from the last project", None, None],
+        [1, "Smith, J. (2020). Managing supplier risk. A very long reference title that is not a risk at all"],
+    ], title="Risks")
+    code, out, err = pmo_json(["import", pf_path, book, "--project", "PRJ-1"])
+    assert code == 0, err
+    sheet = _sheet(out)
+    assert sheet["counts"] == {"new": 2, "changed": 0, "unchanged": 0, "error": 0}
+    assert any("notes below the table (from row 5" in n for n in sheet["notes"])
+    assert _rows(pf_path, "SELECT ref, title FROM raid_items ORDER BY ref") == [
+        ("R-001", "Supplier insolvency"), ("R-002", "Key engineer leaves")]
+
+
+def test_a_data_row_after_a_blank_row_is_still_read(make_xlsx, pmo_json, pf_path):
+    book = make_xlsx([["Risk ID", "Risk", "Likelihood", "Impact"], [1, "Supplier insolvency", "High", "High"], [],
+                      [2, "Notes app outage", "Low", "Medium"]], title="Risks")
+    code, out, err = pmo_json(["import", pf_path, book, "--project", "PRJ-1"])
+    assert code == 0 and _sheet(out)["counts"]["new"] == 2, err
+
+
+def test_a_long_register_ends_at_its_notes_and_at_the_next_table(make_xlsx, pmo_json, pf_path):
+    """Long tables take the quick path for plain data rows: what follows a blank row is still checked."""
+    rows = [["Risk ID", "Risk", "Likelihood", "Impact"]]
+    rows += [[i, f"Risk number {i}", "Low", "High"] for i in range(1, 1201)]
+    rows += [[], [], ["Ref", "Action", "Owner", "Due date"], ["A-1", "Call the supplier", "Ann", "2026-12-01"]]
+    code, out, err = pmo_json(["import", pf_path, make_xlsx(rows, title="Risks"), "--project", "PRJ-1", "--dry-run"])
+    assert code == 0, err
+    sheet = _sheet(out)
+    assert sheet["counts"]["new"] == 1200 and sheet["counts"]["error"] == 0
+    assert any("another table starts at row 1204" in n for n in sheet["notes"])
+    rows = rows[:1201] + [[], ["Notes:", "likelihoods as at the last review"], [1, "a reference, not a risk"]]
+    code, out, err = pmo_json(["import", pf_path, make_xlsx(rows, title="Risks"), "--project", "PRJ-1", "--dry-run"])
+    assert code == 0 and _sheet(out)["counts"]["new"] == 1200, err

@@ -65,7 +65,7 @@ class PeopleView(RegisterView):
         super().refresh()
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "", tr("Excel workbooks (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import people"), "", tr("Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods)"))
         if path:
             self.import_file(path)
 

@@ -251,7 +251,7 @@ class LessonsView(RefreshWhenShown, PortfolioView):
             self._after_write()
 
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import lessons"), "", tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import lessons"), "", tr("Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods)"))
         if path:
             self.import_file(path)
 

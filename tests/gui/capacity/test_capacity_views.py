@@ -70,7 +70,7 @@ def test_people_import_and_export_buttons(make_window, staffed, tmp_path):  # no
     problems = []
     view.context.report_problem = problems.append
     (tmp_path / "bad.xlsx").write_text("nope")
-    assert view.import_file(tmp_path / "bad.xlsx") is None and "not an .xlsx workbook" in problems[0]
+    assert view.import_file(tmp_path / "bad.xlsx") is None and "is not an Excel workbook" in problems[0]
 
 
 def test_capacity_heatmap_figures_and_drill_down(make_window, staffed):  # noqa: F811

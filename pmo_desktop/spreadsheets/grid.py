@@ -51,7 +51,7 @@ class Workbook:
             if s.name.casefold() == name.casefold():
                 return s
         names = ", ".join(f"'{s.name}'" for s in self.sheets)
-        from pmo_desktop.importing.errors import ImportRefused
+        from pmo_desktop.spreadsheets.errors import ImportRefused
 
         raise ImportRefused(f"there is no sheet '{name}' in the file (sheets: {names})")
 

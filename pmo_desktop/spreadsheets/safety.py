@@ -13,7 +13,7 @@ import os
 import zipfile
 from pathlib import Path
 
-from pmo_desktop.importing.errors import ImportRefused
+from pmo_desktop.spreadsheets.errors import ImportRefused
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024

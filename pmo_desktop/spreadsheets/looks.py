@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from defusedxml import ElementTree
 
-from pmo_desktop.importing.errors import ImportRefused
+from pmo_desktop.spreadsheets.errors import ImportRefused
 
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

@@ -13,10 +13,10 @@ from datetime import time, timedelta
 from pathlib import Path
 
 from pmo_desktop.domain.limits import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
-from pmo_desktop.importing import looks as lk
-from pmo_desktop.importing.errors import ImportCancelled, ImportRefused
-from pmo_desktop.importing.grid import CancelCheck, Progress, Sheet, Workbook, column_letter
-from pmo_desktop.importing.safety import check_readable, check_zip, is_ole, ole_is_encrypted
+from pmo_desktop.spreadsheets import looks as lk
+from pmo_desktop.spreadsheets.errors import ImportCancelled, ImportRefused
+from pmo_desktop.spreadsheets.grid import CancelCheck, Progress, Sheet, Workbook, column_letter
+from pmo_desktop.spreadsheets.safety import check_readable, check_zip, is_ole, ole_is_encrypted
 
 MAX_GRID = 20_000_000  # rows x columns of one sheet's range, checked before it is turned into Python lists
 _BIG = 2.0**53  # whole floats below this are read as ints, as Excel means them
@@ -159,8 +159,10 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
     for r, raw in enumerate(cs.to_python(skip_empty_area=False)):
         if r > last_filled + TRAILING_EMPTY_ROWS and last_filled >= 0:
             break
-        # text first (most cells), then numbers: "" is an empty cell, a whole float an int, a time text
-        row = [v if (c := v.__class__) is str and v else None if c is str
+        # text first (most cells), then numbers: "" is an empty cell, a whole float an int, a time text;
+        # a text longer than a cell may hold refuses the file (one pass: the length is checked here)
+        row = [v if (c := v.__class__) is str and 0 < len(v) <= MAX_CELL_CHARS
+               else (_too_long(name, r, raw) if v else None) if c is str
                else (int(v) if v.is_integer() and -_BIG < v < _BIG else v) if c is float
                else v if c is not time and c is not timedelta else _value(v) for v in raw]
         while row and row[-1] is None:
@@ -174,15 +176,16 @@ def _read_sheet(wb, meta, progress, cancelled) -> Sheet:
             if progress is not None:
                 progress(min(r, height), max(height, 1))
     del rows[last_filled + 1:]
-    for r, row in enumerate(rows):
-        for c, v in enumerate(row):
-            if v.__class__ is str and len(v) > MAX_CELL_CHARS:
-                raise ImportRefused(f"sheet '{name}': cell {column_letter(c)}{r + 1} holds {len(v):,} characters; "
-                                    f"cells are limited to {MAX_CELL_CHARS:,} (Excel's limit)")
     merged = []
     for (r1, c1), (r2, c2) in (cs.merged_cell_ranges or []):
         merged.append((r1, c1, r2, c2))
     return Sheet(name=name, rows=rows, merged=merged, hidden=str(meta.visible) != "SheetVisibleEnum.Visible")
+
+
+def _too_long(name: str, r: int, raw: list):
+    c, v = next((c, v) for c, v in enumerate(raw) if v.__class__ is str and len(v) > MAX_CELL_CHARS)
+    raise ImportRefused(f"sheet '{name}': cell {column_letter(c)}{r + 1} holds {len(v):,} characters; "
+                        f"cells are limited to {MAX_CELL_CHARS:,} (Excel's limit)")
 
 
 def _value(v):
@@ -202,3 +205,13 @@ def _add_looks(path: Path, part: str, styles: tuple[dict, dict], sheet: Sheet) -
     sheet.fills, sheet.indents = found.fills, found.indents
     sheet.hidden_rows, sheet.hidden_cols = found.hidden_rows, found.hidden_cols
     sheet.uncached_formulas = found.uncached
+
+
+def read_values(path: Path) -> Workbook:
+    """Every worksheet's cell values (no looks: fills, indents, hidden rows), for readers that need only
+    values (the lessons register, the people sheet); the same checks and one-line refusals as
+    `read_workbook`. Raises ImportRefused; callers turn it into their own error."""
+    book = read_workbook(path)
+    if not book.sheets:
+        raise ImportRefused(f"{path.name} has no worksheets")
+    return book
