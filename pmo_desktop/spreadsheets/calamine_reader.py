@@ -9,6 +9,7 @@ is checked before any parser sees it: size, encryption, zip bombs and DTDs (safe
 from __future__ import annotations
 
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import time, timedelta
 from pathlib import Path
 
@@ -77,11 +78,18 @@ def read_workbook(path: Path, *, progress: Progress | None = None, cancelled: Ca
             raise
         raise _refusal(path, fmt, exc) from None
     book = Workbook(str(path), [], epoch=1904 if date1904 else 1900)
+    # Fills, indents and hidden rows come from a second pass over each sheet's XML (inflating it is
+    # most of that pass, and zlib lets other threads run meanwhile): one thread does it, a sheet at a
+    # time, while calamine reads the values. Its failures are raised here, when a sheet takes its looks.
+    helper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sheet-looks")
     try:
         metas = [m for m in wb.sheets_metadata if str(m.typ).endswith("WorkSheet")]
         if sheets:
             wanted = {s.casefold() for s in sheets}
             metas = [m for m in metas if m.name.casefold() in wanted]
+        looks: dict[str, Future] = {}
+        if fmt == "xlsx":
+            looks = {m.name: helper.submit(_scan_part, path, parts[m.name], styles) for m in metas if m.name in parts}
         cells = 0
         for meta in metas:
             sheet = _read_sheet(wb, meta, progress, cancelled)
@@ -89,8 +97,8 @@ def read_workbook(path: Path, *, progress: Progress | None = None, cancelled: Ca
             if cells > MAX_CELLS:
                 raise ImportRefused(f"sheet '{meta.name}' takes the workbook past {MAX_CELLS:,} cells; split it "
                                     "into several workbooks or keep only the sheets you need")
-            if fmt == "xlsx" and meta.name in parts:
-                _add_looks(path, parts[meta.name], styles, sheet)
+            if meta.name in looks:
+                _add_looks(sheet, looks[meta.name].result())
             book.sheets.append(sheet)
     except ImportRefused as exc:
         if path.name in str(exc):
@@ -103,6 +111,7 @@ def read_workbook(path: Path, *, progress: Progress | None = None, cancelled: Ca
             raise
         raise _refusal(path, fmt, exc) from None
     finally:
+        helper.shutdown(wait=True, cancel_futures=True)
         wb.close()
     if fmt != "xlsx":
         book.warnings.append(f"{path.name}: cell colours, indents and hidden rows are not read from "
@@ -195,13 +204,18 @@ def _value(v):
     return v.total_seconds() / 86400
 
 
-def _add_looks(path: Path, part: str, styles: tuple[dict, dict], sheet: Sheet) -> None:
+def _scan_part(path: Path, part: str, styles: tuple[dict, dict]) -> lk.Looks | None:
     with zipfile.ZipFile(path) as zf:
         try:
             data = zf.read(part)
         except KeyError:
-            return
-    found = lk.scan_sheet(data, *styles)
+            return None
+    return lk.scan_sheet(data, *styles)
+
+
+def _add_looks(sheet: Sheet, found: lk.Looks | None) -> None:
+    if found is None:
+        return
     sheet.fills, sheet.indents = found.fills, found.indents
     sheet.hidden_rows, sheet.hidden_cols = found.hidden_rows, found.hidden_cols
     sheet.uncached_formulas = found.uncached
