@@ -11,9 +11,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,36 +26,20 @@ from pmo_desktop.importing.plan import ImportPlan, _Lookup, context_for, plan_ta
 from pmo_desktop.importing.readers import read_file
 from pmo_desktop.importing.saved_mappings import load_mapping
 from pmo_desktop.spreadsheets.grid import CancelCheck, Progress, Workbook
+from pmo_desktop.store.bulk import collector_paused
 from pmo_desktop.store.value_lists import value_lists
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic collector off for one step. A step makes a million small objects (cells, rows,
-    records) and no cycles; the collector would walk all of them again and again as they pile up (a
-    third of a large import's time). Reference counting still frees everything as before. Where the
-    collector is already off (the window collects on its own thread, gui/shell/collector.py), nothing
-    changes."""
-    was = gc.isenabled()
-    if was:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def open_file(path: str | Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None,
               sheets: list[str] | None = None) -> Workbook:
-    with _collector_paused():
+    with collector_paused():
         return read_file(Path(path), progress=progress, cancelled=cancelled, sheets=sheets)
 
 
 def detect(workbook: Workbook) -> list[Table]:
     """One table per sheet that holds one; the benefits register's sheets are left to benefit_sheets.py
     (its links are many to many), so they are never mistaken for another register."""
-    with _collector_paused():
+    with collector_paused():
         return [t for t in detect_tables(workbook) if not is_benefit_sheet(t.sheet.name)]
 
 
@@ -81,7 +62,7 @@ def preview(pf, pairs: list[tuple[Table, Mapping]], *, project: str | None = Non
     plan = ImportPlan(file, warnings=list(warnings or []))
     lookup = _Lookup(pf)
     base = context_for(pf)
-    with _collector_paused():
+    with collector_paused():
         for table, mapping in _by_apply_order(pairs):
             ctx = replace(base, epoch=table.epoch)
             plan.sheets.append(plan_table(pf, table, mapping, project=project, base=ctx, lookup=lookup))
@@ -90,7 +71,7 @@ def preview(pf, pairs: list[tuple[Table, Mapping]], *, project: str | None = Non
 
 def apply(pf, plan: ImportPlan, *, skip_errors: bool = False, progress: Progress | None = None,
           cancelled: CancelCheck | None = None) -> ApplyResult:
-    with _collector_paused():
+    with collector_paused():
         return apply_plan(pf, plan, skip_errors=skip_errors, progress=progress, cancelled=cancelled)
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -357,20 +355,6 @@ def _moved_by(report: ProjectSchedule, links, externals, result: Schedule, store
                                 "predecessor": ext.origin[1], "predecessor_id": ext.id, "slip_days": slip})
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """A portfolio reschedule keeps about a million small objects alive until it writes (inputs, results,
-    the changed list), none of them in a reference cycle; the cyclic collector would walk them all
-    again and again as they pile up (a fifth of the run). Paused for the run, as it was after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 @dataclass
 class Rescheduled:
     projects: list[ProjectSchedule]
@@ -393,7 +377,7 @@ def reschedule(pf: Portfolio, project_code: str | None = None, *, source: Source
     that cannot be scheduled (a dependency loop, a calendar out of range) stops a one-project run; in a
     run over every project it is left as it is and named in `skipped`, and the others are scheduled.
     """
-    with _collector_paused():
+    with bulk_write.collector_paused():
         return _reschedule(pf, project_code, source, progress, cancelled)
 
 

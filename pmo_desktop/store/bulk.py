@@ -17,9 +17,11 @@ without log triggers).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from pmo_desktop.store.changelog import _row_json, table_columns
@@ -28,6 +30,22 @@ from pmo_desktop.store.changelog import _row_json, table_columns
 MIN_ROWS = 200
 _MAX_ROWID = 2**63 - 1
 _BATCH = "(SELECT batch_id FROM _state WHERE id = 1)"
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off for one large step (an import, a portfolio reschedule). Such a step
+    keeps about a million small objects alive (cells, records, schedule results) and makes no cycles;
+    the collector would walk them all again and again as they pile up (a fifth to a third of the step).
+    Reference counting still frees everything as before. Where the collector is already off (the window
+    collects on its own thread, gui/shell/collector.py) nothing changes; it is back as it was after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 _NOW = "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _names = itertools.count(1)
 
