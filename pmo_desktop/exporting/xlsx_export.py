@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from pmo_desktop.domain.cells import neutralise
 from pmo_desktop.domain.enums import Rag
-from pmo_desktop.domain.parsing import format_predecessors
+from pmo_desktop.domain.plan_text import format_predecessors
 from pmo_desktop.importing import kinds as k
 from pmo_desktop.importing.benefit_sheets import export_rows as benefit_sheets
 from pmo_desktop.scheduling.durations import duration_label

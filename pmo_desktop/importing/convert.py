@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from pmo_desktop.domain import parsing
+from pmo_desktop.domain import parsing, plan_text
 from pmo_desktop.domain.cells import unguard
 from pmo_desktop.domain.enums import (
     CostCategory,
@@ -179,9 +179,9 @@ def _convert(field: k.Field, raw, ctx: Context, fill, fractions):
         value = parsing.parse_bool(raw)
         return None if value is None else int(value)
     if t == k.DURATION:
-        return parsing.parse_duration(raw)
+        return plan_text.parse_duration(raw)
     if t == k.PREDECESSORS:
-        return parsing.parse_predecessors(raw)
+        return plan_text.parse_predecessors(raw)
     if t == k.CHOICE:
         extra = ctx.extra.get(field.choices) if ctx.extra else None
         if extra and parsing.normalise_word(raw) in extra:

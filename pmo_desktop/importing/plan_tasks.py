@@ -7,7 +7,7 @@ code, else by position (the n-th task of the file, as MS Project numbers them).
 from __future__ import annotations
 
 from pmo_desktop.domain.limits import depth_problem, span_problem
-from pmo_desktop.domain.parsing import format_predecessors
+from pmo_desktop.domain.plan_text import format_predecessors
 from pmo_desktop.importing import plan as p
 from pmo_desktop.importing import tool_exports
 from pmo_desktop.importing.records import CellError, Record, assign_wbs

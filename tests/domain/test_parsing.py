@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from pmo_desktop.domain import parsing as p
+from pmo_desktop.domain import plan_text
 from pmo_desktop.domain.enums import Rag
 
 
@@ -119,25 +120,25 @@ def test_probability_and_impact_words():
 
 
 def test_predecessors():
-    assert p.parse_predecessors("3FS+2d;5SS") == [("3", "FS", 2), ("5", "SS", 0)]
-    assert p.parse_predecessors("2fs") == [("2", "FS", 0)]
-    assert p.parse_predecessors("1.2, 4FF-1 day") == [("1.2", "FS", 0), ("4", "FF", -1)]
-    assert p.parse_predecessors("7SF+1w") == [("7", "SF", 5)]
-    assert p.parse_predecessors(3.0) == [("3", "FS", 0)]
-    assert p.parse_predecessors(None) == []
-    assert p.format_predecessors([("1.2", "FS", 2), ("3", "SS", -1)]) == "1.2FS+2d;3SS-1d"
+    assert plan_text.parse_predecessors("3FS+2d;5SS") == [("3", "FS", 2), ("5", "SS", 0)]
+    assert plan_text.parse_predecessors("2fs") == [("2", "FS", 0)]
+    assert plan_text.parse_predecessors("1.2, 4FF-1 day") == [("1.2", "FS", 0), ("4", "FF", -1)]
+    assert plan_text.parse_predecessors("7SF+1w") == [("7", "SF", 5)]
+    assert plan_text.parse_predecessors(3.0) == [("3", "FS", 0)]
+    assert plan_text.parse_predecessors(None) == []
+    assert plan_text.format_predecessors([("1.2", "FS", 2), ("3", "SS", -1)]) == "1.2FS+2d;3SS-1d"
     with pytest.raises(ValueError):
-        p.parse_predecessors("after the design review")
+        plan_text.parse_predecessors("after the design review")
 
 
 def test_durations():
-    assert p.parse_duration("3 days") == 3
-    assert p.parse_duration("8 wks") == 40
-    assert p.parse_duration("2w") == 10
-    assert p.parse_duration("16h") == 2
-    assert p.parse_duration(5.0) == 5
+    assert plan_text.parse_duration("3 days") == 3
+    assert plan_text.parse_duration("8 wks") == 40
+    assert plan_text.parse_duration("2w") == 10
+    assert plan_text.parse_duration("16h") == 2
+    assert plan_text.parse_duration(5.0) == 5
     with pytest.raises(ValueError):
-        p.parse_duration("a while")
+        plan_text.parse_duration("a while")
 
 
 def test_month_and_quarter_headers():
