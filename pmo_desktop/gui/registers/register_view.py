@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -203,9 +203,16 @@ class RegisterView(PortfolioView):
 
     def _apply_widths(self) -> None:
         # a date is as wide as the longest one in the chosen format and language (2026年11月26日)
+        # and no column is narrower than its heading in the user's language, as style.qss draws headings
+        # (weight 600, 6 px padding each side) with room for the sort arrow ("Realised to date" was cut)
         date_width = self.table.fontMetrics().horizontalAdvance(self.model.fmt.date("2026-11-26")) + 20
+        bold = QFont(self.table.horizontalHeader().font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        heading = QFontMetrics(bold)
         for i, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(i, max(column.width, date_width) if column.kind == C.DATE else column.width)
+            title = self.model.headerData(i, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+            width = max(column.width, heading.horizontalAdvance(str(title)) + 28)
+            self.table.setColumnWidth(i, max(width, date_width) if column.kind == C.DATE else width)
 
     # -- searching and filtering ---------------------------------------------------------------------
 
