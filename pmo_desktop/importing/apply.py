@@ -18,6 +18,9 @@ _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _PSEUDO = ("programme", "parent_wbs", "predecessors")
 _PSEUDO_FREE = frozenset(_PSEUDO)  # a row with none of these (and no refs) is written as planned
 _CHUNK = 5000  # new rows per bulk insert (a cancel is looked at between chunks)
+# New rows carry the import's one instant, read once: the columns' default reads and formats the clock
+# twice per row (a tenth of writing a large register). No kind maps these columns.
+_STAMPED = ("created_at", "updated_at")
 
 
 @dataclass
@@ -78,7 +81,7 @@ class _Writer:
         self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
         self.programmes = {name: pid for pid, name in self.conn.execute("SELECT id, name FROM programmes")}
         self._pending: list = []  # [(table, *columns), params...]: changed rows waiting for one bulk UPDATE
-        self._stamp: str | None = None  # updated_at of this import's changed rows
+        self._stamp: str | None = None  # created_at / updated_at of this import's rows
 
     def create_projects(self, plan: ImportPlan) -> None:
         """Projects the rows name that the portfolio lacked, answered 'create': code and name from the rows."""
@@ -104,6 +107,7 @@ class _Writer:
             self._tasks(rows)
             return
         groups: dict[tuple, list[tuple]] = {}
+        stamp = self.stamp() if rows else None
         for row in rows:
             values = row.values
             if row.refs or not _PSEUDO_FREE.isdisjoint(values):
@@ -113,7 +117,7 @@ class _Writer:
                 group = groups.get(cols)
                 if group is None:
                     group = groups[cols] = []
-                group.append(tuple(values.values()))
+                group.append((*values.values(), stamp, stamp))
             else:
                 self._update_later(table, row, values)
                 self._tick()
@@ -121,11 +125,17 @@ class _Writer:
         for cols, params in groups.items():
             for start in range(0, len(params), _CHUNK):
                 chunk = params[start:start + _CHUNK]
-                bulk.insert_rows(self.conn, table, cols, chunk)
+                bulk.insert_rows(self.conn, table, (*cols, *_STAMPED), chunk)
                 self.inserted += len(chunk)
                 self._tick(len(chunk))
         if sheet.kind == "projects" and groups:
             self.projects = {code: pid for pid, code in self.conn.execute("SELECT id, code FROM projects")}
+
+    def stamp(self) -> str:
+        """created_at / updated_at of the rows this import writes: one instant, read once."""
+        if self._stamp is None:
+            self._stamp = bulk.now(self.conn)
+        return self._stamp
 
     def _update_later(self, table: str, row: RowResult, values: dict) -> None:
         """Queue a changed row's UPDATE; runs of rows that change the same columns go in one bulk write,
@@ -133,14 +143,12 @@ class _Writer:
         changed = {c: values[c] for c in values if c in row.changes or c in row.refs or c == "programme_id"}
         if not changed:
             return
-        if self._stamp is None:
-            self._stamp = bulk.now(self.conn)
         cols = (table, *changed)
         if self._pending and self._pending[0] != cols:
             self._flush()
         if not self._pending:
             self._pending = [cols]
-        self._pending.append([*changed.values(), self._stamp, row.target_id])
+        self._pending.append([*changed.values(), self.stamp(), row.target_id])
 
     def _flush(self) -> None:
         if self._pending:
