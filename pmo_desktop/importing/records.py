@@ -137,7 +137,15 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
     continued = empty = 0
     months = bool(mapping.month_columns)
     rowcells = zip(*columns, strict=True) if columns else [()] * len(data)
+    # A row with every mapped cell filled and none refused becomes a record whatever it holds, unless
+    # the fields alone make it a key-only or continuation row: the checks below are then not needed.
+    whole = set(names)
+    fast = bool(names) and not months and not whole <= key_only and not (whole.isdisjoint(identity)
+                                                                          and whole <= text_fields)
     for i, (r, cells) in enumerate(zip(data, rowcells, strict=True)):
+        if fast and None not in cells and i not in errors:
+            records.append(Record(r + 1, dict(zip(names, cells)), [], levels[i] if levels is not None else 0, []))
+            continue
         values = dict(zip(names, cells, strict=False))  # as long as each other
         if None in cells:
             values = {name: v for name, v in values.items() if v is not None}
