@@ -85,10 +85,13 @@ def convert_column(f: k.Field, raws: list, ctx: Context, *, plain: bool, fractio
         for i in slow:
             out[i] = _convert_one(f, raws[i], ctx, fractions)
         return out, [i for i in slow if out[i].__class__ is Failed]
-    keys = [v if v.__class__ is str else (v.__class__, v) for v in raws]  # 1, 1.0 and True differ
+    if len(set(map(type, raws)) - {str, type(None)}) > 1:
+        keys = [v if v.__class__ is str else (v.__class__, v) for v in raws]  # 1, 1.0 and True differ
+    else:
+        keys = raws  # texts and blanks, and at most one other type: a value is its own key
     done: dict = {}
     for key in dict.fromkeys(keys):
-        raw = key if key.__class__ is str else key[1]
+        raw = key if keys is raws or key.__class__ is str else key[1]
         if raw is None or (raw.__class__ is str and not raw.strip()):
             done[key] = _BLANK
         else:
