@@ -15,8 +15,7 @@ from pmo_desktop.store import bulk
 from pmo_desktop.store.value_lists import extend_lists
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-_PSEUDO = ("programme", "parent_wbs", "predecessors")
-_PSEUDO_FREE = frozenset(_PSEUDO)  # a row with none of these (and no refs) is written as planned
+_PSEUDO = ("programme", "parent_wbs", "predecessors")  # a row with none of these (and no refs) is written as planned
 _CHUNK = 5000  # new rows per bulk insert (a cancel is looked at between chunks)
 # New rows carry the import's one instant, read once: the columns' default reads and formats the clock
 # twice per row (a tenth of writing a large register). No kind maps these columns.
@@ -110,7 +109,7 @@ class _Writer:
         stamp = self.stamp() if rows else None
         for row in rows:
             values = row.values
-            if row.refs or not _PSEUDO_FREE.isdisjoint(values):
+            if row.refs or "programme" in values or "parent_wbs" in values or "predecessors" in values:
                 values = self._resolve(row)
             if row.action == NEW:  # rows that fill the same columns go in one bulk insert
                 cols = tuple(values)

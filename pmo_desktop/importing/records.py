@@ -144,7 +144,7 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
                                                                           and whole <= text_fields)
     for i, (r, cells) in enumerate(zip(data, rowcells, strict=True)):
         if fast and None not in cells and i not in errors:
-            records.append(Record(r + 1, dict(zip(names, cells)), [], levels[i] if levels is not None else 0, []))
+            records.append(Record(r + 1, dict(zip(names, cells, strict=False)), [], levels[i] if levels is not None else 0, []))
             continue
         values = dict(zip(names, cells, strict=False))  # as long as each other
         if None in cells:
