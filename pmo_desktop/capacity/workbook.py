@@ -16,7 +16,7 @@ from openpyxl.styles import Font
 from pmo_desktop.capacity.model import CapacityInputError, format_skills
 from pmo_desktop.capacity.people import PersonRecord, SaveResult, save_people
 from pmo_desktop.capacity.queries import load_people
-from pmo_desktop.domain.cells import neutralise, unguard
+from pmo_desktop.domain.cells import neutralise, unguard_cell
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.spreadsheets.calamine_reader import read_values
 from pmo_desktop.spreadsheets.errors import ImportRefused
@@ -106,7 +106,7 @@ def read_people_sheet(path: str | os.PathLike) -> list[PersonRecord]:
         if offset - header_row > MAX_ROWS:
             raise CapacityInputError(f"{path.name} has more than {MAX_ROWS:,} rows; split it")
         # (calamine has decoded OOXML's _xHHHH_ escapes, as Excel does: only our guard is left to undo)
-        values = {k: _unguarded(row[i]) if i < len(row) else None for k, i in columns.items()}
+        values = {k: unguard_cell(row[i]) if i < len(row) else None for k, i in columns.items()}
         if all(v is None or str(v).strip() == "" for v in values.values()):
             continue
         name = values.get("name")
@@ -133,10 +133,6 @@ def read_people_sheet(path: str | os.PathLike) -> list[PersonRecord]:
     if not records:
         raise CapacityInputError(f"{path.name} has a header row but no people under it")
     return records
-
-
-def _unguarded(value):
-    return unguard(value) if isinstance(value, str) else value
 
 
 def _find_header(rows, filename: str) -> tuple[dict[str, int], int]:

@@ -20,7 +20,7 @@ from pmo_desktop.collect import layout as L
 from pmo_desktop.collect import marker as M
 from pmo_desktop.domain import values as V
 from pmo_desktop.domain import words_zh
-from pmo_desktop.domain.cells import unneutralise
+from pmo_desktop.domain.cells import unguard_cell
 from pmo_desktop.domain.enums import CostCategory, RaidStatus, RaidType
 from pmo_desktop.importing.errors import ImportRefused
 from pmo_desktop.spreadsheets.calamine_reader import read_workbook
@@ -155,7 +155,7 @@ def _report_sheet(book: Workbook) -> tuple[Sheet | None, list[str]]:
 def _text(value: Any) -> str | None:
     if isinstance(value, datetime):
         value = value.date().isoformat()
-    return V.parse_text(unneutralise(value))
+    return V.parse_text(unguard_cell(value))
 
 
 def _read_report(sheet: Sheet, out: ReturnedWorkbook) -> None:
@@ -236,7 +236,7 @@ def _column_title(columns, field_name: str) -> str:
 
 
 def _table_value(field_name: str, value: Any, ctx) -> Any:
-    value = unneutralise(value)
+    value = unguard_cell(value)
     if field_name in ("due_date", "finish_date", "actual_finish", "baseline_finish", "month"):
         iso = V.parse_date(value, day_first=ctx["day_first"])
         return iso[:7] + "-01" if field_name == "month" and iso else iso

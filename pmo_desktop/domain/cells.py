@@ -7,7 +7,7 @@ Two layers, both undone by our importers:
   apostrophe and with its white space kept.
 - OOXML's own escape for characters XML cannot carry (a carriage return, control characters): `_xHHHH_`,
   with a literal `_xHHHH_` written `_x005F_xHHHH_`, as Excel itself does. openpyxl leaves both as they
-  are, so the readers decode them (`from_xml_text`).
+  are, so text read with it is decoded (`from_xml_text`); calamine decodes it itself (`unguard_cell`).
 """
 
 from __future__ import annotations
@@ -51,6 +51,13 @@ def unneutralise(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     return unguard(from_xml_text(value))
+
+
+def unguard_cell(value: Any) -> Any:
+    """A cell's value as a reader that decodes OOXML's escapes itself gives it (calamine; a CSV has none):
+    the guard's apostrophe removed from text, other values as they are. `unneutralise` there would
+    decode a second time, turning the text `_x0041_` a user typed (saved as `_x005F_x0041_`) into 'A'."""
+    return unguard(value) if isinstance(value, str) else value
 
 
 def unguard(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pmo_desktop.benefits.model import BenefitsError, check_status, check_type
 from pmo_desktop.benefits.register import link_projects, next_ref, period_end
-from pmo_desktop.domain.cells import unneutralise
+from pmo_desktop.domain.cells import unguard_cell
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.importing.plan import CHANGED, NEW, UNCHANGED, RowResult, SheetPlan
 from pmo_desktop.importing.readers import read_file
@@ -69,7 +69,7 @@ def _text(value) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(unneutralise(value)).strip()
+    text = str(unguard_cell(value)).strip()
     return text or None
 
 

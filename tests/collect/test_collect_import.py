@@ -233,3 +233,17 @@ def test_json_is_one_object(demo_path, sent, capsys):
     assert code == 0
     payload = json.loads(out)
     assert payload["dry_run"] and payload["counts"]["ready"] + payload["counts"]["unchanged"] == len(payload["workbooks"])
+
+
+def test_a_typed_escape_lookalike_comes_back_as_typed(demo_path, sent, capsys):
+    """A PM who types the text _x0041_ (Excel saves it as _x005F_x0041_, and the reader decodes that
+    once) gets _x0041_ in the report, not the 'A' a second decoding made of it; the guard's apostrophe
+    still goes."""
+    from pmo_desktop.domain.cells import to_xml_text
+
+    path = fill(workbook_for(sent, "PRJ-101"), {"Summary": to_xml_text("Code _x0041_ kept"),
+                                                 "Top issues": "'=not a formula _x0042_"})
+    assert run_json(capsys, "collect", demo_path, "--import", path)["counts"]["applied"] == 1
+    assert read(demo_path, """SELECT summary, top_issues FROM status_reports s JOIN projects p ON p.id = s.project_id
+                              WHERE p.code = 'PRJ-101' AND s.period = ?""", (PERIOD,)) == [
+        ("Code _x0041_ kept", "=not a formula B")]

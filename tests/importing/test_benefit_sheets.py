@@ -102,3 +102,18 @@ def test_a_measurement_row_deleted_in_the_workbook_is_deleted_on_import_as_one_u
     code, out, err = pmo(["import", portfolio.path, no_sheet])  # no measurements sheet: none removed
     assert code == 0, err
     assert len(periods("B-001")) == 3
+
+
+def test_a_typed_escape_lookalike_is_imported_as_typed(portfolio, tmp_path, pmo):
+    """The text _x0041_ typed in a cell (saved as _x005F_x0041_, decoded once by the reader) is imported
+    as _x0041_, not decoded a second time into 'A'."""
+    from pmo_desktop.domain.cells import to_xml_text
+
+    portfolio.close()
+    book = _book(tmp_path / "b.xlsx", [["Ref", "Title", "Owner"], ["B-001", to_xml_text("Savings _x0041_"),
+                                                                   "'=Ann _x0042_"]])
+    code, _out, err = pmo(["import", portfolio.path, book])
+    assert code == 0, err
+    with open_portfolio(portfolio.path) as pf:
+        (benefit,) = reg.load_benefits(pf)
+        assert (benefit.title, benefit.owner) == ("Savings _x0041_", "=Ann B")
