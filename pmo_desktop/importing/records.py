@@ -46,7 +46,6 @@ class Record:
     values: dict[str, Any] = field(default_factory=dict)
     errors: list[CellError] = field(default_factory=list)
     level: int = 0  # indentation level (tasks)
-    notes: list[str] = field(default_factory=list)
 
 
 def _display(raw) -> str:
@@ -144,7 +143,7 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
                                                                           and whole <= text_fields)
     for i, (r, cells) in enumerate(zip(data, rowcells, strict=True)):
         if fast and None not in cells and i not in errors:
-            records.append(Record(r + 1, dict(zip(names, cells, strict=False)), [], levels[i] if levels is not None else 0, []))
+            records.append(Record(r + 1, dict(zip(names, cells, strict=False)), [], levels[i] if levels is not None else 0))
             continue
         values = dict(zip(names, cells, strict=False))  # as long as each other
         if None in cells:
@@ -157,9 +156,9 @@ def build_records(table: Table, mapping: Mapping, kind: k.Kind, ctx: Context) ->
                 _continue(records[-1], values)
                 continued += 1
             else:
-                records.append(Record(r + 1, values, [], levels[i] if levels is not None else 0, []))
+                records.append(Record(r + 1, values, [], levels[i] if levels is not None else 0))
             continue
-        rec = Record(r + 1, values, errs if errs is not None else [], levels[i] if levels is not None else 0, [])
+        rec = Record(r + 1, values, errs if errs is not None else [], levels[i] if levels is not None else 0)
         month_values = _month_cells(table, mapping, r, ctx, rec, headers) if months else []
         if month_values:
             records.extend(_unpivot(rec, month_values, mapping))
