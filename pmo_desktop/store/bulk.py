@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from pmo_desktop.store.changelog import _row_json, table_columns
+from pmo_desktop.store.changelog import _json_value
 
 # Fewer rows than this are written through the triggers: a temporary table costs more than it saves.
 MIN_ROWS = 200
@@ -136,7 +136,7 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
     if last >= _MAX_ROWID:
         conn.executemany(sql, rows)  # SQLite then picks free ids at random: the triggers know them
         return len(rows)
-    image = _row_json("t", table_columns(conn, table))
+    image = _stored_row_json(conn, table)
     at = now(conn)  # the statement's one instant, given once rather than formatted for every entry
     with _Suspended(conn, f"_log_{table}_insert"):
         _insert_in_runs(conn, table, columns, rows)
@@ -151,6 +151,18 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
                                  SELECT {_BATCH}, ?, '{table}', t.id, 'insert', {image}
                                  FROM {keys.name} k JOIN [{table}] t ON t.id = k.id ORDER BY k.seq""", (at,))
     return len(rows)
+
+
+def _stored_row_json(conn: sqlite3.Connection, table: str) -> str:
+    """The insert trigger's JSON of a stored row (changelog._row_json), less its REAL test on columns of
+    TEXT affinity, which never hold a REAL (SQLite stores a number put there as text): the same text,
+    a tenth less work for the log of a large insert."""
+    parts = []
+    for _cid, name, declared, *_rest in conn.execute(f"PRAGMA table_info([{table}])"):
+        kind = (declared or "").upper()
+        text = "INT" not in kind and any(word in kind for word in ("CHAR", "CLOB", "TEXT"))
+        parts.append(f"'{name}', " + (f"t.[{name}]" if text else _json_value(f"t.[{name}]")))
+    return f"json_object({', '.join(parts)})"
 
 
 def _insert_in_runs(conn: sqlite3.Connection, table: str, columns: list[str], rows: list) -> None:

@@ -68,6 +68,17 @@ def test_insert_logs_what_the_triggers_log(pair, monkeypatch):
     assert first[2] == "insert" and first[5]["name"] == "Task 1" and first[5]["percent_complete"] == 0.1
 
 
+def test_insert_of_numbers_into_text_columns_logs_them_as_stored(pair, monkeypatch):
+    """A REAL or an integer put in a TEXT column is stored (and logged) as text; in a REAL column as a number."""
+    rows = [(1, (2.5, 7, 1 / 3, "x")[i % 4], f"2026-01-{1 + i % 28:02d}", i % 9, (0.1, 2, None)[i % 3], i,
+             (1e-7, 12.0, 3)[i % 3]) for i in range(ROWS)]
+    by_triggers, set_wise = _both(pair, monkeypatch, lambda c: bulk.insert_rows(c, "tasks", [*TASK_COLS, "owner"], rows))
+    assert set_wise == by_triggers
+    assert [r[5]["name"] for r in set_wise[:2]] == ["2.5", "7"]
+    assert all(isinstance(r[5]["name"], str) and isinstance(r[5]["owner"], str) for r in set_wise)
+    assert [r[5]["percent_complete"] for r in set_wise[:3]] == [0.1, 2.0, None]  # REAL: numbers, bit for bit
+
+
 def test_insert_with_given_ids_logs_them_in_the_order_given(pair, monkeypatch):
     rows = [(9000 - i, *r) for i, r in enumerate(_tasks(ROWS))]  # ids falling, not rising
     by_triggers, set_wise = _both(pair, monkeypatch, lambda c: bulk.insert_rows(c, "tasks", ["id", *TASK_COLS], rows))
