@@ -25,8 +25,11 @@ from pmo_desktop.scheduling.stored import StoredTexts, parse_date, parse_instant
 from pmo_desktop.store import Portfolio, PortfolioError
 from pmo_desktop.store import bulk as bulk_write
 
-# What a reschedule writes of a task, in the order of ProjectSchedule.updates (then its id).
-_WRITTEN = ("start_date", "finish_date", "duration_days", "start_at", "finish_at", "duration_minutes", "updated_at")
+# What a reschedule writes of a task, in the order of ProjectSchedule.updates (then its id). Not
+# `updated_at`: the dates are derived from the plan (sync sends the batch as derived and a peer works
+# them out again), and the row's edit stamp stays the last edit a person or an import made. Undo still
+# gives back every row as it was; and at 150,000 tasks the stamp was a fifth of the change log.
+_WRITTEN = ("start_date", "finish_date", "duration_days", "start_at", "finish_at", "duration_minutes")
 
 
 class Cancelled(PortfolioError):
@@ -374,7 +377,6 @@ def _reschedule(pf: Portfolio, project_code: str | None, source: Source | str,
     if changes or any(d[0] in wanted for d in plan_dates.disagreements(conn)):
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
         with pf.batch(source, label) as batch_id:
-            stamp = bulk_write.now(conn)  # one UPDATE ... FROM, logged set-wise (store/bulk.py)
-            bulk_write.update_rows(conn, "tasks", _WRITTEN, [(*u[:6], stamp, u[6]) for u in changes])
+            bulk_write.update_rows(conn, "tasks", _WRITTEN, changes)  # one UPDATE ... FROM, logged set-wise
             plan_dates.align_project_dates(conn, wanted)  # one finish date: the project's follows its plan
     return Rescheduled(reports, batch_id, skipped)
