@@ -3,7 +3,8 @@
 Sources are Qt Linguist `.ts` files in resources/i18n/ (with a glossary of PMO terms beside them);
 `.ci/translations` runs pyside6-lupdate and pyside6-lrelease to refresh them and compile the `.qm`
 files the wheel and the bundle ship. The choice is remembered in QSettings under "language"
-("system", "en" or "zh-CN"); `pmo-desktop --lang` overrides it for one run.
+("system", "en" or "zh-CN"), and in a small file in the user's settings folder that the `pmo` command
+reads without Qt (pmo_desktop.i18n.remembered_language); `pmo-desktop --lang` overrides it for one run.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ def chosen_language(settings: QSettings, override: str | None = None) -> str:
 
 def remember_language(settings: QSettings, choice: str) -> None:
     settings.setValue(SETTING, choice)
+    i18n.remember_language(choice)  # for the `pmo` command
+
+
+def share_language(settings: QSettings) -> None:
+    """A choice made in the window before the `pmo` command could read it: written for the command too."""
+    remembered = settings.value(SETTING, SYSTEM)
+    if remembered != SYSTEM and i18n.normalise(remembered) and not i18n.choice_path().exists():
+        i18n.remember_language(i18n.normalise(remembered))
 
 
 def qm_path(lang: str):
