@@ -33,10 +33,13 @@ def remember_language(settings: QSettings, choice: str) -> None:
 
 
 def share_language(settings: QSettings) -> None:
-    """A choice made in the window before the `pmo` command could read it: written for the command too."""
+    """At start, the window's choice written for the `pmo` command where the file says otherwise: a
+    choice made before the command could read it, or a write that failed (on Windows a `pmo` reading
+    the file at that moment makes the replace fail)."""
     remembered = settings.value(SETTING, SYSTEM)
-    if remembered != SYSTEM and i18n.normalise(remembered) and not i18n.choice_path().exists():
-        i18n.remember_language(i18n.normalise(remembered))
+    wanted = i18n.normalise(remembered) if remembered != SYSTEM else None
+    if i18n.remembered_language() != wanted:
+        i18n.remember_language(wanted or SYSTEM)
 
 
 def qm_path(lang: str):

@@ -123,6 +123,9 @@ def test_a_choice_made_before_the_command_could_read_it_is_shared_at_start(qsett
     qsettings.setValue("language", "zh-CN")
     share_language(qsettings)
     assert i18n.remembered_language() == "zh-CN"
+    qsettings.setValue("language", "system")  # chosen in the window, but the file could not be replaced then
+    share_language(qsettings)
+    assert i18n.remembered_language() is None and i18n.choice_path().read_text() == '{"language": "system"}'
 
 
 def test_pmo_desktop_lang_flag(demo_path, tmp_path, qapp, capsys):
