@@ -7,10 +7,11 @@ code, else by position (the n-th task of the file, as MS Project numbers them).
 from __future__ import annotations
 
 from pmo_desktop.domain.limits import depth_problem, span_problem
-from pmo_desktop.domain.plan_text import format_predecessors
+from pmo_desktop.domain.plan_text import ElapsedDays, format_predecessors
 from pmo_desktop.importing import plan as p
 from pmo_desktop.importing import tool_exports
 from pmo_desktop.importing.records import CellError, Record, assign_wbs
+from pmo_desktop.scheduling.elapsed import is_elapsed
 from pmo_desktop.store.id_lists import in_list, json_list
 
 _COMPARED = ("name", "kind", "start_date", "finish_date", "duration_days", "baseline_start", "baseline_finish",
@@ -97,6 +98,7 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         if "predecessors" in mapping.columns:
             v["predecessors"] = format_predecessors(links)
         current = existing.get((pid, wbs)) if isinstance(pid, int) else None
+        _duration_unit(v, current)
         if current is not None and "kind" not in mapping.columns and v["kind"] != "summary":
             v.pop("kind")  # without a kind column, only gaining children changes an existing task's kind
         if current is None and not v.get("name") and not rec.errors:
@@ -113,6 +115,18 @@ def _plan_group(plan, members, pid, existing, wbs_of, links_of, headers, mapping
         if result.action == p.NEW:
             result.values["sort_order"] = position
         p._resolve_pending(result, ("project_id",))
+
+
+def _duration_unit(v: dict, current: dict | None) -> None:
+    """An elapsed duration ('3 edays', as MS Project and the workbook export write it) keeps its unit:
+    the task's minutes and DurationFormat go in with its days. Plain days typed over a task that was
+    elapsed make it a task on working time again."""
+    d = v.get("duration_days")
+    if isinstance(d, ElapsedDays):
+        v["duration_days"] = int(d) if d == int(d) else float(d)
+        v["duration_minutes"], v["duration_format"] = d.minutes, d.code
+    elif "duration_days" in v and current is not None and is_elapsed(current.get("duration_format")):
+        v["duration_minutes"] = v["duration_format"] = None
 
 
 def _check_bounds(rec, wbs: str, duration, headers) -> None:

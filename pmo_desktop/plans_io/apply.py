@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.plans_io.model import Plan, PlanCalendar, PlanFileError
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, format_hours, week_hours_text
-from pmo_desktop.scheduling.service import plan_loop, stored_times
+from pmo_desktop.scheduling.service import plan_loop
+from pmo_desktop.scheduling.stored import stored_times
 from pmo_desktop.store import Portfolio, PortfolioError
 
 

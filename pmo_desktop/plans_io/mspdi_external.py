@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 
 from pmo_desktop.scheduling.calendar import load_calendar
 from pmo_desktop.scheduling.elapsed import is_elapsed
-from pmo_desktop.scheduling.service import parse_instant, project_calendar_id
+from pmo_desktop.scheduling.service import project_calendar_id
+from pmo_desktop.scheduling.stored import parse_instant
 
 
 def external_tasks(conn: sqlite3.Connection, task_ids) -> list[dict]:

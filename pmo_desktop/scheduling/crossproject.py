@@ -142,7 +142,8 @@ class CrossLink:
 def cross_links(conn: sqlite3.Connection, project_ids: set[int] | None = None) -> list[CrossLink]:
     """Every link between two projects (touching `project_ids` when given), measured in the successor
     project's working time: how much slack it leaves, and what each side slipped against its baseline."""
-    from pmo_desktop.scheduling.service import parse_instant, project_calendar  # service imports this module
+    from pmo_desktop.scheduling.service import project_calendar  # service imports this module
+    from pmo_desktop.scheduling.stored import parse_instant
 
     rows = conn.execute(
         """SELECT d.id, d.type, d.lag_days, d.lag_minutes, d.lag_format, d.lag_percent,
@@ -191,7 +192,7 @@ def _as_day(value) -> date:
 
 
 def _slip(cal, baseline: str | None, current: str | None, start: bool) -> float | None:
-    from pmo_desktop.scheduling.service import parse_date
+    from pmo_desktop.scheduling.stored import parse_date
 
     b, c = parse_date(baseline), parse_date(current)
     if b is None or c is None:

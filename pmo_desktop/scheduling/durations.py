@@ -4,66 +4,19 @@ MS Project reads a number with a unit (minutes, hours, days, weeks, months; an "
 time, which runs 24 hours a day, 7 days a week) and a "?" for an estimate, and shows it back as "3 days",
 "4 hrs", "3 edays", "1 emon?". A number alone is days. The units are MSPDI DurationFormat codes: 3 m,
 4 em, 5 h, 6 eh, 7 d, 8 ed, 9 w, 10 ew, 11 mo, 12 emo; an estimate adds 32 (the writer and reader use
-the same codes).
+the same codes). Typed text is read by the one parser of durations, domain/plan_text.py.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
+from pmo_desktop.domain.plan_text import Duration, parse_duration_text
 from pmo_desktop.scheduling.elapsed import ELAPSED_UNITS
+
+__all__ = ["Duration", "duration_label", "parse_duration_text"]
 
 # Working units: code -> what one unit is, MS Project's label (singular, plural).
 _WORKING = {3: ("minute", "min", "mins"), 5: ("hour", "hr", "hrs"), 7: ("day", "day", "days"),
             9: ("week", "wk", "wks"), 11: ("month", "mon", "mons")}
-# What an analyst may type for each unit (MS Project's own abbreviations and the words).
-_WORDS = {
-    "minute": ("m", "min", "mins", "minute", "minutes"),
-    "hour": ("h", "hr", "hrs", "hour", "hours"),
-    "day": ("d", "dy", "dys", "day", "days"),
-    "week": ("w", "wk", "wks", "week", "weeks"),
-    "month": ("mo", "mon", "mons", "month", "months"),
-}
-_CODE = {"minute": 3, "hour": 5, "day": 7, "week": 9, "month": 11}
-_UNITS: dict[str, int] = {}
-for _unit, _spellings in _WORDS.items():
-    for _s in _spellings:
-        _UNITS[_s] = _CODE[_unit]
-        _UNITS["e" + _s] = _CODE[_unit] + 1
-_TEXT = re.compile(r"^\s*(\d+(?:[.,]\d*)?|[.,]\d+)\s*([a-z]*)\s*(\??)\s*$")
-
-
-@dataclass(frozen=True)
-class Duration:
-    """A typed duration: `value` in the unit of MSPDI DurationFormat `code`."""
-
-    value: float
-    code: int
-
-    @property
-    def elapsed(self) -> bool:
-        return (self.code & ~32) in (4, 6, 8, 10, 12)
-
-    def minutes(self, minutes_per_day: int = 480, minutes_per_week: int = 2400, days_per_month: float = 20) -> int:
-        """Its length in minutes: calendar minutes when elapsed, else working minutes of the plan."""
-        code = self.code & ~32
-        if self.elapsed:
-            return round(self.value * ELAPSED_UNITS[code][0])
-        size = {3: 1, 5: 60, 7: minutes_per_day, 9: minutes_per_week, 11: days_per_month * minutes_per_day}[code]
-        return round(self.value * size)
-
-
-def parse_duration_text(text: str) -> Duration:
-    """'3', '4h', '2 wks', '3ed', '4 ehrs', '1.5 edays?' as a Duration. Raises ValueError with a line
-    that says what is accepted."""
-    m = _TEXT.match(str(text or "").lower())
-    code = _UNITS.get(m.group(2) or "d") if m else None
-    if m is None or code is None:
-        raise ValueError(f"'{text}' is not a duration; type a number with a unit, such as 3d, 4h, 2w or "
-                         "3ed (elapsed days)")
-    value = float(m.group(1).replace(",", "."))
-    return Duration(value, code + (32 if m.group(3) else 0))
 
 
 def _number(q: float) -> str:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from pmo_desktop.domain.plan_text import ELAPSED_MINUTES
 from pmo_desktop.scheduling.network import FF, FS, SF
 
 # MSPDI DurationFormat codes of elapsed units, with the minutes in one unit and MS Project's short label:
 # em, eh, ed, ew, emo (and their estimated forms "?"). An elapsed month is 30 elapsed days.
-ELAPSED_UNITS = {4: (1, "em"), 6: (60, "eh"), 8: (1440, "ed"), 10: (10080, "ew"), 12: (43200, "emo")}
+ELAPSED_UNITS = {code: (minutes, {4: "em", 6: "eh", 8: "ed", 10: "ew", 12: "emo"}[code])
+                 for code, minutes in ELAPSED_MINUTES.items()}
 ELAPSED_UNITS.update({code + 32: unit for code, unit in list(ELAPSED_UNITS.items())})
 ELAPSED_DURATIONS = frozenset(ELAPSED_UNITS)
 

@@ -33,17 +33,22 @@ class Schedule:
     external_free: dict[int, float] = field(default_factory=dict)  # another project's task -> its free float
 
 
-def days(minutes: int, minutes_per_day: int, _known: dict = {}) -> float:  # noqa: B006 - a memo
+_DAYS: dict[int, dict[int, float]] = {}  # minutes per day -> {minutes: days}: a memo
+
+
+def days(minutes: int, minutes_per_day: int) -> float:
     """Working minutes as days: a whole number when whole, else to two places (0.5 for 4 h of 8).
     Remembered: a portfolio's 150,000 tasks have a few thousand distinct durations and floats."""
-    key = (minutes, minutes_per_day)
-    q = _known.get(key)
+    table = _DAYS.get(minutes_per_day)
+    if table is None:
+        table = _DAYS[minutes_per_day] = {}
+    q = table.get(minutes)
     if q is None:
         q = minutes / minutes_per_day
         q = int(q) if q == int(q) else round(q, 2)
-        if len(_known) > 50_000:
-            _known.clear()
-        _known[key] = q
+        if len(table) > 50_000:
+            table.clear()
+        table[minutes] = q
     return q
 
 
@@ -87,36 +92,52 @@ def result(net, calendar, es, ef, lf, dur, end_flag, instant_flag, free, own_dat
         kids = summary[v]
         starts[v] = min((instants.get(c, starts[c]) for c in kids if starts[c]), default=None)
         finishes[v] = max((instants.get(c, finishes[c]) for c in kids if finishes[c]), default=None)
-    leaf_finish = max((f for i, f in enumerate(finishes) if f and i not in summary and not tasks[i].external),
-                      default=None)
-    project_end = max((ef[i] for i in range(n) if i not in summary and not tasks[i].external), default=0)
+    leaf_finish = project_end = None
+    if elapsed:
+        leaf_finish = max((f for i, f in enumerate(finishes) if f and i not in summary and not tasks[i].external),
+                          default=None)
+        project_end = max((ef[i] for i in range(n) if i not in summary and not tasks[i].external), default=0)
     crit = []
+    leaf_starts, leaf_finishes = [], []
+    table = _DAYS.get(mpd) or _DAYS.setdefault(mpd, {})
+    results, late_tasks = out.tasks, out.late_tasks
     for i in range(n):
-        if tasks[i].external:
+        t = tasks[i]
+        if t.external:
             continue
-        total = lf[i] - ef[i]
-        done = tasks[i].actual_finish is not None
-        span = own_minutes.get(i, ef[i] - es[i])  # a task on its own calendar lasts its own minutes
+        f_i = ef[i]
+        total = lf[i] - f_i
+        span = own_minutes.get(i, f_i - es[i]) if own_minutes else f_i - es[i]  # a task on its own calendar lasts its own minutes
         s, f = starts[i], finishes[i]
-        total_days, ff_days = days(total, mpd), days(max(0, min(free[i], total)) if total >= 0 else 0, mpd)
+        slack = (free[i] if free[i] < total else total) if total >= 0 else 0
+        total_days = table.get(total)
+        if total_days is None:
+            total_days = days(total, mpd)
+        ff_days = table.get(slack if slack > 0 else 0)
+        if ff_days is None:
+            ff_days = days(slack if slack > 0 else 0, mpd)
+        span_days = table.get(span)
+        if span_days is None:
+            span_days = days(span, mpd)
         if i in elapsed and f is not None:  # calendar time: until a successor's (or the project's) instant
             late = leaf_finish if lf[i] >= project_end and leaf_finish else at_start(lf[i])
             total = round((late - f).total_seconds() / 60)
-            free_min = round((at_start(ef[i] + free[i]) - f).total_seconds() / 60)
+            free_min = round((at_start(f_i + free[i]) - f).total_seconds() / 60)
             total_days, ff_days = _elapsed_days(total), _elapsed_days(max(0, min(total, free_min)))
-        critical = total <= 0 and not done
-        out.tasks[tasks[i].id] = TaskResult(
-            tasks[i].id, s.date() if s else None, f.date() if f else None, days(span, mpd),
-            total_days, ff_days, critical, s, f, span)
+        critical = total <= 0 and t.actual_finish is None
+        results[t.id] = TaskResult(t.id, s.date() if s else None, f.date() if f else None, span_days,
+                                   total_days, ff_days, critical, s, f, span)
         if i not in summary:
             if critical:
                 crit.append(i)
             if total < 0:
-                out.late_tasks.append(tasks[i].id)
+                late_tasks.append(t.id)
+            if s:
+                leaf_starts.append(s)
+            if f:
+                leaf_finishes.append(f)
     crit.sort(key=lambda i: (es[i], ef[i], i))
     out.critical_path = [tasks[i].id for i in crit]
-    leaf_starts = [s for i, s in enumerate(starts) if s and i not in summary and not tasks[i].external]
-    leaf_finishes = [f for i, f in enumerate(finishes) if f and i not in summary and not tasks[i].external]
     out.start_at = min(leaf_starts, default=None)
     out.finish_at = max(leaf_finishes, default=None)
     out.start = out.start_at.date() if out.start_at else None

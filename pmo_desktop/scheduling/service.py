@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from pmo_desktop.scheduling import plan_dates
 from pmo_desktop.scheduling.bulk import LINK_COLUMNS, TASK_COLUMNS, PlanRows
 from pmo_desktop.scheduling.calendar import CalendarError, WorkCalendar, load_calendar
 from pmo_desktop.scheduling.crossproject import downstream, link_order, project_graph
-from pmo_desktop.scheduling.elapsed import is_elapsed
+from pmo_desktop.scheduling.elapsed import ELAPSED_DURATIONS
 from pmo_desktop.scheduling.engine import Schedule, days, schedule
 from pmo_desktop.scheduling.network import (
     DependencyLoop,
@@ -22,11 +21,15 @@ from pmo_desktop.scheduling.network import (
     build_network,
     topological_order,
 )
+from pmo_desktop.scheduling.stored import StoredTexts, parse_date, parse_instant
 from pmo_desktop.store import Portfolio, PortfolioError
 from pmo_desktop.store import bulk as bulk_write
 
-# What a reschedule writes of a task, in the order of ProjectSchedule.updates (then its id).
-_WRITTEN = ("start_date", "finish_date", "duration_days", "start_at", "finish_at", "duration_minutes", "updated_at")
+# What a reschedule writes of a task, in the order of ProjectSchedule.updates (then its id). Not
+# `updated_at`: the dates are derived from the plan (sync sends the batch as derived and a peer works
+# them out again), and the row's edit stamp stays the last edit a person or an import made. Undo still
+# gives back every row as it was; and at 150,000 tasks the stamp was a fifth of the change log.
+_WRITTEN = ("start_date", "finish_date", "duration_days", "start_at", "finish_at", "duration_minutes")
 
 
 class Cancelled(PortfolioError):
@@ -69,89 +72,6 @@ def _day(d: date) -> date:
     return d.date() if isinstance(d, datetime) else d
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a portfolio's 300,000 stored dates are a few thousand texts
-def parse_date(text, _parse=date.fromisoformat) -> date | None:
-    """An ISO date from the store, or None when empty or malformed (never raises)."""
-    if not text:
-        return None
-    try:
-        return _parse(text if len(text) == 10 else text[:10])
-    except (TypeError, ValueError):
-        return None
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def parse_instant(day_text, time_text, _parse=datetime.fromisoformat):
-    """The stored day with its stored time when they agree ('YYYY-MM-DDTHH:MM' in `time_text`), else
-    the day alone (a date) or None."""
-    day = parse_date(day_text)
-    if day is None or not time_text or len(time_text) <= 10 or time_text[:10] != day.isoformat():
-        return day
-    try:
-        return _parse(time_text[:16])
-    except (TypeError, ValueError):
-        return day
-
-
-def stored_times(calendar: WorkCalendar, start: datetime | None, finish: datetime | None) -> tuple[str | None, str | None]:
-    """What goes in start_at/finish_at: the instant where it is not its day's first (start) or last
-    (finish) working minute, else None (the day's edge). A milestone's one instant is kept in start_at
-    alone, and not at all when it is its day's first working minute."""
-    if start is not None and start == finish:
-        finish = None
-    return _start_text(calendar, start), _finish_text(calendar, finish)
-
-
-def _start_text(calendar: WorkCalendar, start: datetime | None) -> str | None:
-    if start is None:
-        return None
-    hours = calendar.hours_of(start.toordinal())
-    return start.isoformat(timespec="minutes") if not hours or start.hour * 60 + start.minute != hours[0][0] else None
-
-
-def _finish_text(calendar: WorkCalendar, finish: datetime | None) -> str | None:
-    if finish is None:
-        return None
-    hours = calendar.hours_of(finish.toordinal())
-    return finish.isoformat(timespec="minutes") if not hours or finish.hour * 60 + finish.minute != hours[-1][1] else None
-
-
-class _Texts:
-    """The stored text of each day and instant met in one run, made once: 150,000 tasks share a few
-    thousand of them."""
-
-    def __init__(self):
-        self.days: dict = {None: None}
-        self.instants: dict = {None: None}
-        self.edges: dict = {}
-
-    def day(self, value: date | None) -> str | None:
-        text = self.days.get(value, False)
-        if text is False:
-            text = self.days[value] = value.isoformat()
-        return text
-
-    def instant(self, value: datetime | None) -> str | None:
-        text = self.instants.get(value, False)
-        if text is False:
-            text = self.instants[value] = value.isoformat(timespec="minutes")
-        return text
-
-    def times(self, calendar: WorkCalendar, start: datetime | None, finish: datetime | None):
-        """stored_times, remembered per calendar and instant."""
-        if start is not None and start == finish:
-            finish = None
-        key, edges = id(calendar), self.edges
-        s_key, f_key = (key, 0, start), (key, 1, finish)
-        s_text = edges.get(s_key, False)
-        if s_text is False:
-            s_text = edges[s_key] = _start_text(calendar, start)
-        f_text = edges.get(f_key, False)
-        if f_text is False:
-            f_text = edges[f_key] = _finish_text(calendar, finish)
-        return s_text, f_text
-
-
 def project_calendar(conn: sqlite3.Connection, project_id: int, origin: date | None = None) -> WorkCalendar:
     """The project's own calendar, else the one most of its tasks use, else Monday to Friday."""
     return load_calendar(conn, project_calendar_id(conn, project_id), origin=origin)
@@ -171,26 +91,27 @@ def project_calendar_id(conn: sqlite3.Connection, project_id: int) -> int | None
 
 def load_plan(conn: sqlite3.Connection, project_id: int, fresh: dict | None = None,
               rows: PlanRows | None = None) -> tuple[list[TaskInput], list[LinkInput], dict]:
-    """The project's tasks and links as engine inputs, plus the stored dates keyed by task id. Tasks of
-    other projects that link into this plan come last, as fixed external tasks. `rows` is the whole
-    portfolio read at once, for a reschedule of many projects."""
+    """The project's tasks and links as engine inputs, plus each task's stored row (as `SELECT
+    TASK_COLUMNS` gives it) keyed by task id. Tasks of other projects that link into this plan come
+    last, as fixed external tasks. `rows` is the whole portfolio read at once, for a reschedule of many
+    projects."""
     tasks, stored = [], {}
-    task_rows = rows.tasks.get(project_id, []) if rows is not None else conn.execute(
+    task_rows = rows.tasks.get(project_id, ()) if rows is not None else conn.execute(
         f"SELECT {TASK_COLUMNS} FROM tasks WHERE project_id = ? ORDER BY sort_order, id", (project_id,))
-    for (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal, s_at, f_at,
-         minutes, deadline, manual, duration_format) in task_rows:
-        t_start, t_finish = parse_instant(start, s_at), parse_instant(finish, f_at)
+    append, elapsed_formats = tasks.append, ELAPSED_DURATIONS
+    for row in task_rows:
+        (tid, parent, name, kind, start, finish, duration, ctype, cdate, a_start, a_finish, cal, s_at, f_at,
+         minutes, deadline, manual, duration_format, _project) = row
         # An actual date on the task's own start (finish) day takes that instant: MS Project's Start
         # is the actual start once work has begun.
-        t = TaskInput(tid, name, parent, kind, t_start, t_finish, duration, ctype,
-                      _instant_text(cdate) if cdate else None,
-                      parse_instant(a_start, s_at if a_start == start else None) if a_start else None,
-                      parse_instant(a_finish, f_at if a_finish == finish else None) if a_finish else None, cal,
-                      duration_minutes=minutes, deadline=_instant_text(deadline) if deadline else None,
-                      manual=bool(manual), alap=ctype == "ALAP", elapsed=is_elapsed(duration_format))
-        tasks.append(t)
-        stored[tid] = (start, finish, duration, name, kind, s_at, f_at, minutes)
-    link_rows = rows.links.get(project_id, []) if rows is not None else conn.execute(
+        append(TaskInput(tid, name, parent, kind, parse_instant(start, s_at), parse_instant(finish, f_at), duration,
+                         ctype, _instant_text(cdate) if cdate else None,
+                         parse_instant(a_start, s_at if a_start == start else None) if a_start else None,
+                         parse_instant(a_finish, f_at if a_finish == finish else None) if a_finish else None, cal,
+                         minutes, _instant_text(deadline) if deadline else None, bool(manual), ctype == "ALAP",
+                         False, None, duration_format in elapsed_formats))
+        stored[tid] = row
+    link_rows = rows.links.get(project_id, ()) if rows is not None else conn.execute(
         f"""SELECT {LINK_COLUMNS} FROM dependencies d JOIN tasks t ON t.id = d.successor_id
             WHERE t.project_id = ? ORDER BY d.id""", (project_id,))
     links = [LinkInput(p, s, t, lag or 0, lag_minutes, fmt in _ELAPSED_LAGS if fmt is not None else False, pct)
@@ -200,7 +121,8 @@ def load_plan(conn: sqlite3.Connection, project_id: int, fresh: dict | None = No
            FROM dependencies d JOIN tasks s ON s.id = d.successor_id JOIN tasks p ON p.id = d.predecessor_id
            JOIN projects pr ON pr.id = p.project_id WHERE s.project_id = ? AND p.project_id <> ?""",
         (project_id, project_id))
-    tasks.extend(_external_tasks(external_rows, fresh or {}))
+    if external_rows:
+        tasks.extend(_external_tasks(external_rows, fresh or {}))
     return tasks, links, stored
 
 
@@ -263,7 +185,7 @@ def milestones_on_next_day(tasks: list[TaskInput], links: list[LinkInput], calen
 
 def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict | None = None,
                      calendars: dict | None = None, rows: PlanRows | None = None,
-                     texts: _Texts | None = None) -> ProjectSchedule:
+                     texts: StoredTexts | None = None) -> ProjectSchedule:
     """Compute (without writing) the schedule of one project. `fresh` holds other projects' tasks as
     rescheduled earlier in the same run; `calendars` caches loaded calendars across projects; `rows`
     is the portfolio read at once (bulk.PlanRows)."""
@@ -273,10 +195,10 @@ def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict |
         raise PortfolioError(f"there is no project with id {project_id}")
     code, name, p_start, honor = row[:4]
     tasks, links, stored = load_plan(conn, project_id, fresh, rows)
-    starts = [parse_date(stored[t.id][0]) for t in tasks if t.start and not t.external]
+    first = min(filter(None, map(parse_date, {r[4] for r in stored.values()})), default=None)
     project_start = parse_date(p_start)
-    if starts and (project_start is None or min(starts) < project_start):
-        project_start = min(starts)  # a plan that already starts earlier is not pulled later
+    if first is not None and (project_start is None or first < project_start):
+        project_start = first  # a plan that already starts earlier is not pulled later
     calendar_id = rows.calendar_id(project_id) if rows is not None else project_calendar_id(conn, project_id)
     cache = calendars if calendars is not None else {}
     if calendar_id not in cache:
@@ -303,18 +225,41 @@ def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict |
         raise DependencyLoop(f"{code}: {exc}", exc.task_ids) from None
     except CalendarError as exc:
         raise CalendarError(f"{code}: {exc}") from None
-    externals = {t.id: t for t in tasks if t.external}
-    report = ProjectSchedule(project_id, code, name, len(tasks) - len(externals), len(links), schedule=result,
+    externals = {t.id: t for t in tasks if t.external} if len(tasks) > len(stored) else {}
+    report = ProjectSchedule(project_id, code, name, len(stored), len(links), schedule=result,
                              start=result.start, finish=result.finish)
-    names = {t.id: t.name for t in tasks}
     if externals:
         report.external_links = sum(1 for lk in links if lk.predecessor_id in externals)
-    texts = texts or _Texts()
-    day, times = texts.day, texts.times
+    _compare(report, result, stored, calendar, task_calendar, texts or StoredTexts())
+    if externals and report.changed:
+        _moved_by(report, links, externals, result, stored, calendar)
+    report.critical_path = [{"id": i, "name": stored[i][2]} for i in result.critical_path]
+    report.late_tasks = [{"id": i, "name": stored[i][2], "total_float": result.tasks[i].total_float}
+                         for i in result.late_tasks]
+    return report
+
+
+def _compare(report: ProjectSchedule, result: Schedule, stored: dict, calendar: WorkCalendar,
+             task_calendar: dict, texts: StoredTexts) -> None:
+    """What the schedule changes against the stored rows: `report.updates` (every column a reschedule
+    writes, when one differs) and `report.changed` (tasks whose dates or times move). The hot loop of a
+    portfolio reschedule: one memo look-up per instant gives its day, stored time and full texts."""
+    starts, finishes = texts.of(calendar)
+    start_texts, finish_texts = texts.start, texts.finish
+    updates, changed = report.updates, report.changed
     for tid, r in result.tasks.items():
-        old_start, old_finish, old_duration, _name, kind, old_s_at, old_f_at, old_minutes = stored[tid]
-        new_start, new_finish = day(r.start), day(r.finish)
-        s_at, f_at = times(task_calendar.get(tid, calendar), r.start_at, r.finish_at)
+        (_id, _parent, name, kind, old_start, old_finish, old_duration, _ct, _cd, _as, _af, _cal, old_s_at,
+         old_f_at, old_minutes, _dl, _manual, _fmt, _project) = stored[tid]
+        sa, fa = r.start_at, r.finish_at
+        if tid in task_calendar:
+            cal = task_calendar[tid]
+            s_memo, f_memo = texts.of(cal)
+        else:
+            cal, s_memo, f_memo = calendar, starts, finishes
+        st = s_memo.get(sa) or start_texts(cal, s_memo, sa)
+        ft = f_memo.get(fa) or finish_texts(cal, f_memo, fa)
+        new_start, s_at, new_finish = st[0], st[1], ft[0]
+        f_at = None if sa == fa else ft[1]  # a milestone's one instant is kept in start_at alone
         if old_s_at and old_s_at[:10] != old_start:
             old_s_at = None  # a time left over from before the date was edited elsewhere
         if old_f_at and old_f_at[:10] != old_finish:
@@ -322,20 +267,13 @@ def schedule_project(conn: sqlite3.Connection, project_id: int, *, fresh: dict |
         new_duration, new_minutes = old_duration, old_minutes
         if kind == "summary" or (old_duration is None and old_minutes is None):
             new_duration, new_minutes = r.duration, r.duration_minutes
-        if (new_start, new_finish, new_duration, s_at, f_at, new_minutes) != (
-                old_start, old_finish, old_duration, old_s_at, old_f_at, old_minutes):
-            report.updates.append((new_start, new_finish, new_duration, s_at, f_at, new_minutes, tid))
-        if (new_start, new_finish, s_at, f_at) != (old_start, old_finish, old_s_at, old_f_at):
-            report.changed.append({"id": tid, "name": names[tid], "old_start": old_start,
-                                   "old_finish": old_finish, "start": new_start, "finish": new_finish,
-                                   "start_at": texts.instant(r.start_at), "finish_at": texts.instant(r.finish_at),
-                                   "duration": new_duration})
-    if externals and report.changed:
-        _moved_by(report, links, externals, result, stored, calendar)
-    report.critical_path = [{"id": i, "name": names[i]} for i in result.critical_path]
-    report.late_tasks = [{"id": i, "name": names[i], "total_float": result.tasks[i].total_float}
-                         for i in result.late_tasks]
-    return report
+        if new_start != old_start or new_finish != old_finish or s_at != old_s_at or f_at != old_f_at:
+            updates.append((new_start, new_finish, new_duration, s_at, f_at, new_minutes, tid))
+            changed.append({"id": tid, "name": name, "old_start": old_start, "old_finish": old_finish,
+                            "start": new_start, "finish": new_finish, "start_at": st[2], "finish_at": ft[2],
+                            "duration": new_duration})
+        elif new_duration != old_duration or new_minutes != old_minutes:
+            updates.append((new_start, new_finish, new_duration, s_at, f_at, new_minutes, tid))
 
 
 def _moved_by(report: ProjectSchedule, links, externals, result: Schedule, stored, calendar) -> None:
@@ -346,7 +284,7 @@ def _moved_by(report: ProjectSchedule, links, externals, result: Schedule, store
         c = changed.get(lk.successor_id)
         if ext is None or c is None or result.external_free.get(ext.id, 1) != 0:
             continue
-        old = parse_instant(c["old_start"], stored[c["id"]][5])
+        old = parse_instant(c["old_start"], stored[c["id"]][12])
         new = result.tasks[c["id"]].start_at
         slip = None
         if old is not None and new is not None:
@@ -397,7 +335,7 @@ def _reschedule(pf: Portfolio, project_code: str | None, source: Source | str,
     fresh: dict[int, tuple] = {}  # task id -> (start, finish) as rescheduled in this run
     rows = PlanRows(conn) if len(ids) > 50 else None  # many plans: read them all at once
     calendars: dict = {}
-    texts = _Texts()
+    texts = StoredTexts()
     # The tasks other projects' plans read from `fresh` (every task where projects link both ways).
     needed = rows.linked_out() if rows is not None and all(len(g) == 1 for g in groups) else None
     by_project: dict[int, ProjectSchedule] = {}
@@ -439,7 +377,6 @@ def _reschedule(pf: Portfolio, project_code: str | None, source: Source | str,
     if changes or any(d[0] in wanted for d in plan_dates.disagreements(conn)):
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
         with pf.batch(source, label) as batch_id:
-            stamp = bulk_write.now(conn)  # one UPDATE ... FROM, logged set-wise (store/bulk.py)
-            bulk_write.update_rows(conn, "tasks", _WRITTEN, [(*u[:6], stamp, u[6]) for u in changes])
+            bulk_write.update_rows(conn, "tasks", _WRITTEN, changes)  # one UPDATE ... FROM, logged set-wise
             plan_dates.align_project_dates(conn, wanted)  # one finish date: the project's follows its plan
     return Rescheduled(reports, batch_id, skipped)

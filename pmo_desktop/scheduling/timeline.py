@@ -10,7 +10,8 @@ from pmo_desktop.scheduling.crossproject import cross_links
 from pmo_desktop.scheduling.durations import duration_label
 from pmo_desktop.scheduling.elapsed import is_elapsed
 from pmo_desktop.scheduling.network import DependencyLoop
-from pmo_desktop.scheduling.service import parse_date, parse_instant, project_calendar, schedule_project
+from pmo_desktop.scheduling.service import project_calendar, schedule_project
+from pmo_desktop.scheduling.stored import parse_date, parse_instant
 from pmo_desktop.store import PortfolioError
 
 

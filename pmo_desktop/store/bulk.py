@@ -193,8 +193,7 @@ def update_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
     if missing:
         raise sqlite3.OperationalError(f"no such column: {missing[0]}")
     logged = _logging(conn, table)
-    keyed = [(r[width], *r[:width]) for r in rows]
-    with _Suspended(conn, f"_log_{table}_update"), _Keys(conn, keyed, ["id", *columns], declared) as keys:
+    with _Suspended(conn, f"_log_{table}_update"), _Keys(conn, rows, [*columns, "id"], declared) as keys:
         if logged:
             _log_updates(conn, table, keys.name, sorted(columns, key=order.__getitem__))
         conn.execute(f"""UPDATE [{table}] SET {', '.join(f'[{c}] = k.[{c}]' for c in columns)}

@@ -141,6 +141,25 @@ def test_durations():
         plan_text.parse_duration("a while")
 
 
+@pytest.mark.parametrize(("text", "days"), [
+    ("3d", 3), ("4h", 0.5), ("30m", 0.06), ("0.5d", 0.5), ("1,5d", 1.5), ("2w", 10), ("1mo", 20), ("3 days?", 3),
+    ("2.5 days", 2.5), (0.5, 0.5), ("-3", -3), ("3 mins", 0.01),
+])
+def test_durations_as_ms_project_reads_them(text, days):
+    """One parser for every typed duration (scheduling/durations.py reads through it too): 'm' is minutes
+    and 'mo' months, as in MS Project, and part days are kept."""
+    value = plan_text.parse_duration(text)
+    assert value == days and not isinstance(value, plan_text.ElapsedDays)
+
+
+def test_elapsed_durations_keep_their_unit():
+    cure = plan_text.parse_duration("3 edays")
+    assert isinstance(cure, plan_text.ElapsedDays) and (cure, cure.minutes, cure.code) == (3, 4320, 8)
+    dry = plan_text.parse_duration("36ehrs?")
+    assert (dry, dry.minutes, dry.code) == (1.5, 2160, 38)
+    assert plan_text.parse_duration("2ew").minutes == 2 * 10080
+
+
 def test_month_and_quarter_headers():
     assert p.month_of_header("Jan-26") == date(2026, 1, 1)
     assert p.month_of_header("2026-02") == date(2026, 2, 1)

@@ -47,10 +47,14 @@ def test_a_portfolio_reschedule_logs_what_the_triggers_log(tmp_path, monkeypatch
         monkeypatch.setattr(bulk, "MIN_ROWS", limit)
         with _portfolio(tmp_path / f"{mode}.pmo") as pf:
             before = pf.conn.execute("SELECT * FROM tasks ORDER BY id").fetchall()
+            stamps = dict(pf.conn.execute("SELECT id, updated_at FROM tasks"))
             projects = pf.conn.execute("SELECT * FROM projects ORDER BY id").fetchall()
             done = reschedule(pf)
             assert done.changed > 300 and done.batch_id is not None
+            # Derived dates: the rows' edit stamps stay those of the last edit a person made.
+            assert dict(pf.conn.execute("SELECT id, updated_at FROM tasks")) == stamps
             logs[mode] = batch_log(pf, done.batch_id)
+            assert not [c for c in logs[mode] if c[0] == "tasks" and c[3] == "updated_at"]
             dates[mode] = pf.conn.execute("SELECT id, start_date, finish_date, start_at, finish_at, duration_days, "
                                           "duration_minutes FROM tasks ORDER BY id").fetchall()
             history = [{k: v for k, v in c.items() if k != "at"} for c in record_changes(pf, "tasks", 11)]

@@ -51,3 +51,22 @@ def test_percent_lags_from_an_elapsed_task_are_a_share_of_its_duration(portfolio
     rc, out, err = run(capsys, "schedule", path, "--json")
     assert rc == 0, err
     assert json.loads(out)["changed"] == 0  # every date as the rule gives it, to the minute
+
+
+def test_a_percent_lag_into_a_task_on_a_calendar_of_its_own_runs_on_the_plan_calendar():
+    """The lag (here 100% of a one-day predecessor: 480 minutes) is laid on the plan's calendar, as
+    Microsoft documents for a task whose resource works another calendar (KB 159773: "Microsoft Project
+    uses the Base Calendar to schedule lag"); the successor then starts at the next minute its own
+    seven-day calendar works. Friday 17:00 + 8 working hours = Monday 17:00, so Tuesday 08:00 (not
+    Sunday, which counting the lag on the successor's calendar would give)."""
+    from datetime import date, datetime
+
+    from pmo_desktop.scheduling import LinkInput, TaskInput, WorkCalendar, schedule
+
+    plan = WorkCalendar("1111100", origin=date(2026, 3, 2))
+    every_day = WorkCalendar("1111111", origin=date(2026, 3, 2))
+    tasks = [TaskInput(1, "Pour", start=datetime(2026, 3, 6, 8), duration_minutes=480),
+             TaskInput(2, "Watch", duration_minutes=480, calendar=every_day)]
+    result = schedule(tasks, [LinkInput(1, 2, "FS", lag_percent=100)], plan, date(2026, 3, 2))
+    assert result.tasks[1].finish_at == datetime(2026, 3, 6, 17)
+    assert (result.tasks[2].start_at, result.tasks[2].finish_at) == (datetime(2026, 3, 10, 8), datetime(2026, 3, 10, 17))
