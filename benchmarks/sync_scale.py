@@ -4,7 +4,9 @@ Shares a 10,000-project demo portfolio, clones it, runs 20 simulated analysts sy
 round: 10 one-cell edits, then push + pull), and times receiving 10,000 changes made by someone else.
 Prints one JSON object. Each analyst is one long-lived process that opened its file once and syncs as
 the window's automatic sync does (its connection kept between rounds), so Python start-up is not
-timed (each connects with one sync before the rounds start); `round_*` is the edits plus the sync, `sync_only_*` the push and pull alone. On a machine with
+timed (each connects with one sync before the rounds start); `round_*` is the edits plus the sync, `sync_only_*` the push and pull alone, and `round_batches_*` how
+many batches a round sent and received on average (with 20 analysts at once, each round receives the
+others' ~190). On a machine with
 fewer cores than analysts the rounds queue for CPU: the load average at the end is printed with them. Budgets (DESIGN.md): clone <= 20 s, round p95 <= 0.5 s with 20 analysts,
 receiving 10,000 changes <= 5 s.
 
@@ -45,12 +47,14 @@ def _db(dsn: str, name: str, user: str | None = None) -> str:
     return urlunsplit((p.scheme, netloc, "/" + name, p.query, ""))
 
 
-def _analyst(args) -> list[tuple[float, float]]:
+def _analyst(args) -> list[tuple[float, float, int, int]]:
     path, rounds, seed, barrier = args
     from pmo_desktop.store import open_portfolio
     from pmo_desktop.sync import engine
 
-    rng = random.Random(seed)
+    # Seeded by the run as well as the analyst: a run on kept copies (--keep) with the same edits as the
+    # last run would find every value already set, push nothing and receive nothing, and time no sync.
+    rng = random.Random(f"{seed} {time.time_ns()}")
     times = []
     with open_portfolio(path) as pf:
         ids = [r[0] for r in pf.conn.execute("SELECT id FROM projects")]
@@ -63,9 +67,9 @@ def _analyst(args) -> list[tuple[float, float]]:
                     pf.conn.execute("UPDATE projects SET percent_complete = ? WHERE id = ?",
                                     (rng.randint(0, 100), rng.choice(ids)))
             edited = time.perf_counter()
-            engine.sync(pf)  # as the window's automatic sync: this process, its connection kept
+            got = engine.sync(pf)  # as the window's automatic sync: this process, its connection kept
             done = time.perf_counter()
-            times.append((done - start, done - edited))
+            times.append((done - start, done - edited, got["sent"], got["received"]))
     return times
 
 
@@ -88,6 +92,8 @@ def _rounds_and_receive(paths: list[Path], rounds_each: int) -> dict:
             wall = time.perf_counter() - t
     rounds = [x[0] for r in results for x in r]
     syncs = [x[1] for r in results for x in r]
+    sent = [x[2] for r in results for x in r]
+    received = [x[3] for r in results for x in r]
 
     # Receiving 10,000 changes: analyst 1 changes 10,000 project rows; analyst 0 receives them.
     with open_portfolio(paths[1]) as pf:
@@ -108,6 +114,8 @@ def _rounds_and_receive(paths: list[Path], rounds_each: int) -> dict:
         "round_p95_budget_s": 0.5,
         "sync_only_p50_s": round(statistics.median(syncs), 3),
         "sync_only_p95_s": round(_pct(syncs, 0.95), 3),
+        "round_batches_sent_mean": round(statistics.mean(sent), 1),
+        "round_batches_received_mean": round(statistics.mean(received), 1),
         "load_average_1min": round(os.getloadavg()[0], 2),
         "receive_10000_changes_s": round(receive_s, 2),
         "receive_rows_updated": got["rows_updated"],

@@ -3,7 +3,7 @@
 A sync round brings a few rows, receiving an import brings tens of thousands: what this copy knows
 of them (their local ids, the rows they point at, their current values) is read in one query per
 table, not a few queries per row; new rows are one INSERT each, and rows that change the same columns
-one prepared UPDATE run for them all (the change-log triggers still see every row). A row SQLite refuses
+one set-wise UPDATE (store.bulk: the change log gets what its triggers would write). A row SQLite refuses
 (a unique key taken meanwhile) is rolled back alone (SQLite undoes the failing statement only) and
 kept for the next sync, as is a row whose parent this copy does not have yet.
 """
@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from pmo_desktop.store import changelog
+from pmo_desktop.store import bulk
 from pmo_desktop.sync import tables as tb
 
 _CHUNK = 30000  # ids per json_each() query
-_SETWISE = 50  # rows changing the same columns written in one statement from this many
+_SETWISE = 50  # rows changing the same columns written set-wise from this many
 
 
 def _existing(conn: sqlite3.Connection, table: str, ids) -> dict[int, dict]:
@@ -127,7 +127,10 @@ def apply_rows(conn: sqlite3.Connection, tables: dict[str, tb.TableInfo], rows, 
             continue
         now = current.get(tbl, {}).get(row_id)
         if now is not None:
-            diff = {c: v for c, v in values.items() if not changelog._same(now.get(c), v)}
+            # not changelog._same(old, v), written out: a round compares every column of a few hundred rows
+            diff = {c: v for c, v in values.items()
+                    if (old := now.get(c)) != v or (type(old) is not type(v)
+                                                    and (isinstance(old, float) or isinstance(v, float)))}
             if diff:  # written below, with the other rows changing the same columns
                 updates.setdefault((tbl, tuple(diff)), []).append((gid, row_id, who, list(diff.values())))
             continue
@@ -169,14 +172,15 @@ def _flush(conn, updates: dict, batch_id, authors: list, deferred: set) -> int:
 
 
 def _update(conn: sqlite3.Connection, table: str, cols: tuple[str, ...], items: list[tuple]):
-    """Write rows that change the same columns: one prepared statement run for them all, or if SQLite
-    refuses one of them, one at a time. Yields (None, row_id, who) per row written and (gid, row_id,
-    who) per row refused."""
+    """Write rows that change the same columns: set-wise for them all (store.bulk, logged as the
+    triggers log), or if SQLite refuses one of them, one at a time. Yields (None, row_id, who) per row
+    written and (gid, row_id, who) per row refused."""
     sql = f"UPDATE [{table}] SET {', '.join(f'[{c}] = ?' for c in cols)} WHERE id = ?"
     if len(items) >= _SETWISE:
         conn.execute("SAVEPOINT sync_rows")
         try:
-            conn.executemany(sql, [[*values, row_id] for _gid, row_id, _who, values in items])
+            bulk.update_rows(conn, table, cols, [[*values, row_id] for _gid, row_id, _who, values in items],
+                             min_rows=_SETWISE)
         except sqlite3.IntegrityError:
             conn.execute("ROLLBACK TO sync_rows")
             conn.execute("RELEASE sync_rows")

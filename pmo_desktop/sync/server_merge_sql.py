@@ -106,6 +106,16 @@ BEGIN
     RETURN (SELECT b.result || '{"repeat": true}' FROM pmo_sync.batches b WHERE b.id = bid);
 END $f$;
 
+-- Every column that is part of a human key, as 'table.column' (see _keys_of for the definitions).
+CREATE OR REPLACE FUNCTION pmo_sync._key_columns(keydefs jsonb) RETURNS text[]
+LANGUAGE sql IMMUTABLE AS $f$
+    SELECT coalesce(array_agg(DISTINCT d.key || '.' || CASE WHEN jsonb_typeof(e.v) = 'array' THEN e.v->>0
+                                                            ELSE e.v #>> '{}' END), '{}')
+      FROM jsonb_each(coalesce(keydefs, '{}')) d
+     CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.value) = 'array' THEN d.value ELSE '[]' END) k(v)
+     CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(k.v) = 'array' THEN k.v ELSE '[]' END) e(v)
+$f$;
+
 -- Merge one batch: what it applied, its conflicts, and the rows it wrote (sequence -1 until stamped).
 CREATE OR REPLACE FUNCTION pmo_sync._merge(pid int, allowed uuid[], bid uuid, label text, changes jsonb, meta jsonb)
 RETURNS jsonb
@@ -130,6 +140,7 @@ DECLARE
     keydefs jsonb := coalesce(meta->'keys', '{}');
     derived boolean := coalesce((meta->>'derived')::boolean, false);
     applied int := 0;
+    keycols text[];
 BEGIN
 
     FOR ch IN SELECT value FROM jsonb_array_elements(changes) LOOP
@@ -214,11 +225,17 @@ BEGIN
                     CONTINUE;
                 END IF;
             END IF;
-            other := pmo_sync._claim_keys(pid, t, g, newdata, keydefs->t);
-            IF other IS NOT NULL THEN
-                found_conflicts := found_conflicts || pmo_sync._conflict(pid, bid, g, t, c, 'duplicate',
-                    ch->'old', ch->'new', cur, other);
-                CONTINUE;
+            -- Only a change to a column of a human key can change the row's keys.
+            IF keycols IS NULL THEN
+                keycols := pmo_sync._key_columns(keydefs);
+            END IF;
+            IF (t || '.' || c) = ANY(keycols) THEN
+                other := pmo_sync._claim_keys(pid, t, g, newdata, keydefs->t);
+                IF other IS NOT NULL THEN
+                    found_conflicts := found_conflicts || pmo_sync._conflict(pid, bid, g, t, c, 'duplicate',
+                        ch->'old', ch->'new', cur, other);
+                    CONTINUE;
+                END IF;
             END IF;
             UPDATE pmo_sync.rows x SET data = newdata, programme = prog, seq = -1, changed_by = session_user,
                    changed_at = now()
@@ -262,30 +279,35 @@ BEGIN
 END $f$;
 
 -- Number the merged batches in order under the push lock (held to commit); their results. A row
--- two of them changed takes the later one's number.
+-- two of them changed takes the later one's number. Set-wise: the lock is held for three statements.
 CREATE OR REPLACE FUNCTION pmo_sync._stamp(pid int, merged jsonb) RETURNS jsonb
 LANGUAGE plpgsql SET search_path = pmo_sync, pg_temp AS $f$
 DECLARE
     n int := jsonb_array_length(merged);
     s bigint;
-    b jsonb;
-    o int;
-    done jsonb;
-    out jsonb := '[]';
+    written uuid[];
+    last_of jsonb;
+    out jsonb;
 BEGIN
     IF n = 0 THEN
         RETURN '[]';
     END IF;
+    -- Which batch wrote each row last, worked out before the lock is taken.
+    SELECT coalesce(array_agg(w.g), '{}'), coalesce(jsonb_object_agg(w.g, w.o), '{}') INTO written, last_of
+      FROM (SELECT g.v::uuid AS g, max(x.o) AS o FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o)
+             CROSS JOIN LATERAL jsonb_array_elements_text(x.v->'gids') g(v) GROUP BY 1) w;
     PERFORM pg_advisory_xact_lock(872316, pid);  -- the push lock (also what older servers took)
     UPDATE pmo_sync.portfolios SET last_seq = last_seq + n WHERE id = pid RETURNING last_seq - n INTO s;
-    FOR b, o IN SELECT x.v, x.o FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o) LOOP
-        done := jsonb_build_object('seq', s + o, 'applied', b->'applied', 'conflicts', b->'conflicts');
-        UPDATE pmo_sync.rows r SET seq = s + o
-         WHERE r.portfolio_id = pid AND r.gid = ANY(ARRAY(SELECT jsonb_array_elements_text(b->'gids')::uuid));
+    UPDATE pmo_sync.rows r SET seq = s + (last_of->>(r.gid::text))::int
+     WHERE r.portfolio_id = pid AND r.gid = ANY(written);
+    WITH numbered AS (
+        SELECT x.v, s + x.o AS seq, x.o,
+               jsonb_build_object('seq', s + x.o, 'applied', x.v->'applied', 'conflicts', x.v->'conflicts') AS done
+          FROM jsonb_array_elements(merged) WITH ORDINALITY x(v, o)),
+    kept AS (
         INSERT INTO pmo_sync.batches (id, portfolio_id, seq, author, label, n_changes, result)
-        VALUES ((b->>'id')::uuid, pid, s + o, session_user, b->>'label', (b->>'n')::int, done);
-        out := out || jsonb_build_array(done);
-    END LOOP;
+        SELECT (b.v->>'id')::uuid, pid, b.seq, session_user, b.v->>'label', (b.v->>'n')::int, b.done FROM numbered b)
+    SELECT jsonb_agg(b.done ORDER BY b.o) INTO out FROM numbered b;
     RETURN out;
 END $f$;
 

@@ -16,8 +16,13 @@ Appended to the one script `install` runs.
 """
 
 ROUND = r"""
-CREATE OR REPLACE FUNCTION pmo_sync.push_and_pull(pname text, batches jsonb, since bigint, extra uuid[])
-RETURNS jsonb
+-- The answer is json text, not jsonb: a round returns a few hundred rows of others' changes, which
+-- json_agg writes out as they are stored, where jsonb_agg rebuilds every value (twice the server's
+-- time for the round). Everything in it but the batches' numbers is gathered before the push lock is
+-- taken, so the lock is held for the numbering and the commit only.
+DROP FUNCTION IF EXISTS pmo_sync.push_and_pull(text, jsonb, bigint, uuid[]);
+CREATE FUNCTION pmo_sync.push_and_pull(pname text, batches jsonb, since bigint, extra uuid[])
+RETURNS json
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pmo_sync, pg_temp AS $f$
 DECLARE
     m record;
@@ -25,38 +30,40 @@ DECLARE
     merged jsonb;
     results jsonb := '[]';
     head bigint;
-    rows_out jsonb;
-    extra_out jsonb;
-    batches_out jsonb;
-    conflicts_out jsonb;
+    rows_out json[];
+    batches_out json;
+    conflicts_out json;
+    rows_json json;
 BEGIN
     SELECT * INTO m FROM pmo_sync._member(pname);
     -- What others committed up to the head, read before pushing: the push lock is not held meanwhile.
     SELECT p.last_seq INTO head FROM pmo_sync.portfolios p WHERE p.id = m.pid;
-    SELECT coalesce(jsonb_agg(jsonb_build_array(r.gid, r.tbl, r.data, r.deleted, r.changed_by)), '[]') INTO rows_out
+    SELECT coalesce(array_agg(json_build_array(r.gid, r.tbl, r.data, r.deleted, r.changed_by)), '{}') INTO rows_out
       FROM pmo_sync.rows r
      WHERE r.portfolio_id = m.pid AND r.seq > since AND r.seq <= head AND NOT (since = 0 AND r.deleted)
        AND NOT r.gid = ANY(extra);
-    SELECT coalesce(jsonb_agg(jsonb_build_array(x.id, x.seq, x.author, x.label) ORDER BY x.seq), '[]')
+    SELECT coalesce(json_agg(json_build_array(x.id, x.seq, x.author, x.label) ORDER BY x.seq), '[]')
       INTO batches_out
       FROM pmo_sync.batches x WHERE x.portfolio_id = m.pid AND x.seq > since AND x.seq <= head;
     IF jsonb_array_length(coalesce(batches, '[]')) > 0 THEN
         SELECT * INTO pid, merged, results FROM pmo_sync._merge_all(pname, batches);
     END IF;
     -- The rows just pushed as the server now has them (a change kept as a conflict comes back).
-    SELECT coalesce(jsonb_agg(jsonb_build_array(e.g, r.tbl, r.data, coalesce(r.deleted, true), r.changed_by)), '[]')
-      INTO extra_out
+    SELECT rows_out || coalesce(array_agg(json_build_array(e.g, r.tbl, r.data, coalesce(r.deleted, true),
+                                                           r.changed_by)), '{}')
+      INTO rows_out
       FROM unnest(extra) e(g) LEFT JOIN pmo_sync.rows r ON r.portfolio_id = m.pid AND r.gid = e.g;
-    SELECT coalesce(jsonb_agg(jsonb_build_array(c.id, c.gid, c.tbl, c.col, c.kind, c.base, c.mine, c.theirs,
-                                                c.theirs_gid, c.row_image, c.mine_by, c.mine_at, c.theirs_by,
-                                                c.theirs_at) ORDER BY c.id), '[]')
+    rows_json := array_to_json(rows_out);
+    SELECT coalesce(json_agg(json_build_array(c.id, c.gid, c.tbl, c.col, c.kind, c.base, c.mine, c.theirs,
+                                              c.theirs_gid, c.row_image, c.mine_by, c.mine_at, c.theirs_by,
+                                              c.theirs_at) ORDER BY c.id), '[]')
       INTO conflicts_out
       FROM pmo_sync.conflicts c WHERE c.portfolio_id = m.pid AND c.resolved_at IS NULL;
     -- Numbered last, holding the push lock only from here to commit.
-    RETURN jsonb_build_object('login', session_user, 'role', m.role, 'head', head,
-                              'results', CASE WHEN pid IS NULL THEN '[]'
-                                              ELSE pmo_sync._results(results, pmo_sync._stamp(pid, merged)) END,
-                              'rows', rows_out || extra_out, 'batches', batches_out, 'conflicts', conflicts_out);
+    RETURN json_build_object('login', session_user, 'role', m.role, 'head', head,
+                             'results', CASE WHEN pid IS NULL THEN '[]'::jsonb
+                                             ELSE pmo_sync._results(results, pmo_sync._stamp(pid, merged)) END,
+                             'rows', rows_json, 'batches', batches_out, 'conflicts', conflicts_out);
 END $f$;
 
 -- The order rows were first created on the server (a new copy numbers its rows in that order).

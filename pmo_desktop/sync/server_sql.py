@@ -20,7 +20,7 @@ from pmo_desktop.sync.server_admin_sql import ADMIN
 from pmo_desktop.sync.server_merge_sql import MERGE
 from pmo_desktop.sync.server_round_sql import ROUND
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _CORE = r"""
 CREATE SCHEMA IF NOT EXISTS pmo_sync;

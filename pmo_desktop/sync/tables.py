@@ -34,8 +34,28 @@ class TableInfo:
     defaults: dict[str, str] = field(default_factory=dict)  # NOT NULL columns' default expressions
 
 
+# The last answer of synced_tables, by the schema text it was read from. A sync round asks for every
+# table's columns, keys and references, about thirty PRAGMA reads (1.5 ms); the window's automatic
+# sync asks the same file again and again, and the answer depends on nothing but the tables and
+# indexes as sqlite_master holds them (reading that text back takes a thirtieth of the time).
+_SCHEMA = ("SELECT group_concat(type || ' ' || rowid || ' ' || name || ' ' || coalesce(sql, ''), char(10)) "
+           "FROM sqlite_master WHERE type IN ('table', 'index')")
+_last: tuple[str, dict[str, TableInfo]] | None = None
+
+
 def synced_tables(conn: sqlite3.Connection) -> dict[str, TableInfo]:
-    """Every synced table in an order where a table comes after the tables it refers to."""
+    """Every synced table in an order where a table comes after the tables it refers to (read-only:
+    the same answer is given again while the file's tables and indexes stay as they are)."""
+    global _last
+    schema = conn.execute(_SCHEMA).fetchone()[0] or ""
+    if _last is not None and _last[0] == schema:
+        return _last[1]
+    ordered = _read_tables(conn)
+    _last = (schema, ordered)
+    return ordered
+
+
+def _read_tables(conn: sqlite3.Connection) -> dict[str, TableInfo]:
     infos: dict[str, TableInfo] = {}
     for table in changelog.user_tables(conn):
         if table in LOCAL_TABLES:
