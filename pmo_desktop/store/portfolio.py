@@ -143,7 +143,7 @@ class Portfolio:
     def defer_foreign_keys(self) -> None:
         """Check foreign keys at COMMIT for the rest of the open transaction (idempotent)."""
         if not self.conn.in_transaction:
-            raise PortfolioError("foreign keys can only be deferred inside a batch")
+            raise RuntimeError("defer_foreign_keys() is for inside a batch")  # a programming error
         if not self._deferring:
             self.conn.execute("PRAGMA defer_foreign_keys = ON")
             self._deferring = True

@@ -8,7 +8,6 @@ import pytest
 
 from pmo_desktop.domain.values import ValueProblem
 from pmo_desktop.registers.writes import run_batch
-from pmo_desktop.store import PortfolioError
 from pmo_desktop.store.rows import delete_rows, fetch_row, insert_row, update_row
 
 
@@ -69,7 +68,7 @@ def test_defer_foreign_keys_inside_an_open_batch_and_only_there(portfolio):
         portfolio.defer_foreign_keys()  # once per transaction is enough; again changes nothing
         pid = _child_then_parent(portfolio)
     assert fetch_row(portfolio, "projects", pid) is not None
-    with pytest.raises(PortfolioError, match="inside a batch"):
+    with pytest.raises(RuntimeError, match="inside a batch"):
         portfolio.defer_foreign_keys()
 
 
