@@ -14,6 +14,7 @@ from datetime import date
 
 from pmo_desktop import finance
 from pmo_desktop.domain.money import format_money
+from pmo_desktop.store.id_lists import in_list, json_list
 from pmo_desktop.store.portfolio import Portfolio
 
 _RECOVERY = [
@@ -122,28 +123,27 @@ def _portfolio(conn, period: date, money: dict, currency: str, notes: list[tuple
 def _milestones(conn, ids: list[int], period: date) -> tuple[int, list[tuple[str, str]]]:
     if not ids:
         return 0, []
-    marks = ",".join("?" * len(ids))
+    ids_json = json_list(ids)
     lo = date(period.year, period.month, 1).isoformat()
     nxt_end = date(period.year + (period.month == 12), period.month % 12 + 1, 28).isoformat()
-    done = conn.execute(f"""SELECT count(*) FROM tasks WHERE kind = 'milestone' AND project_id IN ({marks})
-                            AND actual_finish BETWEEN ? AND ?""", (*ids, lo, period.isoformat())).fetchone()[0]
+    done = conn.execute(f"""SELECT count(*) FROM tasks WHERE kind = 'milestone' AND {in_list('project_id')}
+                            AND actual_finish BETWEEN ? AND ?""", (ids_json, lo, period.isoformat())).fetchone()[0]
     ahead = conn.execute(
         f"""SELECT t.name, p.code FROM tasks t JOIN projects p ON p.id = t.project_id
-            WHERE t.kind = 'milestone' AND t.project_id IN ({marks}) AND t.actual_finish IS NULL
+            WHERE t.kind = 'milestone' AND {in_list('t.project_id')} AND t.actual_finish IS NULL
             AND t.finish_date > ? AND t.finish_date <= ? ORDER BY t.finish_date""",
-        (*ids, period.isoformat(), nxt_end)).fetchall()
+        (ids_json, period.isoformat(), nxt_end)).fetchall()
     return done, ahead
 
 
 def _top_risk(conn, ids: list[int]) -> tuple[str, str, int] | None:
     if not ids:
         return None
-    marks = ",".join("?" * len(ids))
     return conn.execute(
         f"""SELECT r.title, p.code, r.probability * r.impact FROM raid_items r JOIN projects p ON p.id = r.project_id
-            WHERE r.type = 'Risk' AND r.status <> 'Closed' AND r.project_id IN ({marks})
+            WHERE r.type = 'Risk' AND r.status <> 'Closed' AND {in_list('r.project_id')}
             AND r.probability IS NOT NULL AND r.impact IS NOT NULL
-            ORDER BY r.probability * r.impact DESC, r.ref LIMIT 1""", ids).fetchone()
+            ORDER BY r.probability * r.impact DESC, r.ref LIMIT 1""", [json_list(ids)]).fetchone()
 
 
 def _listing(items: list[str]) -> str:

@@ -13,16 +13,20 @@ front end shows it in the user's language.
 
 from __future__ import annotations
 
+import json
 import locale
+import logging
 import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
-from pmo_desktop.paths import load_json_resource
+from pmo_desktop.paths import config_dir, load_json_resource
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh-CN": "简体中文"}
 DEFAULT = "en"
+CHOICE_FILE = "language.json"  # in paths.config_dir(): {"language": "zh-CN"}, "en" or "system"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _ANY_FIELD = re.compile(r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}")  # {name}, {n:>9,}, {team:<{width}}
 
@@ -53,13 +57,49 @@ def system_language() -> str:
 
 
 def resolve(lang: str | None = None) -> str:
-    """An explicit choice, else PMO_LANG, else the system's language."""
+    """An explicit choice, else PMO_LANG, else the language chosen in the window, else the system's."""
     if lang:
         found = normalise(lang)
         if found is None:
             raise ValueError(f"'{lang}' is not a language this program speaks (choose from {', '.join(LANGUAGES)})")
         return found
-    return normalise(os.environ.get("PMO_LANG")) or system_language()
+    return normalise(os.environ.get("PMO_LANG")) or remembered_language() or system_language()
+
+
+def choice_path() -> Path:
+    return config_dir() / CHOICE_FILE
+
+
+def remembered_language() -> str | None:
+    """The language chosen in the window's Settings ▸ Language, which the window also writes to the
+    user's settings folder so that the `pmo` command, which has no Qt to read the window's settings,
+    speaks it too. None for "System default", no file, or a file that cannot be read or makes no
+    sense: a damaged file is passed over, never an error."""
+    try:
+        with open(choice_path(), "rb") as fh:
+            data = json.loads(fh.read(4096).decode("utf-8"))
+    except (OSError, ValueError):  # missing, unreadable, a folder; not UTF-8 or not JSON
+        return None
+    value = data.get("language") if isinstance(data, dict) else None
+    return normalise(value) if isinstance(value, str) else None
+
+
+def remember_language(choice: str) -> bool:
+    """Write the window's choice ("system", "en", "zh-CN") for the `pmo` command: to a temporary file
+    beside it, then moved into place, so a reader never sees half of it. False when it could not be
+    written (a read-only or full disk): the window still remembers it in its own settings."""
+    from pmo_desktop.store.errors import PortfolioError
+    from pmo_desktop.store.files import write_atomically
+
+    target = choice_path()
+    text = json.dumps({"language": choice})
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    except (OSError, PortfolioError) as exc:
+        logging.getLogger(__name__).warning("could not remember the language in %s: %s", target, exc)
+        return False
+    return True
 
 
 @dataclass

@@ -9,6 +9,7 @@ installed, or installed in editable mode, reads the folders beside the package d
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -35,3 +36,15 @@ def ui_path(name: str) -> Path:
 def load_json_resource(*parts: str) -> Any:
     with open(resource_path(*parts), encoding="utf-8") as fh:
         return json.load(fh)
+
+
+def config_dir() -> Path:
+    """The user's settings folder, shared by the window and the `pmo` command: %APPDATA%\\PMO Desktop on
+    Windows, ~/Library/Application Support/PMO Desktop on macOS, $XDG_CONFIG_HOME/PMO Desktop (or
+    ~/.config/PMO Desktop) on Linux. `PMO_DESKTOP_CONFIG_DIR` overrides it (tests, portable installs)."""
+    override = os.environ.get("PMO_DESKTOP_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("PMO Desktop", appauthor=False, roaming=True))

@@ -28,6 +28,7 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("PMO_DESKTOP_DATA_DIR", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    monkeypatch.setenv("PMO_DESKTOP_CONFIG_DIR", str(folder / "config" / "PMO Desktop"))  # the language file
     monkeypatch.setenv("PMO_LANG", "en")  # messages in English whatever the machine's locale
     return folder
 

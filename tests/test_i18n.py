@@ -96,3 +96,51 @@ def test_messages_joined_in_one_are_each_translated():
            "raid 1.3); use --kind and --sheet")
     assert zh.message(msg) == ("b.xlsx 中没有可识别为登记册的内容；工作表“A”：无法判断其内容（最可能是：tasks 2.2）；请用 --kind "
                                "和 --sheet 指定；工作表“B”：无法判断其内容（最可能是：raid 1.3）；请用 --kind 和 --sheet 指定")
+
+
+@pytest.fixture
+def english_system(monkeypatch):
+    """A machine in English with no PMO_LANG: only the window's choice can make `pmo` speak Chinese."""
+    monkeypatch.delenv("PMO_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+
+
+def _info_error(capsys, *argv) -> str:
+    assert main([*argv, "info", "none.pmo"]) == 1
+    return capsys.readouterr().err
+
+
+def test_pmo_speaks_the_language_chosen_in_the_window(english_system, capsys, monkeypatch):
+    assert _info_error(capsys) == "pmo: none.pmo does not exist\n"
+    assert i18n.remember_language("zh-CN")
+    assert i18n.choice_path().parent.name == "PMO Desktop"
+    assert _info_error(capsys) == "pmo: none.pmo 不存在\n"
+    assert _info_error(capsys, "--lang", "en") == "pmo: none.pmo does not exist\n"  # --lang wins
+    monkeypatch.setenv("PMO_LANG", "en")  # and so does PMO_LANG
+    assert _info_error(capsys) == "pmo: none.pmo does not exist\n"
+    monkeypatch.delenv("PMO_LANG")
+    assert i18n.remember_language("system")  # "System default" in the window: the system's language
+    assert _info_error(capsys) == "pmo: none.pmo does not exist\n"
+    assert [p.name for p in i18n.choice_path().parent.iterdir()] == ["language.json"]  # no temporary left
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00garbage", b'{"language": "zh-CN"', b'["zh-CN"]',
+                                     b'{"language": 7}', b'{"language": "klingon"}', b"", None])
+def test_a_damaged_language_file_is_passed_over(english_system, capsys, content):
+    path = i18n.choice_path()
+    path.parent.mkdir(parents=True)
+    if content is None:
+        path.mkdir()  # a folder where the file should be
+    else:
+        path.write_bytes(content)
+    assert i18n.remembered_language() is None
+    assert _info_error(capsys) == "pmo: none.pmo does not exist\n"
+
+
+def test_a_language_that_cannot_be_written_is_no_error(english_system, tmp_path, monkeypatch):
+    (tmp_path / "blocked").write_text("a file where the settings folder should be")
+    monkeypatch.setenv("PMO_DESKTOP_CONFIG_DIR", str(tmp_path / "blocked" / "PMO Desktop"))
+    assert i18n.remember_language("zh-CN") is False
+    assert i18n.resolve() == "en"

@@ -20,6 +20,7 @@ from pmo_desktop.domain.enums import Source
 from pmo_desktop.finance.calendars import load_calendars
 from pmo_desktop.governance.common import iso_date
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.id_lists import in_list, json_list
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 _FIELDS = ("title", "type", "owner", "description", "measure", "unit", "baseline", "target", "target_date", "status")
@@ -38,9 +39,8 @@ def load_benefits(pf: Portfolio, *, refs: Iterable[str] | None = None) -> list[B
     """Every benefit (or those named), with its linked projects and measurements, in ref order."""
     where, params = "", []
     if refs is not None:
-        refs = list(refs)
-        where = f"WHERE ref IN ({', '.join('?' for _ in refs)})"
-        params = refs
+        where = f"WHERE {in_list('ref')}"
+        params = [json_list(refs)]
     benefits = {}
     for row in pf.conn.execute(
             f"""SELECT id, ref, title, type, owner, measure, unit, baseline, target, target_date, status

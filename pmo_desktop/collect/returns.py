@@ -22,6 +22,7 @@ from pmo_desktop.collect.returned import ReturnedWorkbook, ReturnRefused, read_r
 from pmo_desktop.collect.workbook import budget_key
 from pmo_desktop.domain.enums import RaidType, Source
 from pmo_desktop.store import Portfolio, status_reports
+from pmo_desktop.store.id_lists import in_list, json_list
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -213,7 +214,7 @@ def _raid_changes(pf, wb: ReturnedWorkbook, plan: ReturnPlan) -> None:
     sent = set(wb.marker.keys.get("raid", []))
     cols = ("id", "ref", "project_id", *RAID_FIELDS)
     current = {r[1]: dict(zip(cols, r, strict=True)) for r in pf.conn.execute(
-        f"SELECT {', '.join(cols)} FROM raid_items WHERE ref IN ({', '.join('?' for _ in sent)})", sorted(sent))}
+        f"SELECT {', '.join(cols)} FROM raid_items WHERE {in_list('ref')}", [json_list(sent)])}
     seen = set()
     for row in wb.raid:
         if row.key is None:

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import functools
 from pathlib import Path
 
 from pmo_desktop.capacity import maths, queries
 from pmo_desktop.capacity.model import CapacityInputError, format_skills, parse_level, parse_month
 from pmo_desktop.capacity.people import project_id
 from pmo_desktop.capacity.workbook import export_people, import_people
-from pmo_desktop.commands.common import UserError, columns, fit, pad, phrase, print_json, say, word
+from pmo_desktop.commands.common import (
+    UserError,
+    columns,
+    fit,
+    pad,
+    phrase,
+    print_json,
+    say,
+    user_errors,
+    word,
+)
 from pmo_desktop.domain import workdays
 from pmo_desktop.domain.enums import Source
 from pmo_desktop.store import open_portfolio
@@ -19,14 +28,7 @@ from pmo_desktop.store.settings import CURRENCY_SYMBOLS
 _BAND_LETTER = {maths.UNDER: "U", maths.FULL: "F", maths.OVER: "O", maths.NONE: "-"}  # the legend says them
 
 
-def _user_errors(run):
-    @functools.wraps(run)
-    def wrapper(args):
-        try:
-            return run(args)
-        except CapacityInputError as exc:
-            raise UserError(str(exc)) from None
-    return wrapper
+_user_errors = user_errors(CapacityInputError)
 
 
 def _range_options(p: argparse.ArgumentParser) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +20,23 @@ from pmo_desktop.domain.dates import format_date
 
 class UserError(Exception):
     """A mistake the user can fix; printed as one line, exit code 1."""
+
+
+def user_errors(*kinds: type[Exception]) -> Callable:
+    """A decorator for a command's run function: a service's own one-line errors (`kinds`) end the
+    command as a UserError (one line on stderr, exit code 1)."""
+
+    def wrap(run: Callable) -> Callable:
+        @functools.wraps(run)
+        def wrapper(args):
+            try:
+                return run(args)
+            except kinds as exc:
+                raise UserError(str(exc)) from None
+
+        return wrapper
+
+    return wrap
 
 
 def print_json(payload: dict[str, Any]) -> None:

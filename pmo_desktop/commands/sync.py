@@ -8,25 +8,24 @@ a password in a URL is used, never stored or printed.
 from __future__ import annotations
 
 import argparse
-import functools
 from pathlib import Path
 
-from pmo_desktop.commands.common import TextProgress, UserError, day, phrase, print_json, say, word
+from pmo_desktop.commands.common import (
+    TextProgress,
+    UserError,
+    day,
+    phrase,
+    print_json,
+    say,
+    user_errors,
+    word,
+)
 from pmo_desktop.store import open_portfolio
 from pmo_desktop.sync import conflicts as conflicts_mod
 from pmo_desktop.sync import engine, members
 from pmo_desktop.sync.connection import SyncError, redact
 
-
-def _one_line(fn):
-    @functools.wraps(fn)
-    def run(args):
-        try:
-            return fn(args)
-        except SyncError as exc:
-            raise UserError(str(exc)) from None
-
-    return run
+_one_line = user_errors(SyncError)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

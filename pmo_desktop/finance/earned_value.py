@@ -29,8 +29,9 @@ from datetime import date
 from pmo_desktop.domain.money import safe_ratio
 from pmo_desktop.finance.calendars import OrdinalCache, WorkCalendar, load_calendars
 from pmo_desktop.finance.periods import Period
-from pmo_desktop.finance.rollups import ProjectFinance, project_finances, scope_sql
+from pmo_desktop.finance.rollups import ProjectFinance, project_finances
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.id_lists import scope_sql
 
 
 @dataclass(frozen=True)

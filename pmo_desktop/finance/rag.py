@@ -24,8 +24,9 @@ from datetime import date
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.finance.calendars import OrdinalCache, WorkCalendar, load_calendars
 from pmo_desktop.finance.periods import Period
-from pmo_desktop.finance.rollups import ProjectFinance, scope_sql
+from pmo_desktop.finance.rollups import ProjectFinance
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.id_lists import scope_sql
 
 _RAG_VALUES = {"R", "A", "G"}
 

@@ -27,7 +27,6 @@ All aggregation is done in SQL in one pass over budget_lines.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +36,7 @@ from pmo_desktop.domain.dates import format_month, resolve_date_format
 from pmo_desktop.domain.money import safe_ratio
 from pmo_desktop.finance.periods import Period, fy_label, fy_quarter
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.id_lists import scope_sql
 
 BURN_WINDOW_MONTHS = 3  # the SQL in project_finances counts these three months one by one
 
@@ -143,14 +143,6 @@ class SCurvePoint:
 
 
 # -- scope ------------------------------------------------------------------------------------------
-
-
-def scope_sql(project_ids: Iterable[int] | None, column: str, placeholder: str = "?") -> tuple[str, list]:
-    """SQL limiting `column` to `project_ids` (all projects when None), and its one argument."""
-    if project_ids is None:
-        return "", []
-    ids = json.dumps([int(i) for i in project_ids])
-    return f" AND {column} IN (SELECT value FROM json_each({placeholder}))", [ids]
 
 
 def _bounds(period: Period) -> tuple[str, str]:

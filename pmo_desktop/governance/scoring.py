@@ -20,6 +20,7 @@ from pmo_desktop.domain.enums import Source
 from pmo_desktop.governance.common import GovernanceError, project_row
 from pmo_desktop.governance.xlsx import append_row, header_sheet, save_atomically
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.id_lists import in_list, json_list
 
 # Stages still competing for money and people; closing and closed projects are not.
 OPEN_STAGES = ("Idea", "Initiation", "Planning", "Execution")
@@ -204,8 +205,7 @@ def forced_ids(pf: Portfolio) -> set[int]:
     codes = pf.settings()["scoring_model"].get("funded") or []
     if not codes:
         return set()
-    marks = ", ".join("?" for _ in codes)
-    return {pid for (pid,) in pf.conn.execute(f"SELECT id FROM projects WHERE code IN ({marks})", list(codes))}
+    return {pid for (pid,) in pf.conn.execute(f"SELECT id FROM projects WHERE {in_list('code')}", [json_list(codes)])}
 
 
 def set_scores(pf: Portfolio, project_code: str, scores: Mapping[str, int | None], *,

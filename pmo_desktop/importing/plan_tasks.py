@@ -12,6 +12,7 @@ from pmo_desktop.importing import plan as p
 from pmo_desktop.importing import tool_exports
 from pmo_desktop.importing.records import CellError, Record, assign_wbs
 from pmo_desktop.scheduling.elapsed import is_elapsed
+from pmo_desktop.store.id_lists import in_list, json_list
 
 _COMPARED = ("name", "kind", "start_date", "finish_date", "duration_days", "baseline_start", "baseline_finish",
              "actual_start", "actual_finish", "percent_complete", "owner", "notes")
@@ -28,15 +29,15 @@ def plan_tasks(plan, records: list[Record], lookup, default, default_code, table
     wbs_of: dict[int, str] = {}
     links_of: dict[int, list] = {}
     if ids:
-        marks = ",".join("?" * len(ids))
-        for row in p._rows(lookup.conn, f"SELECT * FROM tasks WHERE project_id IN ({marks})", ids):
+        ids_json = json_list(ids)
+        for row in p._rows(lookup.conn, f"SELECT * FROM tasks WHERE {in_list('project_id')}", [ids_json]):
             existing[(row["project_id"], row["wbs"])] = row
             wbs_of[row["id"]] = row["wbs"]
         for succ, pred, kind, lag, code, p_wbs, same in lookup.conn.execute(
                 f"""SELECT d.successor_id, d.predecessor_id, d.type, d.lag_days, pp.code, pt.wbs,
                            pt.project_id = t.project_id FROM dependencies d
                     JOIN tasks t ON t.id = d.successor_id JOIN tasks pt ON pt.id = d.predecessor_id
-                    JOIN projects pp ON pp.id = pt.project_id WHERE t.project_id IN ({marks})""", ids):
+                    JOIN projects pp ON pp.id = pt.project_id WHERE {in_list('t.project_id')}""", [ids_json]):
             ref = wbs_of.get(pred, "?") if same else f"{code}:{p_wbs}"  # another project's task: CODE:WBS
             links_of.setdefault(succ, []).append((ref, kind, lag))
     if tool_exports.progress_from_status(records):

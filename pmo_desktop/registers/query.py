@@ -15,6 +15,7 @@ from typing import Any
 from pmo_desktop.registers.columns import Column
 from pmo_desktop.registers.definitions import Register
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.id_lists import in_list, json_list
 
 _ALIAS_REF = re.compile(r"\b([a-z]+)\.[a-z_]+")
 BLANK = object()  # filter value meaning "empty cell"
@@ -95,8 +96,8 @@ def read_rows(pf: Portfolio, register: Register, columns: list[Column], ids: lis
     exprs = ", ".join([c.expr for c in columns] + [f"({c.locked})" for c in columns if c.locked])
     alias = register.alias
     sql = (f"SELECT {alias}.id, {exprs} FROM {register.from_sql} "
-           f"WHERE {alias}.id IN ({', '.join('?' * len(ids))})")
-    return {r[0]: r[1:] for r in pf.conn.execute(sql, ids)}
+           f"WHERE {in_list(f'{alias}.id')}")
+    return {r[0]: r[1:] for r in pf.conn.execute(sql, [json_list(ids)])}
 
 
 def locked_columns(columns: list[Column]) -> dict[int, int]:

@@ -23,6 +23,7 @@ from pmo_desktop import finance
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.reports.as_of import Rewind
 from pmo_desktop.store import Portfolio
+from pmo_desktop.store.id_lists import scope_sql
 
 TREND_PERIODS = 6
 
@@ -56,12 +57,6 @@ class InYear:
         return self.variance / self.budget * 100 if self.budget else None
 
 
-def _scope(ids: list[int] | None, column: str) -> tuple[str, list]:
-    if ids is None:
-        return "", []
-    return f" AND {column} IN ({','.join('?' * len(ids))})", list(ids)
-
-
 def load_trends(pf: Portfolio, period: date, project_ids: list[int] | None) -> list[TrendPoint]:
     conn = pf.conn
     periods = [date.fromisoformat(r[0]) for r in conn.execute(
@@ -69,11 +64,11 @@ def load_trends(pf: Portfolio, period: date, project_ids: list[int] | None) -> l
         (period.isoformat(), TREND_PERIODS))][::-1]
     if not periods or periods[-1] != period:
         periods = (periods + [period])[-TREND_PERIODS:]
-    where, args = _scope(project_ids, "project_id")
-    named = {f"i{n}": v for n, v in enumerate(project_ids or [])}
+    where, args = scope_sql(project_ids, "project_id", ":ids")  # the ids as one parameter, however many
+    named = {"ids": args[0]} if args else {}
     milestones = conn.execute(
         f"""SELECT id, finish_date, baseline_finish, actual_finish FROM tasks
-            WHERE kind = 'milestone'{_named(project_ids)}""", named).fetchall()
+            WHERE kind = 'milestone'{where}""", named).fetchall()
     history: dict[int, list[tuple[str, str | None]]] = {}  # task id -> (when, finish before the change)
     for row_id, at, old in conn.execute(
             """SELECT row_id, at, old FROM change_log WHERE tbl = 'tasks' AND op = 'update'
@@ -90,14 +85,14 @@ def load_trends(pf: Portfolio, period: date, project_ids: list[int] | None) -> l
             hi = end.isoformat()
             state = conn if end == period else rewind.at(hi)
             rags = Counter(r[0] or Rag.GREY.value for r in conn.execute(
-                f"SELECT rag_overall FROM status_reports WHERE period = ?{where}", [hi, *args]))
+                f"SELECT rag_overall FROM status_reports WHERE period = :end{where}", {"end": hi, **named}))
             p = finance.resolve_period(pf, end, require_data=False)
             totals = finance.portfolio_total(finance.project_finances(SimpleNamespace(conn=state), p, project_ids))
             high = state.execute(
                 f"""SELECT count(*) FROM raid_items WHERE type = 'Risk' AND probability * impact >= 10
                     AND (raised_date IS NULL OR raised_date <= :end)
                     AND CASE WHEN closed_date IS NOT NULL THEN closed_date > :end ELSE status <> 'Closed' END
-                    {_named(project_ids)}""",
+                    {where}""",
                 {"end": hi, **named}).fetchone()[0]
             hit, missed = _hit_and_missed(milestones, history, lo, hi)
             out.append(TrendPoint(end, dict(rags), totals.eac, totals.approved_budget, totals.actual_to_date,
@@ -123,12 +118,6 @@ def _hit_and_missed(milestones, history, lo: str, hi: str) -> tuple[int, int]:
         if any(lo < d <= hi for d in due):
             missed += 1
     return hit, missed
-
-
-def _named(ids: list[int] | None) -> str:
-    if ids is None:
-        return ""
-    return f" AND project_id IN ({','.join(f':i{n}' for n in range(len(ids)))})" if ids else " AND 0"
 
 
 def load_in_year(pf: Portfolio, period: date, groups: list[tuple[str, list[int] | None]]) -> list[InYear]:

@@ -3,11 +3,12 @@ query per project and table costs more than the scheduling itself at 10,000 proj
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter
 from itertools import groupby
 from operator import itemgetter
+
+from pmo_desktop.store.id_lists import in_list, json_list
 
 TASK_COLUMNS = """id, parent_id, name, kind, start_date, finish_date, duration_days, constraint_type,
                   constraint_date, actual_start, actual_finish, calendar_id, start_at, finish_at,
@@ -47,9 +48,9 @@ class PlanRows:
         # Only the tasks other projects link to are needed by id (one JSON parameter, however many).
         outside = sorted({tid for ids in external.values() for tid in ids})
         self._outside: dict[int, tuple] = {r[0]: r[1:] for r in conn.execute(
-            """SELECT t.id, t.name, t.kind, t.start_date, t.finish_date, t.start_at, t.finish_at, pr.code
+            f"""SELECT t.id, t.name, t.kind, t.start_date, t.finish_date, t.start_at, t.finish_at, pr.code
                FROM tasks t JOIN projects pr ON pr.id = t.project_id
-               WHERE t.id IN (SELECT value FROM json_each(?))""", (json.dumps(outside),))} if outside else {}
+               WHERE {in_list('t.id')}""", (json_list(outside),))} if outside else {}
 
     def calendar_id(self, project_id: int) -> int | None:
         """The project's own calendar, else the one most of its tasks use."""

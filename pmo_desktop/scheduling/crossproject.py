@@ -10,7 +10,6 @@ turn until nothing moves; a loop of tasks across projects is refused with one li
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import deque
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from pmo_desktop.scheduling.network import DependencyLoop
 from pmo_desktop.scheduling.results import days
+from pmo_desktop.store.id_lists import in_list, json_list
 
 ELAPSED_FORMATS = frozenset({4, 6, 8, 10, 12, 20, 36, 38, 40, 42, 44, 54})
 
@@ -73,12 +73,11 @@ def link_order(conn: sqlite3.Connection, ids: list[int], graph: dict[int, set[in
 
 
 def _refuse_task_loop(conn: sqlite3.Connection, project_ids: list[int]) -> None:
-    ids = json.dumps(sorted(project_ids))  # one parameter, however many projects (SQLite takes 32,766)
+    ids = json_list(sorted(project_ids))  # one parameter, however many projects
     edges = conn.execute(
-        """SELECT d.predecessor_id, d.successor_id FROM dependencies d
+        f"""SELECT d.predecessor_id, d.successor_id FROM dependencies d
            JOIN tasks p ON p.id = d.predecessor_id JOIN tasks s ON s.id = d.successor_id
-           WHERE p.project_id IN (SELECT value FROM json_each(?1))
-             AND s.project_id IN (SELECT value FROM json_each(?1))""", (ids,)).fetchall()
+           WHERE {in_list('p.project_id', '?1')} AND {in_list('s.project_id', '?1')}""", (ids,)).fetchall()
     succs: dict[int, list[int]] = {}
     preds: dict[int, list[int]] = {}
     indeg: dict[int, int] = {}
@@ -104,8 +103,8 @@ def _refuse_task_loop(conn: sqlite3.Connection, project_ids: list[int]) -> None:
         t = next(p for p in preds[t] if p in left)
     cycle = list(reversed(path[seen[t]:]))
     names = {tid: (code, name) for tid, code, name in conn.execute(
-        """SELECT t.id, p.code, t.name FROM tasks t JOIN projects p ON p.id = t.project_id
-           WHERE t.id IN (SELECT value FROM json_each(?))""", (json.dumps(cycle),))}
+        f"""SELECT t.id, p.code, t.name FROM tasks t JOIN projects p ON p.id = t.project_id
+           WHERE {in_list('t.id')}""", (json_list(cycle),))}
     if len({names[c][0] for c in cycle}) < 2:
         return  # a loop inside one plan: that plan's own scheduling names it
     text = " → ".join(f"{names[c][0]} '{names[c][1]}'" for c in [*cycle, cycle[0]])

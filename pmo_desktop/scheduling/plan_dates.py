@@ -8,11 +8,11 @@ health rule `plan_dates_disagree` names any project where the two still differ.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
 
 from pmo_desktop.store import bulk
+from pmo_desktop.store.id_lists import in_list, json_list
 
 _SPAN = """SELECT project_id, min(start_date), max(finish_date) FROM tasks
            WHERE finish_date IS NOT NULL {where} GROUP BY project_id"""
@@ -25,9 +25,8 @@ def plan_spans(conn: sqlite3.Connection, project_ids: Iterable[int] | None = Non
     ids = sorted({int(i) for i in project_ids})
     if not ids:
         return {}
-    # The ids as one JSON parameter: SQLite takes at most 32,766 parameters in a statement.
-    where = "AND project_id IN (SELECT value FROM json_each(?))"
-    return {pid: (s, f) for pid, s, f in conn.execute(_SPAN.format(where=where), (json.dumps(ids),))}
+    where = f"AND {in_list('project_id')}"  # one parameter, however many projects
+    return {pid: (s, f) for pid, s, f in conn.execute(_SPAN.format(where=where), (json_list(ids),))}
 
 
 def disagreements(conn: sqlite3.Connection) -> list[tuple[int, str, str | None, str | None, str, str]]:

@@ -108,3 +108,14 @@ def test_a_broken_pipe_is_silent(demo_path):
     finally:
         os.close(write_end)
     assert proc.stderr == b""
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["sync"], "is not shared; use 'pmo share' to publish it"),  # a SyncError from the sync service
+    (["conflicts"], "is not shared"),
+    (["capacity", "--from", "2026-13"], "--from '2026-13' is not a real month"),  # a CapacityInputError
+])
+def test_a_services_own_error_ends_the_command_in_one_line(portfolio, capsys, argv, said):
+    portfolio.close()
+    assert main([argv[0], str(portfolio.path), *argv[1:]]) == 1
+    assert said in _one_line(capsys)

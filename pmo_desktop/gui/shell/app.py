@@ -82,13 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     from pmo_desktop.gui.shell import collector
 
     collector.install(app)  # cycles are freed on this thread, never on a worker's (see collector.py)
-    from pmo_desktop.gui.shell.i18n import chosen_language, install_translators
+    from pmo_desktop.gui.shell.i18n import chosen_language, install_translators, share_language
 
     try:
         lang = chosen_language(QSettings(), args.lang) if not args.screenshot else i18n.resolve(args.lang)
     except ValueError as exc:
         print(f"pmo-desktop: {exc}", file=sys.stderr)
         return 2
+    if not args.screenshot:
+        share_language(QSettings())
     install_translators(app, lang)
     apply_style(app)
     views = default_views()

@@ -3,7 +3,8 @@
 Sources are Qt Linguist `.ts` files in resources/i18n/ (with a glossary of PMO terms beside them);
 `.ci/translations` runs pyside6-lupdate and pyside6-lrelease to refresh them and compile the `.qm`
 files the wheel and the bundle ship. The choice is remembered in QSettings under "language"
-("system", "en" or "zh-CN"); `pmo-desktop --lang` overrides it for one run.
+("system", "en" or "zh-CN"), and in a small file in the user's settings folder that the `pmo` command
+reads without Qt (pmo_desktop.i18n.remembered_language); `pmo-desktop --lang` overrides it for one run.
 """
 
 from __future__ import annotations
@@ -28,6 +29,17 @@ def chosen_language(settings: QSettings, override: str | None = None) -> str:
 
 def remember_language(settings: QSettings, choice: str) -> None:
     settings.setValue(SETTING, choice)
+    i18n.remember_language(choice)  # for the `pmo` command
+
+
+def share_language(settings: QSettings) -> None:
+    """At start, the window's choice written for the `pmo` command where the file says otherwise: a
+    choice made before the command could read it, or a write that failed (on Windows a `pmo` reading
+    the file at that moment makes the replace fail)."""
+    remembered = settings.value(SETTING, SYSTEM)
+    wanted = i18n.normalise(remembered) if remembered != SYSTEM else None
+    if i18n.remembered_language() != wanted:
+        i18n.remember_language(wanted or SYSTEM)
 
 
 def qm_path(lang: str):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -57,15 +58,18 @@ class ViewLoader(QObject):
 
         def done(result):
             self._settle()
-            on_result(result)
-            if focus is not None and focus.isVisible() and QApplication.focusWidget() is None:
-                focus.setFocus()  # disabling the window for the read took the focus away
-            self.settled.emit()
+            try:
+                on_result(result)
+                _give_back_focus(focus)
+            finally:
+                self.settled.emit()  # whatever happened: who waits for the read is told it ended
 
         def failed(message: str):
             self._settle()
-            on_problem(message)
-            self.settled.emit()
+            try:
+                on_problem(message)
+            finally:
+                self.settled.emit()
 
         def cancelled():
             self._settle()
@@ -88,3 +92,12 @@ class ViewLoader(QObject):
             return
         waiting, self._waiting = self._waiting, None
         self.load(*waiting)
+
+
+def _give_back_focus(focus: QWidget | None) -> None:
+    """Disabling the window for the read took the focus away: give it back to the widget that had it,
+    unless that widget was deleted meanwhile (a cell editor that closed, a dialog, another window)."""
+    if focus is None or not shiboken6.isValid(focus):
+        return
+    if focus.isVisible() and QApplication.focusWidget() is None:
+        focus.setFocus()

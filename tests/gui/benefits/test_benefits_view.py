@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pmo_desktop.benefits.realisation import portfolio_realisation
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.gui.registers.register_model import RAW_ROLE
-from tests.gui.conftest import read
+from tests.gui.conftest import read, shown_view
 
 
 def _view(window):
@@ -195,9 +195,7 @@ def test_months_pasted_from_excel_are_checked_then_added_as_one_step(window, dem
 
 def test_dashboard_has_a_benefits_tile(window, qtbot):
     window.show()
-    window.show_view("dashboard")
-    dash = window.pages["dashboard"]
-    qtbot.waitUntil(lambda: not dash.loader.loading)
+    dash = shown_view(window, qtbot, "dashboard")
     value, note = dash.tiles["benefits"]
     assert value.text().startswith("£") and "benefits at risk" in note.text()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pmo_desktop import collect
 from pmo_desktop.gui.finance.dashboard_view import returns_text
 from tests.collect.conftest import fill, workbook_for
+from tests.gui.conftest import settled
 
 OCTOBER = "2026-10-31"
 
@@ -19,7 +20,8 @@ def test_dashboard_names_returned_reports(window, qtbot, tmp_path):
     qtbot.waitExposed(window)
     window.show_view("dashboard")
     view = window.pages["dashboard"]
-    qtbot.waitUntil(lambda: not view.loader.loading and view.summary_data is not None)
+    settled(view, qtbot)
+    assert view.summary_data is not None
     entered = pf.conn.execute("SELECT count(*) FROM status_reports WHERE period = ? AND imported_at IS NULL",
                               (OCTOBER,)).fetchone()[0]
     text = view.returns_note.text()

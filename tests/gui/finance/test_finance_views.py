@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from pmo_desktop.domain.enums import Rag
 from pmo_desktop.finance import portfolio_summary
+from tests.gui.conftest import settled
 
 
 @pytest.fixture
@@ -19,16 +20,9 @@ def window(window, qtbot):
     return window
 
 
-def settle(view, qtbot):
-    """The summary views read their figures on the job runner: wait until they have drawn them."""
-    if hasattr(view, "loader"):
-        qtbot.waitUntil(lambda: not view.loader.loading)
-    return view
-
-
 def show(window, qtbot, name):
     window.show_view(name)
-    return settle(window.pages[name], qtbot)
+    return settled(window.pages[name], qtbot)
 
 
 def test_finance_views_are_registered(window, qtbot):
@@ -110,7 +104,7 @@ def test_dashboard_follows_edits_and_undo(window, qtbot):
     show(window, qtbot, "dashboard")  # shown again after an edit elsewhere: re-read
     assert dash.summary_data["totals"]["eac"] == before - old + 100_000_000
     window.undo()
-    settle(dash, qtbot)
+    settled(dash, qtbot)
     assert dash.summary_data["totals"]["eac"] == before
 
 
@@ -127,12 +121,12 @@ def test_choosing_an_earlier_period(window, answers, qtbot):
     now = view.summary_data["totals"]["actual_to_date"]
     assert view.period_box.period().isoformat() == "2026-10-31"
     view.period_box.choose("2026-07-31")
-    settle(view, qtbot)
+    settled(view, qtbot)
     assert view.summary_data["period"]["end"] == "2026-07-31"
     assert view.summary_data["totals"]["actual_to_date"] < now  # fewer months of actuals
     dash = show(window, qtbot, "dashboard")
     dash.period_box.choose("2026-07-31")
-    settle(dash, qtbot)
+    settled(dash, qtbot)
     assert dash.summary_data["period"]["fy_quarter"] == "Q2"
     _, old = dash.charts["rag_trend"].picks[0]  # an old period's RAGs cannot filter today's register
     assert old["period"] == "2026-07-31"
@@ -186,7 +180,7 @@ def test_clicking_a_capex_bar_shows_projects_with_capex(window, qtbot):
 def test_heat_map_cell_of_an_earlier_period_counts_risks_open_then(window, qtbot):
     dash = show(window, qtbot, "dashboard")
     dash.period_box.choose("2026-07-31")
-    settle(dash, qtbot)
+    settled(dash, qtbot)
     _, target = dash.charts["heatmap"].picks[0]
     n = dash.summary_data["risks"]["heatmap"][target["probability"] - 1][target["impact"] - 1]
     assert dash.apply_target(target)
@@ -209,7 +203,7 @@ def test_dashboard_reads_its_figures_off_the_gui_thread(window, qtbot, monkeypat
     window.show_view("dashboard")
     dash = window.pages["dashboard"]
     assert dash.loader.loading and not window.isEnabled()  # the runner guards the shared connection
-    settle(dash, qtbot)
+    settled(dash, qtbot)
     assert threads and threads[0] is not threading.main_thread()
     assert window.isEnabled() and dash.summary_data["period"]["end"] == "2026-10-31"
 
@@ -225,7 +219,7 @@ def test_a_read_asked_for_while_another_job_runs_follows_it(window, qtbot):
     dash.period_box.choose("2026-07-31")  # asks for a read while the runner is busy: it waits its turn
     assert dash.loader.loading and dash.summary_data["period"]["end"] == "2026-10-31"
     release.set()
-    settle(dash, qtbot)
+    settled(dash, qtbot)
     assert other.succeeded and dash.summary_data["period"]["end"] == "2026-07-31" and window.isEnabled()
 
 

@@ -96,6 +96,38 @@ def test_language_menu_remembers_the_choice_and_says_so_in_that_language(window,
     assert qsettings.value("language") == "system"
 
 
+def test_the_language_chosen_in_the_window_is_the_pmo_commands_too(window, qsettings, answers, monkeypatch, capsys):
+    from pmo_desktop import i18n
+    from pmo_desktop.cli import main as pmo
+
+    monkeypatch.delenv("PMO_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    window.language_actions["zh-CN"].trigger()
+    assert i18n.remembered_language() == "zh-CN"
+    assert pmo(["info", "none.pmo"]) == 1
+    assert capsys.readouterr().err == "pmo: none.pmo 不存在\n"
+    window.language_actions["system"].trigger()
+    assert i18n.remembered_language() is None
+    assert pmo(["info", "none.pmo"]) == 1
+    assert capsys.readouterr().err == "pmo: none.pmo does not exist\n"
+
+
+def test_a_choice_made_before_the_command_could_read_it_is_shared_at_start(qsettings):
+    from pmo_desktop import i18n
+    from pmo_desktop.gui.shell.i18n import share_language
+
+    share_language(qsettings)
+    assert not i18n.choice_path().exists()  # nothing chosen: nothing written
+    qsettings.setValue("language", "zh-CN")
+    share_language(qsettings)
+    assert i18n.remembered_language() == "zh-CN"
+    qsettings.setValue("language", "system")  # chosen in the window, but the file could not be replaced then
+    share_language(qsettings)
+    assert i18n.remembered_language() is None and i18n.choice_path().read_text() == '{"language": "system"}'
+
+
 def test_pmo_desktop_lang_flag(demo_path, tmp_path, qapp, capsys):
     from pmo_desktop.gui.shell.app import main
 

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QTabWidget, QWizard
 
 from pmo_desktop.gui.shell.i18n import install_translators
+from tests.gui.conftest import settled
 from tests.gui.importing.test_answer_pages import JIRA, TRACKER
 from tests.gui.importing.test_import_wizard import settle, step, workbook
 from tests.gui.shell.chinese_walk import english_left, is_english
@@ -74,9 +75,7 @@ def test_every_view_and_dialog_in_chinese(chinese, qtbot, make_window, demo_path
     for name in win.views.names():
         win.show_view(name)
         view = win.pages[name]
-        loader = getattr(view, "loader", None)
-        if loader is not None:
-            qtbot.waitUntil(lambda loader=loader: not loader.loading, timeout=20000)
+        settled(view, qtbot)
         left[name] = _left(view, data)
         if name in ("dashboard", "finance"):
             assert view.summary_data is not None, name  # the figures arrived and were drawn
@@ -93,7 +92,7 @@ def test_every_view_and_dialog_in_chinese(chinese, qtbot, make_window, demo_path
     scenarios.refresh()
     scenarios.mark(SCENARIO)
     scenarios.compare_marked()
-    qtbot.waitUntil(lambda: not scenarios.loader.loading, timeout=20000)
+    settled(scenarios, qtbot)
     assert "现状" in scenarios.compare_title.text(), scenarios.compare_title.text()  # the comparison was drawn
     left["scenarios compared"] = _left(scenarios, data)
     for chart_name, canvas in scenarios.charts.items():
