@@ -63,7 +63,7 @@ def _analyst(args) -> list[tuple[float, float, int, int]]:
         for _ in range(rounds):
             start = time.perf_counter()
             for _edit in range(10):
-                with pf.batch("ui", "edit"):
+                with pf.batch("ui", "edit", defer_foreign_keys=False):  # as the window's cell edit
                     pf.conn.execute("UPDATE projects SET percent_complete = ? WHERE id = ?",
                                     (rng.randint(0, 100), rng.choice(ids)))
             edited = time.perf_counter()

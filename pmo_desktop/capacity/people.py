@@ -141,7 +141,7 @@ def save_people(pf: Portfolio, records: Iterable[PersonRecord], *, source: Sourc
 
 def set_skills(pf: Portfolio, person_id: int, skills: dict[str, int], *, source: Source | str = Source.UI) -> bool:
     """Replace a person's skills (one batch, or part of the caller's); False when nothing changed."""
-    with pf.batch(source, "Edit skills"):
+    with pf.batch(source, "Edit skills", defer_foreign_keys=False):
         return _replace_skills(pf, person_id, skills)
 
 

@@ -96,7 +96,7 @@ def run_batch(pf: Portfolio, label: str, columns: list[Column], work: Callable[[
     if pf.read_only:
         raise ValueProblem(f"{pf.path.name} is open read-only")
     try:
-        with pf.batch(Source.UI, label) as batch_id:
+        with pf.batch(Source.UI, label, defer_foreign_keys=False) as batch_id:
             work()
     except sqlite3.IntegrityError as exc:
         raise ValueProblem(refusal_message(str(exc), columns)) from None

@@ -42,7 +42,7 @@ def move_task(pf: Portfolio, task_id: int, start: date, *, source: Source | str 
         raise PortfolioError(f"'{t['name']}' started on {t['actual_start']}; a task that has started cannot move")
     calendar = project_calendar(pf.conn, t["project_id"], origin=start)
     start = calendar.date_at(calendar.position(start))
-    with pf.batch(source, f"Move '{t['name']}'") as batch_id:
+    with pf.batch(source, f"Move '{t['name']}'", defer_foreign_keys=False) as batch_id:
         values = {"start_date": start.isoformat()}
         constraint = pf.conn.execute("SELECT constraint_type FROM tasks WHERE id = ?", (task_id,)).fetchone()[0]
         if constraint in ("MSO", "SNET") or _has_predecessors(pf, task_id):
@@ -61,7 +61,7 @@ def set_duration(pf: Portfolio, task_id: int, days: int, *, source: Source | str
         raise PortfolioError("a duration cannot be negative")
     if t["actual_finish"]:
         raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
-    with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
+    with pf.batch(source, f"Change duration of '{t['name']}'", defer_foreign_keys=False) as batch_id:
         _update(pf, task_id, {"duration_days": days, "duration_minutes": None, "duration_format": None,
                               "kind": "milestone" if days == 0 else "task"})
         reschedule(pf, t["code"], source=source)
@@ -80,7 +80,7 @@ def set_elapsed_duration(pf: Portfolio, task_id: int, minutes: int, *, source: S
     if t["actual_finish"]:
         raise PortfolioError(f"'{t['name']}' finished on {t['actual_finish']}; its duration is what it took")
     fmt = pf.conn.execute("SELECT duration_format FROM tasks WHERE id = ?", (task_id,)).fetchone()[0]
-    with pf.batch(source, f"Change duration of '{t['name']}'") as batch_id:
+    with pf.batch(source, f"Change duration of '{t['name']}'", defer_foreign_keys=False) as batch_id:
         if duration_format is not None:
             fmt = duration_format
         _update(pf, task_id, {"duration_days": round(minutes / 1440, 2), "duration_minutes": int(minutes),
@@ -123,7 +123,7 @@ def set_duration_texts(pf: Portfolio, typed: list[tuple[int, str]], *, source: S
         values.append((t, change))
     label = (f"Change duration of '{values[0][0]['name']}'" if len(values) == 1
              else f"Change duration of {len(values)} tasks")
-    with pf.batch(source, label) as batch_id:
+    with pf.batch(source, label, defer_foreign_keys=False) as batch_id:
         for t, change in values:
             _update(pf, t["id"], change)
         for code in dict.fromkeys(t["code"] for t, _ in values):
@@ -143,7 +143,7 @@ def link_tasks(pf: Portfolio, predecessor_id: int, successor_id: int, link_type:
     if pf.conn.execute("SELECT 1 FROM dependencies WHERE predecessor_id = ? AND successor_id = ?",
                        (predecessor_id, successor_id)).fetchone():
         raise PortfolioError(f"'{b['name']}' already depends on '{a['name']}'")
-    with pf.batch(source, f"Link '{a['name']}' → '{b['name']}'") as batch_id:
+    with pf.batch(source, f"Link '{a['name']}' → '{b['name']}'", defer_foreign_keys=False) as batch_id:
         pf.conn.execute("INSERT INTO dependencies (predecessor_id, successor_id, type, lag_days) VALUES (?,?,?,?)",
                         (predecessor_id, successor_id, link_type, lag))
         reschedule(pf, a["code"], source=source)
@@ -159,7 +159,7 @@ def indent_task(pf: Portfolio, task_id: int, *, source: Source | str = Source.UI
         (t["project_id"], t["parent_id"], t["sort_order"], t["sort_order"], task_id)).fetchone()
     if above is None:
         raise PortfolioError(f"'{t['name']}' has no task above it at its level to go under")
-    with pf.batch(source, f"Indent '{t['name']}'") as batch_id:
+    with pf.batch(source, f"Indent '{t['name']}'", defer_foreign_keys=False) as batch_id:
         _update(pf, task_id, {"parent_id": above[0]})
         _update(pf, above[0], {"kind": "summary"})
         reschedule(pf, t["code"], source=source)
@@ -172,7 +172,7 @@ def outdent_task(pf: Portfolio, task_id: int, *, source: Source | str = Source.U
     if t["parent_id"] is None:
         raise PortfolioError(f"'{t['name']}' is already at the top level")
     parent = _task(pf, t["parent_id"])
-    with pf.batch(source, f"Outdent '{t['name']}'") as batch_id:
+    with pf.batch(source, f"Outdent '{t['name']}'", defer_foreign_keys=False) as batch_id:
         _update(pf, task_id, {"parent_id": parent["parent_id"]})
         left = pf.conn.execute("SELECT count(*) FROM tasks WHERE parent_id = ?", (parent["id"],)).fetchone()[0]
         if left == 0:
@@ -218,7 +218,7 @@ def add_task(pf: Portfolio, project_id: int, name: str, *, start: date | None = 
     order, top = pf.conn.execute(
         "SELECT coalesce(max(sort_order), 0) + 1, count(*) FILTER (WHERE parent_id IS NULL) FROM tasks "
         "WHERE project_id = ?", (project_id,)).fetchone()
-    with pf.batch(source, f"Add task '{name}'") as batch_id:
+    with pf.batch(source, f"Add task '{name}'", defer_foreign_keys=False) as batch_id:
         pf.conn.execute(
             """INSERT INTO tasks (project_id, wbs, name, kind, start_date, duration_days, sort_order)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",

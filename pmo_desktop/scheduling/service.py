@@ -376,7 +376,7 @@ def _reschedule(pf: Portfolio, project_code: str | None, source: Source | str,
     wanted = {r.project_id for r in reports}  # the plans scheduled (not those skipped)
     if changes or any(d[0] in wanted for d in plan_dates.disagreements(conn)):
         label = f"Reschedule {project_code}" if project_code else f"Reschedule {len(reports)} plans"
-        with pf.batch(source, label) as batch_id:
+        with pf.batch(source, label, defer_foreign_keys=False) as batch_id:
             bulk_write.update_rows(conn, "tasks", _WRITTEN, changes)  # one UPDATE ... FROM, logged set-wise
             plan_dates.align_project_dates(conn, wanted)  # one finish date: the project's follows its plan
     return Rescheduled(reports, batch_id, skipped)

@@ -57,7 +57,7 @@ def add_field(pf: Portfolio, entity: str, name: str, field_type: str, choices: l
 def set_value(pf: Portfolio, field_id: int, entity_id: int, value: Any, *,
               source: Source | str = Source.UI, label: str | None = None) -> None:
     """Set (or clear, with None) one custom value; inside the caller's batch if there is one."""
-    with pf.batch(source, label or "Edit custom field"):
+    with pf.batch(source, label or "Edit custom field", defer_foreign_keys=False):
         if value is None:
             pf.conn.execute("DELETE FROM custom_values WHERE field_id = ? AND entity_id = ?", (field_id, entity_id))
         else:

@@ -44,6 +44,7 @@ class Portfolio:
         self._db = None
         self._writer = threading.RLock()
         self._batch_id: int | None = None
+        self._deferring = False  # foreign keys checked at COMMIT in the open batch's transaction
         self._seeding = False
         # Change-log triggers missing from a file opened read-only (a writable open reinstalls them).
         self.missing_log_triggers: list[str] = []
@@ -87,21 +88,32 @@ class Portfolio:
     # -- writing ------------------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def batch(self, source: Source | str, label: str) -> Iterator[int]:
+    def batch(self, source: Source | str, label: str, *, defer_foreign_keys: bool = True) -> Iterator[int]:
         """Run the block as one transaction and one change-log batch; yields the batch id.
 
         A batch opened inside another joins it, so service functions can be composed.
+
+        `defer_foreign_keys` checks foreign keys at COMMIT instead of at each statement, so a block may
+        pass through a state where a child row is written before its parent (an undo of a delete, rows
+        received in any order, an import). It is the default. A block whose every statement leaves the
+        keys whole (a plain edit of existing rows) passes False: setting the flag makes SQLite expire
+        every prepared statement of the connection, so each small edit would recompile its statements
+        and the change-log triggers. A nested batch that asks for deferral turns it on for the whole
+        outer transaction.
         """
         if self.read_only:
             raise ReadOnlyPortfolio(f"{self.path.name} is open read-only; changes are not allowed")
         with self._writer:
             if self._batch_id is not None:
+                if defer_foreign_keys:
+                    self.defer_foreign_keys()
                 yield self._batch_id
                 return
             conn = self.conn
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute("PRAGMA defer_foreign_keys = ON")
+                if defer_foreign_keys:
+                    self.defer_foreign_keys()
                 batch_id = conn.execute(
                     "INSERT INTO batches (source, label) VALUES (?, ?)", (str(source), label)
                 ).lastrowid
@@ -126,6 +138,15 @@ class Portfolio:
                 raise
             finally:
                 self._batch_id = None
+                self._deferring = False  # SQLite clears the flag at COMMIT and ROLLBACK
+
+    def defer_foreign_keys(self) -> None:
+        """Check foreign keys at COMMIT for the rest of the open transaction (idempotent)."""
+        if not self.conn.in_transaction:
+            raise RuntimeError("defer_foreign_keys() is for inside a batch")  # a programming error
+        if not self._deferring:
+            self.conn.execute("PRAGMA defer_foreign_keys = ON")
+            self._deferring = True
 
     @contextlib.contextmanager
     def bookkeeping(self) -> Iterator[sqlite3.Connection]:
@@ -200,7 +221,8 @@ class Portfolio:
             raise PortfolioError(f"batch {batch_id} ('{info['label']}') has not been undone")
         label = info["label"] or f"batch {batch_id}"
         source = Source.UNDO if undo else Source.REDO
-        with self.batch(source, f"{'Undo' if undo else 'Redo'}: {label}") as new_id:
+        with self.batch(source, f"{'Undo' if undo else 'Redo'}: {label}",
+                        defer_foreign_keys=True) as new_id:  # a replay may restore a child before its parent
             changes = changelog.batch_changes(self.conn, batch_id)
             if undo:
                 changelog.apply_inverse(self.conn, changes, label)
@@ -223,7 +245,7 @@ class Portfolio:
         unknown = set(values) - set(settings.DEFAULTS)
         if unknown:
             raise PortfolioError(f"unknown setting: {', '.join(sorted(unknown))}")
-        with self.batch(source, "Change settings"):
+        with self.batch(source, "Change settings", defer_foreign_keys=False):
             for key, value in values.items():
                 settings.write_setting(self.conn, key, value)
 

@@ -24,7 +24,7 @@ def _check_identifier(name: str) -> str:
 def insert_row(pf: Portfolio, table: str, values: Mapping[str, Any], *, source: Source | str = Source.UI,
                label: str | None = None) -> int:
     cols = [_check_identifier(c) for c in values]
-    with pf.batch(source, label or f"Add {table[:-1].replace('_', ' ')}"):
+    with pf.batch(source, label or f"Add {table[:-1].replace('_', ' ')}", defer_foreign_keys=False):
         cur = pf.conn.execute(
             f"INSERT INTO [{_check_identifier(table)}] ({', '.join(f'[{c}]' for c in cols)}) "
             f"VALUES ({', '.join('?' for _ in cols)})",
@@ -40,7 +40,7 @@ def update_row(pf: Portfolio, table: str, row_id: int, values: Mapping[str, Any]
         return False
     cols = [_check_identifier(c) for c in values]
     changed = " OR ".join(f"[{c}] IS NOT ?" for c in cols)
-    with pf.batch(source, label or f"Edit {table[:-1].replace('_', ' ')}"):
+    with pf.batch(source, label or f"Edit {table[:-1].replace('_', ' ')}", defer_foreign_keys=False):
         cur = pf.conn.execute(
             f"UPDATE [{_check_identifier(table)}] SET {', '.join(f'[{c}] = ?' for c in cols)}, "
             f"updated_at = {_NOW} WHERE id = ? AND ({changed})",
@@ -52,7 +52,8 @@ def update_row(pf: Portfolio, table: str, row_id: int, values: Mapping[str, Any]
 def delete_rows(pf: Portfolio, table: str, row_ids: Iterable[int], *, source: Source | str = Source.UI,
                 label: str | None = None) -> int:
     ids = list(row_ids)
-    with pf.batch(source, label or f"Delete {len(ids)} {table.replace('_', ' ')}"):
+    with pf.batch(source, label or f"Delete {len(ids)} {table.replace('_', ' ')}",
+                  defer_foreign_keys=False):
         return sum(
             pf.conn.execute(f"DELETE FROM [{_check_identifier(table)}] WHERE id = ?", (i,)).rowcount for i in ids
         )

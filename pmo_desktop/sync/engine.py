@@ -211,7 +211,8 @@ def _apply_pull(pf, state: SyncState, tables, got: dict, sent: list[int]) -> tup
              if theirs else "Server values after sending")
     applied = 0
     plans: set[str] = set()
-    writer = pf.batch(SYNC_SOURCE, label) if rows else pf.bookkeeping()
+    # received rows may name rows received later in the same round: keys are checked at COMMIT
+    writer = pf.batch(SYNC_SOURCE, label, defer_foreign_keys=True) if rows else pf.bookkeeping()
     with writer as batch_or_conn:
         conn = pf.conn
         conn.executemany("UPDATE _sync_pushed SET sent = 1 WHERE batch_id = ?", [(b,) for b in sent])
