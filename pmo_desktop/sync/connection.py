@@ -24,6 +24,14 @@ class Refused(SyncError):
     """The server refused: not a member, a viewer pushing, no such portfolio..."""
 
 
+class Busy(SyncError):
+    """The server gave up on the request because another analyst's sync was in its way at that moment
+    (a deadlock or a serialisation failure); its transaction was rolled back, so sending again is safe."""
+
+
+RETRYABLE = ("40P01", "40001")  # deadlock_detected, serialization_failure
+
+
 CONNECT_TIMEOUT = 5
 
 
@@ -72,6 +80,9 @@ def server_error(exc) -> SyncError:
     """A psycopg error as one line: refusals keep the server's message, lost connections say offline."""
     import psycopg
 
+    if getattr(exc, "sqlstate", None) in RETRYABLE:  # OperationalErrors, but the connection is fine
+        return Busy("the server was busy with another analyst's sync at the same moment; nothing was changed, "
+                    "sync again")
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         text = (str(exc).strip().splitlines() or ["connection lost"])[0]
         return Offline(f"lost the connection to the server ({text}); nothing was changed locally, try again later")

@@ -20,6 +20,7 @@ from pmo_desktop.store import changelog
 from pmo_desktop.sync import server_sql
 from pmo_desktop.sync import tables as tb
 from pmo_desktop.sync.connection import (
+    Busy,
     Offline,
     Refused,
     SyncError,
@@ -51,21 +52,27 @@ def sync(pf, *, dsn: str | None = None) -> dict:
     """Send what this copy changed, receive what everyone else did; returns the counts.
 
     One server call does both (push_and_pull), on a connection kept for the next sync; a kept
-    connection the server has dropped meanwhile is replaced once (a push is idempotent, so sending
-    again is safe).
+    connection the server has dropped meanwhile is replaced once, and a call the server rolled back
+    because another analyst's push deadlocked with it is sent again, up to twice (a push is idempotent,
+    so sending again is safe).
     """
     state = require_state(pf)
     target = dsn or state.server
     tables = tb.synced_tables(pf.conn)
-    for attempt in (1, 2):
+    for attempt in (1, 2, 3):
+        if attempt > 1:
+            state = require_state(pf)  # a failed attempt may have received before it failed
         with kept_connection(target) as (pg, reused):
             if not reused:
                 _bring_up_to_date(pg)
             build_payloads(pf, tables, state)  # once connected: offline, the file stays as it was
             try:
                 return _round(pf, pg, state, tables)
+            except Busy:  # the server rolled the call back (a deadlock with another push): send again
+                if attempt == 3:
+                    raise
             except Offline:
-                if not reused or attempt == 2:
+                if not reused or attempt > 1:
                     raise
     raise AssertionError("unreachable")
 
