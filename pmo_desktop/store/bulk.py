@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from pmo_desktop.store.changelog import _json_value
+from pmo_desktop.store.changelog import _row_json, table_columns, text_columns
 
 # Fewer rows than this are written through the triggers: a temporary table costs more than it saves.
 MIN_ROWS = 200
@@ -32,6 +32,8 @@ _MAX_ROWID = 2**63 - 1
 _BATCH = "(SELECT batch_id FROM _state WHERE id = 1)"
 _RUN = 100  # rows per INSERT statement of a set-wise insert
 _MAX_PARAMS = 999  # bound values per statement that every SQLite build allows (older builds' limit)
+_NOW = "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+_names = itertools.count(1)
 
 
 @contextmanager
@@ -48,8 +50,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-_NOW = "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-_names = itertools.count(1)
 
 
 def now(conn: sqlite3.Connection) -> str:
@@ -136,7 +136,7 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
     if last >= _MAX_ROWID:
         conn.executemany(sql, rows)  # SQLite then picks free ids at random: the triggers know them
         return len(rows)
-    image = _stored_row_json(conn, table)
+    image = _row_json("t", table_columns(conn, table), never_real=text_columns(conn, table))
     at = now(conn)  # the statement's one instant, given once rather than formatted for every entry
     with _Suspended(conn, f"_log_{table}_insert"):
         _insert_in_runs(conn, table, columns, rows)
@@ -151,18 +151,6 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str], ro
                                  SELECT {_BATCH}, ?, '{table}', t.id, 'insert', {image}
                                  FROM {keys.name} k JOIN [{table}] t ON t.id = k.id ORDER BY k.seq""", (at,))
     return len(rows)
-
-
-def _stored_row_json(conn: sqlite3.Connection, table: str) -> str:
-    """The insert trigger's JSON of a stored row (changelog._row_json), less its REAL test on columns of
-    TEXT affinity, which never hold a REAL (SQLite stores a number put there as text): the same text,
-    a tenth less work for the log of a large insert."""
-    parts = []
-    for _cid, name, declared, *_rest in conn.execute(f"PRAGMA table_info([{table}])"):
-        kind = (declared or "").upper()
-        text = "INT" not in kind and any(word in kind for word in ("CHAR", "CLOB", "TEXT"))
-        parts.append(f"'{name}', " + (f"t.[{name}]" if text else _json_value(f"t.[{name}]")))
-    return f"json_object({', '.join(parts)})"
 
 
 def _insert_in_runs(conn: sqlite3.Connection, table: str, columns: list[str], rows: list) -> None:

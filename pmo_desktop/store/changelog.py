@@ -43,9 +43,21 @@ def _json_value(ref: str) -> str:
     return f"CASE WHEN typeof({ref}) = 'real' THEN json(printf('%!.17g', {ref})) ELSE {ref} END"
 
 
-def _row_json(prefix: str, columns: Iterable[str]) -> str:
-    parts = ", ".join(f"'{c}', {_json_value(f'{prefix}.[{c}]')}" for c in columns)
+def _row_json(prefix: str, columns: Iterable[str], never_real: frozenset[str] = frozenset()) -> str:
+    parts = ", ".join(f"'{c}', {f'{prefix}.[{c}]' if c in never_real else _json_value(f'{prefix}.[{c}]')}"
+                      for c in columns)
     return f"json_object({parts})"
+
+
+def text_columns(db: Executes, table: str) -> frozenset[str]:
+    """Columns of TEXT affinity (SQLite's rules): a number put there is stored as text, so they never
+    hold a REAL and their JSON needs no REAL test (the same text, less work for a large insert's log)."""
+    out = set()
+    for _cid, name, declared, *_rest in db.execute(f"PRAGMA table_info([{table}])").fetchall():
+        kind = (declared or "").upper()
+        if "INT" not in kind and any(word in kind for word in ("CHAR", "CLOB", "TEXT")):
+            out.add(name)
+    return frozenset(out)
 
 
 def install_triggers(db: Executes) -> None:
